@@ -1,0 +1,73 @@
+"""The ``lchd-assess`` command line: a thin layer over the library.
+
+Start-up stays light: this module and the command modules import only argparse at the top;
+each command imports the library (pydantic, jsonschema, WeasyPrint …) inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Sequence
+
+#: command name → (module in lchd_assess.commands, one-line help). Order is the help order.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "run the main job on the bundled examples (validate, export, score, report, site)"),
+    "validate": ("validate", "check framework and assessment files and list what is wrong"),
+    "export": ("export", "export the framework (bundle: one JSON document)"),
+    "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
+}
+
+EXIT_CODES = """exit codes:
+  0  OK: done, or no findings
+  1  findings: the input was read but something in it needs fixing
+  2  bad input or usage: a file could not be read, or the command was called wrongly"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="lchd-assess",
+        description="The LCHD cross-sector partnership toolkit (Liu et al., Pediatrics 2022): "
+        "framework data, readiness self-assessment, reports, reporting standard and site.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, (module, help_) in COMMANDS.items():
+        mod = importlib.import_module(f"lchd_assess.commands.{module}")
+        p = sub.add_parser(name, help=help_, description=help_[0].upper() + help_[1:] + ".", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        mod.add_arguments(p)
+        p.set_defaults(_module=mod)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from .errors import LchdError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._module.run(args))
+    except LchdError as exc:
+        print(f"lchd-assess: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("lchd-assess: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug, not bad input: one line unless asked for more
+        if os.environ.get("LCHD_DEBUG"):
+            raise
+        print(f"lchd-assess: internal error: {type(exc).__name__}: {exc} (set LCHD_DEBUG=1 for details and report it)", file=sys.stderr)
+        return 3
+
+
+def main() -> None:
+    sys.exit(run())

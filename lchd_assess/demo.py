@@ -1,0 +1,45 @@
+"""``lchd-assess demo``: each pipeline stage adds a step to :data:`STEPS`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from .findings import ExitCode
+
+
+def _validate(out: Path) -> tuple[int, str]:
+    from .validate import validate_paths
+
+    report = validate_paths().report
+    if not report.ok:
+        return int(report.exit_code), report.format_text()
+    return 0, f"validated {len(report.checked)} files: no findings"
+
+
+def _bundle(out: Path) -> tuple[int, str]:
+    from .bundle import bundle_json
+    from .framework import load_framework
+    from .outputs import write_atomic
+
+    fw = load_framework()
+    path = write_atomic(out / "framework-bundle.json", bundle_json(fw))
+    return 0, f"wrote {path} (framework {fw.version})"
+
+
+#: (name, step). A step returns (exit code, one line or more to print).
+STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
+    ("validate", _validate),
+    ("bundle", _bundle),
+]
+
+
+def run_demo(out: Path) -> int:
+    for name, step in STEPS:
+        code, message = step(out)
+        print(f"[{name}] {message}")
+        if code:
+            print(f"demo stopped at step '{name}'")
+            return code
+    print(f"demo finished: outputs in {out}")
+    return int(ExitCode.OK)

@@ -1,0 +1,63 @@
+"""Jinja filters: small pure functions, each tested on its own (tests/test_filters.py)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+
+def score(value: float | None, digits: int = 0) -> str:
+    """A 0–100 score for display; ``—`` when not computable."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{value:.{digits}f}"
+
+
+def interval(value: Any, digits: int = 0) -> str:
+    """``[lo, hi]`` → ``lo–hi``; ``—`` when missing."""
+    if not value or value[0] is None or value[1] is None:
+        return "—"
+    return f"{value[0]:.{digits}f}–{value[1]:.{digits}f}"
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    return f"{100 * value:.{digits}f} %"
+
+
+def plural(n: int, singular: str, plural_: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural_ or singular + 's')}"
+
+
+def join_and(items: list[str]) -> str:
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def slug(value: str) -> str:
+    out = "".join(c.lower() if c.isalnum() else "-" for c in value)
+    while "--" in out:
+        out = out.replace("--", "-")
+    return out.strip("-")
+
+
+def md_escape(value: str) -> str:
+    """Escape text for a Markdown table cell or inline position."""
+    out = str(value)
+    for ch in ("\\", "|", "*", "_", "[", "]", "<", ">", "`"):
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")
+
+
+FILTERS = {
+    "score": score,
+    "interval": interval,
+    "percent": percent,
+    "plural": plural,
+    "join_and": join_and,
+    "slug": slug,
+    "md_escape": md_escape,
+}

@@ -1,0 +1,138 @@
+"""The whole framework as one validated object, assembled from the files in ``framework/``.
+
+Every consumer (scorer, reports, site, reporting checklist, bundle) calls :func:`load_framework`;
+nothing re-parses the YAML its own way.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel
+
+from . import models
+from .errors import InputError
+from .findings import Report
+from .validate import repo_root, validate_paths, walk, id_kind
+
+
+class Framework:
+    """Read-only view of the validated framework files."""
+
+    def __init__(self, files: dict[str, list[BaseModel]], root: Path) -> None:
+        self.root = root
+        self._files = files
+        self.meta: models.FrameworkFile = files["framework"][0]  # type: ignore[assignment]
+        self.concepts: list[models.Concept] = self._all("concepts", "concepts")
+        self.characteristics: list[models.Characteristic] = self._all("characteristics", "characteristics")
+        self.principles: list[models.Principle] = self._all("principles", "principles")
+        self.structures: list[models.Structure] = self._all("structures", "structures")
+        self.limitations: list[models.Limitation] = self._all("limitations", "limitations")
+        self.models: list[models.PartnershipModel] = self._all("partnership-models", "models")
+        self.terms: list[models.Term] = self._all("glossary", "terms")
+        self.references: list[models.Reference] = self._all("references", "references")
+        agenda = files.get("research-agenda") or []
+        self.research_agenda: models.ResearchAgendaFile | None = agenda[0] if agenda else None  # type: ignore[assignment]
+        self.crosswalks: list[models.CrosswalkFile] = sorted(files.get("crosswalk", []), key=lambda c: c.id)  # type: ignore[arg-type]
+        self._by_id: dict[str, tuple[str, BaseModel]] = {}
+        for kind_files in files.values():
+            for f in kind_files:
+                for obj, _ in walk(f):
+                    k = id_kind(obj)
+                    if k:
+                        self._by_id[obj.id] = (k, obj)
+
+    def _all(self, kind: str, key: str) -> list[Any]:
+        out: list[Any] = []
+        for f in self._files.get(kind, []):
+            out.extend(getattr(f, key))
+        return out
+
+    def files(self, kind: str) -> list[BaseModel]:
+        """The validated file models of one kind (e.g. 'reporting-standard')."""
+        return list(self._files.get(kind, []))
+
+    @property
+    def version(self) -> str:
+        return self.meta.version
+
+    def get(self, id_: str) -> BaseModel:
+        return self._by_id[id_][1]
+
+    def kind_of(self, id_: str) -> str:
+        return self._by_id[id_][0]
+
+    def __contains__(self, id_: str) -> bool:
+        return id_ in self._by_id
+
+    def ids(self, kind: str) -> list[str]:
+        return [i for i, (k, _) in self._by_id.items() if k == kind]
+
+    @property
+    def core_elements(self) -> list[models.Principle | models.Structure]:
+        """P1–P4 then FS1–FS4: the elements a partnership is assessed on."""
+        return [*self.principles, *self.structures]
+
+    def iter_ids(self) -> Iterator[tuple[str, str, BaseModel]]:
+        for i, (k, obj) in sorted(self._by_id.items()):
+            yield i, k, obj
+
+    def linked_from(self, id_: str) -> list[tuple[str, str]]:
+        """(element ID, field) of every element whose references point at ``id_``."""
+        from .validate import references
+
+        out = set()
+        for kind_files in self._files.values():
+            for f in kind_files:
+                owner = None
+                for obj, _ in walk(f):
+                    k = id_kind(obj)
+                    if k:
+                        owner = obj.id
+                    for name, _i, target, _kinds in references(obj):
+                        if target == id_ and owner and owner != id_:
+                            out.add((owner, name))
+        return sorted(out)
+
+
+class FrameworkError(InputError):
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(report.sorted()[0].format_text() if report.findings else "framework is invalid")
+
+
+def framework_dir(path: str | Path | None = None) -> Path:
+    return Path(path) if path else repo_root() / "framework"
+
+
+def load_framework_report(path: str | Path | None = None) -> tuple[Framework | None, Report]:
+    """The framework and the report of checking it; the framework is None when invalid."""
+    d = framework_dir(path)
+    v = validate_paths([d])
+    if not v.report.ok:
+        return None, v.report
+    files: dict[str, list[BaseModel]] = {}
+    for doc in sorted(v.documents, key=lambda x: x.file):
+        if doc.model is not None:
+            files.setdefault(doc.kind, []).append(doc.model)
+    if "framework" not in files:
+        from .findings import Finding
+
+        v.report.extend([Finding("no-files", f"no file of kind 'framework' in {d}", file=str(d))])
+        return None, v.report
+    return Framework(files, d), v.report
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(path: str) -> Framework:
+    fw, report = load_framework_report(path)
+    if fw is None:
+        raise FrameworkError(report)
+    return fw
+
+
+def load_framework(path: str | Path | None = None) -> Framework:
+    """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid."""
+    return _cached(str(framework_dir(path).resolve()))

@@ -1,0 +1,41 @@
+"""Writing output files: whole or not at all, and byte-identical on rerun."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+
+def dumps_json(data: Any) -> str:
+    """The one JSON style of the toolkit: sorted keys, two-space indent, UTF-8, final newline."""
+    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: str | Path, content: str | bytes) -> Path:
+    """Write to a temporary file beside ``path`` and rename it into place.
+
+    A reader (or a crash) never sees a half-written file: either the old file or the new one.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def write_json(path: str | Path, data: Any) -> Path:
+    return write_atomic(path, dumps_json(data))

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Set up the toolkit on a fresh machine: a virtual environment in .venv with the package and
+# its test tools. Safe to run again: it only installs what is missing or out of date.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+# Reinstall only when the project's dependencies changed since the last install.
+stamp=.venv/.lchd-installed
+want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  echo "$want" > "$stamp"
+fi
+
+# WeasyPrint needs Pango from the system; Debian images usually have it.
+if ! .venv/bin/python -c 'import weasyprint' >/dev/null 2>&1; then
+  echo "setup: installing Pango for WeasyPrint (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null
+fi
+
+# cffconvert (the CITATION.cff validator) pins jsonschema<4, which clashes with ours,
+# so it lives in its own small environment inside .venv.
+if [ ! -x .venv/tools/cffconvert/bin/cffconvert ]; then
+  "$PY" -m venv .venv/tools/cffconvert
+  .venv/tools/cffconvert/bin/python -m pip install --quiet --disable-pip-version-check 'cffconvert==2.0.0'
+fi
+echo "setup: ready (.venv)"

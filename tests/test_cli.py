@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from lchd_assess.bundle import bundle
+from lchd_assess.framework import load_framework
+
+
+def test_help_lists_the_exit_codes(cli):
+    out = cli("--help").stdout
+    for line in ("0  OK", "1  findings", "2  bad input or usage"):
+        assert line in out
+
+
+def test_help_does_not_import_the_heavy_libraries():
+    code = "import sys; from lchd_assess.cli import build_parser; build_parser(); print(sorted(m for m in ('pydantic','jsonschema','weasyprint','jinja2','yaml') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_validate_repository_passes_with_exit_0(cli):
+    result = cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK:")
+
+
+def test_usage_error_exits_2(cli):
+    assert cli("validate", "--format", "xml").returncode == 2
+
+
+def test_bundle_is_byte_identical_on_rerun_and_has_a_header(cli, tmp_path):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert cli("export", "bundle", "--out", str(a)).returncode == 0
+    assert cli("export", "bundle", "--out", str(b)).returncode == 0
+    assert a.read_bytes() == b.read_bytes()
+    data = json.loads(a.read_text())
+    header = data["header"]
+    assert header["framework_version"] == load_framework().version
+    assert header["content_hash"].startswith("sha256:")
+    assert data == json.loads(json.dumps(bundle(load_framework())))
+    assert [p["id"] for p in data["principles"]["principles"]] == ["P1", "P2", "P3", "P4"]
+
+
+def test_a_copy_of_the_framework_elsewhere_validates_exactly_as_the_original(cli, root, tmp_path):
+    import shutil
+
+    copy = tmp_path / "fw"
+    shutil.copytree(root / "framework", copy)
+    result = cli("validate", "--format", "json", str(copy), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert json.loads(result.stdout)["finding_count"] == 0
