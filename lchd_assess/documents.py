@@ -243,3 +243,10 @@ def check_loaded(loaded: LoadedYaml, expect: str | set[str] | None = None) -> Do
 
 for _name, _model in models.FRAMEWORK_KINDS.items():
     register_kind(_name, _model, (_model.__doc__ or f"The framework's {_name}.").strip().splitlines()[0], "framework")
+
+#: Modules that register further kinds (instrument, partnership, reporting standard, checklist).
+#: Imported here, after everything above is defined, so each may import this module.
+_KIND_MODULES: tuple[str, ...] = ()
+
+for _mod in _KIND_MODULES:
+    __import__(_mod)

@@ -1,0 +1,156 @@
+"""The scorer's result: the contract between the scorer, the reports and the portfolio.
+
+``lchd-assess score --format json`` prints ``ScoreResult.model_dump(mode="json")``; the report
+and portfolio contexts are built from this model only, so a report can never show something
+the scorer did not compute (and suppress).  Every field has help text: it is the documented
+data of the reports.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+GapCode = Literal["agreement", "partial-agreement", "disagreement", "silence"]
+ChangeFlag = Literal["improved", "declined", "no-meaningful-change", "not-comparable"]
+
+
+class PartnershipInfo(_M):
+    id: str = Field(description="Folder name of the partnership (stable code).")
+    name: str = Field(description="The partnership's name as it gave it.")
+    scale: Literal["neighbourhood", "city", "county", "region"] = Field(description="Geographic scale.")
+    population_focus: str = Field(description="Who the partnership serves.")
+
+
+class ItemScore(_M):
+    id: str = Field(description="Item ID.")
+    score: float | None = Field(description="Mean of valid answers on the 0–4 scale; null when nobody gave a valid answer.")
+    n_valid: int = Field(description="Respondents who gave a 0–4 answer.")
+    n_dont_know: int = Field(description="Respondents who answered don't know.")
+    n_not_applicable: int = Field(description="Respondents who answered not applicable.")
+    n_blank: int = Field(description="Respondents who left it empty.")
+
+
+class ElementScore(_M):
+    id: str = Field(description="P1–P4, FS1–FS4, or 'overall'.")
+    name: str = Field(description="Element name from the framework.")
+    kind: Literal["principle", "structure", "overall"]
+    score: float | None = Field(description="0–100 (mean of item means × 25; overall = mean of the eight element scores); null when not computable.")
+    reason: str | None = Field(default=None, description="Why the score is null, in plain words.")
+    level: str | None = Field(description="Readiness level ID from the scoring rules (null when not computable).")
+    level_label: str | None = Field(description="Readiness level as shown to people.")
+    interval: tuple[float, float] | None = Field(description="95 % interval for the score (method in ScoreResult.method).")
+    n_respondents: int = Field(description="Respondents with at least one valid answer on this element's items.")
+    coverage: float = Field(description="Share of this element's items with at least one valid answer (0–1).")
+    sd: float | None = Field(description="Standard deviation across respondents of their element scores (0–100 scale).")
+    n_dont_know: int = Field(description="Don't-know answers across this element's items.")
+    n_not_applicable: int = Field(description="Not-applicable answers across this element's items.")
+    items: list[ItemScore] = Field(default_factory=list, description="Per-item results (empty for overall).")
+
+
+class GroupElement(_M):
+    id: str
+    score: float | None
+    n_respondents: int
+
+
+class GroupResult(_M):
+    group: Literal["community", "health-care", "related-sectors", "backbone"] = Field(description="Sector group.")
+    label: str = Field(description="Sector group as shown to people.")
+    suppressed: bool = Field(description="True when the group is below the minimum cell size, or hidden so that another small group cannot be recovered by subtraction.")
+    suppression_reason: Literal["below-minimum-cell-size", "complementary"] | None = None
+    n: int | None = Field(description="Respondents in the group; null when suppressed.")
+    elements: list[GroupElement] | None = Field(description="Element scores for the group; null when suppressed.")
+
+
+class Gap(_M):
+    id: str = Field(description="Element ID.")
+    community: float | None = Field(description="Community perspective score (residents/families and community-based organisations); null when hidden or not computable.")
+    institutional: float | None = Field(description="Institutional perspective score (everyone else); null when hidden or not computable.")
+    difference: float | None = Field(description="community − institutional, on the 0–100 scale.")
+    code: GapCode = Field(description="Triangulation code (Blebu et al. 2023): agreement, partial-agreement, disagreement, or silence when one side cannot be shown.")
+    explanation: str = Field(description="One sentence saying what the code means here.")
+
+
+class Gating(_M):
+    threshold: float = Field(description="A foundational structure scoring below this caps the overall readiness level.")
+    capped: bool
+    capping_elements: list[str] = Field(description="Structures below the gate.")
+    uncapped_level: str | None = Field(description="The level the overall score alone would give.")
+    level: str | None = Field(description="The overall readiness level after the gate.")
+    level_label: str | None
+    explanation: str
+
+
+class SectorCount(_M):
+    sector: str
+    label: str
+    on_roster: bool = Field(description="The partner roster lists an organisation of this sector.")
+    n: int | None = Field(description="Respondents from this sector; null when hidden (fewer than the minimum cell size).")
+    display: str = Field(description="What a report shows: a number, 'fewer than k', or 'none'.")
+    status: Literal["ok", "few", "silent", "not-on-roster"] = Field(description="'silent': on the roster but nobody answered; 'few': some answered but fewer than the cell size.")
+
+
+class Representation(_M):
+    by_sector: list[SectorCount]
+    silent_sectors: list[str] = Field(description="Roster sectors with no respondent.")
+    few_sectors: list[str] = Field(description="Roster sectors with fewer respondents than the cell size.")
+    residents_share: float | None = Field(description="Share of respondents who are community residents/family members (0–1); null when that would expose a small group.")
+    residents_display: str
+
+
+class ElementChange(_M):
+    id: str
+    previous: float | None
+    current: float | None
+    delta: float | None
+    flag: ChangeFlag
+    reason: str | None = Field(default=None, description="Why not comparable, when it is not.")
+
+
+class Change(_M):
+    previous_wave: str
+    threshold: float = Field(description="Meaningful-change threshold on the 0–100 scale.")
+    elements: list[ElementChange]
+
+
+class Method(_M):
+    interval: str = Field(description="Interval method in words, with its settings.")
+    min_cell_size: int
+    min_item_coverage: float
+    min_respondents: int
+    level_bands: list[tuple[str, str, float, float]] = Field(description="(level ID, label, lower bound inclusive, upper bound exclusive except the top).")
+    gap_thresholds: tuple[float, float] = Field(description="Absolute differences below the first are agreement; below the second partial agreement; otherwise disagreement.")
+    meaningful_change: float
+    gate_threshold: float
+
+
+class Comment(_M):
+    item: str
+    text: str
+    sector_group: str | None = Field(description="Sector group of the commenter; null when that group is below the cell size.")
+
+
+class ScoreResult(_M):
+    instrument_id: str
+    instrument_version: str
+    framework_version: str
+    scoring_rules_version: str
+    partnership: PartnershipInfo
+    wave: str
+    waves_available: list[str]
+    n_respondents: int
+    method: Method
+    elements: list[ElementScore] = Field(description="P1–P4, FS1–FS4, then overall.")
+    groups: list[GroupResult]
+    gaps: list[Gap]
+    gating: Gating
+    representation: Representation
+    change: Change | None = Field(description="Against the previous wave when one exists.")
+    comments: list[Comment] | None = Field(default=None, description="Only when asked for (--comments); escaped by the renderer.")
