@@ -546,17 +546,16 @@ def waves_in(folder: Path) -> list[str]:
 
 
 def framework_context(assessment: Assessment) -> Context:
-    """Element names (the instrument's section titles, which follow the framework's element
-    names; a test keeps them equal) and the framework version from framework/framework.yaml."""
-    from .documents import load_document
-    from .validate import display_path, repo_root
+    """Element names and the framework version, from the validated framework."""
+    from .framework import load_framework
 
-    path = repo_root() / "framework" / "framework.yaml"
-    doc = load_document(path, display=display_path(path), expect="framework")
-    if doc.model is None:
-        raise InputError(doc.findings[0].format_text() if doc.findings else f"{display_path(path)}: cannot read the framework version")
-    names = {sec.element: sec.title for sec in assessment.instrument.sections}
-    return Context(assessment, doc.model.version, names)  # type: ignore[attr-defined]
+    fw = load_framework()
+    names = {}
+    for sec in assessment.instrument.sections:
+        if sec.element not in fw:
+            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
+        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
+    return Context(assessment, fw.version, names)
 
 
 class ResponsesError(InputError):
