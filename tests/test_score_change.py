@@ -12,7 +12,7 @@ import pytest
 from lchd_assess.instrument import load_assessment
 from lchd_assess.partnership import load_partnership
 from lchd_assess.responses import read_responses
-from lchd_assess.scoring import Context, comparable_items, framework_context, percentile, score_partnership, score_wave
+from lchd_assess.scoring import Context, comparable_items, framework_context, percentile, resample_indices, score_partnership, score_wave
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "score"
@@ -83,8 +83,19 @@ def test_bootstrap_interval_matches_a_numpy_reference_on_the_same_draws():
     rng = random.Random(A.rules.interval.seed)
     stats = []
     for _ in range(A.rules.interval.resamples):
-        pick = rng.choices(range(len(people)), k=len(people))
+        pick = resample_indices(rng, len(people))
         stats.append(float(np.nanmean(np.nanmean(X[pick], axis=0))) * 25)
     lo, hi = np.percentile(stats, [2.5, 97.5])
     p2 = next(e for e in r.elements if e.id == "P2")
     assert p2.interval == (round(lo, 1), round(hi, 1))
+
+
+def test_resample_indices_are_in_range_and_roughly_uniform():
+    rng = random.Random(3)
+    counts = [0] * 7
+    for _ in range(30000):
+        for j in resample_indices(rng, 7):
+            assert 0 <= j < 7
+            counts[j] += 1
+    chi2 = sum((c - 30000) ** 2 / 30000 for c in counts)
+    assert chi2 < 22.5  # 6 degrees of freedom: p < 0.001
