@@ -112,3 +112,19 @@ def test_method_page_names_every_sector_group_and_no_placeholder():
     for g in INST.sector_groups:
         assert g.label in md
     assert not re.search(r"\{|\}|None|TODO", md)
+
+
+def test_instrument_data_for_the_site_lists_every_item_once_with_component_names():
+    from lchd_assess.method import instrument_data
+    from lchd_assess.outputs import dumps_json
+
+    data = instrument_data(A, FW)
+    ids = [it["id"] for el in data["elements"] for it in el["items"]]
+    assert ids == INST.item_ids()
+    assert [el["id"] for el in data["elements"]] == [e.id for e in FW.core_elements]
+    for el in data["elements"]:
+        assert el["actions"], el["id"]
+        for it in el["items"]:
+            assert len(it["levels"]) == 5
+            assert all(c["name"] for c in it["components"])
+    assert dumps_json(data) == dumps_json(instrument_data(A, FW))  # JSON-ready and stable
