@@ -208,7 +208,7 @@ def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: Scorin
 # -- Privacy: minimum cell size with complementary suppression --------------------------------
 
 
-def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]], order: Sequence[str], zero_shown: bool = False) -> tuple[set[str], set[str]]:
+def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]], order: Sequence[str], zero_shown: bool = False, already_hidden: Iterable[str] = ()) -> tuple[set[str], set[str]]:
     """Which cells to hide so that no hidden cell, nor any union of them, can be recovered.
 
     ``counts`` maps each cell (group or sector) to its respondents; ``aggregates`` are the
@@ -217,11 +217,12 @@ def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]],
     to between 1 and k − 1 respondents (which the aggregate minus its shown cells would
     reveal), the smallest shown cell of that aggregate is hidden too (ties in ``order``).
     With ``zero_shown`` an empty cell is shown as zero (there is nobody to identify).
+    ``already_hidden`` cells (hidden at a coarser level) start hidden with their true counts.
     Returns (hidden for being small, hidden to protect another cell).
     """
     rank = {c: i for i, c in enumerate(order)}
     small = {c for c, n in counts.items() if n < k and (n > 0 or not zero_shown)}
-    hidden = set(small)
+    hidden = small | set(already_hidden)
     changed = True
     while changed:
         changed = False
@@ -371,9 +372,11 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     # element, with the same complementary rule inside the element's shown aggregates.
     el_hidden: dict[str, set[str]] = {}
     for e in el_idx:
-        en = {g: (group_calcs[g][e].n_respondents if g not in small | comp else 0) for g in group_ids}
-        s2, c2 = protect(en, k, aggregates, group_ids)
-        el_hidden[e] = s2 | c2
+        # True counts for every group (a hidden group's people still sit inside the whole
+        # partnership's and the perspectives' element scores), hidden groups start hidden.
+        en = {g: group_calcs[g][e].n_respondents for g in group_ids}
+        s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
+        el_hidden[e] = s2 | c2 | small | comp
     groups = []
     glabel = {g.id: g.label for g in inst.sector_groups}
     for g in group_ids:
