@@ -80,17 +80,21 @@ class Framework:
             yield i, k, obj
 
     def linked_from(self, id_: str) -> list[tuple[str, str]]:
-        """(element ID, field) of every element whose references point at ``id_``."""
+        """(element ID, field) of every element whose references point at ``id_``.
+
+        A reference belongs to the nearest enclosing element that has an ID (a crosswalk
+        mapping, which has none, belongs to its crosswalk).
+        """
         from .validate import references
 
         out = set()
         for kind_files in self._files.values():
             for f in kind_files:
-                owner = None
-                for obj, _ in walk(f):
-                    k = id_kind(obj)
-                    if k:
-                        owner = obj.id
+                owners: dict[tuple, str] = {}
+                for obj, path in walk(f):
+                    if id_kind(obj):
+                        owners[path] = obj.id
+                    owner = next((owners[path[:n]] for n in range(len(path), -1, -1) if path[:n] in owners), None)
                     for name, _i, target, _kinds in references(obj):
                         if target == id_ and owner and owner != id_:
                             out.add((owner, name))
