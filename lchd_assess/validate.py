@@ -287,3 +287,14 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
         report.checked.append(disp)
         report.extend(FILE_CHECKERS[path.suffix.lower()](path, disp, index))
     return Validation(report, docs, index)
+
+
+# Kind modules (documents._KIND_MODULES) may be imported while this module is still importing
+# `documents`, before SEMANTIC_CHECKS exists; each that defines `register_checks()` is called
+# here so its checks are registered whichever module was imported first (calls are idempotent).
+import sys as _sys  # noqa: E402
+
+for _name in getattr(_sys.modules.get(__package__ + ".documents"), "_KIND_MODULES", ()):
+    _hook = getattr(_sys.modules.get(_name), "register_checks", None)
+    if _hook is not None:
+        _hook()
