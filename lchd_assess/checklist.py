@@ -1,0 +1,399 @@
+"""The reporting checklist: a file authors fill, a checker, renderers and a write-up template.
+
+A checklist is YAML of kind ``checklist``: the standard's ID and version, and for each item ID a
+``reported_at`` (where in the report the item is addressed) and a ``not_done`` (why it is not).
+:func:`blank_checklist` writes one with each item's number, title and text as comments;
+:func:`check_file` returns a :class:`~lchd_assess.findings.Report` (never a score: a checklist
+says where things are, not how good the report is); :func:`render` writes the completed
+checklist as HTML, PDF and Markdown for journal submission; :func:`writeup_template` writes a
+Markdown skeleton with the standard's sections and prompts, pre-filled from a partnership folder
+when one is given.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Literal
+
+from pydantic import Field
+
+from . import findings
+from .documents import Document, load_document, register_kind
+from .findings import Finding, Report
+from .models import SEMVER, FileBase, Strict
+from .standard import Standard, version_key
+
+# -- The checklist file -----------------------------------------------------------------------
+
+
+class ChecklistEntry(Strict):
+    reported_at: str | int = Field(default="", description="Where the item is addressed, e.g. 'Methods, para 3; Table 2' or a page number. Leave empty if it is not reported.")
+    not_done: str = Field(default="", description="Why the item is not reported. For an item that allows it, start with 'N/A:' and say why it does not apply.")
+
+
+class ReportInfo(Strict):
+    title: str = Field(default="", description="Title of the report or manuscript the checklist belongs to.")
+    partnership: str = Field(default="", description="Name of the partnership.")
+    manuscript_version: str = Field(default="", description="Manuscript version or date the locations refer to.")
+
+
+class ChecklistFile(FileBase):
+    """A reporting checklist for one partnership report: where each item of the standard is reported."""
+
+    kind: Literal["checklist"]
+    standard: str = Field(description="ID of the reporting standard, e.g. 'lchd-csp-reporting'.")
+    standard_version: str = Field(pattern=SEMVER, description="Version of the standard the checklist was written for.")
+    report: ReportInfo = Field(default_factory=ReportInfo)
+    items: dict[str, ChecklistEntry | None] = Field(description="Item ID → where it is reported, or why not.")
+
+
+register_kind("checklist", ChecklistFile, "A reporting checklist for one partnership report: where each item of the standard is reported, or why not.", "checklist")
+
+_r = findings.register
+_r("checklist-item-missing", "Item missing from the checklist", "An item of the standard has no entry in the checklist. Add it (with `reported_at` or `not_done`), or start again from a new blank checklist (`lchd-assess checklist new`).", "checklist")
+_r("checklist-item-unanswered", "Item neither reported nor explained", "Both `reported_at` and `not_done` are empty. Say where in the report the item is addressed, or why it is not.", "checklist")
+_r("checklist-both-filled", "Both where and why-not filled", "An item has both `reported_at` and `not_done`. Keep one: where it is reported, or why it is not. If it is reported only in part, give the place in `reported_at` and say there what is missing.", "checklist")
+_r("checklist-na-not-allowed", "Not applicable where it is not allowed", "The item applies to every partnership report, so it cannot be marked not applicable. Report it, or say in `not_done` why it was not done without calling it not applicable.", "checklist")
+_r("checklist-na-without-reason", "Not applicable without a reason", "An item marked 'N/A' needs a reason after it, e.g. 'N/A: this report covers formation only; outcomes will follow in 2027'.", "checklist")
+_r("checklist-placeholder", "Placeholder instead of an answer", "The answer is a tick or placeholder (such as 'yes', 'x', 'TODO' or '?'). Write where the item is reported (section, paragraph, table or page) or why it is not.", "checklist")
+_r("checklist-unknown-item", "Unknown item ID", "The checklist names an item ID the standard does not have; the message suggests the closest ID. Item IDs look like RS-partner-roster.", "checklist")
+_r("checklist-retired-item", "Retired item", "The checklist names an item that the standard has retired; move the answer to the item that replaces it.", "checklist")
+_r("checklist-version-mismatch", "Checklist for another version of the standard", "The checklist was written for a different version of the reporting standard; the message lists what changed between the two. Start from a new blank checklist or move your answers across.", "checklist")
+_r("checklist-wrong-standard", "Checklist for another standard", "The checklist names a different reporting standard. Check the `standard` field.", "checklist")
+
+_NA = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
+_PLACEHOLDERS = {"yes", "y", "x", "ok", "done", "true", "✓", "✔", "?", "??", "tbd", "todo", "to do", "xxx", "-", "–", "—", "...", "…", "reported", "see text"}
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def is_not_applicable(not_done: str) -> bool:
+    return bool(_NA.match(not_done))
+
+
+def na_reason(not_done: str) -> str:
+    return _NA.sub("", not_done, count=1).strip()
+
+
+def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
+    """Findings for one loaded checklist against the standard."""
+    m: ChecklistFile = doc.model  # type: ignore[assignment]
+    loc = doc.loaded.locate
+    out: list[Finding] = []
+    sm = std.model
+    if m.standard != sm.id:
+        return [loc(Finding("checklist-wrong-standard", f"this checklist is for standard '{m.standard}', but the toolkit's standard is '{sm.id}'; set `standard: {sm.id}`", path=("standard",)))]
+    if m.standard_version != sm.version:
+        out.append(loc(Finding("checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",))))
+    active = {i.id: i for i in std.items()}
+    for key, entry in m.items.items():
+        path = ("items", key)
+        item = std.item(key)
+        if item is None:
+            close = difflib.get_close_matches(key, sorted(active), n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else "; item IDs look like RS-partner-roster (see the blank checklist from `lchd-assess checklist new`)"
+            out.append(loc(Finding("checklist-unknown-item", f"'{key}' is not an item of the {sm.short_title} {sm.version}{hint}", path=path), key=True))
+            continue
+        if item.status == "retired":
+            repl = f"; move the answer to {item.replaced_by}" if item.replaced_by else ""
+            out.append(loc(Finding("checklist-retired-item", f"item {key} was retired from the standard{repl}", path=path), key=True))
+            continue
+        where, why = _text(entry and entry.reported_at), _text(entry and entry.not_done)
+        label = f"item {item.number} ({item.id}, {item.title})"
+        if not where and not why:
+            out.append(loc(Finding("checklist-item-unanswered", f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not", path=path), key=True))
+            continue
+        if where and why:
+            out.append(loc(Finding("checklist-both-filled", f"{label} has both `reported_at` and `not_done`; keep one (if it is reported only in part, give the place in `reported_at` and say what is missing there)", path=path + ("not_done",))))
+        for name, value in (("reported_at", where), ("not_done", why)):
+            if value and value.lower().rstrip(".") in _PLACEHOLDERS:
+                out.append(loc(Finding("checklist-placeholder", f"{label}: '{value}' in `{name}` does not say where or why; write e.g. 'Methods, para 3; Table 2'", path=path + (name,))))
+        if why and is_not_applicable(why):
+            if not item.na_allowed:
+                out.append(loc(Finding("checklist-na-not-allowed", f"{label} applies to every partnership report and cannot be marked not applicable; report it, or say in `not_done` why it was not done", path=path + ("not_done",))))
+            elif not na_reason(why):
+                out.append(loc(Finding("checklist-na-without-reason", f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})", path=path + ("not_done",))))
+    for item_id, item in active.items():
+        if item_id not in m.items:
+            out.append(loc(Finding("checklist-item-missing", f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`", path=("items",)), key=True))
+    return out
+
+
+def _version_message(std: Standard, have: str) -> str:
+    cur = std.version
+    if have not in {c.version for c in std.model.changelog} and version_key(have) > version_key(cur):
+        return f"this checklist is for version {have}, newer than the toolkit's standard ({cur}); update the toolkit or start from `lchd-assess checklist new`"
+    newer = version_key(have) < version_key(cur)
+    changes = std.changes_between(have, cur) if newer else std.changes_between(cur, have)
+    parts = []
+    for c in changes:
+        bits = [f"added {', '.join(c.added)}" if c.added else "", f"retired {', '.join(c.retired)}" if c.retired else "", f"renumbered {', '.join(c.renumbered)}" if c.renumbered else "", f"reworded {', '.join(c.reworded)}" if c.reworded else ""]
+        detail = "; ".join(b for b in bits if b) or " ".join(c.changes)
+        parts.append(f"{c.version}: {detail}")
+    what = (" Changes: " + " | ".join(parts) + ".") if parts else ""
+    direction = "the standard is now" if newer else "the toolkit's standard is older:"
+    return f"this checklist is for version {have} of the standard; {direction} {cur}.{what} Start from `lchd-assess checklist new` and copy your answers across"
+
+
+def check_document(doc: Document, std: Standard) -> Report:
+    report = Report(checked=[doc.file])
+    report.extend(doc.findings)
+    if doc.model is not None:
+        report.extend(checklist_findings(doc, std))
+    return report
+
+
+def check_file(path: str | Path, std: Standard, display: str | None = None) -> Report:
+    """Load and check one checklist file; always returns a report."""
+    from .validate import display_path
+
+    p = Path(path)
+    doc = load_document(p, display=display or display_path(p), expect="checklist")
+    return check_document(doc, std)
+
+
+def _semantic(docs: list[Document], index: object) -> Iterable[Finding]:
+    """`lchd-assess validate` checks checklists against the standard among the loaded files."""
+    standards = [d.model for d in docs if d.kind == "reporting-standard" and d.model is not None]
+    if not standards:
+        return []
+    std = Standard(standards[0], ())  # type: ignore[arg-type]
+    out: list[Finding] = []
+    for d in docs:
+        if d.kind == "checklist" and d.model is not None:
+            out.extend(checklist_findings(d, std))
+    return out
+
+
+def register_checks() -> None:
+    import sys
+
+    v = sys.modules.get(__package__ + ".validate")
+    if v is None:
+        from . import validate as v
+    checks = getattr(v, "SEMANTIC_CHECKS", None)
+    if checks is not None and _semantic not in checks:
+        checks.append(_semantic)
+
+
+register_checks()
+
+
+# -- The blank checklist ----------------------------------------------------------------------
+
+SCHEMA_URL = "https://lchd-toolkit.github.io/lchd-framework/schemas/checklist.schema.json"
+
+
+def _q(value: str) -> str:
+    """A YAML double-quoted scalar."""
+    out = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{out}"'
+
+
+def _comment(text: str, prefix: str, width: int = 92) -> list[str]:
+    """``text`` wrapped into comment lines that all start with ``prefix`` (e.g. "  #   ")."""
+    return [f"{prefix}{line}".rstrip() for line in textwrap.wrap(" ".join(text.split()), width=width - len(prefix))] or [prefix.rstrip()]
+
+
+def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[str, tuple[str, str]] | None = None, report: ReportInfo | None = None) -> str:
+    """The fillable checklist as YAML text, each item's number, title and text as comments."""
+    sm = std.model
+    answers = answers or {}
+    report = report or ReportInfo()
+    lines = [
+        f"# yaml-language-server: $schema={schema_ref}",
+        f"# Reporting checklist: {sm.title}, version {sm.version}.",
+        *_comment(f"Cite: {sm.citation.text}", "# "),
+        "#",
+        "# For each item, fill ONE of the two answers:",
+        '#   reported_at: where your report addresses it, e.g. "Methods, para 3; Table 2"',
+        '#   not_done:    why it is not reported, e.g. "Not done: no cost data were collected"',
+        '# Items marked "N/A allowed" may instead say "N/A: <reason>"; the others apply to every',
+        "# partnership report. Core items are the minimum; extended items add depth.",
+        "# Check the file with:  lchd-assess checklist check THIS-FILE",
+        "kind: checklist",
+        f"standard: {sm.id}",
+        f"standard_version: {sm.version}",
+        "report:",
+        f"  title: {_q(report.title)}",
+        f"  partnership: {_q(report.partnership)}",
+        f"  manuscript_version: {_q(report.manuscript_version)}",
+        "items:",
+    ]
+    for section in sm.sections:
+        lines += ["", f"  # ---- {section.title}: {section.question} " + "-" * max(3, 70 - len(section.title) - len(section.question))]
+        for item in section.items:
+            if item.status != "active":
+                continue
+            na = "N/A allowed" if item.na_allowed else "N/A not allowed"
+            lines.append(f"  # {item.number}. {item.title}  [{item.tier}; {na}]")
+            lines += _comment(item.what_to_report, "  #   ")
+            where, why = answers.get(item.id, ("", ""))
+            lines += [f"  {item.id}:", f"    reported_at: {_q(where)}", f"    not_done: {_q(why)}"]
+    return "\n".join(lines) + "\n"
+
+
+def schema_ref_for(out: Path) -> str:
+    """Relative path to the repository's schema when writing inside it, else the published URL."""
+    import os
+
+    from .validate import repo_root
+
+    schema = repo_root() / "schemas" / "checklist.schema.json"
+    try:
+        out.resolve().parent.relative_to(repo_root().resolve())
+    except ValueError:
+        return SCHEMA_URL
+    if not schema.exists():
+        return SCHEMA_URL
+    return Path(os.path.relpath(schema.resolve(), out.resolve().parent)).as_posix()
+
+
+# -- Rendering --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One checklist row as the templates see it."""
+
+    id: str
+    number: str
+    title: str
+    what_to_report: str
+    tier: str
+    domain: str
+    na_allowed: bool
+    #: "reported", "not-done", "not-applicable" or "missing"
+    status: str
+    answer: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SectionRows:
+    title: str
+    rows: list[Row]
+
+
+@dataclass(frozen=True)
+class ChecklistContext:
+    """Everything the checklist templates use (documented, nothing else is passed)."""
+
+    #: "final" (complete, no findings), "draft" (rendered with findings, marked) or "blank".
+    mode: str
+    standard_title: str
+    standard_version: str
+    citation: str
+    standard_url: str
+    report_title: str
+    partnership: str
+    manuscript_version: str
+    sections: list[SectionRows]
+    counts: dict[str, int]
+    problems: list[str] = field(default_factory=list)
+    squire_note: str = ""
+
+
+def build_context(std: Standard, model: ChecklistFile | None, mode: str, problems: Iterable[str] = ()) -> ChecklistContext:
+    sm = std.model
+    entries = model.items if model else {}
+    sections: list[SectionRows] = []
+    counts = {"reported": 0, "not-done": 0, "not-applicable": 0, "missing": 0}
+    for s in sm.sections:
+        rows = []
+        for item in s.items:
+            if item.status != "active":
+                continue
+            e = entries.get(item.id)
+            where, why = _text(e and e.reported_at), _text(e and e.not_done)
+            if where:
+                status, answer = "reported", where
+            elif why and is_not_applicable(why):
+                status, answer = "not-applicable", "Not applicable: " + na_reason(why)
+            elif why:
+                status, answer = "not-done", why
+            else:
+                status, answer = "missing", ""
+            if mode != "blank":
+                counts[status] += 1
+            rows.append(Row(item.id, item.number, item.title, item.what_to_report, item.tier, item.domain, item.na_allowed, status, answer, f"{sm.citation.url}items/{item.id}/"))
+        sections.append(SectionRows(s.title, rows))
+    squire = next((c for c in std.crosswalks if c.id == "GX-squire-2"), None)
+    note = ""
+    if squire is not None:
+        note = f"Every element of {squire.guideline} ({squire.citation}; doi:{squire.doi}) maps to an item of this checklist; see the standard's crosswalk."
+    r = model.report if model else ReportInfo()
+    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, sm.citation.url, r.title, r.partnership, r.manuscript_version, sections, counts, sorted(problems), note)
+
+
+def render_html(ctx: ChecklistContext) -> str:
+    from .templating import environment
+
+    return environment().get_template("checklist/checklist.html").render(c=ctx)
+
+
+def render_markdown(ctx: ChecklistContext) -> str:
+    from .templating import environment
+
+    return environment(markdown=True).get_template("checklist/checklist.md").render(c=ctx)
+
+
+def render_pdf(ctx: ChecklistContext) -> bytes:
+    from ._pdf_checklist import html_to_pdf
+
+    title = f"Reporting checklist: {ctx.report_title}" if ctx.report_title else f"Reporting checklist: {ctx.standard_title}"
+    return html_to_pdf(render_html(ctx), title=title, subject=f"{ctx.standard_title}, version {ctx.standard_version}", keywords=["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"])
+
+
+@dataclass
+class RenderResult:
+    report: Report
+    written: list[Path]
+
+
+def render(path: str | Path, out_dir: str | Path, std: Standard, draft: bool = False) -> RenderResult:
+    """Check the checklist and write checklist.html/.pdf/.md into ``out_dir``.
+
+    A checklist with findings is not rendered unless ``draft`` is set; a draft is marked as
+    such on every page and lists what is still missing. A checklist for another version or
+    standard is never rendered: its numbers would not match the standard's.
+    """
+    from .outputs import write_atomic
+    from .validate import display_path
+
+    p = Path(path)
+    doc = load_document(p, display=display_path(p), expect="checklist")
+    report = check_document(doc, std)
+    blocking = {"checklist-version-mismatch", "checklist-wrong-standard"}
+    if doc.model is None or any(f.fatal for f in report.findings) or blocking & set(report.codes()) or (report.findings and not draft):
+        return RenderResult(report, [])
+    problems = [f.message for f in report.findings]
+    ctx = build_context(std, doc.model, "draft" if report.findings else "final", problems)  # type: ignore[arg-type]
+    out = Path(out_dir)
+    html, md = render_html(ctx), render_markdown(ctx)
+    pdf = render_pdf(ctx)
+    written = [write_atomic(out / "checklist.html", html), write_atomic(out / "checklist.md", md), write_atomic(out / "checklist.pdf", pdf)]
+    return RenderResult(report, written)
+
+
+# -- For the documentation site ---------------------------------------------------------------
+
+
+def blank_checklist_yaml(std: Standard) -> str:
+    """The blank checklist offered for download on the site (schema named by URL)."""
+    return blank_checklist(std, SCHEMA_URL)
+
+
+def blank_checklist_pdf(std: Standard) -> bytes:
+    """The blank checklist as a printable PDF (empty answer column)."""
+    return render_pdf(build_context(std, None, "blank"))
+
+
+def blank_checklist_html(std: Standard) -> str:
+    return render_html(build_context(std, None, "blank"))
