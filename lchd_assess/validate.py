@@ -301,3 +301,6 @@ for _name in getattr(_sys.modules.get(__package__ + ".documents"), "_KIND_MODULE
     _hook = getattr(_sys.modules.get(_name), "register_checks", None)
     if _hook is not None:
         _hook()
+
+# The response-file checker (.csv) and the instrument's semantic checks register themselves.
+from . import responses as _responses  # noqa: E402,F401
