@@ -248,6 +248,7 @@ for _name, _model in models.FRAMEWORK_KINDS.items():
 #: Imported here, after everything above is defined, so each may import this module.
 _KIND_MODULES: tuple[str, ...] = (
     "lchd_assess.standard",
+    "lchd_assess.checklist",
     "lchd_assess.instrument",
     "lchd_assess.partnership",
 )
