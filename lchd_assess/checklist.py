@@ -176,7 +176,7 @@ def register_checks() -> None:
 
     v = sys.modules.get(__package__ + ".validate")
     if v is None:
-        from . import validate as v
+        return  # validate calls this when it loads (importing it here could close an import cycle)
     checks = getattr(v, "SEMANTIC_CHECKS", None)
     if checks is not None and _semantic not in checks:
         checks.append(_semantic)
@@ -397,3 +397,106 @@ def blank_checklist_pdf(std: Standard) -> bytes:
 
 def blank_checklist_html(std: Standard) -> str:
     return render_html(build_context(std, None, "blank"))
+
+
+# -- The write-up template --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """Blocks of Markdown placed under items of the write-up template, by item ID."""
+
+    blocks: dict[str, str]
+    notes: list[str]
+
+
+def _md(value: object) -> str:
+    from .filters import md_escape
+
+    return md_escape(str(value))
+
+
+def partnership_prefill(folder: str | Path) -> Prefill:
+    """Composition from ``partnership.yaml`` and a self-assessment summary from the scorer.
+
+    Only what the data hold is written; the scorer's own suppression of small groups is kept
+    (its result never holds a number for a group below the minimum cell size).
+    """
+    from .errors import InputError
+    from .partnership import load_partnership
+
+    folder = Path(folder)
+    p = load_partnership(folder)
+    notes: list[str] = []
+    labels: dict[str, str] = {}
+    try:
+        from .instrument import load_assessment
+
+        labels = {s.id: s.label for s in load_assessment().instrument.sectors}
+    except InputError as exc:  # the roster still prints, with sector codes
+        notes.append(f"sector names not available ({exc}); sector codes are shown")
+    by_sector: dict[str, list[str]] = {}
+    for r in p.roster:
+        by_sector.setdefault(r.sector, []).append(r.name)
+    order = list(labels) + sorted(set(by_sector) - set(labels))
+    rows = [f"| {_md(labels.get(s, s))} | {len(by_sector[s])} | {_md('; '.join(sorted(by_sector[s])))} |" for s in order if s in by_sector]
+    roster = "\n".join([
+        f"*Pre-filled from `partnership.yaml`: {len(p.roster)} partner organisations of {_md(p.name)} ({_md(p.scale)} scale; serving {_md(p.population_focus)}). Add each partner's role, staff time, and when it joined or left.*",
+        "",
+        "| Sector | Organisations | Partners |",
+        "|---|---|---|",
+        *rows,
+    ])
+    blocks = {"RS-partner-roster": roster}
+    try:
+        from .scoring import ResponsesError, score_partnership
+
+        result = score_partnership(folder)
+    except (InputError, ResponsesError) as exc:
+        msg = "; ".join(f.format_text() for f in getattr(exc, "findings", [])[:3]) or str(exc)
+        notes.append(f"self-assessment summary not pre-filled: {msg}")
+        return Prefill(blocks, notes)
+    blocks["RS-partnership-measures"] = _measures_block(result)
+    blocks["RS-partnership-outcomes"] = _outcomes_block(result)
+    return Prefill(blocks, notes)
+
+
+def _measures_block(r: Any) -> str:
+    reps = ", ".join(f"{_md(s.label)}: {_md(s.display)}" for s in r.representation.by_sector if s.on_roster)
+    silent = f" No one answered from: {_md(', '.join(r.representation.silent_sectors))}." if r.representation.silent_sectors else ""
+    return "\n".join([
+        f"*Pre-filled from the self-assessment: members answered the LCHD readiness self-assessment (instrument {_md(r.instrument_id)} {_md(r.instrument_version)}, scoring rules {_md(r.scoring_rules_version)}, framework {_md(r.framework_version)}) in wave(s) {_md(', '.join(r.waves_available))}; {r.n_respondents} respondents in wave {_md(r.wave)}.*",
+        "",
+        f"Respondents by sector (groups smaller than {r.method.min_cell_size} are not shown): {reps}.{silent}",
+    ])
+
+
+def _outcomes_block(r: Any) -> str:
+    from .filters import interval, score
+
+    lines = [
+        f"*Pre-filled from the self-assessment, wave {_md(r.wave)} ({r.n_respondents} respondents). Scores are 0–100 readiness scores, not outcome measures; interpret them with the partners.*",
+        "",
+        "| Element | Score | 95% interval | Level | Community vs institutional view |",
+        "|---|---|---|---|---|",
+    ]
+    gaps = {g.id: g for g in r.gaps}
+    for e in r.elements:
+        g = gaps.get(e.id)
+        view = _md(g.code.replace("-", " ")) if g else ""
+        name = _md(e.name) if e.id == "overall" else f"{_md(e.id)} {_md(e.name)}"
+        lines.append(f"| {name} | {score(e.score, 1)} | {interval(e.interval, 1)} | {_md(e.level_label or '—')} | {view} |")
+    if r.change is not None:
+        changed = [f"{_md(c.id)} {c.flag.replace('-', ' ')}" + (f" ({c.delta:+.1f})" if c.delta is not None else "") for c in r.change.elements]
+        lines += ["", f"Change since wave {_md(r.change.previous_wave)} (meaningful change: {r.change.threshold:g} points or more): {'; '.join(changed)}."]
+    lines += ["", f"{_md(r.gating.explanation)}"]
+    return "\n".join(lines)
+
+
+def writeup_template(std: Standard, partnership: str | Path | None = None) -> tuple[str, list[str]]:
+    """The Markdown write-up template and notes for the user (what could not be pre-filled)."""
+    from .templating import environment
+
+    prefill = partnership_prefill(partnership) if partnership else Prefill({}, [])
+    text = environment(markdown=True).get_template("checklist/writeup-template.md").render(s=std.model, prefill=prefill.blocks)
+    return text, prefill.notes

@@ -236,7 +236,7 @@ def register_checks() -> None:
 
     v = sys.modules.get(__package__ + ".validate")
     if v is None:
-        from . import validate as v  # not being imported: safe to import now
+        return  # validate calls this when it loads (importing it here could close an import cycle)
     checks = getattr(v, "SEMANTIC_CHECKS", None)
     if checks is not None and semantic_check not in checks:
         checks.append(semantic_check)
