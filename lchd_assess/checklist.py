@@ -17,7 +17,7 @@ import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import TYPE_CHECKING, Any, Iterable, Literal
 
 from pydantic import Field
 
@@ -25,7 +25,10 @@ from . import findings
 from .documents import Document, load_document, register_kind
 from .findings import Finding, Report
 from .models import SEMVER, FileBase, Strict
-from .standard import Standard, version_key
+from . import standard as _standard  # module, not names: standard may still be importing
+
+if TYPE_CHECKING:
+    from .standard import Standard
 
 # -- The checklist file -----------------------------------------------------------------------
 
@@ -66,6 +69,7 @@ _r("checklist-version-mismatch", "Checklist for another version of the standard"
 _r("checklist-wrong-standard", "Checklist for another standard", "The checklist names a different reporting standard. Check the `standard` field.", "checklist")
 
 _NA = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
+_NOT_DONE = re.compile(r"^\s*not\s+done\b[\s:.,;\-–—]*", re.IGNORECASE)
 _PLACEHOLDERS = {"yes", "y", "x", "ok", "done", "true", "✓", "✔", "?", "??", "tbd", "todo", "to do", "xxx", "-", "–", "—", "...", "…", "reported", "see text"}
 
 
@@ -127,9 +131,9 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
 
 def _version_message(std: Standard, have: str) -> str:
     cur = std.version
-    if have not in {c.version for c in std.model.changelog} and version_key(have) > version_key(cur):
+    if have not in {c.version for c in std.model.changelog} and _standard.version_key(have) > _standard.version_key(cur):
         return f"this checklist is for version {have}, newer than the toolkit's standard ({cur}); update the toolkit or start from `lchd-assess checklist new`"
-    newer = version_key(have) < version_key(cur)
+    newer = _standard.version_key(have) < _standard.version_key(cur)
     changes = std.changes_between(have, cur) if newer else std.changes_between(cur, have)
     parts = []
     for c in changes:
@@ -163,7 +167,7 @@ def _semantic(docs: list[Document], index: object) -> Iterable[Finding]:
     standards = [d.model for d in docs if d.kind == "reporting-standard" and d.model is not None]
     if not standards:
         return []
-    std = Standard(standards[0], ())  # type: ignore[arg-type]
+    std = _standard.Standard(standards[0], ())  # type: ignore[arg-type]
     out: list[Finding] = []
     for d in docs:
         if d.kind == "checklist" and d.model is not None:
@@ -317,7 +321,7 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
             elif why and is_not_applicable(why):
                 status, answer = "not-applicable", "Not applicable: " + na_reason(why)
             elif why:
-                status, answer = "not-done", why
+                status, answer = "not-done", _NOT_DONE.sub("", why, count=1) or why
             else:
                 status, answer = "missing", ""
             if mode != "blank":
