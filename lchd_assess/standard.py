@@ -301,3 +301,80 @@ def load_standard(framework_path: str | None = None) -> Standard:
         raise InputError(f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml")
     crosswalks = tuple(sorted(fw.files("guideline-crosswalk"), key=lambda c: c.id))  # type: ignore[attr-defined]
     return Standard(files[0], crosswalks)  # type: ignore[arg-type]
+
+
+# -- For the documentation site ---------------------------------------------------------------
+# Plain, JSON-ready data (sorted, deterministic) so the site generator needs no model imports.
+
+
+def item_path(item_id: str) -> str:
+    """The item's permanent page, relative to the site root (IDs never change)."""
+    return f"reporting-standard/items/{item_id}/"
+
+
+def site_item(std: Standard, item: ReportingItem) -> dict:
+    """One item page: explanation, example and crosswalk."""
+    sec = std.model.section_of(item.id)
+    dom = std.domain(item.domain)
+    return {
+        "id": item.id,
+        "path": item_path(item.id),
+        "number": item.number,
+        "title": item.title,
+        "section": {"id": sec.id, "title": sec.title},
+        "domain": {"id": dom.id, "name": dom.name, "reporting_domain": dom.reporting_domain},
+        "tier": item.tier,
+        "na_allowed": item.na_allowed,
+        "na_guidance": item.na_guidance,
+        "what_to_report": item.what_to_report,
+        "prompts": list(item.prompts),
+        "why": item.why.text,
+        "serves": list(item.why.serves),
+        "example": item.example,
+        "example_is_invented": True,
+        "version_added": item.version_added,
+        "status": item.status,
+        "replaced_by": item.replaced_by,
+        "crosswalk": [
+            {"crosswalk": cw.id, "guideline": cw.guideline, "number": el.number, "item_name": el.item_name, "summary": el.summary, "relationship": mp.relationship, "note": mp.note, "url": cw.url}
+            for cw, el, mp in std.crosswalk_for(item.id)
+        ],
+    }
+
+
+def site_overview(std: Standard) -> dict:
+    """The standard's overview page: identity, version, citation, sections with their items,
+    domains with counts, stratifiers, crosswalk coverage, changelog."""
+    m = std.model
+    items = std.items()
+    return {
+        "id": m.id,
+        "title": m.title,
+        "short_title": m.short_title,
+        "version": m.version,
+        "release_date": m.release_date,
+        "licence": m.licence,
+        "summary": m.summary,
+        "citation": m.citation.text,
+        "url": m.citation.url,
+        "based_on": list(m.based_on),
+        "notes_to_authors": list(m.notes_to_authors),
+        "counts": {
+            "items": len(items),
+            "core": sum(i.tier == "core" for i in items),
+            "extended": sum(i.tier == "extended" for i in items),
+        },
+        "sections": [
+            {"id": s.id, "title": s.title, "question": s.question, "items": [{"id": i.id, "number": i.number, "title": i.title, "tier": i.tier, "domain": i.domain, "path": item_path(i.id)} for i in s.items if i.status == "active"]}
+            for s in m.sections
+        ],
+        "domains": [{"id": d.id, "name": d.name, "description": d.description, "reporting_domain": d.reporting_domain, "items": [i.id for i in items if i.domain == d.id]} for d in m.domains],
+        "stratifiers": [s.model_dump(mode="json") for s in m.stratifiers],
+        "stratifier_source": m.stratifier_source,
+        "crosswalks": [
+            {"id": cw.id, "guideline": cw.guideline, "citation": cw.citation, "doi": cw.doi, "url": cw.url, "coverage": cw.coverage, "elements": len(cw.elements), "mapped": sum(bool(e.mappings) for e in cw.elements), "not_applicable": sum(bool(e.not_applicable) for e in cw.elements), "licence_note": cw.licence_note, "numbering": cw.numbering}
+            for cw in std.crosswalks
+        ],
+        "changelog": [c.model_dump(mode="json") for c in m.changelog],
+        "downloads": {"checklist_yaml": "reporting-standard/checklist.yaml", "checklist_pdf": "reporting-standard/checklist.pdf"},
+    }
