@@ -504,3 +504,28 @@ def writeup_template(std: Standard, partnership: str | Path | None = None) -> tu
     prefill = partnership_prefill(partnership) if partnership else Prefill({}, [])
     text = environment(markdown=True).get_template("checklist/writeup-template.md").render(s=std.model, prefill=prefill.blocks)
     return text, prefill.notes
+
+
+# -- Demo -------------------------------------------------------------------------------------
+
+DEMO_PARTNERSHIP = "assessments/examples/harbour-city-family-network"
+
+
+def demo_step(out: Path) -> tuple[int, str]:
+    """Render the example filled checklist, and write a blank checklist and a pre-filled
+    write-up template beside it."""
+    from .outputs import write_atomic
+    from .standard import load_standard
+    from .validate import repo_root
+
+    std = load_standard()
+    folder = repo_root() / DEMO_PARTNERSHIP
+    result = render(folder / "reporting-checklist.yaml", out, std)
+    if not result.written:
+        return int(result.report.exit_code) or 1, result.report.format_text()
+    blank = write_atomic(out / "blank-checklist.yaml", blank_checklist_yaml(std))
+    text, notes = writeup_template(std, folder)
+    tpl = write_atomic(out / "writeup-template.md", text)
+    written = ", ".join(p.name for p in [*result.written, blank, tpl])
+    extra = "".join(f"\n  note: {n}" for n in notes)
+    return 0, f"rendered the example checklist ({std.model.short_title} {std.version}) into {out}: {written}{extra}"

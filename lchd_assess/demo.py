@@ -27,10 +27,17 @@ def _bundle(out: Path) -> tuple[int, str]:
     return 0, f"wrote {path} (framework {fw.version})"
 
 
+def _checklist(out: Path) -> tuple[int, str]:
+    from .checklist import demo_step
+
+    return demo_step(out / "checklist")
+
+
 #: (name, step). A step returns (exit code, one line or more to print).
 STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("validate", _validate),
     ("bundle", _bundle),
+    ("checklist", _checklist),
 ]
 
 
