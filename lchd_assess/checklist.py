@@ -50,6 +50,7 @@ class ChecklistFile(FileBase):
     kind: Literal["checklist"]
     standard: str = Field(description="ID of the reporting standard, e.g. 'lchd-csp-reporting'.")
     standard_version: str = Field(pattern=SEMVER, description="Version of the standard the checklist was written for.")
+    scope: Literal["full", "core"] = Field(default="full", description="'full': every item must be answered; 'core': only the core items (extended items may still be added and are then checked).")
     report: ReportInfo = Field(default_factory=ReportInfo)
     items: dict[str, ChecklistEntry | None] = Field(description="Item ID → where it is reported, or why not.")
 
@@ -96,6 +97,7 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
     if m.standard_version != sm.version:
         out.append(loc(Finding("checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",))))
     active = {i.id: i for i in std.items()}
+    required = required_ids(std, m.scope)
     for key, entry in m.items.items():
         path = ("items", key)
         item = std.item(key)
@@ -111,6 +113,8 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
         where, why = _text(entry and entry.reported_at), _text(entry and entry.not_done)
         label = f"item {item.number} ({item.id}, {item.title})"
         if not where and not why:
+            if key not in required:
+                continue  # an extended item left blank in a core-scope checklist is fine
             out.append(loc(Finding("checklist-item-unanswered", f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not", path=path), key=True))
             continue
         if where and why:
@@ -124,9 +128,14 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
             elif not na_reason(why):
                 out.append(loc(Finding("checklist-na-without-reason", f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})", path=path + ("not_done",))))
     for item_id, item in active.items():
-        if item_id not in m.items:
+        if item_id in required and item_id not in m.items:
             out.append(loc(Finding("checklist-item-missing", f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`", path=("items",)), key=True))
     return out
+
+
+def required_ids(std: Standard, scope: str) -> set[str]:
+    """Items a checklist of this scope must answer: all active items, or the core ones."""
+    return {i.id for i in std.items() if scope == "full" or i.tier == "core"}
 
 
 def _version_message(std: Standard, have: str) -> str:
@@ -205,9 +214,14 @@ def _comment(text: str, prefix: str, width: int = 92) -> list[str]:
     return [f"{prefix}{line}".rstrip() for line in textwrap.wrap(" ".join(text.split()), width=width - len(prefix))] or [prefix.rstrip()]
 
 
-def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[str, tuple[str, str]] | None = None, report: ReportInfo | None = None) -> str:
-    """The fillable checklist as YAML text, each item's number, title and text as comments."""
+def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[str, tuple[str, str]] | None = None, report: ReportInfo | None = None, scope: str = "full") -> str:
+    """The fillable checklist as YAML text, each item's number, title and text as comments.
+
+    ``scope="core"`` writes the core items only (for a first report or a funder's minimum).
+    """
     sm = std.model
+    required = required_ids(std, scope)
+    scope_note = [] if scope == "full" else [f"# Scope: core items only ({len(required)} of {len(std.items())}). You may add extended items at any time:", "# copy their IDs from a full checklist (`lchd-assess checklist new`); they are then checked too."]
     answers = answers or {}
     report = report or ReportInfo()
     lines = [
@@ -221,9 +235,11 @@ def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[s
         '# Items marked "N/A allowed" may instead say "N/A: <reason>"; the others apply to every',
         "# partnership report. Core items are the minimum; extended items add depth.",
         "# Check the file with:  lchd-assess checklist check THIS-FILE",
+        *scope_note,
         "kind: checklist",
         f"standard: {sm.id}",
         f"standard_version: {sm.version}",
+        *([f"scope: {scope}"] if scope != "full" else []),
         "report:",
         f"  title: {_q(report.title)}",
         f"  partnership: {_q(report.partnership)}",
@@ -231,9 +247,11 @@ def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[s
         "items:",
     ]
     for section in sm.sections:
+        if not any(i.id in required for i in section.items):
+            continue
         lines += ["", f"  # ---- {section.title}: {section.question} " + "-" * max(3, 70 - len(section.title) - len(section.question))]
         for item in section.items:
-            if item.status != "active":
+            if item.id not in required:
                 continue
             na = "N/A allowed" if item.na_allowed else "N/A not allowed"
             lines.append(f"  # {item.number}. {item.title}  [{item.tier}; {na}]")
@@ -298,6 +316,8 @@ class ChecklistContext:
     report_title: str
     partnership: str
     manuscript_version: str
+    #: "full" or "core"
+    scope: str
     sections: list[SectionRows]
     counts: dict[str, int]
     problems: list[str] = field(default_factory=list)
@@ -307,14 +327,16 @@ class ChecklistContext:
 def build_context(std: Standard, model: ChecklistFile | None, mode: str, problems: Iterable[str] = ()) -> ChecklistContext:
     sm = std.model
     entries = model.items if model else {}
+    scope = model.scope if model else "full"
+    required = required_ids(std, scope)
     sections: list[SectionRows] = []
     counts = {"reported": 0, "not-done": 0, "not-applicable": 0, "missing": 0}
     for s in sm.sections:
         rows = []
         for item in s.items:
-            if item.status != "active":
-                continue
             e = entries.get(item.id)
+            if item.status != "active" or (item.id not in required and not (e and (_text(e.reported_at) or _text(e.not_done)))):
+                continue
             where, why = _text(e and e.reported_at), _text(e and e.not_done)
             if where:
                 status, answer = "reported", where
@@ -327,13 +349,14 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
             if mode != "blank":
                 counts[status] += 1
             rows.append(Row(item.id, item.number, item.title, item.what_to_report, item.tier, item.domain, item.na_allowed, status, answer, f"{sm.citation.url}items/{item.id}/"))
-        sections.append(SectionRows(s.title, rows))
+        if rows:
+            sections.append(SectionRows(s.title, rows))
     squire = next((c for c in std.crosswalks if c.id == "GX-squire-2"), None)
     note = ""
     if squire is not None:
         note = f"Every element of {squire.guideline} ({squire.citation}; doi:{squire.doi}) maps to an item of this checklist; see the standard's crosswalk."
     r = model.report if model else ReportInfo()
-    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, sm.citation.url, r.title, r.partnership, r.manuscript_version, sections, counts, sorted(problems), note)
+    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, sm.citation.url, r.title, r.partnership, r.manuscript_version, scope, sections, counts, sorted(problems), note)
 
 
 def render_html(ctx: ChecklistContext) -> str:

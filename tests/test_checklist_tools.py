@@ -261,3 +261,18 @@ def test_template_with_a_missing_partnership_folder_is_one_line_and_exit_2(cli, 
     r = cli("checklist", "template", "--out", str(tmp_path / "w.md"), "--partnership", str(tmp_path / "nowhere"))
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     assert not (tmp_path / "w.md").exists()
+
+
+def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_when_added(cli, tmp_path, std):
+    out = tmp_path / "core.yaml"
+    assert cli("checklist", "new", "--core", "--out", str(out)).returncode == 0
+    doc = load_document(out, expect="checklist")
+    core = {i.id for i in std.items() if i.tier == "core"}
+    assert doc.model.scope == "core" and set(doc.model.items) == core and 0 < len(core) < len(std.items())
+    report = cl.check_file(out, std)
+    assert {f.path[1] for f in report.findings} == core and report.codes() == ["checklist-item-unanswered"]
+    filled = out.read_text(encoding="utf-8").replace('reported_at: ""', 'reported_at: "Methods"')
+    extended = next(i for i in std.items() if i.tier == "extended")
+    (tmp_path / "f.yaml").write_text(filled + f'  {extended.id}:\n    reported_at: ""\n    not_done: "N/A: we did not"\n', encoding="utf-8")
+    codes = cl.check_file(tmp_path / "f.yaml", std).codes()
+    assert codes == ([] if extended.na_allowed else ["checklist-na-not-allowed"])

@@ -14,6 +14,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     new = sub.add_parser("new", help="write a blank checklist (YAML) to fill in", description="Write a blank checklist for the current version of the reporting standard, with each item's number, title and text as comments.")
     new.add_argument("--out", required=True, metavar="FILE", help="file to write (.yaml); not overwritten unless --force")
     new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    new.add_argument("--core", action="store_true", help="core items only: the minimum for a first report or a funder (extended items can be added later)")
 
     check = sub.add_parser("check", help="list what is missing or wrong in a filled checklist", description="Check a filled checklist against the reporting standard: items neither reported nor explained, 'not applicable' where it is not allowed, unknown IDs, another version. Exit 0 when complete, 1 with findings, 2 when the file cannot be read. No score is computed.")
     check.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
@@ -54,8 +55,11 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "new":
         _refuse_overwrite(args.out, args.force)
         out = Path(args.out)
-        write_atomic(out, cl.blank_checklist(std, cl.schema_ref_for(out)))
-        print(f"wrote {out}: blank checklist for {std.model.short_title} {std.version} ({len(std.items())} items); fill it, then run `lchd-assess checklist check {out}`")
+        scope = "core" if args.core else "full"
+        write_atomic(out, cl.blank_checklist(std, cl.schema_ref_for(out), scope=scope))
+        n = len(cl.required_ids(std, scope))
+        what = f"{n} core items of {len(std.items())}" if args.core else f"{n} items"
+        print(f"wrote {out}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {out}`")
         return 0
     if args.action == "check":
         report = cl.check_file(args.file, std)
