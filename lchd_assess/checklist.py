@@ -552,3 +552,12 @@ def demo_step(out: Path) -> tuple[int, str]:
     written = ", ".join(p.name for p in [*result.written, blank, tpl])
     extra = "".join(f"\n  note: {n}" for n in notes)
     return 0, f"rendered the example checklist ({std.model.short_title} {std.version}) into {out}: {written}{extra}"
+
+
+def site_downloads(std: Standard) -> dict[str, bytes]:
+    """Files the site offers under ``reporting-standard/`` (names match ``site_overview``'s
+    ``downloads``): the blank checklist as YAML and as a printable PDF."""
+    return {
+        "checklist.yaml": blank_checklist_yaml(std).encode("utf-8"),
+        "checklist.pdf": blank_checklist_pdf(std),
+    }

@@ -227,6 +227,11 @@ def test_blank_downloads_for_the_site(std):
     assert cl.blank_checklist_pdf(std).startswith(b"%PDF")
     html = cl.blank_checklist_html(std)
     assert "Blank checklist" in html and "Items reported" not in html
+    from lchd_assess.standard import site_overview
+
+    files = cl.site_downloads(std)
+    assert {f"reporting-standard/{n}" for n in files} == set(site_overview(std)["downloads"].values())
+    assert files["checklist.yaml"].decode() == text
 
 
 # -- template ---------------------------------------------------------------------------------
