@@ -348,7 +348,7 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
                 status, answer = "missing", ""
             if mode != "blank":
                 counts[status] += 1
-            rows.append(Row(item.id, item.number, item.title, item.what_to_report, item.tier, item.domain, item.na_allowed, status, answer, f"{sm.citation.url}items/{item.id}/"))
+            rows.append(Row(item.id, item.number, item.title, item.what_to_report, item.tier, item.domain, item.na_allowed, status, answer, _standard.item_url(std, item.id)))
         if rows:
             sections.append(SectionRows(s.title, rows))
     squire = next((c for c in std.crosswalks if c.id == "GX-squire-2"), None)
@@ -400,7 +400,7 @@ def render(path: str | Path, out_dir: str | Path, std: Standard, draft: bool = F
     blocking = {"checklist-version-mismatch", "checklist-wrong-standard"}
     if doc.model is None or any(f.fatal for f in report.findings) or blocking & set(report.codes()) or (report.findings and not draft):
         return RenderResult(report, [])
-    problems = [f.message for f in report.findings]
+    problems = [f"line {f.line}: {f.message}" if f.line else f.message for f in report.findings]
     ctx = build_context(std, doc.model, "draft" if report.findings else "final", problems)  # type: ignore[arg-type]
     out = Path(out_dir)
     html, md = render_html(ctx), render_markdown(ctx)

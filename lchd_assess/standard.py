@@ -312,6 +312,11 @@ def item_path(item_id: str) -> str:
     return f"reporting-standard/items/{item_id}/"
 
 
+def item_url(std: Standard, item_id: str) -> str:
+    """The item's permanent page as a full URL (the standard's URL ends in reporting-standard/)."""
+    return std.model.citation.url + item_path(item_id).removeprefix("reporting-standard/")
+
+
 def site_item(std: Standard, item: ReportingItem) -> dict:
     """One item page: explanation, example and crosswalk."""
     sec = std.model.section_of(item.id)

@@ -148,3 +148,12 @@ def test_a_broken_standard_or_crosswalk_yields_its_finding(root, tmp_path, file,
     report = validate_paths([fw]).report
     assert code in report.codes(), report.format_text()
     assert all(f.line for f in report.findings if f.code == code)
+
+
+def test_item_urls_are_the_site_pages_under_the_frameworks_base_url(std):
+    from lchd_assess.standard import item_path, item_url
+
+    base = load_framework().meta.base_url
+    assert std.model.citation.url == base + "reporting-standard/"
+    for i in std.items():
+        assert item_url(std, i.id) == base + item_path(i.id)
