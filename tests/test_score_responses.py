@@ -15,7 +15,7 @@ from lchd_assess.validate import validate_paths
 BROKEN = Path(__file__).parent / "broken_responses"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 INST = load_assessment().instrument
-HAND = Path(__file__).parent / "golden" / "score" / "hand-checked" / "input" / "responses" / "2026-a.csv"
+HAND = Path(__file__).parent / "golden" / "score" / "hand-checked" / "responses" / "2026-a.csv"
 
 
 def _expected(case: str) -> list[tuple]:
