@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
     "export": ("export", "export the framework (bundle: one JSON document)"),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
+    "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
 }

@@ -27,6 +27,12 @@ def _bundle(out: Path) -> tuple[int, str]:
     return 0, f"wrote {path} (framework {fw.version})"
 
 
+def _checklist(out: Path) -> tuple[int, str]:
+    from .checklist import demo_step
+
+    return demo_step(out / "checklist")
+
+
 def _score(out: Path) -> tuple[int, str]:
     from .score_output import to_json
     from .scoring import example_folders, score_partnership
@@ -48,6 +54,7 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("validate", _validate),
     ("bundle", _bundle),
     ("score", _score),
+    ("checklist", _checklist),
 ]
 
 

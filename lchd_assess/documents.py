@@ -247,6 +247,8 @@ for _name, _model in models.FRAMEWORK_KINDS.items():
 #: Modules that register further kinds (instrument, partnership, reporting standard, checklist).
 #: Imported here, after everything above is defined, so each may import this module.
 _KIND_MODULES: tuple[str, ...] = (
+    "lchd_assess.standard",
+    "lchd_assess.checklist",
     "lchd_assess.instrument",
     "lchd_assess.partnership",
 )

@@ -34,6 +34,8 @@ ID_PATTERNS: dict[str, str] = {
     "reference": r"^REF([1-9][0-9]*|-[a-z0-9]+(-[a-z0-9]+)*)$",
     "crosswalk": r"^CW-[a-z0-9]+(-[a-z0-9]+)*$",
     "crosswalk-source": r"^[A-Z]{2,3}[1-9][0-9]*$",
+    "reporting-item": r"^RS-[a-z]+(-[a-z]+)*$",
+    "guideline-crosswalk": r"^GX-[a-z0-9]+(-[a-z0-9]+)*$",
 }
 
 #: Human names for each kind, used in messages and on the site.
@@ -55,6 +57,8 @@ KIND_LABELS: dict[str, str] = {
     "reference": "reference",
     "crosswalk": "crosswalk",
     "crosswalk-source": "crosswalk source element",
+    "reporting-item": "reporting standard item",
+    "guideline-crosswalk": "reporting guideline crosswalk",
 }
 
 ID_EXAMPLES: dict[str, str] = {
@@ -64,6 +68,7 @@ ID_EXAMPLES: dict[str, str] = {
     "model-limitation": "M1.L1", "reporting-domain": "RD1", "research-priority": "RP1",
     "term": "wrong-pocket", "reference": "REF26 or REF-squire-2", "crosswalk": "CW-building-blocks",
     "crosswalk-source": "BB1",
+    "reporting-item": "RS-partner-roster", "guideline-crosswalk": "GX-squire-2",
 }
 
 

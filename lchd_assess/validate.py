@@ -292,5 +292,15 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
     return Validation(report, docs, index)
 
 
+# Kind modules (documents._KIND_MODULES) may be imported while this module is still importing
+# `documents`, before SEMANTIC_CHECKS exists; each that defines `register_checks()` is called
+# here so its checks are registered whichever module was imported first (calls are idempotent).
+import sys as _sys  # noqa: E402
+
+for _name in getattr(_sys.modules.get(__package__ + ".documents"), "_KIND_MODULES", ()):
+    _hook = getattr(_sys.modules.get(_name), "register_checks", None)
+    if _hook is not None:
+        _hook()
+
 # The response-file checker (.csv) and the instrument's semantic checks register themselves.
 from . import responses as _responses  # noqa: E402,F401
