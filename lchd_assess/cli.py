@@ -18,6 +18,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
     "export": ("export", "export the framework (bundle: one JSON document)"),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
+    "site": ("site", "build, check or serve the documentation site generated from the framework"),
 }
 
 EXIT_CODES = """exit codes:

@@ -52,6 +52,21 @@ def md_escape(value: str) -> str:
     return out.replace("\n", " ")
 
 
+_MD_SPECIAL = ("\\", "`", "*", "_", "[", "]", "|", "{", "}")
+
+
+def md_text(value: str) -> str:
+    """Plain text for a Markdown page (inline or table cell), shown exactly as written.
+
+    Unlike :func:`md_escape`, ``&``, ``<`` and ``>`` become HTML entities (Python-Markdown does
+    not honour a backslash before ``<``), so text such as "<5 members" never turns into a tag.
+    """
+    out = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in _MD_SPECIAL:
+        out = out.replace(ch, "\\" + ch)
+    return " ".join(out.split())
+
+
 FILTERS = {
     "score": score,
     "interval": interval,
@@ -60,4 +75,5 @@ FILTERS = {
     "join_and": join_and,
     "slug": slug,
     "md_escape": md_escape,
+    "md_text": md_text,
 }
