@@ -27,10 +27,21 @@ def _bundle(out: Path) -> tuple[int, str]:
     return 0, f"wrote {path} (framework {fw.version})"
 
 
+def _site(out: Path) -> tuple[int, str]:
+    from .site import build_site
+
+    site, changed, result = build_site(out / "site")
+    if not result.ok:
+        return 1, "site build failed:\n" + "\n".join(result.warnings or result.log.splitlines()[-5:])
+    pages = "pages up to date" if site is None else f"{len(site.pages)} pages generated"
+    return 0, f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`"
+
+
 #: (name, step). A step returns (exit code, one line or more to print).
 STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("validate", _validate),
     ("bundle", _bundle),
+    ("site", _site),
 ]
 
 

@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable, Sequence
 
-BOX_W = 210
-BOX_H = 52
-GAP_X = 64
-GAP_Y = 14
-TOP = 56
+BOX_W = 230
+BOX_H = 74
+GAP_X = 46
+GAP_Y = 12
+TOP = 60
+FONT = 16
+LINE = 20
+WRAP = 25
 LEFT = 12
 RIGHT_ARC_ROOM = 46
 
@@ -48,14 +51,18 @@ def _esc(text: str) -> str:
     return escape(text, quote=True)
 
 
-def wrap(text: str, width: int = 27, lines: int = 2) -> list[str]:
-    """Words into at most ``lines`` lines of about ``width`` characters; '…' if cut."""
+def wrap(text: str, width: int = WRAP, lines: int = 3, first_indent: int = 0) -> list[str]:
+    """Words into at most ``lines`` lines of about ``width`` characters; '…' if cut.
+
+    ``first_indent`` reserves room on the first line (for the ID printed before the text).
+    """
     out: list[str] = []
     current = ""
     words = text.split()
-    for i, word in enumerate(words):
+    for word in words:
         candidate = f"{current} {word}".strip()
-        if len(candidate) <= width or not current:
+        room = width - (first_indent if not out else 0)
+        if len(candidate) <= room or not current:
             current = candidate
             continue
         out.append(current)
@@ -99,7 +106,7 @@ def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]]
     ]
     for ci, col in enumerate(columns):
         x = LEFT + ci * (BOX_W + GAP_X)
-        parts.append(f'<text x="{x + BOX_W / 2:.0f}" y="{TOP - 22}" text-anchor="middle" font-size="15" font-weight="700" fill="#222">{_esc(col.title)}</text>')
+        parts.append(f'<text x="{x + BOX_W / 2:.0f}" y="{TOP - 24}" text-anchor="middle" font-size="{FONT + 2}" font-weight="700" fill="#222">{_esc(col.title)}</text>')
     for a, b in edges:
         if a not in pos or b not in pos:
             continue
@@ -121,13 +128,13 @@ def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]]
         fill, stroke = COLUMN_STYLE[ci % len(COLUMN_STYLE)]
         for box in col.boxes:
             x, y, _ = pos[box.id]
-            lines = wrap(box.label)
+            lines = wrap(box.label, first_indent=len(box.id) + 1)
             parts.append(f'<a href="{_esc(box.href)}"><title>{_esc(box.id)}: {_esc(box.label)}</title>')
             parts.append(f'<rect x="{x:.0f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="7" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>')
-            ty = y + (20 if len(lines) == 2 else 31)
-            parts.append(f'<text x="{x + 10:.0f}" y="{ty:.1f}" font-size="13" fill="#1a1a1a"><tspan font-weight="700">{_esc(box.id)}</tspan> {_esc(lines[0])}</text>')
-            if len(lines) == 2:
-                parts.append(f'<text x="{x + 10:.0f}" y="{ty + 17:.1f}" font-size="13" fill="#1a1a1a">{_esc(lines[1])}</text>')
+            ty = y + BOX_H / 2 - (len(lines) - 1) * LINE / 2 + FONT * 0.35
+            for li, text in enumerate(lines):
+                id_part = f'<tspan font-weight="700">{_esc(box.id)}</tspan> ' if li == 0 else ""
+                parts.append(f'<text x="{x + 10:.0f}" y="{ty + li * LINE:.1f}" font-size="{FONT}" fill="#1a1a1a">{id_part}{_esc(text)}</text>')
             parts.append("</a>")
     parts.append("</svg>")
     return "\n".join(parts)

@@ -12,6 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     b.add_argument("--file-urls", action="store_true", help="link pages as page.html, for reading the site from disk (file://) without a server")
     b.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+    b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build")
     s = sub.add_parser("serve", help="build the site, then serve it on http://127.0.0.1:PORT/ until Ctrl-C")
     s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
@@ -27,14 +28,14 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
     from ..site import build_site
 
     start = time.perf_counter()
-    site, changed, result = build_site(Path(args.out), framework=args.framework, file_urls=file_urls)
+    site, changed, result = build_site(Path(args.out), framework=args.framework, file_urls=file_urls, force=getattr(args, "force", False))
     for line in result.warnings:
         print(line)
     if not result.ok:
         print(f"lchd-assess: site build failed: mkdocs exited {result.returncode} with {len(result.warnings)} warning(s); the log is above")
         return 1
-    print(f"built {len(site.pages)} pages into {args.out}/ in {time.perf_counter() - start:.1f} s "
-          f"({len(changed)} generated file(s) changed); no warnings")
+    pages = "pages up to date, generation skipped" if site is None else f"{len(site.pages)} pages generated, {len(changed)} file(s) changed"
+    print(f"built the site into {args.out}/ in {time.perf_counter() - start:.1f} s ({pages}); mkdocs: no warnings")
     return 0
 
 
