@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 
@@ -64,7 +65,14 @@ def md_text(value: str) -> str:
     out = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for ch in _MD_SPECIAL:
         out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
+    out = " ".join(out.split())
+    # a line that starts like a heading, list or rule would stop being plain text
+    if out[:1] in ("#", "-", "+"):
+        out = "\\" + out
+    m = re.match(r"\d+([.)])", out)
+    if m:
+        out = out[: m.start(1)] + "\\" + out[m.start(1):]
+    return out
 
 
 FILTERS = {

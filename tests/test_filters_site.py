@@ -22,3 +22,12 @@ def test_md_text_keeps_text_on_one_line():
 def test_md_text_never_produces_a_tag(text):
     html = markdown.markdown(md_text(text), extensions=["tables", "attr_list"])
     assert "<" not in html.removeprefix("<p>").removesuffix("</p>")
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab 1.#-+*_[]()<>&|{}`\\!:=~^")), max_size=30))
+def test_md_text_shows_exactly_the_text_after_markdown(text):
+    import html as html_mod
+
+    rendered = markdown.markdown(md_text(text), extensions=["tables", "attr_list"])
+    shown = html_mod.unescape(rendered.removeprefix("<p>").removesuffix("</p>"))
+    assert shown == " ".join(text.split())

@@ -1,0 +1,19 @@
+"""Shared by the site tests: build the generated site into a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lchd_assess.citation import load_cff
+from lchd_assess.framework import load_framework
+from lchd_assess.site import BuildResult, Site, generate, mkdocs_build, relocate_config, repo_root, write_site
+
+
+def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[Site, BuildResult]:
+    """Generate docs + config into ``folder`` and run ``mkdocs build --strict`` into folder/site."""
+    site = generate(load_framework(), load_cff(repo_root() / "CITATION.cff"), directory_urls=directory_urls)
+    site.config = relocate_config(site.config, folder)
+    if mutate:
+        mutate(site)
+    write_site(site, folder / "docs", folder / "mkdocs.yml")
+    return site, mkdocs_build(folder / "mkdocs.yml", folder / "site", directory_urls=directory_urls)
