@@ -260,11 +260,15 @@ class SiteContext:
 
     def link(self, id_: str, from_path: str, label: str | None = None) -> dict[str, Any]:
         """A link as data for templates: ``{id, name, href, kind}`` (href None: no page yet)."""
+        kind = self.fw.kind_of(id_) if id_ in self.fw else ""
+        name = self.name_of(id_) if label is None else label
         return {
             "id": id_,
-            "name": self.name_of(id_) if label is None else label,
+            "name": name,
+            # how the link reads: "P1 Proactive, …", but a glossary term by its name alone
+            "display": name if kind == "term" else f"{id_} {name}".strip(),
             "href": self.href(id_, from_path),
-            "kind": _labels().get(self.fw.kind_of(id_), "") if id_ in self.fw else "",
+            "kind": _labels().get(kind, ""),
         }
 
     def url_path(self, path: str) -> str:
@@ -348,14 +352,21 @@ class TermLinker:
                 break
         out, pos = [], 0
         for s, e, term_id in sorted(taken):
-            out.append(self._md(text[pos:s]) if s > pos else "")
+            out.append(self._segment(text[pos:s]))
             href = self.ctx.href(term_id, self.page_path)
             out.append(f"[{self._md(text[s:e])}]({href} \"Glossary: {self._md(self.ctx.name_of(term_id))}\")")
             pos = e
-        out.append(self._md(text[pos:]))
-        # md_text collapses runs of spaces; keep single spaces where pieces meet
-        joined = "".join(out)
-        return joined
+        out.append(self._segment(text[pos:]))
+        return "".join(out).strip()
+
+    def _segment(self, piece: str) -> str:
+        """Escape the text between links, keeping one space where the original had any."""
+        if not piece:
+            return ""
+        core = self._md(piece)
+        lead = " " if piece[:1].isspace() else ""
+        tail = " " if piece[-1:].isspace() and core else ""
+        return lead + core + tail
 
 
 # -- Citation and structured data ------------------------------------------------------------
@@ -487,6 +498,8 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     url = ctx.permanent_url(path)
     label = _labels()[kind]
     heading = getattr(obj, "title", None) or obj.name
+    description = linker(obj.description)
+    asks = [linker(a) for a in getattr(obj, "asks", []) or []]
     components = []
     for c in getattr(obj, "components", []) or []:
         components.append({"id": c.id, "name": c.name, "type": COMPONENT_TYPE_LABELS.get(c.type, c.type), "description": linker(c.description), "terms": [ctx.link(t, path) for t in c.terms]})
@@ -502,7 +515,7 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "kind": kind,
         "kind_label": label,
         "heading": heading,
-        "description": linker(obj.description),
+        "description": description,
         "place": _place(ctx, obj.source, path),
         "links_to": _refs_by_field(ctx, obj, path),
         "linked_from": _incoming(ctx, obj.id, path),
@@ -512,7 +525,7 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "innovations": innovations,
         "model_limitations": model_limits,
         "examples": examples,
-        "asks": list(getattr(obj, "asks", []) or []),
+        "asks": asks,
         "extras": extras,
         "cite": {
             "url": url,

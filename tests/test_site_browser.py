@@ -93,7 +93,10 @@ def test_reader_follows_navigation_and_search_without_leaving_localhost(browser,
 
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
-    box.fill("wrong pocket")
+    box.focus()
+    # the index loads in a web worker; Material says "Initializing search" until it is ready
+    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta'); return m && !/initiali/i.test(m.textContent); }", timeout=15_000)
+    box.press_sequentially("wrong pocket", delay=20)
     result = page.locator(".md-search-result__item a[href*='wrong-pocket']").first
     result.wait_for(timeout=10_000)
     result.click()

@@ -104,10 +104,14 @@ def test_element_page_has_description_place_links_crosswalks_and_cite_box(site, 
     assert "[CH1 Timing](../characteristics/CH1.md)" in p1
 
 
-def test_wrong_pocket_is_linked_to_the_glossary_on_the_pages_that_use_it(site):
-    text = site.files["structures/FS4.md"]
-    assert re.search(r"\]\(\.\./glossary\.md#wrong-pocket", text)
+def test_glossary_terms_are_linked_where_element_pages_use_them(site):
+    # L6's description names the wrong-pocket problem: its first use links to the glossary
+    text = site.files["limitations/L6.md"]
+    body = text.split("\n## ", 1)[0]
+    assert re.search(r" \[wrong-pocket problem\]\(\.\./glossary\.md#wrong-pocket \"Glossary: [^\"]+\"\)", body, re.IGNORECASE), body
     assert "{ #wrong-pocket }" in site.files["glossary.md"]
+    linked = [p for p, t in site.files.items() if p.endswith(".md") and '"Glossary: ' in t]
+    assert len(linked) >= 5
 
 
 def test_term_linker_links_only_the_first_occurrence_and_escapes_the_rest(fw, cff):
@@ -117,6 +121,7 @@ def test_term_linker_links_only_the_first_occurrence_and_escapes_the_rest(fw, cf
     text = f"A <note> about the {term.term.lower()}; the {term.term.lower()} again, and *stars*."
     out = link(text)
     assert out.count("](../glossary.md#wrong-pocket") == 1
+    assert "about the [" in out  # the space before the link is kept
     assert "&lt;note&gt;" in out and "\\*stars\\*" in out
     # the same linker (one page) does not link the term a second time
     assert "](../glossary.md#wrong-pocket" not in link(f"Later: the {term.term}.")
