@@ -55,6 +55,23 @@ def model_references(obj: Any) -> Any:
     return references(obj)
 
 
+def _register_findings() -> None:
+    from .findings import CATALOGUE, register
+
+    if "site-stale" not in CATALOGUE:
+        register("site-stale", "Generated site pages are out of date",
+                 "A file in docs/ or mkdocs.yml differs from what the framework and the site templates generate "
+                 "(the YAML changed, or someone edited a generated page). Run `lchd-assess site build` and commit "
+                 "docs/ and mkdocs.yml; change pages through the YAML or site_templates/, never in docs/.", "site")
+
+
+_register_findings()
+
+#: Modules that register finding codes but are not kind modules (those load with the
+#: framework): imported before the "Validation messages" page lists the catalogue.
+CATALOGUE_MODULES: tuple[str, ...] = ()
+
+
 def _labels() -> dict[str, str]:
     from .models import KIND_LABELS
 
@@ -640,8 +657,12 @@ def references_pages(ctx: SiteContext) -> list[Page]:
 
 
 def messages_pages(ctx: SiteContext) -> list[Page]:
+    import importlib
+
     from .findings import CATALOGUE
 
+    for name in CATALOGUE_MODULES:
+        importlib.import_module(name)
     groups: dict[str, list[Any]] = {}
     for code in sorted(CATALOGUE):
         t = CATALOGUE[code]

@@ -199,3 +199,39 @@ def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no warnings" in result.stdout
     assert (tmp_path / "out" / "principles" / "P1" / "index.html").exists()
+
+
+def test_site_build_with_an_invalid_framework_prints_one_line_and_exits_2(cli, root, tmp_path):
+    import shutil
+
+    fw = tmp_path / "fw"
+    shutil.copytree(root / "framework", fw)
+    p = fw / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("characteristics: [CH1, CH2]", "characteristics: [CH1, CH99]", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("site", "build", "--framework", str(fw), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "principles.yaml:" in lines[0] and "dangling-reference" in lines[0], result.stderr
+    assert not out.exists()
+
+
+def test_site_serve_serves_the_built_site_on_localhost(root, tmp_path):
+    import subprocess
+    import sys
+    import urllib.request
+
+    out = tmp_path / "served"
+    proc = subprocess.Popen([sys.executable, "-m", "lchd_assess", "site", "serve", "--port", "0", "--out", str(out)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = None
+        for line in proc.stdout:
+            if line.startswith("serving "):
+                url = line.split(" at ", 1)[1].split()[0]
+                break
+        assert url and url.startswith("http://127.0.0.1:"), "no 'serving' line"
+        with urllib.request.urlopen(url + "principles/P1/", timeout=10) as resp:
+            assert resp.status == 200 and b"citation_title" in resp.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

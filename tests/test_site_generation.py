@@ -227,3 +227,19 @@ def test_element_sections_registry_adds_a_section_to_element_pages(fw, cff, monk
     out = generate(fw, cff)
     assert "## Assessment items\n\nItems for P2." in out.files["principles/P2.md"]
     assert "Assessment items" not in out.files["principles/P1.md"]
+
+
+def test_check_site_names_a_hand_edited_page_and_a_stray_file(tmp_path, site):
+    docs = tmp_path / "docs"
+    write_site(site, docs, tmp_path / "mkdocs.yml")
+    assert check_site(site, docs, tmp_path / "mkdocs.yml") == []
+    (docs / "principles" / "P2.md").write_text("edited by hand\n")
+    (docs / "extra.md").write_text("stray\n")
+    assert check_site(site, docs, tmp_path / "mkdocs.yml") == ["principles/P2.md", "extra.md"]
+
+
+def test_site_stale_is_a_documented_message(site):
+    from lchd_assess.findings import CATALOGUE
+
+    assert CATALOGUE["site-stale"].group == "site"
+    assert "`site-stale`" in site.files["messages.md"]

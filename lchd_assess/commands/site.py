@@ -15,7 +15,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build")
     s = sub.add_parser("serve", help="build the site, then serve it on http://127.0.0.1:PORT/ until Ctrl-C")
     s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
-    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     s.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
     c = sub.add_parser("check", help="write nothing; exit 1 if docs/ or mkdocs.yml differ from what the framework generates")
     c.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
@@ -59,8 +59,14 @@ def run(args: argparse.Namespace) -> int:
     import http.server
 
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.out)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as httpd:
-        print(f"serving {args.out}/ at http://127.0.0.1:{args.port}/ (Ctrl-C to stop)")
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as exc:
+        from ..errors import UsageError
+
+        raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; choose another port with --port") from None
+    with httpd:
+        print(f"serving {args.out}/ at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl-C to stop)", flush=True)
         try:
             httpd.serve_forever()
         except KeyboardInterrupt:
