@@ -115,8 +115,8 @@ def apa(ref: dict[str, Any]) -> str:
 def _key(ref: dict[str, Any]) -> str:
     authors = ref.get("authors") or [{}]
     first = authors[0].get("family-names") or authors[0].get("name") or "anon"
-    word = re.sub(r"[^A-Za-z]", "", first).lower() or "anon"
-    title_word = next((w for w in re.findall(r"[A-Za-z]+", ref.get("title", "")) if len(w) > 3), "work").lower()
+    word = re.sub(r"[^A-Za-z]", "", first.split()[0] if first.split() else first).lower() or "anon"
+    title_word = next((w.lower() for w in re.findall(r"[A-Za-z]+", ref.get("title", "")) if len(w) > 3 and w.lower() != word), "work")
     return f"{word}{ref.get('year', '')}{title_word}"
 
 

@@ -75,6 +75,22 @@ def md_text(value: str) -> str:
     return out
 
 
+def md_prose(value: str) -> str:
+    """Like :func:`md_text`, but `backticked` spans stay inline code (for messages that name
+    a key or a command)."""
+    parts = str(value).split("`")
+    if len(parts) % 2 == 0:  # an unmatched backtick: show everything as text
+        return md_text(value)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"`{' '.join(part.split())}`" if part.strip() else md_text("``"))
+        elif part:
+            text = md_text(part)
+            out.append((" " if part[:1].isspace() and i else "") + text + (" " if part[-1:].isspace() and i < len(parts) - 1 else ""))
+    return "".join(out)
+
+
 FILTERS = {
     "score": score,
     "interval": interval,
@@ -84,4 +100,5 @@ FILTERS = {
     "slug": slug,
     "md_escape": md_escape,
     "md_text": md_text,
+    "md_prose": md_prose,
 }

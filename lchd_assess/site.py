@@ -587,7 +587,7 @@ def element_pages(kind: str, intro: str, index_template: str = "element-index.md
         if kind == "partnership-model":
             extra["figure1"] = _figure1(ctx, path)
         if kind == "limitation":
-            extra["limitations"] = [{**ctx.link(lim.id, path), "short": lim.short, "group": lim.group, "characteristic": ctx.link(lim.characteristic, path), "addressed_by": [ctx.link(o, path) for o, f in ctx.linked_from(lim.id) if f == "addresses_limitations"]} for lim in ctx.fw.limitations]
+            extra["limitations"] = [{**ctx.link(lim.id, path), "short": lim.short, "group": lim.group, "characteristic": ctx.link(lim.characteristic, path), "addressed_by": [ctx.link(o, path) for o, f in sorted(ctx.linked_from(lim.id), key=lambda x: (not x[0].startswith("P"), _id_sort_key(x[0]))) if f == "addresses_limitations"]} for lim in ctx.fw.limitations]
         index = Page(path, index_template, title, {"intro": intro, "rows": rows, "kind": kind, **extra}, description=f"{title} of the {ctx.fw.meta.short_title}: one page each, at a permanent address.", nav_title=title)
         return [index, *(element_page(ctx, kind, e) for e in elements)]
 
@@ -645,7 +645,7 @@ def crosswalk_pages(ctx: SiteContext) -> list[Page]:
 def glossary_pages(ctx: SiteContext) -> list[Page]:
     path = "glossary.md"
     terms = sorted(ctx.fw.terms, key=lambda t: t.term.lower())
-    rows = [{"id": t.id, "term": t.term, "abbreviation": t.abbreviation, "definition": t.definition, "place": t.source.label(), "see_also": [ctx.link(s, path) for s in t.see_also]} for t in terms]
+    rows = [{"id": t.id, "term": t.term, "abbreviation": t.abbreviation, "definition": t.definition, "place": t.source.label(), "see_also": [ctx.link(s, path) for s in t.see_also], "named_by": [ctx.link(o, path) for o, f in ctx.linked_from(t.id) if f == "terms"]} for t in terms]
     return [Page(path, "glossary.md", "Glossary", {"terms": rows}, description="Terms used by the framework, with where the paper uses them.")]
 
 
@@ -664,10 +664,11 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
     for name in CATALOGUE_MODULES:
         importlib.import_module(name)
     groups: dict[str, list[Any]] = {}
-    for code in sorted(CATALOGUE):
-        t = CATALOGUE[code]
+    for t in CATALOGUE.values():  # groups in the order they were registered: reading comes first
         groups.setdefault(t.group, []).append(t)
-    return [Page("messages.md", "messages.md", "Validation messages", {"groups": [{"name": g, "types": groups[g]} for g in sorted(groups)]}, description="Every message lchd-assess can print, what it means and how to fix it.")]
+    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site"}
+    rows = [{"name": g, "title": titles.get(g, g.replace("-", " ").capitalize()), "types": sorted(ts, key=lambda t: t.code)} for g, ts in groups.items()]
+    return [Page("messages.md", "messages.md", "Validation messages", {"groups": rows}, description="Every message lchd-assess can print, what it means and how to fix it.")]
 
 
 def changelog_pages(ctx: SiteContext) -> list[Page]:

@@ -31,3 +31,11 @@ def test_md_text_shows_exactly_the_text_after_markdown(text):
     rendered = markdown.markdown(md_text(text), extensions=["tables", "attr_list"])
     shown = html_mod.unescape(rendered.removeprefix("<p>").removesuffix("</p>"))
     assert shown == " ".join(text.split())
+
+
+def test_md_prose_keeps_backticked_spans_as_code_and_escapes_the_rest():
+    from lchd_assess.filters import md_prose
+
+    html = markdown.markdown(md_prose("Add `source: {section: ...}` to *each* <element>."))
+    assert html == "<p>Add <code>source: {section: ...}</code> to *each* &lt;element&gt;.</p>"
+    assert md_prose("odd ` tick") == md_text("odd ` tick")
