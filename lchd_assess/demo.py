@@ -30,7 +30,9 @@ def _bundle(out: Path) -> tuple[int, str]:
 def _site(out: Path) -> tuple[int, str]:
     from .site import build_site
 
-    site, changed, result = build_site(out / "site")
+    # pages generated beside the output, so the demo never rewrites the repository's docs/
+    src = out / "site-src"
+    site, changed, result = build_site(out / "site", docs_dir=src / "docs", config_path=src / "mkdocs.yml")
     if not result.ok:
         return 1, "site build failed:\n" + "\n".join(result.warnings or result.log.splitlines()[-5:])
     pages = "pages up to date" if site is None else f"{len(site.pages)} pages generated"

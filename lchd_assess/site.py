@@ -638,7 +638,7 @@ def crosswalk_pages(ctx: SiteContext) -> list[Page]:
         path = f"crosswalks/{cw.id}.md"
         ref = ctx.fw.get(cw.source_document)
         sources = [{"id": s.id, "name": s.name, "description": s.description, "place": s.source.label(), "mappings": [{**ctx.link(m.target, path), "relationship": m.relationship, "rationale": m.rationale} for m in cw.mappings if m.source == s.id]} for s in cw.source_elements]
-        pages.append(Page(path, "crosswalk.md", cw.title, {"crosswalk": cw, "source": ctx.link(cw.source_document, path, label=""), "source_citation": getattr(ref, "citation", ""), "sources": sources}, description=cw.description, nav_title=cw.id))
+        pages.append(Page(path, "crosswalk.md", cw.title, {"crosswalk": cw, "source": ctx.link(cw.source_document, path, label=""), "source_citation": getattr(ref, "citation", ""), "sources": sources}, description=cw.description, nav_title=cw.id.removeprefix("CW-").replace("-", " ").capitalize()))
     return pages
 
 
@@ -954,10 +954,10 @@ def relocate_config(config: str, config_dir: Path) -> str:
 FINGERPRINT_FILE = ".lchd-cache/site-fingerprint"
 
 
-def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path, directory_urls: bool = True) -> str:
+def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
     import hashlib
 
-    h = hashlib.sha256(f"lchd-site/1 {__version__} {directory_urls} {sys.version_info[:2]}\n".encode())
+    h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
     package = Path(__file__).resolve().parent
     groups = [("framework", framework_dir), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
     for label, folder in groups:
@@ -988,23 +988,24 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
         docs_dir, config_path = work / "docs", work / "mkdocs.yml"
     docs_dir = docs_dir or root / "docs"
     config_path = config_path or root / "mkdocs.yml"
+    # the fingerprint shortcut is for the repository's own docs/ only
+    in_repo = docs_dir.resolve() == (root / "docs").resolve() and config_path.resolve() == (root / "mkdocs.yml").resolve()
     cff_path = root / "CITATION.cff"
     stamp = root / FINGERPRINT_FILE
     fw_dir = (Path(framework) if framework else root / "framework").resolve()
-    before = fingerprint(fw_dir, docs_dir, config_path, cff_path, not file_urls)
     site: Site | None = None
     changed: list[str] = []
-    if force or file_urls or not stamp.exists() or stamp.read_text(encoding="utf-8").strip() != f"{before} {docs_dir.resolve()}":
+    current = in_repo and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+    if not current:
         fw, cff = load_inputs(framework)
         site = generate(fw, cff, directory_urls=not file_urls)
-        if config_path.resolve().parent != root.resolve():
+        if not in_repo:
             site.config = relocate_config(site.config, config_path.parent)
         changed = write_site(site, docs_dir, config_path)
-        if not file_urls:
+        if in_repo:
             from .outputs import write_atomic
 
-            after = fingerprint(fw_dir, docs_dir, config_path, cff_path, True)
-            write_atomic(stamp, f"{after} {docs_dir.resolve()}\n")
+            write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
     result = mkdocs_build(config_path, out, directory_urls=not file_urls)
     if file_urls:
         shutil.rmtree(work, ignore_errors=True)

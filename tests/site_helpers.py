@@ -17,3 +17,16 @@ def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[
         mutate(site)
     write_site(site, folder / "docs", folder / "mkdocs.yml")
     return site, mkdocs_build(folder / "mkdocs.yml", folder / "site", directory_urls=directory_urls)
+
+
+def repo_copy(folder: Path) -> Path:
+    """A copy of what `site build` reads and writes, for CLI tests (run with LCHD_ROOT=folder),
+    so no test rewrites the repository's own docs/ (which the staleness test must judge)."""
+    import shutil
+
+    root = repo_root()
+    for name in ("framework", "site_templates", "docs"):
+        shutil.copytree(root / name, folder / name)
+    for name in ("CITATION.cff", "mkdocs.yml"):
+        shutil.copy2(root / name, folder / name)
+    return folder

@@ -13,7 +13,7 @@ import pytest
 from lchd_assess import __version__
 from lchd_assess.framework import load_framework
 from lchd_assess.site import ELEMENT_KINDS
-from site_helpers import build_into
+from site_helpers import build_into, repo_copy
 
 
 class Head(HTMLParser):
@@ -195,10 +195,22 @@ def test_element_page_shows_components_with_their_anchors(built):
 
 
 def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
-    result = cli("site", "build", "--out", str(tmp_path / "out"))
+    root = repo_copy(tmp_path / "repo")
+    env = {"LCHD_ROOT": str(root)}
+    result = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no warnings" in result.stdout
+    assert "no warnings" in result.stdout and "pages generated" in result.stdout
     assert (tmp_path / "out" / "principles" / "P1" / "index.html").exists()
+    # nothing changed since: the second build skips generation and goes straight to MkDocs
+    again = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    assert again.returncode == 0 and "generation skipped" in again.stdout, again.stdout
+    # a framework edit is noticed: the page is regenerated
+    p = root / "framework" / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships should act early and often", 1), encoding="utf-8")
+    third = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    assert third.returncode == 0 and "pages generated" in third.stdout, third.stdout
+    assert "act early and often" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
+    assert cli("site", "check", env=env).returncode == 0
 
 
 def test_site_build_with_an_invalid_framework_prints_one_line_and_exits_2(cli, root, tmp_path):
@@ -221,8 +233,11 @@ def test_site_serve_serves_the_built_site_on_localhost(root, tmp_path):
     import sys
     import urllib.request
 
+    import os
+
     out = tmp_path / "served"
-    proc = subprocess.Popen([sys.executable, "-m", "lchd_assess", "site", "serve", "--port", "0", "--out", str(out)], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = {**os.environ, "LCHD_ROOT": str(repo_copy(tmp_path / "repo"))}
+    proc = subprocess.Popen([sys.executable, "-m", "lchd_assess", "site", "serve", "--port", "0", "--out", str(out)], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         url = None
         for line in proc.stdout:
