@@ -28,7 +28,7 @@ def _bundle(out: Path) -> tuple[int, str]:
 
 
 def _site(out: Path) -> tuple[int, str]:
-    from .site import build_site
+    from .site_build import build_site
 
     # pages generated beside the output, so the demo never rewrites the repository's docs/
     src = out / "site-src"

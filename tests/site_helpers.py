@@ -6,7 +6,8 @@ from pathlib import Path
 
 from lchd_assess.citation import load_cff
 from lchd_assess.framework import load_framework
-from lchd_assess.site import BuildResult, Site, generate, mkdocs_build, relocate_config, repo_root, write_site
+from lchd_assess.site import Site, generate, repo_root
+from lchd_assess.site_build import BuildResult, mkdocs_build, relocate_config, write_site
 
 
 def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[Site, BuildResult]:

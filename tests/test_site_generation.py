@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import subprocess
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 import yaml
@@ -13,7 +11,8 @@ import yaml
 from lchd_assess import site as site_mod
 from lchd_assess.citation import load_cff
 from lchd_assess.framework import load_framework
-from lchd_assess.site import ELEMENT_KINDS, GENERATED_MARK, SiteContext, TermLinker, check_site, generate, write_site
+from lchd_assess.site import ELEMENT_KINDS, SiteContext, TermLinker, generate
+from lchd_assess.site_build import check_site, write_site
 
 
 @pytest.fixture(scope="module")

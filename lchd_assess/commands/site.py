@@ -25,7 +25,7 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
     import time
     from pathlib import Path
 
-    from ..site import build_site
+    from ..site_build import build_site
 
     start = time.perf_counter()
     site, changed, result = build_site(Path(args.out), framework=args.framework, file_urls=file_urls, force=getattr(args, "force", False))
@@ -43,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "build":
         return _build(args, file_urls=args.file_urls)
     if args.action == "check":
-        from ..site import check_site, generate, load_inputs
+        from ..site import generate
+        from ..site_build import check_site, load_inputs
         from ..validate import repo_root
 
         fw, cff = load_inputs(args.framework)
