@@ -481,6 +481,7 @@ def _crosswalked(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:
                     "relationship": m.relationship,
                     "rationale": m.rationale,
                     "target": m.target,
+                    "target_href": ctx.href(m.target, path),
                 })
     return rows
 
