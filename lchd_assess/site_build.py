@@ -151,7 +151,9 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
     """
     root = repo_root()
     work = out.parent / (out.name + ".src")
-    if file_urls:
+    other_framework = framework is not None and Path(framework).resolve() != (root / "framework").resolve()
+    if (file_urls or other_framework) and docs_dir is None:
+        # pages that are not the repository's own are generated in a work folder, never in docs/
         docs_dir, config_path = work / "docs", work / "mkdocs.yml"
     docs_dir = docs_dir or root / "docs"
     config_path = config_path or root / "mkdocs.yml"
@@ -174,6 +176,6 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
 
             write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
     result = mkdocs_build(config_path, out, directory_urls=not file_urls)
-    if file_urls:
+    if docs_dir.resolve() == (work / "docs").resolve():
         shutil.rmtree(work, ignore_errors=True)
     return site, changed, result

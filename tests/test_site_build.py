@@ -250,3 +250,19 @@ def test_site_serve_serves_the_built_site_on_localhost(root, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_building_another_framework_leaves_the_repository_docs_alone(cli, root, tmp_path):
+    import shutil
+
+    fw = tmp_path / "fw"
+    shutil.copytree(root / "framework", fw)
+    p = fw / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships elsewhere act early", 1), encoding="utf-8")
+    before = (root / "docs" / "principles" / "P1.md").read_bytes()
+    out = tmp_path / "other-site"
+    result = cli("site", "build", "--framework", str(fw), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Partnerships elsewhere act early" in (out / "principles" / "P1" / "index.html").read_text(encoding="utf-8")
+    assert (root / "docs" / "principles" / "P1.md").read_bytes() == before
+    assert not (tmp_path / "other-site.src").exists()

@@ -11,7 +11,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b = sub.add_parser("build", help="generate docs/ and mkdocs.yml from the framework, then run `mkdocs build --strict` into the site folder")
     b.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     b.add_argument("--file-urls", action="store_true", help="link pages as page.html, for reading the site from disk (file://) without a server")
-    b.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+    b.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/); another folder's pages are generated beside the output, leaving docs/ alone")
     b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build")
     s = sub.add_parser("serve", help="build the site, then serve it on http://127.0.0.1:PORT/ until Ctrl-C")
     s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
