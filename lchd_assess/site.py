@@ -201,10 +201,6 @@ class PageSet:
     group: str | None = None
 
 
-def link_text(ctx: "SiteContext", id_: str) -> str:
-    return f"{id_} {ctx.name_of(id_)}".strip()
-
-
 class SiteContext:
     """What page builders need: the framework, the citation file, and how to link IDs."""
 
