@@ -97,10 +97,25 @@ class Framework:
         return sorted(out)
 
 
+_ROOT_CAUSE_ORDER = ("input", "encoding", "yaml", "schema", "semantic")
+
+
 class FrameworkError(InputError):
+    """The framework has findings: the message names the most basic one (a YAML syntax error
+    before the dangling references it causes elsewhere) and how to see the rest."""
+
     def __init__(self, report: Report) -> None:
+        from .findings import CATALOGUE
+
         self.report = report
-        super().__init__(report.sorted()[0].format_text() if report.findings else "framework is invalid")
+        if not report.findings:
+            super().__init__("the framework is invalid")
+            return
+        rank = {g: i for i, g in enumerate(_ROOT_CAUSE_ORDER)}
+        first = min(report.sorted(), key=lambda f: rank.get(CATALOGUE[f.code].group, len(rank)))
+        more = len(report.findings) - 1
+        tail = f" (and {more} more: run `lchd-assess validate` to list them)" if more else ""
+        super().__init__(first.format_text() + tail)
 
 
 def framework_dir(path: str | Path | None = None) -> Path:
