@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
+    "site": ("site", "build, check or serve the documentation site generated from the framework"),
 }
 
 EXIT_CODES = """exit codes:

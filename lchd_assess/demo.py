@@ -47,6 +47,16 @@ def _score(out: Path) -> tuple[int, str]:
     if not lines:
         return 1, "no example partnerships in assessments/examples/"
     return 0, "\n".join(lines)
+def _site(out: Path) -> tuple[int, str]:
+    from .site_build import build_site
+
+    # pages generated beside the output, so the demo never rewrites the repository's docs/
+    src = out / "site-src"
+    site, changed, result = build_site(out / "site", docs_dir=src / "docs", config_path=src / "mkdocs.yml")
+    if not result.ok:
+        return 1, "site build failed:\n" + "\n".join(result.warnings or result.log.splitlines()[-5:])
+    pages = "pages up to date" if site is None else f"{len(site.pages)} pages generated"
+    return 0, f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`"
 
 
 #: (name, step). A step returns (exit code, one line or more to print).
@@ -55,6 +65,7 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("bundle", _bundle),
     ("score", _score),
     ("checklist", _checklist),
+    ("site", _site),
 ]
 
 

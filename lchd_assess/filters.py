@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 
@@ -52,6 +53,44 @@ def md_escape(value: str) -> str:
     return out.replace("\n", " ")
 
 
+_MD_SPECIAL = ("\\", "`", "*", "_", "[", "]", "|", "{", "}")
+
+
+def md_text(value: str) -> str:
+    """Plain text for a Markdown page (inline or table cell), shown exactly as written.
+
+    Unlike :func:`md_escape`, ``&``, ``<`` and ``>`` become HTML entities (Python-Markdown does
+    not honour a backslash before ``<``), so text such as "<5 members" never turns into a tag.
+    """
+    out = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in _MD_SPECIAL:
+        out = out.replace(ch, "\\" + ch)
+    out = " ".join(out.split())
+    # a line that starts like a heading, list or rule would stop being plain text
+    if out[:1] in ("#", "-", "+"):
+        out = "\\" + out
+    m = re.match(r"\d+([.)])", out)
+    if m:
+        out = out[: m.start(1)] + "\\" + out[m.start(1):]
+    return out
+
+
+def md_prose(value: str) -> str:
+    """Like :func:`md_text`, but `backticked` spans stay inline code (for messages that name
+    a key or a command)."""
+    parts = str(value).split("`")
+    if len(parts) % 2 == 0:  # an unmatched backtick: show everything as text
+        return md_text(value)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"`{' '.join(part.split())}`" if part.strip() else md_text("``"))
+        elif part:
+            text = md_text(part)
+            out.append((" " if part[:1].isspace() and i else "") + text + (" " if part[-1:].isspace() and i < len(parts) - 1 else ""))
+    return "".join(out)
+
+
 FILTERS = {
     "score": score,
     "interval": interval,
@@ -60,4 +99,6 @@ FILTERS = {
     "join_and": join_and,
     "slug": slug,
     "md_escape": md_escape,
+    "md_text": md_text,
+    "md_prose": md_prose,
 }

@@ -1,0 +1,61 @@
+"""Benchmark: `lchd-assess site build` against a bare `mkdocs build` of the same Markdown.
+
+Both run as a user runs them, in a fresh process each time, on the repository's framework:
+
+* bare   — `python -m mkdocs build --strict` of the committed docs/ (no generation at all);
+* warm   — `lchd-assess site build` when nothing changed (the usual rebuild: the fingerprint
+           matches, generation is skipped, MkDocs runs);
+* cold   — `lchd-assess site build --force` (load and validate the framework, render every
+           page, write what changed, then MkDocs).
+
+Prints the median of N runs of each, and the generation overhead in percent of the bare build
+(goal: ≤ 15 %).  Usage: .venv/bin/python benchmarks/site.py [N]
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}{proc.stderr}")
+    return elapsed
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        out_bare, out_site = str(Path(tmp) / "bare"), str(Path(tmp) / "site")
+        # make sure the committed pages are current and the fingerprint is stored
+        timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site])
+        runs: dict[str, list[float]] = {"bare": [], "warm": [], "cold": []}
+        for _ in range(n):  # interleaved, so drift in machine load hits all three alike
+            runs["bare"].append(timed([py, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", out_bare]))
+            runs["warm"].append(timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site]))
+            runs["cold"].append(timed([py, "-m", "lchd_assess", "site", "build", "--force", "--out", out_site]))
+        pages = sum(1 for _ in (ROOT / "docs").rglob("*.md"))
+        html = sum(1 for _ in Path(out_site).rglob("*.html"))
+    med = {k: statistics.median(v) for k, v in runs.items()}
+    print(f"site benchmark: {pages} Markdown pages, {html} HTML files, median of {n} runs each")
+    print(f"  bare mkdocs build --strict      {med['bare']:.2f} s")
+    for k, label in (("warm", "site build (pages up to date)"), ("cold", "site build --force (regenerate)")):
+        over = 100 * (med[k] - med["bare"]) / med["bare"]
+        print(f"  {label:<32}{med[k]:.2f} s   overhead {over:+.0f} %   {'within' if over <= 15 else 'over'} the 15 % goal")
+
+
+if __name__ == "__main__":
+    main()

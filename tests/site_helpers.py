@@ -1,0 +1,33 @@
+"""Shared by the site tests: build the generated site into a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lchd_assess.citation import load_cff
+from lchd_assess.framework import load_framework
+from lchd_assess.site import Site, generate, repo_root
+from lchd_assess.site_build import BuildResult, mkdocs_build, relocate_config, write_site
+
+
+def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[Site, BuildResult]:
+    """Generate docs + config into ``folder`` and run ``mkdocs build --strict`` into folder/site."""
+    site = generate(load_framework(), load_cff(repo_root() / "CITATION.cff"), directory_urls=directory_urls)
+    site.config = relocate_config(site.config, folder)
+    if mutate:
+        mutate(site)
+    write_site(site, folder / "docs", folder / "mkdocs.yml")
+    return site, mkdocs_build(folder / "mkdocs.yml", folder / "site", directory_urls=directory_urls)
+
+
+def repo_copy(folder: Path) -> Path:
+    """A copy of what `site build` reads and writes, for CLI tests (run with LCHD_ROOT=folder),
+    so no test rewrites the repository's own docs/ (which the staleness test must judge)."""
+    import shutil
+
+    root = repo_root()
+    for name in ("framework", "site_templates", "docs"):
+        shutil.copytree(root / name, folder / name)
+    for name in ("CITATION.cff", "mkdocs.yml"):
+        shutil.copy2(root / name, folder / name)
+    return folder

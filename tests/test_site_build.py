@@ -1,0 +1,268 @@
+"""The built HTML site: strict build without warnings, citation metadata, offline, links."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from lchd_assess import __version__
+from lchd_assess.framework import load_framework
+from lchd_assess.site import ELEMENT_KINDS
+from site_helpers import build_into, repo_copy
+
+
+class Head(HTMLParser):
+    """Collects meta tags, JSON-LD blocks, links, scripts, stylesheets and element ids."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: list[tuple[str, str]] = []
+        self.jsonld: list[str] = []
+        self.hrefs: list[str] = []
+        self.resources: list[str] = []
+        self.ids: set[str] = set()
+        self._in_ld = False
+        self.footer_text = ""
+        self._in_footer = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "meta" and "name" in a:
+            self.meta.append((a["name"], a.get("content", "")))
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self._in_ld = True
+            self.jsonld.append("")
+        if tag == "script" and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload", "manifest"):
+            self.resources.append(a["href"])
+        if tag in ("img", "iframe", "source") and a.get("src"):
+            self.resources.append(a["src"])
+        if tag == "a" and a.get("href"):
+            self.hrefs.append(a["href"])
+        if tag == "footer":
+            self._in_footer += 1
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_ld = False
+        if tag == "footer":
+            self._in_footer -= 1
+
+    def handle_data(self, data):
+        if self._in_ld:
+            self.jsonld[-1] += data
+        if self._in_footer:
+            self.footer_text += data
+
+
+def parse(path: Path) -> Head:
+    h = Head()
+    h.feed(path.read_text(encoding="utf-8"))
+    return h
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("site")
+    site, result = build_into(folder)
+    return site, result, folder / "site"
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
+def test_mkdocs_strict_build_has_zero_warnings(built):
+    _site, result, _dir = built
+    assert result.returncode == 0, result.log
+    assert result.warnings == [], "\n".join(result.warnings)
+    assert "Documentation built" in result.log  # the log was captured, not hidden with -q
+
+
+def test_a_broken_link_fails_the_build(tmp_path):
+    def break_a_link(site):
+        site.files["principles/P1.md"] += "\nSee [nowhere](../principles/P99.md).\n"
+
+    _site, result = build_into(tmp_path, mutate=break_a_link)
+    assert not result.ok
+    assert any("P99.md" in w for w in result.warnings), result.log
+
+
+def test_every_page_carries_the_highwire_citation_tags(built):
+    pub = load_framework().meta.source_publication
+    pages = html_pages(built[2])
+    assert len(pages) >= 40
+    for page in pages:
+        meta = parse(page).meta
+        names = [n for n, _ in meta]
+        values = dict(meta)
+        assert values["citation_title"] == pub.title, page
+        assert [v for n, v in meta if n == "citation_author"] == [f"{a.family}, {a.given}" for a in pub.authors], page
+        assert names.count("citation_author") == 9
+        assert values["citation_publication_date"] == pub.date.replace("-", "/")
+        assert values["citation_journal_title"] == "Pediatrics"
+        assert (values["citation_volume"], values["citation_issue"], values["citation_firstpage"]) == ("149", "Supplement 5", "e2021053509O")
+        assert values["citation_doi"] == "10.1542/peds.2021-053509O"
+        assert values["citation_abstract_html_url"].startswith("https://")
+
+
+def test_every_page_has_json_ld_that_parses_and_element_pages_are_defined_terms(built):
+    fw = load_framework()
+    base = fw.meta.base_url
+    seen_terms = {}
+    for page in html_pages(built[2]):
+        blocks = parse(page).jsonld
+        assert len(blocks) == 1, page
+        data = json.loads(blocks[0])
+        assert data["@context"] == "https://schema.org"
+        if data["@type"] == "DefinedTerm":
+            assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
+            assert data["url"] == base + page.parent.relative_to(built[2]).as_posix() + "/"
+            seen_terms[data["termCode"]] = data["url"]
+    expected = {i for kind in ELEMENT_KINDS for i in fw.ids(kind)}
+    assert set(seen_terms) == expected
+    home = json.loads(parse(built[2] / "index.html").jsonld[0])
+    assert home["@type"] == "DefinedTermSet" and {t["termCode"] for t in home["hasDefinedTerm"]} == expected
+    assert home["citation"]["identifier"] == "doi:10.1542/peds.2021-053509O"
+
+
+def test_footer_shows_framework_and_toolkit_versions(built):
+    version = load_framework().version
+    for page in (built[2] / "index.html", built[2] / "principles" / "P1" / "index.html"):
+        footer = " ".join(parse(page).footer_text.split())
+        assert f"version {version}" in footer and f"toolkit version {__version__}" in footer
+
+
+def test_nothing_is_loaded_from_another_host(built):
+    for page in html_pages(built[2]):
+        for res in parse(page).resources:
+            assert not re.match(r"^(https?:)?//", res), (page, res)
+    for css in built[2].rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        assert not re.search(r"@import\s+url\(['\"]?https?:|url\(['\"]?https?://", text), css
+    assert "fonts.googleapis" not in "".join(p.read_text(encoding="utf-8") for p in html_pages(built[2]))
+
+
+def _check_links(site_dir: Path, directory_urls: bool) -> list[str]:
+    broken = []
+    ids_cache: dict[Path, set[str]] = {}
+    for page in html_pages(site_dir):
+        if page.name == "404.html":
+            continue  # served at any address, so MkDocs links it from the site root on purpose
+        for href in parse(page).hrefs:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith("//") or href.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                if not directory_urls:
+                    broken.append(f"{page}: {href} (a folder; file:// would show a listing)")
+                    continue
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page}: {href}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = ids_cache.setdefault(target, parse(target).ids)
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page}: {href} (no such anchor)")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves_including_the_figure(built):
+    assert _check_links(built[2], directory_urls=True) == []
+
+
+def test_the_file_urls_build_links_html_files_so_it_works_from_disk(tmp_path):
+    _site, result = build_into(tmp_path, directory_urls=False)
+    assert result.ok, result.log
+    assert (tmp_path / "site" / "principles" / "P1.html").exists()
+    assert _check_links(tmp_path / "site", directory_urls=False) == []
+
+
+def test_element_page_shows_components_with_their_anchors(built):
+    ids = parse(built[2] / "structures" / "FS4" / "index.html").ids
+    fs4 = next(s for s in load_framework().structures if s.id == "FS4")
+    assert {c.id for c in fs4.components} <= ids
+
+
+def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
+    root = repo_copy(tmp_path / "repo")
+    env = {"LCHD_ROOT": str(root)}
+    result = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no warnings" in result.stdout and "pages generated" in result.stdout
+    assert (tmp_path / "out" / "principles" / "P1" / "index.html").exists()
+    # nothing changed since: the second build skips generation and goes straight to MkDocs
+    again = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    assert again.returncode == 0 and "generation skipped" in again.stdout, again.stdout
+    # a framework edit is noticed: the page is regenerated
+    p = root / "framework" / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships should act early and often", 1), encoding="utf-8")
+    third = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    assert third.returncode == 0 and "pages generated" in third.stdout, third.stdout
+    assert "act early and often" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
+    assert cli("site", "check", env=env).returncode == 0
+
+
+def test_site_build_with_an_invalid_framework_prints_one_line_and_exits_2(cli, root, tmp_path):
+    import shutil
+
+    fw = tmp_path / "fw"
+    shutil.copytree(root / "framework", fw)
+    p = fw / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("characteristics: [CH1, CH2]", "characteristics: [CH1, CH99]", 1), encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("site", "build", "--framework", str(fw), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "principles.yaml:" in lines[0] and "dangling-reference" in lines[0], result.stderr
+    assert not out.exists()
+
+
+def test_site_serve_serves_the_built_site_on_localhost(root, tmp_path):
+    import subprocess
+    import sys
+    import urllib.request
+
+    import os
+
+    out = tmp_path / "served"
+    env = {**os.environ, "LCHD_ROOT": str(repo_copy(tmp_path / "repo"))}
+    proc = subprocess.Popen([sys.executable, "-m", "lchd_assess", "site", "serve", "--port", "0", "--out", str(out)], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        url = None
+        for line in proc.stdout:
+            if line.startswith("serving "):
+                url = line.split(" at ", 1)[1].split()[0]
+                break
+        assert url and url.startswith("http://127.0.0.1:"), "no 'serving' line"
+        with urllib.request.urlopen(url + "principles/P1/", timeout=10) as resp:
+            assert resp.status == 200 and b"citation_title" in resp.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_building_another_framework_leaves_the_repository_docs_alone(cli, root, tmp_path):
+    import shutil
+
+    fw = tmp_path / "fw"
+    shutil.copytree(root / "framework", fw)
+    p = fw / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships elsewhere act early", 1), encoding="utf-8")
+    before = (root / "docs" / "principles" / "P1.md").read_bytes()
+    out = tmp_path / "other-site"
+    result = cli("site", "build", "--framework", str(fw), "--out", str(out))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Partnerships elsewhere act early" in (out / "principles" / "P1" / "index.html").read_text(encoding="utf-8")
+    assert (root / "docs" / "principles" / "P1.md").read_bytes() == before
+    assert not (tmp_path / "other-site.src").exists()
