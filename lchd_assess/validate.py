@@ -230,7 +230,9 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, bool]], list
 
 def default_paths() -> list[Path]:
     root = repo_root()
-    return [p for p in (root / "framework", root / "assessments") if p.exists()]
+    # An empty folder named on the command line is an error; the default folders are
+    # simply skipped while they hold nothing yet.
+    return [p for p in (root / "framework", root / "assessments") if p.is_dir() and any(p.iterdir())]
 
 
 @dataclass
@@ -268,7 +270,8 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
                 docs.append(load_document(path, display=disp))
                 reported[disp] = False
     semantic: list[Finding] = []
-    index = build_index(docs, semantic)
+    # Context files first, so a clash is blamed on the file being checked, not on the framework.
+    index = build_index(sorted(docs, key=lambda d: reported.get(d.file, False)), semantic)
     for doc in docs:
         if doc.model is None:
             continue

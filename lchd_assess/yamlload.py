@@ -256,8 +256,9 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
                 Finding("yaml-tab", "tab character in indentation; indent with spaces", file=loaded.file, line=n, column=indent.index("\t") + 1)
             )
             return
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)
         node = loader.get_single_node()
     except _AliasLimit as exc:
         loaded.findings.append(
@@ -277,11 +278,18 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
             )
         )
         return
-    except yaml.YAMLError as exc:  # reader errors (control characters) and the like
-        loaded.findings.append(Finding("yaml-syntax", str(exc).splitlines()[0], file=loaded.file))
+    except yaml.reader.ReaderError as exc:  # control characters such as NUL
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        loaded.findings.append(Finding("yaml-syntax", f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} is not allowed in YAML text; remove it", file=loaded.file, line=line, column=col))
+        return
+    except yaml.YAMLError as exc:
+        loaded.findings.append(Finding("yaml-syntax", str(exc).splitlines()[0], file=loaded.file, line=1, column=1))
         return
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         loaded.findings.append(Finding("empty-file", "the file is empty; it must hold a mapping that starts with `kind:`", file=loaded.file, line=1, column=1))
         return

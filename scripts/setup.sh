@@ -5,6 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PY=${PYTHON:-python3}
+# pip and setuptools print pages of warnings that are not ours to act on; keep them in a log
+# and show it only when an install fails.
+quiet_pip() {
+  mkdir -p .venv
+  if ! "$@" > .venv/pip.log 2>&1; then
+    cat .venv/pip.log >&2
+    echo "setup: installing failed (log above, also in .venv/pip.log)" >&2
+    exit 1
+  fi
+}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
@@ -12,8 +22,8 @@ fi
 stamp=.venv/.lchd-installed
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  quiet_pip .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+  quiet_pip .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
   echo "$want" > "$stamp"
 fi
 
@@ -27,6 +37,6 @@ fi
 # so it lives in its own small environment inside .venv.
 if [ ! -x .venv/tools/cffconvert/bin/cffconvert ]; then
   "$PY" -m venv .venv/tools/cffconvert
-  .venv/tools/cffconvert/bin/python -m pip install --quiet --disable-pip-version-check 'cffconvert==2.0.0'
+  quiet_pip .venv/tools/cffconvert/bin/python -m pip install --quiet --disable-pip-version-check 'cffconvert==2.0.0'
 fi
 echo "setup: ready (.venv)"
