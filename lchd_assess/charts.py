@@ -87,6 +87,33 @@ def _marker(series: Series, x: float, y: float, size: float = 4.5) -> str:
     return f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(size)}" fill="{fill}" {stroke}/>'
 
 
+def wrap(text: str, width: int) -> list[str]:
+    """Split a label into at most two lines of about ``width`` characters (an ellipsis if longer)."""
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > width:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}" if line else w
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], " ".join(lines[1:])]
+    if len(lines[-1]) > width:
+        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
+    return lines
+
+
+def _label(x: float, cy: float, text: str, chars: int, bold: bool = False) -> str:
+    """A right-aligned label, wrapped onto two lines when it is long."""
+    lines = wrap(text, chars)
+    weight = ' font-weight="bold"' if bold else ""
+    if len(lines) == 1:
+        return f'<text x="{num(x)}" y="{num(cy + 4)}" text-anchor="end" fill="{INK}"{weight}>{escape(lines[0])}</text>'
+    spans = "".join(f'<tspan x="{num(x)}" y="{num(cy - 2.5 + 12 * i)}">{escape(t)}</tspan>' for i, t in enumerate(lines))
+    return f'<text text-anchor="end" fill="{INK}"{weight}>{spans}</text>'
+
+
 def _open(width: float, height: float, title: str, desc: str, ident: str) -> list[str]:
     t, d = f"{ident}-title", f"{ident}-desc"
     return [
@@ -130,7 +157,9 @@ def dot_plot(
 ) -> Markup:
     """Horizontal dot plot on a 0–100 axis: one row per element, a marker per series and a
     line for each interval. ``reference`` draws a dashed vertical line (e.g. the gate)."""
-    row_h = 24 if len(series) == 1 else 28
+    chars = int((label_width - 16) / 6.4)
+    two_line = any(len(wrap(r.label, chars)) > 1 for r in rows)
+    row_h = 32 if two_line else (24 if len(series) == 1 else 28)
     top = 22 if bands else 8
     legend_h = 22 if len(series) > 1 or reference else 0
     x0, x1 = label_width, width - 24
@@ -146,8 +175,7 @@ def dot_plot(
     offsets = [0.0] if len(series) == 1 else [(-5.0 + 10.0 * i / (len(series) - 1)) for i in range(len(series))]
     for r, row in enumerate(rows):
         cy = top + row_h * (r + 0.5)
-        weight = ' font-weight="bold"' if row.emphasis else ""
-        parts.append(f'<text x="{num(x0 - 8)}" y="{num(cy + 4)}" text-anchor="end" fill="{INK}"{weight}>{escape(row.label)}</text>')
+        parts.append(_label(x0 - 8, cy, row.label, chars, row.emphasis))
         if r:
             parts.append(f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>')
         if all(v is None for v in row.values):
@@ -192,8 +220,9 @@ def strip_plot(
     Dots are spread vertically by their rank among equal-ish values (a deterministic jitter),
     so overlapping partnerships stay visible without randomness.
     """
-    row_h = 30
+    row_h = 32
     top = 8
+    chars = int((label_width - 16) / 6.4)
     x0, x1 = label_width, width - 24
     bottom = top + row_h * len(rows)
     height = bottom + 34 + 22
@@ -202,7 +231,7 @@ def strip_plot(
     scale = (x1 - x0) / 100
     for r, row in enumerate(rows):
         cy = top + row_h * (r + 0.5)
-        parts.append(f'<text x="{num(x0 - 8)}" y="{num(cy + 4)}" text-anchor="end" fill="{INK}">{escape(row.label)} (n = {len(row.values)})</text>')
+        parts.append(_label(x0 - 8, cy, f"{row.label} (n = {len(row.values)})", chars))
         if r:
             parts.append(f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>')
         if not row.values:

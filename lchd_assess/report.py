@@ -94,3 +94,27 @@ def iter_with_progress(items: Sequence, label: str, enabled: bool | None, fn: Ca
         result = fn(item)
         bar.step(str(getattr(item, "name", item)))
         yield result
+
+
+@dataclass(frozen=True)
+class RenderedPortfolio:
+    html: str
+    pdf: bytes
+    csv: str
+
+
+def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, anonymize: bool = False) -> RenderedPortfolio:
+    from .pdf import render_pdf
+    from .portfolio import build_portfolio_context, portfolio_csv
+
+    ctx = build_portfolio_context(scores, fw, anonymize=anonymize, css=_css(), generator=_generator())
+    html = render_template(PORTFOLIO_TEMPLATE, ctx)
+    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, anonymize))
+
+
+def write_portfolio(out: Path, rendered: RenderedPortfolio) -> list[Path]:
+    return [
+        write_atomic(out / "portfolio.html", rendered.html),
+        write_atomic(out / "portfolio.pdf", rendered.pdf),
+        write_atomic(out / "portfolio.csv", rendered.csv),
+    ]

@@ -314,7 +314,8 @@ def framework_info(fw: "Framework") -> FrameworkInfo:
     authors = pub.authors
     names = [f"{a.family} {''.join(p[0] for p in a.given.replace('.', ' ').split())}" for a in authors[:6]]
     author_text = ", ".join(names) + (", et al" if len(authors) > 6 else "")
-    paper = f"{author_text}. {pub.title}. {pub.journal_abbreviation}. {pub.year};{pub.volume}({pub.issue}):{pub.article_number}. doi:{pub.doi}"
+    issue = pub.issue.replace("Supplement", "Suppl")
+    paper = f"{author_text}. {pub.title}. {pub.journal_abbreviation}. {pub.year};{pub.volume}({issue}):{pub.article_number}. doi:{pub.doi}"
     toolkit = f"{fw.meta.title}, version {fw.meta.version} ({fw.meta.release_date}). {fw.meta.base_url}"
     return FrameworkInfo(title=fw.meta.title, version=fw.meta.version, base_url=fw.meta.base_url, paper_citation=paper, paper_url=f"https://doi.org/{pub.doi}", toolkit_citation=toolkit)
 
