@@ -25,7 +25,7 @@ from pydantic import Field
 
 from . import filters
 from .charts import StripRow, median, quantile, strip_plot
-from .report_context import KIND_LABELS, SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url
+from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url
 from .score_models import ScoreResult
 
 #: What the portfolio takes from each ScoreResult: (column, ScoreResult field path, meaning).
@@ -108,7 +108,6 @@ class PortfolioRow(_Ctx):
 class ElementColumn(_Ctx):
     id: str = Field(description="Element ID or 'overall'.")
     name: str = Field(description="Element name.")
-    kind: str = Field(description="Kind as shown.")
     url: str = Field(description="Element page on the documentation site ('' for overall).")
 
 
@@ -211,12 +210,10 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
     codes = anonymous_codes([s.partnership.id for s in scores]) if anonymize else {}
     pct = _percentiles(scores)
     names: dict[str, str] = {}
-    kinds: dict[str, str] = {}
     for s in scores:
         for e in s.elements:
             names.setdefault(e.id, e.name)
-            kinds.setdefault(e.id, e.kind)
-    columns = [ElementColumn(id=eid, name=names.get(eid, eid), kind=KIND_LABELS.get(kinds.get(eid, ""), ""), url=element_url(fw, eid)) for eid in ELEMENT_ORDER]
+    columns = [ElementColumn(id=eid, name=names.get(eid, eid), url=element_url(fw, eid)) for eid in ELEMENT_ORDER]
     rows = []
     for s in _ordered(scores, codes):
         by_id = {e.id: e for e in s.elements}

@@ -118,3 +118,95 @@ def write_portfolio(out: Path, rendered: RenderedPortfolio) -> list[Path]:
         write_atomic(out / "portfolio.pdf", rendered.pdf),
         write_atomic(out / "portfolio.csv", rendered.csv),
     ]
+
+
+# -- Inputs --------------------------------------------------------------------------------------
+
+
+def load_score_json(path: Path) -> ScoreResult:
+    """A saved ScoreResult (``scores.json`` or ``lchd-assess score --format json``)."""
+    from pydantic import ValidationError
+
+    from .errors import InputError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return ScoreResult.model_validate_json(text)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        raise InputError(f"{path}: {where}: {err['msg']}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+
+
+def default_guidance() -> Guidance:
+    """Item wording and recommended actions from the repository's instrument data, when present."""
+    from .report_context import guidance_from_assessment
+
+    try:
+        from .instrument import load_assessment  # the scorer's stage (issue 3)
+    except ImportError:
+        return Guidance()
+    return guidance_from_assessment(load_assessment())
+
+
+def load_partnership_scores(path: Path, wave: str | None = None, comments: bool = False) -> tuple[ScoreResult, list[RosterOrganisation]]:
+    """Score a partnership folder (or read a saved ScoreResult JSON) for the report.
+
+    Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
+    """
+    from .errors import InputError
+
+    if path.is_file() and path.suffix == ".json":
+        score = load_score_json(path)
+        if wave is not None and score.wave != wave:
+            raise InputError(f"{path}: wave: the file holds wave {score.wave}, not {wave}; score the wave you want with `lchd-assess score`")
+        if not comments and score.comments is not None:
+            score = score.model_copy(update={"comments": None})
+        return score, []
+    if not path.is_dir():
+        raise InputError(f"{path}: not found: give a partnership folder (with partnership.yaml and responses/) or a scores JSON file")
+    score = _score_folder(path, wave, comments)
+    return score, _roster(path)
+
+
+def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
+    from .errors import InputError
+
+    try:
+        from .score import score_partnership  # the scorer's stage (issue 3)
+    except ImportError:
+        raise InputError(f"{path}: this toolkit has no scorer yet; give a scores JSON file instead") from None
+    return score_partnership(path, wave=wave, comments=comments)
+
+
+def _roster(path: Path) -> list[RosterOrganisation]:
+    try:
+        from .partnership import load_partnership
+    except ImportError:
+        return []
+    p = load_partnership(path)
+    return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
+
+
+def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Partnership folders and score files from the command line; a folder without a
+    partnership.yaml stands for the partnership folders inside it."""
+    from .errors import InputError
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_file() and p.suffix == ".json":
+            out.append(p)
+        elif (p / "partnership.yaml").is_file():
+            out.append(p)
+        elif p.is_dir():
+            inner = sorted(d for d in p.iterdir() if d.is_dir() and (d / "partnership.yaml").is_file())
+            if not inner:
+                raise InputError(f"{p}: no partnership here: neither a partnership.yaml nor folders that hold one")
+            out.extend(inner)
+        else:
+            raise InputError(f"{p}: not found: give partnership folders, folders of them, or scores JSON files")
+    return out

@@ -132,7 +132,6 @@ class Summary(_Ctx):
 class ElementRow(_Ctx):
     id: str = Field(description="Element ID, or 'overall'.")
     name: str = Field(description="Element name.")
-    kind: str = Field(description="'Guiding principle', 'Foundational structure' or 'Overall'.")
     url: str = Field(description="Documentation page of the element ('' for overall).")
     computable: bool = Field(description="False when the scorer could not compute a score.")
     score: str = Field(description="Score 0–100 as a whole number, or '—'.")
@@ -251,9 +250,6 @@ class MethodSection(_Ctx):
     total_dont_know: int = Field(description="Don't-know answers across all elements.")
     total_not_applicable: int = Field(description="Not-applicable answers across all elements.")
     summary_rule: str = Field(description="How strengths and priorities are chosen, in words.")
-    paper_citation: str = Field(description="Citation of the framework paper.")
-    paper_url: str = Field(description="DOI address of the paper.")
-    toolkit_citation: str = Field(description="How to cite the framework data and toolkit.")
 
 
 class CommentRow(_Ctx):
@@ -407,7 +403,7 @@ def build_report_context(
 
     rows = [
         ElementRow(
-            id=e.id, name=e.name, kind=KIND_LABELS[e.kind], url=element_url(fw, e.id), computable=e.score is not None,
+            id=e.id, name=e.name, url=element_url(fw, e.id), computable=e.score is not None,
             score=filters.score(e.score), level=e.level_label or "—", interval=filters.interval(e.interval),
             n=e.n_respondents, coverage=_pct(e.coverage), sd=filters.score(e.sd), dont_know=e.n_dont_know,
             not_applicable=e.n_not_applicable, reason=e.reason or ("" if e.score is not None else "Not computable."),
@@ -516,9 +512,6 @@ def build_report_context(
         total_dont_know=sum(e.n_dont_know for e in core),
         total_not_applicable=sum(e.n_not_applicable for e in core),
         summary_rule=SUMMARY_RULE,
-        paper_citation=fw.paper_citation,
-        paper_url=fw.paper_url,
-        toolkit_citation=fw.toolkit_citation,
     )
 
     comments = None
