@@ -18,6 +18,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
     "export": ("export", "export the framework (bundle: one JSON document)"),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
+    "score": ("score", "score a partnership's self-assessment answers (one wave)"),
+    "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "report": ("report", "write a partnership's report: report.html, report.pdf (tagged) and scores.json"),
     "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
 }

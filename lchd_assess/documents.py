@@ -246,7 +246,10 @@ for _name, _model in models.FRAMEWORK_KINDS.items():
 
 #: Modules that register further kinds (instrument, partnership, reporting standard, checklist).
 #: Imported here, after everything above is defined, so each may import this module.
-_KIND_MODULES: tuple[str, ...] = ()
+_KIND_MODULES: tuple[str, ...] = (
+    "lchd_assess.instrument",
+    "lchd_assess.partnership",
+)
 
 for _mod in _KIND_MODULES:
     __import__(_mod)

@@ -290,3 +290,7 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
         report.checked.append(disp)
         report.extend(FILE_CHECKERS[path.suffix.lower()](path, disp, index))
     return Validation(report, docs, index)
+
+
+# The response-file checker (.csv) and the instrument's semantic checks register themselves.
+from . import responses as _responses  # noqa: E402,F401

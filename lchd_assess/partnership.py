@@ -1,0 +1,64 @@
+"""A partnership folder: ``partnership.yaml`` (who the partnership is) and ``responses/``.
+
+The roster's organisation codes are local to the file (``org-01``…), not framework IDs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from . import models
+from .documents import load_document, register_kind
+from .errors import InputError
+from .models import Strict, Text
+
+SCALES = ("neighbourhood", "city", "county", "region")
+
+
+class RosterEntry(Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Local code of the organisation in this file (e.g. org-01); not a framework ID.")
+    name: Text = Field(description="The organisation's name (organisations, never people).")
+    sector: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="Sector code from the instrument's sector list (e.g. health-care, housing, resident-family).")
+
+
+class PartnershipFile(models.FileBase):
+    """`partnership.yaml`: a partnership's name, scale, population focus and partner roster."""
+
+    kind: Literal["partnership"]
+    name: Text
+    scale: Literal["neighbourhood", "city", "county", "region"] = Field(description="Geographic scale.")
+    population_focus: Text = Field(description="Who the partnership serves.")
+    fictional: bool = Field(default=False, description="True for the toolkit's made-up examples.")
+    roster: list[RosterEntry] = Field(min_length=1, description="Partner organisations and their sectors.")
+
+    @model_validator(mode="after")
+    def _unique_codes(self) -> "PartnershipFile":
+        seen: set[str] = set()
+        for i, r in enumerate(self.roster):
+            if r.id in seen:
+                raise ValueError(f"roster entry {i}: organisation code '{r.id}' is used twice; give each organisation its own code")
+            seen.add(r.id)
+        return self
+
+    def roster_sectors(self) -> set[str]:
+        return {r.sector for r in self.roster}
+
+
+register_kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
+
+
+def load_partnership(folder: str | Path) -> PartnershipFile:
+    """The validated ``partnership.yaml`` in ``folder``; one clear InputError otherwise."""
+    from .validate import display_path
+
+    path = Path(folder) / "partnership.yaml"
+    if not path.is_file():
+        raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
+    doc = load_document(path, display=display_path(path), expect="partnership")
+    if doc.model is None:
+        f = sorted(doc.findings, key=lambda x: (x.line or 0, x.column or 0))[0]
+        raise InputError(f.format_text())
+    return doc.model  # type: ignore[return-value]
