@@ -145,10 +145,8 @@ def default_guidance() -> Guidance:
     """Item wording and recommended actions from the repository's instrument data, when present."""
     from .report_context import guidance_from_assessment
 
-    try:
-        from .instrument import load_assessment  # the scorer's stage (issue 3)
-    except ImportError:
-        return Guidance()
+    from .instrument import load_assessment
+
     return guidance_from_assessment(load_assessment())
 
 
@@ -173,20 +171,14 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
 
 def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
-    from .errors import InputError
+    from .scoring import score_partnership
 
-    try:
-        from .score import score_partnership  # the scorer's stage (issue 3)
-    except ImportError:
-        raise InputError(f"{path}: this toolkit has no scorer yet; give a scores JSON file instead") from None
     return score_partnership(path, wave=wave, comments=comments)
 
 
 def _roster(path: Path) -> list[RosterOrganisation]:
-    try:
-        from .partnership import load_partnership
-    except ImportError:
-        return []
+    from .partnership import load_partnership
+
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
 

@@ -516,7 +516,11 @@ def build_report_context(
 
     comments = None
     if score.comments is not None:
-        comments = [CommentRow(item=c.item, text=c.text, sector=c.sector_group or f"sector not shown (group of fewer than {k})") for c in sorted(score.comments, key=lambda c: (c.item, c.text))]
+        group_label = {gr.group: gr.label for gr in score.groups}
+        comments = [
+            CommentRow(item=c.item, text=c.text, sector=group_label.get(c.sector_group, c.sector_group) if c.sector_group else f"not shown (group of fewer than {k})")
+            for c in sorted(score.comments, key=lambda c: (c.item, c.text, c.sector_group or ""))
+        ]
 
     p = score.partnership
     title = f"Readiness report: {p.name}, wave {score.wave}"

@@ -157,7 +157,7 @@ def test_suppressed_groups_are_named_but_never_given_a_number():
 def test_comments_without_an_adequate_group_say_the_sector_is_not_shown():
     ctx = report_ctx()
     assert ctx.comments is not None
-    assert {c.sector for c in ctx.comments} == {"Community (residents, families and community organisations)", "sector not shown (group of fewer than 3)"}
+    assert {c.sector for c in ctx.comments} == {"Community (residents, families and community organisations)", "not shown (group of fewer than 3)"}
 
 
 def test_no_change_section_without_a_previous_wave():

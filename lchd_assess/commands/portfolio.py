@@ -13,6 +13,21 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+    from pathlib import Path
+
+    from ..scoring import ResponsesError
+
+    try:
+        return _run(args)
+    except ResponsesError as exc:  # the answers have findings: list them, write nothing
+        for f in exc.findings:
+            print(f.format_text(), file=sys.stderr)
+        print(f"{len(exc.findings)} finding(s): nothing written; fix the answers and run again.", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..framework import load_framework
