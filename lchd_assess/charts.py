@@ -89,7 +89,7 @@ def _marker(series: Series, x: float, y: float, size: float = 4.5) -> str:
 
 def wrap(text: str, width: int) -> list[str]:
     """Split a label into at most two lines of about ``width`` characters (an ellipsis if longer)."""
-    words, lines, line = text.split(), [], ""
+    words, lines, line = [w for w in text.split(" ") if w], [], ""
     for w in words:
         if line and len(line) + 1 + len(w) > width:
             lines.append(line)
@@ -231,7 +231,7 @@ def strip_plot(
     scale = (x1 - x0) / 100
     for r, row in enumerate(rows):
         cy = top + row_h * (r + 0.5)
-        parts.append(_label(x0 - 8, cy, f"{row.label} (n = {len(row.values)})", chars))
+        parts.append(_label(x0 - 8, cy, f"{row.label} (n\u00a0=\u00a0{len(row.values)})", chars))
         if r:
             parts.append(f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>')
         if not row.values:

@@ -6,7 +6,9 @@ Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
   ``allowed_protocols=("data", "file")``, ``allow_redirects=False`` and ``fail_on_errors=True``,
   and refuses any ``file:`` URL outside the package's ``assets/`` folder.  A refused URL stops
   the rendering (``FatalURLFetchingError``), which :func:`render_pdf` turns into one clear
-  :class:`RenderError`: a report never silently drops (or leaks) a resource.
+  :class:`RenderError`: a report never silently drops (or leaks) a resource.  (WeasyPrint 70
+  catches even that error while drawing an SVG ``<image>``; the fetcher therefore also records
+  what it refused, and :func:`render_pdf` fails afterwards if anything was.)
 * The same fetcher is given to ``HTML`` and to every ``CSS``; we pass no ``stylesheets=`` or
   ``xmp_metadata=`` URLs at all (the GHSA-jf6q-chmf-3h3v bypass path).
 * ``pdf_variant="pdf/ua-1"``: tagged PDF 1.7 for screen readers.  Title, author, subject
@@ -56,8 +58,18 @@ def _fetcher_class():
 
         def __init__(self) -> None:
             super().__init__(timeout=5, allowed_protocols=("data", "file"), allow_redirects=False, fail_on_errors=True)
+            #: Every URL refused. WeasyPrint 70 swallows even fatal fetch errors while drawing an
+            #: SVG <image>, so render_pdf also checks this list after rendering.
+            self.refused: list[str] = []
 
         def fetch(self, url, headers=None):  # noqa: ANN001 (WeasyPrint's signature)
+            try:
+                return self._fetch(url, headers)
+            except Exception:
+                self.refused.append(url)
+                raise
+
+        def _fetch(self, url, headers):  # noqa: ANN001
             scheme = url.split(":", 1)[0].lower()
             if scheme == "file":
                 parts = urlsplit(url)
@@ -91,13 +103,21 @@ def render_pdf(html: str) -> bytes:
 
     # WeasyPrint logs every refused fetch and CSS it ignores as a warning; we raise instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    url_fetcher = fetcher()
+
+    def refused(what: object) -> RenderError:
+        return RenderError(f"PDF not written: the document asks for a resource that reports may not load ({what}); only data: URLs and the toolkit's own assets are allowed")
+
     try:
-        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=fetcher()).render(pdf_variant=PDF_VARIANT)
+        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT)
+        meta = document.metadata
+        missing = [name for name, value in (("title", meta.title), ("author", meta.authors), ("description", meta.description), ("keywords", meta.keywords)) if not value]
+        if missing:
+            raise RenderError(f"PDF not written: the HTML head lacks {', '.join(missing)} (<title>/<meta name=...>)")
+        # SVG images are drawn (and their resources fetched) while writing.
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as exc:
-        cause = exc.__cause__ or exc
-        raise RenderError(f"PDF not written: the document asks for a resource that reports may not load ({cause}); only data: URLs and the toolkit's own assets are allowed") from None
-    meta = document.metadata
-    missing = [name for name, value in (("title", meta.title), ("author", meta.authors), ("description", meta.description), ("keywords", meta.keywords)) if not value]
-    if missing:
-        raise RenderError(f"PDF not written: the HTML head lacks {', '.join(missing)} (<title>/<meta name=...>)")
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+        raise refused(exc.__cause__ or exc) from None
+    if url_fetcher.refused:
+        raise refused(url_fetcher.refused[0])
+    return pdf

@@ -248,7 +248,7 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
     svg = strip_plot(
         strip_rows, title=f"Scores across {len(scores)} partnerships, per element",
         desc="For each element, one hollow dot per partnership at its score on a 0 to 100 scale and a bar at the median. The five-number summary of each element is in the table that follows.",
-        ident="chart-portfolio", width=680, label_width=300,
+        ident="chart-portfolio", width=980, label_width=330,
     )
     versions = sorted({f"instrument {s.instrument_id} {s.instrument_version}, framework {s.framework_version}" for s in scores})
     title = "Portfolio of partnerships" + (" (anonymised)" if anonymize else "")
