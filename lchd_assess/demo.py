@@ -27,10 +27,27 @@ def _bundle(out: Path) -> tuple[int, str]:
     return 0, f"wrote {path} (framework {fw.version})"
 
 
+def _score(out: Path) -> tuple[int, str]:
+    from .score_output import to_json
+    from .scoring import example_folders, score_partnership
+    from .outputs import write_atomic
+
+    lines = []
+    for folder in example_folders():
+        result = score_partnership(folder)
+        path = write_atomic(out / "scores" / f"{result.partnership.id}.json", to_json(result))
+        overall = result.elements[-1]
+        lines.append(f"scored {result.partnership.id} wave {result.wave}: {result.n_respondents} respondents, overall {overall.score} ({overall.level_label}) → {path}")
+    if not lines:
+        return 1, "no example partnerships in assessments/examples/"
+    return 0, "\n".join(lines)
+
+
 #: (name, step). A step returns (exit code, one line or more to print).
 STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("validate", _validate),
     ("bundle", _bundle),
+    ("score", _score),
 ]
 
 

@@ -108,8 +108,8 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        add("not-utf8", "the file is not UTF-8 text; in the spreadsheet choose Save As, CSV UTF-8", line, col)
+        col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(b",") + 1  # the cell, as elsewhere
+        add("not-utf8", "the file is not UTF-8 text (this cell holds a character in another encoding); in the spreadsheet choose Save As, CSV UTF-8", line, col)
         return res
     rows: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

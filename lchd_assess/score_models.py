@@ -56,8 +56,8 @@ class ElementScore(_M):
 
 class GroupElement(_M):
     id: str
-    score: float | None
-    n_respondents: int
+    score: float | None = Field(description="The group's element score; null when not computable or hidden (fewer than the minimum cell size answered it, or hidden to protect another group).")
+    n_respondents: int | None = Field(description="Group members who answered this element; null when hidden.")
 
 
 class GroupResult(_M):

@@ -20,6 +20,7 @@ numbers, so a report never shows 60.0 beside a level that needs 60.
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 import random
 import sys
 from array import array
@@ -52,7 +53,11 @@ def _sd(xs: Sequence[float]) -> float | None:
 
 
 def _r(x: float | None, d: int) -> float | None:
-    return None if x is None else round(x + 0.0, d) + 0.0  # +0.0 turns -0.0 into 0.0
+    """Round half away from zero, as people do by hand (81.25 → 81.3), never to -0.0."""
+    if x is None:
+        return None
+    q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    return float(q) + 0.0
 
 
 def percentile(sorted_xs: Sequence[float], p: float) -> float:
@@ -340,7 +345,8 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     persp = _perspectives(inst)
     members = {g: [n for n, r in enumerate(m.respondents) if inst.group_of(r.sector) == g] for g in group_ids}
     gn = {g: len(members[g]) for g in group_ids}
-    aggregates = [group_ids, persp["community"], persp["institutional"]]
+    # Most specific aggregates first, so the complement is taken from the side that needs it.
+    aggregates = [persp["community"], persp["institutional"], group_ids]
     small, comp = protect(gn, k, aggregates, group_ids)
     group_calcs = {g: {e: element_calc(m.subset(members[g]), idxs, rules) for e, idxs in el_idx.items()} for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
@@ -360,7 +366,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         for e in el_idx:
             c = group_calcs[g][e]
             hide = g in el_hidden[e]
-            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=c.n_respondents if not hide else 0))
+            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents))
         groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
@@ -418,10 +424,11 @@ def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int,
     roster = p.roster_sectors()
     # The whole partnership and every shown group's total are known, so those are the
     # aggregates a hidden sector count could be recovered from.
-    aggregates: list[list[str]] = [sectors]
+    aggregates: list[list[str]] = []
     for g in inst.sector_groups:
         if g.id not in hidden_groups:
             aggregates.append([s.id for s in inst.sectors if s.group == g.id])
+    aggregates.append(sectors)
     # Zero is shown as "none" (nobody to identify); counts from 1 to k − 1 are hidden.
     hidden_small, comp = protect(n, k, aggregates, sectors, zero_shown=True)
     hidden = hidden_small | comp
@@ -523,6 +530,14 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 
 
 # -- Reading a partnership folder ------------------------------------------------------------
+
+
+def example_folders() -> list[Path]:
+    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
+    from .validate import repo_root
+
+    d = repo_root() / "assessments" / "examples"
+    return sorted(p for p in d.iterdir() if (p / "partnership.yaml").is_file()) if d.is_dir() else []
 
 
 def waves_in(folder: Path) -> list[str]:

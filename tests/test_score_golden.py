@@ -1,0 +1,35 @@
+"""Golden folders: each case's input folder and the JSON the scorer must produce for it.
+
+``pytest tests/test_score_golden.py --update-golden`` rewrites expected.json on purpose; review
+the diff before committing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lchd_assess.score_output import to_json
+from lchd_assess.scoring import score_partnership
+
+GOLDEN = Path(__file__).parent / "golden" / "score"
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())
+
+
+def test_there_are_golden_cases_for_each_behaviour():
+    assert {"hand-checked", "not-computable", "complementary-suppression", "gate-capped", "two-waves", "dont-know-heavy"} <= set(CASES)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_scorer_output_equals_the_golden_json(case, update_golden):
+    folder = GOLDEN / case
+    wave_file = folder / "wave.txt"
+    wave = wave_file.read_text().strip() if wave_file.exists() else None
+    got = to_json(score_partnership(folder / "input", wave=wave))
+    expected = folder / "expected.json"
+    if update_golden or not expected.exists():
+        expected.write_text(got, encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{expected} did not exist; written now, review it and rerun")
+    assert got == expected.read_text(encoding="utf-8")

@@ -1,0 +1,99 @@
+"""Response CSVs: what a spreadsheet saves is read as is; everything wrong is a finding with row and column."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from lchd_assess.findings import CATALOGUE
+from lchd_assess.instrument import load_assessment
+from lchd_assess.responses import read_responses, template_csv
+from lchd_assess.validate import validate_paths
+
+BROKEN = Path(__file__).parent / "broken_responses"
+CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
+INST = load_assessment().instrument
+HAND = Path(__file__).parent / "golden" / "score" / "hand-checked" / "input" / "responses" / "2026-a.csv"
+
+
+def _expected(case: str) -> list[tuple]:
+    out = []
+    for line in (BROKEN / case / "expected.txt").read_text().splitlines():
+        parts = line.split()
+        out.append((parts[0], *[int(p) for p in parts[1:]]))
+    return sorted(out)
+
+
+def test_there_is_a_broken_case_for_every_documented_response_problem():
+    codes = {c for case in CASES for c, *_ in _expected(case)}
+    documented = {c for c, t in CATALOGUE.items() if t.group == "responses" and c not in ("responses-no-instrument", "partnership-unknown-sector")}
+    assert documented <= codes | {"not-utf8"}, documented - codes
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_broken_response_file_yields_its_codes_at_its_row_and_column(case):
+    res = read_responses(BROKEN / case / "responses.csv", INST, display="responses.csv")
+    got = sorted((f.code, *((f.line,) if f.column is None else (f.line, f.column))) for f in res.findings)
+    assert got == _expected(case), [f.format_text() for f in res.findings]
+    for f in res.findings:
+        assert f.code in CATALOGUE
+        assert f.format_text().startswith("responses.csv:")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_validate_reports_broken_response_files_through_the_csv_checker(case):
+    report = validate_paths([BROKEN / case / "responses.csv"]).report
+    assert sorted({c for c, *_ in _expected(case)}) == report.codes()
+
+
+def test_a_file_saved_with_a_byte_order_mark_reads_the_same(tmp_path):
+    plain = read_responses(HAND, INST)
+    bom = tmp_path / "2026-a.csv"
+    bom.write_bytes(codecs.BOM_UTF8 + HAND.read_bytes())
+    with_bom = read_responses(bom, INST)
+    assert not with_bom.findings
+    assert with_bom.respondents == plain.respondents
+
+
+def test_lower_case_dk_na_and_spaces_are_accepted(tmp_path):
+    header = template_csv(INST)
+    items = INST.item_ids()
+    row = "R1,health-care,staff," + ",".join([" dk", "na ", " 3 "] + ["" for _ in items[3:]])
+    p = tmp_path / "w.csv"
+    p.write_text(header + row + "\n", encoding="utf-8")
+    res = read_responses(p, INST)
+    assert not res.findings
+    assert [res.respondents[0].answers[i] for i in items[:4]] == ["DK", "NA", 3, None]
+
+
+def test_columns_may_come_in_any_order_and_trailing_blank_rows_are_ignored(tmp_path):
+    lines = HAND.read_text(encoding="utf-8").splitlines()
+    cells = [line.split(",") for line in lines]
+    order = [2, 0, 1] + list(range(len(cells[0]) - 1, 2, -1))
+    p = tmp_path / "w.csv"
+    p.write_text("\n".join(",".join(c[j] for j in order) for c in cells) + "\n,,,\n\n", encoding="utf-8")
+    res = read_responses(p, INST)
+    assert not res.findings
+    assert sorted(r.id for r in res.respondents) == [f"R{n}" for n in range(1, 7)]
+
+
+def test_a_file_with_the_item_set_of_an_earlier_version_is_detected(tmp_path):
+    # A made-up history: an instrument 1.1.0 that added FS4.Q8; a 1.0.0 file lacks it.
+    newer_items = list(INST.items) + [INST.items[-1].model_copy(update={"id": "FS4.Q8", "since_version": "1.1.0"})]
+    log = list(INST.changelog) + [INST.changelog[0].model_copy(update={"version": "1.1.0"})]
+    newer = INST.model_copy(update={"version": "1.1.0", "items": newer_items, "changelog": log})
+    res = read_responses(HAND, newer, display="old.csv")
+    assert [f.code for f in res.findings] == ["responses-instrument-version"]
+    assert "1.0.0" in res.findings[0].message and res.findings[0].line == 1
+    assert res.version == "1.0.0"
+    relaxed = read_responses(HAND, newer, allow_other_version=True)
+    assert not relaxed.findings and relaxed.version == "1.0.0"
+
+
+def test_the_bundled_examples_have_no_findings():
+    report = validate_paths([Path(__file__).parent.parent / "assessments" / "examples"]).report
+    csv_findings = [f for f in report.findings if (f.file or "").endswith(".csv")]
+    assert csv_findings == []
+    assert sum(1 for c in report.checked if c.endswith(".csv")) >= 5
