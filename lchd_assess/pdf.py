@@ -20,7 +20,7 @@ Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
 Determinism: WeasyPrint writes no creation date unless ``<meta name=dcterms.created>`` is
 given (we give none), names font subsets by a hash of their content and writes no random
 document ID for PDF/UA-1, so the same HTML gives byte-identical PDFs on the same machine
-(``tests/test_report_pdf.py`` checks it).  What it cannot make identical across machines:
+(``tests/test_report_render.py`` checks it; two CLI runs in separate processes and under different hash seeds gave identical bytes too).  What it cannot make identical across machines:
 the font files fontconfig picks (another DejaVu version changes the embedded subsets) and
 the WeasyPrint/pydyf version written in ``/Producer``.
 """
