@@ -50,8 +50,11 @@ class PartnershipFile(models.FileBase):
 register_kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
 
 
-def load_partnership(folder: str | Path) -> PartnershipFile:
-    """The validated ``partnership.yaml`` in ``folder``; one clear InputError otherwise."""
+def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> PartnershipFile:
+    """The validated ``partnership.yaml`` in ``folder``; one clear InputError otherwise.
+
+    With ``sectors`` (the instrument's sector codes) every roster sector must be one of them.
+    """
     from .validate import display_path
 
     path = Path(folder) / "partnership.yaml"
@@ -61,4 +64,11 @@ def load_partnership(folder: str | Path) -> PartnershipFile:
     if doc.model is None:
         f = sorted(doc.findings, key=lambda x: (x.line or 0, x.column or 0))[0]
         raise InputError(f.format_text())
+    if sectors is not None:
+        from .findings import Finding
+
+        for i, r in enumerate(doc.model.roster):  # type: ignore[attr-defined]
+            if r.sector not in sectors:
+                f = doc.loaded.locate(Finding("partnership-unknown-sector", f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}", path=("roster", i, "sector")))
+                raise InputError(f.format_text())
     return doc.model  # type: ignore[return-value]

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Union
@@ -30,6 +31,8 @@ FIXED_COLUMNS = ("respondent_id", "sector", "role")
 VERSION_COLUMN = "instrument_version"
 COMMENT_SUFFIX = "_comment"
 
+_LOOKS_IDENTIFYING = re.compile(r"@|[^\W\d_]{2,}\s+[^\W\d_]{2,}")
+
 Answer = Union[int, str, None]  # 0–4, "DK", "NA", or None (blank)
 
 register("responses-csv-syntax", "CSV cannot be read", "The file is not readable as CSV (for example a quote is never closed or the file holds a NUL byte). Open it in a spreadsheet and save it again as CSV (UTF-8).", "responses")
@@ -41,6 +44,7 @@ register("responses-missing-item-column", "Item columns missing", "The header la
 register("responses-instrument-version", "File from another instrument version", "The file's item columns (or its instrument_version cells) belong to another version of the instrument. Collect answers with the current template (`lchd-assess template`), or score the file with the instrument version it was collected with.", "responses")
 register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
 register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
+register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
 register("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses")
 register("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses")
 register("responses-unknown-role", "Unknown role", "The role cell must hold one of the role codes in the codebook (leadership, staff, resident-family-member).", "responses")
@@ -199,6 +203,10 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         ok_row = True
         if not rid:
             add("responses-missing-respondent-id", "respondent_id is empty; give every row a made-up code such as R07 (never a name)", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        elif _LOOKS_IDENTIFYING.search(rid):
+            # The value is not repeated in the message: it may be someone's name.
+            add("responses-identifying-id", "respondent_id looks like a name or an e-mail address; replace it with a made-up code such as R07", line, col_of["respondent_id"] + 1)
             ok_row = False
         elif rid in seen:
             add("responses-duplicate-respondent", f"respondent_id '{rid}' is already used in row {seen[rid]}; each respondent answers once per wave", line, col_of["respondent_id"] + 1)

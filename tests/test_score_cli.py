@@ -141,3 +141,13 @@ def test_examples_show_what_they_are_for():
     assert any(any(g.suppression_reason == "below-minimum-cell-size" and g.group != "community" for g in r.groups) for r in results.values())
     assert any(r.gating.capped for r in results.values())
     assert any(any(g.code == "disagreement" for g in r.gaps) for r in results.values())
+
+
+def test_a_roster_sector_the_instrument_does_not_know_is_one_line_with_exit_2(cli, tmp_path):
+    folder = tmp_path / "p"
+    shutil.copytree(HARBOUR, folder)
+    y = folder / "partnership.yaml"
+    y.write_text(y.read_text(encoding="utf-8").replace("sector: legal}", "sector: lawyers}"), encoding="utf-8")
+    result = cli("score", str(folder))
+    assert result.returncode == 2
+    assert "partnership.yaml:" in result.stderr and "partnership-unknown-sector" in result.stderr and "'lawyers'" in result.stderr
