@@ -115,6 +115,7 @@ class DocMeta(_Ctx):
 
 
 class Summary(_Ctx):
+    overall_computable: bool = Field(description="False when the overall score could not be computed (it needs all eight elements).")
     overall_score: str = Field(description="Overall readiness score (0–100) as shown.")
     overall_interval: str = Field(description="95 % interval of the overall score, 'lo–hi'.")
     overall_level: str = Field(description="Overall readiness level after the gate.")
@@ -328,6 +329,16 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     return Guidance(item_stems=stems, level_order=levels, actions=actions)
 
 
+def select_actions(guidance: Guidance, element: str, level: str | None) -> list[GuidanceAction]:
+    """Actions for ``element`` at ``level``: those whose ``up_to_level`` is at or above it;
+    all of them when the level is unknown (the rule of ``method.actions_for``)."""
+    rank = {lid: i for i, lid in enumerate(guidance.level_order)}
+    return [
+        a for a in guidance.actions
+        if a.element == element and (level is None or level not in rank or a.up_to_level is None or a.up_to_level not in rank or rank[level] <= rank[a.up_to_level])
+    ]
+
+
 def _signed(value: float | None) -> str:
     if value is None:
         return "—"
@@ -387,6 +398,7 @@ def build_report_context(
     strengths, priorities = choose_priorities(score)
     capping = [by_id[i] for i in score.gating.capping_elements if i in by_id]
     summary = Summary(
+        overall_computable=overall.score is not None,
         overall_score=filters.score(overall.score),
         overall_interval=filters.interval(overall.interval),
         overall_level=score.gating.level_label or "—",
@@ -482,14 +494,10 @@ def build_report_context(
             rows=[ChangeRow(id=ch.id, name=by_id[ch.id].name if ch.id in by_id else ch.id, previous=filters.score(ch.previous), current=filters.score(ch.current), delta=_signed(ch.delta), flag=ch.flag, flag_label=FLAG_LABELS[ch.flag], reason=ch.reason or "") for ch in c.elements],
         )
 
-    level_rank = {lid: i for i, lid in enumerate(guidance.level_order)}
     capping_ids = set(score.gating.capping_elements)
     action_groups = []
     for e in priorities:
-        acts = [a for a in guidance.actions if a.element == e.id]
-        if e.level in level_rank:
-            fitting = [a for a in acts if a.up_to_level is None or a.up_to_level not in level_rank or level_rank[e.level] <= level_rank[a.up_to_level]]
-            acts = fitting
+        acts = select_actions(guidance, e.id, e.level)
         why = (f"Below the gate ({filters.score(score.gating.threshold)}): it holds the overall level back." if e.id in capping_ids else f"Among the lowest scores ({filters.score(e.score)}, {e.level_label or 'no level'}).")
         action_groups.append(ActionGroup(element=_ref(fw, e), why=why, actions=[ActionItem(id=a.id, title=a.title, text=a.text, source=a.source) for a in acts]))
 

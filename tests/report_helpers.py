@@ -32,3 +32,17 @@ GUIDANCE = Guidance(
 )
 
 ROSTER = [RosterOrganisation(name="Riverside Clinic", sector="health-care"), RosterOrganisation(name="Eastside Tenants Union", sector="housing")]
+
+
+def incomplete_score() -> ScoreResult:
+    """The fixture with FS4 not computable, hence no overall score (the scorer's rule)."""
+    base = fixture_score()
+    elements = []
+    for e in base.elements:
+        if e.id == "FS4":
+            e = e.model_copy(update={"score": None, "level": None, "level_label": None, "interval": None, "sd": None, "reason": "Only 1 of 7 items had a valid answer; at least 50 % are needed."})
+        if e.id == "overall":
+            e = e.model_copy(update={"score": None, "level": None, "level_label": None, "interval": None, "reason": "The overall score needs all eight elements."})
+        elements.append(e)
+    gating = base.gating.model_copy(update={"level": None, "level_label": None, "uncapped_level": None, "capped": False, "explanation": "No overall level: the overall score needs all eight elements to be computable."})
+    return base.model_copy(update={"elements": elements, "gating": gating})

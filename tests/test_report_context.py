@@ -16,7 +16,7 @@ from lchd_assess.report_context import ReportContext, build_report_context, choo
 from lchd_assess.synthetic import synthetic_score
 from lchd_assess.templating import PACKAGE_TEMPLATES, environment
 
-from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info
+from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
 
 
 class Recorder:
@@ -104,6 +104,8 @@ def test_every_context_field_is_documented_and_read_by_its_template(template, ma
     documented = all_fields(model)
     assert not [k for k, d in documented.items() if not d], "fields without a description"
     seen = render_recording(template, make())
+    if model is ReportContext:  # the full fixture has every element scored; add one that has not
+        seen |= render_recording(template, build_report_context(incomplete_score(), fw_info(), GUIDANCE, ROSTER, css=""))
     unread = set(documented) - seen
     # FrameworkInfo.base_url is used to build links, not shown on its own.
     assert unread <= {"FrameworkInfo.base_url"}, sorted(unread)
@@ -125,7 +127,7 @@ def test_only_chart_svg_and_packaged_css_are_inserted_unescaped():
 
 def test_priorities_put_gate_structures_first_then_lowest_and_strengths_are_the_rest():
     strengths, priorities = choose_priorities(fixture_score())
-    assert [e.id for e in priorities] == ["FS2", "P3", "FS3"]
+    assert [e.id for e in priorities] == ["FS2", "P3", "FS4"]
     assert [e.id for e in strengths] == ["P4", "P1", "FS1"]
     assert not {e.id for e in strengths} & {e.id for e in priorities}
 
@@ -135,7 +137,7 @@ def test_element_links_use_the_sites_permanent_paths():
     assert element_url(fw, "P1") == fw.base_url + "principles/P1/"
     assert element_url(fw, "FS4") == fw.base_url + "structures/FS4/"
     groups = report_ctx().actions
-    assert [g.element.url for g in groups] == [fw.base_url + "structures/FS2/", fw.base_url + "principles/P3/", fw.base_url + "structures/FS3/"]
+    assert [g.element.url for g in groups] == [fw.base_url + "structures/FS2/", fw.base_url + "principles/P3/", fw.base_url + "structures/FS4/"]
 
 
 def test_actions_follow_the_elements_level_from_the_instrument_data():
@@ -143,7 +145,7 @@ def test_actions_follow_the_elements_level_from_the_instrument_data():
     # FS2 is at L2: the L2 action applies, the beginners' (up to L1) one does not.
     assert [a.id for a in groups["FS2"].actions] == ["FS2.A1"]
     assert [a.id for a in groups["P3"].actions] == ["P3.A1"]
-    assert groups["FS3"].actions == []
+    assert groups["FS4"].actions == []
 
 
 def test_suppressed_groups_are_named_but_never_given_a_number():
@@ -163,3 +165,15 @@ def test_comments_without_an_adequate_group_say_the_sector_is_not_shown():
 def test_no_change_section_without_a_previous_wave():
     score = fixture_score().model_copy(update={"change": None})
     assert build_report_context(score, fw_info()).change is None
+
+
+def test_report_actions_are_the_instrument_datas_actions_for_each_element_and_level():
+    from lchd_assess.instrument import load_assessment
+    from lchd_assess.method import actions_for
+    from lchd_assess.report_context import guidance_from_assessment, select_actions
+
+    a = load_assessment()
+    guidance = guidance_from_assessment(a)
+    for element in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4"]:
+        for level in [None, *guidance.level_order]:
+            assert [x.id for x in select_actions(guidance, element, level)] == [x.id for x in actions_for(a.actions, a.rules, element, level)]

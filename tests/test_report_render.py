@@ -15,7 +15,7 @@ from lchd_assess import __version__
 from lchd_assess.report import default_guidance, load_partnership_scores, render_report
 from lchd_assess.report_context import RosterOrganisation
 
-from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info
+from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
@@ -134,3 +134,12 @@ def test_scores_json_beside_the_report_is_the_scorers_result():
     from lchd_assess.score_models import ScoreResult
 
     assert ScoreResult.model_validate_json(out.scores_json) == score
+
+
+def test_an_element_without_a_score_and_no_overall_score_read_as_such_in_html_and_pdf():
+    score = incomplete_score()
+    out = render_report(score, fw_info(), GUIDANCE, ROSTER)
+    flat = re.sub(r"\s+", " ", pdf_text(out.pdf))
+    assert "Not computable" in flat and "Only 1 of 7 items had a valid answer" in flat
+    assert "Without a score: FS4" in flat
+    assert "FS4" not in [g for g in re.findall(r"Priorities.*?Without", flat)[0].split() if g == "FS4"]
