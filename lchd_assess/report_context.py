@@ -524,9 +524,11 @@ def build_report_context(
 
     comments = None
     if score.comments is not None:
-        group_label = {gr.group: gr.label for gr in score.groups}
+        # A sector group is named only when the scorer shows it; a group it hid stays hidden
+        # here even if a comment carried its name.
+        group_label = {gr.group: gr.label for gr in score.groups if not gr.suppressed}
         comments = [
-            CommentRow(item=c.item, text=c.text, sector=group_label.get(c.sector_group, c.sector_group) if c.sector_group else f"not shown (group of fewer than {k})")
+            CommentRow(item=c.item, text=c.text, sector=group_label.get(c.sector_group or "", f"not shown (group of fewer than {k})"))
             for c in sorted(score.comments, key=lambda c: (c.item, c.text, c.sector_group or ""))
         ]
 

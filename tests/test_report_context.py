@@ -177,3 +177,12 @@ def test_report_actions_are_the_instrument_datas_actions_for_each_element_and_le
     for element in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4"]:
         for level in [None, *guidance.level_order]:
             assert [x.id for x in select_actions(guidance, element, level)] == [x.id for x in actions_for(a.actions, a.rules, element, level)]
+
+
+def test_a_comment_never_names_a_group_the_scorer_suppressed():
+    from lchd_assess.score_models import Comment
+
+    score = fixture_score()
+    score = score.model_copy(update={"comments": [Comment(item="P1.Q1", text="x", sector_group="health-care"), Comment(item="P1.Q2", text="y", sector_group="community")]})
+    ctx = build_report_context(score, fw_info())
+    assert [c.sector for c in ctx.comments] == ["not shown (group of fewer than 3)", "Community (residents, families and community organisations)"]
