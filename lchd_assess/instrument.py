@@ -49,6 +49,8 @@ register("instrument-component-mismatch", "Item reaches another element's compon
 register("instrument-item-prefix", "Item ID does not match its element", "An item's ID starts with its element's ID (P1.Q3 is an item of P1). Give the item an ID that starts with its `element`.", "instrument")
 register("instrument-version-order", "Item version after the instrument version", "An item's `since_version` or `meaning_changed_in` is later than the instrument's own version, or its meaning changed before it existed. Fix the version.", "instrument")
 register("instrument-unknown-group", "Sector in an unknown group", "Each sector's `group` must be one of the instrument's `sector_groups`.", "instrument")
+register("instrument-unknown-sector", "Unknown sector in the instrument", "The instrument's `resident_sector` must be the code of one of its `sectors`.", "instrument")
+register("instrument-section-mismatch", "Sections and items do not match", "Every element that has items needs exactly one section (its heading for respondents), and every section needs items; the scorer reports elements in section order.", "instrument")
 register("scoring-rules-bands", "Level bands do not tile 0–100", "The readiness levels must start at 0, end at 100 and follow one another without gaps or overlaps, lowest first.", "instrument")
 register("scoring-rules-unknown-level", "Unknown level in the scoring rules", "The gate's `cap_level` and `ready_level` must be IDs of levels listed under `levels`, and the cap must be below the ready level.", "instrument")
 register("scoring-rules-instrument", "Scoring rules for another instrument", "The scoring rules (or recommended actions) name an instrument ID or version that does not match assessments/instrument.yaml. Update `instrument` and `instrument_version`.", "instrument")
@@ -125,6 +127,7 @@ class InstrumentFile(models.FileBase):
     min_items_per_element: int = Field(ge=1, description="Each element has at least this many active items.")
     sector_groups: list[SectorGroup] = Field(min_length=4, max_length=4)
     sectors: list[Sector] = Field(min_length=1)
+    resident_sector: str = Field(description="The sector code of community residents and family members (their share of respondents is reported).")
     roles: list[Role] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
     items: list[Item] = Field(min_length=1)
@@ -269,6 +272,18 @@ def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Itera
     for i, s in enumerate(inst.sectors):
         if s.group not in groups:
             yield _f(doc, "instrument-unknown-group", f"sector '{s.id}' is in group '{s.group}', which is not one of sector_groups", ("sectors", i, "group"))
+    if inst.resident_sector not in {s.id for s in inst.sectors}:
+        yield _f(doc, "instrument-unknown-sector", f"resident_sector '{inst.resident_sector}' is not one of the sectors", ("resident_sector",))
+    seen_sections: set[str] = set()
+    item_elements = {i.element for i in inst.active_items()}
+    for n, sec in enumerate(inst.sections):
+        if sec.element in seen_sections:
+            yield _f(doc, "instrument-section-mismatch", f"{sec.element} has two sections; keep one", ("sections", n, "element"))
+        elif sec.element not in item_elements:
+            yield _f(doc, "instrument-section-mismatch", f"section {sec.element} has no active items", ("sections", n, "element"))
+        seen_sections.add(sec.element)
+    for el in sorted(item_elements - seen_sections):
+        yield _f(doc, "instrument-section-mismatch", f"items of {el} have no section; add one to `sections`", ("sections",))
     for n, item in enumerate(inst.items):
         if not item.id.startswith(item.element + "."):
             yield _f(doc, "instrument-item-prefix", f"item '{item.id}' measures {item.element}; its ID must start with '{item.element}.'", ("items", n, "id"))

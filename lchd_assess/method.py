@@ -106,3 +106,59 @@ def actions_for(actions: RecommendedActionsFile, rules: ScoringRulesFile, elemen
         if level is None or rules.level_rank(level) <= rules.level_rank(act.up_to_level):
             out.append(act)
     return out
+
+
+def instrument_data(assessment, framework) -> dict:
+    """The instrument, its actions and its rules as plain data (JSON-ready) for a site page.
+
+    Elements come in framework order; each carries its items (stem, anchored levels, the
+    components it reaches with their names) and its recommended actions (with the place in
+    the paper).  Nothing here is rendered: a page template decides how it looks.
+    """
+    inst, rules, actions = assessment.instrument, assessment.rules, assessment.actions
+    level_label = {b.id: b.label for b in rules.levels}
+
+    def comp(cid: str) -> dict:
+        obj = framework.get(cid) if cid in framework else None
+        return {"id": cid, "name": getattr(obj, "name", None)}
+
+    elements = []
+    for sec in inst.sections:
+        el = framework.get(sec.element)
+        elements.append({
+            "id": sec.element,
+            "name": el.name,
+            "kind": "principle" if sec.element.startswith("P") else "structure",
+            "section_title": sec.title,
+            "intro": sec.intro,
+            "items": [
+                {
+                    "id": it.id,
+                    "stem": it.stem,
+                    "levels": [{"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)],
+                    "components": [comp(c) for c in it.components],
+                    "since_version": it.since_version,
+                    "meaning_changed_in": it.meaning_changed_in,
+                }
+                for it in inst.active_items() if it.element == sec.element
+            ],
+            "actions": [
+                {
+                    "id": a.id, "title": a.title, "text": a.text,
+                    "up_to_level": a.up_to_level, "up_to_level_label": level_label.get(a.up_to_level, a.up_to_level),
+                    "components": [comp(c) for c in a.components],
+                    "source": {"document": a.source.document, "section": a.source.section, "figure": a.source.figure, "note": a.source.note, "label": a.source.label()},
+                }
+                for a in actions.actions if a.element == sec.element
+            ],
+        })
+    return {
+        "instrument": {"id": inst.id, "title": inst.title, "version": inst.version, "release_date": inst.release_date, "framework_version": inst.framework_version, "instructions": inst.instructions, "changelog": [e.model_dump(mode="json") for e in inst.changelog]},
+        "answers": {"levels": [{"value": n, "label": lab} for n, lab in enumerate(inst.level_labels)], "special": [a.model_dump(mode="json") for a in inst.special_answers]},
+        "sectors": [s.model_dump(mode="json") for s in inst.sectors],
+        "sector_groups": [g.model_dump(mode="json") for g in inst.sector_groups],
+        "roles": [r.model_dump(mode="json") for r in inst.roles],
+        "elements": elements,
+        "scoring_rules": rules.model_dump(mode="json"),
+        "recommended_actions_version": actions.version,
+    }

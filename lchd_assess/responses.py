@@ -255,12 +255,16 @@ def _item_sort_key(item_id: str) -> tuple:
 
 
 def _check_csv(path: Path, display: str, index: object) -> list[Finding]:
+    """Check a response file against the instrument being validated with it, if any (so a
+    changed instrument is checked together with its answers), else the repository's."""
     from .errors import InputError
 
-    try:
-        inst = _instrument.load_assessment().instrument
-    except InputError as exc:
-        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
+    inst = next((e.doc.model for e in getattr(index, "entries", {}).values() if e.kind == "item" and isinstance(e.doc.model, InstrumentFile)), None)
+    if inst is None:
+        try:
+            inst = _instrument.load_assessment().instrument
+        except InputError as exc:
+            return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
     return read_responses(path, inst, display=display).findings
 
 

@@ -60,13 +60,15 @@ def to_text(result: ScoreResult) -> str:
     for g in r.gaps:
         nums = f"community {g.community:g}, institutional {g.institutional:g}" if g.community is not None and g.institutional is not None else "numbers hidden"
         L.append(f"  {g.id:<5} {g.code:<18} {nums}")
-    L += ["", "Sector groups:"]
+    L += ["", f"Sector groups (shown only with at least {r.method.min_cell_size} respondents):"]
     for grp in r.groups:
         if grp.suppressed:
             why = "fewer respondents than the minimum cell size" if grp.suppression_reason == "below-minimum-cell-size" else "hidden so that a smaller group cannot be worked out"
             L.append(f"  {grp.label}: not shown ({why})")
         else:
+            scores = "  ".join(f"{ge.id} {ge.score:g}" if ge.score is not None else f"{ge.id} —" for ge in grp.elements or [])
             L.append(f"  {grp.label}: {grp.n} respondents")
+            L.append(f"    {scores}")
     rep = r.representation
     L += ["", "Who answered: " + rep.residents_display]
     if rep.silent_sectors:

@@ -208,7 +208,7 @@ def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: Scorin
 # -- Privacy: minimum cell size with complementary suppression --------------------------------
 
 
-def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]], order: Sequence[str], zero_shown: bool = False) -> tuple[set[str], set[str]]:
+def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]], order: Sequence[str], zero_shown: bool = False, already_hidden: Iterable[str] = ()) -> tuple[set[str], set[str]]:
     """Which cells to hide so that no hidden cell, nor any union of them, can be recovered.
 
     ``counts`` maps each cell (group or sector) to its respondents; ``aggregates`` are the
@@ -217,11 +217,12 @@ def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]],
     to between 1 and k − 1 respondents (which the aggregate minus its shown cells would
     reveal), the smallest shown cell of that aggregate is hidden too (ties in ``order``).
     With ``zero_shown`` an empty cell is shown as zero (there is nobody to identify).
+    ``already_hidden`` cells (hidden at a coarser level) start hidden with their true counts.
     Returns (hidden for being small, hidden to protect another cell).
     """
     rank = {c: i for i, c in enumerate(order)}
     small = {c for c, n in counts.items() if n < k and (n > 0 or not zero_shown)}
-    hidden = set(small)
+    hidden = small | set(already_hidden)
     changed = True
     while changed:
         changed = False
@@ -371,9 +372,11 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     # element, with the same complementary rule inside the element's shown aggregates.
     el_hidden: dict[str, set[str]] = {}
     for e in el_idx:
-        en = {g: (group_calcs[g][e].n_respondents if g not in small | comp else 0) for g in group_ids}
-        s2, c2 = protect(en, k, aggregates, group_ids)
-        el_hidden[e] = s2 | c2
+        # True counts for every group (a hidden group's people still sit inside the whole
+        # partnership's and the perspectives' element scores), hidden groups start hidden.
+        en = {g: group_calcs[g][e].n_respondents for g in group_ids}
+        s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
+        el_hidden[e] = s2 | c2 | small | comp
     groups = []
     glabel = {g.id: g.label for g in inst.sector_groups}
     for g in group_ids:
@@ -404,7 +407,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         code = _gap_code(diff, rules)  # type: ignore[arg-type]
         gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=_GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff))))  # type: ignore[arg-type]
 
-    representation = _representation(inst, p, m, k, gn, small | comp)
+    representation = _representation(inst, p, m, k, small | comp)
     change = _change(ctx, m, responses, previous) if previous is not None else None
     comment_list = None
     if comments:
@@ -434,7 +437,7 @@ def alpha_pct(rules: ScoringRulesFile, upper: int) -> str:
     return f"{v:g}th"
 
 
-def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int, group_n: dict[str, int], hidden_groups: set[str]) -> sm.Representation:
+def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int, hidden_groups: set[str]) -> sm.Representation:
     sectors = [s.id for s in inst.sectors]
     n = {s: 0 for s in sectors}
     for r in m.respondents:
@@ -460,21 +463,23 @@ def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int,
         elif s.id in hidden_small:
             status, disp = "few", f"fewer than {k}"
         elif s.id in hidden:
-            status, disp = "ok", f"not shown (protects a smaller group)"
+            status, disp = "ok", "not shown (so that a smaller group cannot be worked out)"
         else:
             status, disp = "ok", str(c)
         by_sector.append(sm.SectorCount(sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status))  # type: ignore[arg-type]
     total = len(m.respondents)
-    res_sector = "resident-family"
+    res = inst.resident_sector
     if total == 0:
-        share, rdisp = None, "no respondents"
-    elif n.get(res_sector, 0) == 0:
-        share, rdisp = 0.0, "no residents or family members answered"
-    elif res_sector in hidden:
-        share, rdisp = None, f"fewer than {k} residents or family members" if res_sector in hidden_small else "not shown (protects a smaller group)"
+        share, rdisp = None, "Nobody has answered yet."
+    elif n[res] == 0:
+        share, rdisp = 0.0, "No residents or family members answered."
+    elif res in hidden_small:
+        share, rdisp = None, f"Fewer than {k} respondents are residents or family members, so their number is not shown."
+    elif res in hidden:
+        share, rdisp = None, "The number of residents and family members is not shown, so that a smaller group cannot be worked out."
     else:
-        share = round(n[res_sector] / total, 3)
-        rdisp = f"{n[res_sector]} of {total} respondents ({share:.0%}) are residents or family members"
+        share = round(n[res] / total, 3)
+        rdisp = f"{n[res]} of {total} respondents ({share:.0%}) are residents or family members."
     return sm.Representation(
         by_sector=by_sector,
         silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],

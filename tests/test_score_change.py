@@ -29,14 +29,14 @@ def _newer_instrument(changed: list[str]):
 
 
 def test_hand_checked_case_scores_75_everywhere():
-    r = score_partnership(GOLDEN / "hand-checked" / "input")
+    r = score_partnership(GOLDEN / "hand-checked" )
     # Three respondents answer 2 to everything and three answer 4: every item mean is 3 → 75.
     assert [(e.id, e.score, e.level) for e in r.elements] == [(e, 75.0, "ready") for e in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall"]]
     assert all(e.sd == pytest.approx(27.4, abs=0.05) for e in r.elements[:8])  # sd of (50,50,50,100,100,100)
 
 
 def test_change_is_flagged_only_beyond_the_threshold():
-    r = score_partnership(GOLDEN / "two-waves" / "input")
+    r = score_partnership(GOLDEN / "two-waves" )
     flags = {c.id: (c.delta, c.flag) for c in r.change.elements}
     assert flags["FS1"] == (25.0, "improved")
     assert flags["P2"] == (5.0, "no-meaningful-change")
@@ -44,7 +44,7 @@ def test_change_is_flagged_only_beyond_the_threshold():
 
 
 def test_change_is_never_computed_across_items_whose_meaning_changed():
-    folder = GOLDEN / "two-waves" / "input"
+    folder = GOLDEN / "two-waves" 
     newer = _newer_instrument(["FS1.Q1", "FS1.Q2"] + [i.id for i in INST.items if i.element == "P3"])
     ctx = Context(dataclasses.replace(A, instrument=newer), CTX.framework_version, CTX.element_names)
     prev = read_responses(folder / "responses" / "2025-baseline.csv", newer, allow_other_version=True)
@@ -74,7 +74,7 @@ def test_percentile_matches_numpy_linear_interpolation():
 
 def test_bootstrap_interval_matches_a_numpy_reference_on_the_same_draws():
     """Re-do the bootstrap for one element with numpy, drawing the same resamples."""
-    folder = GOLDEN / "complementary-suppression" / "input"
+    folder = GOLDEN / "complementary-suppression" 
     r = score_partnership(folder)
     res = read_responses(folder / "responses" / "2026-a.csv", INST)
     people = sorted(res.respondents, key=lambda x: x.id)

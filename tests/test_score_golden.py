@@ -1,4 +1,5 @@
-"""Golden folders: each case's input folder and the JSON the scorer must produce for it.
+"""Golden folders: each case is a partnership folder (partnership.yaml, responses/) holding the
+JSON the scorer must produce for it (expected.json).
 
 ``pytest tests/test_score_golden.py --update-golden`` rewrites expected.json on purpose; review
 the diff before committing.
@@ -14,7 +15,7 @@ from lchd_assess.score_output import to_json
 from lchd_assess.scoring import score_partnership
 
 GOLDEN = Path(__file__).parent / "golden" / "score"
-CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "input").is_dir())
+CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "partnership.yaml").is_file())
 
 
 def test_there_are_golden_cases_for_each_behaviour():
@@ -26,7 +27,7 @@ def test_scorer_output_equals_the_golden_json(case, update_golden):
     folder = GOLDEN / case
     wave_file = folder / "wave.txt"
     wave = wave_file.read_text().strip() if wave_file.exists() else None
-    got = to_json(score_partnership(folder / "input", wave=wave))
+    got = to_json(score_partnership(folder, wave=wave))
     expected = folder / "expected.json"
     if update_golden or not expected.exists():
         expected.write_text(got, encoding="utf-8")

@@ -112,3 +112,42 @@ def test_method_page_names_every_sector_group_and_no_placeholder():
     for g in INST.sector_groups:
         assert g.label in md
     assert not re.search(r"\{|\}|None|TODO", md)
+
+
+def test_instrument_data_for_the_site_lists_every_item_once_with_component_names():
+    from lchd_assess.method import instrument_data
+    from lchd_assess.outputs import dumps_json
+
+    data = instrument_data(A, FW)
+    ids = [it["id"] for el in data["elements"] for it in el["items"]]
+    assert ids == INST.item_ids()
+    assert [el["id"] for el in data["elements"]] == [e.id for e in FW.core_elements]
+    for el in data["elements"]:
+        assert el["actions"], el["id"]
+        for it in el["items"]:
+            assert len(it["levels"]) == 5
+            assert all(c["name"] for c in it["components"])
+    assert dumps_json(data) == dumps_json(instrument_data(A, FW))  # JSON-ready and stable
+
+
+def _copy_assessment(tmp_path, edit_instrument):
+    for name in ("scoring-rules.yaml", "recommended-actions.yaml"):
+        (tmp_path / name).write_text((ROOT / "assessments" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    text = (ROOT / "assessments" / "instrument.yaml").read_text(encoding="utf-8")
+    (tmp_path / "instrument.yaml").write_text(edit_instrument(text), encoding="utf-8")
+    return validate_paths([tmp_path]).report
+
+
+@pytest.mark.parametrize("edit, code", [
+    (lambda t: t.replace("  - id: FS4.Q6\n    element: FS4\n    components: [FS4.6]\n", "  - id: FS4.Q6\n    element: FS4\n    components: []\n"), "instrument-component-unreached"),
+    (lambda t: t.replace("  - id: P4.Q1\n    element: P4\n    components: [P4.1]", "  - id: P4.Q1\n    element: P4\n    components: [FS1.1]"), "instrument-component-mismatch"),
+    (lambda t: t.replace("  - id: P1.Q5\n    element: P1", "  - id: P2.Q9\n    element: P1"), "instrument-item-prefix"),
+    (lambda t: t.replace("  - element: P1\n    title:", "  - element: P2\n    title:", 1), "instrument-section-mismatch"),
+    (lambda t: t.replace("resident_sector: resident-family", "resident_sector: residents"), "instrument-unknown-sector"),
+    (lambda t: t.replace("min_items_per_element: 4", "min_items_per_element: 6"), "instrument-element-uncovered"),
+    (lambda t: t.replace("    since_version: 1.0.0\n", "    since_version: 1.2.0\n", 1), "instrument-version-order"),
+])
+def test_a_broken_instrument_yields_its_finding(tmp_path, edit, code):
+    report = _copy_assessment(tmp_path, edit)
+    assert code in report.codes(), report.format_text()
+    assert all(f.line for f in report.findings if f.code == code)

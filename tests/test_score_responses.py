@@ -15,7 +15,7 @@ from lchd_assess.validate import validate_paths
 BROKEN = Path(__file__).parent / "broken_responses"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
 INST = load_assessment().instrument
-HAND = Path(__file__).parent / "golden" / "score" / "hand-checked" / "input" / "responses" / "2026-a.csv"
+HAND = Path(__file__).parent / "golden" / "score" / "hand-checked" / "responses" / "2026-a.csv"
 
 
 def _expected(case: str) -> list[tuple]:
@@ -97,3 +97,22 @@ def test_the_bundled_examples_have_no_findings():
     csv_findings = [f for f in report.findings if (f.file or "").endswith(".csv")]
     assert csv_findings == []
     assert sum(1 for c in report.checked if c.endswith(".csv")) >= 5
+
+
+def test_validate_checks_answers_against_the_instrument_validated_with_them(tmp_path):
+    root = Path(__file__).parent.parent / "assessments"
+    for name in ("scoring-rules.yaml", "recommended-actions.yaml"):
+        (tmp_path / name).write_text((root / name).read_text(encoding="utf-8"), encoding="utf-8")
+    # This instrument drops "legal" from its sectors; a file using it is then a finding.
+    text = (root / "instrument.yaml").read_text(encoding="utf-8").replace("  - {id: legal, label: Legal services, group: related-sectors}\n", "")
+    (tmp_path / "instrument.yaml").write_text(text, encoding="utf-8")
+    lines = HAND.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",resident-family,", ",legal,", 1)
+    (tmp_path / "w.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = validate_paths([tmp_path]).report
+    assert [(f.code, f.line, f.column) for f in report.findings if f.file.endswith("w.csv")] == [("responses-unknown-sector", 2, 2)]
+    # Alone (no instrument beside it) the file is checked against the repository's, which knows "legal".
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    (alone / "w.csv").write_text((tmp_path / "w.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    assert validate_paths([alone / "w.csv"]).report.ok
