@@ -229,7 +229,7 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
             flags.append("Silent: " + ", ".join(label_of.get(x, x) for x in rep.silent_sectors))
         if rep.few_sectors:
             flags.append("Few: " + ", ".join(label_of.get(x, x) for x in rep.few_sectors))
-        flags.append(f"Residents: {rep.residents_display}")
+        flags.append(rep.residents_display)
         rows.append(PortfolioRow(
             label=codes[s.partnership.id] if anonymize else s.partnership.name,
             scale=SCALE_LABELS.get(s.partnership.scale, s.partnership.scale), wave=s.wave, n=s.n_respondents,

@@ -196,7 +196,7 @@ class WhoAnswered(_Ctx):
     rows: list[SectorRow] = Field(description="One row per sector.")
     silent: list[str] = Field(description="Labels of roster sectors with no respondent.")
     few: list[str] = Field(description="Labels of roster sectors with fewer respondents than the cell size.")
-    residents: str = Field(description="Share of respondents who are residents/family members, as shown.")
+    residents: str = Field(description="The scorer's sentence on how many respondents are residents or family members.")
     n_respondents: int = Field(description="Respondents in this wave.")
     n_organisations: int = Field(description="Organisations on the roster.")
 
@@ -480,7 +480,7 @@ def build_report_context(
         rows=[SectorRow(label=s.label, on_roster=s.on_roster, organisations=sorted(orgs.get(s.sector, [])), respondents=s.display, status=s.status, status_label=STATUS_LABELS[s.status]) for s in rep.by_sector],
         silent=[label_of.get(s, s) for s in rep.silent_sectors],
         few=[label_of.get(s, s) for s in rep.few_sectors],
-        residents=rep.residents_display,
+        residents=rep.residents_display if rep.residents_display.endswith(".") else rep.residents_display + ".",
         n_respondents=score.n_respondents,
         n_organisations=len(roster),
     )

@@ -88,7 +88,7 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
         method=dict(interval="Bootstrap percentile interval (synthetic).", min_cell_size=k, min_item_coverage=0.6, min_respondents=3, level_bands=BANDS, gap_thresholds=[10.0, 20.0], meaningful_change=10.0, gate_threshold=40.0),
         elements=elements, groups=groups, gaps=gaps,
         gating=dict(threshold=40.0, capped=bool(capping) and level_after[0] != ol, capping_elements=capping if level_after[0] != ol else [], uncapped_level=ol, level=level_after[0], level_label=level_after[1], explanation="Synthetic gate."),
-        representation=dict(by_sector=by_sector, silent_sectors=[s["sector"] for s in by_sector if s["status"] == "silent"], few_sectors=[s["sector"] for s in by_sector if s["status"] == "few"], residents_share=None, residents_display="not shown"),
+        representation=dict(by_sector=by_sector, silent_sectors=[s["sector"] for s in by_sector if s["status"] == "silent"], few_sectors=[s["sector"] for s in by_sector if s["status"] == "few"], residents_share=None, residents_display="The number of residents and family members is not shown, so that a smaller group cannot be worked out."),
         change=None, comments=None,
     )
     return ScoreResult.model_validate(data)
