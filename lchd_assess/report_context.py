@@ -119,7 +119,6 @@ class Summary(_Ctx):
     overall_score: str = Field(description="Overall readiness score (0–100) as shown.")
     overall_interval: str = Field(description="95 % interval of the overall score, 'lo–hi'.")
     overall_level: str = Field(description="Overall readiness level after the gate.")
-    uncapped_level: str = Field(description="The level the overall score alone would give.")
     gate_capped: bool = Field(description="True when a foundational structure below the gate holds the level back.")
     gate_threshold: str = Field(description="The gate threshold as shown.")
     gate_explanation: str = Field(description="The scorer's sentence about the gate.")
@@ -368,13 +367,6 @@ def choose_priorities(score: ScoreResult) -> tuple[list[ElementScore], list[Elem
     return strengths, priorities
 
 
-def _level_label(score: ScoreResult, level_id: str | None) -> str:
-    for lid, label, _lo, _hi in score.method.level_bands:
-        if lid == level_id:
-            return label
-    return level_id or "—"
-
-
 def build_report_context(
     score: ScoreResult,
     fw: FrameworkInfo,
@@ -402,7 +394,6 @@ def build_report_context(
         overall_score=filters.score(overall.score),
         overall_interval=filters.interval(overall.interval),
         overall_level=score.gating.level_label or "—",
-        uncapped_level=_level_label(score, score.gating.uncapped_level),
         gate_capped=score.gating.capped,
         gate_threshold=filters.score(score.gating.threshold),
         gate_explanation=score.gating.explanation,
