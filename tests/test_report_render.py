@@ -143,3 +143,28 @@ def test_an_element_without_a_score_and_no_overall_score_read_as_such_in_html_an
     assert "Not computable" in flat and "Only 1 of 7 items had a valid answer" in flat
     assert "Without a score: FS4" in flat
     assert "FS4" not in [g for g in re.findall(r"Priorities.*?Without", flat)[0].split() if g == "FS4"]
+
+
+def test_the_tagged_pdf_has_headings_tables_and_charts_with_alternative_text():
+    _score, out = rendered("fixture")
+    reader = pypdf.PdfReader(io.BytesIO(out.pdf))
+    tags, alts = set(), []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for x in node:
+                walk(x)
+            return
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            tags.add(str(node["/S"]))
+            if node["/S"] == "/Figure":
+                alts.append(str(node.get("/Alt", "")))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/Caption", "/Figure", "/Link"} <= tags
+    assert alts == ["Readiness scores of Riverside Families Partnership, wave 2026", "Community and institutional perspectives per element"]
