@@ -7,6 +7,9 @@
    reference, without tagging). Goal: ratio ≤ 1.10.
 2. A portfolio of N synthetic partnerships (seeded, lchd_assess.synthetic): context, HTML,
    CSV and PDF, with the page count.
+3. ``lchd-assess portfolio`` end to end on N partnership folders made by a seeded generator
+   from the largest example (its roster, its respondents' rows with answers moved at random),
+   so every folder is scored (bootstrap included) before the portfolio is rendered.
 Medians of --runs runs, the two contenders interleaved; figures printed, nothing written.
 """
 
@@ -91,6 +94,49 @@ def main() -> None:
     n_pages = len(pypdf.PdfReader(io.BytesIO(out.pdf)).pages)
     print(f"portfolio of {args.portfolio} synthetic partnerships: {statistics.median(times):.2f} s median "
           f"(context + HTML + CSV + PDF; {n_pages} pages, {len(out.pdf) // 1024} KiB PDF, {len(out.html) // 1024} KiB HTML)")
+
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = Path(tmp) / "partnerships"
+        make_folders(ROOT / "assessments" / "examples" / score.partnership.id, folders, args.portfolio)
+        t = time.perf_counter()
+        r = subprocess.run([sys.executable, "-m", "lchd_assess", "portfolio", str(folders), "--out", str(Path(tmp) / "out"), "--quiet"], capture_output=True, text=True)
+        elapsed = time.perf_counter() - t
+        if r.returncode:
+            raise SystemExit(r.stderr)
+        print(f"lchd-assess portfolio on {args.portfolio} partnership folders (score each, then render): {elapsed:.1f} s")
+
+
+def make_folders(example: Path, out: Path, n: int, seed: int = 2026) -> None:
+    """``n`` partnership folders from ``example``: same roster, rows resampled, answers moved."""
+    import csv
+    import random
+
+    rnd = random.Random(seed)
+    yaml_text = (example / "partnership.yaml").read_text(encoding="utf-8")
+    wave = sorted((example / "responses").glob("*.csv"))[-1]
+    rows = list(csv.reader(wave.open(encoding="utf-8")))
+    header, body = rows[0], rows[1:]
+    first_item = next(i for i, h in enumerate(header) if "." in h)
+    for i in range(n):
+        d = out / f"synthetic-{i:04d}"
+        (d / "responses").mkdir(parents=True)
+        name_line = next(line for line in yaml_text.splitlines() if line.startswith("name:"))
+        (d / "partnership.yaml").write_text(yaml_text.replace(name_line, f"name: Synthetic Partnership {i:04d} (fictional)"), encoding="utf-8")
+        shift = rnd.choice([-1, 0, 0, 1])
+        new_rows = [header]
+        for j, row in enumerate(rnd.choices(body, k=len(body))):
+            row = list(row)
+            row[0] = f"R{j:03d}"
+            for c in range(first_item, len(header)):
+                if row[c] in ("0", "1", "2", "3", "4"):
+                    row[c] = str(min(4, max(0, int(row[c]) + shift + rnd.choice([-1, 0, 0, 1]))))
+            new_rows.append(row)
+        with (d / "responses" / wave.name).open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(new_rows)
 
 
 if __name__ == "__main__":
