@@ -80,27 +80,46 @@ class Framework:
             yield i, k, obj
 
     def linked_from(self, id_: str) -> list[tuple[str, str]]:
-        """(element ID, field) of every element whose references point at ``id_``."""
+        """(element ID, field) of every element whose references point at ``id_``.
+
+        A reference belongs to the nearest enclosing element that has an ID (a crosswalk
+        mapping, which has none, belongs to its crosswalk).
+        """
         from .validate import references
 
         out = set()
         for kind_files in self._files.values():
             for f in kind_files:
-                owner = None
-                for obj, _ in walk(f):
-                    k = id_kind(obj)
-                    if k:
-                        owner = obj.id
+                owners: dict[tuple, str] = {}
+                for obj, path in walk(f):
+                    if id_kind(obj):
+                        owners[path] = obj.id
+                    owner = next((owners[path[:n]] for n in range(len(path), -1, -1) if path[:n] in owners), None)
                     for name, _i, target, _kinds in references(obj):
                         if target == id_ and owner and owner != id_:
                             out.add((owner, name))
         return sorted(out)
 
 
+_ROOT_CAUSE_ORDER = ("input", "encoding", "yaml", "schema", "semantic")
+
+
 class FrameworkError(InputError):
+    """The framework has findings: the message names the most basic one (a YAML syntax error
+    before the dangling references it causes elsewhere) and how to see the rest."""
+
     def __init__(self, report: Report) -> None:
+        from .findings import CATALOGUE
+
         self.report = report
-        super().__init__(report.sorted()[0].format_text() if report.findings else "framework is invalid")
+        if not report.findings:
+            super().__init__("the framework is invalid")
+            return
+        rank = {g: i for i, g in enumerate(_ROOT_CAUSE_ORDER)}
+        first = min(report.sorted(), key=lambda f: rank.get(CATALOGUE[f.code].group, len(rank)))
+        more = len(report.findings) - 1
+        tail = f" (and {more} more: run `lchd-assess validate` to list them)" if more else ""
+        super().__init__(first.format_text() + tail)
 
 
 def framework_dir(path: str | Path | None = None) -> Path:

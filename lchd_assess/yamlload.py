@@ -21,8 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .findings import Finding, PathT
@@ -68,23 +66,17 @@ class LoadedYaml:
 
 
 class _AliasLimit(Exception):
-    def __init__(self, mark: Any) -> None:
+    def __init__(self, mark: Any, values: bool = False) -> None:
         self.mark = mark
+        self.values = values
 
 
-class _Loader(yaml.SafeLoader):
-    """A SafeLoader whose composer counts aliases; we build values ourselves (see _Builder)."""
+# libyaml's parser when PyYAML has it (about ten times faster), else the pure-Python one.
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node:  # type: ignore[override]
-        if self.check_event(AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                raise _AliasLimit(self.peek_event().start_mark)
-        return Composer.compose_node(self, parent, index)
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """Parses and composes nodes only; values are built by _Builder, which bounds aliases."""
 
 
 # Dates and times stay text: they round-trip to JSON unchanged.
@@ -104,6 +96,10 @@ class _Builder:
     def __init__(self, loaded: LoadedYaml) -> None:
         self.loaded = loaded
         self.count = 0
+        # An alias is the same node object met again; counting those bounds alias use
+        # whichever parser composed the nodes.
+        self.seen: set[int] = set()
+        self.aliases = 0
 
     def _finding(self, code: str, message: str, node: Node, path: PathT) -> None:
         line, col = _pos(node)
@@ -114,7 +110,14 @@ class _Builder:
     def build(self, node: Node, path: PathT) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _AliasLimit(node.start_mark)
+            raise _AliasLimit(node.start_mark, values=True)
+        key = id(node)
+        if key in self.seen:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _AliasLimit(node.start_mark)
+        else:
+            self.seen.add(key)
         self.loaded.positions.setdefault(path, _pos(node))
         tag = node.tag or ""
         if isinstance(node, MappingNode):
@@ -260,11 +263,6 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
     try:
         loader = _Loader(text)
         node = loader.get_single_node()
-    except _AliasLimit as exc:
-        loaded.findings.append(
-            Finding("yaml-alias-limit", f"more than {MAX_ALIASES} aliases; write the values out instead of using *aliases", file=loaded.file, line=exc.mark.line + 1, column=exc.mark.column + 1)
-        )
-        return
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "not valid YAML").strip()
@@ -298,8 +296,9 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         loaded.data = builder.build(node, ())
     except _AliasLimit as exc:
         loaded.data = None
+        what = f"expands to more than {MAX_VALUES:,} values" if exc.values else f"uses more than {MAX_ALIASES} aliases"
         loaded.findings.append(
-            Finding("yaml-alias-limit", f"the file expands to more than {MAX_VALUES:,} values; write the values out instead of using *aliases", file=loaded.file, line=exc.mark.line + 1, column=exc.mark.column + 1)
+            Finding("yaml-alias-limit", f"the file {what}; write the values out instead of using *aliases", file=loaded.file, line=exc.mark.line + 1, column=exc.mark.column + 1)
         )
     except RecursionError:
         loaded.data = None

@@ -51,3 +51,17 @@ def test_a_copy_of_the_framework_elsewhere_validates_exactly_as_the_original(cli
     result = cli("validate", "--format", "json", str(copy), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert json.loads(result.stdout)["finding_count"] == 0
+
+
+def test_an_invalid_framework_stops_a_command_with_its_root_cause_in_one_line(cli, root, tmp_path):
+    import shutil
+
+    copy = tmp_path / "fw"
+    shutil.copytree(root / "framework", copy)
+    text = (copy / "principles.yaml").read_text(encoding="utf-8")
+    (copy / "principles.yaml").write_text(text.replace("kind: principles", "kind: principles\n  bad: [", 1), encoding="utf-8")
+    result = cli("export", "bundle", "--framework", str(copy), "--out", str(tmp_path / "b.json"))
+    assert result.returncode == 2
+    (line,) = result.stderr.strip().splitlines()
+    assert "principles.yaml:" in line and "yaml-syntax" in line
+    assert not (tmp_path / "b.json").exists()

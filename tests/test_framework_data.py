@@ -87,3 +87,13 @@ def test_crosswalks_cover_the_three_companion_sources():
     for cw in fw.crosswalks:
         mapped = {m.source for m in cw.mappings}
         assert mapped == {s.id for s in cw.source_elements}, cw.id
+
+
+def test_links_belong_to_the_nearest_enclosing_element():
+    fw = load_framework()
+    linked = fw.linked_from("FS1")
+    assert ("FS2", "builds_on") in linked
+    owners = {owner for owner, _ in linked}
+    # crosswalk mappings have no ID of their own: they belong to their crosswalk, never to
+    # whichever source element happened to be listed last
+    assert not any(o.startswith(("BB", "CF", "IF")) for o in owners)
