@@ -149,3 +149,13 @@ def test_a_partnership_given_twice_is_refused():
 
     with pytest.raises(InputError, match="given twice"):
         build_portfolio_context([synthetic_score(1), synthetic_score(1)], fw_info())
+
+
+def test_partnerships_scored_with_different_versions_are_flagged():
+    a = synthetic_score(1)
+    b = synthetic_score(2).model_copy(update={"instrument_version": "1.1.0"})
+    ctx = build_portfolio_context([a, b], fw_info())
+    assert ctx.mixed_versions and len(ctx.versions) == 2
+    from lchd_assess.report import PORTFOLIO_TEMPLATE, render_template
+
+    assert "compare their scores with care" in render_template(PORTFOLIO_TEMPLATE, ctx)

@@ -168,3 +168,17 @@ def test_the_tagged_pdf_has_headings_tables_and_charts_with_alternative_text():
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/Caption", "/Figure", "/Link"} <= tags
     assert alts == ["Readiness scores of Riverside Families Partnership, wave 2026", "Community and institutional perspectives per element"]
+
+
+def test_the_pdf_holds_no_local_path_so_it_does_not_depend_on_where_the_toolkit_is_installed():
+    import zlib
+
+    _score, out = rendered("fixture")
+    streams = [out.pdf]
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", out.pdf, re.S):
+        try:
+            streams.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    for data in streams:
+        assert str(ROOT).encode() not in data and b"file:" not in data
