@@ -22,6 +22,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),
+    "report": ("report", "write a partnership's report: report.html, report.pdf (tagged) and scores.json"),
+    "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
 }
 
 EXIT_CODES = """exit codes:

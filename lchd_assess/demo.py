@@ -59,6 +59,28 @@ def _site(out: Path) -> tuple[int, str]:
     return 0, f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`"
 
 
+def _reports(out: Path) -> tuple[int, str]:
+    """A report for every example partnership and a portfolio of them all (build/demo/reports/)."""
+    from .framework import load_framework
+    from .report import default_guidance, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
+    from .report_context import framework_info
+    from .scoring import example_folders
+
+    fw = framework_info(load_framework())
+    guidance = default_guidance()
+    lines, scores = [], []
+    for folder in example_folders():
+        score, roster = load_partnership_scores(folder)
+        paths = write_report(out / "reports" / score.partnership.id, render_report(score, fw, guidance, roster))
+        scores.append(score)
+        lines.append(f"report for {score.partnership.id} wave {score.wave} → {paths[0].parent}/")
+    if not scores:
+        return 1, "no example partnerships in assessments/examples/"
+    paths = write_portfolio(out / "reports" / "portfolio", render_portfolio(scores, fw))
+    lines.append(f"portfolio of {len(scores)} partnerships → {paths[0].parent}/")
+    return 0, "\n".join(lines)
+
+
 #: (name, step). A step returns (exit code, one line or more to print).
 STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("validate", _validate),
@@ -66,6 +88,7 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
     ("score", _score),
     ("checklist", _checklist),
     ("site", _site),
+    ("reports", _reports),
 ]
 
 

@@ -1,0 +1,143 @@
+"""Benchmark: report rendering against WeasyPrint alone, and a 100-partnership portfolio.
+
+    .venv/bin/python benchmarks/report.py [--runs 5] [--portfolio 100]
+
+1. The largest example's report (ScoreResult → context → HTML → PDF/UA-1 through our restricted
+   fetcher) against WeasyPrint alone writing the same HTML with the same PDF variant (and, for
+   reference, without tagging). Goal: ratio ≤ 1.10.
+2. A portfolio of N synthetic partnerships (seeded, lchd_assess.synthetic): context, HTML,
+   CSV and PDF, with the page count.
+3. ``lchd-assess portfolio`` end to end on N partnership folders made by a seeded generator
+   from the largest example (its roster, its respondents' rows with answers moved at random),
+   so every folder is scored (bootstrap included) before the portfolio is rendered.
+Medians of --runs runs, the two contenders interleaved; figures printed, nothing written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--portfolio", type=int, default=100)
+    args = ap.parse_args()
+
+    import pypdf
+    from weasyprint import HTML
+
+    from lchd_assess.framework import load_framework
+    from lchd_assess.pdf import PDF_VARIANT
+    from lchd_assess.report import REPORT_TEMPLATE, default_guidance, load_partnership_scores, render_portfolio, render_report, render_template, report_context
+    from lchd_assess.report_context import framework_info
+    from lchd_assess.synthetic import synthetic_score
+
+    fw = framework_info(load_framework())
+    guidance = default_guidance()
+    examples = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
+    loaded = [load_partnership_scores(p, comments=True) for p in examples]
+    # The largest example: the one whose report has the most pages.
+    pages = {}
+    for score, roster in loaded:
+        pdf = render_report(score, fw, guidance, roster).pdf
+        pages[score.partnership.id] = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    score, roster = max(loaded, key=lambda sr: (pages[sr[0].partnership.id], sr[0].partnership.id))
+    html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
+
+    # CPU time of this process (time.process_time) as well as wall time: on a shared 2-core
+    # machine other processes make wall times noisy, while CPU time counts only our work.
+    def timed(fn):
+        w, c = time.perf_counter(), time.process_time()
+        fn()
+        return time.perf_counter() - w, time.process_time() - c
+
+    contenders = {
+        "ours": lambda: render_report(score, fw, guidance, roster),
+        "alone": lambda: HTML(string=html).write_pdf(pdf_variant=PDF_VARIANT),
+        "plain": lambda: HTML(string=html).write_pdf(),
+    }
+    for fn in contenders.values():  # warm caches (fonts, CSS) once each
+        fn()
+    wall: dict[str, list[float]] = {k: [] for k in contenders}
+    cpu: dict[str, list[float]] = {k: [] for k in contenders}
+    for i in range(args.runs):
+        order = list(contenders) if i % 2 == 0 else list(reversed(contenders))
+        for name in order:
+            w, c = timed(contenders[name])
+            wall[name].append(w)
+            cpu[name].append(c)
+    mo, ma, mp = (statistics.median(wall[k]) for k in ("ours", "alone", "plain"))
+    co, ca, cp = (statistics.median(cpu[k]) for k in ("ours", "alone", "plain"))
+    print(f"pages per example report: {', '.join(f'{k} {v}' for k, v in sorted(pages.items()))}")
+    print(f"largest example: {score.partnership.id} ({pages[score.partnership.id]} pages, with comments), {args.runs} runs, medians:")
+    print(f"  lchd-assess report (context + HTML + PDF/UA-1, restricted fetcher): wall {mo:.3f} s, CPU {co:.3f} s")
+    print(f"  WeasyPrint alone, same HTML, PDF/UA-1:                             wall {ma:.3f} s, CPU {ca:.3f} s")
+    print(f"  WeasyPrint alone, same HTML, untagged:                             wall {mp:.3f} s, CPU {cp:.3f} s")
+    print(f"  ratio report / WeasyPrint alone (same variant): CPU {co / ca:.3f}, wall {mo / ma:.3f} (goal ≤ 1.10)")
+
+    names = {e.id: e.name for e in load_framework().core_elements}
+    scores = [synthetic_score(i, names) for i in range(args.portfolio)]
+    times = []
+    out = None
+    for _ in range(max(1, args.runs // 2)):
+        t = time.perf_counter()
+        out = render_portfolio(scores, fw)
+        times.append(time.perf_counter() - t)
+    assert out is not None
+    n_pages = len(pypdf.PdfReader(io.BytesIO(out.pdf)).pages)
+    print(f"portfolio of {args.portfolio} synthetic partnerships: {statistics.median(times):.2f} s median "
+          f"(context + HTML + CSV + PDF; {n_pages} pages, {len(out.pdf) // 1024} KiB PDF, {len(out.html) // 1024} KiB HTML)")
+
+    import subprocess
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folders = Path(tmp) / "partnerships"
+        make_folders(ROOT / "assessments" / "examples" / score.partnership.id, folders, args.portfolio)
+        t = time.perf_counter()
+        r = subprocess.run([sys.executable, "-m", "lchd_assess", "portfolio", str(folders), "--out", str(Path(tmp) / "out"), "--quiet"], capture_output=True, text=True)
+        elapsed = time.perf_counter() - t
+        if r.returncode:
+            raise SystemExit(r.stderr)
+        print(f"lchd-assess portfolio on {args.portfolio} partnership folders (score each, then render): {elapsed:.1f} s")
+
+
+def make_folders(example: Path, out: Path, n: int, seed: int = 2026) -> None:
+    """``n`` partnership folders from ``example``: same roster, rows resampled, answers moved."""
+    import csv
+    import random
+
+    rnd = random.Random(seed)
+    yaml_text = (example / "partnership.yaml").read_text(encoding="utf-8")
+    wave = sorted((example / "responses").glob("*.csv"))[-1]
+    rows = list(csv.reader(wave.open(encoding="utf-8")))
+    header, body = rows[0], rows[1:]
+    first_item = next(i for i, h in enumerate(header) if "." in h)
+    for i in range(n):
+        d = out / f"synthetic-{i:04d}"
+        (d / "responses").mkdir(parents=True)
+        name_line = next(line for line in yaml_text.splitlines() if line.startswith("name:"))
+        (d / "partnership.yaml").write_text(yaml_text.replace(name_line, f"name: Synthetic Partnership {i:04d} (fictional)"), encoding="utf-8")
+        shift = rnd.choice([-1, 0, 0, 1])
+        new_rows = [header]
+        for j, row in enumerate(rnd.choices(body, k=len(body))):
+            row = list(row)
+            row[0] = f"R{j:03d}"
+            for c in range(first_item, len(header)):
+                if row[c] in ("0", "1", "2", "3", "4"):
+                    row[c] = str(min(4, max(0, int(row[c]) + shift + rnd.choice([-1, 0, 0, 1]))))
+            new_rows.append(row)
+        with (d / "responses" / wave.name).open("w", encoding="utf-8", newline="") as fh:
+            csv.writer(fh, lineterminator="\n").writerows(new_rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""`lchd-assess report` and `lchd-assess portfolio` as users run them."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+from lchd_assess.report import Progress
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "assessments" / "examples"
+FIXTURE = ROOT / "tests" / "fixtures" / "score-result-full.json"
+
+
+def test_report_writes_html_pdf_and_scores_json(cli, tmp_path):
+    ex = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())[0]
+    r = cli("report", str(ex), "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.pdf", "scores.json"]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-1.7")
+    assert json.loads((tmp_path / "scores.json").read_text())["comments"] is None
+    assert "wrote" in r.stdout and r.stderr == ""
+
+
+def test_report_from_a_saved_score_drops_comments_unless_asked(cli, tmp_path):
+    assert cli("report", str(FIXTURE), "--out", str(tmp_path / "a"), "--quiet").returncode == 0
+    assert 'id="comments"' not in (tmp_path / "a" / "report.html").read_text()
+    assert cli("report", str(FIXTURE), "--out", str(tmp_path / "b"), "--comments", "--quiet").returncode == 0
+    assert 'id="comments"' in (tmp_path / "b" / "report.html").read_text()
+
+
+def test_a_broken_score_file_gives_one_line_exit_2_and_writes_nothing(cli, tmp_path):
+    bad = tmp_path / "bad.json"
+    data = json.loads(FIXTURE.read_text())
+    data["elements"][0]["score"] = "high"
+    bad.write_text(json.dumps(data))
+    r = cli("report", str(bad), "--out", str(tmp_path / "out"))
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "elements.0.score" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_folder_and_a_wrong_wave_are_clear_errors(cli, tmp_path):
+    r = cli("report", str(tmp_path / "nope"), "--out", str(tmp_path / "o"))
+    assert r.returncode == 2 and "not found" in r.stderr
+    r = cli("report", str(FIXTURE), "--wave", "1999", "--out", str(tmp_path / "o"))
+    assert r.returncode == 2 and "1999" in r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_portfolio_takes_a_folder_of_partnerships_and_writes_three_files(cli, tmp_path):
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.csv", "portfolio.html", "portfolio.pdf"]
+    n = len([p for p in EXAMPLES.iterdir() if (p / "partnership.yaml").is_file()])
+    assert len((tmp_path / "portfolio.csv").read_text().splitlines()) == n + 1
+    assert r.stderr == ""  # no progress bar when stderr is not a terminal
+
+
+def test_portfolio_anonymized_shows_codes_not_names(cli, tmp_path):
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path), "--anonymize", "--quiet")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ""
+    text = (tmp_path / "portfolio.csv").read_text()
+    assert "(fictional)" not in text and "P-" in text
+
+
+def test_portfolio_of_a_folder_without_partnerships_is_refused(cli, tmp_path):
+    r = cli("portfolio", str(tmp_path), "--out", str(tmp_path / "o"))
+    assert r.returncode == 2 and "no partnership here" in r.stderr
+
+
+def test_answers_with_findings_exit_1_and_write_nothing(cli, tmp_path):
+    ex = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())[0]
+    copy = tmp_path / ex.name
+    shutil.copytree(ex, copy)
+    csv = sorted((copy / "responses").glob("*.csv"))[-1]
+    lines = csv.read_text().splitlines()
+    header = lines[0].split(",")
+    cells = lines[1].split(",")
+    cells[header.index("P1.Q1")] = "7"  # not on the 0–4 scale nor an answer code
+    lines[1] = ",".join(cells)
+    csv.write_text("\n".join(lines) + "\n")
+    r = cli("report", str(copy), "--out", str(tmp_path / "o"))
+    assert r.returncode == 1, r.stdout
+    assert "P1.Q1" in r.stderr and "nothing written" in r.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_the_progress_bar_counts_to_the_total_on_a_terminal():
+    buf = io.StringIO()
+    bar = Progress(3, "rendering", stream=buf, enabled=True)
+    for _ in range(3):
+        bar.step("x")
+    out = buf.getvalue()
+    assert out.count("\r") == 3 and "3/3" in out and out.endswith("\n")
+    quiet = io.StringIO()
+    Progress(3, "rendering", stream=quiet).step()
+    assert quiet.getvalue() == ""  # StringIO is not a terminal

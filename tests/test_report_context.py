@@ -1,0 +1,188 @@
+"""Each template uses only the documented fields of its context model; the context shows only
+what the ScoreResult shows."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2 import meta
+from pydantic import BaseModel
+
+from lchd_assess.portfolio import PortfolioContext, build_portfolio_context
+from lchd_assess.report_context import ReportContext, build_report_context, choose_priorities, element_url
+from lchd_assess.synthetic import synthetic_score
+from lchd_assess.templating import PACKAGE_TEMPLATES, environment
+
+from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
+
+
+class Recorder:
+    """Wraps a context model; records every field a template reads and refuses any other."""
+
+    def __init__(self, obj: BaseModel, path: str, seen: set[str]) -> None:
+        self._obj, self._path, self._seen = obj, path, seen
+
+    def __getattr__(self, name: str):
+        fields = type(self._obj).model_fields
+        if name not in fields:
+            raise AttributeError(f"{type(self._obj).__name__}.{name} is not a documented field")
+        self._seen.add(f"{type(self._obj).__name__}.{name}")
+        return wrap(getattr(self._obj, name), self._seen)
+
+
+def wrap(value, seen):
+    if isinstance(value, BaseModel):
+        return Recorder(value, type(value).__name__, seen)
+    if isinstance(value, list):
+        return [wrap(v, seen) for v in value]
+    return value
+
+
+def all_fields(model: type[BaseModel], out: dict[str, str] | None = None) -> dict[str, str]:
+    """Every field of ``model`` and the models inside it: 'Model.field' → description."""
+    out = {} if out is None else out
+    for name, f in model.model_fields.items():
+        key = f"{model.__name__}.{name}"
+        if key in out:
+            continue
+        out[key] = f.description or ""
+        for sub in _models_in(f.annotation):
+            all_fields(sub, out)
+    return out
+
+
+def _models_in(annotation) -> list[type[BaseModel]]:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
+
+
+def render_recording(template: str, ctx) -> set[str]:
+    """Render ``template`` with ``ctx``; the 'Model.field' names it read (top-level names
+    counted from the template and the templates it includes)."""
+    env = environment()
+    seen: set[str] = set()
+    env.get_template(template).render(**{k: wrap(v, seen) for k, v in ctx.template_vars().items()})
+    for name in (template, "report/_head.html.j2"):
+        source = env.loader.get_source(env, name)[0]
+        for var in meta.find_undeclared_variables(env.parse(source)):
+            if var in type(ctx).model_fields:
+                seen.add(f"{type(ctx).__name__}.{var}")
+    return seen
+
+
+def report_ctx() -> ReportContext:
+    return build_report_context(fixture_score(), fw_info(), GUIDANCE, ROSTER, css="/* css */")
+
+
+def portfolio_ctx() -> PortfolioContext:
+    return build_portfolio_context([synthetic_score(i) for i in range(5)], fw_info(), css="/* css */")
+
+
+CASES = [("report/report.html.j2", report_ctx, ReportContext), ("report/portfolio.html.j2", portfolio_ctx, PortfolioContext)]
+
+
+@pytest.mark.parametrize("template,make,model", CASES, ids=[c[0] for c in CASES])
+def test_each_template_reads_only_documented_context_fields(template, make, model):
+    env = environment()
+    seen = render_recording(template, make())
+    documented = all_fields(model)
+    assert seen <= set(documented), sorted(seen - set(documented))
+    # Top-level names the template mentions are the model's fields (plus loop variables).
+    source = env.loader.get_source(env, template)[0]
+    undeclared = meta.find_undeclared_variables(env.parse(source))
+    assert undeclared <= set(model.model_fields), sorted(undeclared - set(model.model_fields))
+
+
+@pytest.mark.parametrize("template,make,model", CASES, ids=[c[0] for c in CASES])
+def test_every_context_field_is_documented_and_read_by_its_template(template, make, model):
+    documented = all_fields(model)
+    assert not [k for k, d in documented.items() if not d], "fields without a description"
+    seen = render_recording(template, make())
+    if model is ReportContext:  # the full fixture has every element scored; add one that has not
+        seen |= render_recording(template, build_report_context(incomplete_score(), fw_info(), GUIDANCE, ROSTER, css=""))
+    unread = set(documented) - seen
+    # FrameworkInfo.base_url is used to build links, not shown on its own.
+    assert unread <= {"FrameworkInfo.base_url"}, sorted(unread)
+
+
+def test_a_template_reading_an_undocumented_field_fails():
+    env = environment()
+    seen: set[str] = set()
+    tmpl = env.from_string("{{ summary.secret_score }}")
+    with pytest.raises(jinja2.UndefinedError):
+        tmpl.render(**{k: wrap(v, seen) for k, v in report_ctx().template_vars().items()})
+
+
+def test_only_chart_svg_and_packaged_css_are_inserted_unescaped():
+    for path in sorted((PACKAGE_TEMPLATES / "report").glob("*.j2")):
+        for expr in re.findall(r"\{\{([^}]*\|\s*safe[^}]*)\}\}", path.read_text()):
+            assert re.fullmatch(r"\s*(meta\.css|[\w.]*chart\.svg)\s*\|\s*safe\s*", expr), f"{path.name}: {expr}"
+
+
+def test_priorities_put_gate_structures_first_then_lowest_and_strengths_are_the_rest():
+    strengths, priorities = choose_priorities(fixture_score())
+    assert [e.id for e in priorities] == ["FS2", "P3", "FS4"]
+    assert [e.id for e in strengths] == ["P4", "P1", "FS1"]
+    assert not {e.id for e in strengths} & {e.id for e in priorities}
+
+
+def test_element_links_use_the_sites_permanent_paths():
+    fw = fw_info()
+    assert element_url(fw, "P1") == fw.base_url + "principles/P1/"
+    assert element_url(fw, "FS4") == fw.base_url + "structures/FS4/"
+    groups = report_ctx().actions
+    assert [g.element.url for g in groups] == [fw.base_url + "structures/FS2/", fw.base_url + "principles/P3/", fw.base_url + "structures/FS4/"]
+
+
+def test_actions_follow_the_elements_level_from_the_instrument_data():
+    groups = {g.element.id: g for g in report_ctx().actions}
+    # FS2 is at L2: the L2 action applies, the beginners' (up to L1) one does not.
+    assert [a.id for a in groups["FS2"].actions] == ["FS2.A1"]
+    assert [a.id for a in groups["P3"].actions] == ["P3.A1"]
+    assert groups["FS4"].actions == []
+
+
+def test_suppressed_groups_are_named_but_never_given_a_number():
+    ctx = report_ctx()
+    assert [c.label for c in ctx.perspectives.group_columns] == ["Community (residents, families and community organisations)"]
+    hidden = {h.label: h.text for h in ctx.perspectives.hidden_groups}
+    assert hidden["Health care"] == "fewer than 3 respondents"
+    assert "subtraction" in hidden["Related sectors (public health, education, housing, legal, finance, social services)"]
+
+
+def test_comments_without_an_adequate_group_say_the_sector_is_not_shown():
+    ctx = report_ctx()
+    assert ctx.comments is not None
+    assert {c.sector for c in ctx.comments} == {"Community (residents, families and community organisations)", "not shown (group of fewer than 3)"}
+
+
+def test_no_change_section_without_a_previous_wave():
+    score = fixture_score().model_copy(update={"change": None})
+    assert build_report_context(score, fw_info()).change is None
+
+
+def test_report_actions_are_the_instrument_datas_actions_for_each_element_and_level():
+    from lchd_assess.instrument import load_assessment
+    from lchd_assess.method import actions_for
+    from lchd_assess.report_context import guidance_from_assessment, select_actions
+
+    a = load_assessment()
+    guidance = guidance_from_assessment(a)
+    for element in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4"]:
+        for level in [None, *guidance.level_order]:
+            assert [x.id for x in select_actions(guidance, element, level)] == [x.id for x in actions_for(a.actions, a.rules, element, level)]
+
+
+def test_a_comment_never_names_a_group_the_scorer_suppressed():
+    from lchd_assess.score_models import Comment
+
+    score = fixture_score()
+    score = score.model_copy(update={"comments": [Comment(item="P1.Q1", text="x", sector_group="health-care"), Comment(item="P1.Q2", text="y", sector_group="community")]})
+    ctx = build_report_context(score, fw_info())
+    assert [c.sector for c in ctx.comments] == ["not shown (group of fewer than 3)", "Community (residents, families and community organisations)"]

@@ -1,0 +1,161 @@
+"""The portfolio shows a documented subset of each partnership's report, and nothing else."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from lchd_assess.portfolio import PORTFOLIO_FIELDS, anonymous_codes, build_portfolio_context, percentile_ranks, portfolio_csv, portfolio_table
+from lchd_assess.report import load_partnership_scores, render_portfolio, render_report
+from lchd_assess.synthetic import synthetic_score
+
+from report_helpers import fw_info
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return [load_partnership_scores(p)[0] for p in EXAMPLES]
+
+
+def _report_text(html: str) -> str:
+    body = html.split("</style>", 1)[1]
+    text = re.sub(r"<[^>]+>", " ", body).replace("&#39;", "'").replace("&amp;", "&")
+    return re.sub(r"\s+", " ", text)
+
+
+def test_every_portfolio_value_is_in_the_partnerships_own_scores_and_report(examples):
+    header, rows = portfolio_table(examples)
+    fw = fw_info()
+    by_id = {s.partnership.id: s for s in examples}
+    derived = {h for h in header if h.endswith("_percentile")}
+    for row in rows:
+        rec = dict(zip(header, row))
+        s = by_id[rec["id"]]
+        report = _report_text(render_report(s, fw).html)
+        elements = {e.id: e for e in s.elements}
+        for col, value in rec.items():
+            if col in derived or value == "":
+                continue
+            if col in elements:
+                assert value == f"{elements[col].score:.1f}"
+                assert f"{elements[col].score:.0f}" in report
+            elif col.endswith(("_low", "_high")):
+                e = elements[col.rsplit("_", 1)[0]]
+                iv = e.interval[0] if col.endswith("_low") else e.interval[1]
+                assert value == f"{iv:.1f}"
+                assert f"{e.interval[0]:.0f}–{e.interval[1]:.0f}" in report
+            elif col == "partnership":
+                assert value == s.partnership.name and value in report
+            elif col in ("id", "wave"):
+                assert value in report
+            elif col == "scale":
+                assert value == s.partnership.scale and value.capitalize() in report
+            elif col == "n_respondents":
+                assert int(value) == s.n_respondents
+            elif col == "level":
+                assert value == s.gating.level_label and value in report
+            elif col == "gate_capped":
+                assert (value == "yes") == s.gating.capped
+            elif col == "capping_elements":
+                assert value.split() == s.gating.capping_elements
+            elif col in ("silent_sectors", "few_sectors"):
+                assert value.split() == getattr(s.representation, col)
+                labels = {x.sector: x.label for x in s.representation.by_sector}
+                for code in value.split():
+                    assert labels[code] in report
+            elif col == "residents":
+                assert value == s.representation.residents_display and value in report
+            elif col == "instrument":
+                assert value == f"{s.instrument_id} {s.instrument_version}" and value in report
+            elif col == "framework_version":
+                assert value == s.framework_version
+            else:
+                pytest.fail(f"column {col} is not in the documented subset")
+
+
+def test_the_documented_subset_lists_every_csv_column():
+    header, _ = portfolio_table([synthetic_score(1)])
+    documented = " ".join(col for col, _p, _m in PORTFOLIO_FIELDS)
+    for h in header:
+        generic = re.sub(r"^(P\d|FS\d|overall)(?=_|$)", "<element>", h)
+        assert h in documented or generic in documented or h.endswith("_percentile"), h
+
+
+def test_the_portfolio_shows_no_groups_perspectives_items_or_comments(examples):
+    out = render_portfolio(examples, fw_info())
+    text = out.html
+    for s in examples:
+        for g in s.groups:
+            assert f"{g.label} (n =" not in text
+        for e in s.elements:
+            for it in e.items:
+                assert f">{it.id}<" not in text
+    assert "Community perspective" not in text and "comments-table" not in text
+
+
+def test_anonymised_codes_are_stable_and_replace_names_everywhere(examples):
+    a = render_portfolio(examples, fw_info(), anonymize=True)
+    codes = anonymous_codes([s.partnership.id for s in examples])
+    for s in examples:
+        assert codes[s.partnership.id] in a.csv
+        for where in (a.html, a.csv):
+            assert s.partnership.name not in where
+            assert s.partnership.id not in where
+            assert s.partnership.population_focus not in where
+    assert codes == anonymous_codes([s.partnership.id for s in reversed(examples)])
+    assert re.fullmatch(r"P-[0-9a-f]{6}", codes[examples[0].partnership.id])
+    # A new partnership does not change anyone else's code.
+    more = anonymous_codes([s.partnership.id for s in examples] + ["another-one"])
+    assert all(more[k] == v for k, v in codes.items())
+
+
+def test_codes_grow_longer_when_six_digits_would_collide():
+    ids = [f"p{i}" for i in range(6000)]
+    codes = anonymous_codes(ids)
+    assert len(set(codes.values())) == len(ids)
+
+
+def test_percentiles_are_mid_ranks_among_partnerships_with_a_score():
+    assert percentile_ranks({"a": 10.0, "b": 20.0, "c": 20.0, "d": None, "e": 40.0}) == {"a": 12.5, "b": 50.0, "c": 50.0, "d": None, "e": 87.5}
+
+
+def test_portfolio_csv_and_html_are_byte_identical_on_rerun_and_independent_of_input_order():
+    scores = [synthetic_score(i) for i in range(12)]
+    fw = fw_info()
+    assert portfolio_csv(scores) == portfolio_csv(list(reversed(scores)))
+    from lchd_assess.report import PORTFOLIO_TEMPLATE, render_template
+
+    a = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw))
+    b = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(list(reversed(scores)), fw))
+    assert a == b
+
+
+def test_the_csv_has_one_row_per_partnership_with_intervals_and_percentiles():
+    scores = [synthetic_score(i) for i in range(7)]
+    rows = list(csv.DictReader(io.StringIO(portfolio_csv(scores))))
+    assert len(rows) == 7
+    assert {"P1", "P1_low", "P1_high", "P1_percentile", "overall", "gate_capped", "silent_sectors"} <= set(rows[0])
+
+
+def test_a_partnership_given_twice_is_refused():
+    from lchd_assess.errors import InputError
+
+    with pytest.raises(InputError, match="given twice"):
+        build_portfolio_context([synthetic_score(1), synthetic_score(1)], fw_info())
+
+
+def test_partnerships_scored_with_different_versions_are_flagged():
+    a = synthetic_score(1)
+    b = synthetic_score(2).model_copy(update={"instrument_version": "1.1.0"})
+    ctx = build_portfolio_context([a, b], fw_info())
+    assert ctx.mixed_versions and len(ctx.versions) == 2
+    from lchd_assess.report import PORTFOLIO_TEMPLATE, render_template
+
+    assert "compare their scores with care" in render_template(PORTFOLIO_TEMPLATE, ctx)

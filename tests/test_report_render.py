@@ -1,0 +1,184 @@
+"""The partnership report as a reader gets it: golden HTML for the examples, PDF text and
+metadata, determinism, and hostile text rendered inert."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from lchd_assess import __version__
+from lchd_assess.report import default_guidance, load_partnership_scores, render_report
+from lchd_assess.report_context import RosterOrganisation
+
+from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
+GOLDEN = Path(__file__).parent / "golden" / "reports"
+SECTIONS = ["1. Summary", "2. Scores by principle and structure", "3. Perspectives", "4. Who answered", "5. Change since the previous wave", "6. What to do next", "7. Method and data quality"]
+
+
+def normalise(html: str) -> str:
+    """Golden files leave out the stylesheet (kept in assets/) and the toolkit version."""
+    html = re.sub(r"<style>.*?</style>", "<style>/* lchd_assess/assets/report.css */</style>", html, flags=re.S)
+    return html.replace(f"lchd-assess {__version__}", "lchd-assess VERSION")
+
+
+@lru_cache(maxsize=None)
+def rendered(case: str):
+    if case == "fixture":
+        return fixture_score(), render_report(fixture_score(), fw_info(), GUIDANCE, ROSTER)
+    score, roster = load_partnership_scores(ROOT / "assessments" / "examples" / case, comments=True)
+    return score, render_report(score, fw_info(), default_guidance(), roster)
+
+
+def pdf_text(pdf: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+CASES = ["fixture", *[p.name for p in EXAMPLES]]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_report_html_matches_the_golden_file(case, update_golden):
+    html = normalise(rendered(case)[1].html)
+    expected = GOLDEN / case / "report.html"
+    if update_golden or not expected.exists():
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(html, encoding="utf-8")
+        if not update_golden:
+            pytest.fail(f"{expected} was missing and has been written; review it and commit it")
+    assert html == expected.read_text(encoding="utf-8"), f"{case}: report differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_pdf_has_every_section_and_no_suppressed_group_with_a_number(case):
+    score, out = rendered(case)
+    text = pdf_text(out.pdf)
+    flat = re.sub(r"\s+", " ", text)
+    for heading in SECTIONS:
+        assert heading in flat, heading
+    k = score.method.min_cell_size
+    for group in score.groups:
+        if group.suppressed:
+            assert f"{group.label} (n = " not in flat
+            assert f"{group.label}: " in flat  # named, with the reason
+    assert f"fewer than {k}" in flat
+    # Every element's score as the table shows it.
+    for e in score.elements:
+        if e.score is not None:
+            assert f"{e.score:.0f}" in flat
+
+
+def test_pdf_metadata_names_the_report_and_the_pdf_is_tagged_for_accessibility():
+    score, out = rendered("fixture")
+    reader = pypdf.PdfReader(io.BytesIO(out.pdf))
+    info = reader.metadata
+    assert info.title == "Readiness report: Riverside Families Partnership, wave 2026"
+    assert info.author == "Riverside Families Partnership"
+    assert "wave 2026" in info.subject
+    assert "readiness self-assessment" in info["/Keywords"]
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert root["/Lang"] == "en"
+    assert "/CreationDate" not in info  # nothing that changes between runs
+
+
+def test_the_same_input_gives_byte_identical_html_and_pdf():
+    a = render_report(fixture_score(), fw_info(), GUIDANCE, ROSTER)
+    b = render_report(fixture_score(), fw_info(), GUIDANCE, ROSTER)
+    assert a.html == b.html
+    assert a.scores_json == b.scores_json
+    assert a.pdf == b.pdf
+
+
+def test_comments_appear_only_when_asked_for(tmp_path):
+    case = EXAMPLES[0]
+    without, _ = load_partnership_scores(case)
+    with_, _ = load_partnership_scores(case, comments=True)
+    assert without.comments is None
+    html = render_report(without, fw_info()).html
+    assert 'id="comments"' not in html
+    if with_.comments:
+        assert with_.comments[0].text.split("&")[0][:20] in render_report(with_, fw_info()).html.replace("&#39;", "'")
+
+
+HOSTILE = ['<script>alert("x")</script>', '<img src=file:///etc/passwd>', '<img src="file:///etc/passwd">']
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_hostile_text_in_names_and_comments_is_inert_in_html_and_pdf(payload):
+    base = fixture_score()
+    comments = [c.model_copy(update={"text": f"before {payload} after"}) for c in base.comments or []]
+    partnership = base.partnership.model_copy(update={"name": f"Partnership {payload}"})
+    score = base.model_copy(update={"partnership": partnership, "comments": comments})
+    roster = [RosterOrganisation(name=f"Clinic {payload}", sector="health-care")]
+    out = render_report(score, fw_info(), GUIDANCE, roster)
+    body = out.html.split("</style>", 1)[1]
+    assert "<script" not in body and "<img" not in body
+    assert "&lt;script&gt;" in body or "&lt;img" in body
+    text = pdf_text(out.pdf)
+    assert "root:x:0:0" not in text
+    assert "etc/passwd" in text or "alert" in text  # shown as text, not acted on
+
+
+def test_scores_json_beside_the_report_is_the_scorers_result():
+    score, out = rendered("fixture")
+    from lchd_assess.score_models import ScoreResult
+
+    assert ScoreResult.model_validate_json(out.scores_json) == score
+
+
+def test_an_element_without_a_score_and_no_overall_score_read_as_such_in_html_and_pdf():
+    score = incomplete_score()
+    out = render_report(score, fw_info(), GUIDANCE, ROSTER)
+    flat = re.sub(r"\s+", " ", pdf_text(out.pdf))
+    assert "Not computable" in flat and "Only 1 of 7 items had a valid answer" in flat
+    assert "Without a score: FS4" in flat
+    assert "FS4" not in [g for g in re.findall(r"Priorities.*?Without", flat)[0].split() if g == "FS4"]
+
+
+def test_the_tagged_pdf_has_headings_tables_and_charts_with_alternative_text():
+    _score, out = rendered("fixture")
+    reader = pypdf.PdfReader(io.BytesIO(out.pdf))
+    tags, alts = set(), []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for x in node:
+                walk(x)
+            return
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            tags.add(str(node["/S"]))
+            if node["/S"] == "/Figure":
+                alts.append(str(node.get("/Alt", "")))
+        if "/K" in node:
+            walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/Caption", "/Figure", "/Link"} <= tags
+    assert alts == ["Readiness scores of Riverside Families Partnership, wave 2026", "Community and institutional perspectives per element"]
+
+
+def test_the_pdf_holds_no_local_path_so_it_does_not_depend_on_where_the_toolkit_is_installed():
+    import zlib
+
+    _score, out = rendered("fixture")
+    streams = [out.pdf]
+    for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", out.pdf, re.S):
+        try:
+            streams.append(zlib.decompress(m.group(1)))
+        except zlib.error:
+            pass
+    for data in streams:
+        assert str(ROOT).encode() not in data and b"file:" not in data
