@@ -372,10 +372,10 @@ def render_markdown(ctx: ChecklistContext) -> str:
 
 
 def render_pdf(ctx: ChecklistContext) -> bytes:
-    from ._pdf_checklist import html_to_pdf
+    from . import pdf
 
     title = f"Reporting checklist: {ctx.report_title}" if ctx.report_title else f"Reporting checklist: {ctx.standard_title}"
-    return html_to_pdf(render_html(ctx), title=title, subject=f"{ctx.standard_title}, version {ctx.standard_version}", keywords=["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"])
+    return pdf.render_pdf(render_html(ctx), title=title, author="LCHD partnership toolkit", description=f"{ctx.standard_title}, version {ctx.standard_version}", keywords=["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"])
 
 
 @dataclass

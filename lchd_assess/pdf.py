@@ -1,5 +1,7 @@
 """The one WeasyPrint wrapper: HTML string → tagged PDF, fetching nothing but our own assets.
 
+Reports, the portfolio and the reporting checklist all render through :func:`render_pdf`.
+
 Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
 
 * :class:`AssetsOnlyFetcher` subclasses ``weasyprint.urls.URLFetcher`` with
@@ -13,7 +15,9 @@ Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
   ``xmp_metadata=`` URLs at all (the GHSA-jf6q-chmf-3h3v bypass path).
 * ``pdf_variant="pdf/ua-1"``: tagged PDF 1.7 for screen readers.  Title, author, subject
   (``<meta name=description>``) and keywords come from the HTML ``<head>`` (WeasyPrint reads them
-  there); :func:`render_pdf` checks they are set.
+  there), or from the keyword arguments of :func:`render_pdf`, which override the head (the
+  checklist names its PDF after the report and standard, not the page title); either way
+  :func:`render_pdf` checks they are set.
 * Fonts: system fonts through fontconfig (DejaVu/Liberation on Debian); no ``@font-face`` with
   a URL, so nothing reaches the network.
 
@@ -90,11 +94,19 @@ def fetcher():
     return _fetcher_class()()
 
 
-def render_pdf(html: str) -> bytes:
+def render_pdf(
+    html: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    description: str | None = None,
+    keywords: list[str] | None = None,
+) -> bytes:
     """Render ``html`` to PDF/UA-1 bytes with the restricted fetcher.
 
-    Raises :class:`RenderError` when a resource is refused or the document lacks a title,
-    author, description or keywords (``<meta>`` in ``<head>``).
+    Metadata comes from the HTML ``<head>``; a keyword argument that is given replaces the
+    head's value. Raises :class:`RenderError` when a resource is refused or the document ends
+    up without a title, author, description or keywords.
     """
     import logging
 
@@ -111,9 +123,17 @@ def render_pdf(html: str) -> bytes:
     try:
         document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT)
         meta = document.metadata
+        if title is not None:
+            meta.title = title
+        if author is not None:
+            meta.authors = [author]
+        if description is not None:
+            meta.description = description
+        if keywords is not None:
+            meta.keywords = list(keywords)
         missing = [name for name, value in (("title", meta.title), ("author", meta.authors), ("description", meta.description), ("keywords", meta.keywords)) if not value]
         if missing:
-            raise RenderError(f"PDF not written: the HTML head lacks {', '.join(missing)} (<title>/<meta name=...>)")
+            raise RenderError(f"PDF not written: the document has no {', '.join(missing)}; add <title>/<meta name=...> to the HTML head")
         # SVG images are drawn (and their resources fetched) while writing.
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as exc:

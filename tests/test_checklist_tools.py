@@ -181,10 +181,10 @@ def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(cli, tmp_
     assert "/StructTreeRoot" in pdf.trailer["/Root"]  # tagged (PDF/UA-1)
 
 
-def test_rendering_twice_gives_byte_identical_html_and_markdown(std, tmp_path):
+def test_rendering_twice_gives_byte_identical_html_markdown_and_pdf(std, tmp_path):
     a = cl.render(EXAMPLE, tmp_path / "a", std)
     b = cl.render(EXAMPLE, tmp_path / "b", std)
-    for name in ("checklist.html", "checklist.md"):
+    for name in ("checklist.html", "checklist.md", "checklist.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert a.written and b.written
 
@@ -211,14 +211,13 @@ def test_answers_are_escaped_in_html_and_markdown(std, tmp_path):
 
 
 def test_the_pdf_renderer_refuses_files_and_urls_outside_the_packages_assets():
-    from weasyprint.urls import FatalURLFetchingError
+    from lchd_assess.pdf import RenderError, render_pdf
 
-    from lchd_assess._pdf_checklist import html_to_pdf
-
+    meta = {"title": "t", "author": "a", "description": "s", "keywords": ["k"]}
     for src in ("file:///etc/hostname", "http://127.0.0.1:9/x.png"):
-        with pytest.raises(FatalURLFetchingError):
-            html_to_pdf(f'<html lang="en"><title>t</title><img src="{src}" alt="x"></html>', "t", "s", [])
-    assert html_to_pdf('<html lang="en"><title>t</title><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="x"></html>', "t", "s", []).startswith(b"%PDF")
+        with pytest.raises(RenderError, match="may not load"):
+            render_pdf(f'<html lang="en"><title>t</title><img src="{src}" alt="x"></html>', **meta)
+    assert render_pdf('<html lang="en"><title>t</title><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="x"></html>', **meta).startswith(b"%PDF")
 
 
 def test_blank_downloads_for_the_site(std):

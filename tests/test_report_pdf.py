@@ -52,3 +52,13 @@ def test_the_fetcher_refuses_redirects_and_other_protocols_itself():
 def test_a_document_without_metadata_is_refused():
     with pytest.raises(RenderError, match="author"):
         render_pdf('<!DOCTYPE html><html lang="en"><head><title>T</title><meta name="description" content="D"><meta name="keywords" content="k"></head><body>x</body></html>')
+
+
+def test_metadata_given_as_arguments_replaces_the_html_head_and_fills_what_it_lacks():
+    import io
+
+    import pypdf
+
+    pdf = render_pdf('<!DOCTYPE html><html lang="en"><head><title>Page</title><meta name="author" content="Head"></head><body>x</body></html>', title="Checklist: X", description="D", keywords=["a", "b"])
+    info = pypdf.PdfReader(io.BytesIO(pdf)).metadata
+    assert (info.title, info.author, info.subject, info.get("/Keywords")) == ("Checklist: X", "Head", "D", "a, b")
