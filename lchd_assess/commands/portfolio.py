@@ -13,18 +13,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-    from pathlib import Path
+    from . import run_listing_answer_findings
 
-    from ..scoring import ResponsesError
-
-    try:
-        return _run(args)
-    except ResponsesError as exc:  # the answers have findings: list them, write nothing
-        for f in exc.findings:
-            print(f.format_text(), file=sys.stderr)
-        print(f"{len(exc.findings)} finding(s): nothing written; fix the answers and run again.", file=sys.stderr)
-        return 1
+    return run_listing_answer_findings(_run, args)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -16,19 +16,19 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from . import run_listing_answer_findings
+
+    return run_listing_answer_findings(_run, args, "nothing scored; fix the file and run again")
+
+
+def _run(args: argparse.Namespace) -> int:
     import sys
 
     from ..outputs import write_atomic
     from ..score_output import render
-    from ..scoring import ResponsesError, score_partnership
+    from ..scoring import score_partnership
 
-    try:
-        result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
-    except ResponsesError as exc:
-        for f in exc.findings:
-            print(f.format_text(), file=sys.stderr)
-        print(f"{len(exc.findings)} finding(s): nothing scored; fix the file and run again.", file=sys.stderr)
-        return 1
+    result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
     text = render(result, args.format)
     if args.out:
         write_atomic(args.out, text)
