@@ -185,14 +185,10 @@ def _semantic(docs: list[Document], index: object) -> Iterable[Finding]:
 
 
 def register_checks() -> None:
-    import sys
+    """Add :func:`_semantic` to ``validate.SEMANTIC_CHECKS`` (idempotent; see documents.add_semantic_check)."""
+    from .documents import add_semantic_check
 
-    v = sys.modules.get(__package__ + ".validate")
-    if v is None:
-        return  # validate calls this when it loads (importing it here could close an import cycle)
-    checks = getattr(v, "SEMANTIC_CHECKS", None)
-    if checks is not None and _semantic not in checks:
-        checks.append(_semantic)
+    add_semantic_check(_semantic)
 
 
 register_checks()

@@ -241,6 +241,21 @@ def check_loaded(loaded: LoadedYaml, expect: str | set[str] | None = None) -> Do
     return doc
 
 
+def add_semantic_check(check: Any) -> None:
+    """Add ``check`` to ``validate.SEMANTIC_CHECKS`` once, if ``validate`` has defined it yet.
+
+    For a kind module's ``register_checks()``: when ``validate`` is itself mid-import (it
+    imports this module, which imports the kind modules), nothing happens here and ``validate``
+    calls ``register_checks()`` again at its end, once SEMANTIC_CHECKS exists.  Importing
+    ``validate`` from here instead could close an import cycle.
+    """
+    import sys
+
+    checks = getattr(sys.modules.get(__package__ + ".validate"), "SEMANTIC_CHECKS", None)
+    if checks is not None and check not in checks:
+        checks.append(check)
+
+
 for _name, _model in models.FRAMEWORK_KINDS.items():
     register_kind(_name, _model, (_model.__doc__ or f"The framework's {_name}.").strip().splitlines()[0], "framework")
 

@@ -23,6 +23,7 @@ from typing import Union
 
 from . import instrument as _instrument
 from . import validate as _validate
+from .documents import add_semantic_check
 from .findings import Finding, register
 from .instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 
@@ -294,8 +295,7 @@ def _check_rosters(docs: list, index: object) -> list[Finding]:
 
 _validate.FILE_CHECKERS[".csv"] = _check_csv
 for _check in (_instrument._semantic, _check_rosters):
-    if _check not in _validate.SEMANTIC_CHECKS:
-        _validate.SEMANTIC_CHECKS.append(_check)
+    add_semantic_check(_check)
 
 
 # -- The blank template and its codebook -----------------------------------------------------

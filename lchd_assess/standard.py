@@ -227,19 +227,10 @@ def semantic_check(docs: list[Document], index: object) -> Iterable[Finding]:
 
 
 def register_checks() -> None:
-    """Add :func:`semantic_check` to ``validate.SEMANTIC_CHECKS`` (idempotent).
+    """Add :func:`semantic_check` to ``validate.SEMANTIC_CHECKS`` (idempotent; see documents.add_semantic_check)."""
+    from .documents import add_semantic_check
 
-    When ``validate`` is itself mid-import (it imports ``documents``, which imports this module),
-    it calls this function again at its end, once SEMANTIC_CHECKS exists.
-    """
-    import sys
-
-    v = sys.modules.get(__package__ + ".validate")
-    if v is None:
-        return  # validate calls this when it loads (importing it here could close an import cycle)
-    checks = getattr(v, "SEMANTIC_CHECKS", None)
-    if checks is not None and semantic_check not in checks:
-        checks.append(semantic_check)
+    add_semantic_check(semantic_check)
 
 
 register_checks()
