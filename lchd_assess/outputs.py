@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Sequence
 
 
 def dumps_json(data: Any) -> str:
     """The one JSON style of the toolkit: sorted keys, two-space indent, UTF-8, final newline."""
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n") -> str:
+    """Rows (header first) as CSV text: the one CSV writer of the toolkit.
+
+    Quoting is the csv module's minimal style; lines end with ``line_end`` (CRLF as in
+    RFC 4180 unless a caller keeps another ending for files already published).
+    """
+    buf = io.StringIO(newline="")
+    csv.writer(buf, lineterminator=line_end).writerows(rows)
+    return buf.getvalue()
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> Path:

@@ -16,9 +16,7 @@ ordered by code, and also drop the population focus (free text that can name a p
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 from typing import Sequence
 
 from pydantic import Field
@@ -168,12 +166,10 @@ def portfolio_table(scores: Sequence[ScoreResult], anonymize: bool = False) -> t
 
 
 def portfolio_csv(scores: Sequence[ScoreResult], anonymize: bool = False) -> str:
+    from .outputs import csv_text
+
     header, rows = portfolio_table(scores, anonymize)
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    w.writerow(header)
-    w.writerows(rows)
-    return buf.getvalue()
+    return csv_text([header, *rows], line_end="\n")
 
 
 def _ordered(scores: Sequence[ScoreResult], codes: dict[str, str]) -> list[ScoreResult]:

@@ -311,9 +311,9 @@ def template_header(inst: InstrumentFile, comments: bool = False) -> list[str]:
 
 
 def template_csv(inst: InstrumentFile, comments: bool = False) -> str:
-    buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\r\n").writerow(template_header(inst, comments))
-    return buf.getvalue()
+    from .outputs import csv_text
+
+    return csv_text([template_header(inst, comments)])
 
 
 def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:

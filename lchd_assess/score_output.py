@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import csv
-import io
 
-from .outputs import dumps_json
+from .outputs import csv_text, dumps_json
 from .score_models import ScoreResult
 
 
@@ -28,20 +26,18 @@ def to_csv(result: ScoreResult) -> str:
     """One row per element (P1–FS4, then overall): the spreadsheet a funder can sort and filter."""
     gaps = {g.id: g for g in result.gaps}
     changes = {c.id: c for c in result.change.elements} if result.change else {}
-    buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
+    rows: list[list[object]] = [CSV_COLUMNS]
     for e in result.elements:
         g = gaps.get(e.id)
         c = changes.get(e.id)
-        w.writerow([
+        rows.append([
             result.partnership.id, result.wave, result.instrument_version, result.scoring_rules_version, e.id, e.name,
             _num(e.score), e.level or "", _num(e.interval[0]) if e.interval else "", _num(e.interval[1]) if e.interval else "",
             e.n_respondents, _num(e.coverage), _num(e.sd), e.n_dont_know, e.n_not_applicable,
             _num(g.community) if g else "", _num(g.institutional) if g else "", g.code if g else "",
             _num(c.previous) if c else "", _num(c.delta) if c else "", c.flag if c else "",
         ])
-    return buf.getvalue()
+    return csv_text(rows)
 
 
 def to_text(result: ScoreResult) -> str:
