@@ -345,10 +345,6 @@ def _signed(value: float | None) -> str:
     return "0" if text in ("+0", "-0") else text.replace("-", "−")
 
 
-def _pct(value: float) -> str:
-    return f"{round(100 * value):d} %"
-
-
 def _ref(fw: FrameworkInfo, e: ElementScore) -> ElementRef:
     return ElementRef(id=e.id, name=e.name, url=element_url(fw, e.id), score=filters.score(e.score), level=e.level_label or "not computable")
 
@@ -408,7 +404,7 @@ def build_report_context(
         ElementRow(
             id=e.id, name=e.name, url=element_url(fw, e.id), computable=e.score is not None,
             score=filters.score(e.score), level=e.level_label or "—", interval=filters.interval(e.interval),
-            n=e.n_respondents, coverage=_pct(e.coverage), sd=filters.score(e.sd), dont_know=e.n_dont_know,
+            n=e.n_respondents, coverage=filters.percent(e.coverage), sd=filters.score(e.sd), dont_know=e.n_dont_know,
             not_applicable=e.n_not_applicable, reason=e.reason or ("" if e.score is not None else "Not computable."),
         )
         for e in score.elements
@@ -500,7 +496,7 @@ def build_report_context(
         rules=[
             "Each answer is on a 0–4 scale; don't know, not applicable and blank answers are counted but not scored.",
             "An item's score is the mean of its valid answers; an element's score is the mean of its item scores times 25 (0–100); the overall score is the mean of the eight element scores.",
-            f"An element is scored only when at least {_pct(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered.",
+            f"An element is scored only when at least {filters.percent(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered.",
             f"Interval: {m.interval}",
             f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level.",
             f"Privacy: a group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction; comments show a sector group only when that group has at least {k} respondents.",
