@@ -23,7 +23,7 @@ from pydantic import Field
 
 from . import filters
 from .charts import StripRow, median, quantile, strip_plot
-from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url
+from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
 from .score_models import ScoreResult
 
 #: What the portfolio takes from each ScoreResult: (column, ScoreResult field path, meaning).
@@ -219,12 +219,11 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
             p = pct[eid].get(s.partnership.id)
             cells.append(PortfolioCell(score=filters.score(e.score if e else None), interval=filters.interval(e.interval if e else None), percentile="—" if p is None else f"p{p:.0f}"))
         rep = s.representation
-        label_of = {x.sector: x.label for x in rep.by_sector}
         flags = []
         if rep.silent_sectors:
-            flags.append("Silent: " + ", ".join(label_of.get(x, x) for x in rep.silent_sectors))
+            flags.append("Silent: " + ", ".join(sector_labels(rep, rep.silent_sectors)))
         if rep.few_sectors:
-            flags.append("Few: " + ", ".join(label_of.get(x, x) for x in rep.few_sectors))
+            flags.append("Few: " + ", ".join(sector_labels(rep, rep.few_sectors)))
         flags.append(rep.residents_display)
         rows.append(PortfolioRow(
             label=codes[s.partnership.id] if anonymize else s.partnership.name,

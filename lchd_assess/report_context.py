@@ -19,12 +19,12 @@ percentages) so templates only place text, and the HTML is byte-identical for th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import filters
-from .score_models import ElementScore, ScoreResult
+from .score_models import ElementScore, Representation, ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from .framework import Framework
@@ -345,6 +345,12 @@ def _signed(value: float | None) -> str:
     return "0" if text in ("+0", "-0") else text.replace("-", "−")
 
 
+def sector_labels(rep: Representation, sector_ids: Sequence[str]) -> list[str]:
+    """The labels of ``sector_ids`` as the scorer gave them (the code when it gave none)."""
+    label_of = {s.sector: s.label for s in rep.by_sector}
+    return [label_of.get(x, x) for x in sector_ids]
+
+
 def _ref(fw: FrameworkInfo, e: ElementScore) -> ElementRef:
     return ElementRef(id=e.id, name=e.name, url=element_url(fw, e.id), score=filters.score(e.score), level=e.level_label or "not computable")
 
@@ -462,11 +468,10 @@ def build_report_context(
     for o in roster:
         orgs.setdefault(o.sector, []).append(o.name)
     rep = score.representation
-    label_of = {s.sector: s.label for s in rep.by_sector}
     who = WhoAnswered(
         rows=[SectorRow(label=s.label, on_roster=s.on_roster, organisations=sorted(orgs.get(s.sector, [])), respondents=s.display, status=s.status, status_label=STATUS_LABELS[s.status]) for s in rep.by_sector],
-        silent=[label_of.get(s, s) for s in rep.silent_sectors],
-        few=[label_of.get(s, s) for s in rep.few_sectors],
+        silent=sector_labels(rep, rep.silent_sectors),
+        few=sector_labels(rep, rep.few_sectors),
         residents=rep.residents_display if rep.residents_display.endswith(".") else rep.residents_display + ".",
         n_respondents=score.n_respondents,
         n_organisations=len(roster),
