@@ -165,6 +165,10 @@ class InstrumentFile(models.FileBase):
     def sector(self, sector_id: str) -> Sector | None:
         return next((s for s in self.sectors if s.id == sector_id), None)
 
+    def group_labels(self) -> dict[str, str]:
+        """Sector group ID → the label shown to people."""
+        return {g.id: g.label for g in self.sector_groups}
+
     def group_of(self, sector_id: str) -> str:
         s = self.sector(sector_id)
         if s is None:

@@ -335,7 +335,7 @@ def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
     L.append("")
     L.append("| Sector code | Sector | Sector group |")
     L.append("|---|---|---|")
-    group_label = {g.id: g.label for g in inst.sector_groups}
+    group_label = inst.group_labels()
     for s in inst.sectors:
         L.append(f"| `{s.id}` | {s.label} | {group_label.get(s.group, s.group)} |")
     L.append("")

@@ -378,7 +378,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
         el_hidden[e] = s2 | c2 | small | comp
     groups = []
-    glabel = {g.id: g.label for g in inst.sector_groups}
+    glabel = inst.group_labels()
     for g in group_ids:
         if g in small or g in comp:
             groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=True, suppression_reason="below-minimum-cell-size" if g in small else "complementary", n=None, elements=None))  # type: ignore[arg-type]
