@@ -78,7 +78,9 @@ def _validator(kind: str) -> jsonschema.protocols.Validator:
 
 
 def schema_json(kind: str) -> str:
-    return json.dumps(schema_for(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    from .outputs import dumps_json
+
+    return dumps_json(schema_for(kind))
 
 
 # -- jsonschema errors → findings ------------------------------------------------------------
