@@ -50,6 +50,13 @@ class PartnershipFile(models.FileBase):
 register_kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
 
 
+def partnership_folders(parent: str | Path) -> list[Path]:
+    """The partnership folders directly inside ``parent`` (each holds a partnership.yaml),
+    sorted by name; none when ``parent`` is not a folder."""
+    parent = Path(parent)
+    return sorted(d for d in parent.iterdir() if (d / "partnership.yaml").is_file()) if parent.is_dir() else []
+
+
 def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> PartnershipFile:
     """The validated ``partnership.yaml`` in ``folder``; one clear InputError otherwise.
 

@@ -187,6 +187,7 @@ def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
     """Partnership folders and score files from the command line; a folder without a
     partnership.yaml stands for the partnership folders inside it."""
     from .errors import InputError
+    from .partnership import partnership_folders
 
     out: list[Path] = []
     for p in paths:
@@ -195,7 +196,7 @@ def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
         elif (p / "partnership.yaml").is_file():
             out.append(p)
         elif p.is_dir():
-            inner = sorted(d for d in p.iterdir() if d.is_dir() and (d / "partnership.yaml").is_file())
+            inner = partnership_folders(p)
             if not inner:
                 raise InputError(f"{p}: no partnership here: neither a partnership.yaml nor folders that hold one")
             out.extend(inner)

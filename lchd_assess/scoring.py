@@ -557,10 +557,10 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
+    from .partnership import partnership_folders
     from .validate import repo_root
 
-    d = repo_root() / "assessments" / "examples"
-    return sorted(p for p in d.iterdir() if (p / "partnership.yaml").is_file()) if d.is_dir() else []
+    return partnership_folders(repo_root() / "assessments" / "examples")
 
 
 def waves_in(folder: Path) -> list[str]:

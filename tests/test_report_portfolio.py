@@ -10,13 +10,15 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.portfolio import PORTFOLIO_FIELDS, anonymous_codes, build_portfolio_context, percentile_ranks, portfolio_csv, portfolio_table
+from lchd_assess.scoring import example_folders
 from lchd_assess.report import load_partnership_scores, render_portfolio, render_report
 from lchd_assess.synthetic import synthetic_score
 
 from report_helpers import fw_info
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
+EXAMPLES = example_folders()
+assert EXAMPLES, "no example partnerships under assessments/examples/"
 
 
 @pytest.fixture(scope="module")

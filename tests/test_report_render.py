@@ -12,13 +12,15 @@ import pypdf
 import pytest
 
 from lchd_assess import __version__
+from lchd_assess.scoring import example_folders
 from lchd_assess.report import default_guidance, load_partnership_scores, render_report
 from lchd_assess.report_context import RosterOrganisation
 
 from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
+EXAMPLES = example_folders()
+assert EXAMPLES, "no example partnerships under assessments/examples/"
 GOLDEN = Path(__file__).parent / "golden" / "reports"
 SECTIONS = ["1. Summary", "2. Scores by principle and structure", "3. Perspectives", "4. Who answered", "5. Change since the previous wave", "6. What to do next", "7. Method and data quality"]
 
