@@ -268,6 +268,19 @@ def _f(doc: Document, code: str, msg: str, path: tuple) -> Finding:
     return doc.loaded.locate(Finding(code, msg, path=path))
 
 
+def _prefix_checks(doc: Document, where: tuple, own_id: str, element: str, components: Iterable[str], what: str, whose: str = "") -> Iterable[Finding]:
+    """An item's or action's ID and components must start with its element's ID and a dot.
+
+    ``what`` opens the ID message ("item 'P1.Q1' measures P1"); ``whose`` ends the component
+    message (", the element of item 'P1.Q1'").
+    """
+    if not own_id.startswith(element + "."):
+        yield _f(doc, "instrument-item-prefix", f"{what}; its ID must start with '{element}.'", (*where, "id"))
+    for c_i, comp in enumerate(components):
+        if not comp.startswith(element + "."):
+            yield _f(doc, "instrument-component-mismatch", f"component '{comp}' is not a component of {element}{whose}", (*where, "components", c_i))
+
+
 def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Iterable[Finding]:
     """Coverage of elements and components, ID prefixes and versions of one instrument file."""
     inst: InstrumentFile = doc.model  # type: ignore[assignment]
@@ -289,11 +302,7 @@ def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Itera
     for el in sorted(item_elements - seen_sections):
         yield _f(doc, "instrument-section-mismatch", f"items of {el} have no section; add one to `sections`", ("sections",))
     for n, item in enumerate(inst.items):
-        if not item.id.startswith(item.element + "."):
-            yield _f(doc, "instrument-item-prefix", f"item '{item.id}' measures {item.element}; its ID must start with '{item.element}.'", ("items", n, "id"))
-        for c_i, comp in enumerate(item.components):
-            if not comp.startswith(item.element + "."):
-                yield _f(doc, "instrument-component-mismatch", f"component '{comp}' is not a component of {item.element}, the element of item '{item.id}'", ("items", n, "components", c_i))
+        yield from _prefix_checks(doc, ("items", n), item.id, item.element, item.components, f"item '{item.id}' measures {item.element}", f", the element of item '{item.id}'")
         for field in ("since_version", "meaning_changed_in", "retired_in"):
             v = getattr(item, field)
             if v and version_tuple(v) > v_inst:
@@ -340,11 +349,7 @@ def check_actions(doc: Document, inst: InstrumentFile | None, rules: ScoringRule
     if inst is not None and (acts.instrument != inst.id or acts.instrument_version != inst.version):
         yield _f(doc, "scoring-rules-instrument", f"these actions are for {acts.instrument} {acts.instrument_version}, but the instrument is {inst.id} {inst.version}", ("instrument_version",))
     for n, a in enumerate(acts.actions):
-        if not a.id.startswith(a.element + "."):
-            yield _f(doc, "instrument-item-prefix", f"action '{a.id}' is for {a.element}; its ID must start with '{a.element}.'", ("actions", n, "id"))
-        for c_i, comp in enumerate(a.components):
-            if not comp.startswith(a.element + "."):
-                yield _f(doc, "instrument-component-mismatch", f"component '{comp}' is not a component of {a.element}", ("actions", n, "components", c_i))
+        yield from _prefix_checks(doc, ("actions", n), a.id, a.element, a.components, f"action '{a.id}' is for {a.element}")
         if rules is not None and a.up_to_level not in {b.id for b in rules.levels}:
             yield _f(doc, "scoring-rules-unknown-level", f"up_to_level '{a.up_to_level}' is not one of the scoring rules' levels", ("actions", n, "up_to_level"))
 

@@ -151,3 +151,18 @@ def test_a_broken_instrument_yields_its_finding(tmp_path, edit, code):
     report = _copy_assessment(tmp_path, edit)
     assert code in report.codes(), report.format_text()
     assert all(f.line for f in report.findings if f.code == code)
+
+
+@pytest.mark.parametrize("old, new, code, message", [
+    ("  - id: P1.A1\n    element: P1\n", "  - id: P2.A9\n    element: P1\n", "instrument-item-prefix", "action 'P2.A9' is for P1; its ID must start with 'P1.'"),
+    ("  - id: P1.A1\n    element: P1\n", "  - id: P1.A1\n    element: P1\n    components: [FS1.1]\n", "instrument-component-mismatch", "component 'FS1.1' is not a component of P1"),
+])
+def test_a_recommended_action_under_the_wrong_element_is_reported_in_plain_words(tmp_path, old, new, code, message):
+    _copy_assessment(tmp_path, lambda t: t)
+    actions = tmp_path / "recommended-actions.yaml"
+    text = actions.read_text(encoding="utf-8")
+    assert old in text
+    actions.write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = validate_paths([tmp_path]).report
+    found = [f for f in report.findings if f.code == code]
+    assert [f.message for f in found] == [message] and found[0].line, report.format_text()
