@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import Callable, Sequence
+from typing import Callable, Iterator, Sequence
 
 BOX_W = 230
 BOX_H = 74
@@ -78,6 +78,13 @@ def wrap(text: str, width: int = WRAP, lines: int = 3, first_indent: int = 0) ->
     return out
 
 
+def _placed(links: Sequence[tuple[str, str]], pos: dict[str, tuple[float, float, int]]) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+    """The top-left corners of both ends of each link; links to a box not drawn are skipped."""
+    for a, b in links:
+        if a in pos and b in pos:
+            yield pos[a][:2], pos[b][:2]
+
+
 def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]], arcs: Sequence[tuple[str, str]] = (), title: str = "", desc: str = "", svg_id: str = "framework-figure") -> str:
     """The figure as one SVG element (no blank lines, so Markdown keeps it as one HTML block).
 
@@ -107,19 +114,11 @@ def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]]
     for ci, col in enumerate(columns):
         x = LEFT + ci * (BOX_W + GAP_X)
         parts.append(f'<text x="{x + BOX_W / 2:.0f}" y="{TOP - 24}" text-anchor="middle" font-size="{FONT + 2}" font-weight="700" fill="#222">{_esc(col.title)}</text>')
-    for a, b in edges:
-        if a not in pos or b not in pos:
-            continue
-        ax, ay, _ = pos[a]
-        bx, by, _ = pos[b]
+    for (ax, ay), (bx, by) in _placed(edges, pos):
         x1, y1, x2, y2 = ax + BOX_W, ay + BOX_H / 2, bx, by + BOX_H / 2
         mid = (x1 + x2) / 2
         parts.append(f'<path d="M {x1:.0f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2 - 2:.0f} {y2:.1f}" fill="none" stroke="#888" stroke-width="1.2" marker-end="url(#lchd-arrow)"/>')
-    for a, b in arcs:
-        if a not in pos or b not in pos:
-            continue
-        ax, ay, _ = pos[a]
-        bx, by, _ = pos[b]
+    for (ax, ay), (bx, by) in _placed(arcs, pos):
         x = ax + BOX_W
         y1, y2 = ay + BOX_H / 2, by + BOX_H / 2
         bulge = x + 18 + 6 * min(abs(y2 - y1) / (BOX_H + GAP_Y), 4)
