@@ -8,7 +8,7 @@ Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
   ``allowed_protocols=("data", "file")``, ``allow_redirects=False`` and ``fail_on_errors=True``,
   and refuses any ``file:`` URL outside the package's ``assets/`` folder.  A refused URL stops
   the rendering (``FatalURLFetchingError``), which :func:`render_pdf` turns into one clear
-  :class:`RenderError`: a report never silently drops (or leaks) a resource.  (WeasyPrint 70
+  :class:`RenderError`: a PDF never silently drops (or leaks) a resource.  (WeasyPrint 70
   catches even that error while drawing an SVG ``<image>``; the fetcher therefore also records
   what it refused, and :func:`render_pdf` fails afterwards if anything was.)
 * The same fetcher is given to ``HTML`` and to every ``CSS``; we pass no ``stylesheets=`` or
@@ -24,7 +24,7 @@ Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
 Determinism: WeasyPrint writes no creation date unless ``<meta name=dcterms.created>`` is
 given (we give none), names font subsets by a hash of their content and writes no random
 document ID for PDF/UA-1, so the same HTML gives byte-identical PDFs on the same machine
-(``tests/test_report_render.py`` checks it; two CLI runs in separate processes and under different hash seeds gave identical bytes too).  What it cannot make identical across machines:
+(``tests/test_report_render.py`` and ``tests/test_checklist_tools.py`` check it; two CLI runs in separate processes and under different hash seeds gave identical bytes too).  What it cannot make identical across machines:
 the font files fontconfig picks (another DejaVu version changes the embedded subsets) and
 the WeasyPrint/pydyf version written in ``/Producer``.
 """
@@ -118,7 +118,7 @@ def render_pdf(
     url_fetcher = fetcher()
 
     def refused(what: object) -> RenderError:
-        return RenderError(f"PDF not written: the document asks for a resource that reports may not load ({what}); only data: URLs and the toolkit's own assets are allowed")
+        return RenderError(f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed")
 
     try:
         document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT)
