@@ -47,14 +47,14 @@ def to_text(result: ScoreResult) -> str:
          f"instrument {r.instrument_id} {r.instrument_version}, scoring rules {r.scoring_rules_version}, framework {r.framework_version}", ""]
     L.append(f"{'Element':<8} {'Score':>6}  {'95% interval':<13} {'Level':<12} {'n':>3}  {'Coverage':>8}  Name")
     for e in r.elements:
-        iv = f"{e.interval[0]:g}–{e.interval[1]:g}" if e.interval else "—"
-        sc = f"{e.score:g}" if e.score is not None else "—"
+        iv = f"{e.interval[0]:.1f}–{e.interval[1]:.1f}" if e.interval else "—"
+        sc = f"{e.score:.1f}" if e.score is not None else "—"
         L.append(f"{e.id:<8} {sc:>6}  {iv:<13} {(e.level_label or '—'):<12} {e.n_respondents:>3}  {e.coverage:>8.0%}  {e.name}")
         if e.reason:
             L.append(f"{'':<8} {e.reason}")
     L += ["", "Gate: " + r.gating.explanation, "", "Community versus institutional perspective:"]
     for g in r.gaps:
-        nums = f"community {g.community:g}, institutional {g.institutional:g}" if g.community is not None and g.institutional is not None else "numbers hidden"
+        nums = f"community {g.community:.1f}, institutional {g.institutional:.1f}" if g.community is not None and g.institutional is not None else "numbers hidden"
         L.append(f"  {g.id:<5} {g.code:<18} {nums}")
     L += ["", f"Sector groups (shown only with at least {r.method.min_cell_size} respondents):"]
     for grp in r.groups:
@@ -62,7 +62,7 @@ def to_text(result: ScoreResult) -> str:
             why = "fewer respondents than the minimum cell size" if grp.suppression_reason == "below-minimum-cell-size" else "hidden so that a smaller group cannot be worked out"
             L.append(f"  {grp.label}: not shown ({why})")
         else:
-            scores = "  ".join(f"{ge.id} {ge.score:g}" if ge.score is not None else f"{ge.id} —" for ge in grp.elements or [])
+            scores = "  ".join(f"{ge.id} {ge.score:.1f}" if ge.score is not None else f"{ge.id} —" for ge in grp.elements or [])
             L.append(f"  {grp.label}: {grp.n} respondents")
             L.append(f"    {scores}")
     rep = r.representation
