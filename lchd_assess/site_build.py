@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from .framework import Framework
 
 
+def _bytes(data: str | bytes) -> bytes:
+    """A generated file as written: text as UTF-8, binary downloads (the checklist PDF) as they are."""
+    return data.encode("utf-8") if isinstance(data, str) else data
+
+
 def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
     """Write the docs folder and config; remove generated files no longer produced.
 
@@ -38,7 +43,7 @@ def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
     changed = []
     for rel, text in sorted(site.files.items()):
         target = docs_dir / rel
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
+        if not target.exists() or target.read_bytes() != _bytes(text):
             write_atomic(target, text)
             changed.append(rel)
     if docs_dir.exists():
@@ -61,7 +66,7 @@ def check_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
     have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} if docs_dir.is_dir() else set()
     for rel, text in sorted(site.files.items()):
         p = docs_dir / rel
-        if rel not in have or p.read_text(encoding="utf-8") != text:
+        if rel not in have or p.read_bytes() != _bytes(text):
             stale.append(rel)
     stale += sorted(have - set(site.files))
     if not config_path.exists() or config_path.read_text(encoding="utf-8") != site.config:
