@@ -60,7 +60,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         {
             **ctx.link(e["id"], OVERVIEW),
             "section_title": e["section_title"],
-            "items": len(e["items"]),
+            "item_count": len(e["items"]),
             "items_href": ctx.path_href(ITEMS, _element_anchor(e["id"]), OVERVIEW),
         }
         for e in data["elements"]
@@ -77,7 +77,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
             "roles": data["roles"],
             "resident_sector": inst.resident_sector,
             "elements": elements,
-            "item_count": sum(e["items"] for e in elements),
+            "item_count": sum(e["item_count"] for e in elements),
             "min_cell_size": rules.min_cell_size,
             "csv_href": ctx.path_href(TEMPLATE_CSV, None, OVERVIEW),
             "csv_name": TEMPLATE_CSV.rsplit("/", 1)[1],
@@ -166,7 +166,7 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
                 "",
                 md_text(act["text"]),
                 "",
-                f"*Suggested up to the level:* {md_text(act['up_to_level_label'])}. *Place in the paper:* {md_text(place)}."
+                f"*For partnerships at:* {md_text(act['up_to_level_label'])} or below. *Place in the paper:* {md_text(place)}."
                 + (f" *Components:* {comps}." if comps else ""),
                 "",
             ]

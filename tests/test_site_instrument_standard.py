@@ -125,6 +125,10 @@ def test_the_instrument_overview_names_version_answers_sectors_roles_and_the_tem
         assert f"`{r.id}`" in page
     for a in inst.special_answers:
         assert f"`{a.code}`" in page
+    # the coverage table counts each element's items and links them
+    for sec in inst.sections:
+        n = sum(1 for i in inst.active_items() if i.element == sec.element)
+        assert f"| [{n}](items.md#items-{sec.element.lower()}) |" in page, sec.element
 
 
 # -- The reporting standard ------------------------------------------------------------------
@@ -236,3 +240,37 @@ def test_the_built_site_serves_the_downloads(built):
     assert (built / "reporting-standard" / "checklist.pdf").read_bytes().startswith(b"%PDF-")
     assert (built / "downloads" / "self-assessment" / "answers.csv").read_text(encoding="utf-8").startswith("respondent_id,sector,role,")
     assert Path(built / "self-assessment" / "codebook" / "index.html").is_file()
+
+
+class _Text(HTMLParser):
+    """Visible text outside code, where an unrendered Markdown link would show as '](…)'."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("code", "pre", "script", "style"):
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("code", "pre", "script", "style"):
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth == 0:
+            self.text.append(data)
+
+
+def test_no_markdown_is_left_unrendered_on_the_new_pages(built):
+    pages = [built / "research-agenda" / "index.html", *sorted((built / "self-assessment").rglob("index.html")), *sorted((built / "reporting-standard").rglob("index.html")),
+             *sorted((built / "principles").rglob("index.html")), *sorted((built / "structures").rglob("index.html")), built / "downloads" / "index.html"]
+    bad = []
+    for page in pages:
+        parser = _Text()
+        parser.feed(page.read_text(encoding="utf-8"))
+        text = "".join(parser.text)
+        if "](" in text or "{ #" in text or "**" in text:
+            bad.append(page.relative_to(built).as_posix())
+    assert len(pages) > 50 and bad == []
