@@ -64,7 +64,7 @@ _register_findings()
 
 #: Modules that register finding codes but are not kind modules (those load with the
 #: framework): imported before the "Validation messages" page lists the catalogue.
-CATALOGUE_MODULES: tuple[str, ...] = ()
+CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.responses",)
 
 
 def _labels() -> dict[str, str]:
@@ -90,8 +90,15 @@ def _parent(id_: str) -> str:
     return id_.split(".")[0]
 
 
+def _reporting_item(i: str) -> tuple[str, str | None]:
+    # one rule for the item's address: the checklist's item_url is built from the same function
+    from .standard import item_path
+
+    return item_path(i).rstrip("/") + ".md", None
+
+
 #: kind → function(ID) → (docs-relative Markdown path, anchor or None).  A kind without an
-#: address (reporting domains until their page set exists) is shown as plain text.
+#: address is shown as plain text.
 ADDRESSES: dict[str, Callable[[str], tuple[str, str | None]]] = {
     "concept": lambda i: (f"concepts/{i}.md", None),
     "characteristic": lambda i: (f"characteristics/{i}.md", None),
@@ -107,7 +114,39 @@ ADDRESSES: dict[str, Callable[[str], tuple[str, str | None]]] = {
     "term": lambda i: ("glossary.md", i),
     "reference": lambda i: ("references.md", i),
     "crosswalk": lambda i: (f"crosswalks/{i}.md", None),
+    "reporting-domain": lambda i: ("research-agenda.md", i),
+    "research-priority": lambda i: ("research-agenda.md", i),
+    "reporting-item": _reporting_item,
+    "guideline-crosswalk": lambda i: (f"reporting-standard/crosswalks/{i}.md", None),
+    # not framework IDs (the instrument lives in assessments/), linked with SiteContext.path_href
+    "item": lambda i: ("self-assessment/items.md", i),
+    "recommended-action": lambda i: (f"{'principles' if i.startswith('P') else 'structures'}/{_parent(i)}.md", i),
 }
+
+# Page sets, element sections and downloads of the self-assessment and the reporting standard
+# live in their own modules (site_instrument, site_standard); these wrappers import them only
+# when the site is generated.
+
+
+def _instrument(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import site_instrument
+
+        return getattr(site_instrument, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
+def _standard(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import site_standard
+
+        return getattr(site_standard, name)(*args)
+
+    call.__name__ = name
+    return call
+
 
 #: Kinds that get a page of their own (one page per ID), in the order of the framework figure.
 ELEMENT_KINDS: dict[str, tuple[str, str]] = {  # kind → (folder, section title)
@@ -249,6 +288,8 @@ class SiteContext:
         if id_ not in self.fw:
             return ""
         obj = self.fw.get(id_)
+        if self.fw.kind_of(id_) == "reporting-item":  # cited by number and title, like the checklist
+            return f"Item {obj.number}: {obj.title}"
         for attr in ("name", "term", "title", "text"):
             value = getattr(obj, attr, None)
             if isinstance(value, str):
@@ -260,11 +301,19 @@ class SiteContext:
         where = self.address(id_)
         if where is None:
             return None
-        path, anchor = where
+        return self.path_href(where[0], where[1], from_path)
+
+    def path_href(self, path: str, anchor: str | None, from_path: str) -> str:
+        """Relative Markdown link from page ``from_path`` to docs page ``path`` (and anchor)."""
         rel = posixpath.relpath(path, posixpath.dirname(from_path) or ".")
         if path == from_path:
             rel = ""
         return rel + (f"#{anchor}" if anchor else "")
+
+    def kind_href(self, kind: str, id_: str, from_path: str) -> str:
+        """Link to an ID that is not in the framework (instrument items) by its kind's address."""
+        path, anchor = ADDRESSES[kind](id_)
+        return self.path_href(path, anchor, from_path)
 
     def link(self, id_: str, from_path: str, label: str | None = None) -> dict[str, Any]:
         """A link as data for templates: ``{id, name, href, kind}`` (href None: no page yet)."""
@@ -274,7 +323,7 @@ class SiteContext:
             "id": id_,
             "name": name,
             # how the link reads: "P1 Proactive, …", but a glossary term by its name alone
-            "display": name if kind == "term" else f"{id_} {name}".strip(),
+            "display": name if kind in ("term", "reporting-item") else f"{id_} {name}".strip(),
             "href": self.href(id_, from_path),
             "kind": _labels().get(kind, ""),
         }
@@ -491,7 +540,10 @@ def _place(ctx: SiteContext, source: models.Source, path: str) -> dict[str, Any]
 #: Extra sections on element pages: function(ctx, element ID, page path) → list of
 #: {"heading": str, "markdown": str}.  The instrument adds its items and recommended actions
 #: here; the reporting standard its reporting items.
-ELEMENT_SECTIONS: list[Callable[[SiteContext, str, str], list[dict[str, str]]]] = []
+ELEMENT_SECTIONS: list[Callable[[SiteContext, str, str], list[dict[str, str]]]] = [
+    _instrument("element_sections"),
+    _standard("element_sections"),
+]
 
 
 def element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
@@ -656,10 +708,13 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
     for name in CATALOGUE_MODULES:
         importlib.import_module(name)
     groups: dict[str, list[Any]] = {}
-    for t in CATALOGUE.values():  # groups in the order they were registered: reading comes first
+    for t in CATALOGUE.values():
         groups.setdefault(t.group, []).append(t)
     titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site"}
-    rows = [{"name": g, "title": titles.get(g, g.replace("-", " ").capitalize()), "types": sorted(ts, key=lambda t: t.code)} for g, ts in groups.items()]
+    # reading comes first, then the known groups in this order, then the rest by name: never
+    # the import order, which differs between a CLI run and a test session
+    order = sorted(groups, key=lambda g: (list(titles).index(g) if g in titles else len(titles), g))
+    rows = [{"name": g, "title": titles.get(g, g.replace("-", " ").capitalize()), "types": sorted(groups[g], key=lambda t: t.code)} for g in order]
     return [Page("messages.md", "messages.md", "Validation messages", {"groups": rows}, description="Every message lchd-assess can print, what it means and how to fix it.")]
 
 
@@ -681,7 +736,16 @@ def cite_pages(ctx: SiteContext) -> list[Page]:
 
 def downloads_pages(ctx: SiteContext) -> list[Page]:
     files = sorted(p for p in _download_files(ctx) if p.startswith("downloads/"))
-    return [Page("downloads.md", "downloads.md", "Downloads", {"files": [{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files], "version": ctx.fw.meta.version}, description="The framework as one JSON bundle, its YAML files and the JSON Schemas.")]
+    extra = [{"title": title, "intro": intro, "files": [{"path": f, "name": posixpath.basename(f), "description": d} for f, d in rows]} for title, intro, rows in (fn(ctx) for fn in DOWNLOAD_LISTS)]
+    return [Page("downloads.md", "downloads.md", "Downloads", {"files": [{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files], "version": ctx.fw.meta.version, "extra": extra}, description="The framework as one JSON bundle, its YAML files and the JSON Schemas; the self-assessment's files and the reporting checklist.")]
+
+
+#: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
+#: reporting standard add their files here.
+DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [_instrument("downloads"), _standard("downloads")]
+#: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
+#: [(docs-relative path, what it is)]).
+DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [_instrument("download_list"), _standard("download_list")]
 
 
 def _download_files(ctx: SiteContext) -> dict[str, str]:
@@ -699,6 +763,7 @@ def _download_files(ctx: SiteContext) -> dict[str, str]:
     return out
 
 
+
 #: The site's page sets, in navigation order.  To add one: write a ``build(ctx)`` returning
 #: pages (templates in site_templates/pages/) and add a PageSet here, or call
 #: :func:`register_page_set` from your module.
@@ -710,8 +775,9 @@ PAGE_SETS: list[PageSet] = [
     PageSet("structures", "Foundational structures", element_pages("structure", "The four foundational structures a partnership needs in order to carry out the guiding principles."), group="The framework"),
     PageSet("limitations", "Limitations", element_pages("limitation", "The limitations of prevailing approaches that the framework sets out to overcome."), group="The framework"),
     PageSet("models", "Prevailing models", element_pages("partnership-model", "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper)."), group="The framework"),
-    # Issue 3 (instrument and scoring method): PageSet("instrument", "Self-assessment", instrument_pages, group="Using the framework"),
-    # Issue 6 (reporting standard): PageSet("reporting-standard", "Reporting standard", reporting_pages, group="Using the framework"),
+    PageSet("research-agenda", "Measuring impact", _standard("research_agenda_pages"), group="The framework"),
+    PageSet("instrument", "Self-assessment", _instrument("instrument_pages"), group="Using the framework"),
+    PageSet("reporting-standard", "Reporting standard", _standard("reporting_pages"), group="Using the framework"),
     PageSet("crosswalks", "Crosswalks", crosswalk_pages, group="Reference"),
     PageSet("glossary", "Glossary", glossary_pages, group="Reference"),
     PageSet("references", "References", references_pages, group="Reference"),
@@ -740,7 +806,7 @@ def register_page_set(page_set: PageSet, before: str | None = None) -> None:
 class Site:
     """Everything generated: docs-relative path → text, the MkDocs config, and the nav."""
 
-    files: dict[str, str]
+    files: dict[str, str | bytes]  # text pages and downloads; bytes for binary ones (PDF)
     config: str
     pages: list[Page]
     nav: list[Any]
@@ -803,6 +869,11 @@ def generate(fw: Framework, cff: Mapping[str, Any], directory_urls: bool = True)
             files[page.path] = _front_matter(page, ctx) + GENERATED_MARK.format(template=page.template) + "\n\n" + body.strip() + "\n"
             pages.append(page)
     files.update(_download_files(ctx))
+    for fn in DOWNLOAD_SETS:
+        for rel, data in fn(ctx).items():
+            if rel in files:
+                raise ValueError(f"two files at {rel}")
+            files[rel] = data
     for asset in sorted((templates_dir() / "assets").rglob("*")):
         if asset.is_file():
             files[asset.relative_to(templates_dir() / "assets").as_posix()] = asset.read_text(encoding="utf-8")

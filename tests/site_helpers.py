@@ -26,7 +26,7 @@ def repo_copy(folder: Path) -> Path:
     import shutil
 
     root = repo_root()
-    for name in ("framework", "site_templates", "docs"):
+    for name in ("framework", "assessments", "site_templates", "docs"):
         shutil.copytree(root / name, folder / name)
     for name in ("CITATION.cff", "mkdocs.yml"):
         shutil.copy2(root / name, folder / name)

@@ -127,8 +127,10 @@ def test_every_page_has_json_ld_that_parses_and_element_pages_are_defined_terms(
             assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
             assert data["url"] == base + page.parent.relative_to(built[2]).as_posix() + "/"
             seen_terms[data["termCode"]] = data["url"]
+    # element pages, and the reporting standard's item pages (terms of the standard's own set)
     expected = {i for kind in ELEMENT_KINDS for i in fw.ids(kind)}
-    assert set(seen_terms) == expected
+    assert set(seen_terms) == expected | set(fw.ids("reporting-item"))
+    # the framework's term set holds its elements; reporting items belong to the standard's set
     home = json.loads(parse(built[2] / "index.html").jsonld[0])
     assert home["@type"] == "DefinedTermSet" and {t["termCode"] for t in home["hasDefinedTerm"]} == expected
     assert home["citation"]["identifier"] == "doi:10.1542/peds.2021-053509O"
@@ -211,6 +213,13 @@ def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
     assert third.returncode == 0 and "pages generated" in third.stdout, third.stdout
     assert "act early and often" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
     assert cli("site", "check", env=env).returncode == 0
+    # so is an edit to the self-assessment: its items page and the element pages follow
+    inst = root / "assessments" / "instrument.yaml"
+    inst.write_text(inst.read_text(encoding="utf-8").replace("How much of the partnership's work aims to prevent", "How much of the partnership's work sets out to prevent", 1), encoding="utf-8")
+    fourth = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    assert fourth.returncode == 0 and "pages generated" in fourth.stdout, fourth.stdout
+    assert "sets out to prevent" in (root / "docs" / "self-assessment" / "items.md").read_text(encoding="utf-8")
+    assert "sets out to prevent" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
 
 
 def test_site_build_with_an_invalid_framework_prints_one_line_and_exits_2(cli, root, tmp_path):

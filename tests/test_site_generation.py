@@ -210,13 +210,17 @@ def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cf
     monkeypatch.setattr(site_mod, "PAGE_SETS", list(PAGE_SETS))
 
     def build(ctx):
-        return [Page("instrument/index.md", "changelog.md", "Self-assessment", {"entries": [], "version": "9.9.9"}), Page("instrument/items.md", "changelog.md", "Items", {"entries": [], "version": "9.9.9"})]
+        return [Page("worked-examples/index.md", "changelog.md", "Worked examples", {"entries": [], "version": "9.9.9"}), Page("worked-examples/one.md", "changelog.md", "One", {"entries": [], "version": "9.9.9"})]
 
-    register_page_set(PageSet("instrument", "Self-assessment", build, group="Using the framework"), before="crosswalks")
+    register_page_set(PageSet("worked-examples", "Worked examples", build, group="Using the framework"), before="crosswalks")
     out = generate(fw, cff)
-    assert "instrument/items.md" in out.files
+    assert "worked-examples/one.md" in out.files
     groups = [next(iter(e)) for e in out.nav if isinstance(e, dict)]
     assert groups.index("Using the framework") == groups.index("The framework") + 1
+    using = next(e["Using the framework"] for e in out.nav if isinstance(e, dict) and "Using the framework" in e)
+    assert [next(iter(x)) for x in using] == ["Self-assessment", "Reporting standard", "Worked examples"]
+    with pytest.raises(ValueError, match="twice"):
+        register_page_set(PageSet("worked-examples", "x", build))
     with pytest.raises(ValueError, match="twice"):
         register_page_set(PageSet("instrument", "x", build))
 
