@@ -16,7 +16,6 @@ lives, so every page links IDs the same way.
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from . import __version__
+from .paths import repo_root  # noqa: F401  (re-exported)
 
 # Only the standard library at import time: a build whose pages are up to date never needs
 # the validator or pydantic, so `lchd-assess site build` starts as fast as `mkdocs build`.
@@ -32,16 +32,6 @@ if TYPE_CHECKING:
     from .framework import Framework
 
 
-def repo_root() -> Path:
-    """Same rule as :func:`lchd_assess.validate.repo_root` (a test keeps them equal), without
-    importing the validator."""
-    env = os.environ.get("LCHD_ROOT")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent.parent
-    if (here / "framework").is_dir():
-        return here
-    return Path.cwd()
 
 
 def model_references(obj: Any) -> Any:
@@ -189,6 +179,17 @@ INCOMING_LABELS: dict[str, str] = {
     "terms": "names it",
     "principles": "covers it",
     "related": "related",
+    "serves": "serves it",
+    "target": "maps onto it",
+    "reporting_domain": "belongs to it",
+    "item": "maps onto it",
+    "element": "assesses it",
+    "components": "reaches it",
+    "elements": "gates on it",
+    "reference": "cites it",
+    "document": "cites it",
+    "source_document": "comes from it",
+    "based_on": "builds on it",
 }
 
 COMPONENT_TYPE_LABELS = {

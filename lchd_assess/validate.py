@@ -10,7 +10,6 @@ source, and a current version missing from its changelog.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -20,6 +19,7 @@ from pydantic import BaseModel
 from . import models
 from .documents import KINDS, Document, load_document
 from .findings import Finding, PathT, Report
+from .paths import repo_root  # noqa: F401  (re-exported)
 
 YAML_SUFFIXES = (".yaml", ".yml")
 #: Families of kinds whose IDs share one global namespace (IDs are permanent URLs).
@@ -32,15 +32,6 @@ FILE_CHECKERS: dict[str, Callable[[Path, str, "Index"], list[Finding]]] = {}
 SEMANTIC_CHECKS: list[Callable[[list[Document], "Index"], Iterable[Finding]]] = []
 
 
-def repo_root() -> Path:
-    """The folder that holds framework/ and assessments/ (override with LCHD_ROOT)."""
-    env = os.environ.get("LCHD_ROOT")
-    if env:
-        return Path(env)
-    here = Path(__file__).resolve().parent.parent
-    if (here / "framework").is_dir():
-        return here
-    return Path.cwd()
 
 
 def display_path(path: Path) -> str:

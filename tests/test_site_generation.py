@@ -198,11 +198,6 @@ def test_write_site_removes_stale_files_and_refuses_a_folder_it_did_not_make(tmp
     assert (other / "notes.md").read_text() == "mine"
 
 
-def test_site_repo_root_follows_the_validator_rule():
-    from lchd_assess.validate import repo_root
-
-    assert site_mod.repo_root() == repo_root()
-
 
 def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cff, monkeypatch):
     from lchd_assess.site import PAGE_SETS, Page, PageSet, register_page_set
@@ -246,3 +241,33 @@ def test_site_stale_is_a_documented_message(site):
 
     assert CATALOGUE["site-stale"].group == "site"
     assert "`site-stale`" in site.files["messages.md"]
+
+
+def test_every_reference_field_reads_as_words_from_the_other_end():
+    """An element page says how others link to it; a field without a label would show bare."""
+    import typing
+
+    from pydantic import BaseModel
+
+    import lchd_assess.validate  # noqa: F401  (registers every kind)
+    from lchd_assess.documents import KINDS
+    from lchd_assess.site import INCOMING_LABELS
+
+    missing, seen = set(), set()
+
+    def visit(model):
+        if model in seen:
+            return
+        seen.add(model)
+        for name, field in model.model_fields.items():
+            extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else {}
+            if extra.get("x-refers-to") and name not in INCOMING_LABELS:
+                missing.add(f"{model.__name__}.{name}")
+            for t in (field.annotation, *typing.get_args(field.annotation)):
+                for tt in (t, *typing.get_args(t)):
+                    if isinstance(tt, type) and issubclass(tt, BaseModel):
+                        visit(tt)
+
+    for kind in KINDS.values():
+        visit(kind.model)
+    assert sorted(missing) == []
