@@ -367,11 +367,15 @@ def render_markdown(ctx: ChecklistContext) -> str:
     return environment(markdown=True).get_template("checklist/checklist.md").render(c=ctx)
 
 
+def _pdf_meta(ctx: ChecklistContext) -> dict:
+    title = f"Reporting checklist: {ctx.report_title}" if ctx.report_title else f"Reporting checklist: {ctx.standard_title}"
+    return {"title": title, "author": "LCHD partnership toolkit", "description": f"{ctx.standard_title}, version {ctx.standard_version}", "keywords": ["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"]}
+
+
 def render_pdf(ctx: ChecklistContext) -> bytes:
     from . import pdf
 
-    title = f"Reporting checklist: {ctx.report_title}" if ctx.report_title else f"Reporting checklist: {ctx.standard_title}"
-    return pdf.render_pdf(render_html(ctx), title=title, author="LCHD partnership toolkit", description=f"{ctx.standard_title}, version {ctx.standard_version}", keywords=["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"])
+    return pdf.render_pdf(render_html(ctx), **_pdf_meta(ctx))
 
 
 @dataclass
@@ -414,8 +418,15 @@ def blank_checklist_yaml(std: Standard) -> str:
 
 
 def blank_checklist_pdf(std: Standard) -> bytes:
-    """The blank checklist as a printable PDF (empty answer column)."""
-    return render_pdf(build_context(std, None, "blank"))
+    """The blank checklist as a printable PDF (empty answer column).
+
+    Cached by content (``.lchd-cache/pdf/`` in the repository): the site rebuilds it on every
+    full regeneration, and rendering it was most of that time."""
+    from . import pdf
+    from .paths import repo_root
+
+    ctx = build_context(std, None, "blank")
+    return pdf.render_pdf_cached(render_html(ctx), repo_root() / ".lchd-cache" / "pdf", **_pdf_meta(ctx))
 
 
 def blank_checklist_html(std: Standard) -> str:

@@ -141,3 +141,34 @@ def render_pdf(
     if url_fetcher.refused:
         raise refused(url_fetcher.refused[0])
     return pdf
+
+
+def render_pdf_cached(html: str, cache_dir: Path, **meta: object) -> bytes:
+    """:func:`render_pdf`, reusing an earlier result for exactly the same input.
+
+    The PDF is a pure function of the HTML, the metadata and the WeasyPrint version (see the
+    determinism note above), so the cache key is a hash of all three and a hit skips loading
+    WeasyPrint at all.  Used for the site's blank-checklist download, which otherwise costs most
+    of a full site regeneration.  A corrupt or missing entry is simply rendered again.
+    """
+    import hashlib
+    import json
+    from importlib.metadata import version
+
+    from .outputs import write_atomic
+
+    key_src = json.dumps({"html": html, "meta": meta, "weasyprint": version("weasyprint"), "variant": PDF_VARIANT}, sort_keys=True, default=str)
+    key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()
+    entry = Path(cache_dir) / f"{key}.pdf"
+    try:
+        data = entry.read_bytes()
+        if data.startswith(b"%PDF-"):
+            return data
+    except OSError:
+        pass
+    data = render_pdf(html, **meta)  # type: ignore[arg-type]
+    try:
+        write_atomic(entry, data)
+    except OSError:
+        pass  # a read-only checkout still renders; it just does not cache
+    return data

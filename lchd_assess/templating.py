@@ -16,6 +16,19 @@ from .filters import FILTERS
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (Jinja keys each by name and source checksum, so an
+    edited template is compiled again); compiling was a third of a full site regeneration."""
+    from .paths import repo_root
+
+    folder = repo_root() / ".lchd-cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False) -> jinja2.Environment:
     """An environment over ``search_paths`` then the package's templates.
 
@@ -25,6 +38,7 @@ def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False)
     loader = jinja2.FileSystemLoader([str(p) for p in (*search_paths, PACKAGE_TEMPLATES)])
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "j2"], default_for_string=not markdown, default=not markdown),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,

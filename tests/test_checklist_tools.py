@@ -280,3 +280,21 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
     (tmp_path / "f.yaml").write_text(filled + f'  {extended.id}:\n    reported_at: ""\n    not_done: "N/A: we did not"\n', encoding="utf-8")
     codes = cl.check_file(tmp_path / "f.yaml", std).codes()
     assert codes == ([] if extended.na_allowed else ["checklist-na-not-allowed"])
+
+
+def test_the_cached_blank_checklist_pdf_is_the_same_bytes_as_a_fresh_render(tmp_path):
+    from lchd_assess import pdf
+    from lchd_assess.checklist import _pdf_meta, build_context, render_html
+    from lchd_assess.standard import load_standard
+
+    std = load_standard()
+    ctx = build_context(std, None, "blank")
+    html, meta = render_html(ctx), _pdf_meta(ctx)
+    fresh = pdf.render_pdf(html, **meta)
+    first = pdf.render_pdf_cached(html, tmp_path, **meta)
+    (entry,) = list(tmp_path.glob("*.pdf"))
+    second = pdf.render_pdf_cached(html, tmp_path, **meta)
+    assert fresh == first == second == entry.read_bytes()
+    # a different input is a different entry, never a stale hit
+    pdf.render_pdf_cached(html.replace("</body>", "<p>x</p></body>"), tmp_path, **meta)
+    assert len(list(tmp_path.glob("*.pdf"))) == 2
