@@ -93,7 +93,7 @@ class BuildResult:
 
 def mkdocs_build(config_path: Path, site_dir: Path, directory_urls: bool = True) -> BuildResult:
     """``mkdocs build --strict`` (never ``-q``: it hides the warnings strict counts)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_path), "-d", str(site_dir.resolve())]
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_path.resolve()), "-d", str(site_dir.resolve())]
     if not directory_urls:
         cmd.append("--no-directory-urls")
     proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **MKDOCS_ENV}, cwd=config_path.parent)
