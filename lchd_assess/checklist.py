@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Literal
 from pydantic import Field
 
 from . import findings
-from .documents import Document, load_document, register_kind
+from .documents import Document, add_semantic_check, load_document, register_kind
 from .findings import Finding, Report
 from .models import SEMVER, FileBase, Strict
 from . import standard as _standard  # module, not names: standard may still be importing
@@ -184,14 +184,7 @@ def _semantic(docs: list[Document], index: object) -> Iterable[Finding]:
     return out
 
 
-def register_checks() -> None:
-    """Add :func:`_semantic` to ``validate.SEMANTIC_CHECKS`` (idempotent; see documents.add_semantic_check)."""
-    from .documents import add_semantic_check
-
-    add_semantic_check(_semantic)
-
-
-register_checks()
+add_semantic_check(_semantic)
 
 
 # -- The blank checklist ----------------------------------------------------------------------

@@ -47,6 +47,8 @@ def _score(out: Path) -> tuple[int, str]:
     if not lines:
         return 1, "no example partnerships in assessments/examples/"
     return 0, "\n".join(lines)
+
+
 def _site(out: Path) -> tuple[int, str]:
     from .site_build import build_site
 

@@ -14,7 +14,7 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Iterable
 
 import jsonschema
 from pydantic import BaseModel, ValidationError
@@ -243,19 +243,20 @@ def check_loaded(loaded: LoadedYaml, expect: str | set[str] | None = None) -> Do
     return doc
 
 
-def add_semantic_check(check: Any) -> None:
-    """Add ``check`` to ``validate.SEMANTIC_CHECKS`` once, if ``validate`` has defined it yet.
+# -- Check registries ---------------------------------------------------------------------
+# Kept here, not in validate.py, so a kind module registers its checks on import without
+# importing the validator (which imports this module: that was an import cycle).
 
-    For a kind module's ``register_checks()``: when ``validate`` is itself mid-import (it
-    imports this module, which imports the kind modules), nothing happens here and ``validate``
-    calls ``register_checks()`` again at its end, once SEMANTIC_CHECKS exists.  Importing
-    ``validate`` from here instead could close an import cycle.
-    """
-    import sys
+#: Extra checkers by file suffix, for files that are not YAML (response CSVs register here).
+FILE_CHECKERS: dict[str, Callable[..., list[Finding]]] = {}
+#: Extra semantic checks over all loaded documents: ``check(documents, index) -> findings``.
+SEMANTIC_CHECKS: list[Callable[..., Iterable[Finding]]] = []
 
-    checks = getattr(sys.modules.get(__package__ + ".validate"), "SEMANTIC_CHECKS", None)
-    if checks is not None and check not in checks:
-        checks.append(check)
+
+def add_semantic_check(check: Callable[..., Iterable[Finding]]) -> None:
+    """Register ``check`` in :data:`SEMANTIC_CHECKS` once."""
+    if check not in SEMANTIC_CHECKS:
+        SEMANTIC_CHECKS.append(check)
 
 
 for _name, _model in models.FRAMEWORK_KINDS.items():

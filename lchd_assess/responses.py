@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Union
 
 from . import instrument as _instrument
-from . import validate as _validate
-from .documents import add_semantic_check
+from .documents import FILE_CHECKERS, add_semantic_check
 from .findings import Finding, register
 from .instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 
@@ -293,7 +292,7 @@ def _check_rosters(docs: list, index: object) -> list[Finding]:
     return out
 
 
-_validate.FILE_CHECKERS[".csv"] = _check_csv
+FILE_CHECKERS[".csv"] = _check_csv
 for _check in (_instrument._semantic, _check_rosters):
     add_semantic_check(_check)
 

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator, Literal
 from pydantic import Field, model_validator
 
 from . import findings
-from .documents import Document, register_kind
+from .documents import Document, add_semantic_check, register_kind
 from .findings import Finding
 from .models import DATE, SEMVER, FileBase, Id, Ref, Strict, Text
 
@@ -226,14 +226,7 @@ def semantic_check(docs: list[Document], index: object) -> Iterable[Finding]:
     return out
 
 
-def register_checks() -> None:
-    """Add :func:`semantic_check` to ``validate.SEMANTIC_CHECKS`` (idempotent; see documents.add_semantic_check)."""
-    from .documents import add_semantic_check
-
-    add_semantic_check(semantic_check)
-
-
-register_checks()
+add_semantic_check(semantic_check)
 
 
 # -- Read-only views --------------------------------------------------------------------------

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
 from . import models
-from .documents import KINDS, Document, load_document
+from .documents import FILE_CHECKERS, KINDS, SEMANTIC_CHECKS, Document, load_document  # noqa: F401  (registries re-exported)
 from .findings import Finding, PathT, Report
 from .paths import repo_root  # noqa: F401  (re-exported)
 
@@ -25,13 +25,6 @@ YAML_SUFFIXES = (".yaml", ".yml")
 #: Families of kinds whose IDs share one global namespace (IDs are permanent URLs).
 GLOBAL_FAMILIES = {"framework", "instrument", "reporting-standard"}
 ACYCLIC_FIELDS = ("builds_on", "replaced_by")
-
-#: Extra checkers by file suffix, for files that are not YAML (response CSVs register here).
-FILE_CHECKERS: dict[str, Callable[[Path, str, "Index"], list[Finding]]] = {}
-#: Extra semantic checks over all loaded documents (later stages register here).
-SEMANTIC_CHECKS: list[Callable[[list[Document], "Index"], Iterable[Finding]]] = []
-
-
 
 
 def display_path(path: Path) -> str:
@@ -283,15 +276,7 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
     return Validation(report, docs, index)
 
 
-# Kind modules (documents._KIND_MODULES) may be imported while this module is still importing
-# `documents`, before SEMANTIC_CHECKS exists; each that defines `register_checks()` is called
-# here so its checks are registered whichever module was imported first (calls are idempotent).
-import sys as _sys  # noqa: E402
-
-for _name in getattr(_sys.modules.get(__package__ + ".documents"), "_KIND_MODULES", ()):
-    _hook = getattr(_sys.modules.get(_name), "register_checks", None)
-    if _hook is not None:
-        _hook()
-
-# The response-file checker (.csv) and the instrument's semantic checks register themselves.
+# The answer-file checker (.csv) and the roster/instrument checks live with the CSV reader,
+# which needs the instrument's names and so cannot load from documents' kind list; importing
+# it here registers them wherever validation is used.
 from . import responses as _responses  # noqa: E402,F401
