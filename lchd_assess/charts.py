@@ -18,6 +18,8 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
+from .scoring import percentile
+
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
 INK = "#1a1a1a"
 GRID = "#c8c8c8"
@@ -243,7 +245,7 @@ def strip_plot(
             y = cy + (lane_i % 5 - 2) * 2.6
             big = i in row.highlight
             parts.append(f'<circle cx="{num(x0 + row.values[i] * scale)}" cy="{num(y)}" r="{num(4.2 if big else 2.8)}" fill="{BLUE if big else "none"}" stroke="{BLUE}" stroke-width="1" stroke-opacity="0.8"/>')
-        med = median(row.values)
+        med = percentile(sorted(row.values), 0.5)
         parts.append(f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>')
     ly = height - 8
     parts.append(f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>')
@@ -252,23 +254,3 @@ def strip_plot(
     parts.append(f'<text x="{num(x0 + 148)}" y="{num(ly)}" fill="{INK}">Median</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))
-
-
-def median(values: Sequence[float]) -> float:
-    s = sorted(values)
-    n = len(s)
-    if n == 0:
-        raise ValueError("median of no values")
-    mid = n // 2
-    return s[mid] if n % 2 else (s[mid - 1] + s[mid]) / 2
-
-
-def quantile(values: Sequence[float], q: float) -> float:
-    """Linear-interpolation quantile (the default of R and NumPy, 'type 7')."""
-    s = sorted(values)
-    if not s:
-        raise ValueError("quantile of no values")
-    pos = (len(s) - 1) * q
-    lo = int(pos)
-    hi = min(lo + 1, len(s) - 1)
-    return s[lo] + (s[hi] - s[lo]) * (pos - lo)

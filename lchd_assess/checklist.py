@@ -365,10 +365,8 @@ def _pdf_meta(ctx: ChecklistContext) -> dict:
     return {"title": title, "author": "LCHD partnership toolkit", "description": f"{ctx.standard_title}, version {ctx.standard_version}", "keywords": ["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"]}
 
 
-def render_pdf(ctx: ChecklistContext) -> bytes:
-    from . import pdf
-
-    return pdf.render_pdf(render_html(ctx), **_pdf_meta(ctx))
+#: Findings that stop even a draft: the numbers would not match the standard's.
+BLOCKING_CODES = frozenset({"checklist-version-mismatch", "checklist-wrong-standard"})
 
 
 @dataclass
@@ -390,14 +388,15 @@ def render(path: str | Path, out_dir: str | Path, std: Standard, draft: bool = F
     p = Path(path)
     doc = load_document(p, display=display_path(p), expect="checklist")
     report = check_document(doc, std)
-    blocking = {"checklist-version-mismatch", "checklist-wrong-standard"}
-    if doc.model is None or any(f.fatal for f in report.findings) or blocking & set(report.codes()) or (report.findings and not draft):
+    if doc.model is None or any(f.fatal for f in report.findings) or BLOCKING_CODES & set(report.codes()) or (report.findings and not draft):
         return RenderResult(report, [])
     problems = [f"line {f.line}: {f.message}" if f.line else f.message for f in report.findings]
     ctx = build_context(std, doc.model, "draft" if report.findings else "final", problems)  # type: ignore[arg-type]
     out = Path(out_dir)
+    from . import pdf as _pdf
+
     html, md = render_html(ctx), render_markdown(ctx)
-    pdf = render_pdf(ctx)
+    pdf = _pdf.render_pdf(html, **_pdf_meta(ctx))
     written = [write_atomic(out / "checklist.html", html), write_atomic(out / "checklist.md", md), write_atomic(out / "checklist.pdf", pdf)]
     return RenderResult(report, written)
 

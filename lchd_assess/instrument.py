@@ -24,9 +24,9 @@ from typing import Iterable, Literal
 from pydantic import Field, model_validator
 
 from . import models
-from .documents import Document, load_document, register_kind
+from .documents import Document, add_semantic_check, load_document, register_kind
 from .errors import InputError
-from .findings import Finding, register
+from .findings import Finding, first_line, register
 from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
 
 # -- IDs -------------------------------------------------------------------------------------
@@ -354,7 +354,7 @@ def check_actions(doc: Document, inst: InstrumentFile | None, rules: ScoringRule
             yield _f(doc, "scoring-rules-unknown-level", f"up_to_level '{a.up_to_level}' is not one of the scoring rules' levels", ("actions", n, "up_to_level"))
 
 
-def _semantic(docs: list[Document], index) -> Iterable[Finding]:  # registered in validate.SEMANTIC_CHECKS
+def _semantic(docs: list[Document], index) -> Iterable[Finding]:
     by_kind: dict[str, list[Document]] = {}
     for d in docs:
         if d.model is not None and d.kind:
@@ -385,8 +385,11 @@ class Assessment:
     folder: Path
 
 
+
+add_semantic_check(_semantic)
+
 def assessments_dir(path: str | Path | None = None) -> Path:
-    from .validate import repo_root
+    from .paths import repo_root
 
     return Path(path) if path else repo_root() / "assessments"
 
@@ -416,7 +419,6 @@ def _load_cached(folder: str) -> Assessment:
         findings += list(check_rules(docs["scoring-rules"], inst))  # type: ignore[arg-type]
         findings += list(check_actions(docs["recommended-actions"], inst, rules))  # type: ignore[arg-type]
     if findings:
-        first = sorted(findings, key=lambda f: (f.file or "", f.line or 0, f.column or 0))[0]
         more = f" (and {len(findings) - 1} more; run `lchd-assess validate {display_path(d)}`)" if len(findings) > 1 else ""
-        raise InputError(first.format_text() + more)
+        raise InputError(first_line(findings) + more)
     return Assessment(docs["instrument"].model, docs["scoring-rules"].model, docs["recommended-actions"].model, d)  # type: ignore[arg-type]

@@ -5,18 +5,18 @@ The roster's organisation codes are local to the file (``org-01``…), not frame
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from . import models
-from .documents import load_document, register_kind
+from .documents import Document, load_document, register_kind
 from .errors import InputError
+from .findings import Finding, first_line
 from .models import Strict, Text
-
-SCALES = ("neighbourhood", "city", "county", "region")
-
+from .score_models import Scale
 
 class RosterEntry(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Local code of the organisation in this file (e.g. org-01); not a framework ID.")
@@ -29,7 +29,7 @@ class PartnershipFile(models.FileBase):
 
     kind: Literal["partnership"]
     name: Text
-    scale: Literal["neighbourhood", "city", "county", "region"] = Field(description="Geographic scale.")
+    scale: Scale = Field(description="Geographic scale.")
     population_focus: Text = Field(description="Who the partnership serves.")
     fictional: bool = Field(default=False, description="True for the toolkit's made-up examples.")
     roster: list[RosterEntry] = Field(min_length=1, description="Partner organisations and their sectors.")
@@ -69,13 +69,20 @@ def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> Pa
         raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
     doc = load_document(path, display=display_path(path), expect="partnership")
     if doc.model is None:
-        f = sorted(doc.findings, key=lambda x: (x.line or 0, x.column or 0))[0]
-        raise InputError(f.format_text())
+        raise InputError(first_line(doc.findings))
     if sectors is not None:
-        from .findings import Finding
-
-        for i, r in enumerate(doc.model.roster):  # type: ignore[attr-defined]
-            if r.sector not in sectors:
-                f = doc.loaded.locate(Finding("partnership-unknown-sector", f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}", path=("roster", i, "sector")))
-                raise InputError(f.format_text())
+        unknown = roster_sector_findings(doc, sectors)
+        if unknown:
+            raise InputError(first_line(unknown))
     return doc.model  # type: ignore[return-value]
+
+
+def roster_sector_findings(doc: Document, sectors: list[str]) -> list[Finding]:
+    """A finding for each roster entry whose sector is not one of the instrument's codes."""
+    out = []
+    for i, r in enumerate(doc.model.roster):  # type: ignore[union-attr]
+        if r.sector not in sectors:
+            close = difflib.get_close_matches(r.sector, sectors, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            out.append(doc.loaded.locate(Finding("partnership-unknown-sector", f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}{hint}", path=("roster", i, "sector"))))
+    return out

@@ -22,7 +22,8 @@ from typing import Sequence
 from pydantic import Field
 
 from . import filters
-from .charts import StripRow, median, quantile, strip_plot
+from .charts import StripRow, strip_plot
+from .scoring import percentile
 from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
 from .score_models import ScoreResult
 
@@ -237,7 +238,7 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
         vals = [e.score for s in scores for e in s.elements if e.id == col.id and e.score is not None]
         strip_rows.append(StripRow(label=f"{col.id} {col.name}" if col.id != "overall" else col.name, values=sorted(vals)))
         if vals:
-            dist.append(DistributionRow(id=col.id, name=col.name, n=len(vals), minimum=filters.score(min(vals)), q1=filters.score(quantile(vals, 0.25)), median=filters.score(median(vals)), q3=filters.score(quantile(vals, 0.75)), maximum=filters.score(max(vals))))
+            dist.append(DistributionRow(id=col.id, name=col.name, n=len(vals), minimum=filters.score(min(vals)), q1=filters.score(percentile(sorted(vals), 0.25)), median=filters.score(percentile(sorted(vals), 0.5)), q3=filters.score(percentile(sorted(vals), 0.75)), maximum=filters.score(max(vals))))
         else:
             dist.append(DistributionRow(id=col.id, name=col.name, n=0, minimum="—", q1="—", median="—", q3="—", maximum="—"))
     svg = strip_plot(

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
-from .outputs import dumps_json, write_atomic
+from .outputs import write_atomic
+from .score_output import to_json
 from .report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context
 from .score_models import ScoreResult
 
@@ -56,7 +57,7 @@ def render_report(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | No
     from .pdf import render_pdf
 
     html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
-    return RenderedReport(html=html, pdf=render_pdf(html), scores_json=dumps_json(score.model_dump(mode="json")))
+    return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
 
 
 def write_report(out: Path, rendered: RenderedReport) -> list[Path]:

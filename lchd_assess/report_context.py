@@ -285,7 +285,6 @@ class ReportContext(_Ctx):
 GAP_LABELS = {"agreement": "Agreement", "partial-agreement": "Partial agreement", "disagreement": "Disagreement", "silence": "Silence (one side cannot be shown)"}
 FLAG_LABELS = {"improved": "Improved", "declined": "Declined", "no-meaningful-change": "No meaningful change", "not-comparable": "Not comparable"}
 STATUS_LABELS = {"ok": "Answered", "few": "Fewer than the cell size", "silent": "Silent: on the roster, nobody answered", "not-on-roster": "Not on the roster"}
-KIND_LABELS = {"principle": "Guiding principle", "structure": "Foundational structure", "overall": "Overall"}
 SCALE_LABELS = {"neighbourhood": "Neighbourhood", "city": "City", "county": "County", "region": "Region"}
 
 SUMMARY_RULE = (
@@ -322,7 +321,7 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     stems = {it.id: it.stem for it in assessment.instrument.items}
     levels = [b.id for b in assessment.rules.levels]
     actions = [
-        GuidanceAction(id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label() if hasattr(a.source, "label") else "")
+        GuidanceAction(id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label())
         for a in assessment.actions.actions
     ]
     return Guidance(item_stems=stems, level_order=levels, actions=actions)

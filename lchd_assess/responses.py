@@ -24,7 +24,8 @@ from typing import Union
 from . import instrument as _instrument
 from .documents import FILE_CHECKERS, add_semantic_check
 from .findings import Finding, register
-from .instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
+from .instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
+from .partnership import roster_sector_findings
 
 MAX_BYTES = 20 * 1024 * 1024
 FIXED_COLUMNS = ("respondent_id", "sector", "role")
@@ -86,7 +87,7 @@ def parse_answer(cell: str) -> tuple[bool, Answer]:
     up = s.upper()
     if up in (DONT_KNOW, NOT_APPLICABLE):
         return True, up
-    if len(s) == 1 and s in "01234":
+    if s.isdigit() and int(s) in LEVEL_VALUES:
         return True, int(s)
     return False, None
 
@@ -101,12 +102,13 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         res.findings.append(Finding(code, msg, file=disp, line=row, column=col))
 
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before reading it
+            add("file-too-large", f"the file is {size} bytes; response files above {MAX_BYTES} bytes are refused")
+            return res
         raw = path.read_bytes()
     except OSError as exc:
         add("file-unreadable", f"cannot read the file ({exc.strerror or exc})")
-        return res
-    if len(raw) > MAX_BYTES:
-        add("file-too-large", f"the file is {len(raw)} bytes; response files above {MAX_BYTES} bytes are refused")
         return res
     try:
         text = raw.decode("utf-8-sig")
@@ -284,17 +286,11 @@ def _check_rosters(docs: list, index: object) -> list[Finding]:
             sectors = [s.id for s in _instrument.load_assessment().instrument.sectors]
         except InputError:
             return []
-    out = []
-    for d in partnerships:
-        for i, r in enumerate(d.model.roster):
-            if r.sector not in sectors:
-                out.append(d.loaded.locate(Finding("partnership-unknown-sector", f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}{_suggest(r.sector, sectors)}", path=("roster", i, "sector"))))
-    return out
+    return [f for d in partnerships for f in roster_sector_findings(d, sectors)]
 
 
 FILE_CHECKERS[".csv"] = _check_csv
-for _check in (_instrument._semantic, _check_rosters):
-    add_semantic_check(_check)
+add_semantic_check(_check_rosters)
 
 
 # -- The blank template and its codebook -----------------------------------------------------

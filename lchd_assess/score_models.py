@@ -17,6 +17,7 @@ class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+Scale = Literal["neighbourhood", "city", "county", "region"]
 GapCode = Literal["agreement", "partial-agreement", "disagreement", "silence"]
 ChangeFlag = Literal["improved", "declined", "no-meaningful-change", "not-comparable"]
 
@@ -24,7 +25,7 @@ ChangeFlag = Literal["improved", "declined", "no-meaningful-change", "not-compar
 class PartnershipInfo(_M):
     id: str = Field(description="Folder name of the partnership (stable code).")
     name: str = Field(description="The partnership's name as it gave it.")
-    scale: Literal["neighbourhood", "city", "county", "region"] = Field(description="Geographic scale.")
+    scale: Scale = Field(description="Geographic scale.")
     population_focus: str = Field(description="Who the partnership serves.")
 
 

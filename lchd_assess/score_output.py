@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .filters import interval, score
+
 
 from .outputs import csv_text, dumps_json
 from .score_models import ScoreResult
@@ -47,8 +49,7 @@ def to_text(result: ScoreResult) -> str:
          f"instrument {r.instrument_id} {r.instrument_version}, scoring rules {r.scoring_rules_version}, framework {r.framework_version}", ""]
     L.append(f"{'Element':<8} {'Score':>6}  {'95% interval':<13} {'Level':<12} {'n':>3}  {'Coverage':>8}  Name")
     for e in r.elements:
-        iv = f"{e.interval[0]:.1f}–{e.interval[1]:.1f}" if e.interval else "—"
-        sc = f"{e.score:.1f}" if e.score is not None else "—"
+        iv, sc = interval(e.interval, 1), score(e.score, 1)
         L.append(f"{e.id:<8} {sc:>6}  {iv:<13} {(e.level_label or '—'):<12} {e.n_respondents:>3}  {e.coverage:>8.0%}  {e.name}")
         if e.reason:
             L.append(f"{'':<8} {e.reason}")
@@ -62,7 +63,7 @@ def to_text(result: ScoreResult) -> str:
             why = "fewer respondents than the minimum cell size" if grp.suppression_reason == "below-minimum-cell-size" else "hidden so that a smaller group cannot be worked out"
             L.append(f"  {grp.label}: not shown ({why})")
         else:
-            scores = "  ".join(f"{ge.id} {ge.score:.1f}" if ge.score is not None else f"{ge.id} —" for ge in grp.elements or [])
+            scores = "  ".join(f"{ge.id} {score(ge.score, 1)}" for ge in grp.elements or [])
             L.append(f"  {grp.label}: {grp.n} respondents")
             L.append(f"    {scores}")
     rep = r.representation

@@ -31,6 +31,7 @@ from typing import Iterable, Sequence
 
 from . import score_models as sm
 from .errors import InputError
+from .findings import ExitCode, sort_key
 from .instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
 from .partnership import PartnershipFile, load_partnership
 from .responses import Respondent, Responses, read_responses
@@ -558,7 +559,7 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
     from .partnership import partnership_folders
-    from .validate import repo_root
+    from .paths import repo_root
 
     return partnership_folders(repo_root() / "assessments" / "examples")
 
@@ -584,10 +585,10 @@ def framework_context(assessment: Assessment) -> Context:
 class ResponsesError(InputError):
     """A response file has findings: the scorer does not guess."""
 
-    exit_code = 1
+    exit_code = int(ExitCode.FINDINGS)
 
     def __init__(self, responses: Responses) -> None:
-        self.findings = sorted(responses.findings, key=lambda f: (f.line or 0, f.column or 0, f.code))
+        self.findings = sorted(responses.findings, key=sort_key)
         n = len(self.findings)
         more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
         super().__init__(self.findings[0].format_text() + more)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from lchd_assess.charts import Band, DotRow, Series, StripRow, dot_plot, median, num, quantile, strip_plot, wrap
+from lchd_assess.charts import Band, DotRow, Series, StripRow, dot_plot, num, strip_plot, wrap
+from lchd_assess.scoring import percentile
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -63,5 +64,5 @@ def test_a_strip_plot_draws_one_dot_per_partnership_and_a_median_bar():
 
 
 def test_median_and_quartiles_match_the_usual_definitions():
-    assert median([3, 1, 2]) == 2 and median([1, 2, 3, 4]) == 2.5
-    assert quantile([1, 2, 3, 4, 5], 0.25) == 2 and quantile([1, 2, 3, 4], 0.75) == 3.25
+    assert percentile([1, 2, 3], 0.5) == 2 and percentile([1, 2, 3, 4], 0.5) == 2.5
+    assert percentile([1, 2, 3, 4, 5], 0.25) == 2 and percentile([1, 2, 3, 4], 0.75) == 3.25

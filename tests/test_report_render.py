@@ -108,8 +108,8 @@ def test_comments_appear_only_when_asked_for(tmp_path):
     assert without.comments is None
     html = render_report(without, fw_info()).html
     assert 'id="comments"' not in html
-    if with_.comments:
-        assert with_.comments[0].text.split("&")[0][:20] in render_report(with_, fw_info()).html.replace("&#39;", "'")
+    assert with_.comments, "the example has comments; --comments must load them"
+    assert with_.comments[0].text.split("&")[0][:20] in render_report(with_, fw_info()).html.replace("&#39;", "'")
 
 
 HOSTILE = ['<script>alert("x")</script>', '<img src=file:///etc/passwd>', '<img src="file:///etc/passwd">']

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         if not result.written:
             print(result.report.format_text(), file=sys.stderr)
             if result.report.exit_code == 1:
-                hint = "fix these, or add --draft to render a marked draft" if not {"checklist-version-mismatch", "checklist-wrong-standard"} & set(result.report.codes()) else "a checklist for another version or standard cannot be rendered"
+                hint = "fix these, or add --draft to render a marked draft" if not cl.BLOCKING_CODES & set(result.report.codes()) else "a checklist for another version or standard cannot be rendered"
                 print(f"not rendered: {hint}", file=sys.stderr)
             return int(result.report.exit_code) or 1
         if result.report.findings:
