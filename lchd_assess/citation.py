@@ -67,12 +67,6 @@ def apa_name(a: dict[str, Any]) -> str:
     return f"{a['family-names']}, {_initials(given)}" if given else str(a["family-names"])
 
 
-def full_name(a: dict[str, Any]) -> str:
-    """'Given Family' for a person, the name for an organisation."""
-    if not _is_person(a):
-        return str(a.get("name", ""))
-    return f"{a.get('given-names', '')} {a['family-names']}".strip()
-
 
 def bib_name(a: dict[str, Any]) -> str:
     if not _is_person(a):

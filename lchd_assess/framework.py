@@ -36,6 +36,7 @@ class Framework:
         agenda = files.get("research-agenda") or []
         self.research_agenda: models.ResearchAgendaFile | None = agenda[0] if agenda else None  # type: ignore[assignment]
         self.crosswalks: list[models.CrosswalkFile] = sorted(files.get("crosswalk", []), key=lambda c: c.id)  # type: ignore[arg-type]
+        self._incoming: dict[str, list[tuple[str, str]]] | None = None
         self._by_id: dict[str, tuple[str, BaseModel]] = {}
         for kind_files in files.values():
             for f in kind_files:
@@ -83,22 +84,25 @@ class Framework:
         """(element ID, field) of every element whose references point at ``id_``.
 
         A reference belongs to the nearest enclosing element that has an ID (a crosswalk
-        mapping, which has none, belongs to its crosswalk).
+        mapping, which has none, belongs to its crosswalk).  The index of all references is
+        built on the first call and kept: the site asks this for every element.
         """
-        from .validate import references
+        if self._incoming is None:
+            from .validate import references
 
-        out = set()
-        for kind_files in self._files.values():
-            for f in kind_files:
-                owners: dict[tuple, str] = {}
-                for obj, path in walk(f):
-                    if id_kind(obj):
-                        owners[path] = obj.id
-                    owner = next((owners[path[:n]] for n in range(len(path), -1, -1) if path[:n] in owners), None)
-                    for name, _i, target, _kinds in references(obj):
-                        if target == id_ and owner and owner != id_:
-                            out.add((owner, name))
-        return sorted(out)
+            index: dict[str, set[tuple[str, str]]] = {}
+            for kind_files in self._files.values():
+                for f in kind_files:
+                    owners: dict[tuple, str] = {}
+                    for obj, path in walk(f):
+                        if id_kind(obj):
+                            owners[path] = obj.id
+                        owner = next((owners[path[:n]] for n in range(len(path), -1, -1) if path[:n] in owners), None)
+                        for name, _i, target, _kinds in references(obj):
+                            if owner and owner != target:
+                                index.setdefault(target, set()).add((owner, name))
+            self._incoming = {k: sorted(v) for k, v in index.items()}
+        return list(self._incoming.get(id_, []))
 
 
 _ROOT_CAUSE_ORDER = ("input", "encoding", "yaml", "schema", "semantic")

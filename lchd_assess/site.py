@@ -250,32 +250,12 @@ class SiteContext:
         self.directory_urls = directory_urls
         self.base_url = fw.meta.base_url
         self.toolkit_version = __version__
-        self._incoming: dict[str, list[tuple[str, str]]] | None = None
+        self._downloads: dict[str, str] | None = None
         self._element_pages: dict[str, Page] = {}
 
     def linked_from(self, id_: str) -> list[tuple[str, str]]:
-        """(owner ID, field) of every reference to ``id_``; built once for the whole site.
-
-        The owner is the nearest enclosing element with an ID (a mapping inside a crosswalk
-        belongs to the crosswalk, not to the source element listed before it).
-        """
-        if self._incoming is None:
-            from .documents import KINDS
-            from .validate import id_kind, walk
-
-            index: dict[str, set[tuple[str, str]]] = {}
-            for kind in sorted(KINDS):
-                for f in self.fw.files(kind):
-                    owners: dict[tuple, str] = {}
-                    for obj, p in walk(f):
-                        if id_kind(obj):
-                            owners[p] = obj.id
-                        owner = next((owners[p[:i]] for i in range(len(p), -1, -1) if p[:i] in owners), None)
-                        for name, _i, target, _kinds in model_references(obj):
-                            if owner and owner != target:
-                                index.setdefault(target, set()).add((owner, name))
-            self._incoming = {k: sorted(v) for k, v in index.items()}
-        return self._incoming.get(id_, [])
+        """(owner ID, field) of every reference to ``id_`` (see :meth:`Framework.linked_from`)."""
+        return self.fw.linked_from(id_)
 
     # addresses
     def address(self, id_: str) -> tuple[str, str | None] | None:
@@ -750,7 +730,13 @@ DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str
 
 
 def _download_files(ctx: SiteContext) -> dict[str, str]:
-    """docs-relative path → text of each download (the bundle, the YAML files, the schemas)."""
+    """docs-relative path → text of each download (the bundle, the YAML files, the schemas).
+
+    Made once per build and kept on ``ctx``: the downloads page lists them and the build
+    writes them.
+    """
+    if ctx._downloads is not None:
+        return ctx._downloads
     from .bundle import bundle_json
     from .schemas import expected_schemas
 
@@ -761,6 +747,7 @@ def _download_files(ctx: SiteContext) -> dict[str, str]:
             out["downloads/framework/" + p.relative_to(root).as_posix()] = p.read_text(encoding="utf-8")
     for name, text in expected_schemas().items():
         out["downloads/schemas/" + name] = text
+    ctx._downloads = out
     return out
 
 

@@ -23,13 +23,9 @@ AGENDA = "research-agenda.md"
 
 def standard_of(ctx: SiteContext) -> Standard | None:
     """The standard of the framework being published (None when it has none)."""
-    from .standard import Standard
+    from .standard import standard_from
 
-    files = ctx.fw.files("reporting-standard")
-    if not files:
-        return None
-    crosswalks = tuple(sorted(ctx.fw.files("guideline-crosswalk"), key=lambda c: c.id))  # type: ignore[attr-defined]
-    return Standard(files[0], crosswalks)  # type: ignore[arg-type]
+    return standard_from(ctx.fw)
 
 
 def item_page_path(item_id: str) -> str:

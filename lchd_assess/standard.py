@@ -280,11 +280,19 @@ def load_standard(framework_path: str | None = None) -> Standard:
     from .framework import load_framework
 
     fw = load_framework(framework_path)
+    std = standard_from(fw)
+    if std is None:
+        raise InputError(f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml")
+    return std
+
+
+def standard_from(fw: Any) -> Standard | None:
+    """The standard held by a loaded framework, with its guideline crosswalks (None if absent)."""
     files = fw.files("reporting-standard")
     if not files:
-        raise InputError(f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml")
-    crosswalks = tuple(sorted(fw.files("guideline-crosswalk"), key=lambda c: c.id))  # type: ignore[attr-defined]
-    return Standard(files[0], crosswalks)  # type: ignore[arg-type]
+        return None
+    crosswalks = tuple(sorted(fw.files("guideline-crosswalk"), key=lambda c: c.id))
+    return Standard(files[0], crosswalks)
 
 
 # -- For the documentation site ---------------------------------------------------------------

@@ -49,8 +49,10 @@ def run(args: argparse.Namespace) -> int:
 
         fw, cff = load_inputs(args.framework)
         stale = check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")
+        from ..findings import Finding
+
         for rel in stale:
-            print(f"{rel}: site-stale: differs from what the framework generates; run `lchd-assess site build`")
+            print(Finding("site-stale", "differs from what the framework generates; run `lchd-assess site build`", file=rel).format_text())
         return 1 if stale else 0
     # serve
     code = _build(args)
