@@ -2,12 +2,12 @@
 
 :func:`method_markdown` is the documentation page "How the self-assessment is scored": every
 number on it comes from ``assessments/scoring-rules.yaml``, so the page cannot fall behind the
-scorer.  :func:`actions_for` picks the recommended actions that fit an element's level.
+scorer.  (Which actions fit an element's level: ``report_context.select_actions``.)
 """
 
 from __future__ import annotations
 
-from .instrument import InstrumentFile, RecommendedAction, RecommendedActionsFile, ScoringRulesFile
+from .instrument import InstrumentFile, ScoringRulesFile
 
 
 def _g(x: float) -> str:
@@ -95,17 +95,6 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
              "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things.")
     L.append("")
     return "\n".join(L)
-
-
-def actions_for(actions: RecommendedActionsFile, rules: ScoringRulesFile, element: str, level: str | None) -> list[RecommendedAction]:
-    """The recommended actions for ``element`` at ``level`` (all of them when the level is unknown)."""
-    out = []
-    for act in actions.actions:
-        if act.element != element:
-            continue
-        if level is None or rules.level_rank(level) <= rules.level_rank(act.up_to_level):
-            out.append(act)
-    return out
 
 
 def instrument_data(assessment, framework) -> dict:

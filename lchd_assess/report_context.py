@@ -329,7 +329,7 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
 
 def select_actions(guidance: Guidance, element: str, level: str | None) -> list[GuidanceAction]:
     """Actions for ``element`` at ``level``: those whose ``up_to_level`` is at or above it;
-    all of them when the level is unknown (the rule of ``method.actions_for``)."""
+    all of them when the level is unknown. The one place this rule lives."""
     rank = {lid: i for i, lid in enumerate(guidance.level_order)}
     return [
         a for a in guidance.actions

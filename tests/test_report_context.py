@@ -167,18 +167,6 @@ def test_no_change_section_without_a_previous_wave():
     assert build_report_context(score, fw_info()).change is None
 
 
-def test_report_actions_are_the_instrument_datas_actions_for_each_element_and_level():
-    from lchd_assess.instrument import load_assessment
-    from lchd_assess.method import actions_for
-    from lchd_assess.report_context import guidance_from_assessment, select_actions
-
-    a = load_assessment()
-    guidance = guidance_from_assessment(a)
-    for element in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4"]:
-        for level in [None, *guidance.level_order]:
-            assert [x.id for x in select_actions(guidance, element, level)] == [x.id for x in actions_for(a.actions, a.rules, element, level)]
-
-
 def test_a_comment_never_names_a_group_the_scorer_suppressed():
     from lchd_assess.score_models import Comment
 

@@ -12,7 +12,7 @@ import pytest
 from lchd_assess.errors import InputError
 from lchd_assess.framework import load_framework
 from lchd_assess.instrument import load_assessment
-from lchd_assess.method import actions_for, method_markdown
+from lchd_assess.method import method_markdown
 from lchd_assess.validate import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,11 +69,15 @@ def test_every_element_has_actions_citing_its_section_of_the_paper():
 
 
 def test_actions_for_a_low_level_include_more_than_for_a_high_one():
-    low = actions_for(ACTIONS, RULES, "FS4", "exploring")
-    high = actions_for(ACTIONS, RULES, "FS4", "sustaining")
+    from lchd_assess.report_context import guidance_from_assessment, select_actions
+
+    guidance = guidance_from_assessment(A)
+    low = select_actions(guidance, "FS4", "exploring")
+    high = select_actions(guidance, "FS4", "sustaining")
     assert {a.id for a in low} == {"FS4.A1", "FS4.A2"}
     assert high == []
-    assert {a.id for a in actions_for(ACTIONS, RULES, "FS4", "ready")} == {"FS4.A2"}
+    assert {a.id for a in select_actions(guidance, "FS4", "ready")} == {"FS4.A2"}
+    assert len(select_actions(guidance, "FS4", None)) == len([a for a in ACTIONS.actions if a.element == "FS4"])
 
 
 def test_minimum_cell_size_below_three_is_refused(tmp_path):
