@@ -6,9 +6,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from lchd_assess import checklist as cl
-from lchd_assess.standard import load_standard
-from lchd_assess.validate import repo_root
+from lchd_assess.formats import checklist as cl
+from lchd_assess.load.standard import load_standard
+from lchd_assess.check.validate import repo_root
 
 
 def main() -> None:

@@ -5,7 +5,7 @@
 1. The largest example's report (ScoreResult → context → HTML → PDF/UA-1 through our restricted
    fetcher) against WeasyPrint alone writing the same HTML with the same PDF variant (and, for
    reference, without tagging). Goal: ratio ≤ 1.10.
-2. A portfolio of N synthetic partnerships (seeded, lchd_assess.synthetic): context, HTML,
+2. A portfolio of N synthetic partnerships (seeded, lchd_assess.score.synthetic): context, HTML,
    CSV and PDF, with the page count.
 3. ``lchd-assess portfolio`` end to end on N partnership folders made by a seeded generator
    from the largest example (its roster, its respondents' rows with answers moved at random),
@@ -33,11 +33,11 @@ def main() -> None:
     import pypdf
     from weasyprint import HTML
 
-    from lchd_assess.framework import load_framework
-    from lchd_assess.pdf import PDF_VARIANT
-    from lchd_assess.report import REPORT_TEMPLATE, default_guidance, load_partnership_scores, render_portfolio, render_report, render_template, report_context
-    from lchd_assess.report_context import framework_info
-    from lchd_assess.synthetic import synthetic_score
+    from lchd_assess.load.framework import load_framework
+    from lchd_assess.render.pdf import PDF_VARIANT
+    from lchd_assess.app.report import REPORT_TEMPLATE, default_guidance, load_partnership_scores, render_portfolio, render_report, render_template, report_context
+    from lchd_assess.context.report_context import framework_info
+    from lchd_assess.score.synthetic import synthetic_score
 
     fw = framework_info(load_framework())
     guidance = default_guidance()

@@ -1,8 +1,10 @@
 """LCHD cross-sector partnership toolkit.
 
-Pipeline stages, one module each: ``yamlload`` (safe YAML) → ``documents`` (kinds, schema
-check) → ``validate`` (semantic checks, report) → ``framework`` (the validated whole) →
-``bundle``/``site``/``score``/``report``/``checklist``.  The public surface is small:
+One subpackage per pipeline stage (see CONTRIBUTING.md): ``core`` (errors, findings, paths,
+outputs) → ``load`` (safe YAML, document kinds, models) → ``check`` (validation) → ``formats``
+(files read and written) → ``score`` (the scorer) → ``context`` (typed template contexts) →
+``render`` (Jinja, SVG, PDF) → ``site`` (documentation site) → ``app`` (use cases) → ``cli``.
+The public surface is small:
 """
 
 from __future__ import annotations
@@ -14,11 +16,11 @@ __all__ = ["__version__", "load_framework", "validate_paths"]
 
 def __getattr__(name: str):  # lazy, so `lchd-assess --help` stays fast
     if name == "load_framework":
-        from .framework import load_framework
+        from .load.framework import load_framework
 
         return load_framework
     if name == "validate_paths":
-        from .validate import validate_paths
+        from .check.validate import validate_paths
 
         return validate_paths
     raise AttributeError(name)

@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lchd_assess.instrument import load_assessment  # noqa: E402
-from lchd_assess.outputs import write_atomic  # noqa: E402
+from lchd_assess.load.instrument import load_assessment  # noqa: E402
+from lchd_assess.core.outputs import write_atomic  # noqa: E402
 
 ELEMENTS = ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4"]
 ROLE_OF = {"resident-family": "resident-family-member"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lchd_assess.report_context import FrameworkInfo, Guidance, GuidanceAction, RosterOrganisation
-from lchd_assess.score_models import ScoreResult
+from lchd_assess.context.report_context import FrameworkInfo, Guidance, GuidanceAction, RosterOrganisation
+from lchd_assess.score.models import ScoreResult
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -15,8 +15,8 @@ def fixture_score(name: str = "score-result-full.json") -> ScoreResult:
 
 
 def fw_info() -> FrameworkInfo:
-    from lchd_assess.framework import load_framework
-    from lchd_assess.report_context import framework_info
+    from lchd_assess.load.framework import load_framework
+    from lchd_assess.context.report_context import framework_info
 
     return framework_info(load_framework())
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lchd_assess.citation import load_cff
-from lchd_assess.framework import load_framework
-from lchd_assess.site import Site, generate, repo_root
-from lchd_assess.site_build import BuildResult, mkdocs_build, relocate_config, write_site
+from lchd_assess.formats.citation import load_cff
+from lchd_assess.load.framework import load_framework
+from lchd_assess.site.generate import Site, generate, repo_root
+from lchd_assess.site.build import BuildResult, mkdocs_build, relocate_config, write_site
 
 
 def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[Site, BuildResult]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.findings import CATALOGUE
-from lchd_assess.validate import validate_paths
-from lchd_assess.yamlload import MAX_BYTES
+from lchd_assess.core.findings import CATALOGUE
+from lchd_assess.check.validate import validate_paths
+from lchd_assess.load.yamlload import MAX_BYTES
 
 BROKEN = Path(__file__).parent / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())

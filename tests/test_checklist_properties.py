@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lchd_assess import checklist as cl
-from lchd_assess.documents import load_document
-from lchd_assess.standard import load_standard
+from lchd_assess.formats import checklist as cl
+from lchd_assess.load.documents import load_document
+from lchd_assess.load.standard import load_standard
 
 STD = load_standard()
 IDS = [i.id for i in STD.items()]

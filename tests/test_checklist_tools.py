@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess import checklist as cl
-from lchd_assess.documents import load_document
-from lchd_assess.standard import load_standard
+from lchd_assess.formats import checklist as cl
+from lchd_assess.load.documents import load_document
+from lchd_assess.load.standard import load_standard
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml"
 GOLDEN = Path(__file__).resolve().parent / "golden/checklist/harbour-city-family-network"
@@ -211,7 +211,7 @@ def test_answers_are_escaped_in_html_and_markdown(std, tmp_path):
 
 
 def test_the_pdf_renderer_refuses_files_and_urls_outside_the_packages_assets():
-    from lchd_assess.pdf import RenderError, render_pdf
+    from lchd_assess.render.pdf import RenderError, render_pdf
 
     meta = {"title": "t", "author": "a", "description": "s", "keywords": ["k"]}
     for src in ("file:///etc/hostname", "http://127.0.0.1:9/x.png"):
@@ -226,7 +226,7 @@ def test_blank_downloads_for_the_site(std):
     assert cl.blank_checklist_pdf(std).startswith(b"%PDF")
     html = cl.blank_checklist_html(std)
     assert "Blank checklist" in html and "Items reported" not in html
-    from lchd_assess.standard import site_overview
+    from lchd_assess.load.standard import site_overview
 
     files = cl.site_downloads(std)
     assert {f"reporting-standard/{n}" for n in files} == set(site_overview(std)["downloads"].values())
@@ -283,9 +283,9 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
 
 
 def test_the_cached_blank_checklist_pdf_is_the_same_bytes_as_a_fresh_render(tmp_path):
-    from lchd_assess import pdf
-    from lchd_assess.checklist import _pdf_meta, build_context, render_html
-    from lchd_assess.standard import load_standard
+    from lchd_assess.render import pdf
+    from lchd_assess.formats.checklist import _pdf_meta, build_context, render_html
+    from lchd_assess.load.standard import load_standard
 
     std = load_standard()
     ctx = build_context(std, None, "blank")

@@ -4,8 +4,8 @@ import json
 import subprocess
 import sys
 
-from lchd_assess.bundle import bundle
-from lchd_assess.framework import load_framework
+from lchd_assess.formats.bundle import bundle
+from lchd_assess.load.framework import load_framework
 
 
 def test_help_lists_the_exit_codes(cli):
@@ -15,7 +15,7 @@ def test_help_lists_the_exit_codes(cli):
 
 
 def test_help_does_not_import_the_heavy_libraries():
-    code = "import sys; from lchd_assess.cli import build_parser; build_parser(); print(sorted(m for m in ('pydantic','jsonschema','weasyprint','jinja2','yaml') if m in sys.modules))"
+    code = "import sys; from lchd_assess.cli.main import build_parser; build_parser(); print(sorted(m for m in ('pydantic','jsonschema','weasyprint','jinja2','yaml') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from hypothesis import given, strategies as st
 
-from lchd_assess.filters import md_text
+from lchd_assess.render.filters import md_text
 
 
 def test_md_text_shows_markup_characters_as_written():
@@ -34,7 +34,7 @@ def test_md_text_shows_exactly_the_text_after_markdown(text):
 
 
 def test_md_prose_keeps_backticked_spans_as_code_and_escapes_the_rest():
-    from lchd_assess.filters import md_prose
+    from lchd_assess.render.filters import md_prose
 
     html = markdown.markdown(md_prose("Add `source: {section: ...}` to *each* <element>."))
     assert html == "<p>Add <code>source: {section: ...}</code> to *each* &lt;element&gt;.</p>"

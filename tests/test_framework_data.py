@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from lchd_assess.framework import load_framework
-from lchd_assess.validate import validate_paths
+from lchd_assess.load.framework import load_framework
+from lchd_assess.check.validate import validate_paths
 
 
 def test_every_framework_and_assessment_file_validates_without_findings(root):

@@ -7,7 +7,7 @@ import io
 
 from hypothesis import given, strategies as st
 
-from lchd_assess.outputs import csv_text
+from lchd_assess.core.outputs import csv_text
 
 
 def test_rows_end_with_crlf_by_default_and_with_the_given_ending_otherwise():

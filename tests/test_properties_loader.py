@@ -8,9 +8,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lchd_assess.documents import check_loaded
-from lchd_assess.findings import CATALOGUE
-from lchd_assess.yamlload import parse_yaml_text
+from lchd_assess.load.documents import check_loaded
+from lchd_assess.core.findings import CATALOGUE
+from lchd_assess.load.yamlload import parse_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from lchd_assess.charts import Band, DotRow, Series, StripRow, dot_plot, num, strip_plot, wrap
-from lchd_assess.scoring import percentile
+from lchd_assess.render.charts import Band, DotRow, Series, StripRow, dot_plot, num, strip_plot, wrap
+from lchd_assess.score.scoring import percentile
 
 SVG = "{http://www.w3.org/2000/svg}"
 

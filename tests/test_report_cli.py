@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from lchd_assess.report import Progress
+from lchd_assess.app.report import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "assessments" / "examples"

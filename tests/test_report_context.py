@@ -11,10 +11,10 @@ import pytest
 from jinja2 import meta
 from pydantic import BaseModel
 
-from lchd_assess.portfolio import PortfolioContext, build_portfolio_context
-from lchd_assess.report_context import ReportContext, build_report_context, choose_priorities, element_url
-from lchd_assess.synthetic import synthetic_score
-from lchd_assess.templating import PACKAGE_TEMPLATES, environment
+from lchd_assess.context.portfolio import PortfolioContext, build_portfolio_context
+from lchd_assess.context.report_context import ReportContext, build_report_context, choose_priorities, element_url
+from lchd_assess.score.synthetic import synthetic_score
+from lchd_assess.render.templating import PACKAGE_TEMPLATES, environment
 
 from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
 
@@ -168,7 +168,7 @@ def test_no_change_section_without_a_previous_wave():
 
 
 def test_a_comment_never_names_a_group_the_scorer_suppressed():
-    from lchd_assess.score_models import Comment
+    from lchd_assess.score.models import Comment
 
     score = fixture_score()
     score = score.model_copy(update={"comments": [Comment(item="P1.Q1", text="x", sector_group="health-care"), Comment(item="P1.Q2", text="y", sector_group="community")]})

@@ -6,7 +6,7 @@ import base64
 
 import pytest
 
-from lchd_assess.pdf import ASSETS, RenderError, fetcher, render_pdf
+from lchd_assess.render.pdf import ASSETS, RenderError, fetcher, render_pdf
 
 HEAD = '<head><meta charset="utf-8"><title>T</title><meta name="author" content="A"><meta name="description" content="D"><meta name="keywords" content="k"></head>'
 

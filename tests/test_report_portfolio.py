@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes, build_portfolio_context, percentile_ranks, portfolio_csv, portfolio_table
-from lchd_assess.scoring import example_folders
-from lchd_assess.report import load_partnership_scores, render_portfolio, render_report
-from lchd_assess.synthetic import synthetic_score
+from lchd_assess.context.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes, build_portfolio_context, percentile_ranks, portfolio_csv, portfolio_table
+from lchd_assess.score.scoring import example_folders
+from lchd_assess.app.report import load_partnership_scores, render_portfolio, render_report
+from lchd_assess.score.synthetic import synthetic_score
 
 from report_helpers import fw_info
 
@@ -134,7 +134,7 @@ def test_portfolio_csv_and_html_are_byte_identical_on_rerun_and_independent_of_i
     scores = [synthetic_score(i) for i in range(12)]
     fw = fw_info()
     assert portfolio_csv(scores) == portfolio_csv(list(reversed(scores)))
-    from lchd_assess.report import PORTFOLIO_TEMPLATE, render_template
+    from lchd_assess.app.report import PORTFOLIO_TEMPLATE, render_template
 
     a = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw))
     b = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(list(reversed(scores)), fw))
@@ -149,7 +149,7 @@ def test_the_csv_has_one_row_per_partnership_with_intervals_and_percentiles():
 
 
 def test_a_partnership_given_twice_is_refused():
-    from lchd_assess.errors import InputError
+    from lchd_assess.core.errors import InputError
 
     with pytest.raises(InputError, match="given twice"):
         build_portfolio_context([synthetic_score(1), synthetic_score(1)], fw_info())
@@ -160,6 +160,6 @@ def test_partnerships_scored_with_different_versions_are_flagged():
     b = synthetic_score(2).model_copy(update={"instrument_version": "1.1.0"})
     ctx = build_portfolio_context([a, b], fw_info())
     assert ctx.mixed_versions and len(ctx.versions) == 2
-    from lchd_assess.report import PORTFOLIO_TEMPLATE, render_template
+    from lchd_assess.app.report import PORTFOLIO_TEMPLATE, render_template
 
     assert "compare their scores with care" in render_template(PORTFOLIO_TEMPLATE, ctx)

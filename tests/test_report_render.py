@@ -12,9 +12,9 @@ import pypdf
 import pytest
 
 from lchd_assess import __version__
-from lchd_assess.scoring import example_folders
-from lchd_assess.report import default_guidance, load_partnership_scores, render_report
-from lchd_assess.report_context import RosterOrganisation
+from lchd_assess.score.scoring import example_folders
+from lchd_assess.app.report import default_guidance, load_partnership_scores, render_report
+from lchd_assess.context.report_context import RosterOrganisation
 
 from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
 
@@ -133,7 +133,7 @@ def test_hostile_text_in_names_and_comments_is_inert_in_html_and_pdf(payload):
 
 def test_scores_json_beside_the_report_is_the_scorers_result():
     score, out = rendered("fixture")
-    from lchd_assess.score_models import ScoreResult
+    from lchd_assess.score.models import ScoreResult
 
     assert ScoreResult.model_validate_json(out.scores_json) == score
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
-from lchd_assess.documents import JSON_SCHEMA_DIALECT, KINDS
-from lchd_assess.schemas import check_schemas, expected_schemas
+from lchd_assess.load.documents import JSON_SCHEMA_DIALECT, KINDS
+from lchd_assess.formats.schemas import check_schemas, expected_schemas
 
 
 def test_committed_schemas_equal_the_ones_generated_from_the_models(root):

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lchd_assess.instrument import load_assessment
-from lchd_assess.partnership import load_partnership
-from lchd_assess.responses import read_responses
-from lchd_assess.scoring import Context, comparable_items, framework_context, percentile, resample_indices, score_partnership, score_wave
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.load.partnership import load_partnership
+from lchd_assess.formats.responses import read_responses
+from lchd_assess.score.scoring import Context, comparable_items, framework_context, percentile, resample_indices, score_partnership, score_wave
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "score"

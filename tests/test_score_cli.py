@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.instrument import load_assessment
-from lchd_assess.score_output import CSV_COLUMNS, to_json
-from lchd_assess.scoring import example_folders, score_partnership
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.formats.score_output import CSV_COLUMNS, to_json
+from lchd_assess.score.scoring import example_folders, score_partnership
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "assessments" / "examples"
@@ -123,7 +123,7 @@ def test_template_refuses_a_non_csv_name(cli, tmp_path):
 
 
 def test_every_example_scores_and_demo_writes_each_score(cli, tmp_path):
-    from lchd_assess.demo import _score
+    from lchd_assess.app.demo import _score
 
     code, message = _score(tmp_path)
     assert code == 0

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.errors import InputError
-from lchd_assess.framework import load_framework
-from lchd_assess.instrument import load_assessment
-from lchd_assess.method import method_markdown
-from lchd_assess.validate import validate_paths
+from lchd_assess.core.errors import InputError
+from lchd_assess.load.framework import load_framework
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.context.method import method_markdown
+from lchd_assess.check.validate import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 A = load_assessment()
@@ -69,7 +69,7 @@ def test_every_element_has_actions_citing_its_section_of_the_paper():
 
 
 def test_actions_for_a_low_level_include_more_than_for_a_high_one():
-    from lchd_assess.report_context import guidance_from_assessment, select_actions
+    from lchd_assess.context.report_context import guidance_from_assessment, select_actions
 
     guidance = guidance_from_assessment(A)
     low = select_actions(guidance, "FS4", "exploring")
@@ -119,8 +119,8 @@ def test_method_page_names_every_sector_group_and_no_placeholder():
 
 
 def test_instrument_data_for_the_site_lists_every_item_once_with_component_names():
-    from lchd_assess.method import instrument_data
-    from lchd_assess.outputs import dumps_json
+    from lchd_assess.context.method import instrument_data
+    from lchd_assess.core.outputs import dumps_json
 
     data = instrument_data(A, FW)
     ids = [it["id"] for el in data["elements"] for it in el["items"]]

@@ -11,12 +11,12 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lchd_assess.findings import CATALOGUE
-from lchd_assess.instrument import load_assessment
-from lchd_assess.partnership import PartnershipFile
-from lchd_assess.responses import Respondent, Responses, read_responses
-from lchd_assess.score_output import to_json
-from lchd_assess.scoring import framework_context, protect, score_wave
+from lchd_assess.core.findings import CATALOGUE
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.load.partnership import PartnershipFile
+from lchd_assess.formats.responses import Respondent, Responses, read_responses
+from lchd_assess.formats.score_output import to_json
+from lchd_assess.score.scoring import framework_context, protect, score_wave
 
 A = load_assessment()
 FAST = dataclasses.replace(A, rules=A.rules.model_copy(update={"interval": A.rules.interval.model_copy(update={"resamples": 200})}))

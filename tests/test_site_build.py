@@ -11,8 +11,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from lchd_assess import __version__
-from lchd_assess.framework import load_framework
-from lchd_assess.site import ELEMENT_KINDS
+from lchd_assess.load.framework import load_framework
+from lchd_assess.site.generate import ELEMENT_KINDS
 from site_helpers import build_into, repo_copy
 
 

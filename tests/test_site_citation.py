@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from lchd_assess import __version__
-from lchd_assess import citation as c
-from lchd_assess.framework import load_framework
+from lchd_assess.formats import citation as c
+from lchd_assess.load.framework import load_framework
 
 CFFCONVERT = Path(__file__).resolve().parent.parent / ".venv" / "tools" / "cffconvert" / "bin" / "cffconvert"
 
@@ -89,7 +89,7 @@ def test_initials(given, initials):
 
 
 def test_a_file_without_cff_version_is_refused_with_one_line(tmp_path):
-    from lchd_assess.errors import InputError
+    from lchd_assess.core.errors import InputError
 
     p = tmp_path / "CITATION.cff"
     p.write_text("title: x\n")

@@ -8,11 +8,11 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from lchd_assess import site as site_mod
-from lchd_assess.citation import load_cff
-from lchd_assess.framework import load_framework
-from lchd_assess.site import ELEMENT_KINDS, SiteContext, TermLinker, generate
-from lchd_assess.site_build import check_site, write_site
+from lchd_assess.site import generate as site_mod
+from lchd_assess.formats.citation import load_cff
+from lchd_assess.load.framework import load_framework
+from lchd_assess.site.generate import ELEMENT_KINDS, SiteContext, TermLinker, generate
+from lchd_assess.site.build import check_site, write_site
 
 
 @pytest.fixture(scope="module")
@@ -148,7 +148,7 @@ def test_figure_links_follow_the_url_style_of_the_build(fw, cff):
 
 
 def test_messages_page_lists_every_code_in_the_catalogue(site):
-    from lchd_assess.findings import CATALOGUE
+    from lchd_assess.core.findings import CATALOGUE
 
     text = site.files["messages.md"]
     for code in CATALOGUE:
@@ -156,8 +156,8 @@ def test_messages_page_lists_every_code_in_the_catalogue(site):
 
 
 def test_downloads_hold_the_bundle_every_yaml_file_and_every_schema(site, root):
-    from lchd_assess.bundle import bundle_json
-    from lchd_assess.schemas import expected_schemas
+    from lchd_assess.formats.bundle import bundle_json
+    from lchd_assess.formats.schemas import expected_schemas
 
     assert site.files["downloads/framework-bundle.json"] == bundle_json(load_framework())
     yaml_files = sorted(p.relative_to(root / "framework").as_posix() for p in (root / "framework").rglob("*.yaml"))
@@ -191,7 +191,7 @@ def test_write_site_removes_stale_files_and_refuses_a_folder_it_did_not_make(tmp
     other = tmp_path / "mine"
     other.mkdir()
     (other / "notes.md").write_text("mine")
-    from lchd_assess.errors import InputError
+    from lchd_assess.core.errors import InputError
 
     with pytest.raises(InputError, match="not made by"):
         write_site(site, other, tmp_path / "x.yml")
@@ -200,7 +200,7 @@ def test_write_site_removes_stale_files_and_refuses_a_folder_it_did_not_make(tmp
 
 
 def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cff, monkeypatch):
-    from lchd_assess.site import PAGE_SETS, Page, PageSet, register_page_set
+    from lchd_assess.site.generate import PAGE_SETS, Page, PageSet, register_page_set
 
     monkeypatch.setattr(site_mod, "PAGE_SETS", list(PAGE_SETS))
 
@@ -237,7 +237,7 @@ def test_check_site_names_a_hand_edited_page_and_a_stray_file(tmp_path, site):
 
 
 def test_site_stale_is_a_documented_message(site):
-    from lchd_assess.findings import CATALOGUE
+    from lchd_assess.core.findings import CATALOGUE
 
     assert CATALOGUE["site-stale"].group == "site"
     assert "`site-stale`" in site.files["messages.md"]
@@ -249,9 +249,9 @@ def test_every_reference_field_reads_as_words_from_the_other_end():
 
     from pydantic import BaseModel
 
-    import lchd_assess.validate  # noqa: F401  (registers every kind)
-    from lchd_assess.documents import KINDS
-    from lchd_assess.site import INCOMING_LABELS
+    import lchd_assess.check.validate  # noqa: F401  (registers every kind)
+    from lchd_assess.load.documents import KINDS
+    from lchd_assess.site.generate import INCOMING_LABELS
 
     missing, seen = set(), set()
 

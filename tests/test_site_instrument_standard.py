@@ -10,15 +10,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lchd_assess import site_instrument, site_standard
-from lchd_assess.checklist import blank_checklist_html, blank_checklist_yaml
-from lchd_assess.citation import load_cff
-from lchd_assess.framework import load_framework
-from lchd_assess.instrument import load_assessment
-from lchd_assess.method import method_markdown
-from lchd_assess.responses import template_csv
-from lchd_assess.site import ADDRESSES, SiteContext, generate
-from lchd_assess.standard import item_url, load_standard
+from lchd_assess.site import instrument as site_instrument
+
+from lchd_assess.site import standard as site_standard
+from lchd_assess.formats.checklist import blank_checklist_html, blank_checklist_yaml
+from lchd_assess.formats.citation import load_cff
+from lchd_assess.load.framework import load_framework
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.context.method import method_markdown
+from lchd_assess.formats.responses import template_csv
+from lchd_assess.site.generate import ADDRESSES, SiteContext, generate
+from lchd_assess.load.standard import item_url, load_standard
 
 from site_helpers import build_into
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.documents import load_document
-from lchd_assess.framework import load_framework
-from lchd_assess.standard import SERVES_KINDS, load_standard, site_item, site_overview
-from lchd_assess.validate import validate_paths
+from lchd_assess.load.documents import load_document
+from lchd_assess.load.framework import load_framework
+from lchd_assess.load.standard import SERVES_KINDS, load_standard, site_item, site_overview
+from lchd_assess.check.validate import validate_paths
 
 #: The 40 reportable elements of SQUIRE 2.0, numbered as in Table 1 of Ogrinc et al., BMJ Qual
 #: Saf 2016;25:986–992 (doi:10.1136/bmjqs-2015-004411): 18 items, sub-items split out; results
@@ -151,7 +151,7 @@ def test_a_broken_standard_or_crosswalk_yields_its_finding(root, tmp_path, file,
 
 
 def test_item_urls_are_the_site_pages_under_the_frameworks_base_url(std):
-    from lchd_assess.standard import item_path, item_url
+    from lchd_assess.load.standard import item_path, item_url
 
     base = load_framework().meta.base_url
     assert std.model.citation.url == base + "reporting-standard/"

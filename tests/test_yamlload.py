@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from lchd_assess.yamlload import parse_yaml_text
+from lchd_assess.load.yamlload import parse_yaml_text
 
 
 def codes(text):

@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from lchd_assess.instrument import load_assessment  # noqa: E402
+from lchd_assess.load.instrument import load_assessment  # noqa: E402
 
 INST = load_assessment().instrument
 ITEMS = INST.item_ids()

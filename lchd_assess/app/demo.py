@@ -1,0 +1,105 @@
+"""``lchd-assess demo``: each pipeline stage adds a step to :data:`STEPS`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..core.findings import ExitCode
+
+
+def _validate(out: Path) -> tuple[int, str]:
+    from ..check.validate import validate_paths
+
+    report = validate_paths().report
+    if not report.ok:
+        return int(report.exit_code), report.format_text()
+    return 0, f"validated {len(report.checked)} files: no findings"
+
+
+def _bundle(out: Path) -> tuple[int, str]:
+    from ..formats.bundle import bundle_json
+    from ..load.framework import load_framework
+    from ..core.outputs import write_atomic
+
+    fw = load_framework()
+    path = write_atomic(out / "framework-bundle.json", bundle_json(fw))
+    return 0, f"wrote {path} (framework {fw.version})"
+
+
+def _checklist(out: Path) -> tuple[int, str]:
+    from ..formats.checklist import demo_step
+
+    return demo_step(out / "checklist")
+
+
+def _score(out: Path) -> tuple[int, str]:
+    from ..formats.score_output import to_json
+    from ..score.scoring import example_folders, score_partnership
+    from ..core.outputs import write_atomic
+
+    lines = []
+    for folder in example_folders():
+        result = score_partnership(folder)
+        path = write_atomic(out / "scores" / f"{result.partnership.id}.json", to_json(result))
+        overall = result.elements[-1]
+        lines.append(f"scored {result.partnership.id} wave {result.wave}: {result.n_respondents} respondents, overall {overall.score} ({overall.level_label}) → {path}")
+    if not lines:
+        return 1, "no example partnerships in assessments/examples/"
+    return 0, "\n".join(lines)
+
+
+def _site(out: Path) -> tuple[int, str]:
+    from ..site.build import build_site
+
+    # pages generated beside the output, so the demo never rewrites the repository's docs/
+    src = out / "site-src"
+    site, changed, result = build_site(out / "site", docs_dir=src / "docs", config_path=src / "mkdocs.yml")
+    if not result.ok:
+        return 1, "site build failed:\n" + "\n".join(result.warnings or result.log.splitlines()[-5:])
+    pages = "pages up to date" if site is None else f"{len(site.pages)} pages generated"
+    return 0, f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`"
+
+
+def _reports(out: Path) -> tuple[int, str]:
+    """A report for every example partnership and a portfolio of them all (build/demo/reports/)."""
+    from ..load.framework import load_framework
+    from .report import default_guidance, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
+    from ..context.report_context import framework_info
+    from ..score.scoring import example_folders
+
+    fw = framework_info(load_framework())
+    guidance = default_guidance()
+    lines, scores = [], []
+    for folder in example_folders():
+        score, roster = load_partnership_scores(folder)
+        paths = write_report(out / "reports" / score.partnership.id, render_report(score, fw, guidance, roster))
+        scores.append(score)
+        lines.append(f"report for {score.partnership.id} wave {score.wave} → {paths[0].parent}/")
+    if not scores:
+        return 1, "no example partnerships in assessments/examples/"
+    paths = write_portfolio(out / "reports" / "portfolio", render_portfolio(scores, fw))
+    lines.append(f"portfolio of {len(scores)} partnerships → {paths[0].parent}/")
+    return 0, "\n".join(lines)
+
+
+#: (name, step). A step returns (exit code, one line or more to print).
+STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
+    ("validate", _validate),
+    ("bundle", _bundle),
+    ("score", _score),
+    ("checklist", _checklist),
+    ("site", _site),
+    ("reports", _reports),
+]
+
+
+def run_demo(out: Path) -> int:
+    for name, step in STEPS:
+        code, message = step(out)
+        print(f"[{name}] {message}")
+        if code:
+            print(f"demo stopped at step '{name}'")
+            return code
+    print(f"demo finished: outputs in {out}")
+    return int(ExitCode.OK)

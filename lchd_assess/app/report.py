@@ -1,0 +1,206 @@
+"""Writers of the partnership report and the funder portfolio (HTML, PDF, JSON/CSV).
+
+Everything is rendered in memory first; only when every output of a run rendered do the files
+get written, each through :func:`outputs.write_atomic`.  A failure (bad input, a refused
+resource) therefore leaves nothing half-written and no mix of old and new files from one run.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
+
+from ..core.outputs import write_atomic
+from ..formats.score_output import to_json
+from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context
+from ..score.models import ScoreResult
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..context.portfolio import PortfolioContext
+
+REPORT_TEMPLATE = "report/report.html.j2"
+PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
+
+
+def _generator() -> str:
+    from .. import __version__
+
+    return f"lchd-assess {__version__}"
+
+
+def _css() -> str:
+    from ..render.pdf import read_asset
+
+    return read_asset("report.css")
+
+
+def render_template(name: str, context: ReportContext | "PortfolioContext") -> str:
+    from ..render.templating import environment
+
+    return environment().get_template(name).render(**context.template_vars())
+
+
+def report_context(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> ReportContext:
+    return build_report_context(score, fw, guidance, list(roster), css=_css(), generator=_generator())
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    html: str
+    pdf: bytes
+    scores_json: str
+
+
+def render_report(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> RenderedReport:
+    from ..render.pdf import render_pdf
+
+    html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
+    return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
+
+
+def write_report(out: Path, rendered: RenderedReport) -> list[Path]:
+    return [
+        write_atomic(out / "report.html", rendered.html),
+        write_atomic(out / "report.pdf", rendered.pdf),
+        write_atomic(out / "scores.json", rendered.scores_json),
+    ]
+
+
+class Progress:
+    """A one-line progress bar on ``stream`` (stderr); silent unless the stream is a terminal
+    (or ``force``), so logs and tests stay clean."""
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None, enabled: bool | None = None) -> None:
+        self.total, self.label, self.done = total, label, 0
+        self.stream = stream or sys.stderr
+        self.enabled = enabled if enabled is not None else bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def step(self, what: str = "") -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        width = 24
+        filled = round(width * self.done / max(self.total, 1))
+        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {what[:30]:<30}")
+        if self.done >= self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def iter_with_progress(items: Sequence, label: str, enabled: bool | None, fn: Callable, stream: TextIO | None = None) -> Iterable:
+    bar = Progress(len(items), label, stream=stream, enabled=enabled)
+    for item in items:
+        result = fn(item)
+        bar.step(str(getattr(item, "name", item)))
+        yield result
+
+
+@dataclass(frozen=True)
+class RenderedPortfolio:
+    html: str
+    pdf: bytes
+    csv: str
+
+
+def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, anonymize: bool = False) -> RenderedPortfolio:
+    from ..render.pdf import render_pdf
+    from ..context.portfolio import build_portfolio_context, portfolio_csv
+
+    ctx = build_portfolio_context(scores, fw, anonymize=anonymize, css=_css(), generator=_generator())
+    html = render_template(PORTFOLIO_TEMPLATE, ctx)
+    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, anonymize))
+
+
+def write_portfolio(out: Path, rendered: RenderedPortfolio) -> list[Path]:
+    return [
+        write_atomic(out / "portfolio.html", rendered.html),
+        write_atomic(out / "portfolio.pdf", rendered.pdf),
+        write_atomic(out / "portfolio.csv", rendered.csv),
+    ]
+
+
+# -- Inputs --------------------------------------------------------------------------------------
+
+
+def load_score_json(path: Path) -> ScoreResult:
+    """A saved ScoreResult (``scores.json`` or ``lchd-assess score --format json``)."""
+    from pydantic import ValidationError
+
+    from ..core.errors import InputError
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        return ScoreResult.model_validate_json(text)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(x) for x in err["loc"]) or "(top level)"
+        raise InputError(f"{path}: {where}: {err['msg']}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+
+
+def default_guidance() -> Guidance:
+    """Item wording and recommended actions from the repository's instrument data, when present."""
+    from ..context.report_context import guidance_from_assessment
+
+    from ..load.instrument import load_assessment
+
+    return guidance_from_assessment(load_assessment())
+
+
+def load_partnership_scores(path: Path, wave: str | None = None, comments: bool = False) -> tuple[ScoreResult, list[RosterOrganisation]]:
+    """Score a partnership folder (or read a saved ScoreResult JSON) for the report.
+
+    Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
+    """
+    from ..core.errors import InputError
+
+    if path.is_file() and path.suffix == ".json":
+        score = load_score_json(path)
+        if wave is not None and score.wave != wave:
+            raise InputError(f"{path}: wave: the file holds wave {score.wave}, not {wave}; score the wave you want with `lchd-assess score`")
+        if not comments and score.comments is not None:
+            score = score.model_copy(update={"comments": None})
+        return score, []
+    if not path.is_dir():
+        raise InputError(f"{path}: not found: give a partnership folder (with partnership.yaml and responses/) or a scores JSON file")
+    score = _score_folder(path, wave, comments)
+    return score, _roster(path)
+
+
+def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
+    from ..score.scoring import score_partnership
+
+    return score_partnership(path, wave=wave, comments=comments)
+
+
+def _roster(path: Path) -> list[RosterOrganisation]:
+    from ..load.partnership import load_partnership
+
+    p = load_partnership(path)
+    return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
+
+
+def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Partnership folders and score files from the command line; a folder without a
+    partnership.yaml stands for the partnership folders inside it."""
+    from ..core.errors import InputError
+    from ..load.partnership import partnership_folders
+
+    out: list[Path] = []
+    for p in paths:
+        if p.is_file() and p.suffix == ".json":
+            out.append(p)
+        elif (p / "partnership.yaml").is_file():
+            out.append(p)
+        elif p.is_dir():
+            inner = partnership_folders(p)
+            if not inner:
+                raise InputError(f"{p}: no partnership here: neither a partnership.yaml nor folders that hold one")
+            out.extend(inner)
+        else:
+            raise InputError(f"{p}: not found: give partnership folders, folders of them, or scores JSON files")
+    return out

@@ -1,0 +1,1 @@
+"""Checking: validation of loaded documents (schema and semantic findings), always returning a Report."""

@@ -1,0 +1,32 @@
+"""One module per command: ``add_arguments(parser)`` and ``run(args) -> int``.
+
+Keep the top of each module free of heavy imports: ``lchd-assess --help`` imports them all.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Callable
+
+
+def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")) -> None:
+    parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
+
+
+def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, outcome: str = "nothing written; fix the answers and run again") -> int:
+    """``run(args)``; when the answers have findings, list them on stderr, say ``outcome``, exit 1.
+
+    The one place the score, report and portfolio commands turn a :class:`ResponsesError`
+    (answers that cannot be scored) into messages: nothing is written in that case.
+    """
+    import sys
+
+    from ...score.scoring import ResponsesError
+
+    try:
+        return run(args)
+    except ResponsesError as exc:
+        for f in exc.findings:
+            print(f.format_text(), file=sys.stderr)
+        print(f"{len(exc.findings)} finding(s): {outcome}.", file=sys.stderr)
+        return 1

@@ -1,0 +1,77 @@
+"""``lchd-assess site build|serve|check``: the documentation site."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    sub = p.add_subparsers(dest="action", metavar="ACTION")
+    sub.required = True
+    b = sub.add_parser("build", help="generate docs/ and mkdocs.yml from the framework, then run `mkdocs build --strict` into the site folder")
+    b.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
+    b.add_argument("--file-urls", action="store_true", help="link pages as page.html, for reading the site from disk (file://) without a server")
+    b.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/); another folder's pages are generated beside the output, leaving docs/ alone")
+    b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build")
+    s = sub.add_parser("serve", help="build the site, then serve it on http://127.0.0.1:PORT/ until Ctrl-C")
+    s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    s.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+    c = sub.add_parser("check", help="write nothing; exit 1 if docs/ or mkdocs.yml differ from what the framework generates")
+    c.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+
+
+def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
+    import time
+    from pathlib import Path
+
+    from ...site.build import build_site
+
+    start = time.perf_counter()
+    site, changed, result = build_site(Path(args.out), framework=args.framework, file_urls=file_urls, force=getattr(args, "force", False))
+    for line in result.warnings:
+        print(line)
+    if not result.ok:
+        print(f"lchd-assess: site build failed: mkdocs exited {result.returncode} with {len(result.warnings)} warning(s); the log is above")
+        return 1
+    pages = "pages up to date, generation skipped" if site is None else f"{len(site.pages)} pages generated, {len(changed)} file(s) changed"
+    print(f"built the site into {args.out}/ in {time.perf_counter() - start:.1f} s ({pages}); mkdocs: no warnings")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.action == "build":
+        return _build(args, file_urls=args.file_urls)
+    if args.action == "check":
+        from ...site.generate import generate
+        from ...site.build import check_site, load_inputs
+        from ...check.validate import repo_root
+
+        fw, cff = load_inputs(args.framework)
+        stale = check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")
+        from ...core.findings import Finding
+
+        for rel in stale:
+            print(Finding("site-stale", "differs from what the framework generates; run `lchd-assess site build`", file=rel).format_text())
+        return 1 if stale else 0
+    # serve
+    code = _build(args)
+    if code:
+        return code
+    import functools
+    import http.server
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.out)
+    try:
+        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    except OSError as exc:
+        from ...core.errors import UsageError
+
+        raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; choose another port with --port") from None
+    with httpd:
+        print(f"serving {args.out}/ at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            pass
+    return 0

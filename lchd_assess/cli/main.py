@@ -1,0 +1,79 @@
+"""The ``lchd-assess`` command line: a thin layer over the library.
+
+Start-up stays light: this module and the command modules import only argparse at the top;
+each command imports the library (pydantic, jsonschema, WeasyPrint …) inside ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from typing import Sequence
+
+#: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": ("demo", "run the main job on the bundled examples (validate, export, score, report, site)"),
+    "validate": ("validate", "check framework and assessment files and list what is wrong"),
+    "export": ("export", "export the framework (bundle: one JSON document)"),
+    "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
+    "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
+    "score": ("score", "score a partnership's self-assessment answers (one wave)"),
+    "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
+    "site": ("site", "build, check or serve the documentation site generated from the framework"),
+    "report": ("report", "write a partnership's report: report.html, report.pdf (tagged) and scores.json"),
+    "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
+}
+
+EXIT_CODES = """exit codes:
+  0  OK: done, or no findings
+  1  findings: the input was read but something in it needs fixing
+  2  bad input or usage: a file could not be read, or the command was called wrongly"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="lchd-assess",
+        description="The LCHD cross-sector partnership toolkit (Liu et al., Pediatrics 2022): "
+        "framework data, readiness self-assessment, reports, reporting standard and site.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name, (module, help_) in COMMANDS.items():
+        mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
+        p = sub.add_parser(name, help=help_, description=help_[0].upper() + help_[1:] + ".", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        mod.add_arguments(p)
+        p.set_defaults(_module=mod)
+    return parser
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    from ..core.errors import LchdError
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args._module.run(args))
+    except LchdError as exc:
+        print(f"lchd-assess: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("lchd-assess: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug, not bad input: one line unless asked for more
+        if os.environ.get("LCHD_DEBUG"):
+            raise
+        print(f"lchd-assess: internal error: {type(exc).__name__}: {exc} (set LCHD_DEBUG=1 for details and report it)", file=sys.stderr)
+        return 3
+
+
+def main() -> None:
+    sys.exit(run())

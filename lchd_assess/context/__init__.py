@@ -1,0 +1,1 @@
+"""Typed context models for every template, built from scores and loaded data."""

@@ -1,0 +1,153 @@
+"""The scoring method in words, generated from the scoring rules (and the instrument).
+
+:func:`method_markdown` is the documentation page "How the self-assessment is scored": every
+number on it comes from ``assessments/scoring-rules.yaml``, so the page cannot fall behind the
+scorer.  (Which actions fit an element's level: ``report_context.select_actions``.)
+"""
+
+from __future__ import annotations
+
+from ..load.instrument import InstrumentFile, ScoringRulesFile
+
+
+def _g(x: float) -> str:
+    return f"{x:g}"
+
+
+def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None) -> str:
+    """Markdown describing how answers become scores, levels, gaps, changes and groups."""
+    m = rules.scale_multiplier
+    k = rules.min_cell_size
+    a, b = rules.gap_thresholds
+    iv = rules.interval
+    alpha = (1 - iv.confidence) / 2 * 100
+    L: list[str] = []
+    L.append("# How the self-assessment is scored")
+    L.append("")
+    L.append(f"Scoring rules `{rules.id}` version {rules.version}, for instrument `{rules.instrument}` version {rules.instrument_version}. Every number on this page is read from the scoring rules file, so the page and the scorer always agree.")
+    L.append("")
+    L.append("## Answers")
+    L.append("")
+    L.append("Each item has five anchored levels, 0 to 4, each describing what can be observed in the partnership at that level. "
+             "\"Don't know\" (DK) and \"not applicable\" (NA) are separate answers: they are counted and reported, but never turned into a score, and neither is treated as a middle answer. A blank cell is a skipped item.")
+    L.append("")
+    L.append("## Scores")
+    L.append("")
+    L.append("- **Item score**: the mean of the valid answers (0–4) to the item.")
+    L.append(f"- **Element score** (each principle P1–P4 and foundational structure FS1–FS4): the mean of its items' scores, times {_g(m)}, so it runs from 0 to 100.")
+    L.append("- **Overall score**: the mean of the eight element scores.")
+    L.append(f"- Scores are rounded to {rules.decimals} decimal place(s); levels, gaps and changes are read from the rounded scores.")
+    L.append("")
+    L.append("An element is **not computable**, and is shown without a score and with the reason, when")
+    L.append(f"fewer than {rules.min_item_coverage:.0%} of its items have at least one valid answer, or fewer than {rules.min_respondents} respondents gave it a valid answer. The overall score needs all eight elements.")
+    L.append("")
+    L.append("Each element also shows how many respondents answered it, its coverage (the share of its items with a valid answer), the standard deviation of respondents' own element scores (how much people differ), and the numbers of DK and NA answers.")
+    L.append("")
+    L.append("## Uncertainty")
+    L.append("")
+    L.append(f"Every score comes with a {iv.confidence:.0%} interval from a percentile bootstrap over respondents: the respondents are resampled with replacement {iv.resamples} times, the score is recomputed each time, and the interval runs from the {_g(alpha)}th to the {_g(100 - alpha)}th percentile of those scores (linear interpolation between ranks). "
+             f"The random generator has a fixed seed ({iv.seed}) and respondents are taken in order of their respondent ID, so the same answers always give the same interval. A wide interval means the score rests on few or divided answers.")
+    L.append("")
+    L.append("## Readiness levels")
+    L.append("")
+    L.append("| Level | Score | What it looks like |")
+    L.append("|---|---|---|")
+    for i, band in enumerate(rules.levels):
+        top = "100" if i == len(rules.levels) - 1 else f"below {_g(band.max)}"
+        L.append(f"| {band.label} | {_g(band.min)} to {top} | {band.description} |")
+    L.append("")
+    g = rules.gate
+    cap = rules.level(g.cap_level).label if g.cap_level in {x.id for x in rules.levels} else g.cap_level
+    ready = rules.level(g.ready_level).label if g.ready_level in {x.id for x in rules.levels} else g.ready_level
+    L.append("## The foundations gate")
+    L.append("")
+    L.append(f"A partnership cannot be ready without its foundations. If any of {', '.join(g.elements)} scores below {_g(g.threshold)}, the overall level is capped at **{cap}** (the level below {ready}), whatever the overall score, and the structures below the gate are named.")
+    L.append("")
+    L.append("## Sector groups and privacy")
+    L.append("")
+    if inst is not None:
+        L.append("Respondents say which sector they come from; sectors are combined into four groups:")
+        L.append("")
+        for grp in inst.sector_groups:
+            members = ", ".join(s.label.lower() for s in inst.sectors if s.group == grp.id)
+            L.append(f"- **{grp.label}**: {members}.")
+        L.append("")
+    L.append(f"A group's results are shown only when at least {k} people from it answered (the minimum cell size, never below 3). "
+             "When hiding small groups would still let someone work one out by subtraction (the whole partnership minus the groups shown), the next-smallest group is hidden too (complementary suppression), until every hidden part adds up to none or to at least "
+             f"{k} people. The same rule applies inside each element, inside each side of the community-versus-institutional comparison, and to the counts of respondents by sector. No names are collected.")
+    L.append("")
+    L.append("## Community and institutional perspectives")
+    L.append("")
+    L.append("For each element the community perspective (residents, families and community-based organisations) is compared with the institutional perspective (everyone else). The difference is coded with the triangulation codes of Blebu et al. (2023):")
+    L.append("")
+    L.append(f"- **agreement**: the two scores differ by less than {_g(a)} points;")
+    L.append(f"- **partial agreement**: they differ by {_g(a)} to less than {_g(b)} points;")
+    L.append(f"- **disagreement**: they differ by {_g(b)} points or more;")
+    L.append(f"- **silence**: fewer than {k} people on one side answered the element, so both numbers are hidden.")
+    L.append("")
+    L.append("## Who answered")
+    L.append("")
+    L.append(f"The report lists the sectors on the partnership's roster from which nobody answered (silent sectors) and those with fewer than {k} respondents, and the share of respondents who are residents or family members (hidden when it would expose a small group).")
+    L.append("")
+    L.append("## Change over time")
+    L.append("")
+    L.append(f"When a partnership has answered before, each element is compared with the previous wave. A change is flagged as improved or declined only when it is at least {_g(rules.meaningful_change)} points; smaller differences are reported as no meaningful change. "
+             "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things.")
+    L.append("")
+    return "\n".join(L)
+
+
+def instrument_data(assessment, framework) -> dict:
+    """The instrument, its actions and its rules as plain data (JSON-ready) for a site page.
+
+    Elements come in framework order; each carries its items (stem, anchored levels, the
+    components it reaches with their names) and its recommended actions (with the place in
+    the paper).  Nothing here is rendered: a page template decides how it looks.
+    """
+    inst, rules, actions = assessment.instrument, assessment.rules, assessment.actions
+    level_label = {b.id: b.label for b in rules.levels}
+
+    def comp(cid: str) -> dict:
+        obj = framework.get(cid) if cid in framework else None
+        return {"id": cid, "name": getattr(obj, "name", None)}
+
+    elements = []
+    for sec in inst.sections:
+        el = framework.get(sec.element)
+        elements.append({
+            "id": sec.element,
+            "name": el.name,
+            "kind": "principle" if sec.element.startswith("P") else "structure",
+            "section_title": sec.title,
+            "intro": sec.intro,
+            "items": [
+                {
+                    "id": it.id,
+                    "stem": it.stem,
+                    "levels": [{"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)],
+                    "components": [comp(c) for c in it.components],
+                    "since_version": it.since_version,
+                    "meaning_changed_in": it.meaning_changed_in,
+                }
+                for it in inst.active_items() if it.element == sec.element
+            ],
+            "actions": [
+                {
+                    "id": a.id, "title": a.title, "text": a.text,
+                    "up_to_level": a.up_to_level, "up_to_level_label": level_label.get(a.up_to_level, a.up_to_level),
+                    "components": [comp(c) for c in a.components],
+                    "source": {"document": a.source.document, "section": a.source.section, "figure": a.source.figure, "note": a.source.note, "label": a.source.label()},
+                }
+                for a in actions.actions if a.element == sec.element
+            ],
+        })
+    return {
+        "instrument": {"id": inst.id, "title": inst.title, "version": inst.version, "release_date": inst.release_date, "framework_version": inst.framework_version, "instructions": inst.instructions, "changelog": [e.model_dump(mode="json") for e in inst.changelog]},
+        "answers": {"levels": [{"value": n, "label": lab} for n, lab in enumerate(inst.level_labels)], "special": [a.model_dump(mode="json") for a in inst.special_answers]},
+        "sectors": [s.model_dump(mode="json") for s in inst.sectors],
+        "sector_groups": [g.model_dump(mode="json") for g in inst.sector_groups],
+        "roles": [r.model_dump(mode="json") for r in inst.roles],
+        "elements": elements,
+        "scoring_rules": rules.model_dump(mode="json"),
+        "recommended_actions_version": actions.version,
+    }

@@ -1,0 +1,265 @@
+"""The funder's portfolio: many partnerships' ScoreResults side by side.
+
+The portfolio shows a documented subset of each partnership's own report (:data:`PORTFOLIO_FIELDS`)
+and statistics computed only from that subset (each element's distribution across the
+portfolio and each partnership's percentile in it). It never reads respondents, groups or
+comments: a partnership's sector groups, gaps, items and comments stay in its own report.
+
+Anonymised codes: ``P-`` + the first 6 hex digits of SHA-256 of the partnership ID (its folder
+name), lengthened for every partnership if two would collide.  A hash rather than an ordinal:
+the same partnership keeps the same code in every portfolio and every year, whichever other
+partnerships are included, so a funder can follow it over time; an ordinal by sorted ID would
+change when a partnership joins and would leak alphabetical order.  The code is a pseudonym,
+not a secret: whoever knows the folder names can recompute it.  Anonymised portfolios are
+ordered by code, and also drop the population focus (free text that can name a place).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Sequence
+
+from pydantic import Field
+
+from ..render import filters
+from ..render.charts import StripRow, strip_plot
+from ..score.scoring import percentile
+from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
+from ..score.models import ScoreResult
+
+#: What the portfolio takes from each ScoreResult: (column, ScoreResult field path, meaning).
+#: Nothing else of a partnership appears in the portfolio; the percentile and distribution
+#: columns are computed across the portfolio from these values only.
+PORTFOLIO_FIELDS: list[tuple[str, str, str]] = [
+    ("partnership", "partnership.name", "The partnership's name (or its code with --anonymize)."),
+    ("id", "partnership.id", "Folder name of the partnership (omitted with --anonymize)."),
+    ("scale", "partnership.scale", "Geographic scale."),
+    ("wave", "wave", "Wave reported."),
+    ("n_respondents", "n_respondents", "Respondents in the wave."),
+    ("overall", "elements[overall].score", "Overall readiness score (0–100)."),
+    ("overall_low, overall_high", "elements[overall].interval", "95 % interval of the overall score."),
+    ("level", "gating.level_label", "Overall readiness level after the gate."),
+    ("gate_capped", "gating.capped", "A foundational structure below the gate holds the level back."),
+    ("capping_elements", "gating.capping_elements", "Structures below the gate."),
+    ("<element>", "elements[P1–FS4].score", "Each element's score (0–100)."),
+    ("<element>_low, <element>_high", "elements[P1–FS4].interval", "Each element's 95 % interval."),
+    ("silent_sectors", "representation.silent_sectors", "Roster sectors with no respondent."),
+    ("few_sectors", "representation.few_sectors", "Roster sectors with fewer respondents than the cell size."),
+    ("residents", "representation.residents_display", "Share of respondents who are residents or family members, as the report shows it."),
+    ("instrument, framework_version", "instrument_id, instrument_version, framework_version", "What it was scored with."),
+]
+
+#: Derived across the portfolio (not in any single report).
+DERIVED_FIELDS: list[tuple[str, str]] = [
+    ("<element>_percentile", "Percentile rank within the portfolio: 100 × (partnerships scoring lower + half of those scoring the same, itself included) ÷ partnerships with a score on the element."),
+]
+
+ELEMENT_ORDER = ("P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall")
+
+
+def anonymous_codes(ids: Sequence[str], digits: int = 6) -> dict[str, str]:
+    """Stable pseudonyms ``P-xxxxxx`` (see the module docstring), unique within ``ids``."""
+    unique = sorted(set(ids))
+    while True:
+        codes = {i: "P-" + hashlib.sha256(i.encode("utf-8")).hexdigest()[:digits] for i in unique}
+        if len(set(codes.values())) == len(codes) or digits >= 64:
+            return codes
+        digits += 2
+
+
+def percentile_ranks(values: dict[str, float | None]) -> dict[str, float | None]:
+    """Mid-rank percentile of each value among the non-null values (see DERIVED_FIELDS)."""
+    present = [v for v in values.values() if v is not None]
+    n = len(present)
+    out: dict[str, float | None] = {}
+    for key, v in values.items():
+        if v is None or n == 0:
+            out[key] = None
+            continue
+        below = sum(1 for x in present if x < v)
+        same = sum(1 for x in present if x == v)
+        out[key] = 100.0 * (below + 0.5 * same) / n
+    return out
+
+
+def _v(x: float | None) -> str:
+    """A score in the CSV: one decimal, or empty when not computable."""
+    return "" if x is None else f"{x:.1f}"
+
+
+class PortfolioCell(_Ctx):
+    score: str = Field(description="Element score as shown (whole number) or '—'.")
+    interval: str = Field(description="95 % interval 'lo–hi' or '—'.")
+    percentile: str = Field(description="Percentile within the portfolio, e.g. 'p63', or '—'.")
+
+
+class PortfolioRow(_Ctx):
+    label: str = Field(description="Partnership name, or its anonymous code.")
+    scale: str = Field(description="Geographic scale as shown.")
+    wave: str = Field(description="Wave reported.")
+    n: int = Field(description="Respondents.")
+    level: str = Field(description="Overall readiness level after the gate.")
+    cells: list[PortfolioCell] = Field(description="One cell per element column (P1–FS4, then overall).")
+    gate: str = Field(description="Structures below the gate, or '' when the gate does not cap.")
+    flags: list[str] = Field(description="Representation flags: silent sectors, sectors below the cell size, residents' share.")
+
+
+class ElementColumn(_Ctx):
+    id: str = Field(description="Element ID or 'overall'.")
+    name: str = Field(description="Element name.")
+    url: str = Field(description="Element page on the documentation site ('' for overall).")
+
+
+class DistributionRow(_Ctx):
+    id: str = Field(description="Element ID or 'overall'.")
+    name: str = Field(description="Element name.")
+    n: int = Field(description="Partnerships with a score on it.")
+    minimum: str = Field(description="Lowest score.")
+    q1: str = Field(description="First quartile.")
+    median: str = Field(description="Median.")
+    q3: str = Field(description="Third quartile.")
+    maximum: str = Field(description="Highest score.")
+
+
+class PortfolioContext(_Ctx):
+    """Everything portfolio.html.j2 shows."""
+
+    meta: DocMeta = Field(description="Document metadata and stylesheet.")
+    title: str = Field(description="Heading of the portfolio.")
+    anonymized: bool = Field(description="Names replaced by stable codes.")
+    n_partnerships: int = Field(description="Partnerships in the portfolio.")
+    columns: list[ElementColumn] = Field(description="Element columns, P1–FS4 then overall.")
+    rows: list[PortfolioRow] = Field(description="One row per partnership, by name (or by code when anonymised).")
+    chart: Chart = Field(description="Strip plot of every element's scores across the portfolio.")
+    distribution: list[DistributionRow] = Field(description="Five-number summary per element (the chart's data table).")
+    versions: list[str] = Field(description="Distinct instrument and framework versions the partnerships were scored with.")
+    mixed_versions: bool = Field(description="True when partnerships were scored with different versions (compare with care).")
+    subset: list[str] = Field(description="What the portfolio takes from each partnership's report, in words.")
+    derived: list[str] = Field(description="What the portfolio computes across partnerships, in words.")
+    anonymization_note: str = Field(description="How codes are made ('' when not anonymised).")
+    framework: FrameworkInfo = Field(description="Framework title, version, site and citation.")
+
+
+def portfolio_table(scores: Sequence[ScoreResult], anonymize: bool = False) -> tuple[list[str], list[list[str]]]:
+    """The CSV's header and rows (sorted by label): the documented subset plus percentiles."""
+    codes = anonymous_codes([s.partnership.id for s in scores]) if anonymize else {}
+    pct = _percentiles(scores)
+    header = ["partnership"] + ([] if anonymize else ["id"]) + ["scale", "wave", "n_respondents", "level", "gate_capped", "capping_elements"]
+    for eid in ELEMENT_ORDER:
+        header += [eid, f"{eid}_low", f"{eid}_high", f"{eid}_percentile"]
+    header += ["silent_sectors", "few_sectors", "residents", "instrument", "framework_version"]
+    rows = []
+    for s in _ordered(scores, codes):
+        by_id = {e.id: e for e in s.elements}
+        label = codes.get(s.partnership.id) if anonymize else s.partnership.name
+        row = [label or ""] + ([] if anonymize else [s.partnership.id]) + [
+            s.partnership.scale, s.wave, str(s.n_respondents), s.gating.level_label or "", "yes" if s.gating.capped else "no", " ".join(s.gating.capping_elements),
+        ]
+        for eid in ELEMENT_ORDER:
+            e = by_id.get(eid)
+            iv = e.interval if e is not None else None
+            p = pct[eid].get(s.partnership.id)
+            row += [_v(e.score if e else None), _v(iv[0] if iv else None), _v(iv[1] if iv else None), "" if p is None else f"{p:.0f}"]
+        rep = s.representation
+        row += [" ".join(rep.silent_sectors), " ".join(rep.few_sectors), rep.residents_display, f"{s.instrument_id} {s.instrument_version}", s.framework_version]
+        rows.append(row)
+    return header, rows
+
+
+def portfolio_csv(scores: Sequence[ScoreResult], anonymize: bool = False) -> str:
+    from ..core.outputs import csv_text
+
+    header, rows = portfolio_table(scores, anonymize)
+    return csv_text([header, *rows], line_end="\n")
+
+
+def _ordered(scores: Sequence[ScoreResult], codes: dict[str, str]) -> list[ScoreResult]:
+    if codes:
+        return sorted(scores, key=lambda s: codes[s.partnership.id])
+    return sorted(scores, key=lambda s: (s.partnership.name.casefold(), s.partnership.id))
+
+
+def _percentiles(scores: Sequence[ScoreResult]) -> dict[str, dict[str, float | None]]:
+    out = {}
+    for eid in ELEMENT_ORDER:
+        vals = {}
+        for s in scores:
+            e = next((x for x in s.elements if x.id == eid), None)
+            vals[s.partnership.id] = e.score if e else None
+        out[eid] = percentile_ranks(vals)
+    return out
+
+
+def check_unique(scores: Sequence[ScoreResult]) -> None:
+    from ..core.errors import InputError
+
+    seen: dict[str, int] = {}
+    for s in scores:
+        if s.partnership.id in seen:
+            raise InputError(f"{s.partnership.id}: partnership given twice; list each partnership folder once")
+        seen[s.partnership.id] = 1
+    if not scores:
+        raise InputError("no partnership to put in the portfolio; give partnership folders (each with a partnership.yaml) or a folder of them")
+
+
+def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *, anonymize: bool = False, css: str = "", generator: str = "lchd-assess") -> PortfolioContext:
+    check_unique(scores)
+    codes = anonymous_codes([s.partnership.id for s in scores]) if anonymize else {}
+    pct = _percentiles(scores)
+    names: dict[str, str] = {}
+    for s in scores:
+        for e in s.elements:
+            names.setdefault(e.id, e.name)
+    columns = [ElementColumn(id=eid, name=names.get(eid, eid), url=element_url(fw, eid)) for eid in ELEMENT_ORDER]
+    rows = []
+    for s in _ordered(scores, codes):
+        by_id = {e.id: e for e in s.elements}
+        cells = []
+        for eid in ELEMENT_ORDER:
+            e = by_id.get(eid)
+            p = pct[eid].get(s.partnership.id)
+            cells.append(PortfolioCell(score=filters.score(e.score if e else None), interval=filters.interval(e.interval if e else None), percentile="—" if p is None else f"p{p:.0f}"))
+        rep = s.representation
+        flags = []
+        if rep.silent_sectors:
+            flags.append("Silent: " + ", ".join(sector_labels(rep, rep.silent_sectors)))
+        if rep.few_sectors:
+            flags.append("Few: " + ", ".join(sector_labels(rep, rep.few_sectors)))
+        flags.append(rep.residents_display)
+        rows.append(PortfolioRow(
+            label=codes[s.partnership.id] if anonymize else s.partnership.name,
+            scale=SCALE_LABELS.get(s.partnership.scale, s.partnership.scale), wave=s.wave, n=s.n_respondents,
+            level=s.gating.level_label or "—", cells=cells,
+            gate=", ".join(s.gating.capping_elements) if s.gating.capped else "", flags=flags,
+        ))
+    strip_rows = []
+    dist = []
+    for col in columns:
+        vals = [e.score for s in scores for e in s.elements if e.id == col.id and e.score is not None]
+        strip_rows.append(StripRow(label=f"{col.id} {col.name}" if col.id != "overall" else col.name, values=sorted(vals)))
+        if vals:
+            dist.append(DistributionRow(id=col.id, name=col.name, n=len(vals), minimum=filters.score(min(vals)), q1=filters.score(percentile(sorted(vals), 0.25)), median=filters.score(percentile(sorted(vals), 0.5)), q3=filters.score(percentile(sorted(vals), 0.75)), maximum=filters.score(max(vals))))
+        else:
+            dist.append(DistributionRow(id=col.id, name=col.name, n=0, minimum="—", q1="—", median="—", q3="—", maximum="—"))
+    svg = strip_plot(
+        strip_rows, title=f"Scores across {len(scores)} partnerships, per element",
+        desc="For each element, one hollow dot per partnership at its score on a 0 to 100 scale and a bar at the median. The five-number summary of each element is in the table that follows.",
+        ident="chart-portfolio", width=980, label_width=330,
+    )
+    versions = sorted({f"instrument {s.instrument_id} {s.instrument_version}, framework {s.framework_version}" for s in scores})
+    title = "Portfolio of partnerships" + (" (anonymised)" if anonymize else "")
+    meta = DocMeta(
+        title=f"{title}: {len(scores)} LCHD partnership readiness reports",
+        author="lchd-assess portfolio", subject=f"Readiness self-assessment scores of {len(scores)} cross-sector partnerships side by side, with each element's distribution and percentiles.",
+        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", "portfolio"], generator=generator, lang="en", css=css,
+    )
+    return PortfolioContext(
+        meta=meta, title=title, anonymized=anonymize, n_partnerships=len(scores), columns=columns, rows=rows,
+        chart=Chart(svg=str(svg), table_id="distribution-table", caption="Each dot is one partnership; the bar is the median. Numbers in the table below."),
+        distribution=dist, versions=versions, mixed_versions=len(versions) > 1,
+        subset=[f"{col}: {meaning}" for col, _path, meaning in PORTFOLIO_FIELDS],
+        derived=[f"{col}: {meaning}" for col, meaning in DERIVED_FIELDS],
+        anonymization_note=("Names are replaced by stable codes: P- and the first six hexadecimal digits of the SHA-256 hash of the partnership's folder name. "
+                            "The same partnership gets the same code in every portfolio. Codes are pseudonyms, not secrets; the population focus is left out." if anonymize else ""),
+        framework=fw,
+    )

@@ -1,0 +1,379 @@
+"""Response files: one CSV per wave, one row per respondent, read back as any spreadsheet saves it.
+
+``responses/<wave>.csv`` has the header ``respondent_id,sector,role,<item ids…>`` (columns in
+any order; optional ``<item id>_comment`` columns and an optional ``instrument_version``
+column).  Cells hold ``0``–``4``, ``DK`` (don't know), ``NA`` (not applicable) or nothing.
+:func:`read_responses` never raises on bad content: it returns the respondents it could read
+and findings with the row and column of each problem (``file:row:col``).
+
+Which instrument version a file belongs to is read from its header: the set of item columns
+identifies the version (each version's item set is known from the items' ``since_version`` and
+``retired_in``).  A filled ``instrument_version`` cell is checked too.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Union
+
+from ..load import instrument as _instrument
+from ..load.documents import FILE_CHECKERS, add_semantic_check
+from ..core.findings import Finding, register
+from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
+from ..load.partnership import roster_sector_findings
+
+MAX_BYTES = 20 * 1024 * 1024
+FIXED_COLUMNS = ("respondent_id", "sector", "role")
+VERSION_COLUMN = "instrument_version"
+COMMENT_SUFFIX = "_comment"
+
+_LOOKS_IDENTIFYING = re.compile(r"@|[^\W\d_]{2,}\s+[^\W\d_]{2,}")
+
+Answer = Union[int, str, None]  # 0–4, "DK", "NA", or None (blank)
+
+register("responses-csv-syntax", "CSV cannot be read", "The file is not readable as CSV (for example a quote is never closed or the file holds a NUL byte). Open it in a spreadsheet and save it again as CSV (UTF-8).", "responses")
+register("responses-empty", "No respondents", "The file holds no header row or no respondent rows. Add one row per respondent below the header.", "responses")
+register("responses-missing-column", "Required column missing", "The header must include respondent_id, sector and role. Start from `lchd-assess template` and keep its header row as it is.", "responses")
+register("responses-duplicate-column", "Column appears twice", "Two header cells have the same name; only one column per item is allowed. Delete or rename one.", "responses")
+register("responses-unknown-column", "Unknown column", "A header cell is not an item of the current instrument (nor respondent_id, sector, role, instrument_version or an `<item>_comment` column). Check the spelling against the codebook, or delete the column; names and e-mail addresses must never be collected.", "responses")
+register("responses-missing-item-column", "Item columns missing", "The header lacks columns for some items of the current instrument. Put the columns back (cells may stay empty); start from `lchd-assess template`.", "responses")
+register("responses-instrument-version", "File from another instrument version", "The file's item columns (or its instrument_version cells) belong to another version of the instrument. Collect answers with the current template (`lchd-assess template`), or score the file with the instrument version it was collected with.", "responses")
+register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
+register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
+register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
+register("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses")
+register("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses")
+register("responses-unknown-role", "Unknown role", "The role cell must hold one of the role codes in the codebook (leadership, staff, resident-family-member).", "responses")
+register("responses-bad-value", "Answer out of range", "An answer cell must hold 0, 1, 2, 3 or 4, DK (don't know), NA (not applicable) or nothing. Fix the cell; decimals, words and numbers above 4 are not answers.", "responses")
+register("responses-no-instrument", "Instrument cannot be loaded", "Response files are checked against assessments/instrument.yaml, which could not be loaded. Run `lchd-assess validate assessments` and fix what it lists.", "responses")
+register("partnership-unknown-sector", "Roster sector unknown", "Each organisation on a partnership's roster needs one of the instrument's sector codes.", "responses")
+
+
+@dataclass(frozen=True)
+class Respondent:
+    id: str
+    sector: str
+    role: str
+    answers: dict[str, Answer]
+    comments: dict[str, str]
+    row: int
+
+
+@dataclass
+class Responses:
+    file: str
+    wave: str
+    items: list[str] = field(default_factory=list)
+    respondents: list[Respondent] = field(default_factory=list)
+    version: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def parse_answer(cell: str) -> tuple[bool, Answer]:
+    """(ok, value) for one answer cell; accepts surrounding spaces and lower-case dk/na."""
+    s = cell.strip()
+    if not s:
+        return True, None
+    up = s.upper()
+    if up in (DONT_KNOW, NOT_APPLICABLE):
+        return True, up
+    if s.isdigit() and int(s) in LEVEL_VALUES:
+        return True, int(s)
+    return False, None
+
+
+def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False) -> Responses:
+    """Read one response CSV; findings for everything wrong, with row and column."""
+    path = Path(path)
+    disp = display or str(path)
+    res = Responses(file=disp, wave=path.stem)
+
+    def add(code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
+        res.findings.append(Finding(code, msg, file=disp, line=row, column=col))
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused before reading it
+            add("file-too-large", f"the file is {size} bytes; response files above {MAX_BYTES} bytes are refused")
+            return res
+        raw = path.read_bytes()
+    except OSError as exc:
+        add("file-unreadable", f"cannot read the file ({exc.strerror or exc})")
+        return res
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(b",") + 1  # the cell, as elsewhere
+        add("not-utf8", "the file is not UTF-8 text (this cell holds a character in another encoding); in the spreadsheet choose Save As, CSV UTF-8", line, col)
+        return res
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    start = 1
+    try:
+        for rec in reader:
+            rows.append((start, rec))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        add("responses-csv-syntax", f"not readable as CSV ({exc}); open it in a spreadsheet and save it again as CSV", start)
+        return res
+    if not rows or not any(c.strip() for c in rows[0][1]):
+        add("responses-empty", "the file has no header row; start from `lchd-assess template`", 1, 1)
+        return res
+    header_line, header = rows[0]
+    header = [h.strip() for h in header]
+
+    history = {i.id for i in inst.items}
+    current = set(inst.item_ids())
+    col_of: dict[str, int] = {}
+    item_cols: list[tuple[str, int]] = []
+    comment_cols: list[tuple[str, int]] = []
+    version_col: int | None = None
+    for j, name in enumerate(header):
+        c = j + 1
+        if not name:
+            # An unnamed column is harmless only while every cell below it is empty.
+            continue
+        if name in col_of:
+            add("responses-duplicate-column", f"column '{name}' appears twice (first in column {col_of[name] + 1}); delete one", header_line, c)
+            continue
+        col_of[name] = j
+        if name in FIXED_COLUMNS:
+            continue
+        if name == VERSION_COLUMN:
+            version_col = j
+        elif name in history:
+            item_cols.append((name, j))
+        elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
+            comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
+        else:
+            add("responses-unknown-column", f"'{name}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}", header_line, c)
+    missing_fixed = [n for n in FIXED_COLUMNS if n not in col_of]
+    if missing_fixed:
+        add("responses-missing-column", f"the header lacks {', '.join(missing_fixed)}; the first columns must be respondent_id,sector,role", header_line, 1)
+        return res
+
+    # Which instrument version does the header belong to?
+    have = {n for n, _ in item_cols}
+    res.items = [n for n, _ in item_cols]
+    if have == current:
+        res.version = inst.version
+    else:
+        matches = [v for v in inst.known_versions() if inst.items_at(v) == have]
+        if matches:
+            res.version = matches[-1]
+            if not allow_other_version:
+                add("responses-instrument-version", f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)", header_line, 1)
+        else:
+            retired = sorted(have - current)
+            if retired:
+                j = dict(item_cols)[retired[0]]
+                add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
+            missing = sorted(current - have, key=_item_sort_key)
+            if missing:
+                shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
+                add("responses-missing-item-column", f"the header lacks item column(s) {shown}; put them back (cells may stay empty)", header_line, len(header) + 1)
+    sectors = [s.id for s in inst.sectors]
+    roles = [r.id for r in inst.roles]
+    versions = inst.known_versions()
+    seen: dict[str, int] = {}
+    width = len(header)
+    data_rows = 0
+    for line, rec in rows[1:]:
+        if not any(c.strip() for c in rec):
+            continue  # spreadsheets leave blank rows at the end
+        data_rows += 1
+        if len(rec) > width:
+            extra = next(k for k in range(width, len(rec)) if rec[k].strip()) if any(c.strip() for c in rec[width:]) else None
+            if extra is not None:
+                add("responses-extra-cells", f"cell in column {extra + 1} is to the right of the last header column; delete it or give the column a header", line, extra + 1)
+        cells = rec + [""] * (width - len(rec))
+        for j, name in enumerate(header):
+            if not name and cells[j].strip():
+                add("responses-extra-cells", f"cell in column {j + 1} has no header; give the column a header or empty it", line, j + 1)
+        rid = cells[col_of["respondent_id"]].strip()
+        ok_row = True
+        if not rid:
+            add("responses-missing-respondent-id", "respondent_id is empty; give every row a made-up code such as R07 (never a name)", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        elif _LOOKS_IDENTIFYING.search(rid):
+            # The value is not repeated in the message: it may be someone's name.
+            add("responses-identifying-id", "respondent_id looks like a name or an e-mail address; replace it with a made-up code such as R07", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        elif rid in seen:
+            add("responses-duplicate-respondent", f"respondent_id '{rid}' is already used in row {seen[rid]}; each respondent answers once per wave", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        else:
+            seen[rid] = line
+        sector = cells[col_of["sector"]].strip()
+        if sector not in sectors:
+            what = "is empty" if not sector else f"'{sector}' is not a sector code"
+            add("responses-unknown-sector", f"sector {what}; use one of: {', '.join(sectors)}{_suggest(sector.lower(), sectors) if sector else ''}", line, col_of["sector"] + 1)
+            ok_row = False
+        role = cells[col_of["role"]].strip()
+        if role not in roles:
+            what = "is empty" if not role else f"'{role}' is not a role code"
+            add("responses-unknown-role", f"role {what}; use one of: {', '.join(roles)}{_suggest(role.lower(), roles) if role else ''}", line, col_of["role"] + 1)
+            ok_row = False
+        if version_col is not None:
+            v = cells[version_col].strip()
+            if v and v != inst.version and not (allow_other_version and v in versions):
+                known = "an earlier" if v in versions else "an unknown"
+                add("responses-instrument-version", f"instrument_version '{v}' is {known} version; the current instrument is {inst.version}", line, version_col + 1)
+        answers: dict[str, Answer] = {}
+        for name, j in item_cols:
+            good, value = parse_answer(cells[j])
+            if not good:
+                shown = cells[j].strip()
+                shown = shown if len(shown) <= 20 else shown[:19] + "…"
+                add("responses-bad-value", f"'{shown}' in {name} is not an answer; use 0–4, DK, NA or leave it empty", line, j + 1)
+                ok_row = False
+            answers[name] = value
+        comments = {item: cells[j].strip() for item, j in comment_cols if cells[j].strip()}
+        if ok_row:
+            res.respondents.append(Respondent(rid, sector, role, answers, comments, line))
+    if data_rows == 0:
+        add("responses-empty", "the file has a header but no respondent rows", header_line + 1, 1)
+    return res
+
+
+def _item_sort_key(item_id: str) -> tuple:
+    el, q = item_id.split(".")
+    kind = 0 if el.startswith("P") else 1
+    return (kind, int(el.lstrip("PFS")), int(q[1:]))
+
+
+# -- Registration with `lchd-assess validate` ------------------------------------------------
+
+
+def _check_csv(path: Path, display: str, index: object) -> list[Finding]:
+    """Check a response file against the instrument being validated with it, if any (so a
+    changed instrument is checked together with its answers), else the repository's."""
+    from ..core.errors import InputError
+
+    inst = next((e.doc.model for e in getattr(index, "entries", {}).values() if e.kind == "item" and isinstance(e.doc.model, InstrumentFile)), None)
+    if inst is None:
+        try:
+            inst = _instrument.load_assessment().instrument
+        except InputError as exc:
+            return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
+    return read_responses(path, inst, display=display).findings
+
+
+def _check_rosters(docs: list, index: object) -> list[Finding]:
+    partnerships = [d for d in docs if d.kind == "partnership" and d.model is not None]
+    if not partnerships:
+        return []
+    inst_docs = [d for d in docs if d.kind == "instrument"]
+    if inst_docs:
+        if len(inst_docs) != 1 or inst_docs[0].model is None:
+            return []  # the instrument's own findings come first
+        sectors = [s.id for s in inst_docs[0].model.sectors]
+    else:
+        from ..core.errors import InputError
+
+        try:
+            sectors = [s.id for s in _instrument.load_assessment().instrument.sectors]
+        except InputError:
+            return []
+    return [f for d in partnerships for f in roster_sector_findings(d, sectors)]
+
+
+FILE_CHECKERS[".csv"] = _check_csv
+add_semantic_check(_check_rosters)
+
+
+# -- The blank template and its codebook -----------------------------------------------------
+
+
+def template_header(inst: InstrumentFile, comments: bool = False) -> list[str]:
+    cols = list(FIXED_COLUMNS)
+    for item_id in inst.item_ids():
+        cols.append(item_id)
+        if comments:
+            cols.append(item_id + COMMENT_SUFFIX)
+    return cols
+
+
+def template_csv(inst: InstrumentFile, comments: bool = False) -> str:
+    from ..core.outputs import csv_text
+
+    return csv_text([template_header(inst, comments)])
+
+
+def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
+    """A codebook a person can read: every column, its question, answers and codes."""
+    L: list[str] = []
+    L.append(f"# Codebook: {inst.title}, version {inst.version}")
+    L.append("")
+    L.append(f"This codebook goes with `{csv_name}`. Fill one row per respondent in any spreadsheet and save it as CSV (UTF-8). Keep the header row exactly as it is: its item columns tell the scorer which version of the instrument the answers belong to (version {inst.version}).")
+    L.append("")
+    L.append(inst.instructions.strip())
+    L.append("")
+    L.append("## Who is answering (no names)")
+    L.append("")
+    L.append("| Column | What to write |")
+    L.append("|---|---|")
+    L.append("| `respondent_id` | A code you make up for each respondent, such as R01, R02 … Never a name, initials or an e-mail address. Each code once per file. |")
+    L.append("| `sector` | One of the sector codes below. |")
+    L.append("| `role` | One of the role codes below. |")
+    L.append("")
+    L.append("| Sector code | Sector | Sector group |")
+    L.append("|---|---|---|")
+    group_label = inst.group_labels()
+    for s in inst.sectors:
+        L.append(f"| `{s.id}` | {s.label} | {group_label.get(s.group, s.group)} |")
+    L.append("")
+    L.append("| Role code | Role |")
+    L.append("|---|---|")
+    for r in inst.roles:
+        L.append(f"| `{r.id}` | {r.label} |")
+    L.append("")
+    L.append("## Answers")
+    L.append("")
+    L.append("Each item column holds one of these (or nothing, if the respondent skipped it):")
+    L.append("")
+    L.append("| Write | Meaning |")
+    L.append("|---|---|")
+    for n, lab in enumerate(inst.level_labels):
+        L.append(f"| `{n}` | {lab}: the statement for level {n} under the item fits best |")
+    for a in inst.special_answers:
+        L.append(f"| `{a.code}` | {a.label}: {a.meaning} |")
+    L.append("")
+    L.append("A column `<item>_comment` (for example `P1.Q1_comment`) may be added beside any item for a short comment. Do not write names in comments.")
+    L.append("")
+    L.append("## Items")
+    by_el = {s.element: s for s in inst.sections}
+    for sec in inst.sections:
+        L.append("")
+        L.append(f"### {sec.element}: {sec.title}")
+        L.append("")
+        L.append(sec.intro.strip())
+        for item in inst.active_items():
+            if item.element != sec.element:
+                continue
+            L.append("")
+            L.append(f"#### Column `{item.id}`")
+            L.append("")
+            L.append(item.stem.strip())
+            L.append("")
+            for n, anchor in enumerate(item.anchors):
+                L.append(f"- `{n}`: {anchor.strip()}")
+            L.append(f"- `DK`: don't know · `NA`: not applicable")
+    missing = [i for i in inst.active_items() if i.element not in by_el]
+    for item in missing:  # items whose element has no section still appear
+        L.append("")
+        L.append(f"#### Column `{item.id}`")
+        L.append("")
+        L.append(item.stem.strip())
+    return "\n".join(L) + "\n"

@@ -1,0 +1,1 @@
+"""Rendering: the one Jinja environment, filters, SVG charts and figure, and the PDF wrapper."""

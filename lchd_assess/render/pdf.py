@@ -1,0 +1,174 @@
+"""The one WeasyPrint wrapper: HTML string → tagged PDF, fetching nothing but our own assets.
+
+Reports, the portfolio and the reporting checklist all render through :func:`render_pdf`.
+
+Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
+
+* :class:`AssetsOnlyFetcher` subclasses ``weasyprint.urls.URLFetcher`` with
+  ``allowed_protocols=("data", "file")``, ``allow_redirects=False`` and ``fail_on_errors=True``,
+  and refuses any ``file:`` URL outside the package's ``assets/`` folder.  A refused URL stops
+  the rendering (``FatalURLFetchingError``), which :func:`render_pdf` turns into one clear
+  :class:`RenderError`: a PDF never silently drops (or leaks) a resource.  (WeasyPrint 70
+  catches even that error while drawing an SVG ``<image>``; the fetcher therefore also records
+  what it refused, and :func:`render_pdf` fails afterwards if anything was.)
+* The same fetcher is given to ``HTML`` and to every ``CSS``; we pass no ``stylesheets=`` or
+  ``xmp_metadata=`` URLs at all (the GHSA-jf6q-chmf-3h3v bypass path).
+* ``pdf_variant="pdf/ua-1"``: tagged PDF 1.7 for screen readers.  Title, author, subject
+  (``<meta name=description>``) and keywords come from the HTML ``<head>`` (WeasyPrint reads them
+  there), or from the keyword arguments of :func:`render_pdf`, which override the head (the
+  checklist names its PDF after the report and standard, not the page title); either way
+  :func:`render_pdf` checks they are set.
+* Fonts: system fonts through fontconfig (DejaVu/Liberation on Debian); no ``@font-face`` with
+  a URL, so nothing reaches the network.
+
+Determinism: WeasyPrint writes no creation date unless ``<meta name=dcterms.created>`` is
+given (we give none), names font subsets by a hash of their content and writes no random
+document ID for PDF/UA-1, so the same HTML gives byte-identical PDFs on the same machine
+(``tests/test_report_render.py`` and ``tests/test_checklist_tools.py`` check it; two CLI runs in separate processes and under different hash seeds gave identical bytes too).  What it cannot make identical across machines:
+the font files fontconfig picks (another DejaVu version changes the embedded subsets) and
+the WeasyPrint/pydyf version written in ``/Producer``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from ..core.errors import LchdError
+
+#: The package's own assets: the only files a rendered document may read.
+ASSETS = Path(str(resources.files("lchd_assess") / "assets")).resolve()
+
+PDF_VARIANT = "pdf/ua-1"
+
+
+class RenderError(LchdError):
+    """The PDF could not be rendered (a refused resource, or missing metadata)."""
+
+    exit_code = 2
+
+
+def read_asset(name: str) -> str:
+    """The text of a packaged asset (CSS), read through importlib.resources."""
+    return (resources.files("lchd_assess") / "assets" / name).read_text(encoding="utf-8")
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher
+
+    class AssetsOnlyFetcher(URLFetcher):
+        """``data:`` URLs, and ``file:`` URLs inside the package's assets folder; nothing else."""
+
+        def __init__(self) -> None:
+            super().__init__(timeout=5, allowed_protocols=("data", "file"), allow_redirects=False, fail_on_errors=True)
+            #: Every URL refused. WeasyPrint 70 swallows even fatal fetch errors while drawing an
+            #: SVG <image>, so render_pdf also checks this list after rendering.
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):  # noqa: ANN001 (WeasyPrint's signature)
+            try:
+                return self._fetch(url, headers)
+            except Exception:
+                self.refused.append(url)
+                raise
+
+        def _fetch(self, url, headers):  # noqa: ANN001
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "file":
+                parts = urlsplit(url)
+                if parts.netloc not in ("", "localhost"):
+                    raise ValueError(f"blocked: {url} (remote file URL)")
+                path = Path(unquote(parts.path)).resolve()
+                if not path.is_relative_to(ASSETS):
+                    raise ValueError(f"blocked: {url} (outside the report assets)")
+            elif scheme != "data":
+                raise ValueError(f"blocked: {url} (only data: and packaged assets may be fetched)")
+            return super().fetch(url, headers)
+
+    return AssetsOnlyFetcher
+
+
+def fetcher():
+    """A new restricted fetcher (cheap; one per document)."""
+    return _fetcher_class()()
+
+
+def render_pdf(
+    html: str,
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    description: str | None = None,
+    keywords: list[str] | None = None,
+) -> bytes:
+    """Render ``html`` to PDF/UA-1 bytes with the restricted fetcher.
+
+    Metadata comes from the HTML ``<head>``; a keyword argument that is given replaces the
+    head's value. Raises :class:`RenderError` when a resource is refused or the document ends
+    up without a title, author, description or keywords.
+    """
+    import logging
+
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    # WeasyPrint logs every refused fetch and CSS it ignores as a warning; we raise instead.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    url_fetcher = fetcher()
+
+    def refused(what: object) -> RenderError:
+        return RenderError(f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed")
+
+    try:
+        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT)
+        meta = document.metadata
+        if title is not None:
+            meta.title = title
+        if author is not None:
+            meta.authors = [author]
+        if description is not None:
+            meta.description = description
+        if keywords is not None:
+            meta.keywords = list(keywords)
+        missing = [name for name, value in (("title", meta.title), ("author", meta.authors), ("description", meta.description), ("keywords", meta.keywords)) if not value]
+        if missing:
+            raise RenderError(f"PDF not written: the document has no {', '.join(missing)}; add <title>/<meta name=...> to the HTML head")
+        # SVG images are drawn (and their resources fetched) while writing.
+        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+    except FatalURLFetchingError as exc:
+        raise refused(exc.__cause__ or exc) from None
+    if url_fetcher.refused:
+        raise refused(url_fetcher.refused[0])
+    return pdf
+
+
+def render_pdf_cached(html: str, cache_dir: Path, **meta: object) -> bytes:
+    """:func:`render_pdf`, reusing an earlier result for exactly the same input.
+
+    The PDF is a pure function of the HTML, the metadata and the WeasyPrint version (see the
+    determinism note above), so the cache key is a hash of all three and a hit skips loading
+    WeasyPrint at all.  Used for the site's blank-checklist download, which otherwise costs most
+    of a full site regeneration.  A corrupt or missing entry is simply rendered again.
+    """
+    import hashlib
+    import json
+    from importlib.metadata import version
+
+    from ..core.outputs import write_atomic
+
+    key_src = json.dumps({"html": html, "meta": meta, "weasyprint": version("weasyprint"), "variant": PDF_VARIANT}, sort_keys=True, default=str)
+    key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()
+    entry = Path(cache_dir) / f"{key}.pdf"
+    try:
+        data = entry.read_bytes()
+        if data.startswith(b"%PDF-"):
+            return data
+    except OSError:
+        pass
+    data = render_pdf(html, **meta)  # type: ignore[arg-type]
+    try:
+        write_atomic(entry, data)
+    except OSError:
+        pass  # a read-only checkout still renders; it just does not cache
+    return data

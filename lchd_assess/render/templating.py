@@ -1,0 +1,49 @@
+"""The one Jinja environment factory: autoescape for HTML, StrictUndefined, shared filters.
+
+Every renderer (reports, checklist, site pages) gets its environment here, so no template can
+silently print an empty string for a missing key, and every HTML template escapes by default.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+import jinja2
+
+from .filters import FILTERS
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between runs (Jinja keys each by name and source checksum, so an
+    edited template is compiled again); compiling was a third of a full site regeneration."""
+    from ..core.paths import repo_root
+
+    folder = repo_root() / ".lchd-cache" / "jinja"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
+def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False) -> jinja2.Environment:
+    """An environment over ``search_paths`` then the package's templates.
+
+    ``markdown=True`` is for Markdown output (the site's pages): autoescape stays on for files
+    ending in .html/.xml/.svg, off for .md, whose values are escaped with ``md_escape``.
+    """
+    loader = jinja2.FileSystemLoader([str(p) for p in (*search_paths, PACKAGE_TEMPLATES)])
+    env = jinja2.Environment(
+        loader=loader,
+        bytecode_cache=_bytecode_cache(),
+        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "j2"], default_for_string=not markdown, default=not markdown),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    return env

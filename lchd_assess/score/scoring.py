@@ -1,0 +1,622 @@
+"""The scorer: many respondents' answers → an honest :class:`~lchd_assess.score.models.ScoreResult`.
+
+Every number it uses comes from the scoring rules (``assessments/scoring-rules.yaml``):
+
+* item score = mean of the valid (0–4) answers; don't know, not applicable and blanks never count;
+* element score = mean of its items' scores × ``scale_multiplier`` (0–100); not computable when
+  fewer than ``min_item_coverage`` of its items have a valid answer or fewer than
+  ``min_respondents`` respondents answered it; overall = mean of the eight element scores;
+* interval = percentile bootstrap over respondents (respondents in ``respondent_id`` order, a
+  fixed seed, so the same answers always give the same interval, whatever the row order);
+* sector groups, community-versus-institutional gaps and sector counts are shown only for
+  groups of at least ``min_cell_size``, with complementary suppression (:func:`protect`);
+* a gated foundational structure below the gate caps the overall level;
+* change against the previous wave uses only items whose meaning did not change in between.
+
+Scores are rounded to ``decimals`` first; levels, gaps and changes are read from the rounded
+numbers, so a report never shows 60.0 beside a level that needs 60.
+"""
+
+from __future__ import annotations
+
+import math
+import operator
+from decimal import ROUND_HALF_UP, Decimal
+import random
+import sys
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from . import models as sm
+from ..core.errors import InputError
+from ..core.findings import ExitCode, sort_key
+from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
+from ..load.partnership import PartnershipFile, load_partnership
+from ..formats.responses import Respondent, Responses, read_responses
+
+OVERALL = "overall"
+OVERALL_NAME = "Overall readiness"
+
+
+# -- Small numeric helpers (pure) ------------------------------------------------------------
+
+
+def _mean(xs: Sequence[float]) -> float:
+    return math.fsum(xs) / len(xs)
+
+
+def _sd(xs: Sequence[float]) -> float | None:
+    if len(xs) < 2:
+        return None
+    m = _mean(xs)
+    return math.sqrt(math.fsum((x - m) ** 2 for x in xs) / (len(xs) - 1))
+
+
+def _r(x: float | None, d: int) -> float | None:
+    """Round half away from zero, as people do by hand (81.25 → 81.3), never to -0.0."""
+    if x is None:
+        return None
+    q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
+    return float(q) + 0.0
+
+
+def percentile(sorted_xs: Sequence[float], p: float) -> float:
+    """Linear interpolation between closest ranks (numpy's default 'linear' method)."""
+    pos = p * (len(sorted_xs) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(sorted_xs) - 1)
+    frac = pos - lo
+    return sorted_xs[lo] + (sorted_xs[hi] - sorted_xs[lo]) * frac
+
+
+# -- The answer matrix ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Answers in canonical order: respondents sorted by ID, items in instrument order."""
+
+    items: list[str]
+    respondents: list[Respondent]
+    values: list[list[int | None]]  # None: no valid answer (DK, NA or blank)
+
+    @classmethod
+    def build(cls, items: list[str], respondents: Iterable[Respondent]) -> "Matrix":
+        resp = sorted(respondents, key=lambda r: r.id)
+        vals = [[a if isinstance(a := r.answers.get(i), int) else None for i in items] for r in resp]
+        return cls(items, resp, vals)
+
+    def subset(self, keep: Sequence[int]) -> "Matrix":
+        return Matrix(self.items, [self.respondents[i] for i in keep], [self.values[i] for i in keep])
+
+
+@dataclass(frozen=True)
+class ElementCalc:
+    score: float | None  # unrounded, 0–100
+    reason: str | None
+    n_respondents: int
+    coverage: float
+    sd: float | None
+    item_means: dict[int, float]
+
+
+def element_calc(m: Matrix, idxs: Sequence[int], rules: ScoringRulesFile) -> ElementCalc:
+    """Score one element (item indexes ``idxs``) over the respondents of ``m``."""
+    mult = rules.scale_multiplier
+    item_means: dict[int, float] = {}
+    for i in idxs:
+        vs = [row[i] for row in m.values if row[i] is not None]
+        if vs:
+            item_means[i] = _mean(vs)  # type: ignore[arg-type]
+    resp_scores = []
+    for row in m.values:
+        vs = [row[i] for i in idxs if row[i] is not None]
+        if vs:
+            resp_scores.append(_mean(vs) * mult)  # type: ignore[arg-type]
+    n = len(resp_scores)
+    coverage = len(item_means) / len(idxs) if idxs else 0.0
+    reason = None
+    if not idxs:
+        reason = "no items of the current instrument measure this element"
+    elif coverage < rules.min_item_coverage:
+        reason = f"only {len(item_means)} of its {len(idxs)} items have a valid answer (at least {math.ceil(rules.min_item_coverage * len(idxs))} needed)"
+    elif n < rules.min_respondents:
+        reason = f"only {n} respondent(s) gave a valid answer (at least {rules.min_respondents} needed)"
+    score = _mean(list(item_means.values())) * mult if reason is None else None
+    return ElementCalc(score, reason, n, coverage, _sd(resp_scores), item_means)
+
+
+# -- Bootstrap -------------------------------------------------------------------------------
+
+
+_U32 = next(c for c in "IL" if array(c).itemsize == 4)
+
+
+def resample_indices(rng: random.Random, n: int) -> list[int]:
+    """n draws with replacement from range(n): 32 random bits per draw, scaled by
+    multiply-and-shift (bias below n / 2**32), about three times faster than rng.choices."""
+    draws = array(_U32, rng.getrandbits(32 * n).to_bytes(4 * n, "little"))
+    if sys.byteorder == "big":
+        draws.byteswap()
+    return [(c * n) >> 32 for c in draws]
+
+
+def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: ScoringRulesFile, computable: set[str]) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap over respondents for each computable element and the overall score.
+
+    Each respondent's answers are packed into two big integers (answer sums and valid counts,
+    one fixed-width field per item), so a resample's item totals are a sum of a few integers.
+    That keeps a pure-Python bootstrap of 2,000 resamples to a few milliseconds per element.
+    """
+    n = len(m.respondents)
+    if n == 0 or not computable:
+        return {}
+    cfg = rules.interval
+    n_items = len(m.items)
+    width, code = (16, "H") if 4 * n < 2**16 else (32, "I") if 4 * n < 2**32 else (64, "Q")
+    nbytes = n_items * width // 8
+    px, pv = [], []
+    for row in m.values:
+        x = v = 0
+        for i, a in enumerate(row):
+            if a is not None:
+                x |= a << (width * i)
+                v |= 1 << (width * i)
+        px.append(x)
+        pv.append(v)
+    big = sys.byteorder == "big"
+    mult = rules.scale_multiplier
+    order = [e for e in elements if e in computable]
+    stats: dict[str, list[float]] = {e: [] for e in order}
+    all_eight = len(computable) == len(elements)
+    overall: list[float] = []
+    # Items of one element are usually contiguous: then a slice and map() do the work in C.
+    spans = {e: (elements[e][0], elements[e][-1] + 1) if elements[e] == list(range(elements[e][0], elements[e][-1] + 1)) else None for e in order}
+    rng = random.Random(cfg.seed)
+    fsum, truediv = math.fsum, operator.truediv
+    for _ in range(cfg.resamples):
+        pick = resample_indices(rng, n)
+        ax = array(code, sum(map(px.__getitem__, pick)).to_bytes(nbytes, "little"))
+        av = array(code, sum(map(pv.__getitem__, pick)).to_bytes(nbytes, "little"))
+        if big:
+            ax.byteswap()
+            av.byteswap()
+        el_vals = []
+        for e in order:
+            span = spans[e]
+            if span is not None and 0 not in av[span[0] : span[1]]:
+                s = fsum(map(truediv, ax[span[0] : span[1]], av[span[0] : span[1]])) / (span[1] - span[0]) * mult
+            else:
+                means = [ax[i] / av[i] for i in elements[e] if av[i]]
+                if not means:
+                    continue
+                s = fsum(means) / len(means) * mult
+            stats[e].append(s)
+            el_vals.append(s)
+        if all_eight and len(el_vals) == len(order):
+            overall.append(fsum(el_vals) / len(el_vals))
+    alpha = (1 - cfg.confidence) / 2
+    out = {}
+    for e, xs in list(stats.items()) + ([(OVERALL, overall)] if all_eight else []):
+        if xs:
+            xs.sort()
+            out[e] = (percentile(xs, alpha), percentile(xs, 1 - alpha))
+    return out
+
+
+# -- Privacy: minimum cell size with complementary suppression --------------------------------
+
+
+def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]], order: Sequence[str], zero_shown: bool = False, already_hidden: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+    """Which cells to hide so that no hidden cell, nor any union of them, can be recovered.
+
+    ``counts`` maps each cell (group or sector) to its respondents; ``aggregates`` are the
+    sets of cells whose total is shown elsewhere (the whole partnership; a perspective).  A
+    cell below ``k`` is hidden; then, while some shown aggregate has hidden cells adding up
+    to between 1 and k − 1 respondents (which the aggregate minus its shown cells would
+    reveal), the smallest shown cell of that aggregate is hidden too (ties in ``order``).
+    With ``zero_shown`` an empty cell is shown as zero (there is nobody to identify).
+    ``already_hidden`` cells (hidden at a coarser level) start hidden with their true counts.
+    Returns (hidden for being small, hidden to protect another cell).
+    """
+    rank = {c: i for i, c in enumerate(order)}
+    small = {c for c, n in counts.items() if n < k and (n > 0 or not zero_shown)}
+    hidden = small | set(already_hidden)
+    changed = True
+    while changed:
+        changed = False
+        for agg in aggregates:
+            h = sum(counts[c] for c in agg if c in hidden)
+            shown = [c for c in agg if c not in hidden and counts[c] > 0]
+            if 0 < h < k and shown:
+                hidden.add(min(shown, key=lambda c: (counts[c], rank[c])))
+                changed = True
+    return small, hidden - small
+
+
+# -- Scoring one wave ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Context:
+    assessment: Assessment
+    framework_version: str
+    element_names: dict[str, str]
+
+    @property
+    def inst(self) -> InstrumentFile:
+        return self.assessment.instrument
+
+    @property
+    def rules(self) -> ScoringRulesFile:
+        return self.assessment.rules
+
+
+def _element_index(inst: InstrumentFile, items: list[str], keep: set[str] | None = None) -> dict[str, list[int]]:
+    pos = {i: n for n, i in enumerate(items)}
+    out: dict[str, list[int]] = {}
+    for sec in inst.sections:
+        out[sec.element] = [pos[it.id] for it in inst.active_items() if it.element == sec.element and it.id in pos and (keep is None or it.id in keep)]
+    return out
+
+
+def _perspectives(inst: InstrumentFile) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {"community": [], "institutional": []}
+    for g in inst.sector_groups:
+        out[g.perspective].append(g.id)
+    return out
+
+
+def _gap_code(diff: float, rules: ScoringRulesFile) -> sm.GapCode:
+    a, b = rules.gap_thresholds
+    d = abs(diff)
+    return "agreement" if d < a else "partial-agreement" if d < b else "disagreement"
+
+
+_GAP_WORDS = {
+    "agreement": "Community members and institutional partners rate this element about the same (difference below {a:g} points).",
+    "partial-agreement": "Community members and institutional partners partly agree: their ratings differ by {d:g} points ({a:g}–{b:g} counts as partial agreement).",
+    "disagreement": "Community members and institutional partners see this element differently: their ratings differ by {d:g} points ({b:g} or more counts as disagreement).",
+}
+
+
+def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses: Responses, waves_available: list[str], previous: Responses | None = None, comments: bool = False) -> sm.ScoreResult:
+    """Score one wave of answers. ``responses`` must be free of findings (see :func:`score_partnership`)."""
+    inst, rules = ctx.inst, ctx.rules
+    d, k, mult = rules.decimals, rules.min_cell_size, rules.scale_multiplier
+    items = inst.item_ids()
+    m = Matrix.build(items, responses.respondents)
+    el_idx = _element_index(inst, items)
+    calcs = {e: element_calc(m, idxs, rules) for e, idxs in el_idx.items()}
+    computable = {e for e, c in calcs.items() if c.score is not None}
+    intervals = bootstrap_intervals(m, el_idx, rules, computable)
+
+    # Per-item and per-element counts of each kind of answer.
+    counts = {i: {"valid": 0, "DK": 0, "NA": 0, "blank": 0} for i in items}
+    for r in m.respondents:
+        for i in items:
+            a = r.answers.get(i)
+            key = "valid" if isinstance(a, int) else "blank" if a is None else a
+            counts[i][key] += 1
+
+    elements: list[sm.ElementScore] = []
+    rounded: dict[str, float | None] = {}
+    for e, idxs in el_idx.items():
+        c = calcs[e]
+        score = _r(c.score, d)
+        rounded[e] = score
+        band = rules.level_for(score)
+        iv = intervals.get(e)
+        item_scores = [sm.ItemScore(id=items[i], score=_r(c.item_means.get(i), 2), n_valid=counts[items[i]]["valid"], n_dont_know=counts[items[i]]["DK"], n_not_applicable=counts[items[i]]["NA"], n_blank=counts[items[i]]["blank"]) for i in idxs]
+        elements.append(sm.ElementScore(
+            id=e, name=ctx.element_names[e], kind="principle" if e.startswith("P") else "structure",
+            score=score, reason=None if score is not None else f"Not computable: {c.reason}.",
+            level=band.id if band else None, level_label=band.label if band else None,
+            interval=(_r(iv[0], d), _r(iv[1], d)) if iv and score is not None else None,  # type: ignore[arg-type]
+            n_respondents=c.n_respondents, coverage=round(c.coverage, 3), sd=_r(c.sd, d),
+            n_dont_know=sum(x.n_dont_know for x in item_scores), n_not_applicable=sum(x.n_not_applicable for x in item_scores),
+            items=item_scores,
+        ))
+
+    # Overall: mean of the eight element scores.
+    missing = [e for e in el_idx if calcs[e].score is None]
+    overall_raw = _mean([calcs[e].score for e in el_idx]) if not missing and el_idx else None  # type: ignore[misc]
+    overall = _r(overall_raw, d)
+    resp_overall = []
+    for row in m.values:
+        per_el = [_mean([row[i] for i in idxs if row[i] is not None]) * mult for idxs in el_idx.values() if any(row[i] is not None for i in idxs)]  # type: ignore[misc]
+        if per_el:
+            resp_overall.append(_mean(per_el))
+    answered_items = sum(1 for i in items if counts[i]["valid"])
+
+    # Gate.
+    gate = rules.gate
+    capping = [e for e in gate.elements if rounded.get(e) is not None and rounded[e] < gate.threshold]  # type: ignore[operator]
+    band = rules.level_for(overall)
+    level = band
+    capped = False
+    if band is not None and capping and rules.level_rank(band.id) > rules.level_rank(gate.cap_level):
+        level = rules.level(gate.cap_level)
+        capped = True
+    names = ", ".join(f"{e} ({ctx.element_names[e]}, {rounded[e]:g})" for e in capping)
+    if overall is None:
+        expl = "No overall level: the overall score needs all eight elements to be computable."
+    elif capped:
+        expl = f"The overall score alone would be '{band.label}', but {names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}, so the overall level is capped at '{level.label}': a partnership cannot be ready without its foundations."  # type: ignore[union-attr]
+    elif capping:
+        expl = f"{names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}; the overall level '{band.label}' is already at or below the cap ('{rules.level(gate.cap_level).label}')."  # type: ignore[union-attr]
+    else:
+        expl = f"Every foundational structure scores at least {gate.threshold:g}; the overall level is not capped."
+    gating = sm.Gating(threshold=gate.threshold, capped=capped, capping_elements=capping, uncapped_level=band.id if band else None, level=level.id if level else None, level_label=level.label if level else None, explanation=expl)
+    oiv = intervals.get(OVERALL)
+    elements.append(sm.ElementScore(
+        id=OVERALL, name=OVERALL_NAME, kind="overall", score=overall,
+        reason=None if overall is not None else "Not computable: " + ", ".join(missing) + (" is" if len(missing) == 1 else " are") + " not computable, and the overall score is the mean of all eight elements.",
+        level=level.id if level else None, level_label=level.label if level else None,
+        interval=(_r(oiv[0], d), _r(oiv[1], d)) if oiv and overall is not None else None,  # type: ignore[arg-type]
+        n_respondents=len(resp_overall), coverage=round(answered_items / len(items), 3) if items else 0.0, sd=_r(_sd(resp_overall), d),
+        n_dont_know=sum(c["DK"] for c in counts.values()), n_not_applicable=sum(c["NA"] for c in counts.values()), items=[],
+    ))
+
+    # Sector groups, with complementary suppression.
+    group_ids = [g.id for g in inst.sector_groups]
+    persp = _perspectives(inst)
+    members = {g: [n for n, r in enumerate(m.respondents) if inst.group_of(r.sector) == g] for g in group_ids}
+    gn = {g: len(members[g]) for g in group_ids}
+    # Most specific aggregates first, so the complement is taken from the side that needs it.
+    aggregates = [persp["community"], persp["institutional"], group_ids]
+    small, comp = protect(gn, k, aggregates, group_ids)
+    group_calcs = {g: {e: element_calc(m.subset(members[g]), idxs, rules) for e, idxs in el_idx.items()} for g in group_ids}
+    # Per element: a shown group's element score is hidden when few of it answered that
+    # element, with the same complementary rule inside the element's shown aggregates.
+    el_hidden: dict[str, set[str]] = {}
+    for e in el_idx:
+        # True counts for every group (a hidden group's people still sit inside the whole
+        # partnership's and the perspectives' element scores), hidden groups start hidden.
+        en = {g: group_calcs[g][e].n_respondents for g in group_ids}
+        s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
+        el_hidden[e] = s2 | c2 | small | comp
+    groups = []
+    glabel = inst.group_labels()
+    for g in group_ids:
+        if g in small or g in comp:
+            groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=True, suppression_reason="below-minimum-cell-size" if g in small else "complementary", n=None, elements=None))  # type: ignore[arg-type]
+            continue
+        gel = []
+        for e in el_idx:
+            c = group_calcs[g][e]
+            hide = g in el_hidden[e]
+            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents))
+        groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
+
+    # Gaps: community versus institutional perspective per element.
+    side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
+    side_calcs = {s: {e: element_calc(m.subset(idx), el_idx[e], rules) for e in el_idx} for s, idx in side_members.items()}
+    a_t, b_t = rules.gap_thresholds
+    gaps = []
+    for e in el_idx:
+        cc, ic = side_calcs["community"][e], side_calcs["institutional"][e]
+        if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
+            few = [lab for lab, c in (("community", cc), ("institutional", ic)) if c.n_respondents < k]
+            why = f"fewer than {k} {' and '.join(few)} respondents answered it" if few else "one side's score is not computable"
+            gaps.append(sm.Gap(id=e, community=None, institutional=None, difference=None, code="silence", explanation=f"Silence: the two perspectives cannot be compared because {why}; both numbers are hidden."))
+            continue
+        cs, is_ = _r(cc.score, d), _r(ic.score, d)
+        diff = _r(cs - is_, d)  # type: ignore[operator]
+        code = _gap_code(diff, rules)  # type: ignore[arg-type]
+        gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=_GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff))))  # type: ignore[arg-type]
+
+    representation = _representation(inst, p, m, k, small | comp)
+    change = _change(ctx, m, responses, previous) if previous is not None else None
+    comment_list = None
+    if comments:
+        comment_list = sorted(
+            (sm.Comment(item=item, text=text, sector_group=None if inst.group_of(r.sector) in small | comp else inst.group_of(r.sector)) for r in m.respondents for item, text in r.comments.items()),
+            key=lambda c: (items.index(c.item) if c.item in items else len(items), c.item, c.text, c.sector_group or ""),
+        )
+    r = rules
+    method = sm.Method(
+        interval=f"percentile bootstrap over respondents: {r.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {r.interval.seed}; {r.interval.confidence:.0%} interval from the {alpha_pct(r, 0)} and {alpha_pct(r, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
+        min_cell_size=k, min_item_coverage=r.min_item_coverage, min_respondents=r.min_respondents,
+        level_bands=[(b.id, b.label, b.min, b.max) for b in r.levels], gap_thresholds=r.gap_thresholds,
+        meaningful_change=r.meaningful_change, gate_threshold=r.gate.threshold,
+    )
+    return sm.ScoreResult(
+        instrument_id=inst.id, instrument_version=inst.version, framework_version=ctx.framework_version,
+        scoring_rules_version=r.version,
+        partnership=sm.PartnershipInfo(id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus),
+        wave=responses.wave, waves_available=waves_available, n_respondents=len(m.respondents), method=method,
+        elements=elements, groups=groups, gaps=gaps, gating=gating, representation=representation, change=change, comments=comment_list,
+    )
+
+
+def alpha_pct(rules: ScoringRulesFile, upper: int) -> str:
+    a = (1 - rules.interval.confidence) / 2 * 100
+    v = 100 - a if upper else a
+    return f"{v:g}th"
+
+
+def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int, hidden_groups: set[str]) -> sm.Representation:
+    sectors = [s.id for s in inst.sectors]
+    n = {s: 0 for s in sectors}
+    for r in m.respondents:
+        n[r.sector] += 1
+    roster = p.roster_sectors()
+    # The whole partnership and every shown group's total are known, so those are the
+    # aggregates a hidden sector count could be recovered from.
+    aggregates: list[list[str]] = []
+    for g in inst.sector_groups:
+        if g.id not in hidden_groups:
+            aggregates.append([s.id for s in inst.sectors if s.group == g.id])
+    aggregates.append(sectors)
+    # Zero is shown as "none" (nobody to identify); counts from 1 to k − 1 are hidden.
+    hidden_small, comp = protect(n, k, aggregates, sectors, zero_shown=True)
+    hidden = hidden_small | comp
+    by_sector = []
+    for s in inst.sectors:
+        c = n[s.id]
+        on = s.id in roster
+        if c == 0:
+            status = "silent" if on else "not-on-roster"
+            disp = "none"
+        elif s.id in hidden_small:
+            status, disp = "few", f"fewer than {k}"
+        elif s.id in hidden:
+            status, disp = "ok", "not shown (so that a smaller group cannot be worked out)"
+        else:
+            status, disp = "ok", str(c)
+        by_sector.append(sm.SectorCount(sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status))  # type: ignore[arg-type]
+    total = len(m.respondents)
+    res = inst.resident_sector
+    if total == 0:
+        share, rdisp = None, "Nobody has answered yet."
+    elif n[res] == 0:
+        share, rdisp = 0.0, "No residents or family members answered."
+    elif res in hidden_small:
+        share, rdisp = None, f"Fewer than {k} respondents are residents or family members, so their number is not shown."
+    elif res in hidden:
+        share, rdisp = None, "The number of residents and family members is not shown, so that a smaller group cannot be worked out."
+    else:
+        share = round(n[res] / total, 3)
+        rdisp = f"{n[res]} of {total} respondents ({share:.0%}) are residents or family members."
+    return sm.Representation(
+        by_sector=by_sector,
+        silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
+        few_sectors=[s.id for s in inst.sectors if s.id in roster and 0 < n[s.id] < k],
+        residents_share=share, residents_display=rdisp,
+    )
+
+
+def comparable_items(inst: InstrumentFile, prev: Responses, cur: Responses) -> set[str]:
+    """Items answered in both waves whose meaning did not change between their versions."""
+    pv = version_tuple(prev.version or inst.version)
+    cv = version_tuple(cur.version or inst.version)
+    lo, hi = min(pv, cv), max(pv, cv)
+    both = set(prev.items) & set(cur.items)
+    out = set()
+    for it in inst.items:
+        if it.id not in both:
+            continue
+        if it.meaning_changed_in and lo < version_tuple(it.meaning_changed_in) <= hi:
+            continue
+        out.add(it.id)
+    return out
+
+
+def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Change:
+    inst, rules = ctx.inst, ctx.rules
+    d, t = rules.decimals, rules.meaningful_change
+    if prev.findings:
+        f = prev.findings[0]
+        why = f"the previous wave's file has problems ({f.format_text()})"
+        return sm.Change(previous_wave=prev.wave, threshold=t, elements=[sm.ElementChange(id=e, previous=None, current=None, delta=None, flag="not-comparable", reason=why) for e in [s.element for s in inst.sections] + [OVERALL]])
+    keep = comparable_items(inst, prev, cur)
+    items = inst.item_ids()
+    full = _element_index(inst, items)
+    reduced = _element_index(inst, items, keep)
+    pm = Matrix.build(items, prev.respondents)
+    out = []
+    cur_scores: dict[str, float | None] = {}
+    prev_scores: dict[str, float | None] = {}
+    reasons: dict[str, str | None] = {}
+    for e in full:
+        dropped = len(full[e]) - len(reduced[e])
+        if not reduced[e]:
+            cur_scores[e] = prev_scores[e] = None
+            reasons[e] = "no item of this element means the same in both waves"
+            continue
+        cs = element_calc(m, reduced[e], rules)
+        ps = element_calc(pm, reduced[e], rules)
+        cur_scores[e], prev_scores[e] = _r(cs.score, d), _r(ps.score, d)
+        if cs.score is None or ps.score is None:
+            reasons[e] = f"not computable in the {'current' if cs.score is None else 'previous'} wave ({(cs.reason if cs.score is None else ps.reason)})"
+        else:
+            reasons[e] = f"compared on the {len(reduced[e])} items that mean the same in both waves ({dropped} left out)" if dropped else None
+    els = list(full) + [OVERALL]
+    if all(cur_scores[e] is not None and prev_scores[e] is not None for e in full):
+        cur_scores[OVERALL] = _r(_mean([cur_scores[e] for e in full]), d)  # type: ignore[misc]
+        prev_scores[OVERALL] = _r(_mean([prev_scores[e] for e in full]), d)  # type: ignore[misc]
+        reasons[OVERALL] = None
+    else:
+        cur_scores[OVERALL] = prev_scores[OVERALL] = None
+        reasons[OVERALL] = "some elements cannot be compared"
+    for e in els:
+        c, p_ = cur_scores[e], prev_scores[e]
+        if c is None or p_ is None:
+            out.append(sm.ElementChange(id=e, previous=p_, current=c, delta=None, flag="not-comparable", reason=reasons[e]))
+            continue
+        delta = _r(c - p_, d)
+        flag = "improved" if delta >= t else "declined" if delta <= -t else "no-meaningful-change"  # type: ignore[operator]
+        out.append(sm.ElementChange(id=e, previous=p_, current=c, delta=delta, flag=flag, reason=reasons[e]))  # type: ignore[arg-type]
+    return sm.Change(previous_wave=prev.wave, threshold=t, elements=out)
+
+
+# -- Reading a partnership folder ------------------------------------------------------------
+
+
+def example_folders() -> list[Path]:
+    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
+    from ..load.partnership import partnership_folders
+    from ..core.paths import repo_root
+
+    return partnership_folders(repo_root() / "assessments" / "examples")
+
+
+def waves_in(folder: Path) -> list[str]:
+    d = folder / "responses"
+    return sorted(p.stem for p in d.glob("*.csv") if p.is_file()) if d.is_dir() else []
+
+
+def framework_context(assessment: Assessment) -> Context:
+    """Element names and the framework version, from the validated framework."""
+    from ..load.framework import load_framework
+
+    fw = load_framework()
+    names = {}
+    for sec in assessment.instrument.sections:
+        if sec.element not in fw:
+            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
+        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
+    return Context(assessment, fw.version, names)
+
+
+class ResponsesError(InputError):
+    """A response file has findings: the scorer does not guess."""
+
+    exit_code = int(ExitCode.FINDINGS)
+
+    def __init__(self, responses: Responses) -> None:
+        self.findings = sorted(responses.findings, key=sort_key)
+        n = len(self.findings)
+        more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
+        super().__init__(self.findings[0].format_text() + more)
+
+
+def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
+    """Score one wave (default: the latest) of the partnership in ``folder``."""
+    from ..check.validate import display_path
+
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
+    ctx = context or framework_context(assessment or load_assessment())
+    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
+    waves = waves_in(folder)
+    if not waves:
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
+    wave = wave or waves[-1]
+    if wave not in waves:
+        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
+    path = folder / "responses" / f"{wave}.csv"
+    cur = read_responses(path, ctx.inst, display=display_path(path))
+    if cur.findings:
+        raise ResponsesError(cur)
+    prev = None
+    i = waves.index(wave)
+    if i > 0:
+        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
+        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
+    pid = folder.resolve().name
+    return score_wave(ctx, pid, p, cur, waves, prev, comments)

@@ -1,0 +1,1 @@
+"""The documentation site: page generators (pure text) and publishing with MkDocs."""

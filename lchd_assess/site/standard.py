@@ -1,0 +1,177 @@
+"""The reporting standard and the paper's research agenda on the documentation site.
+
+Registered in :mod:`lchd_assess.site.generate` (PAGE_SETS, ELEMENT_SECTIONS, DOWNLOAD_SETS,
+DOWNLOAD_LISTS) through wrappers that import this module only while the site is generated.
+The pages read the standard through :func:`lchd_assess.load.standard.site_overview` and
+:func:`~lchd_assess.load.standard.site_item`; item pages sit at
+:func:`~lchd_assess.load.standard.item_path`, the same function behind the checklist's item links.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..render.filters import md_text
+
+if TYPE_CHECKING:
+    from .generate import Page, SiteContext
+    from ..load.standard import Standard
+
+OVERVIEW = "reporting-standard/index.md"
+AGENDA = "research-agenda.md"
+
+
+def standard_of(ctx: SiteContext) -> Standard | None:
+    """The standard of the framework being published (None when it has none)."""
+    from ..load.standard import standard_from
+
+    return standard_from(ctx.fw)
+
+
+def item_page_path(item_id: str) -> str:
+    """docs-relative Markdown file of an item's page (its address comes from site.ADDRESSES)."""
+    from .generate import ADDRESSES
+
+    return ADDRESSES["reporting-item"](item_id)[0]
+
+
+def guideline_anchor(number: str) -> str:
+    return f"item-{number}"
+
+
+# -- Research agenda: the reporting domains RD1–RD5 and research priorities ------------------
+
+
+def research_agenda_pages(ctx: SiteContext) -> list[Page]:
+    from .generate import Page, TermLinker
+
+    agenda = ctx.fw.research_agenda
+    if agenda is None:
+        return []
+    path = AGENDA
+    linker = TermLinker(ctx, path)
+    std = standard_of(ctx)
+    by_rd: dict[str, list[dict[str, Any]]] = {}
+    if std is not None:
+        for d in std.model.domains:
+            if d.reporting_domain:
+                by_rd.setdefault(d.reporting_domain, []).extend(ctx.link(i.id, path, label=f"{i.number} {i.title}") for i in std.items() if i.domain == d.id)
+    domains = [
+        {
+            "id": rd.id, "name": rd.name, "description": linker(rd.description), "prompts": [md_text(p) for p in rd.prompts],
+            "principles": [ctx.link(p, path) for p in rd.principles], "place": rd.source.label(), "items": by_rd.get(rd.id, []),
+        }
+        for rd in agenda.reporting_domains
+    ]
+    priorities = [{"id": rp.id, "name": rp.name, "description": linker(rp.description), "related": [ctx.link(r, path) for r in rp.related], "place": rp.source.label()} for rp in agenda.priorities]
+    context = {
+        "summary": linker(agenda.summary),
+        "place": agenda.source.label(),
+        "domains": domains,
+        "priorities": priorities,
+        "standard_href": ctx.path_href(OVERVIEW, None, path) if std is not None else None,
+    }
+    return [Page(path, "research-agenda.md", "Measuring impact: reporting domains and research priorities", context,
+                 description="The paper's call for comparable evidence: five reporting domains (aims, composition, implementation, outcomes, equity metrics) and the research priorities.",
+                 nav_title="Measuring impact")]
+
+
+# -- The reporting standard ------------------------------------------------------------------
+
+
+def reporting_pages(ctx: SiteContext) -> list[Page]:
+    from .generate import Page
+    from ..load.standard import site_item, site_overview
+
+    std = standard_of(ctx)
+    if std is None:
+        return []
+    ov = site_overview(std)
+    path = OVERVIEW
+    sections = [{**s, "items": [{**i, **ctx.link(i["id"], path, label=i["title"])} for i in s["items"]]} for s in ov["sections"]]
+    domains = [{**d, "rd": ctx.link(d["reporting_domain"], path) if d["reporting_domain"] else None, "links": [ctx.link(i, path, label=std.item(i).number) for i in d["items"]]} for d in ov["domains"]]  # type: ignore[union-attr]
+    crosswalks = [{**c, "href": ctx.href(c["id"], path)} for c in ov["crosswalks"]]
+    context = {
+        "std": ov, "sections": sections, "domains": domains, "crosswalks": crosswalks,
+        "based_on": [ctx.link(r, path, label=ctx.name_of(r) or r) for r in ov["based_on"]],
+        "downloads": {k: ctx.path_href(v, None, path) for k, v in ov["downloads"].items()},
+        "agenda_href": ctx.path_href(AGENDA, None, path) if ctx.fw.research_agenda is not None else None,
+    }
+    pages = [Page(path, "standard.md", ov["title"], context, description=ov["summary"], nav_title="Overview")]
+    for item in std.items():
+        data = site_item(std, item)
+        ipath = item_page_path(item.id)
+        serves = [ctx.link(s, ipath) for s in data["serves"]]
+        cw = [{**c, "href": ctx.path_href(ADDR_GX(c["crosswalk"]), guideline_anchor(c["number"]), ipath)} for c in data["crosswalk"]]
+        dom = data["domain"]
+        item_ctx = {
+            "item": data, "serves": serves, "crosswalk": cw,
+            "rd": ctx.link(dom["reporting_domain"], ipath) if dom["reporting_domain"] else None,
+            "overview_href": ctx.path_href(OVERVIEW, f"section-{data['section']['id']}", ipath),
+            "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
+            "standard": {"title": ov["title"], "short_title": ov["short_title"], "version": ov["version"], "citation": ov["citation"]},
+            "url": ctx.permanent_url(ipath),
+            "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
+        }
+        jsonld = {"@type": "DefinedTerm", "@id": ctx.permanent_url(ipath), "url": ctx.permanent_url(ipath), "termCode": item.id, "name": item.title,
+                  "description": item.what_to_report, "inDefinedTermSet": {"@type": "DefinedTermSet", "@id": ov["url"], "name": ov["title"], "version": ov["version"]}}
+        pages.append(Page(ipath, "standard-item.md", f"Item {item.number}: {item.title}", item_ctx, description=item.what_to_report, jsonld=jsonld, nav_title=f"{item.number} {item.title}"))
+    for gx in std.crosswalks:
+        gpath = ADDR_GX(gx.id)
+        elements = [
+            {
+                "number": e.number, "anchor": guideline_anchor(e.number), "section": e.section, "item_name": e.item_name, "summary": e.summary,
+                "mappings": [{**ctx.link(mp.item, gpath, label=f"{std.item(mp.item).number} {std.item(mp.item).title}"), "relationship": mp.relationship, "note": mp.note} for mp in e.mappings],  # type: ignore[union-attr]
+                "not_applicable": e.not_applicable,
+            }
+            for e in gx.elements
+        ]
+        pages.append(Page(gpath, "guideline-crosswalk.md", gx.title, {"gx": gx, "elements": elements, "overview_href": ctx.path_href(OVERVIEW, None, gpath)},
+                          description=gx.description, nav_title=f"{gx.guideline} crosswalk"))
+    return pages
+
+
+def ADDR_GX(gx_id: str) -> str:  # noqa: N802 - reads as the address of a guideline crosswalk
+    from .generate import ADDRESSES
+
+    return ADDRESSES["guideline-crosswalk"](gx_id)[0]
+
+
+def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[str, str]]:
+    """"In the reporting standard" on a principle's or structure's page: the items whose
+    reporting lets a reader judge this element (or one of its components)."""
+    std = standard_of(ctx)
+    if std is None:
+        return []
+    rows = [i for i in std.items() if any(s == element_id or s.startswith(element_id + ".") for s in i.why.serves)]
+    if not rows:
+        return []
+    lines = [f"Items of the [{md_text(std.model.short_title)}]({ctx.path_href(OVERVIEW, None, path)}) (version {std.version}) that let a reader judge this element:", ""]
+    for i in rows:
+        lines.append(f"- [{md_text(i.number)} {md_text(i.title)}]({ctx.href(i.id, path)}) ({i.tier})")
+    return [{"heading": "In the reporting standard", "markdown": "\n".join(lines)}]
+
+
+def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
+    """The blank checklist as YAML and PDF, where the overview's ``downloads`` says."""
+    from ..formats.checklist import site_downloads
+
+    std = standard_of(ctx)
+    if std is None:
+        return {}
+    return {f"reporting-standard/{name}": data for name, data in sorted(site_downloads(std).items())}
+
+
+def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
+    std = standard_of(ctx)
+    if std is None:
+        return ("The reporting standard", "This framework has no reporting standard.", [])
+    return (
+        "The reporting checklist",
+        f"The blank checklist of the [{md_text(std.model.short_title)}]({OVERVIEW}), version {std.version}, to fill in and attach at submission. "
+        "`lchd-assess checklist new --out checklist.yaml` writes the same YAML; `lchd-assess checklist check` says what is missing.",
+        [
+            ("reporting-standard/checklist.yaml", "Blank checklist to fill in (YAML)"),
+            ("reporting-standard/checklist.pdf", "Blank checklist to print (PDF)"),
+        ],
+    )
