@@ -156,7 +156,7 @@ def test_a_respondent_already_in_the_wave_with_other_answers_is_never_overwritte
     changed = [dict(w, answers={**w["answers"], "P1.Q1": "DK" if w["answers"]["P1.Q1"] != "DK" else 0}) for w in who[:1]]
     f.write_text(tp.redcap_export(dd, changed), encoding="utf-8")
     out = import_answers("redcap", f, p, WAVE)
-    assert codes(out) == ["import-duplicate-respondent"] and (p / "responses" / f"{WAVE}.csv").read_bytes() == before
+    assert codes(out) == ["responses-duplicate-respondent"] and (p / "responses" / f"{WAVE}.csv").read_bytes() == before
 
 
 @pytest.mark.parametrize("fmt,content", [("redcap", b"\xff\xfe\x00r\x00e"), ("fhir", b"{not json"), ("kobo", b"PK\x03\x04broken")])

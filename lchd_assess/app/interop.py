@@ -2,28 +2,26 @@
 
 ``export_instrument`` writes the current instrument in a platform's own format;
 ``import_answers`` reads a platform's export, checks it, and merges the respondents into the
-partnership's ``responses/<wave>.csv`` by the same rules as every other answer file: the merged
-file is read back through the responses reader (the one ``score`` uses) before anything is
-written, existing rows are never rewritten, and the write is atomic.
+partnership's ``responses/<wave>.csv`` through :func:`~lchd_assess.app.collect.merge_into_wave`,
+the merge ``collect`` uses: a respondent already there with other answers is refused, the same
+answers twice add nothing, existing rows are never rewritten, and the write is atomic.
 """
 
 from __future__ import annotations
 
-import csv
-import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
-from ..core.outputs import csv_text, dumps_json, write_atomic
+from ..core.outputs import dumps_json, write_atomic
 from ..formats import fhir, forms, redcap, xlsform
 from ..formats import platform_common as pc
-from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, read_responses, template_header
+from ..formats.responses import Respondent, Responses
 from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import load_partnership
+from .collect import merge_into_wave
 
 EXPORT_FORMATS = ("redcap", "xlsform", "fhir", "forms-text")
 IMPORT_FORMATS = ("redcap", "kobo", "odk", "fhir", "forms")
@@ -89,9 +87,6 @@ class ImportOutcome:
         }
 
 
-_WAVE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
 def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event: str | None = None) -> pc.PlatformImport:
     """The platform reader for ``fmt`` applied to ``file``."""
     if fmt == "redcap":
@@ -106,103 +101,24 @@ def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event
 
 
 def import_answers(fmt: str, file: str | Path, partnership: str | Path, wave: str, event: str | None = None, dry_run: bool = False, assessments: str | Path | None = None) -> ImportOutcome:
-    """Read ``file`` (a ``fmt`` export) and merge its respondents into ``partnership``'s wave."""
-    if not _WAVE.match(wave):
-        raise UsageError(f"--wave '{wave}': a wave name is a file name without folders, such as 2026-spring")
+    """Read ``file`` (a ``fmt`` export) and merge its respondents into ``partnership``'s wave
+    through the same merge as ``collect`` (same refusals, same append-only atomic write)."""
+    from ..check.validate import display_path
+
     if event is not None and fmt != "redcap":
         raise UsageError("--event is for REDCap exports only")
     if not Path(file).is_file():
-        raise InputError(f"{file}: file-not-found: no such file")
+        raise InputError(f"{display_path(Path(file))}: file-not-found: no such file")
+    folder = Path(partnership)
+    if not folder.is_dir():
+        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
     inst = load_assessment(assessments).instrument
-    load_partnership(partnership, [s.id for s in inst.sectors])
-    target = Path(partnership) / "responses" / f"{wave}.csv"
+    p = load_partnership(folder, [s.id for s in inst.sectors])
     got = read_platform_export(fmt, file, inst, event)
-    out = ImportOutcome(file=got.file, platform=got.platform, target=str(target), findings=list(got.findings), notes=list(got.notes))
-    if out.findings:
-        return out
-    text, added, unchanged, problems = merge_rows(target, got.rows, inst)
-    out.added, out.unchanged = added, unchanged
-    if target.exists() and text:
-        kept = next(csv.reader([text.splitlines()[0]]))
-        lost = sorted({i for r in got.rows if r.id in added for i in r.comments if i + COMMENT_SUFFIX not in kept}, key=pc.item_sort_key)
-        if lost:
-            out.notes.append(Finding("import-ignored-column", f"comments on {', '.join(lost)} were not written: {target.name} has no column for them (add a column such as {lost[0]}{COMMENT_SUFFIX} to keep them)", file=str(target)))
-    if problems:
-        out.findings += problems
-        return out
-    if not added:
-        return out
-    # The merged file must read cleanly with the reader `score` uses, before it replaces anything.
-    with tempfile.TemporaryDirectory() as tmp:
-        probe = Path(tmp) / target.name
-        probe.write_text(text, encoding="utf-8")
-        check = read_responses(probe, inst, display=str(target))
-    if check.findings:
-        out.findings += check.findings
-        return out
-    if not dry_run:
-        write_atomic(target, text)
-        out.written = True
-    return out
-
-
-def _cell(v: int | str | None) -> str:
-    return "" if v is None else str(v)
-
-
-def merge_rows(target: Path, rows: list[pc.Row], inst: InstrumentFile) -> tuple[str, list[str], list[str], list[Finding]]:
-    """The wave file's new text with ``rows`` appended; existing rows kept byte for byte.
-
-    A respondent already in the file with the same answers is left alone (importing the same
-    export twice changes nothing); one with other answers is a finding, never an overwrite.
-    """
-    problems: list[Finding] = []
-    if target.exists():
-        existing = read_responses(target, inst, allow_other_version=False)
-        if existing.findings:
-            return "", [], [], [Finding("import-unreadable", f"the wave file {target} has problems of its own ({existing.findings[0].code}); fix it first (`lchd-assess validate {target}`)", file=str(target))]
-        old_text = target.read_text(encoding="utf-8-sig")
-        header = next(csv.reader([old_text.splitlines()[0]]))
-        header = [h.strip() for h in header]
-        by_id = {r.id: r for r in existing.respondents}
-    else:
-        old_text = ""
-        wanted_comments = sorted({i for r in rows for i in r.comments}, key=pc.item_sort_key)
-        header = template_header(inst) + [i + COMMENT_SUFFIX for i in wanted_comments]
-        by_id = {}
-    added: list[str] = []
-    unchanged: list[str] = []
-    new_rows: list[list[str]] = []
-    for r in rows:
-        old = by_id.get(r.id)
-        if old is not None:
-            same = old.sector == r.sector and old.role == r.role and all(old.answers.get(k) == v for k, v in r.answers.items())
-            if same:
-                unchanged.append(r.id)
-            else:
-                problems.append(Finding("import-duplicate-respondent", f"respondent '{r.id}' is already in {target.name} (row {old.row}) with other answers; existing rows are never rewritten: remove that row by hand if the new answers should replace it", file=str(target), line=old.row))
-            continue
-        cells = []
-        for col in header:
-            if col == "respondent_id":
-                cells.append(r.id)
-            elif col == "sector":
-                cells.append(r.sector)
-            elif col == "role":
-                cells.append(r.role)
-            elif col.endswith(COMMENT_SUFFIX):
-                cells.append(r.comments.get(col[: -len(COMMENT_SUFFIX)], ""))
-            elif col == "instrument_version":
-                cells.append(inst.version)
-            else:
-                cells.append(_cell(r.answers.get(col)))
-        new_rows.append(cells)
-        added.append(r.id)
-    if old_text:
-        body = csv_text(new_rows)
-        text = old_text if old_text.endswith(("\n", "\r")) else old_text + "\r\n"
-        text += body
-    else:
-        text = csv_text([header] + new_rows)
-    assert all(c in header for c in FIXED_COLUMNS)
-    return text, added, unchanged, problems
+    source = Responses(
+        file=got.file, wave=wave, items=got.items, version=inst.version, findings=list(got.findings), notes=list(got.notes),
+        respondents=[Respondent(r.id, r.sector, r.role, r.answers, r.comments, r.line or 0) for r in got.rows],
+    )
+    result = merge_into_wave(folder, wave, p, inst, [source], display=display_path, dry_run=dry_run)
+    done = result.sources[0]
+    return ImportOutcome(file=got.file, platform=got.platform, target=result.target, added=done.added, unchanged=done.already, findings=done.findings, notes=done.notes, written=result.written)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
 from ..load.instrument import InstrumentFile
 from .platform_common import (
     COMMENT, COMMENT_SUFFIX, ITEM, MAX_BYTES, META, PERSONAL, ROLE, SECTOR, VERSION, KindTracker,
@@ -221,7 +222,11 @@ def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: li
                 res.add("import-instrument-version", f"instrument_version '{_short(v)}' is not the current version {inst.version}; set the survey up again from `lchd-assess export instrument`", line, vi + 1)
                 ok = False
         rid = make_id(line, cells)
-        if rid in seen:
+        if LOOKS_IDENTIFYING.search(rid):
+            # The value is not repeated: it may be someone's name or e-mail address.
+            res.add("responses-identifying-id", "the record's ID looks like a name or an e-mail address; give records made-up codes (REDCap: let it number records)", line)
+            ok = False
+        elif rid in seen:
             res.add("import-duplicate-respondent", f"respondent '{rid}' appears again (first on line {seen[rid]})", line)
             ok = False
         seen.setdefault(rid, line)
