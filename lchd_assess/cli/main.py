@@ -19,6 +19,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("export", "export the framework (bundle: one JSON document)"),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
     "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
+    "questionnaire": ("questionnaire", "write the questionnaire members fill in: a page for any browser, a printable PDF or a workbook"),
+    "collect": ("collect", "merge members' answer files, workbooks and CSVs into a wave (responses/<wave>.csv)"),
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),

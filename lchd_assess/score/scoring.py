@@ -32,7 +32,7 @@ from . import models as sm
 from ..core.errors import InputError
 from ..core.findings import ExitCode, sort_key
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership
+from ..load.partnership import PartnershipFile, load_partnership, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
 
 OVERALL = "overall"
@@ -518,8 +518,10 @@ def example_folders() -> list[Path]:
 
 
 def waves_in(folder: Path) -> list[str]:
-    d = folder / "responses"
-    return sorted(p.stem for p in d.glob("*.csv") if p.is_file()) if d.is_dir() else []
+    """The partnership's waves with answers, earliest closing date first (see
+    :func:`~lchd_assess.partnership.wave_order`)."""
+    p = load_partnership(folder)
+    return wave_order(folder, p)
 
 
 def framework_context(assessment: Assessment) -> Context:
@@ -556,7 +558,7 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
     ctx = context or framework_context(assessment or load_assessment())
     p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
-    waves = waves_in(folder)
+    waves = wave_order(folder, p)
     if not waves:
         raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
     wave = wave or waves[-1]
