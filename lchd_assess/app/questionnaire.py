@@ -40,7 +40,8 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
     target = out / file_name(fmt, wave)
     # core/safe_output.py: a new folder, or one the toolkit wrote; never the partnership's answers
     inputs = [Path(partnership_dir) / "partnership.yaml", Path(partnership_dir) / "responses"] if partnership_dir is not None else []
-    folder = OutputGuard(force=force, inputs=inputs).folder(out, [target.name])
+    # one named file into the folder: like any single file, replaced only when it is our own
+    checked = OutputGuard(force=force, inputs=inputs).file(target)
     if fmt == "html":
         from ..render.questionnaire import render_html
 
@@ -53,5 +54,5 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
         from ..formats.workbook import workbook_bytes
 
         data = workbook_bytes(inst, p, wave)
-    folder.write({target.name: data})
+    checked.write(data)
     return target
