@@ -54,7 +54,7 @@ _register_findings()
 
 #: Modules that register finding codes but are not kind modules (those load with the
 #: framework): imported before the "Validation messages" page lists the catalogue.
-CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses",)
+CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook")
 
 
 def _labels() -> dict[str, str]:
