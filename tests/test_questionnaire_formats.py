@@ -163,5 +163,12 @@ def test_the_same_answers_entered_three_ways_score_identically(tmp_path):
         assert result.added == len(ROWS) and not result.refused, [f.format_text() for s in result.sources for f in s.findings]
         s = score_partnership(folder)
         scores.append([(e.id, e.score, e.level) for e in s.elements])
-    assert scores[0] == scores[1] == scores[2]
+    # The filled workbook kept as the wave's file is scored as it is, without collect.
+    folder = tmp_path / "kept"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("responses"))
+    (folder / "responses").mkdir()
+    shutil.copy(_by_workbook(folder, tmp_path)[0], folder / "responses" / f"{WAVE}.xlsx")
+    s = score_partnership(folder)
+    scores.append([(e.id, e.score, e.level) for e in s.elements])
+    assert scores[0] == scores[1] == scores[2] == scores[3]
     assert any(score is not None for _, score, _ in scores[0])
