@@ -512,9 +512,9 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
     from ..load.partnership import partnership_folders
-    from ..core.paths import repo_root
+    from ..core.paths import examples_dir
 
-    return partnership_folders(repo_root() / "assessments" / "examples")
+    return partnership_folders(examples_dir())
 
 
 def waves_in(folder: Path) -> list[str]:
