@@ -70,7 +70,9 @@ MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def templates_dir() -> Path:
-    return repo_root() / "site_templates"
+    from ..core.paths import site_templates_dir
+
+    return site_templates_dir()
 
 
 # -- Where each kind of ID lives -------------------------------------------------------------
