@@ -87,6 +87,9 @@ def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst:
         raise UsageError(f"--wave {wave!r}: a wave name is a file name without .csv, such as 2026-spring")
     target = folder / "responses" / f"{wave}.csv"
     shown = display(target)
+    kept = folder / "responses" / f"{wave}.xlsx"
+    if kept.is_file():
+        raise InputError(f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own")
     if not wave_is_known(partnership, wave) and not target.is_file():
         raise InputError(f"{display(folder / 'partnership.yaml')}: wave-undeclared: wave '{wave}' is not listed under waves and its name does not start with a date such as 2026-03-31; add to partnership.yaml: waves: [{{label: \"{wave}\", closed: \"YYYY-MM-DD\", file: \"{wave}.csv\"}}] (the date collection closes), or name the wave after that date")
     existing: dict[str, tuple[Respondent, str]] = {}

@@ -21,7 +21,12 @@ def file_name(fmt: str, wave: str | None) -> str:
 
 
 def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str | Path | None = None, wave: str | None = None, lang: str = "en", force: bool = False) -> Path:
-    """Write the questionnaire in ``fmt`` into the folder ``out``; the path written."""
+    """Write the questionnaire in ``fmt`` into the folder ``out``; the path written.
+
+    A file already there is replaced only with ``force`` or when the toolkit wrote it and nobody
+    changed it since (core/safe_output.py): it may be a copy someone filled in, such as a
+    workbook with answers.
+    """
     from ..core.safe_output import OutputGuard
 
     if fmt not in FORMATS:

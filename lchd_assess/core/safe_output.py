@@ -51,7 +51,7 @@ from typing import Iterable, Iterator, Mapping
 
 from .errors import InputError
 from .outputs import write_atomic
-from .paths import checkout_root, protected_data_dirs, real, user_state_dir
+from .paths import protected_data_dirs, real, source_tree, user_state_dir
 from .text import visible
 
 #: The marker in an output folder: the files this tool wrote there, with their SHA-256.
@@ -174,8 +174,8 @@ class OutputGuard:
                 raise OutputError(f"{shown(path)}: output-protected: this would write into {why} ({shown(data)}). Choose an --out outside it")
         if not folder:
             return
-        repo = checkout_root()
-        if repo is not None and _inside(repo, target):
+        repo = source_tree()
+        if repo is not None and _inside(_real(repo), target):
             raise OutputError(f"{shown(path)}: output-protected: the toolkit's repository (or a folder holding it) cannot be an output folder. Give a new folder inside it, for example {shown(Path(path) / 'out')}")
         if _inside(_real(os.getcwd()), target):
             raise OutputError(f"{shown(path)}: output-protected: the current folder (or a folder above it) cannot be an output folder. Give a new folder, for example --out out")

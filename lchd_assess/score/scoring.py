@@ -32,7 +32,7 @@ from . import models as sm
 from ..core.errors import InputError
 from ..core.findings import ExitCode, sort_key
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership, wave_order
+from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
 
 OVERALL = "overall"
@@ -512,9 +512,9 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
     from ..load.partnership import partnership_folders
-    from ..core.paths import repo_root
+    from ..core.paths import examples_dir
 
-    return partnership_folders(repo_root() / "assessments" / "examples")
+    return partnership_folders(examples_dir())
 
 
 def waves_in(folder: Path) -> list[str]:
@@ -535,6 +535,15 @@ def framework_context(assessment: Assessment) -> Context:
             raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
         names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
     return Context(assessment, fw.version, names)
+
+
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
+    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
+    if path.suffix.lower() == ".xlsx":
+        from ..formats.workbook import read_workbook
+
+        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
+    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
 
 
 class ResponsesError(InputError):
@@ -560,18 +569,18 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
     waves = wave_order(folder, p)
     if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
     wave = wave or waves[-1]
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = folder / "responses" / f"{wave}.csv"
-    cur = read_responses(path, ctx.inst, display=display_path(path))
+    path = wave_file(folder, wave)
+    cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
     prev = None
     i = waves.index(wave)
     if i > 0:
-        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
-        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
+        ppath = wave_file(folder, waves[i - 1])
+        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     pid = folder.resolve().name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_force
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write questionnaire[-WAVE].html (or .pdf, .xlsx) into")
     p.add_argument("--format", choices=("html", "pdf", "xlsx"), default="html", help="html: one page for any browser, nothing leaves it (default); pdf: a paper form to print; xlsx: a workbook with drop-down answers")
     p.add_argument("--partnership", metavar="DIR", help="partnership folder: its name, and its roster's sectors as the sector choices")
+    p.add_argument("--force", action="store_true", help="replace a questionnaire file of the same name that lchd-assess did not write (or that was changed since, e.g. filled in)")
     p.add_argument("--wave", metavar="W", help="the wave the answers are for (written into each answer file and checked by collect)")
-    add_force(p, "files in DIR")
 
 
 def run(args: argparse.Namespace) -> int:
