@@ -20,8 +20,12 @@ def file_name(fmt: str, wave: str | None) -> str:
     return f"questionnaire{'-' + wave if wave else ''}.{fmt}"
 
 
-def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str | Path | None = None, wave: str | None = None, lang: str = "en") -> Path:
-    """Write the questionnaire in ``fmt`` into the folder ``out``; the path written."""
+def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str | Path | None = None, wave: str | None = None, lang: str = "en", force: bool = False) -> Path:
+    """Write the questionnaire in ``fmt`` into the folder ``out``; the path written.
+
+    A file already there is replaced only with ``force`` (or when it holds exactly what would be
+    written): it may be a copy someone edited or filled in, such as a workbook with answers.
+    """
     from ..core.outputs import write_atomic
 
     if fmt not in FORMATS:
@@ -50,5 +54,13 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
         from ..formats.workbook import workbook_bytes
 
         data = workbook_bytes(inst, p, wave)
-    write_atomic(target, data)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not force:
+        try:
+            same = target.is_file() and target.read_bytes() == raw
+        except OSError:
+            same = False
+        if not same:
+            raise InputError(f"{target}: already exists and differs from the questionnaire being written (it may hold answers); choose another --out folder, move the file, or add --force to replace it")
+    write_atomic(target, raw)
     return target
