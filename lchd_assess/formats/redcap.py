@@ -172,5 +172,5 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
     codes = pc.our_codes({v: k for k, v in RAW_CODES.items()})
     pt.read_rows(res, inst, cols, data, lambda line, cells: cells[rid].strip(), codes, skip=skip)
     if incomplete:
-        res.note("import-skipped-row", f"{len(incomplete)} record(s) are marked Incomplete in REDCap; their answers so far were imported (line(s) {', '.join(map(str, incomplete[:5]))})", incomplete[0])
+        res.note("import-incomplete-record", f"{len(incomplete)} record(s) are marked Incomplete in REDCap; their answers so far were imported (line(s) {', '.join(map(str, incomplete[:5]))})", incomplete[0])
     return res

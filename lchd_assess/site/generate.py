@@ -130,6 +130,16 @@ def _instrument(name: str) -> Callable[..., Any]:
     return call
 
 
+def _platforms(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import platforms
+
+        return getattr(platforms, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _standard(name: str) -> Callable[..., Any]:
     def call(*args: Any) -> Any:
         from . import standard as site_standard
@@ -767,6 +777,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("models", "Prevailing models", element_pages("partnership-model", "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper)."), group="The framework"),
     PageSet("research-agenda", "Measuring impact", _standard("research_agenda_pages"), group="The framework"),
     PageSet("instrument", "Self-assessment", _instrument("instrument_pages"), group="Using the framework"),
+    PageSet("survey-platforms", "Survey platforms", _platforms("platform_pages"), group="Using the framework"),
     PageSet("reporting-standard", "Reporting standard", _standard("reporting_pages"), group="Using the framework"),
     PageSet("crosswalks", "Crosswalks", crosswalk_pages, group="Reference"),
     PageSet("glossary", "Glossary", glossary_pages, group="Reference"),
