@@ -16,9 +16,12 @@ from typing import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "run the main job on the bundled examples (validate, export, score, report, site)"),
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
-    "export": ("export", "export the framework (bundle: one JSON document)"),
+    "export": ("export", "export the framework (bundle: one JSON document) or the instrument for a survey platform (REDCap, XLSForm, FHIR, forms text)"),
+    "import": ("importing", "bring a survey platform's answers (REDCap, Kobo, ODK, FHIR, Google/Microsoft Forms, Qualtrics) into a wave"),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
     "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
+    "questionnaire": ("questionnaire", "write the questionnaire members fill in: a page for any browser, a printable PDF or a workbook"),
+    "collect": ("collect", "merge members' answer files, workbooks and CSVs into a wave (responses/<wave>.csv)"),
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),

@@ -61,10 +61,18 @@ def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
 
 
 def check_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
-    """Docs-relative paths (and the config's name) that differ from the generated site."""
+    """Docs-relative paths (and the config's name) that differ from the generated site.
+
+    Text files only: binary downloads (the blank-checklist PDF) are built, never committed
+    (.gitignore), since their bytes depend on the renderer's version; their content is tested
+    by text, tags and metadata instead.
+    """
     stale = []
-    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} if docs_dir.is_dir() else set()
+    binary = {rel for rel, data in site.files.items() if isinstance(data, bytes)}
+    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - binary if docs_dir.is_dir() else set()
     for rel, text in sorted(site.files.items()):
+        if rel in binary:
+            continue
         p = docs_dir / rel
         if rel not in have or p.read_bytes() != _bytes(text):
             stale.append(rel)
@@ -105,7 +113,9 @@ def load_inputs(framework: str | Path | None = None, cff_path: Path | None = Non
     from ..load.framework import load_framework
 
     fw = load_framework(framework)
-    cff = load_cff(cff_path or repo_root() / "CITATION.cff")
+    from ..core.paths import citation_file
+
+    cff = load_cff(cff_path or citation_file())
     return fw, cff
 
 
@@ -123,7 +133,15 @@ def relocate_config(config: str, config_dir: Path) -> str:
 # message catalogue, the models behind the schemas, the page builders), plus the generated
 # files themselves, so a hand edit in docs/ is overwritten on the next build.
 
-FINGERPRINT_FILE = ".lchd-cache/site-fingerprint"
+def _stamp_file(docs_dir: Path) -> Path | None:
+    """Where the fingerprint of a docs folder's last generation is kept: the user's cache folder
+    (one file per docs folder), never the checkout; None when there is no cache folder."""
+    import hashlib
+
+    from ..core.paths import cache_dir
+
+    folder = cache_dir("site")
+    return folder / (hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:32] + ".fingerprint") if folder else None
 
 
 def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
@@ -132,7 +150,9 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
     h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
     package = Path(__file__).resolve().parents[1]
     # the self-assessment's pages and downloads are generated from assessments/ too
-    groups = [("framework", framework_dir), ("assessments", repo_root() / "assessments"), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
+    from ..core.paths import assessments_dir
+
+    groups = [("framework", framework_dir), ("assessments", assessments_dir()), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
     for label, folder in groups:
         if not folder.is_dir():
             h.update(f"{label}: missing\n".encode())
@@ -155,29 +175,33 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
     are then generated into a work folder beside ``out``, so the committed pages keep their
     permanent directory addresses.
     """
+    from ..core import paths
+
     root = repo_root()
     work = out.parent / (out.name + ".src")
-    other_framework = framework is not None and Path(framework).resolve() != (root / "framework").resolve()
-    if (file_urls or other_framework) and docs_dir is None:
+    fw_dir = (Path(framework) if framework else paths.framework_dir()).resolve()
+    other_framework = fw_dir != (root / "framework").resolve()
+    # An installed toolkit has no docs/ of its own (and must not write into its package).
+    installed = paths.source_tree() is None
+    if (file_urls or other_framework or installed) and docs_dir is None:
         # pages that are not the repository's own are generated in a work folder, never in docs/
         docs_dir, config_path = work / "docs", work / "mkdocs.yml"
     docs_dir = docs_dir or root / "docs"
     config_path = config_path or root / "mkdocs.yml"
     # the fingerprint shortcut is for the repository's own docs/ only
     in_repo = docs_dir.resolve() == (root / "docs").resolve() and config_path.resolve() == (root / "mkdocs.yml").resolve()
-    cff_path = root / "CITATION.cff"
-    stamp = root / FINGERPRINT_FILE
-    fw_dir = (Path(framework) if framework else root / "framework").resolve()
+    cff_path = paths.citation_file()
+    stamp = _stamp_file(docs_dir) if in_repo else None
     site: Site | None = None
     changed: list[str] = []
-    current = in_repo and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+    current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
     if not current:
-        fw, cff = load_inputs(framework)
+        fw, cff = load_inputs(fw_dir)
         site = generate(fw, cff, directory_urls=not file_urls)
         if not in_repo:
             site.config = relocate_config(site.config, config_path.parent)
         changed = write_site(site, docs_dir, config_path)
-        if in_repo:
+        if stamp is not None:
             from ..core.outputs import write_atomic
 
             write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")

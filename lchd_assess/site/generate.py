@@ -55,7 +55,7 @@ _register_findings()
 
 #: Modules that register finding codes but are not kind modules (those load with the
 #: framework): imported before the "Validation messages" page lists the catalogue.
-CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses",)
+CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook", "lchd_assess.formats.platform_common")
 
 
 def _labels() -> dict[str, str]:
@@ -71,7 +71,9 @@ MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def templates_dir() -> Path:
-    return repo_root() / "site_templates"
+    from ..core.paths import site_templates_dir
+
+    return site_templates_dir()
 
 
 # -- Where each kind of ID lives -------------------------------------------------------------
@@ -124,6 +126,16 @@ def _instrument(name: str) -> Callable[..., Any]:
         from . import instrument as site_instrument
 
         return getattr(site_instrument, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
+def _platforms(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import platforms
+
+        return getattr(platforms, name)(*args)
 
     call.__name__ = name
     return call
@@ -705,7 +717,7 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
     groups: dict[str, list[Any]] = {}
     for t in CATALOGUE.values():
         groups.setdefault(t.group, []).append(t)
-    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site"}
+    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site", "import": "Importing survey platform exports"}
     # reading comes first, then the known groups in this order, then the rest by name: never
     # the import order, which differs between a CLI run and a test session
     order = sorted(groups, key=lambda g: (list(titles).index(g) if g in titles else len(titles), g))
@@ -783,6 +795,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("models", "Prevailing models", element_pages("partnership-model", "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper)."), group="The framework"),
     PageSet("research-agenda", "Measuring impact", _standard("research_agenda_pages"), group="The framework"),
     PageSet("instrument", "Self-assessment", _instrument("instrument_pages"), group="Using the framework"),
+    PageSet("survey-platforms", "Survey platforms", _platforms("platform_pages"), group="Using the framework"),
     PageSet("reporting-standard", "Reporting standard", _standard("reporting_pages"), group="Using the framework"),
     PageSet("crosswalks", "Crosswalks", crosswalk_pages, group="Reference"),
     PageSet("glossary", "Glossary", glossary_pages, group="Reference"),

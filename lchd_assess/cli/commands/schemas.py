@@ -12,9 +12,14 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ...formats.schemas import check_schemas, write_schemas
-    from ...check.validate import repo_root
+    from ...core.errors import UsageError
+    from ...core.paths import source_tree
 
-    out = Path(args.out) if args.out else repo_root() / "schemas"
+    root = source_tree()
+    if args.out is None and root is None:
+        # never write into the installed package
+        raise UsageError("schemas: an installed toolkit has no schemas/ folder of its own to write; name one with --out DIR")
+    out = Path(args.out) if args.out else root / "schemas"
     if args.check:
         stale = check_schemas(out)
         for name in stale:

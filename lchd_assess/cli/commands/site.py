@@ -45,10 +45,14 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         from ...site.generate import generate
         from ...site.build import check_site, load_inputs
-        from ...check.validate import repo_root
+        from ...core.errors import UsageError
+        from ...core.paths import source_tree
 
+        root = source_tree()
+        if root is None:
+            raise UsageError("site check compares a source checkout's docs/ with the framework; run it in a clone of the repository (an installed toolkit has no docs/: use `lchd-assess site build --out DIR`)")
         fw, cff = load_inputs(args.framework)
-        stale = check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")
+        stale = check_site(generate(fw, cff), root / "docs", root / "mkdocs.yml")
         from ...core.findings import Finding
 
         for rel in stale:
