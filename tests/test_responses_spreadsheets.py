@@ -112,3 +112,13 @@ def test_an_undeclared_wave_without_a_date_in_its_name_says_how_to_declare_it(tm
         score_partnership(_two_waves(tmp_path, declare=False))
     msg = str(exc.value)
     assert "February 2026.csv: wave-undeclared:" in msg and 'file: "February 2026.csv"' in msg and "closed:" in msg
+
+
+def test_validate_names_an_undeclared_wave_in_the_partnership_file(tmp_path, cli):
+    folder = _two_waves(tmp_path, declare=False)
+    result = cli("validate", str(folder))
+    assert result.returncode == 1
+    *lines, total = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and total.startswith("2 finding(s)")
+    for line, name in zip(sorted(lines), ["February 2026.csv", "March 2025.csv"]):
+        assert line.startswith(str(folder / "partnership.yaml")) and f"wave-undeclared: responses/{name}: " in line and "closed:" in line
