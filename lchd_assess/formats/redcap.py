@@ -147,7 +147,7 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
         return res
     rid = cols.index(pc.RID)
     if rid is None:
-        res.add("import-unreadable", "the export has no record_id column; export the whole project (Data Exports, All data), not a report without it", header_line, 1)
+        res.add("import-unreadable", "the export has no record_id column: is it a REDCap export? Export the whole project (Data Exports, All data), not a report without record_id", header_line, 1)
         return res
     data = table.rows[1:]
     ev = cols.index("event")
