@@ -74,7 +74,7 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
     rows = [list(DICTIONARY_HEADER)]
-    rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: made up, never a name. @READONLY"))
+    rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: let REDCap number the records; never a name"))
     rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"@DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
     rows.append(_row(name="instructions", form=form, section="About you (no names)", type="descriptive", label=" ".join(inst.instructions.split())))
     rows.append(_row(name="sector", form=form, type="dropdown", label=pc.SECTOR_QUESTION, choices=_choices([(s.id.replace("-", "_"), s.label) for s in inst.sectors]), required="y"))
