@@ -19,6 +19,7 @@ from ..score.models import ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context.portfolio import PortfolioContext
+    from ..load.framework import Framework
 
 REPORT_TEMPLATE = "report/report.html.j2"
 PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
@@ -145,6 +146,16 @@ def load_score_json(path: Path) -> ScoreResult:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"]) or "(top level)"
         raise InputError(f"{path}: {where}: {err['msg']}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+
+
+def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:
+    """The framework as reports name and cite it (the citation from formats.citation)."""
+    from ..context.report_context import framework_info
+    from ..formats.citation import report_paper_citation
+    from ..load.framework import load_framework
+
+    fw = fw or load_framework()
+    return framework_info(fw, report_paper_citation(fw))
 
 
 def default_guidance() -> Guidance:

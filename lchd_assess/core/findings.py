@@ -76,7 +76,7 @@ _t("wrong-reference-kind", "Reference to the wrong kind of element", "A field re
 _t("crosswalk-unknown-target", "Crosswalk target does not exist", "A crosswalk maps onto a principle or structure ID that the framework does not have.", "semantic")
 _t("crosswalk-unknown-source", "Crosswalk source element does not exist", "A crosswalk mapping names a source element that the crosswalk does not list.", "semantic")
 _t("reference-cycle", "Cycle in links that must be acyclic", "Links such as `builds_on` and `replaced_by` must not loop back to where they started.", "semantic")
-_t("wave-undeclared", "Wave without a date", "A file in a partnership's responses/ folder is neither listed under `waves` in partnership.yaml nor named after its closing date (2026-03-31-spring.csv). Waves are put in order by date so that change always runs from earlier to later; add the wave with its label, the date collection closed and its file.", "input", fatal=True)
+_t("wave-undeclared", "Wave without a date", "A file in a partnership's responses/ folder is neither listed under `waves` in partnership.yaml nor named after its closing date (2026-03-31-spring.csv). Waves are put in order by date so that change always runs from earlier to later; add the wave with its label, the date collection closed and its file.", "partnership")
 _t("retired-reference", "Reference to a retired element", "A field points at an element whose status is retired. Point at its replacement.", "semantic")
 
 

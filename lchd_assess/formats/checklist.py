@@ -345,7 +345,7 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
     if squire is not None:
         note = f"Every element of {squire.guideline} ({squire.citation}; doi:{squire.doi}) maps to an item of this checklist; see the standard's crosswalk."
     r = model.report if model else ReportInfo()
-    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, sm.citation.url, r.title, r.partnership, r.manuscript_version, scope, sections, counts, sorted(problems), note)
+    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, _standard.standard_url(std), r.title, r.partnership, r.manuscript_version, scope, sections, counts, sorted(problems), note)
 
 
 def render_html(ctx: ChecklistContext) -> str:

@@ -30,10 +30,14 @@ def _run(args: argparse.Namespace) -> int:
     from ...app.report import partnership_inputs
     from ...core.safe_output import OutputGuard, shown
     from ...formats.score_output import render
-    from ...score.scoring import score_partnership
+    from ...core.findings import summarise
+    from ...score.scoring import score_partnership, wave_notes
 
     target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).file(args.out) if args.out else None
     result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
+    # Columns ignored, blank rows and respondents who answered nothing: said, not hidden.
+    for line in summarise(wave_notes(args.partnership, result.wave)):
+        print(f"note: {line}", file=sys.stderr)
     text = render(result, args.format)
     if target:
         target.write(text)
