@@ -134,3 +134,44 @@ def test_json_output_lists_every_source_and_finding(folder, tmp_path, cli):
     assert result.returncode == 1
     assert [f["code"] for f in data["sources"][0]["findings"]] == ["responses-bad-value", "responses-bad-value"]
     assert data["respondents_added"] == 0 and data["written"] is False
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lchd_assess.core.findings import CATALOGUE  # noqa: E402
+from lchd_assess.formats.answer_file import check_answer_document  # noqa: E402
+from lchd_assess.formats.responses import Responses  # noqa: E402
+
+_json = st.recursive(st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False) | st.text(max_size=30), lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
+_tampered = st.fixed_dictionaries({k: (st.just(v) if k in ("format", "format_version", "instrument", "instrument_version") else _json) for k, v in answer_doc("ABCD-EF22").items()}) | st.builds(
+    lambda answers, extra: {**answer_doc("ABCD-EF22"), "answers": answers, **extra},
+    st.dictionaries(st.sampled_from([*IDS[:5], "P9.Q1", "", "p1.q1"]), _json, max_size=6),
+    st.dictionaries(st.sampled_from(["sector", "role", "respondent_id", "wave", "comments", "extra"]), _json, max_size=3),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_tampered)
+def test_a_tampered_answer_file_yields_a_respondent_or_documented_findings_never_a_crash(doc):
+    res = Responses(file="a.json", wave="")
+    check_answer_document(doc, INST, res)
+    assert all(f.code in CATALOGUE for f in res.findings + res.notes)
+    assert not (res.findings and res.respondents), "a file with a problem adds nobody"
+    for r in res.respondents:
+        assert set(r.answers) == set(IDS) and all(v is None or v in (0, 1, 2, 3, 4, "DK", "NA") for v in r.answers.values())
+
+
+def test_rows_added_to_a_semicolon_file_keep_its_semicolons(folder, tmp_path):
+    target = folder / "responses" / f"{WAVE}.csv"
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
+    buf = io.StringIO(newline="")
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+    target.write_text(buf.getvalue(), encoding="utf-8")
+    result = collect(folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22", comments={"P1.Q1": "Yes; and more"}))], WAVE)
+    assert result.added == 1
+    last = target.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("ABCD-EF22;education;staff;0;1;2") and last.endswith(';"Yes; and more"')

@@ -51,12 +51,23 @@ def platform_file(kind: str, exported: dict[str, Path], who: list[dict], d: Path
         return "kobo", _write(d / "kobo.csv", tp.kobo_export(exported["xlsform"], who))
     if kind == "kobo-labels":
         return "kobo", _write(d / "kobo-labels.csv", tp.kobo_export(exported["xlsform"], who, labels=True))
+    if kind == "kobo-xlsx":
+        import csv
+        import io
+
+        import openpyxl
+
+        wb = openpyxl.Workbook()
+        for row in csv.reader(io.StringIO(tp.kobo_export(exported["xlsform"], who)), delimiter=";"):
+            wb.active.append(row)
+        wb.save(d / "kobo.xlsx")
+        return "kobo", d / "kobo.xlsx"
     if kind == "odk":
-        return "odk", _write(d / "odk.csv", tp.odk_export(exported["xlsform"], who))
+        return "odk", _zip(d / "odk.zip", "lchd_readiness.csv", tp.odk_export(exported["xlsform"], who))
     if kind == "fhir":
         return "fhir", _write(d / "responses.json", tp.fhir_bundle(json.loads(text(exported["fhir"])), who))
     if kind == "google":
-        return "forms", _write(d / "google.csv", tp.google_csv(text(exported["forms-text"]), who))
+        return "forms", _zip(d / "google.zip", "LCHD readiness (Responses).csv", tp.google_csv(text(exported["forms-text"]), who))
     if kind == "microsoft":
         import openpyxl
 
@@ -70,15 +81,24 @@ def platform_file(kind: str, exported: dict[str, Path], who: list[dict], d: Path
     raise AssertionError(kind)
 
 
+def _zip(path: Path, name: str, text: str) -> Path:
+    """The CSV zipped, as ODK Central and Google Forms hand it over."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr(name, text)
+    return path
+
+
 def _write(path: Path, text: str) -> Path:
     path.write_text(text, encoding="utf-8")
     return path
 
 
-KINDS = ["redcap-raw", "redcap-labels", "redcap-event", "kobo-xml", "kobo-labels", "odk", "fhir", "google", "microsoft", "qualtrics"]
+KINDS = ["redcap-raw", "redcap-labels", "redcap-event", "kobo-xml", "kobo-labels", "kobo-xlsx", "odk", "fhir", "google", "microsoft", "qualtrics"]
 #: Platforms whose forms carry the optional comment questions (forms text does not: 50 optional
 #: paragraph questions would double a Google form's length).
-WITH_COMMENTS = {"redcap-raw", "redcap-labels", "redcap-event", "kobo-xml", "kobo-labels", "odk", "fhir"}
+WITH_COMMENTS = {"redcap-raw", "redcap-labels", "redcap-event", "kobo-xml", "kobo-labels", "kobo-xlsx", "odk", "fhir"}
 
 
 def answers_of(res) -> list[tuple]:

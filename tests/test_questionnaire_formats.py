@@ -163,5 +163,26 @@ def test_the_same_answers_entered_three_ways_score_identically(tmp_path):
         assert result.added == len(ROWS) and not result.refused, [f.format_text() for s in result.sources for f in s.findings]
         s = score_partnership(folder)
         scores.append([(e.id, e.score, e.level) for e in s.elements])
-    assert scores[0] == scores[1] == scores[2]
+    # The filled workbook kept as the wave's file is scored as it is, without collect.
+    folder = tmp_path / "kept"
+    shutil.copytree(EXAMPLE, folder, ignore=shutil.ignore_patterns("responses"))
+    (folder / "responses").mkdir()
+    shutil.copy(_by_workbook(folder, tmp_path)[0], folder / "responses" / f"{WAVE}.xlsx")
+    s = score_partnership(folder)
+    scores.append([(e.id, e.score, e.level) for e in s.elements])
+    assert scores[0] == scores[1] == scores[2] == scores[3]
     assert any(score is not None for _, score, _ in scores[0])
+
+
+def test_a_filled_workbook_is_never_replaced_without_force(tmp_path, cli):
+    path = write_questionnaire(tmp_path, "xlsx")
+    assert write_questionnaire(tmp_path, "xlsx") == path  # the same bytes again: nothing lost
+    wb = openpyxl.load_workbook(path)
+    wb["Answers"].append(["W01", "education", "staff", 3])
+    wb.save(path)
+    filled = path.read_bytes()
+    result = cli("questionnaire", "--out", str(tmp_path), "--format", "xlsx")
+    assert result.returncode == 2 and "--force" in result.stderr and "Traceback" not in result.stderr
+    assert path.read_bytes() == filled
+    assert cli("questionnaire", "--out", str(tmp_path), "--format", "xlsx", "--force").returncode == 0
+    assert path.read_bytes() != filled

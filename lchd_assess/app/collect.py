@@ -87,6 +87,9 @@ def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst:
         raise UsageError(f"--wave {wave!r}: a wave name is a file name without .csv, such as 2026-spring")
     target = folder / "responses" / f"{wave}.csv"
     shown = display(target)
+    kept = folder / "responses" / f"{wave}.xlsx"
+    if kept.is_file():
+        raise InputError(f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own")
     if not wave_is_known(partnership, wave) and not target.is_file():
         raise InputError(f"{display(folder / 'partnership.yaml')}: wave-undeclared: wave '{wave}' is not listed under waves and its name does not start with a date such as 2026-03-31; add to partnership.yaml: waves: [{{label: \"{wave}\", closed: \"YYYY-MM-DD\", file: \"{wave}.csv\"}}] (the date collection closes), or name the wave after that date")
     existing: dict[str, tuple[Respondent, str]] = {}
@@ -184,23 +187,12 @@ def _appended(text: str, header: list[str], rows: list[Respondent], inst: Instru
                 cells.append("" if v is None else str(v))
         body.append(cells)
     if not head_text:
-        return csv_text([header, *body], line_end=line_end) if delimiter == "," else _lines([header, *body], delimiter, line_end)
-    return head_text + (csv_text(body, line_end=line_end) if delimiter == "," else _lines(body, delimiter, line_end))
+        return csv_text([header, *body], line_end=line_end, delimiter=delimiter)
+    return head_text + csv_text(body, line_end=line_end, delimiter=delimiter)
 
 
 def _line(cells: list[str], delimiter: str, line_end: str) -> str:
-    return _lines([cells], delimiter, line_end)
-
-
-def _lines(rows: list[list[str]], delimiter: str, line_end: str) -> str:
-    import csv
-    import io
-
-    if delimiter == ",":
-        return csv_text(rows, line_end=line_end)
-    buf = io.StringIO(newline="")
-    csv.writer(buf, delimiter=delimiter, lineterminator=line_end).writerows(rows)
-    return buf.getvalue()
+    return csv_text([cells], line_end=line_end, delimiter=delimiter)
 
 
 # -- Reading the sources ---------------------------------------------------------------------

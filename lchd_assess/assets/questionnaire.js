@@ -155,7 +155,7 @@
     var box = document.getElementById("summary");
     box.textContent = "";
     var p = document.createElement("p");
-    p.textContent = T.summary.replace("{answered}", c.answered).replace("{total}", DATA.items.length).replace("{dk}", c.dk).replace("{na}", c.na).replace("{blank}", c.blank.length);
+    p.textContent = T.summary.replace("{answered}", c.answered).replace("{total}", DATA.items.length).replace("{dk}", c.dk).replace("{na}", c.na).replace("{dk_label}", DATA.labels.DK).replace("{na_label}", DATA.labels.NA).replace("{blank}", c.blank.length);
     box.appendChild(p);
     if (c.blank.length) {
       var q = document.createElement("p");

@@ -47,7 +47,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "previous": "Previous",
         "next": "Next",
         "progress": "Part {n} of {total}",
-        "summary": "You answered {answered} of {total} questions with a statement, {dk} with Don't know and {na} with Does not apply; {blank} left blank.",
+        "summary": "You answered {answered} of {total} questions with a statement, {dk} with “{dk_label}” and {na} with “{na_label}”; {blank} left blank.",
         "blank_intro": "Left blank (you may save without them):",
         "who_missing": "Choose your sector and role on the first page before saving.",
         "saved": "Saved as {file}. Send this file to your coordinator.",
@@ -144,6 +144,8 @@ def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | N
         "wave": wave, "lang": lang, "storage_key": storage_key, "items": inst.item_ids(),
         "file_prefix": f"lchd-answers-{wave + '-' if wave else ''}",
         "ui": {k: ui[k] for k in ("progress", "summary", "blank_intro", "who_missing", "saved", "copied", "copy_by_hand", "start_over_confirm")},
+        # The two answer codes as the instrument words them (a translation renames them too).
+        "labels": {a.code: a.label for a in inst.special_answers},
     }
     # "</" would end the <script> element early; "<\/" means the same to JSON.
     data_json = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")

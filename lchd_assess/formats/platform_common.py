@@ -36,7 +36,12 @@ register("import-duplicate-respondent", "Same respondent twice", "Two rows of th
 register("import-personal-data", "Personal data left out", "The export holds a column with personal data (an e-mail address, a name, an IP address, a location, a user or device name). The toolkit never reads its values into anything and never writes them anywhere; turn off collecting them on the platform if you can.", "import")
 register("import-ignored-column", "Platform column ignored", "A column the toolkit does not use (platform metadata such as timestamps, status or submission IDs, or a question the instrument does not have). It is left out.", "import")
 register("import-skipped-row", "Row left out", "A row was left out: a test or preview response, a response marked rejected on the platform, or a row with no answer at all.", "import")
+register("import-incomplete-record", "Record not marked complete", "REDCap marks some records Incomplete (a survey left half-way, or a form not yet finished). Their answers so far are imported, as any partial answers are; finish or delete the records in REDCap if they should not count.", "import")
 register("import-options", "Export needs a choice", "The export holds more than one event or wave; name the one to import (for REDCap: `--event`).", "import")
+
+
+#: What messages call each platform (the reader sets ``PlatformImport.platform``).
+PLATFORM_NAMES = {"redcap": "REDCap", "kobo": "KoboToolbox", "odk": "ODK Central", "fhir": "FHIR", "forms": "a forms export", "google": "Google Forms", "microsoft": "Microsoft Forms", "qualtrics": "Qualtrics"}
 
 
 @dataclass

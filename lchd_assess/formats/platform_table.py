@@ -45,7 +45,10 @@ def read_table(path: Path, res: PlatformImport) -> Table | None:
         res.add("import-unreadable", f"cannot read the file ({exc.strerror or exc})")
         return None
     if raw[:2] == b"PK":
-        return _read_xlsx(raw, res)
+        inner = _zipped_csv(raw, res)
+        if inner is None:
+            return _read_xlsx(raw, res) if not res.findings else None
+        raw = inner
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -68,6 +71,30 @@ def read_table(path: Path, res: PlatformImport) -> Table | None:
         res.add("import-unreadable", "the file is empty or has no header row", 1, 1)
         return None
     return Table(rows)
+
+
+def _zipped_csv(raw: bytes, res: PlatformImport) -> bytes | None:
+    """The CSV inside a .zip download (ODK Central, Google Forms and Qualtrics hand their CSV
+    over zipped); None for a workbook (an .xlsx is a zip too) or with a finding."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            names = z.namelist()
+            if "[Content_Types].xml" in names:
+                return None
+            csvs = sorted((n for n in names if n.lower().endswith(".csv") and not n.startswith("__MACOSX")), key=lambda n: (len(n), n))
+            if not csvs:
+                res.add("import-unreadable", "the .zip holds no .csv file; download the export again as CSV")
+                return None
+            info = z.getinfo(csvs[0])
+            if info.file_size > MAX_BYTES:
+                res.add("import-unreadable", f"the CSV inside the .zip is {info.file_size} bytes; exports above {MAX_BYTES} bytes are refused")
+                return None
+            # The main table: repeat groups (ODK) come as further files named <form>-<repeat>.csv.
+            return z.read(csvs[0])
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
 
 
 def _count_outside_quotes(line: str, delim: str) -> int:

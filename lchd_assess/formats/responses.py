@@ -385,8 +385,36 @@ def _check_rosters(docs: list, index: object) -> list[Finding]:
     return [f for d in partnerships for f in roster_sector_findings(d, sectors)]
 
 
+def _check_waves(docs: list, index: object) -> list[Finding]:
+    """Every wave file of a partnership folder being validated can be put in date order."""
+    from ..load.partnership import wave_findings
+
+    out: list[Finding] = []
+    for d in docs:
+        if d.kind == "partnership" and d.model is not None and Path(d.file).name == "partnership.yaml" and Path(d.file).is_file():
+            # Reported against partnership.yaml, where the fix goes (validate reports a
+            # semantic finding only on a YAML file it was asked to check).
+            for f in wave_findings(Path(d.file).parent, d.model)[1]:
+                out.append(d.loaded.locate(Finding(f.code, f"responses/{Path(f.file or '').name}: {f.message}", file=d.file, path=("waves",) if d.model.waves else ())))
+    return out
+
+
+def _check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
+    """An answer workbook (responses/<wave>.xlsx) is checked like a CSV file."""
+    from ..core.errors import InputError
+    from .workbook import read_workbook
+
+    try:
+        inst = _instrument.load_assessment().instrument
+    except InputError as exc:
+        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
+    return read_workbook(path, inst, display=display).findings
+
+
 FILE_CHECKERS[".csv"] = _check_csv
+FILE_CHECKERS[".xlsx"] = _check_xlsx
 add_semantic_check(_check_rosters)
+add_semantic_check(_check_waves)
 
 
 # -- The blank template and its codebook -----------------------------------------------------

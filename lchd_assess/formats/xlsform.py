@@ -17,6 +17,7 @@ metadata is ignored; user and device names are personal data and never read.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from ..load.instrument import InstrumentFile
@@ -101,7 +102,11 @@ def _normalise_zip(data: bytes) -> bytes:
             zi = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             zi.compress_type = zipfile.ZIP_DEFLATED
             zi.external_attr = info.external_attr
-            dst.writestr(zi, src.read(info.filename))
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time here whatever the properties say.
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
+            dst.writestr(zi, data)
     return out.getvalue()
 
 

@@ -29,11 +29,11 @@ class RosterEntry(Strict):
 class Wave(Strict):
     label: Text = Field(description="The wave's name for people (e.g. Baseline 2025).")
     closed: str = Field(pattern=models.DATE, description="Date the collection closed (YYYY-MM-DD). Waves are ordered by it: change always runs from the earlier wave to the later one, whatever the files are called.")
-    file: str = Field(pattern=r"^[^/\\]+\.csv$", description="The wave's answers in responses/ (e.g. 2025-baseline.csv); the name without .csv is the wave's name on the command line (--wave 2025-baseline).")
+    file: str = Field(pattern=r"^[^/\\]+\.(csv|xlsx)$", description="The wave's answers in responses/: a CSV file (e.g. 2025-baseline.csv) or an answer workbook (.xlsx); the name without its ending is the wave's name on the command line (--wave 2025-baseline).")
 
     @property
     def name(self) -> str:
-        return self.file[: -len(".csv")]
+        return self.file.rsplit(".", 1)[0]
 
 
 class PartnershipFile(models.FileBase):
@@ -133,19 +133,46 @@ def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
     with the entry to add: ordering by name would silently turn change around. A partnership
     with a single wave file has no order to get wrong, so that file needs no date.
     """
+    order, findings = wave_findings(folder, p)
+    if findings:
+        raise InputError(findings[0].format_text())
+    return order
+
+
+def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], list[Finding]]:
+    """:func:`wave_order` as values: the order, and a finding for each file it cannot place."""
     from ..check.validate import display_path
 
     d = Path(folder) / "responses"
-    files = sorted(x for x in d.glob("*.csv") if x.is_file()) if d.is_dir() else []
+    files = sorted(x for x in d.iterdir() if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))) if d.is_dir() else []
+    findings: list[Finding] = []
+    stems: dict[str, Path] = {}
+    for f in files:
+        if f.stem in stems:
+            findings.append(Finding("wave-undeclared", f"wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them", file=display_path(f)))
+        stems[f.stem] = f
     declared = {w.file: w for w in p.waves}
     keyed: list[tuple[str, str]] = []
     for f in files:
         w = declared.get(f.name)
         date = w.closed if w else _date_in_name(f.stem)
         if date is None and len(files) > 1:
-            raise InputError(f"{display_path(f)}: wave-undeclared: the wave's date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: \"{f.stem}\", closed: \"YYYY-MM-DD\", file: \"{f.name}\"}}] with the date the collection closed")
+            findings.append(Finding("wave-undeclared", f"the wave's date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: \"{f.stem}\", closed: \"YYYY-MM-DD\", file: \"{f.name}\"}}] with the date the collection closed", file=display_path(f)))
         keyed.append((date or "", f.stem))
-    return [stem for _, stem in sorted(keyed)]
+    return [stem for _, stem in sorted(keyed)], findings
+
+
+#: A wave's answers: a CSV file, or the answer workbook as it was filled in.
+WAVE_SUFFIXES = (".csv", ".xlsx")
+
+
+def wave_file(folder: str | Path, wave: str) -> Path:
+    """The file holding ``wave`` in ``folder``/responses (the .csv one when neither exists)."""
+    d = Path(folder) / "responses"
+    for suffix in WAVE_SUFFIXES:
+        if (d / f"{wave}{suffix}").is_file():
+            return d / f"{wave}{suffix}"
+    return d / f"{wave}.csv"
 
 
 def wave_is_known(p: PartnershipFile, wave: str) -> bool:

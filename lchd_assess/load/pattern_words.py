@@ -21,7 +21,7 @@ PATTERN_WORDS: dict[str, str] = {
     r"^10\.\d{4,9}/\S+$": "a DOI without the https://doi.org/ prefix, e.g. 10.1542/peds.2021-053509O",
     r"^[A-Z]{2}$": "two capital letters, e.g. SA",
     # a wave's file in a partnership's responses/ folder
-    r"^[^/\\]+\.csv$": "a file name ending in .csv, without folders, e.g. 2026-spring.csv",
+    r"^[^/\\]+\.(csv|xlsx)$": "a file name ending in .csv or .xlsx, without folders, e.g. 2026-spring.csv",
     r"^\d{4}-\d{2}-\d{2}$": "a date in the form YYYY-MM-DD, e.g. 2026-03-31",
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$": "a version MAJOR.MINOR.PATCH, e.g. 1.0.0",
 }

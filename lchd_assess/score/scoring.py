@@ -31,8 +31,9 @@ from typing import Iterable, Sequence
 from . import models as sm
 from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
 from ..core.errors import InputError, ResponsesError
+from ..core.findings import Finding
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership, wave_order
+from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
 
 OVERALL = "overall"
@@ -503,9 +504,9 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
     from ..load.partnership import partnership_folders
-    from ..core.paths import repo_root
+    from ..core.paths import examples_dir
 
-    return partnership_folders(repo_root() / "assessments" / "examples")
+    return partnership_folders(examples_dir())
 
 
 def waves_in(folder: Path) -> list[str]:
@@ -528,6 +529,31 @@ def framework_context(assessment: Assessment) -> Context:
     return Context(assessment, fw.version, names)
 
 
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
+    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
+    if path.suffix.lower() == ".xlsx":
+        from ..formats.workbook import read_workbook
+
+        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
+    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
+
+
+def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
+    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
+    ignored, blank rows skipped, respondents who answered nothing left out. For the score
+    command to say, beside the scores; never a reason to refuse the file."""
+    from ..check.validate import display_path
+
+    folder = Path(folder)
+    inst = load_assessment().instrument
+    waves = wave_order(folder, load_partnership(folder))
+    wave = wave or (waves[-1] if waves else None)
+    if wave is None:
+        return []
+    path = wave_file(folder, wave)
+    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
+
+
 def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
     """Score one wave (default: the latest) of the partnership in ``folder``."""
     from ..check.validate import display_path
@@ -539,18 +565,18 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
     waves = wave_order(folder, p)
     if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
     wave = wave or waves[-1]
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = folder / "responses" / f"{wave}.csv"
-    cur = read_responses(path, ctx.inst, display=display_path(path))
+    path = wave_file(folder, wave)
+    cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
     prev = None
     i = waves.index(wave)
     if i > 0:
-        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
-        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
+        ppath = wave_file(folder, waves[i - 1])
+        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     pid = folder.resolve().name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
