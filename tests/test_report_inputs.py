@@ -9,16 +9,15 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.app import report_inputs as ri
-from lchd_assess.context.report_context import framework_info, guidance_from_assessment
+from lchd_assess.app.report import default_guidance, report_framework_info
 from lchd_assess.load.framework import load_framework
-from lchd_assess.load.instrument import load_assessment
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_cached_inputs_equal_freshly_validated_ones(tmp_path, monkeypatch):
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
-    want = (framework_info(load_framework()), guidance_from_assessment(load_assessment()))
+    want = (report_framework_info(), default_guidance())
     assert ri.report_inputs() == want  # made and written
     assert len(list((tmp_path / "report-inputs").glob("*.json"))) == 1
     assert ri.report_inputs() == want  # read back

@@ -24,7 +24,7 @@ from ..context.report_context import FrameworkInfo, Guidance, _Ctx
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: Modules whose code decides what is valid and what the cached models hold.
-_CODE = ("load", "context/report_context.py")
+_CODE = ("load", "context/report_context.py", "formats/citation.py", "app/report.py")
 
 
 class ReportInputs(_Ctx):
@@ -72,11 +72,9 @@ def fingerprint() -> str:
 
 
 def _load_and_validate() -> ReportInputs:
-    from ..context.report_context import framework_info, guidance_from_assessment
-    from ..load.framework import load_framework
-    from ..load.instrument import load_assessment
+    from .report import default_guidance, report_framework_info
 
-    return ReportInputs(framework=framework_info(load_framework()), guidance=guidance_from_assessment(load_assessment()))
+    return ReportInputs(framework=report_framework_info(), guidance=default_guidance())
 
 
 def report_inputs() -> tuple[FrameworkInfo, Guidance]:

@@ -18,12 +18,8 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-<<<<<<< HEAD
 from ..score.stats import percentile
-=======
-from ..score.scoring import percentile
 from .fonts import STACK
->>>>>>> main
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
 INK = "#1a1a1a"

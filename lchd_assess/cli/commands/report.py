@@ -25,25 +25,16 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-<<<<<<< HEAD
-    from ...app.report import load_partnership_scores, render_report, write_report
+    from ...app.report import REPORT_FILES, load_partnership_scores, partnership_inputs, render_report, write_report
     from ...app.report_inputs import report_inputs
-=======
-    from ...app.report import REPORT_FILES, default_guidance, load_partnership_scores, partnership_inputs, render_report, report_framework_info, write_report
     from ...core.safe_output import OutputGuard, shown
->>>>>>> main
 
     # checked before scoring and rendering, so a refusal costs nothing
     target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).folder(args.out, REPORT_FILES)
     score, roster = load_partnership_scores(Path(args.partnership), args.wave, args.comments)
-<<<<<<< HEAD
     fw, guidance = report_inputs()
     rendered = render_report(score, fw, guidance, roster)
-    paths = write_report(Path(args.out), rendered)
-=======
-    rendered = render_report(score, report_framework_info(), default_guidance(), roster)
     paths = write_report(target, rendered)
->>>>>>> main
     if not args.quiet:
         print(f"wrote {', '.join(shown(p) for p in paths)} ({shown(score.partnership.name)}, wave {shown(score.wave)})")
     return 0
