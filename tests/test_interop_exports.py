@@ -94,3 +94,22 @@ def test_forms_text_tags_every_question_with_its_item_id():
     tags = re.findall(r"^\[((?:P|FS)\d+\.Q\d+)\] ", text, flags=re.M)
     assert tags == INST.item_ids()
     assert text.count("[sector] ") == 1 and text.count("[role] ") == 1
+
+
+def test_export_instrument_says_the_platforms_own_tool_checked_it(tmp_path):
+    from conftest import run_cli
+
+    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
+    assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("checked: pyxform ") and r.stdout.rstrip().endswith("without warnings")
+    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
+    assert r.returncode == 2 and r.stderr.strip() == f"lchd-assess: error: {tmp_path / 'form.xlsx'}: already exists; choose another --out or add --force to replace it"
+
+
+def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tmp_path):
+    """The stand-in form filler the round trip uses writes what FHIR R4 allows."""
+    import interop_platforms as tp
+    from fhir.resources.R4B.bundle import Bundle
+
+    who = [{"id": "R1", "sector": INST.sectors[0].id, "role": INST.roles[0].id, "answers": {i: (n % 5 if n % 7 else "DK") for n, i in enumerate(INST.item_ids())}, "comments": {INST.item_ids()[0]: "a comment"}}]
+    bundle = Bundle.model_validate(json.loads(tp.fhir_bundle(fhir.questionnaire(INST), who)))
+    assert bundle.entry[0].resource.get_resource_type() == "QuestionnaireResponse"

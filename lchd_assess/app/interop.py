@@ -62,6 +62,34 @@ def export_instrument(fmt: str, out: str | Path, force: bool = False, assessment
     return [p for p, _ in files]
 
 
+def check_with_platform_tools(fmt: str, files: list[Path]) -> str | None:
+    """Run a written export through the platform's own tool when the ``[interop]`` extra is
+    installed: pyxform for the XLSForm, fhir.resources' R4B models for the FHIR files.  A
+    sentence for the user; None when there is no such tool for ``fmt``."""
+    import importlib.metadata as md
+    import json
+
+    if fmt == "xlsform":
+        try:
+            from pyxform.xls2xform import convert
+        except ImportError:
+            return "install lchd-assess[interop] to have pyxform (the converter KoboToolbox and ODK use) check the form"
+        result = convert(xlsform=str(files[0]))
+        if result.warnings:
+            return f"pyxform {md.version('pyxform')} converts it with {len(result.warnings)} warning(s): " + "; ".join(result.warnings)
+        return f"checked: pyxform {md.version('pyxform')} converts it to an XForm without warnings"
+    if fmt == "fhir":
+        try:
+            from fhir.resources.R4B.bundle import Bundle
+            from fhir.resources.R4B.questionnaire import Questionnaire
+        except ImportError:
+            return "install lchd-assess[interop] to have fhir.resources check the files against the FHIR R4B models"
+        Questionnaire.model_validate(json.loads(files[0].read_text(encoding="utf-8")))
+        Bundle.model_validate(json.loads(files[1].read_text(encoding="utf-8")))
+        return f"checked: fhir.resources {md.version('fhir.resources')} reads both files as FHIR R4B"
+    return None
+
+
 @dataclass
 class ImportOutcome:
     """What an import did (or would do, with ``dry_run``): never raised, always returned."""

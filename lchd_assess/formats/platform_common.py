@@ -40,6 +40,10 @@ register("import-incomplete-record", "Record not marked complete", "REDCap marks
 register("import-options", "Export needs a choice", "The export holds more than one event or wave; name the one to import (for REDCap: `--event`).", "import")
 
 
+#: What messages call each platform (the reader sets ``PlatformImport.platform``).
+PLATFORM_NAMES = {"redcap": "REDCap", "kobo": "KoboToolbox", "odk": "ODK Central", "fhir": "FHIR", "forms": "a forms export", "google": "Google Forms", "microsoft": "Microsoft Forms", "qualtrics": "Qualtrics"}
+
+
 @dataclass
 class Row:
     """One respondent in the toolkit's terms, with the place it came from."""

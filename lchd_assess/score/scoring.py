@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from . import models as sm
 from ..core.errors import InputError
-from ..core.findings import ExitCode, sort_key
+from ..core.findings import ExitCode, Finding, sort_key
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
 from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
@@ -544,6 +544,22 @@ def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_versi
 
         return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
     return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
+
+
+def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
+    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
+    ignored, blank rows skipped, respondents who answered nothing left out. For the score
+    command to say, beside the scores; never a reason to refuse the file."""
+    from ..check.validate import display_path
+
+    folder = Path(folder)
+    inst = load_assessment().instrument
+    waves = wave_order(folder, load_partnership(folder))
+    wave = wave or (waves[-1] if waves else None)
+    if wave is None:
+        return []
+    path = wave_file(folder, wave)
+    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
 
 
 class ResponsesError(InputError):

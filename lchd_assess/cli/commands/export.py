@@ -24,10 +24,13 @@ def run(args: argparse.Namespace) -> int:
     if args.what == "instrument":
         if not args.format:
             raise UsageError("export instrument needs --format: " + ", ".join(INSTRUMENT_FORMATS))
-        from ...app.interop import export_instrument
+        from ...app.interop import check_with_platform_tools, export_instrument
 
         files = export_instrument(args.format, args.out, force=args.force)
         print(f"wrote {', '.join(map(str, files))} ({INSTRUMENT_FORMATS[args.format]})")
+        checked = check_with_platform_tools(args.format, files)
+        if checked:
+            print(checked)
         return 0
     if args.format or args.force:
         raise UsageError("--format and --force are for `export instrument`")

@@ -26,9 +26,13 @@ def _run(args: argparse.Namespace) -> int:
 
     from ...core.outputs import write_atomic
     from ...formats.score_output import render
-    from ...score.scoring import score_partnership
+    from ...core.findings import summarise
+    from ...score.scoring import score_partnership, wave_notes
 
     result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
+    # Columns ignored, blank rows and respondents who answered nothing: said, not hidden.
+    for line in summarise(wave_notes(args.partnership, result.wave)):
+        print(f"note: {line}", file=sys.stderr)
     text = render(result, args.format)
     if args.out:
         write_atomic(args.out, text)
