@@ -94,7 +94,12 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
 ]
 
 
-def run_demo(out: Path) -> int:
+def run_demo(out: Path, force: bool = False) -> int:
+    from ..core.safe_output import OutputGuard
+
+    # the demo's folder is claimed up front (new, empty, or an earlier demo's): every step
+    # writes inside it, and a rerun replaces only the demo's own files
+    OutputGuard(force=force).folder(out).write({})
     for name, step in STEPS:
         code, message = step(out)
         print(f"[{name}] {message}")

@@ -80,6 +80,13 @@ _t("wave-undeclared", "Wave without a date", "A file in a partnership's response
 _t("retired-reference", "Reference to a retired element", "A field points at an element whose status is retired. Point at its replacement.", "semantic")
 
 
+# -- Writing outputs (core/safe_output.py) ---------------------------------------------------
+_t("output-exists", "Output file exists", "A file of that name exists and was not written by lchd-assess (or was changed since it was). Nothing is written: choose another --out, move the file away, or add --force to replace it.", "output", fatal=True)
+_t("output-folder-not-ours", "Output folder holds other files", "The output folder is not empty and has no .lchd-outputs.json (the list of files lchd-assess wrote there). Choose a new or empty folder, or add --force to write into it; only files of the same names are replaced, nothing else is removed.", "output", fatal=True)
+_t("output-is-input", "Output is an input", "The output would replace, or land inside, a file or folder the command reads (for example a wave's answers). This is refused even with --force: choose an --out outside the inputs.", "output", fatal=True)
+_t("output-protected", "Output folder not allowed", "The toolkit never writes its outputs into its own data (framework/, assessments/, schemas/, site_templates/), its code or repository, the current folder itself, a folder above it, the home folder or a drive's top folder. Give a new folder.", "output", fatal=True)
+
+
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}
 
 
