@@ -237,8 +237,15 @@ class Validation:
 
 def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
     """Check files and folders; the report lists findings for the files asked about only."""
-    paths = list(paths) if paths else default_paths()
+    named = list(paths) if paths else []
+    paths = named or default_paths()
     files, problems = discover(paths)
+    if not named and not files:
+        # a check that passes on nothing would read as "all is well"
+        from ..core import paths as data
+
+        looked = " and ".join(display_path(p) for p in (data.framework_dir(), data.assessments_dir()))
+        problems.append(Finding("no-files", f"nothing to check: no file or folder was named, and {looked} hold no .yaml, .yml or .csv files; name what to check: lchd-assess validate PATH ...", file=display_path(data.framework_dir())))
     report = Report(findings=list(problems))
     docs: list[Document] = []
     reported: dict[str, bool] = {}

@@ -24,6 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.findings import Finding, PathT
+from .yaml_words import explain
 
 MAX_BYTES = 2 * 1024 * 1024  # framework files are a few dozen KiB; 2 MiB is generous
 MAX_ALIASES = 100
@@ -263,10 +264,13 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "not valid YAML").strip()
+        lines = text.splitlines()
+        line_text = lines[mark.line] if mark and mark.line < len(lines) else None
+        words, _quotable = explain(problem, line_text)
         loaded.findings.append(
             Finding(
                 "yaml-syntax",
-                f"{problem}" + (f" ({exc.context})" if exc.context and exc.problem else ""),
+                words if words != problem else f"{problem}" + (f" ({exc.context})" if exc.context and exc.problem else ""),
                 file=loaded.file,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
