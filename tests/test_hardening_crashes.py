@@ -125,7 +125,7 @@ def test_a_utf16_scores_file_is_one_line_naming_utf16(cli, partnership, tmp_path
 def test_an_out_whose_parent_is_a_file_is_cannot_write_not_a_crash(cli, partnership, tmp_path):
     (tmp_path / "plain").write_text("x")
     r = cli("score", str(partnership), "--out", str(tmp_path / "plain" / "scores.csv"), "--format", "csv")
-    assert r.returncode == 2 and "cannot write" in one_clear_line(r) and "is a file, not a folder" in r.stderr
+    assert r.returncode == 2 and "is a file, not a folder" in one_clear_line(r)
 
 
 def test_an_out_that_is_a_folder_where_a_file_is_needed_is_one_line(cli, partnership, tmp_path):
