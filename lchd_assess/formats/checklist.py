@@ -264,15 +264,16 @@ def schema_ref_for(out: Path) -> str:
     import os
 
     from ..check.validate import repo_root
+    from ..core.paths import real
 
     schema = repo_root() / "schemas" / "checklist.schema.json"
     try:
-        out.resolve().parent.relative_to(repo_root().resolve())
+        real(out).parent.relative_to(real(repo_root()))
     except ValueError:
         return SCHEMA_URL
     if not schema.exists():
         return SCHEMA_URL
-    return Path(os.path.relpath(schema.resolve(), out.resolve().parent)).as_posix()
+    return Path(os.path.relpath(real(schema), real(out).parent)).as_posix()
 
 
 # -- Rendering --------------------------------------------------------------------------------

@@ -212,18 +212,15 @@ def _decode(raw: bytes, loaded: LoadedYaml) -> str | None:
 
 def read_text(path: Path, display: str, loaded: LoadedYaml, max_bytes: int = MAX_BYTES) -> str | None:
     """Read ``path`` as UTF-8 text, adding input/encoding findings to ``loaded``."""
+    from ..core.files import TooLarge, read_limited
+
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            loaded.findings.append(
-                Finding(
-                    "file-too-large",
-                    f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes",
-                    file=display,
-                )
-            )
-            return None
-        raw = path.read_bytes()
+        # regular files only, at most the limit + 1 bytes read: /dev/zero never ends and a FIFO
+        # would wait for a writer forever, and st_size says nothing about either
+        raw = read_limited(path, max_bytes)
+    except TooLarge as exc:
+        loaded.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; the limit is {max_bytes:,} bytes", file=display))
+        return None
     except FileNotFoundError:
         loaded.findings.append(Finding("file-not-found", "no such file", file=display))
         return None

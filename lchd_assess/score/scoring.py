@@ -537,6 +537,15 @@ def framework_context(assessment: Assessment) -> Context:
     return Context(assessment, fw.version, names)
 
 
+def stay_inside(path: Path, folder: Path, display: str) -> None:
+    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
+    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
+    from ..core.paths import is_inside
+
+    if not is_inside(path, folder):
+        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
+
+
 def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
     """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
     if path.suffix.lower() == ".xlsx":
@@ -590,6 +599,7 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
     path = wave_file(folder, wave)
+    stay_inside(path, folder, display_path(path))
     cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
@@ -597,6 +607,9 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     i = waves.index(wave)
     if i > 0:
         ppath = wave_file(folder, waves[i - 1])
+        stay_inside(ppath, folder, display_path(ppath))
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
-    pid = folder.resolve().name
+    from ..core.paths import real
+
+    pid = real(folder).name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
