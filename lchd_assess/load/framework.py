@@ -164,4 +164,6 @@ def _cached(path: str) -> Framework:
 
 def load_framework(path: str | Path | None = None) -> Framework:
     """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid."""
-    return _cached(str(framework_dir(path).resolve()))
+    from ..core.paths import real
+
+    return _cached(str(real(framework_dir(path))))
