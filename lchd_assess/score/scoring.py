@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import models as sm
-from ..core.errors import InputError
-from ..core.findings import ExitCode, Finding, sort_key
+from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
+from ..core.errors import InputError, ResponsesError
+from ..core.findings import Finding
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
 from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
@@ -59,15 +60,6 @@ def _r(x: float | None, d: int) -> float | None:
         return None
     q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
     return float(q) + 0.0
-
-
-def percentile(sorted_xs: Sequence[float], p: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default 'linear' method)."""
-    pos = p * (len(sorted_xs) - 1)
-    lo = math.floor(pos)
-    hi = min(lo + 1, len(sorted_xs) - 1)
-    frac = pos - lo
-    return sorted_xs[lo] + (sorted_xs[hi] - sorted_xs[lo]) * frac
 
 
 # -- The answer matrix ---------------------------------------------------------------------
@@ -572,18 +564,6 @@ def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
         return []
     path = wave_file(folder, wave)
     return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
-
-
-class ResponsesError(InputError):
-    """A response file has findings: the scorer does not guess."""
-
-    exit_code = int(ExitCode.FINDINGS)
-
-    def __init__(self, responses: Responses) -> None:
-        self.findings = sorted(responses.findings, key=sort_key)
-        n = len(self.findings)
-        more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
-        super().__init__(self.findings[0].format_text() + more)
 
 
 def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
