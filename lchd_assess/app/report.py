@@ -186,19 +186,17 @@ def checked_scores(score: ScoreResult, path: Path) -> ScoreResult:
     the current minimum cell size before anything is rendered (score/recheck.py)."""
     from ..core.errors import InputError
     from ..core.safe_output import shown
-    from ..load.instrument import load_assessment
     from ..score.recheck import range_problems, reapply_privacy
+    from .report_inputs import report_inputs
 
     problems = list(range_problems(score))
     if problems:
         where, what = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise InputError(f"{shown(path)}: {where}: scores-out-of-range: {what}{more}; a scores file must be as `lchd-assess score --format json` wrote it")
-    assessment = load_assessment()
-    perspectives: dict[str, list[str]] = {}
-    for g in assessment.instrument.sector_groups:
-        perspectives.setdefault(g.perspective, []).append(g.id)
-    return reapply_privacy(score, assessment.rules.min_cell_size, perspectives)
+    # the current rules' cell size and perspectives, validated once per content (report_inputs)
+    guidance = report_inputs()[1]
+    return reapply_privacy(score, guidance.min_cell_size, guidance.perspectives)
 
 
 def load_partnership_scores(path: Path, wave: str | None = None, comments: bool = False) -> tuple[ScoreResult, list[RosterOrganisation]]:
