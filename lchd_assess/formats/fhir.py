@@ -74,7 +74,7 @@ def questionnaire(inst: InstrumentFile) -> dict[str, Any]:
                 "answerOption": options,
                 "item": [{"linkId": f"{item.id}-levels", "type": "display", "text": levels}],
             })
-            group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": f"Comment on {item.id} (optional; no names)"})
+            group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": pc.comment_label(item.id)})
         items.append({"linkId": sec.element, "type": "group", "text": f"{sec.element}: {sec.title}", "item": group})
     return {
         "resourceType": "Questionnaire",
