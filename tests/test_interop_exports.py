@@ -11,7 +11,7 @@ import re
 import pytest
 
 from lchd_assess.app.interop import export_instrument
-from lchd_assess.core.errors import UsageError
+from lchd_assess.core.errors import InputError
 from lchd_assess.formats import fhir
 from lchd_assess.load.instrument import load_assessment
 
@@ -78,12 +78,16 @@ def test_the_invariant_check_catches_a_duplicate_item_and_a_weight_on_dont_know(
 
 
 @pytest.mark.parametrize("fmt,name", [("redcap", "a.csv"), ("xlsform", "a.xlsx"), ("fhir", "a.json"), ("forms-text", "a.txt")])
-def test_every_export_is_identical_on_rerun_and_never_replaces_a_file_without_force(fmt, name, tmp_path):
+def test_every_export_is_identical_on_rerun_and_never_replaces_a_users_file_without_force(fmt, name, tmp_path):
     first = [p.read_bytes() for p in export_instrument(fmt, tmp_path / "one" / name)]
     second = [p.read_bytes() for p in export_instrument(fmt, tmp_path / "two" / name)]
     assert first == second
-    with pytest.raises(UsageError, match="--force"):
+    # its own unchanged export is replaced on rerun (core/safe_output.py); a user's file is not
+    export_instrument(fmt, tmp_path / "one" / name)
+    (tmp_path / "one" / name).write_bytes(b"the user's own file")
+    with pytest.raises(InputError, match="--force"):
         export_instrument(fmt, tmp_path / "one" / name)
+    assert (tmp_path / "one" / name).read_bytes() == b"the user's own file"
     export_instrument(fmt, tmp_path / "one" / name, force=True)
 
 
