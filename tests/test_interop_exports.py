@@ -117,3 +117,9 @@ def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tm
     who = [{"id": "R1", "sector": INST.sectors[0].id, "role": INST.roles[0].id, "answers": {i: (n % 5 if n % 7 else "DK") for n, i in enumerate(INST.item_ids())}, "comments": {INST.item_ids()[0]: "a comment"}}]
     bundle = Bundle.model_validate(json.loads(tp.fhir_bundle(fhir.questionnaire(INST), who)))
     assert bundle.entry[0].resource.get_resource_type() == "QuestionnaireResponse"
+
+
+def test_fhir_canonical_urls_live_under_the_frameworks_site_address():
+    from lchd_assess.load.framework import load_framework
+
+    assert fhir.CANONICAL_BASE == load_framework().meta.base_url + "fhir/"
