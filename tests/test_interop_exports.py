@@ -105,8 +105,10 @@ def test_export_instrument_says_the_platforms_own_tool_checked_it(tmp_path):
 
     r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
     assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("checked: pyxform ") and r.stdout.rstrip().endswith("without warnings")
-    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
-    assert r.returncode == 2 and r.stderr.strip() == f"lchd-assess: error: {tmp_path / 'form.xlsx'}: already exists; choose another --out or add --force to replace it"
+    (tmp_path / "mine.xlsx").write_bytes(b"a workbook someone filled")
+    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "mine.xlsx"))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "output-exists" in r.stderr and "--force" in r.stderr
+    assert (tmp_path / "mine.xlsx").read_bytes() == b"a workbook someone filled"
 
 
 def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tmp_path):
