@@ -42,7 +42,7 @@ register("responses-missing-column", "Required column missing", "The header must
 register("responses-duplicate-column", "Column appears twice", "Two header cells have the same name; only one column per item is allowed. Delete or rename one.", "responses")
 register("responses-unknown-column", "Unknown column", "A header cell is not an item of the current instrument (nor respondent_id, sector, role, instrument_version or an `<item>_comment` column). Check the spelling against the codebook, or delete the column; names and e-mail addresses must never be collected.", "responses")
 register("responses-missing-item-column", "Item columns missing", "The header lacks columns for some items of the current instrument. Put the columns back (cells may stay empty); start from `lchd-assess template`.", "responses")
-register("responses-instrument-version", "File from another instrument version", "The file's item columns (or its instrument_version cells) belong to another version of the instrument. Collect answers with the current template (`lchd-assess template`), or score the file with the instrument version it was collected with.", "responses")
+register("responses-instrument-version", "File from an unknown instrument version", "The file's item columns match no version of the instrument (for example columns of two versions mixed), or its instrument_version cells name a version the instrument does not know. A file collected with an earlier version, columns unchanged, is fine: it is scored on that version's items. Otherwise collect answers with the current template (`lchd-assess template`).", "responses")
 register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
 register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
 register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
@@ -92,8 +92,13 @@ def parse_answer(cell: str) -> tuple[bool, Answer]:
     return False, None
 
 
-def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False) -> Responses:
-    """Read one response CSV; findings for everything wrong, with row and column."""
+def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = True) -> Responses:
+    """Read one response CSV; findings for everything wrong, with row and column.
+
+    A file collected with an earlier version of the instrument (its item columns are exactly
+    that version's items) is valid: it is scored on that version's items.  Pass
+    ``allow_other_version=False`` to insist on the current version.
+    """
     path = Path(path)
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
@@ -175,14 +180,23 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             if not allow_other_version:
                 add("responses-instrument-version", f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)", header_line, 1)
         else:
-            retired = sorted(have - current)
-            if retired:
-                j = dict(item_cols)[retired[0]]
-                add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
-            missing = sorted(current - have, key=_item_sort_key)
+            # Columns missing from a file of an earlier version are named against that version
+            # (the latest version whose items include every column present), not the current one.
+            within = [v for v in inst.known_versions() if have <= inst.items_at(v)] if allow_other_version else []
+            base = within[-1] if within and within[-1] != inst.version else None
+            if base is not None:
+                missing = sorted(inst.items_at(base) - have, key=_item_sort_key)
+                of = f" of instrument version {base}"
+            else:
+                retired = sorted(have - current)
+                if retired:
+                    j = dict(item_cols)[retired[0]]
+                    add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
+                missing = sorted(current - have, key=_item_sort_key)
+                of = ""
             if missing:
                 shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-                add("responses-missing-item-column", f"the header lacks item column(s) {shown}; put them back (cells may stay empty)", header_line, len(header) + 1)
+                add("responses-missing-item-column", f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)", header_line, len(header) + 1)
     sectors = [s.id for s in inst.sectors]
     roles = [r.id for r in inst.roles]
     versions = inst.known_versions()
