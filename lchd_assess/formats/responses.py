@@ -26,6 +26,8 @@ from ..load.documents import FILE_CHECKERS, add_semantic_check
 from ..core.findings import Finding, register
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
 from ..load.partnership import roster_sector_findings
+from ..load import translation as _translation  # noqa: F401  (registers the translation kind and its checks)
+from ..load.translation import Translation
 
 MAX_BYTES = 20 * 1024 * 1024
 FIXED_COLUMNS = ("respondent_id", "sector", "role")
@@ -325,48 +327,61 @@ def template_csv(inst: InstrumentFile, comments: bool = False) -> str:
     return csv_text([template_header(inst, comments)])
 
 
-def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
-    """A codebook a person can read: every column, its question, answers and codes."""
+def codebook_markdown(inst: InstrumentFile, csv_name: str, translation: Translation | None = None) -> str:
+    """A codebook a person can read: every column, its question, answers and codes.
+
+    With a ``translation`` every text is in that language (IDs and codes stay as they are, so
+    the same answer file serves every language) and the translation's status is stated first.
+    """
+    from ..load.translation import UI_EN, localized_instrument
+
+    ui = dict(UI_EN)
+    if translation is not None:
+        ui.update(translation.ui())
+        inst = localized_instrument(inst, translation)
     L: list[str] = []
-    L.append(f"# Codebook: {inst.title}, version {inst.version}")
+    L.append("# " + ui["codebook_title"].format(title=inst.title, version=inst.version))
     L.append("")
-    L.append(f"This codebook goes with `{csv_name}`. Fill one row per respondent in any spreadsheet and save it as CSV (UTF-8). Keep the header row exactly as it is: its item columns tell the scorer which version of the instrument the answers belong to (version {inst.version}).")
+    if translation is not None:
+        L.append(f"> **{translation.model.language_name}** · {translation.model.status_note.strip()}")
+        L.append("")
+    L.append(ui["codebook_intro"].format(csv_name=csv_name, version=inst.version))
     L.append("")
     L.append(inst.instructions.strip())
     L.append("")
-    L.append("## Who is answering (no names)")
+    L.append(f"## {ui['who_heading']}")
     L.append("")
-    L.append("| Column | What to write |")
+    L.append(f"| {ui['column']} | {ui['what_to_write']} |")
     L.append("|---|---|")
-    L.append("| `respondent_id` | A code you make up for each respondent, such as R01, R02 … Never a name, initials or an e-mail address. Each code once per file. |")
-    L.append("| `sector` | One of the sector codes below. |")
-    L.append("| `role` | One of the role codes below. |")
+    L.append(f"| `respondent_id` | {ui['respondent_id_help']} |")
+    L.append(f"| `sector` | {ui['sector_help']} |")
+    L.append(f"| `role` | {ui['role_help']} |")
     L.append("")
-    L.append("| Sector code | Sector | Sector group |")
+    L.append(f"| {ui['sector_code']} | {ui['sector']} | {ui['sector_group']} |")
     L.append("|---|---|---|")
     group_label = inst.group_labels()
     for s in inst.sectors:
         L.append(f"| `{s.id}` | {s.label} | {group_label.get(s.group, s.group)} |")
     L.append("")
-    L.append("| Role code | Role |")
+    L.append(f"| {ui['role_code']} | {ui['role']} |")
     L.append("|---|---|")
     for r in inst.roles:
         L.append(f"| `{r.id}` | {r.label} |")
     L.append("")
-    L.append("## Answers")
+    L.append(f"## {ui['answers_heading']}")
     L.append("")
-    L.append("Each item column holds one of these (or nothing, if the respondent skipped it):")
+    L.append(ui["answers_intro"])
     L.append("")
-    L.append("| Write | Meaning |")
+    L.append(f"| {ui['write']} | {ui['meaning']} |")
     L.append("|---|---|")
     for n, lab in enumerate(inst.level_labels):
-        L.append(f"| `{n}` | {lab}: the statement for level {n} under the item fits best |")
+        L.append(f"| `{n}` | {ui['level_row'].format(label=lab, n=n)} |")
     for a in inst.special_answers:
         L.append(f"| `{a.code}` | {a.label}: {a.meaning} |")
     L.append("")
-    L.append("A column `<item>_comment` (for example `P1.Q1_comment`) may be added beside any item for a short comment. Do not write names in comments.")
+    L.append(ui["comment_note"])
     L.append("")
-    L.append("## Items")
+    L.append(f"## {ui['items_heading']}")
     by_el = {s.element: s for s in inst.sections}
     for sec in inst.sections:
         L.append("")
@@ -377,17 +392,20 @@ def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
             if item.element != sec.element:
                 continue
             L.append("")
-            L.append(f"#### Column `{item.id}`")
+            L.append("#### " + ui["column_heading"].format(id=item.id))
             L.append("")
             L.append(item.stem.strip())
+            if item.who_knows:
+                L.append("")
+                L.append("*" + ui["who_knows_line"].format(who=item.who_knows) + "*")
             L.append("")
             for n, anchor in enumerate(item.anchors):
                 L.append(f"- `{n}`: {anchor.strip()}")
-            L.append(f"- `DK`: don't know · `NA`: not applicable")
+            L.append("- " + ui["dk_na_line"])
     missing = [i for i in inst.active_items() if i.element not in by_el]
     for item in missing:  # items whose element has no section still appear
         L.append("")
-        L.append(f"#### Column `{item.id}`")
+        L.append("#### " + ui["column_heading"].format(id=item.id))
         L.append("")
         L.append(item.stem.strip())
     return "\n".join(L) + "\n"

@@ -709,7 +709,26 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
 
 
 def changelog_pages(ctx: SiteContext) -> list[Page]:
-    return [Page("changelog.md", "changelog.md", "Changelog", {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version}, description="What changed in each version of the framework data.")]
+    # The framework, the self-assessment (instrument, scoring rules, actions) and the reporting
+    # standard each carry a version and a changelog; the page shows all of them, newest first.
+    from ..load.instrument import load_assessment
+    from .standard import standard_of
+
+    others = []
+    try:
+        a = load_assessment()
+    except Exception:  # an assessment folder that does not load is reported by `validate`
+        a = None
+    if a is not None:
+        others += [
+            {"title": a.instrument.title, "file": "assessments/instrument.yaml", "version": a.instrument.version, "entries": a.instrument.changelog},
+            {"title": "Scoring rules", "file": "assessments/scoring-rules.yaml", "version": a.rules.version, "entries": a.rules.changelog},
+            {"title": "Recommended actions", "file": "assessments/recommended-actions.yaml", "version": a.actions.version, "entries": a.actions.changelog},
+        ]
+    std = standard_of(ctx)
+    if std is not None:
+        others.append({"title": std.model.title, "file": "framework/reporting-standard.yaml", "version": std.version, "entries": std.model.changelog})
+    return [Page("changelog.md", "changelog.md", "Changelog", {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version, "others": others}, description="What changed in each version of the framework data, the self-assessment and the reporting standard.")]
 
 
 def cite_pages(ctx: SiteContext) -> list[Page]:

@@ -128,7 +128,23 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         description=f"Every column of the self-assessment answer sheet (version {version}), its question, the answers and their codes.",
         nav_title="Codebook",
     )
-    return [overview, items_page, scoring, codebook]
+    pages = [overview, items_page, scoring, codebook]
+    # One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
+    # questions in that language, with its field-testing status at the top.
+    from ..load.translation import available_languages, load_translation
+
+    a = _assessment()
+    for lang in available_languages(a.folder):
+        tr = load_translation(a.folder, lang, inst)
+        pages.append(Page(
+            f"{FOLDER}/codebook-{lang}.md",
+            "generated-markdown.md",
+            f"Codebook for the answer sheet ({tr.model.language_name})",
+            {"body": codebook_markdown(inst, TEMPLATE_CSV.rsplit("/", 1)[1], tr), "source": f"assessments/translations/{lang}.yaml"},
+            description=f"The self-assessment codebook in {tr.model.language_name} ({tr.model.status.replace('-', ' ')}): the same columns and codes, the questions translated.",
+            nav_title=f"Codebook ({tr.model.language_name})",
+        ))
+    return pages
 
 
 def _element_anchor(element_id: str) -> str:
