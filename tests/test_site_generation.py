@@ -94,8 +94,12 @@ def test_every_generated_page_says_it_is_generated_and_names_its_template(site):
 def test_element_page_has_description_place_links_crosswalks_and_cite_box(site, fw):
     text = site.files["structures/FS4.md"]
     assert "## Place in the paper" in text and "## Links" in text and "## Cite this foundational structure" in text
-    assert "https://lchd-toolkit.github.io/lchd-framework/structures/FS4/" in text
-    assert "(accessed [date])" in text and f"version {fw.version}" in text
+    assert "<https://lchd-toolkit.github.io/lchd-framework/1.0/structures/FS4/>" in text  # the versioned address
+    assert "<https://lchd-toolkit.github.io/lchd-framework/latest/structures/FS4/>" in text  # and the same page in the latest
+    for style in ("**APA**", "**AMA**", "**Vancouver**", "(../downloads/cite/FS4.bib)", "(../downloads/cite/FS4.ris)"):
+        assert style in text
+    assert "Accessed [date you read it]" in text and f"version {fw.version}" in text
+    assert "ends in the capital letter O" in text
     assert "## In companion sources" in text  # FS4 is a crosswalk target
     assert "### FS4.1" in text  # components with their own anchors
     p1 = site.files["principles/P1.md"]
@@ -213,7 +217,7 @@ def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cf
     groups = [next(iter(e)) for e in out.nav if isinstance(e, dict)]
     assert groups.index("Using the framework") == groups.index("The framework") + 1
     using = next(e["Using the framework"] for e in out.nav if isinstance(e, dict) and "Using the framework" in e)
-    assert [next(iter(x)) for x in using] == ["Self-assessment", "Reporting standard", "Worked examples"]
+    assert [next(iter(x)) for x in using] == ["Self-assessment", "Survey platforms", "Reporting standard", "Worked examples"]
     with pytest.raises(ValueError, match="twice"):
         register_page_set(PageSet("worked-examples", "x", build))
     with pytest.raises(ValueError, match="twice"):

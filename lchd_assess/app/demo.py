@@ -65,10 +65,10 @@ def _reports(out: Path) -> tuple[int, str]:
     """A report for every example partnership and a portfolio of them all (build/demo/reports/)."""
     from ..load.framework import load_framework
     from .report import default_guidance, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
-    from ..context.report_context import framework_info
+    from .report import report_framework_info
     from ..score.scoring import example_folders
 
-    fw = framework_info(load_framework())
+    fw = report_framework_info(load_framework())
     guidance = default_guidance()
     lines, scores = [], []
     for folder in example_folders():
@@ -94,7 +94,12 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
 ]
 
 
-def run_demo(out: Path) -> int:
+def run_demo(out: Path, force: bool = False) -> int:
+    from ..core.safe_output import OutputGuard
+
+    # the demo's folder is claimed up front (new, empty, or an earlier demo's): every step
+    # writes inside it, and a rerun replaces only the demo's own files
+    OutputGuard(force=force).folder(out).write({})
     for name, step in STEPS:
         code, message = step(out)
         print(f"[{name}] {message}")

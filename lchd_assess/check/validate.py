@@ -213,10 +213,11 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, bool]], list
 
 
 def default_paths() -> list[Path]:
-    root = repo_root()
+    from ..core import paths
+
     # An empty folder named on the command line is an error; the default folders are
     # simply skipped while they hold nothing yet.
-    return [p for p in (root / "framework", root / "assessments") if p.is_dir() and any(p.iterdir())]
+    return [p for p in (paths.framework_dir(), paths.assessments_dir()) if p.is_dir() and any(p.iterdir())]
 
 
 @dataclass
@@ -247,7 +248,9 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
             report.checked.append(disp)
     # The framework is always the context for references (instrument items point at P1…).
     if not any(d.kind == "framework" for d in docs):
-        fw_dir = repo_root() / "framework"
+        from ..core.paths import framework_dir
+
+        fw_dir = framework_dir()
         for path in sorted(fw_dir.glob("**/*.y*ml")) if fw_dir.is_dir() else []:
             disp = display_path(path)
             if disp not in reported:

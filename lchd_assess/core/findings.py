@@ -76,7 +76,15 @@ _t("wrong-reference-kind", "Reference to the wrong kind of element", "A field re
 _t("crosswalk-unknown-target", "Crosswalk target does not exist", "A crosswalk maps onto a principle or structure ID that the framework does not have.", "semantic")
 _t("crosswalk-unknown-source", "Crosswalk source element does not exist", "A crosswalk mapping names a source element that the crosswalk does not list.", "semantic")
 _t("reference-cycle", "Cycle in links that must be acyclic", "Links such as `builds_on` and `replaced_by` must not loop back to where they started.", "semantic")
+_t("wave-undeclared", "Wave without a date", "A file in a partnership's responses/ folder is neither listed under `waves` in partnership.yaml nor named after its closing date (2026-03-31-spring.csv). Waves are put in order by date so that change always runs from earlier to later; add the wave with its label, the date collection closed and its file.", "partnership")
 _t("retired-reference", "Reference to a retired element", "A field points at an element whose status is retired. Point at its replacement.", "semantic")
+
+
+# -- Writing outputs (core/safe_output.py) ---------------------------------------------------
+_t("output-exists", "Output file exists", "A file of that name exists and was not written by lchd-assess (or was changed since it was). Nothing is written: choose another --out, move the file away, or add --force to replace it.", "output", fatal=True)
+_t("output-folder-not-ours", "Output folder holds other files", "The output folder is not empty and has no .lchd-outputs.json (the list of files lchd-assess wrote there). Choose a new or empty folder, or add --force to write into it; only files of the same names are replaced, nothing else is removed.", "output", fatal=True)
+_t("output-is-input", "Output is an input", "The output would replace, or land inside, a file or folder the command reads (for example a wave's answers). This is refused even with --force: choose an --out outside the inputs.", "output", fatal=True)
+_t("output-protected", "Output folder not allowed", "The toolkit never writes its outputs into its own data (framework/, assessments/, schemas/, site_templates/), its code or repository, the current folder itself, a folder above it, the home folder or a drive's top folder. Give a new folder.", "output", fatal=True)
 
 
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}
@@ -198,3 +206,27 @@ class Report:
 
 def first_line(findings: Sequence[Finding]) -> str:
     return sorted(findings, key=sort_key)[0].format_text() if findings else ""
+
+
+def summarise(findings: Sequence[Finding], places: int = 3) -> list[str]:
+    """One line per file and kind of problem: the first message, how many times it occurs and
+    its first few places, so 1,285 bad cells read as one line (``--format json`` keeps them all)."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in sorted(findings, key=sort_key):
+        groups.setdefault((f.file or "", f.code), []).append(f)
+    lines = []
+    for fs in sorted(groups.values(), key=lambda g: sort_key(g[0])):
+        first = fs[0]
+        if len(fs) == 1:
+            lines.append(first.format_text())
+            continue
+        where = ", ".join(_place(f) for f in fs[:places])
+        more = f" and {len(fs) - places} more" if len(fs) > places else ""
+        lines.append(f"{first.format_text()} [{len(fs)} times, at {where}{more}]")
+    return lines
+
+
+def _place(f: Finding) -> str:
+    if f.line is not None:
+        return f"{f.line}:{f.column}" if f.column is not None else str(f.line)
+    return f.pointer or "-"

@@ -53,6 +53,9 @@ register("responses-unknown-sector", "Unknown sector", "The sector cell must hol
 register("responses-unknown-role", "Unknown role", "The role cell must hold one of the role codes in the codebook (leadership, staff, resident-family-member).", "responses")
 register("responses-bad-value", "Answer out of range", "An answer cell must hold 0, 1, 2, 3 or 4, DK (don't know), NA (not applicable) or nothing. Fix the cell; decimals, words and numbers above 4 are not answers.", "responses")
 register("responses-no-instrument", "Instrument cannot be loaded", "Response files are checked against assessments/instrument.yaml, which could not be loaded. Run `lchd-assess validate assessments` and fix what it lists.", "responses")
+register("responses-ignored-columns", "Columns ignored", "Columns whose header is not an item, a comment column or one of respondent_id, sector, role, instrument_version (such as a form's Timestamp or Email address) are not read. Nothing in them reaches the scores; delete them from the file if they hold personal data.", "responses-notes")
+register("responses-blank-rows", "Blank rows skipped", "Rows with no filled cell are skipped; they are not respondents.", "responses-notes")
+register("responses-no-answers", "Respondent who answered nothing", "A row has a respondent_id, sector and role but no answer in any item column. It is not counted as a respondent (it would lower no score but would inflate the number of respondents).", "responses-notes")
 register("partnership-unknown-sector", "Roster sector unknown", "Each organisation on a partnership's roster needs one of the instrument's sector codes.", "responses")
 
 
@@ -74,6 +77,13 @@ class Responses:
     respondents: list[Respondent] = field(default_factory=list)
     version: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: Things the reader did on purpose (columns ignored, blank rows skipped, respondents who
+    #: answered nothing left out): reported, never a reason to refuse the file.
+    notes: list[Finding] = field(default_factory=list)
+    #: The delimiter the file was read with ("," ";" or "\t"); collect writes new rows with it.
+    delimiter: str = ","
+    #: The wave an answer file or workbook says it was made for (None when it names none).
+    declared_wave: str | None = None
 
 
 def _suggest(word: str, choices: list[str]) -> str:
@@ -81,17 +91,55 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+#: Answers as people type them, and the code each one means: the one table of accepted
+#: spellings (compared after lower-casing, straightening apostrophes and collapsing spaces).
+#: The codebook prints it, so what the reader accepts is documented where people look.
+ANSWER_ALIASES: tuple[tuple[str, str], ...] = (
+    ("dk", DONT_KNOW),
+    ("don't know", DONT_KNOW),
+    ("dont know", DONT_KNOW),
+    ("do not know", DONT_KNOW),
+    ("na", NOT_APPLICABLE),
+    ("n/a", NOT_APPLICABLE),
+    ("n.a.", NOT_APPLICABLE),
+    ("not applicable", NOT_APPLICABLE),
+    ("does not apply", NOT_APPLICABLE),
+)
+_ALIASES = dict(ANSWER_ALIASES)
+# Spreadsheets turn 4 into 4.0 (or 4,0 where the decimal mark is a comma); that is still 4.
+_WHOLE_NUMBER = re.compile(r"^([0-9])(?:[.,]0+)?$")
+
+
 def parse_answer(cell: str) -> tuple[bool, Answer]:
-    """(ok, value) for one answer cell; accepts surrounding spaces and lower-case dk/na."""
+    """(ok, value) for one answer cell: 0–4 (also written 4.0 or 4,0), or a spelling of DK/NA
+    listed in :data:`ANSWER_ALIASES`; an empty cell is a skipped question."""
     s = cell.strip()
     if not s:
         return True, None
-    up = s.upper()
-    if up in (DONT_KNOW, NOT_APPLICABLE):
-        return True, up
-    if s.isdigit() and int(s) in LEVEL_VALUES:
-        return True, int(s)
-    return False, None
+    m = _WHOLE_NUMBER.match(s)
+    if m:
+        n = int(m.group(1))
+        return (True, n) if n in LEVEL_VALUES else (False, None)
+    key = " ".join(s.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+    code = _ALIASES.get(key)
+    return (True, code) if code else (False, None)
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter of the header line: comma, semicolon (Excel where the decimal mark is a
+    comma) or tab, whichever occurs most outside quotes; comma when none does."""
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            if ch in "\r\n":
+                break
+            if ch in counts:
+                counts[ch] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = True) -> Responses:
@@ -121,11 +169,14 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(b",") + 1  # the cell, as elsewhere
+        head = raw[: raw.find(b"\n")] if b"\n" in raw else raw
+        delim = detect_delimiter(head.decode("latin-1")).encode()
+        col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(delim) + 1  # the cell, as elsewhere
         add("not-utf8", "the file is not UTF-8 text (this cell holds a character in another encoding); in the spreadsheet choose Save As, CSV UTF-8", line, col)
         return res
+    res.delimiter = detect_delimiter(text)
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=res.delimiter, strict=True)
     start = 1
     try:
         for rec in reader:
@@ -134,9 +185,30 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     except csv.Error as exc:
         add("responses-csv-syntax", f"not readable as CSV ({exc}); open it in a spreadsheet and save it again as CSV", start)
         return res
+    read_rows(rows, inst, res, allow_other_version)
+    return res
+
+
+# A header that looks like an item ID (P9.Q1, FS2.Q3_comment) but is not one is a mistake to
+# fix; any other unknown header (a form's Timestamp, Email address) is ignored with a note.
+_ITEM_SHAPED = re.compile(r"^(P|FS)[0-9]+\.Q[0-9]+(_comment)?$", re.IGNORECASE)
+
+
+def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Responses, allow_other_version: bool = False) -> None:
+    """Check a table of cells (header first; each row with its line or sheet row number) and
+    add its respondents, findings and notes to ``res``: the one reader behind CSV files,
+    workbooks and answer files, so every way in obeys the same rules."""
+    disp = res.file
+
+    def add(code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
+        res.findings.append(Finding(code, msg, file=disp, line=row, column=col))
+
+    def note(code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
+        res.notes.append(Finding(code, msg, file=disp, line=row, column=col))
+
     if not rows or not any(c.strip() for c in rows[0][1]):
         add("responses-empty", "the file has no header row; start from `lchd-assess template`", 1, 1)
-        return res
+        return
     header_line, header = rows[0]
     header = [h.strip() for h in header]
 
@@ -145,6 +217,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     col_of: dict[str, int] = {}
     item_cols: list[tuple[str, int]] = []
     comment_cols: list[tuple[str, int]] = []
+    ignored: list[tuple[str, int]] = []
     version_col: int | None = None
     for j, name in enumerate(header):
         c = j + 1
@@ -163,12 +236,17 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             item_cols.append((name, j))
         elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
             comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
-        else:
+        elif _ITEM_SHAPED.match(name):
             add("responses-unknown-column", f"'{name}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}", header_line, c)
+        else:
+            ignored.append((name, c))
+    if ignored:
+        shown = ", ".join(f"'{_cut(n)}' (column {c})" for n, c in ignored[:6]) + (f" and {len(ignored) - 6} more" if len(ignored) > 6 else "")
+        note("responses-ignored-columns", f"not read, not part of the instrument: {shown}", header_line, ignored[0][1])
     missing_fixed = [n for n in FIXED_COLUMNS if n not in col_of]
     if missing_fixed:
         add("responses-missing-column", f"the header lacks {', '.join(missing_fixed)}; the first columns must be respondent_id,sector,role", header_line, 1)
-        return res
+        return
 
     # Which instrument version does the header belong to?
     have = {n for n, _ in item_cols}
@@ -205,10 +283,15 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     seen: dict[str, int] = {}
     width = len(header)
     data_rows = 0
+    blank: list[int] = []
+    nothing: list[tuple[int, str]] = []
+    last_data = 0
     for line, rec in rows[1:]:
         if not any(c.strip() for c in rec):
-            continue  # spreadsheets leave blank rows at the end
+            blank.append(line)
+            continue
         data_rows += 1
+        last_data = line
         if len(rec) > width:
             extra = next(k for k in range(width, len(rec)) if rec[k].strip()) if any(c.strip() for c in rec[width:]) else None
             if extra is not None:
@@ -233,34 +316,47 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             seen[rid] = line
         sector = cells[col_of["sector"]].strip()
         if sector not in sectors:
-            what = "is empty" if not sector else f"'{sector}' is not a sector code"
+            what = "is empty" if not sector else f"'{_cut(sector)}' is not a sector code"
             add("responses-unknown-sector", f"sector {what}; use one of: {', '.join(sectors)}{_suggest(sector.lower(), sectors) if sector else ''}", line, col_of["sector"] + 1)
             ok_row = False
         role = cells[col_of["role"]].strip()
         if role not in roles:
-            what = "is empty" if not role else f"'{role}' is not a role code"
+            what = "is empty" if not role else f"'{_cut(role)}' is not a role code"
             add("responses-unknown-role", f"role {what}; use one of: {', '.join(roles)}{_suggest(role.lower(), roles) if role else ''}", line, col_of["role"] + 1)
             ok_row = False
         if version_col is not None:
             v = cells[version_col].strip()
             if v and v != inst.version and not (allow_other_version and v in versions):
                 known = "an earlier" if v in versions else "an unknown"
-                add("responses-instrument-version", f"instrument_version '{v}' is {known} version; the current instrument is {inst.version}", line, version_col + 1)
+                add("responses-instrument-version", f"instrument_version '{_cut(v)}' is {known} version; the current instrument is {inst.version}", line, version_col + 1)
         answers: dict[str, Answer] = {}
         for name, j in item_cols:
             good, value = parse_answer(cells[j])
             if not good:
-                shown = cells[j].strip()
-                shown = shown if len(shown) <= 20 else shown[:19] + "…"
-                add("responses-bad-value", f"'{shown}' in {name} is not an answer; use 0–4, DK, NA or leave it empty", line, j + 1)
+                add("responses-bad-value", f"'{_cut(cells[j].strip())}' in {name} is not an answer; use 0–4, DK, NA or leave it empty", line, j + 1)
                 ok_row = False
             answers[name] = value
         comments = {item: cells[j].strip() for item, j in comment_cols if cells[j].strip()}
+        if ok_row and item_cols and all(v is None for v in answers.values()):
+            # Counting them would raise the number of respondents without a single answer.
+            nothing.append((line, rid))
+            continue
         if ok_row:
             res.respondents.append(Respondent(rid, sector, role, answers, comments, line))
+    # Blank rows after the last respondent are what spreadsheets leave behind: not worth a word.
+    inner = [b for b in blank if b < last_data]
+    if inner:
+        shown = ", ".join(str(b) for b in inner[:3]) + (f" and {len(inner) - 3} more" if len(inner) > 3 else "")
+        note("responses-blank-rows", f"{len(inner)} blank row(s) skipped (row {shown})", inner[0], 1)
+    for line, rid in nothing:
+        note("responses-no-answers", f"respondent '{rid}' answered no question; not counted as a respondent", line, col_of["respondent_id"] + 1)
     if data_rows == 0:
         add("responses-empty", "the file has a header but no respondent rows", header_line + 1, 1)
-    return res
+
+
+def _cut(text: str, limit: int = 20) -> str:
+    """A cell quoted in a message, cut so one bad cell cannot flood the screen."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _item_sort_key(item_id: str) -> tuple:
@@ -305,8 +401,36 @@ def _check_rosters(docs: list, index: object) -> list[Finding]:
     return [f for d in partnerships for f in roster_sector_findings(d, sectors)]
 
 
+def _check_waves(docs: list, index: object) -> list[Finding]:
+    """Every wave file of a partnership folder being validated can be put in date order."""
+    from ..load.partnership import wave_findings
+
+    out: list[Finding] = []
+    for d in docs:
+        if d.kind == "partnership" and d.model is not None and Path(d.file).name == "partnership.yaml" and Path(d.file).is_file():
+            # Reported against partnership.yaml, where the fix goes (validate reports a
+            # semantic finding only on a YAML file it was asked to check).
+            for f in wave_findings(Path(d.file).parent, d.model)[1]:
+                out.append(d.loaded.locate(Finding(f.code, f"responses/{Path(f.file or '').name}: {f.message}", file=d.file, path=("waves",) if d.model.waves else ())))
+    return out
+
+
+def _check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
+    """An answer workbook (responses/<wave>.xlsx) is checked like a CSV file."""
+    from ..core.errors import InputError
+    from .workbook import read_workbook
+
+    try:
+        inst = _instrument.load_assessment().instrument
+    except InputError as exc:
+        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
+    return read_workbook(path, inst, display=display).findings
+
+
 FILE_CHECKERS[".csv"] = _check_csv
+FILE_CHECKERS[".xlsx"] = _check_xlsx
 add_semantic_check(_check_rosters)
+add_semantic_check(_check_waves)
 
 
 # -- The blank template and its codebook -----------------------------------------------------
@@ -378,6 +502,15 @@ def codebook_markdown(inst: InstrumentFile, csv_name: str, translation: Translat
         L.append(f"| `{n}` | {ui['level_row'].format(label=lab, n=n)} |")
     for a in inst.special_answers:
         L.append(f"| `{a.code}` | {a.label}: {a.meaning} |")
+    L.append("")
+    L.append(ui["aliases_intro"])
+    L.append("")
+    L.append(f"| {ui['written']} | {ui['read_as']} |")
+    L.append("|---|---|")
+    for written, code in ANSWER_ALIASES:
+        L.append(f"| `{written}` | `{code}` |")
+    L.append("")
+    L.append(ui["columns_note"])
     L.append("")
     L.append(ui["comment_note"])
     L.append("")

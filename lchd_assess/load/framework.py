@@ -127,7 +127,9 @@ class FrameworkError(InputError):
 
 
 def framework_dir(path: str | Path | None = None) -> Path:
-    return Path(path) if path else repo_root() / "framework"
+    from ..core import paths
+
+    return Path(path) if path else paths.framework_dir()
 
 
 def load_framework_report(path: str | Path | None = None) -> tuple[Framework | None, Report]:

@@ -397,9 +397,9 @@ class Assessment:
 add_semantic_check(_semantic)
 
 def assessments_dir(path: str | Path | None = None) -> Path:
-    from ..core.paths import repo_root
+    from ..core import paths
 
-    return Path(path) if path else repo_root() / "assessments"
+    return Path(path) if path else paths.assessments_dir()
 
 
 def load_assessment(path: str | Path | None = None) -> Assessment:

@@ -20,7 +20,6 @@ numbers, so a report never shows 60.0 beside a level that needs 60.
 from __future__ import annotations
 
 import math
-import operator
 from decimal import ROUND_HALF_UP, Decimal
 import random
 import sys
@@ -31,9 +30,9 @@ from typing import Iterable, Sequence
 
 from . import models as sm
 from ..core.errors import InputError
-from ..core.findings import ExitCode, sort_key
+from ..core.findings import ExitCode, Finding, sort_key
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership
+from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
 
 OVERALL = "overall"
@@ -146,64 +145,14 @@ def resample_indices(rng: random.Random, n: int) -> list[int]:
 def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: ScoringRulesFile, computable: set[str]) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap over respondents for each computable element and the overall score.
 
-    Each respondent's answers are packed into two big integers (answer sums and valid counts,
-    one fixed-width field per item), so a resample's item totals are a sum of a few integers.
-    That keeps a pure-Python bootstrap of 2,000 resamples to a few milliseconds per element.
+    The resamples are those :func:`resample_indices` draws from the seed, one after another;
+    the arithmetic is NumPy's (:func:`.arrays.bootstrap_intervals`), equal to the plain
+    definition bit for bit (``tests/test_score_arrays.py``).
     """
-    n = len(m.respondents)
-    if n == 0 or not computable:
-        return {}
+    from .arrays import bootstrap_intervals as on_arrays
+
     cfg = rules.interval
-    n_items = len(m.items)
-    width, code = (16, "H") if 4 * n < 2**16 else (32, "I") if 4 * n < 2**32 else (64, "Q")
-    nbytes = n_items * width // 8
-    px, pv = [], []
-    for row in m.values:
-        x = v = 0
-        for i, a in enumerate(row):
-            if a is not None:
-                x |= a << (width * i)
-                v |= 1 << (width * i)
-        px.append(x)
-        pv.append(v)
-    big = sys.byteorder == "big"
-    mult = rules.scale_multiplier
-    order = [e for e in elements if e in computable]
-    stats: dict[str, list[float]] = {e: [] for e in order}
-    all_eight = len(computable) == len(elements)
-    overall: list[float] = []
-    # Items of one element are usually contiguous: then a slice and map() do the work in C.
-    spans = {e: (elements[e][0], elements[e][-1] + 1) if elements[e] == list(range(elements[e][0], elements[e][-1] + 1)) else None for e in order}
-    rng = random.Random(cfg.seed)
-    fsum, truediv = math.fsum, operator.truediv
-    for _ in range(cfg.resamples):
-        pick = resample_indices(rng, n)
-        ax = array(code, sum(map(px.__getitem__, pick)).to_bytes(nbytes, "little"))
-        av = array(code, sum(map(pv.__getitem__, pick)).to_bytes(nbytes, "little"))
-        if big:
-            ax.byteswap()
-            av.byteswap()
-        el_vals = []
-        for e in order:
-            span = spans[e]
-            if span is not None and 0 not in av[span[0] : span[1]]:
-                s = fsum(map(truediv, ax[span[0] : span[1]], av[span[0] : span[1]])) / (span[1] - span[0]) * mult
-            else:
-                means = [ax[i] / av[i] for i in elements[e] if av[i]]
-                if not means:
-                    continue
-                s = fsum(means) / len(means) * mult
-            stats[e].append(s)
-            el_vals.append(s)
-        if all_eight and len(el_vals) == len(order):
-            overall.append(fsum(el_vals) / len(el_vals))
-    alpha = (1 - cfg.confidence) / 2
-    out = {}
-    for e, xs in list(stats.items()) + ([(OVERALL, overall)] if all_eight else []):
-        if xs:
-            xs.sort()
-            out[e] = (percentile(xs, alpha), percentile(xs, 1 - alpha))
-    return out
+    return on_arrays(m.values, len(m.items), elements, computable, resamples=cfg.resamples, seed=cfg.seed, confidence=cfg.confidence, multiplier=rules.scale_multiplier, overall=OVERALL)
 
 
 # -- Privacy: minimum cell size with complementary suppression --------------------------------
@@ -329,6 +278,8 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     inst, rules = ctx.inst, ctx.rules
     d, k, mult = rules.decimals, rules.min_cell_size, rules.scale_multiplier
     items = wave_items(inst, responses.version)
+    from .arrays import AnswerArrays
+
     m = Matrix.build(items, responses.respondents)
     el_idx = _element_index(inst, items)
     calcs = {e: element_calc(m, idxs, rules) for e, idxs in el_idx.items()}
@@ -410,7 +361,10 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     # Most specific aggregates first, so the complement is taken from the side that needs it.
     aggregates = [persp["community"], persp["institutional"], group_ids]
     small, comp = protect(gn, k, aggregates, group_ids)
-    group_calcs = {g: {e: element_calc(m.subset(members[g]), idxs, rules) for e, idxs in el_idx.items()} for g in group_ids}
+    # Every group's and both perspectives' element statistics in one pass over the answers.
+    side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
+    sub = AnswerArrays(m.values, len(items), el_idx).subsets({**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}}, rules)
+    group_calcs = {g: sub[f"group:{g}"] for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
     # element, with the same complementary rule inside the element's shown aggregates.
     el_hidden: dict[str, set[str]] = {}
@@ -435,8 +389,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
-    side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
-    side_calcs = {s: {e: element_calc(m.subset(idx), el_idx[e], rules) for e in el_idx} for s, idx in side_members.items()}
+    side_calcs = {s: sub[f"side:{s}"] for s in side_members}
     a_t, b_t = rules.gap_thresholds
     gaps = []
     for e in el_idx:
@@ -607,14 +560,16 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
     from ..load.partnership import partnership_folders
-    from ..core.paths import repo_root
+    from ..core.paths import examples_dir
 
-    return partnership_folders(repo_root() / "assessments" / "examples")
+    return partnership_folders(examples_dir())
 
 
 def waves_in(folder: Path) -> list[str]:
-    d = folder / "responses"
-    return sorted(p.stem for p in d.glob("*.csv") if p.is_file()) if d.is_dir() else []
+    """The partnership's waves with answers, earliest closing date first (see
+    :func:`~lchd_assess.partnership.wave_order`)."""
+    p = load_partnership(folder)
+    return wave_order(folder, p)
 
 
 def framework_context(assessment: Assessment) -> Context:
@@ -628,6 +583,31 @@ def framework_context(assessment: Assessment) -> Context:
             raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
         names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
     return Context(assessment, fw.version, names)
+
+
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = True) -> Responses:
+    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
+    if path.suffix.lower() == ".xlsx":
+        from ..formats.workbook import read_workbook
+
+        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
+    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
+
+
+def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
+    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
+    ignored, blank rows skipped, respondents who answered nothing left out. For the score
+    command to say, beside the scores; never a reason to refuse the file."""
+    from ..check.validate import display_path
+
+    folder = Path(folder)
+    inst = load_assessment().instrument
+    waves = wave_order(folder, load_partnership(folder))
+    wave = wave or (waves[-1] if waves else None)
+    if wave is None:
+        return []
+    path = wave_file(folder, wave)
+    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
 
 
 class ResponsesError(InputError):
@@ -651,21 +631,21 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
     ctx = context or framework_context(assessment or load_assessment())
     p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
-    waves = waves_in(folder)
+    waves = wave_order(folder, p)
     if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
     wave = wave or waves[-1]
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = folder / "responses" / f"{wave}.csv"
+    path = wave_file(folder, wave)
     # A wave collected with an earlier instrument version is scored on that version's items.
-    cur = read_responses(path, ctx.inst, display=display_path(path))
+    cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
     prev = None
     i = waves.index(wave)
     if i > 0:
-        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
-        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
+        ppath = wave_file(folder, waves[i - 1])
+        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     pid = folder.resolve().name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)

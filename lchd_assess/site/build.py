@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -61,10 +60,18 @@ def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
 
 
 def check_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
-    """Docs-relative paths (and the config's name) that differ from the generated site."""
+    """Docs-relative paths (and the config's name) that differ from the generated site.
+
+    Text files only: binary downloads (the blank-checklist PDF) are built, never committed
+    (.gitignore), since their bytes depend on the renderer's version; their content is tested
+    by text, tags and metadata instead.
+    """
     stale = []
-    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} if docs_dir.is_dir() else set()
+    binary = {rel for rel, data in site.files.items() if isinstance(data, bytes)}
+    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - binary if docs_dir.is_dir() else set()
     for rel, text in sorted(site.files.items()):
+        if rel in binary:
+            continue
         p = docs_dir / rel
         if rel not in have or p.read_bytes() != _bytes(text):
             stale.append(rel)
@@ -105,7 +112,9 @@ def load_inputs(framework: str | Path | None = None, cff_path: Path | None = Non
     from ..load.framework import load_framework
 
     fw = load_framework(framework)
-    cff = load_cff(cff_path or repo_root() / "CITATION.cff")
+    from ..core.paths import citation_file
+
+    cff = load_cff(cff_path or citation_file())
     return fw, cff
 
 
@@ -123,7 +132,15 @@ def relocate_config(config: str, config_dir: Path) -> str:
 # message catalogue, the models behind the schemas, the page builders), plus the generated
 # files themselves, so a hand edit in docs/ is overwritten on the next build.
 
-FINGERPRINT_FILE = ".lchd-cache/site-fingerprint"
+def _stamp_file(docs_dir: Path) -> Path | None:
+    """Where the fingerprint of a docs folder's last generation is kept: the user's cache folder
+    (one file per docs folder), never the checkout; None when there is no cache folder."""
+    import hashlib
+
+    from ..core.paths import cache_dir
+
+    folder = cache_dir("site")
+    return folder / (hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:32] + ".fingerprint") if folder else None
 
 
 def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
@@ -132,7 +149,9 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
     h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
     package = Path(__file__).resolve().parents[1]
     # the self-assessment's pages and downloads are generated from assessments/ too
-    groups = [("framework", framework_dir), ("assessments", repo_root() / "assessments"), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
+    from ..core.paths import assessments_dir
+
+    groups = [("framework", framework_dir), ("assessments", assessments_dir()), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
     for label, folder in groups:
         if not folder.is_dir():
             h.update(f"{label}: missing\n".encode())
@@ -146,42 +165,61 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
     return h.hexdigest()
 
 
-def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | None = None, config_path: Path | None = None, file_urls: bool = False, force: bool = False) -> tuple[Site | None, list[str], BuildResult]:
+def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | None = None, config_path: Path | None = None, file_urls: bool = False, force: bool = False, replace: bool | None = None) -> tuple[Site | None, list[str], BuildResult]:
     """Generate the pages into the docs folder, then build the HTML site into ``out``.
 
     Returns the generated site (None when generation was skipped because nothing changed), the
     generated files that changed, and MkDocs' result.  With ``file_urls`` the pages link
     ``page.html`` rather than ``page/``, for reading the site from disk (``file://``); the docs
-    are then generated into a work folder beside ``out``, so the committed pages keep their
-    permanent directory addresses.
+    are then generated into a temporary work folder of this run, so the committed pages keep their
+    permanent directory addresses.  ``out`` follows :mod:`core.safe_output`: a new folder, an
+    empty one, or one an earlier build wrote (its marker); otherwise ``replace`` (default:
+    ``force``) is needed, and even then only files of the same names are replaced.
     """
-    root = repo_root()
-    work = out.parent / (out.name + ".src")
-    other_framework = framework is not None and Path(framework).resolve() != (root / "framework").resolve()
-    if (file_urls or other_framework) and docs_dir is None:
-        # pages that are not the repository's own are generated in a work folder, never in docs/
-        docs_dir, config_path = work / "docs", work / "mkdocs.yml"
-    docs_dir = docs_dir or root / "docs"
-    config_path = config_path or root / "mkdocs.yml"
-    # the fingerprint shortcut is for the repository's own docs/ only
-    in_repo = docs_dir.resolve() == (root / "docs").resolve() and config_path.resolve() == (root / "mkdocs.yml").resolve()
-    cff_path = root / "CITATION.cff"
-    stamp = root / FINGERPRINT_FILE
-    fw_dir = (Path(framework) if framework else root / "framework").resolve()
-    site: Site | None = None
-    changed: list[str] = []
-    current = in_repo and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
-    if not current:
-        fw, cff = load_inputs(framework)
-        site = generate(fw, cff, directory_urls=not file_urls)
-        if not in_repo:
-            site.config = relocate_config(site.config, config_path.parent)
-        changed = write_site(site, docs_dir, config_path)
-        if in_repo:
-            from ..core.outputs import write_atomic
+    import contextlib
+    import tempfile
 
-            write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
-    result = mkdocs_build(config_path, out, directory_urls=not file_urls)
-    if docs_dir.resolve() == (work / "docs").resolve():
-        shutil.rmtree(work, ignore_errors=True)
-    return site, changed, result
+    from ..core import paths
+    from ..core.paths import real
+    from ..core.safe_output import OutputGuard
+
+    root = repo_root()
+    fw_dir = real(Path(framework) if framework else paths.framework_dir())
+    other_framework = fw_dir != real(root / "framework")
+    # An installed toolkit has no docs/ of its own (and must not write into its package).
+    installed = paths.source_tree() is None
+    # pages that are not the repository's own are generated in a work folder, never in docs/
+    own_work = (file_urls or other_framework or installed) and docs_dir is None
+    guard = OutputGuard(force=force if replace is None else replace, inputs=[fw_dir, paths.assessments_dir(), docs_dir or root / "docs", config_path or root / "mkdocs.yml"])
+    # checked before anything is generated; MkDocs builds into a staging folder of this run and
+    # its files are moved in, so its --clean step never empties a folder the user made, and the
+    # work folder is a temporary folder of this run, never a <out>.src the user may have
+    target = guard.folder(out, prune=True)
+    with contextlib.ExitStack() as stack:
+        if own_work:
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="lchd-site-src-")))
+            docs_dir, config_path = work / "docs", work / "mkdocs.yml"
+        docs_dir = docs_dir or root / "docs"
+        config_path = config_path or root / "mkdocs.yml"
+        # the fingerprint shortcut is for the repository's own docs/ only
+        in_repo = real(docs_dir) == real(root / "docs") and real(config_path) == real(root / "mkdocs.yml")
+        cff_path = paths.citation_file()
+        stamp = _stamp_file(docs_dir) if in_repo else None
+        site: Site | None = None
+        changed: list[str] = []
+        current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+        if not current:
+            fw, cff = load_inputs(fw_dir)
+            site = generate(fw, cff, directory_urls=not file_urls)
+            if not in_repo:
+                site.config = relocate_config(site.config, config_path.parent)
+            changed = write_site(site, docs_dir, config_path)
+            if stamp is not None:
+                from ..core.outputs import write_atomic
+
+                write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
+        staged = stack.enter_context(target.staging())
+        result = mkdocs_build(config_path, staged, directory_urls=not file_urls)
+        if result.returncode == 0:
+            target.commit(staged)
+    return site, changed, BuildResult(result.returncode, result.log, out)

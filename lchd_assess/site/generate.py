@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .. import __version__
+from ..core.addresses import latest_url as _latest_url, release_of, versioned_url
 from ..core.paths import repo_root  # noqa: F401  (re-exported)
 
 # Only the standard library at import time: a build whose pages are up to date never needs
@@ -54,7 +55,7 @@ _register_findings()
 
 #: Modules that register finding codes but are not kind modules (those load with the
 #: framework): imported before the "Validation messages" page lists the catalogue.
-CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses",)
+CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook", "lchd_assess.formats.platform_common")
 
 
 def _labels() -> dict[str, str]:
@@ -70,7 +71,9 @@ MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def templates_dir() -> Path:
-    return repo_root() / "site_templates"
+    from ..core.paths import site_templates_dir
+
+    return site_templates_dir()
 
 
 # -- Where each kind of ID lives -------------------------------------------------------------
@@ -128,11 +131,31 @@ def _instrument(name: str) -> Callable[..., Any]:
     return call
 
 
+def _platforms(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import platforms
+
+        return getattr(platforms, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _standard(name: str) -> Callable[..., Any]:
     def call(*args: Any) -> Any:
         from . import standard as site_standard
 
         return getattr(site_standard, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
+def _cite(name: str) -> Callable[..., Any]:
+    def call(*args: Any, **kwargs: Any) -> Any:
+        from . import cite
+
+        return getattr(cite, name)(*args, **kwargs)
 
     call.__name__ = name
     return call
@@ -320,13 +343,22 @@ class SiteContext:
             return stem[: -len("index")]
         return stem + "/"
 
-    def permanent_url(self, path: str) -> str:
+    @staticmethod
+    def _site_path(path: str) -> str:
         stem = path[:-3] if path.endswith(".md") else path
         if stem == "index":
-            return self.base_url
+            return ""
         if stem.endswith("/index"):
             stem = stem[: -len("/index")]
-        return self.base_url + stem + "/"
+        return stem.rstrip("/") + "/"
+
+    def permanent_url(self, path: str) -> str:
+        """The page's address in this release (``…/1.0/principles/P1/``): what citations print."""
+        return versioned_url(self.base_url, self.fw.meta.version, self._site_path(path))
+
+    def latest_url(self, path: str) -> str:
+        """The same page in the newest release (``…/latest/principles/P1/``)."""
+        return _latest_url(self.base_url, self._site_path(path))
 
     def site_href(self, id_: str, from_path: str) -> str:
         """A plain relative URL from page ``from_path`` to ``id_``, for raw HTML such as SVG.
@@ -558,7 +590,6 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     # Statements that are the toolkit's reading, not the paper's: shown with an "Our reading" label.
     readings = {r.field: linker(r.note) for r in getattr(obj, "our_reading", []) or []}
     fw = ctx.fw
-    pub = fw.meta.source_publication
     context = {
         "element": obj,
         "kind": kind,
@@ -578,12 +609,7 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "examples": examples,
         "asks": asks,
         "extras": extras,
-        "cite": {
-            "url": url,
-            "framework_version": fw.meta.version,
-            "text": f"{fw.meta.short_title}, version {fw.meta.version}. {obj.id}: {obj.name}. {url} (accessed [date]). "
-            f"Based on {pub.authors[0].family} et al., {pub.journal} {pub.year};{pub.volume}({pub.issue.replace('Supplement ', 'Suppl ')}):{pub.article_number}, doi:{pub.doi}.",
-        },
+        "cite": _cite("cite_box")(ctx, label=label.capitalize(), part_id=obj.id, name=obj.name, path=path),
     }
     jsonld = {
         "@type": "DefinedTerm",
@@ -700,7 +726,7 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
     groups: dict[str, list[Any]] = {}
     for t in CATALOGUE.values():
         groups.setdefault(t.group, []).append(t)
-    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site"}
+    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site", "import": "Importing survey platform exports"}
     # reading comes first, then the known groups in this order, then the rest by name: never
     # the import order, which differs between a CLI run and a test session
     order = sorted(groups, key=lambda g: (list(titles).index(g) if g in titles else len(titles), g))
@@ -736,11 +762,15 @@ def cite_pages(ctx: SiteContext) -> list[Page]:
 
     paper = citation.paper(dict(ctx.cff))
     tool = citation.software(dict(ctx.cff))
-    formats = [
-        {"title": "The framework paper", "apa": citation.apa(paper), "bibtex": citation.bibtex(paper), "ris": citation.ris(paper)},
-        {"title": f"This toolkit, version {tool.get('version', '')}", "apa": citation.apa(tool), "bibtex": citation.bibtex(tool), "ris": citation.ris(tool)},
-    ]
-    return [Page("cite.md", "cite.md", "How to cite", {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url("principles/P1.md")}, description="Cite the framework paper, the toolkit version, and an element's permanent page.")]
+
+    def entry(title: str, pub: citation.Publication) -> dict[str, Any]:
+        styles = [{"name": n, "text": fn(pub)} for n, fn in citation.STYLES.items()]
+        return {"title": title, "styles": styles, "apa": citation.apa(pub), "bibtex": citation.bibtex(pub), "ris": citation.ris(pub), "doi_note": citation.doi_note(pub.doi)}
+
+    formats = [entry("The framework paper", paper), entry(f"This toolkit, version {tool.version}", tool)]
+    example = "principles/P1.md"
+    context = {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url(example), "latest": ctx.latest_url(example), "release": release_of(ctx.fw.meta.version)}
+    return [Page("cite.md", "cite.md", "How to cite", context, description="Cite the framework paper, the toolkit version, and an element's versioned page.")]
 
 
 def downloads_pages(ctx: SiteContext) -> list[Page]:
@@ -751,7 +781,7 @@ def downloads_pages(ctx: SiteContext) -> list[Page]:
 
 #: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
 #: reporting standard add their files here.
-DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [_instrument("downloads"), _standard("downloads")]
+DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [_instrument("downloads"), _standard("downloads"), _cite("cite_downloads")]
 #: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
 #: [(docs-relative path, what it is)]).
 DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [_instrument("download_list"), _standard("download_list")]
@@ -793,6 +823,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("models", "Prevailing models", element_pages("partnership-model", "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper)."), group="The framework"),
     PageSet("research-agenda", "Measuring impact", _standard("research_agenda_pages"), group="The framework"),
     PageSet("instrument", "Self-assessment", _instrument("instrument_pages"), group="Using the framework"),
+    PageSet("survey-platforms", "Survey platforms", _platforms("platform_pages"), group="Using the framework"),
     PageSet("reporting-standard", "Reporting standard", _standard("reporting_pages"), group="Using the framework"),
     PageSet("crosswalks", "Crosswalks", crosswalk_pages, group="Reference"),
     PageSet("glossary", "Glossary", glossary_pages, group="Reference"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..render.filters import md_text
+from .cite import cite_box, item_cite_args
 
 if TYPE_CHECKING:
     from .generate import Page, SiteContext
@@ -111,6 +112,7 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
             "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
             "standard": {"title": ov["title"], "short_title": ov["short_title"], "version": ov["version"], "citation": ov["citation"]},
             "url": ctx.permanent_url(ipath),
+            "cite": cite_box(ctx, **{k: v for k, v in item_cite_args(std, item).items() if k != "path"}, path=ipath),
             "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
         }
         jsonld = {"@type": "DefinedTerm", "@id": ctx.permanent_url(ipath), "url": ctx.permanent_url(ipath), "termCode": item.id, "name": item.title,

@@ -13,6 +13,10 @@ def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("tex
     parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
 
 
+def add_force(parser: argparse.ArgumentParser, what: str = "files") -> None:
+    parser.add_argument("--force", action="store_true", help=f"replace {what} that lchd-assess did not write (or that were changed since); never the command's own inputs or the toolkit's data")
+
+
 def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, outcome: str = "nothing written; fix the answers and run again") -> int:
     """``run(args)``; when the answers have findings, list them on stderr, say ``outcome``, exit 1.
 
@@ -26,7 +30,11 @@ def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: 
     try:
         return run(args)
     except ResponsesError as exc:
-        for f in exc.findings:
-            print(f.format_text(), file=sys.stderr)
+        # One line per kind of problem (with a count and the first places): 1,285 bad cells
+        # must not bury the one line that says what to fix. `validate --format json` lists all.
+        from ...core.findings import summarise
+
+        for line in summarise(exc.findings):
+            print(line, file=sys.stderr)
         print(f"{len(exc.findings)} finding(s): {outcome}.", file=sys.stderr)
         return 1

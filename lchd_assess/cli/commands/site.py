@@ -12,7 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     b.add_argument("--file-urls", action="store_true", help="link pages as page.html, for reading the site from disk (file://) without a server")
     b.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/); another folder's pages are generated beside the output, leaving docs/ alone")
-    b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build")
+    b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build, and build into an --out folder that an earlier `site build` did not make (only files of the same names are replaced; nothing else is removed)")
     s = sub.add_parser("serve", help="build the site, then serve it on http://127.0.0.1:PORT/ until Ctrl-C")
     s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
@@ -35,7 +35,9 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
         print(f"lchd-assess: site build failed: mkdocs exited {result.returncode} with {len(result.warnings)} warning(s); the log is above")
         return 1
     pages = "pages up to date, generation skipped" if site is None else f"{len(site.pages)} pages generated, {len(changed)} file(s) changed"
-    print(f"built the site into {args.out}/ in {time.perf_counter() - start:.1f} s ({pages}); mkdocs: no warnings")
+    from ...core.safe_output import shown
+
+    print(f"built the site into {shown(args.out)}/ in {time.perf_counter() - start:.1f} s ({pages}); mkdocs: no warnings")
     return 0
 
 
@@ -45,10 +47,14 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         from ...site.generate import generate
         from ...site.build import check_site, load_inputs
-        from ...check.validate import repo_root
+        from ...core.errors import UsageError
+        from ...core.paths import source_tree
 
+        root = source_tree()
+        if root is None:
+            raise UsageError("site check compares a source checkout's docs/ with the framework; run it in a clone of the repository (an installed toolkit has no docs/: use `lchd-assess site build --out DIR`)")
         fw, cff = load_inputs(args.framework)
-        stale = check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")
+        stale = check_site(generate(fw, cff), root / "docs", root / "mkdocs.yml")
         from ...core.findings import Finding
 
         for rel in stale:
@@ -61,6 +67,8 @@ def run(args: argparse.Namespace) -> int:
     import functools
     import http.server
 
+    from ...core.safe_output import shown
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.out)
     try:
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
@@ -69,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
 
         raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; choose another port with --port") from None
     with httpd:
-        print(f"serving {args.out}/ at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+        print(f"serving {shown(args.out)}/ at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl-C to stop)", flush=True)
         try:
             httpd.serve_forever()
         except KeyboardInterrupt:
