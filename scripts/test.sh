@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite from a fresh clone: set up, install the browser the site test
-# drives (Debian's chromium, never a downloaded one), then pytest.
+# drives (Debian's chromium, never a downloaded one), check the built wheel from an empty
+# folder (scripts/wheel_check.sh), then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -11,4 +12,8 @@ fi
 export LCHD_CHROMIUM=/usr/bin/chromium
 # Material for MkDocs and MkDocs print banners about their future at every build.
 export NO_MKDOCS_2_WARNING=1 DISABLE_MKDOCS_2_WARNING=true
+# The wheel as a user installs it, run from an empty folder (skip with LCHD_SKIP_WHEEL_CHECK=1).
+if [ "${LCHD_SKIP_WHEEL_CHECK:-0}" != 1 ]; then
+  bash scripts/wheel_check.sh
+fi
 exec .venv/bin/python -m pytest "$@"

@@ -130,22 +130,35 @@ def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> li
 # -- Inputs --------------------------------------------------------------------------------------
 
 
+#: A scores file of one partnership is tens of kilobytes; anything this big is not one.
+SCORES_MAX_BYTES = 20 * 1024 * 1024
+
+
 def load_score_json(path: Path) -> ScoreResult:
     """A saved ScoreResult (``scores.json`` or ``lchd-assess score --format json``)."""
     from pydantic import ValidationError
 
     from ..core.errors import InputError
 
+    from ..core.files import TooLarge, decode_utf8, read_limited
+    from ..core.safe_output import shown
+    from ..core.text import excerpt
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_utf8(read_limited(path, SCORES_MAX_BYTES))
+    except TooLarge as exc:
+        raise InputError(f"{shown(path)}: file-too-large: the file is {exc.size:,} bytes; a scores file is far smaller (the limit is {SCORES_MAX_BYTES:,})") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+        raise InputError(f"{shown(path)}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
+    except ValueError as exc:
+        raise InputError(f"{shown(path)}: not-utf8: {exc}") from None
     try:
         return ScoreResult.model_validate_json(text)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        raise InputError(f"{path}: {where}: {err['msg']}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+        # the message quotes no more than a short escaped excerpt of what the file holds
+        raise InputError(f"{shown(path)}: {excerpt(where, 60)}: {excerpt(err['msg'], 120)}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
 
 
 def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:

@@ -30,7 +30,10 @@ ACYCLIC_FIELDS = ("builds_on", "replaced_by")
 def display_path(path: Path) -> str:
     """Paths in messages: relative to the current folder when below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        from ..core.paths import real
+
+        # real(), not resolve(): a symlink that points at itself must not raise here
+        return str(real(path).relative_to(real(Path.cwd())))
     except ValueError:
         return str(path)
 
@@ -202,7 +205,12 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, bool]], list
                 problems.append(Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(p)))
             for q in found:
                 out[q] = True
-        elif p.exists() or p.is_symlink():
+        elif p.is_symlink() and not p.exists():
+            # a link to nowhere, or to itself: say so rather than fail on it later
+            problems.append(Finding("file-unreadable", "a symbolic link that leads nowhere (or back to itself); point it at a file or remove it", file=display_path(p)))
+        elif p.exists() and p.suffix.lower() not in suffixes:
+            problems.append(Finding("file-unreadable", "not a file the toolkit checks: give .yaml or .yml files, .csv answer files, or a folder", file=display_path(p)))
+        elif p.exists():
             out[p] = True
             for q in sorted(p.parent.glob("*")):
                 if q.suffix.lower() in YAML_SUFFIXES and q not in out:
@@ -229,8 +237,15 @@ class Validation:
 
 def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
     """Check files and folders; the report lists findings for the files asked about only."""
-    paths = list(paths) if paths else default_paths()
+    named = list(paths) if paths else []
+    paths = named or default_paths()
     files, problems = discover(paths)
+    if not named and not files:
+        # a check that passes on nothing would read as "all is well"
+        from ..core import paths as data
+
+        looked = " and ".join(display_path(p) for p in (data.framework_dir(), data.assessments_dir()))
+        problems.append(Finding("no-files", f"nothing to check: no file or folder was named, and {looked} hold no .yaml, .yml or .csv files; name what to check: lchd-assess validate PATH ...", file=display_path(data.framework_dir())))
     report = Report(findings=list(problems))
     docs: list[Document] = []
     reported: dict[str, bool] = {}

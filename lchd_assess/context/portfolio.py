@@ -23,7 +23,7 @@ from pydantic import Field
 
 from ..render import filters
 from ..render.charts import StripRow, strip_plot
-from ..score.scoring import percentile
+from ..score.stats import percentile
 from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
 from ..score.models import ScoreResult
 

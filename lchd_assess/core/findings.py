@@ -15,6 +15,9 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+#: Longest message printed for one finding (the full text stays in ``--format json``).
+MESSAGE_LIMIT = 600
+
 PathT = tuple  # a path into a document: keys (str) and list indexes (int)
 
 
@@ -81,6 +84,7 @@ _t("retired-reference", "Reference to a retired element", "A field points at an 
 
 
 # -- Writing outputs (core/safe_output.py) ---------------------------------------------------
+_t("file-outside-folder", "Link out of the partnership folder", "A partnership's files (partnership.yaml and the answers in responses/) must be inside its folder. A symbolic link to a file elsewhere is refused, so that no other file on the computer is read as answers. Copy the file into the folder instead.", "input", fatal=True)
 _t("output-exists", "Output file exists", "A file of that name exists and was not written by lchd-assess (or was changed since it was). Nothing is written: choose another --out, move the file away, or add --force to replace it.", "output", fatal=True)
 _t("output-folder-not-ours", "Output folder holds other files", "The output folder is not empty and has no .lchd-outputs.json (the list of files lchd-assess wrote there). Choose a new or empty folder, or add --force to write into it; only files of the same names are replaced, nothing else is removed.", "output", fatal=True)
 _t("output-is-input", "Output is an input", "The output would replace, or land inside, a file or folder the command reads (for example a wave's answers). This is refused even with --force: choose an --out outside the inputs.", "output", fatal=True)
@@ -142,7 +146,12 @@ class Finding:
         return loc
 
     def format_text(self) -> str:
-        return f"{self.location()}: {self.code}: {self.message}"
+        """One line for people: control and bidi characters shown as escapes, and the message cut
+        at :data:`MESSAGE_LIMIT` characters (a quoted cell can never flood a terminal)."""
+        from .text import visible
+
+        message = self.message if len(self.message) <= MESSAGE_LIMIT else self.message[: MESSAGE_LIMIT - 1] + "…"
+        return visible(f"{self.location()}: {self.code}: {message}", keep="")
 
     def to_dict(self) -> dict[str, Any]:
         return {

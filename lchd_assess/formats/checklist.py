@@ -67,6 +67,7 @@ _r("checklist-placeholder", "Placeholder instead of an answer", "The answer is a
 _r("checklist-unknown-item", "Unknown item ID", "The checklist names an item ID the standard does not have; the message suggests the closest ID. Item IDs look like RS-partner-roster.", "checklist")
 _r("checklist-retired-item", "Retired item", "The checklist names an item that the standard has retired; move the answer to the item that replaces it.", "checklist")
 _r("checklist-version-mismatch", "Checklist for another version of the standard", "The checklist was written for a different version of the reporting standard; the message lists what changed between the two. Start from a new blank checklist or move your answers across.", "checklist")
+_r("checklist-title-missing", "Report title missing", "The checklist does not name the report it belongs to. Fill `report: title:` with the manuscript's title, so an editor can match the two.", "checklist")
 _r("checklist-wrong-standard", "Checklist for another standard", "The checklist names a different reporting standard. Check the `standard` field.", "checklist")
 
 _NA = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
@@ -86,8 +87,12 @@ def na_reason(not_done: str) -> str:
     return _NA.sub("", not_done, count=1).strip()
 
 
-def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
-    """Findings for one loaded checklist against the standard."""
+def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] = ()) -> list[Finding]:
+    """Findings for one loaded checklist against the standard.
+
+    ``unreadable``: item IDs present in the file but left out of the model because their answer
+    has the wrong shape (already reported); they are not called missing.
+    """
     m: ChecklistFile = doc.model  # type: ignore[assignment]
     loc = doc.loaded.locate
     out: list[Finding] = []
@@ -96,8 +101,11 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
         return [loc(Finding("checklist-wrong-standard", f"this checklist is for standard '{m.standard}', but the toolkit's standard is '{sm.id}'; set `standard: {sm.id}`", path=("standard",)))]
     if m.standard_version != sm.version:
         out.append(loc(Finding("checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",))))
+    if not m.report.title.strip():
+        out.append(loc(Finding("checklist-title-missing", "the report's title is empty; fill `report: title:` with the title of the manuscript this checklist belongs to (editors match the checklist to the manuscript by it)", path=("report", "title"))))
     active = {i.id: i for i in std.items()}
     required = required_ids(std, m.scope)
+    skip = set(unreadable)
     for key, entry in m.items.items():
         path = ("items", key)
         item = std.item(key)
@@ -128,7 +136,7 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
             elif not na_reason(why):
                 out.append(loc(Finding("checklist-na-without-reason", f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})", path=path + ("not_done",))))
     for item_id, item in active.items():
-        if item_id in required and item_id not in m.items:
+        if item_id in required and item_id not in m.items and item_id not in skip:
             out.append(loc(Finding("checklist-item-missing", f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`", path=("items",)), key=True))
     return out
 
@@ -166,9 +174,10 @@ def check_file(path: str | Path, std: Standard, display: str | None = None) -> R
     """Load and check one checklist file; always returns a report."""
     from ..check.validate import display_path
 
+    from .checklist_pass import check_file_one_pass
+
     p = Path(path)
-    doc = load_document(p, display=display or display_path(p), expect="checklist")
-    return check_document(doc, std)
+    return check_file_one_pass(p, std, display or display_path(p))
 
 
 def _semantic(docs: list[Document], index: object) -> Iterable[Finding]:
@@ -255,15 +264,16 @@ def schema_ref_for(out: Path) -> str:
     import os
 
     from ..check.validate import repo_root
+    from ..core.paths import real
 
     schema = repo_root() / "schemas" / "checklist.schema.json"
     try:
-        out.resolve().parent.relative_to(repo_root().resolve())
+        real(out).parent.relative_to(real(repo_root()))
     except ValueError:
         return SCHEMA_URL
     if not schema.exists():
         return SCHEMA_URL
-    return Path(os.path.relpath(schema.resolve(), out.resolve().parent)).as_posix()
+    return Path(os.path.relpath(real(schema), real(out).parent)).as_posix()
 
 
 # -- Rendering --------------------------------------------------------------------------------
@@ -375,12 +385,25 @@ class RenderResult:
     written: list[Path]
 
 
-#: The files ``checklist render`` writes into its folder.
-RENDERED_FILES = ("checklist.html", "checklist.md", "checklist.pdf")
+#: The files ``checklist render`` writes into its folder, by format.
+FORMAT_FILES = {"html": "checklist.html", "md": "checklist.md", "pdf": "checklist.pdf", "docx": "checklist.docx"}
+#: What ``checklist render`` writes when no --format is given (as before Word was added).
+DEFAULT_FORMATS = ("html", "md", "pdf")
+RENDERED_FILES = tuple(FORMAT_FILES[f] for f in DEFAULT_FORMATS)
+#: ``--as``: the standard's own checklist, or the same answers as another guideline's checklist.
+VIEWS = ("lchd", "squire")
 
 
-def render(path: str | Path, out_dir: "str | Path | OutputFolder", std: Standard, draft: bool = False) -> RenderResult:
-    """Check the checklist and write checklist.html/.pdf/.md into ``out_dir``.
+def rendered_names(formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> dict[str, str]:
+    """format → file name; the SQUIRE view's files start with ``squire-`` so both can share a folder."""
+    prefix = "" if view == "lchd" else f"{view}-"
+    return {f: prefix + FORMAT_FILES[f] for f in formats}
+
+
+def render(path: str | Path, out_dir: "str | Path | OutputFolder", std: Standard, draft: bool = False, formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> RenderResult:
+    """Check the checklist and write it into ``out_dir`` (HTML, PDF and Markdown by default;
+    Word with ``formats=("docx",)``), as the standard's checklist or, with ``view="squire"``,
+    as a SQUIRE 2.0 checklist answered through the crosswalk.
 
     A checklist with findings is not rendered unless ``draft`` is set; a draft is marked as
     such on every page and lists what is still missing. A checklist for another version or
@@ -389,20 +412,37 @@ def render(path: str | Path, out_dir: "str | Path | OutputFolder", std: Standard
     from ..check.validate import display_path
     from ..core.safe_output import OutputFolder, OutputGuard
 
+    names = rendered_names(formats, view)
     p = Path(path)
     # checked before rendering (the PDF takes seconds): never over the checklist itself
-    folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, RENDERED_FILES)
+    folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, tuple(names.values()))
     doc = load_document(p, display=display_path(p), expect="checklist")
     report = check_document(doc, std)
     if doc.model is None or any(f.fatal for f in report.findings) or BLOCKING_CODES & set(report.codes()) or (report.findings and not draft):
         return RenderResult(report, [])
     problems = [f"line {f.line}: {f.message}" if f.line else f.message for f in report.findings]
-    ctx = build_context(std, doc.model, "draft" if report.findings else "final", problems)  # type: ignore[arg-type]
-    from ..render import pdf as _pdf
+    mode = "draft" if report.findings else "final"
+    if view == "squire":
+        from .checklist_squire import squire_context
 
-    html, md = render_html(ctx), render_markdown(ctx)
-    pdf = _pdf.render_pdf(html, **_pdf_meta(ctx))
-    written = folder.write({"checklist.html": html, "checklist.md": md, "checklist.pdf": pdf})
+        ctx = squire_context(std, doc.model, mode, problems)
+    else:
+        ctx = build_context(std, doc.model, mode, problems)  # type: ignore[arg-type]
+    files: dict[str, str | bytes] = {}
+    html = render_html(ctx) if {"html", "pdf"} & set(names) else ""
+    if "html" in names:
+        files[names["html"]] = html
+    if "md" in names:
+        files[names["md"]] = render_markdown(ctx)
+    if "pdf" in names:
+        from ..render import pdf as _pdf
+
+        files[names["pdf"]] = _pdf.render_pdf(html, **_pdf_meta(ctx))
+    if "docx" in names:
+        from .checklist_docx import render_docx
+
+        files[names["docx"]] = render_docx(ctx, std.model.release_date)
+    written = folder.write(files)
     return RenderResult(report, written)
 
 

@@ -134,7 +134,11 @@ def framework_dir(path: str | Path | None = None) -> Path:
 
 def load_framework_report(path: str | Path | None = None) -> tuple[Framework | None, Report]:
     """The framework and the report of checking it; the framework is None when invalid."""
+    from .datafolders import check_framework_folder
+
     d = framework_dir(path)
+    # a folder that is no framework, or one from a newer toolkit, gets one line, not many findings
+    check_framework_folder(d, "--framework" if path else "the framework folder")
     v = validate_paths([d])
     if not v.report.ok:
         return None, v.report
@@ -160,4 +164,6 @@ def _cached(path: str) -> Framework:
 
 def load_framework(path: str | Path | None = None) -> Framework:
     """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid."""
-    return _cached(str(framework_dir(path).resolve()))
+    from ..core.paths import real
+
+    return _cached(str(real(framework_dir(path))))

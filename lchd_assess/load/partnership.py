@@ -89,6 +89,10 @@ def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> Pa
     path = Path(folder) / "partnership.yaml"
     if not path.is_file():
         raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
+    from ..core.paths import is_inside
+
+    if not is_inside(path, folder):
+        raise InputError(f"{display_path(path)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
     doc = load_document(path, display=display_path(path), expect="partnership")
     if doc.model is None:
         raise InputError(first_line(doc.findings))

@@ -18,7 +18,7 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-from ..score.scoring import percentile
+from ..score.stats import percentile
 from .fonts import STACK
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import models as sm
-from ..core.errors import InputError
-from ..core.findings import ExitCode, Finding, sort_key
+from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
+from ..core.errors import InputError, ResponsesError
+from ..core.findings import Finding
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
 from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
 from ..formats.responses import Respondent, Responses, read_responses
@@ -59,15 +60,6 @@ def _r(x: float | None, d: int) -> float | None:
         return None
     q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
     return float(q) + 0.0
-
-
-def percentile(sorted_xs: Sequence[float], p: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default 'linear' method)."""
-    pos = p * (len(sorted_xs) - 1)
-    lo = math.floor(pos)
-    hi = min(lo + 1, len(sorted_xs) - 1)
-    frac = pos - lo
-    return sorted_xs[lo] + (sorted_xs[hi] - sorted_xs[lo]) * frac
 
 
 # -- The answer matrix ---------------------------------------------------------------------
@@ -585,6 +577,15 @@ def framework_context(assessment: Assessment) -> Context:
     return Context(assessment, fw.version, names)
 
 
+def stay_inside(path: Path, folder: Path, display: str) -> None:
+    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
+    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
+    from ..core.paths import is_inside
+
+    if not is_inside(path, folder):
+        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
+
+
 def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = True) -> Responses:
     """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
     if path.suffix.lower() == ".xlsx":
@@ -610,18 +611,6 @@ def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
     return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
 
 
-class ResponsesError(InputError):
-    """A response file has findings: the scorer does not guess."""
-
-    exit_code = int(ExitCode.FINDINGS)
-
-    def __init__(self, responses: Responses) -> None:
-        self.findings = sorted(responses.findings, key=sort_key)
-        n = len(self.findings)
-        more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
-        super().__init__(self.findings[0].format_text() + more)
-
-
 def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
     """Score one wave (default: the latest) of the partnership in ``folder``."""
     from ..check.validate import display_path
@@ -639,6 +628,7 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
     path = wave_file(folder, wave)
     # A wave collected with an earlier instrument version is scored on that version's items.
+    stay_inside(path, folder, display_path(path))
     cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
@@ -646,6 +636,9 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     i = waves.index(wave)
     if i > 0:
         ppath = wave_file(folder, waves[i - 1])
+        stay_inside(ppath, folder, display_path(ppath))
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
-    pid = folder.resolve().name
+    from ..core.paths import real
+
+    pid = real(folder).name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)

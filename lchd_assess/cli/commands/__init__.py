@@ -25,7 +25,7 @@ def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: 
     """
     import sys
 
-    from ...score.scoring import ResponsesError
+    from ...core.errors import ResponsesError
 
     try:
         return run(args)

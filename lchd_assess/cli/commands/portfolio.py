@@ -24,13 +24,14 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...app.report import PORTFOLIO_FILES, expand_portfolio_inputs, iter_with_progress, load_partnership_scores, partnership_inputs, render_portfolio, report_framework_info, write_portfolio
+    from ...app.report import PORTFOLIO_FILES, expand_portfolio_inputs, iter_with_progress, load_partnership_scores, partnership_inputs, render_portfolio, write_portfolio
+    from ...app.report_inputs import report_inputs
     from ...core.safe_output import OutputGuard, shown
 
     inputs = expand_portfolio_inputs([Path(p) for p in args.paths])
     # checked before scoring and rendering, so a refusal costs nothing
     target = OutputGuard(force=args.force, inputs=[q for p in inputs for q in partnership_inputs(p)]).folder(args.out, PORTFOLIO_FILES)
-    fw = report_framework_info()
+    fw = report_inputs()[0]
     scores = list(iter_with_progress(inputs, "scoring", False if args.quiet else None, lambda p: load_partnership_scores(p)[0]))
     rendered = render_portfolio(scores, fw, anonymize=args.anonymize)
     paths = write_portfolio(target, rendered)
