@@ -15,6 +15,7 @@ lives, so every page links IDs the same way.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .. import __version__
-from ..core.addresses import latest_url as _latest_url, release_of, versioned_url
+from ..core.addresses import LATEST, latest_url as _latest_url, release_of, versioned_url
 from ..core.paths import repo_root  # noqa: F401  (re-exported)
 
 # Only the standard library at import time: a build whose pages are up to date never needs
@@ -55,7 +56,7 @@ _register_findings()
 
 #: Modules that register finding codes but are not kind modules (those load with the
 #: framework): imported before the "Validation messages" page lists the catalogue.
-CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook", "lchd_assess.formats.platform_common")
+CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.check.release", "lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook", "lchd_assess.formats.platform_common")
 
 
 def _labels() -> dict[str, str]:
@@ -146,6 +147,16 @@ def _standard(name: str) -> Callable[..., Any]:
         from . import standard as site_standard
 
         return getattr(site_standard, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
+def _changes(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import changes
+
+        return getattr(changes, name)(*args)
 
     call.__name__ = name
     return call
@@ -830,6 +841,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("references", "References", references_pages, group="Reference"),
     PageSet("messages", "Validation messages", messages_pages, group="Reference"),
     PageSet("changelog", "Changelog", changelog_pages, group="Reference"),
+    PageSet("changes", "What changed", _changes("changes_pages"), group="Reference"),
     PageSet("cite", "How to cite", cite_pages, group="Cite and download"),
     PageSet("downloads", "Downloads", downloads_pages, group="Cite and download"),
 ]
@@ -868,9 +880,12 @@ def _front_matter(page: Page, ctx: SiteContext) -> str:
         "isPartOf": term_set_ref(ctx.fw),
         "about": {"@id": f"https://doi.org/{ctx.fw.meta.source_publication.doi}"},
     }
-    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}"]
+    # MkDocs and the theme print the title and description into the page as they are (no
+    # autoescape), so they are escaped here: text, and an attribute value for the description
+    lines = ["---", f"title: {json.dumps(html.escape(page.title, quote=False), ensure_ascii=False)}"]
     if page.description:
-        lines.append(f"description: {json.dumps(' '.join(page.description.split()), ensure_ascii=False)}")
+        description = html.escape(" ".join(page.description.split()), quote=False).replace('"', "&quot;")
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
     if page.element_id:
         lines.append(f"element_id: {json.dumps(page.element_id)}")
     lines.append(f"jsonld: {json.dumps(jsonld_text(jsonld), ensure_ascii=False)}")
@@ -884,10 +899,11 @@ def _nav(page_sets: list[tuple[PageSet, list[Page]]]) -> list[Any]:
     for ps, pages in page_sets:
         if not pages:
             continue
+        # navigation titles go into every page's HTML unescaped by MkDocs: escape them here
         if len(pages) == 1:
-            entry: Any = {pages[0].nav_title or pages[0].title: pages[0].path}
+            entry: Any = {html.escape(pages[0].nav_title or pages[0].title, quote=False): pages[0].path}
         else:
-            entry = {ps.title: [pages[0].path, *({p.nav_title or p.title: p.path} for p in pages[1:])]}
+            entry = {html.escape(ps.title, quote=False): [pages[0].path, *({html.escape(p.nav_title or p.title, quote=False): p.path} for p in pages[1:])]}
         if ps.group is None:
             nav.append(entry)
         else:
@@ -950,6 +966,13 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
         "citation": highwire(fw),
         "jsonld_site": jsonld_text({**term_set_ref(fw), "url": fw.meta.base_url, "citation": article_jsonld(fw)}),
         "generator": False,
+        # Material's version selector: it reads versions.json beside the release folders
+        # (<base>/versions.json, written by `lchd-assess site publish`); a single-version local
+        # build has none and shows no selector.
+        "version": {"provider": "mike", "default": LATEST, "alias": True},
+        # every page names its release and links the same page in the latest one
+        "release": release_of(fw.meta.version),
+        "latest_base": _latest_url(fw.meta.base_url),
     }
 
     def dump(value: Any) -> str:
