@@ -41,7 +41,7 @@ def forms_text(inst: InstrumentFile) -> str:
     L.append("How to use this file: create the form, then for each block below add a Multiple choice")
     L.append("question, paste the first line as its title (keep the tag in square brackets at the")
     L.append("start: the import reads it) and paste the choice lines into the first option (each line")
-    L.append("becomes an option). Keep the choices' text as it is. Mark the [sector] and [role]")
+    L.append("becomes an option). Keep the choices' text as it is. Mark the sector and role")
     L.append("questions as required. Do not collect e-mail addresses.")
     L.append("Section lines (=== … ===) are section headings with their description.")
     L.append("")
