@@ -95,7 +95,9 @@ def dictionary_csv(inst: InstrumentFile) -> str:
     formulas, leaves every cell exactly as REDCap must read it (a test checks it)."""
     from ..core.outputs import csv_text
 
-    return csv_text(dictionary_rows(inst))
+    # Field Annotation holds REDCap action tags (@DEFAULT=…), which REDCap reads only at the start
+    # of the cell; the tags are the toolkit's own text, so that one column is written as it is
+    return csv_text(dictionary_rows(inst), verbatim_columns=(DICTIONARY_HEADER.index("Field Annotation"),))
 
 
 # -- Reading REDCap's export -------------------------------------------------------------------
