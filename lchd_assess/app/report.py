@@ -113,13 +113,14 @@ class RenderedPortfolio:
     csv: str
 
 
-def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, anonymize: bool = False) -> RenderedPortfolio:
+def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None) -> RenderedPortfolio:
+    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes."""
     from ..render.pdf import render_pdf
     from ..context.portfolio import build_portfolio_context, portfolio_csv
 
-    ctx = build_portfolio_context(scores, fw, anonymize=anonymize, css=_css(), generator=_generator())
+    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator())
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, anonymize))
+    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
 
 
 def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:

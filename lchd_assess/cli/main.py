@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),
     "report": ("report", "write a partnership's report: report.html, report.pdf (tagged) and scores.json"),
+    "release": ("release", "check a release (versions raised where content changed, changelogs, CITATION.cff, .zenodo.json) or freeze its snapshot"),
     "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
 }
 

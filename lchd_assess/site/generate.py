@@ -55,7 +55,7 @@ _register_findings()
 
 #: Modules that register finding codes but are not kind modules (those load with the
 #: framework): imported before the "Validation messages" page lists the catalogue.
-CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook", "lchd_assess.formats.platform_common")
+CATALOGUE_MODULES: tuple[str, ...] = ("lchd_assess.check.release", "lchd_assess.formats.responses", "lchd_assess.formats.answer_file", "lchd_assess.formats.workbook", "lchd_assess.formats.platform_common")
 
 
 def _labels() -> dict[str, str]:
@@ -146,6 +146,16 @@ def _standard(name: str) -> Callable[..., Any]:
         from . import standard as site_standard
 
         return getattr(site_standard, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
+def _changes(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import changes
+
+        return getattr(changes, name)(*args)
 
     call.__name__ = name
     return call
@@ -802,6 +812,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("references", "References", references_pages, group="Reference"),
     PageSet("messages", "Validation messages", messages_pages, group="Reference"),
     PageSet("changelog", "Changelog", changelog_pages, group="Reference"),
+    PageSet("changes", "What changed", _changes("changes_pages"), group="Reference"),
     PageSet("cite", "How to cite", cite_pages, group="Cite and download"),
     PageSet("downloads", "Downloads", downloads_pages, group="Cite and download"),
 ]
