@@ -70,6 +70,8 @@ class Guidance(_Ctx):
     item_stems: dict[str, str] = Field(default_factory=dict, description="Item ID → question wording.")
     level_order: list[str] = Field(default_factory=list, description="Level IDs from lowest to highest.")
     actions: list[GuidanceAction] = Field(default_factory=list, description="Recommended actions, in file order.")
+    min_cell_size: int = Field(default=5, description="The current scoring rules' minimum cell size, re-applied to a saved scores file before it is rendered.")
+    perspectives: dict[str, list[str]] = Field(default_factory=dict, description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.")
 
 
 class RosterOrganisation(_Ctx):
@@ -324,7 +326,10 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
         GuidanceAction(id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label())
         for a in assessment.actions.actions
     ]
-    return Guidance(item_stems=stems, level_order=levels, actions=actions)
+    perspectives: dict[str, list[str]] = {}
+    for g in assessment.instrument.sector_groups:
+        perspectives.setdefault(g.perspective, []).append(g.id)
+    return Guidance(item_stems=stems, level_order=levels, actions=actions, min_cell_size=assessment.rules.min_cell_size, perspectives=perspectives)
 
 
 def select_actions(guidance: Guidance, element: str, level: str | None) -> list[GuidanceAction]:

@@ -66,10 +66,6 @@ def _row(**cells: str) -> list[str]:
     return [cells.get(k, "") for k in keys]
 
 
-def comment_label(item_id: str) -> str:
-    return f"Comment on {item_id} (optional; no names)"
-
-
 def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
@@ -88,7 +84,7 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
             pairs += [(RAW_CODES[a.code], a.label) for a in inst.special_answers]
             header = f"{sec.element}: {sec.title} — {' '.join(sec.intro.split())}" if first else ""
             rows.append(_row(name=field_name(item.id), form=form, section=header, type="radio", label=" ".join(item.stem.split()), choices=_choices(pairs), number=item.id, annotation=f"LCHD item {item.id} (instrument {inst.id} {inst.version})"))
-            rows.append(_row(name=field_name(item.id) + pc.COMMENT_SUFFIX, form=form, type="notes", label=comment_label(item.id), annotation=f"LCHD comment on {item.id}"))
+            rows.append(_row(name=field_name(item.id) + pc.COMMENT_SUFFIX, form=form, type="notes", label=pc.comment_label(item.id), annotation=f"LCHD comment on {item.id}"))
             first = False
     return rows
 
@@ -110,7 +106,7 @@ def _label_headers(inst: InstrumentFile) -> dict[str, tuple[str, str | None]]:
     }
     for item in inst.items:
         out[" ".join(item.stem.split()).lower()] = (pc.ITEM, item.id)
-        out[comment_label(item.id).lower()] = (pc.COMMENT, item.id)
+        out[pc.comment_label(item.id).lower()] = (pc.COMMENT, item.id)
     for label in FIXED.values():
         out.setdefault(label.lower(), (pc.META, None))
     out["survey timestamp"] = (pc.META, None)

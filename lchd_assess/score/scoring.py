@@ -455,7 +455,10 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
     d, t = rules.decimals, rules.meaningful_change
     if prev.findings:
         f = prev.findings[0]
-        why = f"the previous wave's file has problems ({f.format_text()})"
+        # only the file's own name and the kind of problem: a scores file and a report travel to
+        # funders, and must carry neither the sender's folders nor a quoted cell
+        where = f"{Path(f.file).name}" + (f", line {f.line}" if f.line else "") if f.file else "its file"
+        why = f"the previous wave's file has problems ({where}: {f.code}; run `lchd-assess validate` on it)"
         return sm.Change(previous_wave=prev.wave, threshold=t, elements=[sm.ElementChange(id=e, previous=None, current=None, delta=None, flag="not-comparable", reason=why) for e in [s.element for s in inst.sections] + [OVERALL]])
     keep = comparable_items(inst, prev, cur)
     items = inst.item_ids()
