@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .. import __version__
-from ..core.addresses import latest_url as _latest_url, release_of, versioned_url
+from ..core.addresses import LATEST, latest_url as _latest_url, release_of, versioned_url
 from ..core.paths import repo_root  # noqa: F401  (re-exported)
 
 # Only the standard library at import time: a build whose pages are up to date never needs
@@ -938,6 +938,13 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
         "citation": highwire(fw),
         "jsonld_site": jsonld_text({**term_set_ref(fw), "url": fw.meta.base_url, "citation": article_jsonld(fw)}),
         "generator": False,
+        # Material's version selector: it reads versions.json beside the release folders
+        # (<base>/versions.json, written by `lchd-assess site publish`); a single-version local
+        # build has none and shows no selector.
+        "version": {"provider": "mike", "default": LATEST, "alias": True},
+        # every page names its release and links the same page in the latest one
+        "release": release_of(fw.meta.version),
+        "latest_base": _latest_url(fw.meta.base_url),
     }
 
     def dump(value: Any) -> str:
