@@ -298,3 +298,5 @@ def validate_paths(paths: Iterable[str | Path] | None = None) -> Validation:
 # which needs the instrument's names and so cannot load from documents' kind list; importing
 # it here registers them wherever validation is used.
 from ..formats import responses as _responses  # noqa: E402,F401
+# Markup in plain-text fields (check/markup.py) registers its check the same way.
+from . import markup as _markup  # noqa: E402,F401

@@ -82,6 +82,8 @@ class Guidance(_Ctx):
     actions: list[GuidanceAction] = Field(default_factory=list, description="Recommended actions, in file order.")
     caution: CautionRules | None = Field(default=None, description="When page 1 cautions the meeting; null: never.")
     min_partnerships_for_percentiles: int = Field(default=10, description="Portfolios with fewer partnerships show no percentiles (scoring-rules.yaml).")
+    min_cell_size: int = Field(default=5, description="The current scoring rules' minimum cell size, re-applied to a saved scores file before it is rendered.")
+    perspectives: dict[str, list[str]] = Field(default_factory=dict, description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.")
 
 
 class RosterOrganisation(_Ctx):
@@ -156,8 +158,8 @@ class PerspectiveRow(_Ctx):
     community: str = Field(description="Community perspective score, or '—' when hidden or not computable.")
     institutional: str = Field(description="Institutional perspective score, or '—'.")
     difference: str = Field(description="Community minus institutional, signed, or '—'.")
-    code: str = Field(description="Triangulation code ID (agreement, partial-agreement, disagreement, silence).")
-    code_label: str = Field(description="Triangulation code as shown to people.")
+    code: str = Field(description="Gap code ID (similar, some-difference, large-difference, not-shown).")
+    code_label: str = Field(description="Gap code as shown to people.")
     explanation: str = Field(description="The scorer's sentence about the code.")
 
 
@@ -180,7 +182,7 @@ class HiddenGroup(_Ctx):
 class Perspectives(_Ctx):
     rows: list[PerspectiveRow] = Field(description="One row per element.")
     chart: Chart = Field(description="Community vs institutional dot plot.")
-    gap_rule: str = Field(description="The agreement rule in words.")
+    gap_rule: str = Field(description="The gap-coding rule in words.")
     group_columns: list[GroupColumn] = Field(description="Sector groups shown (at or above the cell size).")
     group_rows: list[GroupRow] = Field(description="Element scores per shown sector group.")
     hidden_groups: list[HiddenGroup] = Field(description="Sector groups not shown, with the reason.")
@@ -289,7 +291,7 @@ class ReportContext(_Ctx):
 
 # -- Builders ----------------------------------------------------------------------------------
 
-GAP_LABELS = {"agreement": "Agreement", "partial-agreement": "Partial agreement", "disagreement": "Disagreement", "silence": "Silence (one side cannot be shown)"}
+GAP_LABELS = {"similar": "Similar", "some-difference": "Some difference", "large-difference": "Large difference", "not-shown": "Not shown (one side too small or not computable)"}
 FLAG_LABELS = {"improved": "Improved", "declined": "Declined", "no-meaningful-change": "No meaningful change", "not-comparable": "Not comparable"}
 STATUS_LABELS = {"ok": "Answered", "few": "Fewer than the cell size", "silent": "Silent: on the roster, nobody answered", "not-on-roster": "Not on the roster"}
 SCALE_LABELS = {"neighbourhood": "Neighbourhood", "city": "City", "county": "County", "region": "Region"}
@@ -329,13 +331,18 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     actions = [
         GuidanceAction(id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label())
         for a in assessment.actions.actions
+        if a.status == "active"  # a retired action keeps its ID but is never suggested
     ]
+    perspectives: dict[str, list[str]] = {}
+    for g in assessment.instrument.sector_groups:
+        perspectives.setdefault(g.perspective, []).append(g.id)
     rules = assessment.rules
     return Guidance(
         item_stems=stems, level_order=levels, actions=actions,
         level_meanings={b.id: b.description for b in rules.levels},
         caution=CautionRules(min_respondents=rules.caution.min_respondents, max_silent_sectors=rules.caution.max_silent_sectors, max_dont_know_share=rules.caution.max_dont_know_share),
         min_partnerships_for_percentiles=rules.portfolio.min_partnerships_for_percentiles,
+        min_cell_size=rules.min_cell_size, perspectives=perspectives,
     )
 
 
@@ -456,7 +463,7 @@ def build_report_context(
     perspectives = Perspectives(
         rows=prow,
         chart=Chart(svg=str(persp_svg), table_id="perspectives-table", caption="Community (filled squares) and institutional (hollow circles) perspectives. Numbers in the table below."),
-        gap_rule=f"Agreement when the two perspectives differ by less than {filters.score(lo)} points, partial agreement below {filters.score(hi)} points, disagreement otherwise; silence when one side cannot be shown (too few answers, or hidden to protect a small group).",
+        gap_rule=f"Similar when the two perspectives differ by less than {filters.score(lo)} points, some difference below {filters.score(hi)} points, a large difference otherwise; not shown when one side has too few answers to show or no score.",
         group_columns=[GroupColumn(label=gr.label, n=gr.n or 0) for gr in shown],
         group_rows=group_rows if shown else [],
         hidden_groups=hidden,

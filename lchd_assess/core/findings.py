@@ -85,6 +85,7 @@ _t("retired-reference", "Reference to a retired element", "A field points at an 
 
 # -- Writing outputs (core/safe_output.py) ---------------------------------------------------
 _t("file-outside-folder", "Link out of the partnership folder", "A partnership's files (partnership.yaml and the answers in responses/) must be inside its folder. A symbolic link to a file elsewhere is refused, so that no other file on the computer is read as answers. Copy the file into the folder instead.", "input", fatal=True)
+_t("scores-out-of-range", "Scores file with impossible numbers", "A scores file given to `report` or `portfolio` holds a number the scorer never writes (a score outside 0–100, an interval that is not one, a negative count). Score the partnership again with `lchd-assess score --format json` instead of editing the file.", "input", fatal=True)
 _t("output-exists", "Output file exists", "A file of that name exists and was not written by lchd-assess (or was changed since it was). Nothing is written: choose another --out, move the file away, or add --force to replace it.", "output", fatal=True)
 _t("output-folder-not-ours", "Output folder holds other files", "The output folder is not empty and has no .lchd-outputs.json (the list of files lchd-assess wrote there). Choose a new or empty folder, or add --force to write into it; only files of the same names are replaced, nothing else is removed.", "output", fatal=True)
 _t("output-is-input", "Output is an input", "The output would replace, or land inside, a file or folder the command reads (for example a wave's answers). This is refused even with --force: choose an --out outside the inputs.", "output", fatal=True)
@@ -203,8 +204,11 @@ class Report:
             "findings": [f.to_dict() for f in self.sorted()],
         }
 
-    def format_text(self) -> str:
-        lines = [f.format_text() for f in self.sorted()]
+    def format_text(self, full: bool = False) -> str:
+        """The findings for people: one line per file and kind of problem with a count and the
+        first places (:func:`summarise`), or every finding on its own line with ``full``
+        (``--all``); ``--format json`` always has them all."""
+        lines = [f.format_text() for f in self.sorted()] if full else summarise(self.findings)
         n = len(self.checked)
         if self.findings:
             lines.append(f"{len(self.findings)} finding(s) in {n} file(s).")

@@ -15,6 +15,7 @@ lives, so every page links IDs the same way.
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .. import __version__
-from ..core.addresses import latest_url as _latest_url, release_of, versioned_url
+from ..core.addresses import LATEST, latest_url as _latest_url, release_of, versioned_url
 from ..core.paths import repo_root  # noqa: F401  (re-exported)
 
 # Only the standard library at import time: a build whose pages are up to date never needs
@@ -519,6 +520,11 @@ def _refs_by_field(ctx: SiteContext, obj: Any, path: str) -> list[dict[str, Any]
     return [{"field": name, "label": FIELD_LABELS.get(name, name.replace("_", " ")), "links": links} for name, links in groups.items()]
 
 
+def _with_readings(groups: list[dict[str, Any]], readings: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Each link group with the toolkit's reading of it (``our_reading``), when it has one."""
+    return [{**g, "our_reading": readings.get(g["field"])} for g in groups]
+
+
 def _incoming(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:
     rows = []
     for owner, fld in ctx.linked_from(id_):
@@ -592,6 +598,8 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     model_limits = [{"id": i.id, "text": i.text, "characteristics": [ctx.link(c, path) for c in i.characteristics], "limitations": [ctx.link(x, path) for x in i.limitations]} for i in (obj.limitations if kind == "partnership-model" else [])]
     examples = [{"name": e.name, "description": e.description or "", "reference": ctx.link(e.reference, path) if e.reference else None} for e in getattr(obj, "examples", []) or []]
     extras = [s for fn in ELEMENT_SECTIONS for s in fn(ctx, obj.id, path)]
+    # Statements that are the toolkit's reading, not the paper's: shown with an "Our reading" label.
+    readings = {r.field: linker(r.note) for r in getattr(obj, "our_reading", []) or []}
     fw = ctx.fw
     context = {
         "element": obj,
@@ -600,7 +608,9 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "heading": heading,
         "description": description,
         "place": _place(ctx, obj.source, path),
-        "links_to": _refs_by_field(ctx, obj, path),
+        "links_to": _with_readings(_refs_by_field(ctx, obj, path), readings),
+        "components_reading": readings.get("components"),
+        "readings_elsewhere": [{"field": FIELD_LABELS.get(f, f.replace("_", " ")), "note": n} for f, n in readings.items() if f != "components" and f not in {g["field"] for g in _refs_by_field(ctx, obj, path)}],
         "linked_from": _incoming(ctx, obj.id, path),
         "crosswalked": _crosswalked(ctx, obj.id, path),
         "components": components,
@@ -706,7 +716,7 @@ def crosswalk_pages(ctx: SiteContext) -> list[Page]:
 def glossary_pages(ctx: SiteContext) -> list[Page]:
     path = "glossary.md"
     terms = sorted(ctx.fw.terms, key=lambda t: t.term.lower())
-    rows = [{"id": t.id, "term": t.term, "abbreviation": t.abbreviation, "definition": t.definition, "place": t.source.label(), "see_also": [ctx.link(s, path) for s in t.see_also], "named_by": [ctx.link(o, path) for o, f in ctx.linked_from(t.id) if f == "terms"]} for t in terms]
+    rows = [{"id": t.id, "term": t.term, "abbreviation": t.abbreviation, "definition": t.definition, "our_reading": t.our_reading, "place": t.source.label(), "see_also": [ctx.link(s, path) for s in t.see_also], "named_by": [ctx.link(o, path) for o, f in ctx.linked_from(t.id) if f == "terms"]} for t in terms]
     return [Page(path, "glossary.md", "Glossary", {"terms": rows}, description="Terms used by the framework, with where the paper uses them.")]
 
 
@@ -736,7 +746,26 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
 
 
 def changelog_pages(ctx: SiteContext) -> list[Page]:
-    return [Page("changelog.md", "changelog.md", "Changelog", {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version}, description="What changed in each version of the framework data.")]
+    # The framework, the self-assessment (instrument, scoring rules, actions) and the reporting
+    # standard each carry a version and a changelog; the page shows all of them, newest first.
+    from ..load.instrument import load_assessment
+    from .standard import standard_of
+
+    others = []
+    try:
+        a = load_assessment()
+    except Exception:  # an assessment folder that does not load is reported by `validate`
+        a = None
+    if a is not None:
+        others += [
+            {"title": a.instrument.title, "file": "assessments/instrument.yaml", "version": a.instrument.version, "entries": a.instrument.changelog},
+            {"title": "Scoring rules", "file": "assessments/scoring-rules.yaml", "version": a.rules.version, "entries": a.rules.changelog},
+            {"title": "Recommended actions", "file": "assessments/recommended-actions.yaml", "version": a.actions.version, "entries": a.actions.changelog},
+        ]
+    std = standard_of(ctx)
+    if std is not None:
+        others.append({"title": std.model.title, "file": "framework/reporting-standard.yaml", "version": std.version, "entries": std.model.changelog})
+    return [Page("changelog.md", "changelog.md", "Changelog", {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version, "others": others}, description="What changed in each version of the framework data, the self-assessment and the reporting standard.")]
 
 
 def cite_pages(ctx: SiteContext) -> list[Page]:
@@ -851,9 +880,12 @@ def _front_matter(page: Page, ctx: SiteContext) -> str:
         "isPartOf": term_set_ref(ctx.fw),
         "about": {"@id": f"https://doi.org/{ctx.fw.meta.source_publication.doi}"},
     }
-    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}"]
+    # MkDocs and the theme print the title and description into the page as they are (no
+    # autoescape), so they are escaped here: text, and an attribute value for the description
+    lines = ["---", f"title: {json.dumps(html.escape(page.title, quote=False), ensure_ascii=False)}"]
     if page.description:
-        lines.append(f"description: {json.dumps(' '.join(page.description.split()), ensure_ascii=False)}")
+        description = html.escape(" ".join(page.description.split()), quote=False).replace('"', "&quot;")
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
     if page.element_id:
         lines.append(f"element_id: {json.dumps(page.element_id)}")
     lines.append(f"jsonld: {json.dumps(jsonld_text(jsonld), ensure_ascii=False)}")
@@ -867,10 +899,11 @@ def _nav(page_sets: list[tuple[PageSet, list[Page]]]) -> list[Any]:
     for ps, pages in page_sets:
         if not pages:
             continue
+        # navigation titles go into every page's HTML unescaped by MkDocs: escape them here
         if len(pages) == 1:
-            entry: Any = {pages[0].nav_title or pages[0].title: pages[0].path}
+            entry: Any = {html.escape(pages[0].nav_title or pages[0].title, quote=False): pages[0].path}
         else:
-            entry = {ps.title: [pages[0].path, *({p.nav_title or p.title: p.path} for p in pages[1:])]}
+            entry = {html.escape(ps.title, quote=False): [pages[0].path, *({html.escape(p.nav_title or p.title, quote=False): p.path} for p in pages[1:])]}
         if ps.group is None:
             nav.append(entry)
         else:
@@ -933,6 +966,13 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
         "citation": highwire(fw),
         "jsonld_site": jsonld_text({**term_set_ref(fw), "url": fw.meta.base_url, "citation": article_jsonld(fw)}),
         "generator": False,
+        # Material's version selector: it reads versions.json beside the release folders
+        # (<base>/versions.json, written by `lchd-assess site publish`); a single-version local
+        # build has none and shows no selector.
+        "version": {"provider": "mike", "default": LATEST, "alias": True},
+        # every page names its release and links the same page in the latest one
+        "release": release_of(fw.meta.version),
+        "latest_base": _latest_url(fw.meta.base_url),
     }
 
     def dump(value: Any) -> str:
