@@ -37,7 +37,8 @@ import numpy as np  # noqa: E402
 
 from lchd_assess.load.instrument import load_assessment  # noqa: E402
 from lchd_assess.formats.score_output import to_json  # noqa: E402
-from lchd_assess.score.scoring import Context, framework_context, score_partnership  # noqa: E402
+from lchd_assess.app.score import framework_context, score_partnership  # noqa: E402
+from lchd_assess.score.scoring import Context  # noqa: E402
 
 SECTORS = ["health-care", "public-health", "social-services", "education", "housing", "community-organisation", "resident-family", "backbone", "funder"]
 

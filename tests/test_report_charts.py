@@ -56,7 +56,7 @@ def test_long_labels_wrap_onto_two_lines_and_are_cut_after_that():
 
 
 def test_a_strip_plot_draws_one_dot_per_partnership_and_a_median_bar():
-    svg = str(strip_plot([StripRow("P1", [10.0, 20.0, 30.0]), StripRow("P2", [])], title="t", desc="d", ident="s"))
+    svg = str(strip_plot([StripRow("P1", [10.0, 20.0, 30.0], median=20.0), StripRow("P2", [])], title="t", desc="d", ident="s"))
     root = ET.fromstring(svg)
     dots = [c for c in root.findall(f"{SVG}circle") if c.get("r") == "2.8" and c.get("fill") == "none"]
     assert len(dots) == 3 + 1  # three partnerships and the legend's dot

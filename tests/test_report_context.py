@@ -4,7 +4,6 @@ what the ScoreResult shows."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import jinja2
 import pytest

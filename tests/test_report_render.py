@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from lchd_assess import __version__
-from lchd_assess.score.scoring import example_folders
+from lchd_assess.app.score import example_folders
 from lchd_assess.app.report import default_guidance, load_partnership_scores, render_report
 from lchd_assess.context.report_context import RosterOrganisation
 

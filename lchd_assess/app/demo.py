@@ -9,7 +9,7 @@ from ..core.findings import ExitCode
 
 
 def _validate(out: Path) -> tuple[int, str]:
-    from ..check.validate import validate_paths
+    from .validate import validate_paths
 
     report = validate_paths().report
     if not report.ok:
@@ -35,7 +35,7 @@ def _checklist(out: Path) -> tuple[int, str]:
 
 def _score(out: Path) -> tuple[int, str]:
     from ..formats.score_output import to_json
-    from ..score.scoring import example_folders, score_partnership
+    from .score import example_folders, score_partnership
     from ..core.outputs import write_atomic
 
     lines = []
@@ -66,7 +66,7 @@ def _reports(out: Path) -> tuple[int, str]:
     from ..load.framework import load_framework
     from .report import default_guidance, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
     from ..context.report_context import framework_info
-    from ..score.scoring import example_folders
+    from .score import example_folders
 
     fw = framework_info(load_framework())
     guidance = default_guidance()

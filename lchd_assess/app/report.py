@@ -172,7 +172,7 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
 
 def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
-    from ..score.scoring import score_partnership
+    from .score import score_partnership
 
     return score_partnership(path, wave=wave, comments=comments)
 

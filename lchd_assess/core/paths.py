@@ -15,3 +15,11 @@ def repo_root() -> Path:
     if (here / "framework").is_dir():
         return here
     return Path.cwd()
+
+
+def display_path(path: Path) -> str:
+    """Paths in messages: relative to the current folder when below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -11,12 +11,13 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from . import models
-from .documents import Document, load_document, register_kind
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from .models import Strict, Text
-from ..score.models import Scale
+from ..core.paths import display_path
+from . import models
+from .documents import Document, Kind, load_document
+from .models import Scale, Strict, Text
+
 
 class RosterEntry(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Local code of the organisation in this file (e.g. org-01); not a framework ID.")
@@ -47,7 +48,8 @@ class PartnershipFile(models.FileBase):
         return {r.sector for r in self.roster}
 
 
-register_kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
+#: The kind of partnership.yaml (listed in :data:`lchd_assess.load.kinds.KINDS`).
+PARTNERSHIP = Kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
 
 
 def partnership_folders(parent: str | Path) -> list[Path]:
@@ -62,12 +64,10 @@ def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> Pa
 
     With ``sectors`` (the instrument's sector codes) every roster sector must be one of them.
     """
-    from ..check.validate import display_path
-
     path = Path(folder) / "partnership.yaml"
     if not path.is_file():
         raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
-    doc = load_document(path, display=display_path(path), expect="partnership")
+    doc = load_document(path, PARTNERSHIP, display=display_path(path))
     if doc.model is None:
         raise InputError(first_line(doc.findings))
     if sectors is not None:

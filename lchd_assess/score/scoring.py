@@ -26,15 +26,12 @@ import random
 import sys
 from array import array
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Iterable, Sequence
 
 from . import models as sm
-from ..core.errors import InputError
-from ..core.findings import ExitCode, sort_key
-from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership
-from ..formats.responses import Respondent, Responses, read_responses
+from .models import Respondent, Responses
+from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, version_tuple
+from ..load.partnership import PartnershipFile
 
 OVERALL = "overall"
 OVERALL_NAME = "Overall readiness"
@@ -361,7 +358,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     ))
 
     # Sector groups, with complementary suppression.
-    group_ids = [g.id for g in inst.sector_groups]
+    group_ids: list[str] = [g.id for g in inst.sector_groups]
     persp = _perspectives(inst)
     members = {g: [n for n, r in enumerate(m.respondents) if inst.group_of(r.sector) == g] for g in group_ids}
     gn = {g: len(members[g]) for g in group_ids}
@@ -416,16 +413,16 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
             (sm.Comment(item=item, text=text, sector_group=None if inst.group_of(r.sector) in small | comp else inst.group_of(r.sector)) for r in m.respondents for item, text in r.comments.items()),
             key=lambda c: (items.index(c.item) if c.item in items else len(items), c.item, c.text, c.sector_group or ""),
         )
-    r = rules
+    rl = rules
     method = sm.Method(
-        interval=f"percentile bootstrap over respondents: {r.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {r.interval.seed}; {r.interval.confidence:.0%} interval from the {alpha_pct(r, 0)} and {alpha_pct(r, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
-        min_cell_size=k, min_item_coverage=r.min_item_coverage, min_respondents=r.min_respondents,
-        level_bands=[(b.id, b.label, b.min, b.max) for b in r.levels], gap_thresholds=r.gap_thresholds,
-        meaningful_change=r.meaningful_change, gate_threshold=r.gate.threshold,
+        interval=f"percentile bootstrap over respondents: {rl.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {rl.interval.seed}; {rl.interval.confidence:.0%} interval from the {alpha_pct(rl, 0)} and {alpha_pct(rl, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
+        min_cell_size=k, min_item_coverage=rl.min_item_coverage, min_respondents=rl.min_respondents,
+        level_bands=[(b.id, b.label, b.min, b.max) for b in rl.levels], gap_thresholds=rl.gap_thresholds,
+        meaningful_change=rl.meaningful_change, gate_threshold=rl.gate.threshold,
     )
     return sm.ScoreResult(
         instrument_id=inst.id, instrument_version=inst.version, framework_version=ctx.framework_version,
-        scoring_rules_version=r.version,
+        scoring_rules_version=rl.version,
         partnership=sm.PartnershipInfo(id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus),
         wave=responses.wave, waves_available=waves_available, n_respondents=len(m.respondents), method=method,
         elements=elements, groups=groups, gaps=gaps, gating=gating, representation=representation, change=change, comments=comment_list,
@@ -551,72 +548,3 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         flag = "improved" if delta >= t else "declined" if delta <= -t else "no-meaningful-change"  # type: ignore[operator]
         out.append(sm.ElementChange(id=e, previous=p_, current=c, delta=delta, flag=flag, reason=reasons[e]))  # type: ignore[arg-type]
     return sm.Change(previous_wave=prev.wave, threshold=t, elements=out)
-
-
-# -- Reading a partnership folder ------------------------------------------------------------
-
-
-def example_folders() -> list[Path]:
-    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
-    from ..load.partnership import partnership_folders
-    from ..core.paths import repo_root
-
-    return partnership_folders(repo_root() / "assessments" / "examples")
-
-
-def waves_in(folder: Path) -> list[str]:
-    d = folder / "responses"
-    return sorted(p.stem for p in d.glob("*.csv") if p.is_file()) if d.is_dir() else []
-
-
-def framework_context(assessment: Assessment) -> Context:
-    """Element names and the framework version, from the validated framework."""
-    from ..load.framework import load_framework
-
-    fw = load_framework()
-    names = {}
-    for sec in assessment.instrument.sections:
-        if sec.element not in fw:
-            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
-        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
-    return Context(assessment, fw.version, names)
-
-
-class ResponsesError(InputError):
-    """A response file has findings: the scorer does not guess."""
-
-    exit_code = int(ExitCode.FINDINGS)
-
-    def __init__(self, responses: Responses) -> None:
-        self.findings = sorted(responses.findings, key=sort_key)
-        n = len(self.findings)
-        more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
-        super().__init__(self.findings[0].format_text() + more)
-
-
-def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
-    """Score one wave (default: the latest) of the partnership in ``folder``."""
-    from ..check.validate import display_path
-
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
-    ctx = context or framework_context(assessment or load_assessment())
-    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
-    waves = waves_in(folder)
-    if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
-    wave = wave or waves[-1]
-    if wave not in waves:
-        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = folder / "responses" / f"{wave}.csv"
-    cur = read_responses(path, ctx.inst, display=display_path(path))
-    if cur.findings:
-        raise ResponsesError(cur)
-    prev = None
-    i = waves.index(wave)
-    if i > 0:
-        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
-        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
-    pid = folder.resolve().name
-    return score_wave(ctx, pid, p, cur, waves, prev, comments)

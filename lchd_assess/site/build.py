@@ -9,6 +9,7 @@ when no input changed since the last build.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -16,13 +17,14 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .. import __version__
+from ..core.errors import InputError
+from ..core.outputs import write_atomic
+from ..formats.citation import load_cff
+from ..load.framework import Framework, load_framework
 from .generate import MARKER_FILE, MKDOCS_ENV, Site, generate, repo_root, templates_dir
-
-if TYPE_CHECKING:
-    from ..load.framework import Framework
 
 
 def _bytes(data: str | bytes) -> bytes:
@@ -35,9 +37,6 @@ def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
 
     Refuses to clean a non-empty folder that is not marked as generated.
     """
-    from ..core.errors import InputError
-    from ..core.outputs import write_atomic
-
     if docs_dir.exists() and any(docs_dir.iterdir()) and not (docs_dir / MARKER_FILE).exists():
         raise InputError(f"{docs_dir}: folder exists and was not made by `lchd-assess site build` (no {MARKER_FILE}); choose an empty folder")
     changed = []
@@ -101,9 +100,6 @@ def mkdocs_build(config_path: Path, site_dir: Path, directory_urls: bool = True)
 
 
 def load_inputs(framework: str | Path | None = None, cff_path: Path | None = None) -> tuple[Framework, dict[str, Any]]:
-    from ..formats.citation import load_cff
-    from ..load.framework import load_framework
-
     fw = load_framework(framework)
     cff = load_cff(cff_path or repo_root() / "CITATION.cff")
     return fw, cff
@@ -127,8 +123,6 @@ FINGERPRINT_FILE = ".lchd-cache/site-fingerprint"
 
 
 def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
-    import hashlib
-
     h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
     package = Path(__file__).resolve().parents[1]
     # the self-assessment's pages and downloads are generated from assessments/ too
@@ -178,8 +172,6 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
             site.config = relocate_config(site.config, config_path.parent)
         changed = write_site(site, docs_dir, config_path)
         if in_repo:
-            from ..core.outputs import write_atomic
-
             write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
     result = mkdocs_build(config_path, out, directory_urls=not file_urls)
     if docs_dir.resolve() == (work / "docs").resolve():

@@ -21,7 +21,7 @@ def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: 
     """
     import sys
 
-    from ...score.scoring import ResponsesError
+    from ...app.score import ResponsesError
 
     try:
         return run(args)

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ...formats import checklist as cl
     from ...core.outputs import dumps_json, write_atomic
-    from ...load.standard import load_standard
+    from ...load.framework import load_standard
 
     std = load_standard(args.framework)
     if args.action == "new":

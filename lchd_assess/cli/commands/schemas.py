@@ -12,7 +12,7 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ...formats.schemas import check_schemas, write_schemas
-    from ...check.validate import repo_root
+    from ...core.paths import repo_root
 
     out = Path(args.out) if args.out else repo_root() / "schemas"
     if args.check:

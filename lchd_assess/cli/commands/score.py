@@ -26,7 +26,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from ...core.outputs import write_atomic
     from ...formats.score_output import render
-    from ...score.scoring import score_partnership
+    from ...app.score import score_partnership
 
     result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
     text = render(result, args.format)

@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "check":
         from ...site.generate import generate
         from ...site.build import check_site, load_inputs
-        from ...check.validate import repo_root
+        from ...core.paths import repo_root
 
         fw, cff = load_inputs(args.framework)
         stale = check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")

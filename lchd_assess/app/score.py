@@ -1,0 +1,80 @@
+"""The `score` use case: a partnership folder's wave → a :class:`~lchd_assess.score.models.ScoreResult`.
+
+Reading is here and in ``formats/``; the scorer (:mod:`lchd_assess.score.scoring`) only
+computes.  The order is the pipeline's: load the assessment, framework and partnership, read the
+wave's answers (and the previous wave's), then score once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import InputError
+from ..core.findings import ExitCode, sort_key
+from ..core.paths import display_path, repo_root
+from ..formats.responses import read_responses
+from ..load.framework import load_framework
+from ..load.instrument import Assessment, load_assessment
+from ..load.partnership import load_partnership, partnership_folders
+from ..score import models as sm
+from ..score.models import Responses
+from ..score.scoring import Context, score_wave
+
+
+def example_folders() -> list[Path]:
+    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
+    return partnership_folders(repo_root() / "assessments" / "examples")
+
+
+def waves_in(folder: Path) -> list[str]:
+    d = folder / "responses"
+    return sorted(p.stem for p in d.glob("*.csv") if p.is_file()) if d.is_dir() else []
+
+
+def framework_context(assessment: Assessment) -> Context:
+    """Element names and the framework version, from the validated framework."""
+    fw = load_framework()
+    names = {}
+    for sec in assessment.instrument.sections:
+        if sec.element not in fw:
+            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
+        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
+    return Context(assessment, fw.version, names)
+
+
+class ResponsesError(InputError):
+    """A response file has findings: the scorer does not guess."""
+
+    exit_code = int(ExitCode.FINDINGS)
+
+    def __init__(self, responses: Responses) -> None:
+        self.findings = sorted(responses.findings, key=sort_key)
+        n = len(self.findings)
+        more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
+        super().__init__(self.findings[0].format_text() + more)
+
+
+def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
+    """Score one wave (default: the latest) of the partnership in ``folder``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
+    ctx = context or framework_context(assessment or load_assessment())
+    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
+    waves = waves_in(folder)
+    if not waves:
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
+    wave = wave or waves[-1]
+    if wave not in waves:
+        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
+    path = folder / "responses" / f"{wave}.csv"
+    cur = read_responses(path, ctx.inst, display=display_path(path))
+    if cur.findings:
+        raise ResponsesError(cur)
+    prev = None
+    i = waves.index(wave)
+    if i > 0:
+        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
+        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
+    pid = folder.resolve().name
+    return score_wave(ctx, pid, p, cur, waves, prev, comments)

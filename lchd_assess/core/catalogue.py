@@ -1,0 +1,115 @@
+"""Every finding code the toolkit can report, in one literal table.
+
+A code is a stable kebab-case name with a title, a plain-language description that names the
+fix, a group (the section of the "Validation messages" page) and whether it means the input
+could not be read at all (``fatal``: exit code 2).  This table is the whole catalogue: no module
+adds codes when it is imported, so the messages page, the CLI and the tests all see the same
+list whatever was imported first.  A new check adds its code here, in its group.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FindingType:
+    code: str
+    title: str
+    description: str
+    group: str
+    #: "input" findings mean the input could not be read at all (exit code 2).
+    fatal: bool = False
+
+
+_T = FindingType
+
+_TYPES: tuple[FindingType, ...] = (
+    # -- Reading files -----------------------------------------------------------------
+    _T("file-not-found", "File not found", "The path given does not exist. Check the spelling or run the command from the repository root.", "input", fatal=True),
+    _T("file-unreadable", "File cannot be read", "The file exists but could not be opened (permissions, or it is a folder where a file was expected).", "input", fatal=True),
+    _T("no-files", "No files to check", "A folder was given but it holds no YAML (.yaml/.yml) or CSV files that the toolkit reads.", "input", fatal=True),
+    # -- Encoding ----------------------------------------------------------------------
+    _T("file-too-large", "File too large", "The file is larger than the toolkit accepts for this kind of input; framework and instrument files are small, so a very large file is almost certainly a mistake.", "encoding"),
+    _T("empty-file", "Empty file", "The file holds nothing (or only comments). Every data file must hold a mapping with a `kind` key.", "encoding"),
+    _T("not-utf8", "Not UTF-8", "The file is not valid UTF-8 text. Save it as UTF-8 (in most editors: Save As, Encoding, UTF-8).", "encoding"),
+    _T("utf8-bom", "UTF-8 with byte-order mark", "The file starts with a byte-order mark (BOM). Save it as UTF-8 without BOM so every tool reads the first key the same way.", "encoding"),
+    # -- YAML --------------------------------------------------------------------------
+    _T("yaml-syntax", "YAML syntax error", "The file is not well-formed YAML. The message gives the place where the parser gave up; the mistake is often on the line before.", "yaml"),
+    _T("yaml-tab", "Tab in indentation", "YAML indentation must use spaces. Replace the tab characters with spaces.", "yaml"),
+    _T("yaml-duplicate-key", "Duplicate key", "The same key appears twice in one mapping; YAML would silently keep only the last. Remove or rename one of them.", "yaml"),
+    _T("yaml-yes-no-boolean", "Ambiguous yes/no value", "Unquoted yes, no, on, off, y or n are read as true/false by some tools and as text by others. Write true or false, or quote the word if you mean text.", "yaml"),
+    _T("yaml-unsupported-tag", "Unsupported YAML tag", "The file uses a YAML tag (such as !!python/object) that could run code or build objects. Only plain mappings, lists, text, numbers, true/false and null are allowed.", "yaml"),
+    _T("yaml-alias-limit", "Too many aliases", "The file uses more YAML aliases (*name), or expands to more values, than allowed. This protects against 'billion laughs' files; write the values out instead.", "yaml"),
+    _T("yaml-not-mapping", "Top level is not a mapping", "The file must hold a mapping (key: value pairs) at the top level, starting with `kind:`.", "yaml"),
+    # -- Schema ------------------------------------------------------------------------
+    _T("unknown-kind", "Unknown or missing kind", "Every data file names what it holds in a top-level `kind` key (for example `kind: principles`). The message lists the kinds the toolkit knows.", "schema"),
+    _T("schema-required", "Missing required field", "A field that must be present is missing. Add it; the JSON Schema in schemas/ lists every field.", "schema"),
+    _T("schema-unknown-field", "Unknown field", "A field is not part of the schema, often a typo. Check the spelling against the schema in schemas/.", "schema"),
+    _T("schema-type", "Wrong type", "A value has the wrong type (for example text where a list is expected).", "schema"),
+    _T("schema-value", "Value not allowed", "A value is outside what the schema allows (not one of the listed choices, out of range, too short, or not in the required form).", "schema"),
+    _T("bad-id-pattern", "ID in the wrong form", "Each kind of element has its own ID pattern (P1–P4 for principles, FS1–FS4 for structures, and so on). IDs are permanent addresses, so they must follow the pattern.", "schema"),
+    _T("missing-source", "Element without a source", "Every framework element says where in the paper it comes from (a section heading or a figure). Add `source: {section: ...}` or `source: {figure: ...}`.", "schema"),
+    _T("bad-version", "Version is not semantic", "Versions are semantic versions, MAJOR.MINOR.PATCH, such as 1.0.0.", "schema"),
+    _T("changelog-missing-version", "Version missing from changelog", "The current version has no changelog entry. Add one saying what changed.", "schema"),
+    # -- Meaning and links -------------------------------------------------------------
+    _T("duplicate-id", "Duplicate ID", "Two elements share one ID. IDs are never reused: give the new element a new ID and keep a retired element with `status: retired`.", "semantic"),
+    _T("dangling-reference", "Reference to an unknown element", "A field refers to an ID that no element has. Fix the ID or add the element.", "semantic"),
+    _T("wrong-reference-kind", "Reference to the wrong kind of element", "A field refers to an element of a kind it may not point at (for example a limitation where a characteristic is expected).", "semantic"),
+    _T("crosswalk-unknown-target", "Crosswalk target does not exist", "A crosswalk maps onto a principle or structure ID that the framework does not have.", "semantic"),
+    _T("crosswalk-unknown-source", "Crosswalk source element does not exist", "A crosswalk mapping names a source element that the crosswalk does not list.", "semantic"),
+    _T("reference-cycle", "Cycle in links that must be acyclic", "Links such as `builds_on` and `replaced_by` must not loop back to where they started.", "semantic"),
+    _T("retired-reference", "Reference to a retired element", "A field points at an element whose status is retired. Point at its replacement.", "semantic"),
+    _T("standard-duplicate-number", "Two items share a display number", "Each item of the reporting standard needs its own display number (such as 8b). Renumber one of them; their IDs stay as they are.", "semantic"),
+    _T("standard-changelog-unknown-item", "Changelog names an unknown item", "A changelog entry of the reporting standard lists an item ID that no item has. Fix the ID.", "semantic"),
+    _T("standard-item-not-in-changelog", "Item added without a changelog entry", "An item's version_added must be a version in the standard's changelog, and that entry must list the item under `added`.", "semantic"),
+    _T("standard-na-guidance", "Not-applicable guidance does not fit", "An item that allows 'not applicable' says when that is fair (na_guidance); an item that does not allow it has no such guidance.", "semantic"),
+    _T("standard-domain-unused", "Domain without items, or item in an undeclared domain", "Every domain the standard declares holds at least one item, and every item's domain is declared.", "semantic"),
+    _T("crosswalk-duplicate-element", "Guideline element listed twice", "Each element of a guideline appears once in its crosswalk. Merge the two entries.", "semantic"),
+    # -- Reporting checklists ----------------------------------------------------------
+    _T("checklist-item-missing", "Item missing from the checklist", "An item of the standard has no entry in the checklist. Add it (with `reported_at` or `not_done`), or start again from a new blank checklist (`lchd-assess checklist new`).", "checklist"),
+    _T("checklist-item-unanswered", "Item neither reported nor explained", "Both `reported_at` and `not_done` are empty. Say where in the report the item is addressed, or why it is not.", "checklist"),
+    _T("checklist-both-filled", "Both where and why-not filled", "An item has both `reported_at` and `not_done`. Keep one: where it is reported, or why it is not. If it is reported only in part, give the place in `reported_at` and say there what is missing.", "checklist"),
+    _T("checklist-na-not-allowed", "Not applicable where it is not allowed", "The item applies to every partnership report, so it cannot be marked not applicable. Report it, or say in `not_done` why it was not done without calling it not applicable.", "checklist"),
+    _T("checklist-na-without-reason", "Not applicable without a reason", "An item marked 'N/A' needs a reason after it, e.g. 'N/A: this report covers formation only; outcomes will follow in 2027'.", "checklist"),
+    _T("checklist-placeholder", "Placeholder instead of an answer", "The answer is a tick or placeholder (such as 'yes', 'x', 'TODO' or '?'). Write where the item is reported (section, paragraph, table or page) or why it is not.", "checklist"),
+    _T("checklist-unknown-item", "Unknown item ID", "The checklist names an item ID the standard does not have; the message suggests the closest ID. Item IDs look like RS-partner-roster.", "checklist"),
+    _T("checklist-retired-item", "Retired item", "The checklist names an item that the standard has retired; move the answer to the item that replaces it.", "checklist"),
+    _T("checklist-version-mismatch", "Checklist for another version of the standard", "The checklist was written for a different version of the reporting standard; the message lists what changed between the two. Start from a new blank checklist or move your answers across.", "checklist"),
+    _T("checklist-wrong-standard", "Checklist for another standard", "The checklist names a different reporting standard. Check the `standard` field.", "checklist"),
+    # -- The self-assessment (instrument, scoring rules, recommended actions) ----------
+    _T("instrument-element-uncovered", "Element without enough items", "Every principle (P1–P4) and foundational structure (FS1–FS4) needs at least the minimum number of items set in the instrument (`min_items_per_element`). Add items for the element named.", "instrument"),
+    _T("instrument-component-unreached", "Component no item reaches", "Every component of a principle or structure (such as P4's five operational decisions) must be reached by at least one item's `components`. Add the component to an item that asks about it.", "instrument"),
+    _T("instrument-component-mismatch", "Item reaches another element's component", "An item's `components` must belong to the item's own `element` (P4.2 belongs to P4). Move the item or fix the component ID.", "instrument"),
+    _T("instrument-item-prefix", "Item ID does not match its element", "An item's ID starts with its element's ID (P1.Q3 is an item of P1). Give the item an ID that starts with its `element`.", "instrument"),
+    _T("instrument-version-order", "Item version after the instrument version", "An item's `since_version` or `meaning_changed_in` is later than the instrument's own version, or its meaning changed before it existed. Fix the version.", "instrument"),
+    _T("instrument-unknown-group", "Sector in an unknown group", "Each sector's `group` must be one of the instrument's `sector_groups`.", "instrument"),
+    _T("instrument-unknown-sector", "Unknown sector in the instrument", "The instrument's `resident_sector` must be the code of one of its `sectors`.", "instrument"),
+    _T("instrument-section-mismatch", "Sections and items do not match", "Every element that has items needs exactly one section (its heading for respondents), and every section needs items; the scorer reports elements in section order.", "instrument"),
+    _T("scoring-rules-bands", "Level bands do not tile 0–100", "The readiness levels must start at 0, end at 100 and follow one another without gaps or overlaps, lowest first.", "instrument"),
+    _T("scoring-rules-unknown-level", "Unknown level in the scoring rules", "The gate's `cap_level` and `ready_level` must be IDs of levels listed under `levels`, and the cap must be below the ready level.", "instrument"),
+    _T("scoring-rules-instrument", "Scoring rules for another instrument", "The scoring rules (or recommended actions) name an instrument ID or version that does not match assessments/instrument.yaml. Update `instrument` and `instrument_version`.", "instrument"),
+    # -- Answer files (responses CSV) and rosters --------------------------------------
+    _T("responses-csv-syntax", "CSV cannot be read", "The file is not readable as CSV (for example a quote is never closed or the file holds a NUL byte). Open it in a spreadsheet and save it again as CSV (UTF-8).", "responses"),
+    _T("responses-empty", "No respondents", "The file holds no header row or no respondent rows. Add one row per respondent below the header.", "responses"),
+    _T("responses-missing-column", "Required column missing", "The header must include respondent_id, sector and role. Start from `lchd-assess template` and keep its header row as it is.", "responses"),
+    _T("responses-duplicate-column", "Column appears twice", "Two header cells have the same name; only one column per item is allowed. Delete or rename one.", "responses"),
+    _T("responses-unknown-column", "Unknown column", "A header cell is not an item of the current instrument (nor respondent_id, sector, role, instrument_version or an `<item>_comment` column). Check the spelling against the codebook, or delete the column; names and e-mail addresses must never be collected.", "responses"),
+    _T("responses-missing-item-column", "Item columns missing", "The header lacks columns for some items of the current instrument. Put the columns back (cells may stay empty); start from `lchd-assess template`.", "responses"),
+    _T("responses-instrument-version", "File from another instrument version", "The file's item columns (or its instrument_version cells) belong to another version of the instrument. Collect answers with the current template (`lchd-assess template`), or score the file with the instrument version it was collected with.", "responses"),
+    _T("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses"),
+    _T("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses"),
+    _T("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses"),
+    _T("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses"),
+    _T("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses"),
+    _T("responses-unknown-role", "Unknown role", "The role cell must hold one of the role codes in the codebook (leadership, staff, resident-family-member).", "responses"),
+    _T("responses-bad-value", "Answer out of range", "An answer cell must hold 0, 1, 2, 3 or 4, DK (don't know), NA (not applicable) or nothing. Fix the cell; decimals, words and numbers above 4 are not answers.", "responses"),
+    _T("responses-no-instrument", "Instrument cannot be loaded", "Response files are checked against assessments/instrument.yaml, which could not be loaded. Run `lchd-assess validate assessments` and fix what it lists.", "responses"),
+    _T("partnership-unknown-sector", "Roster sector unknown", "Each organisation on a partnership's roster needs one of the instrument's sector codes.", "responses"),
+    # -- Documentation site ------------------------------------------------------------
+    _T("site-stale", "Generated site pages are out of date", "A file in docs/ or mkdocs.yml differs from what the framework and the site templates generate (the YAML changed, or someone edited a generated page). Run `lchd-assess site build` and commit docs/ and mkdocs.yml; change pages through the YAML or site_templates/, never in docs/.", "site"),
+)
+
+CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}
+if len(CATALOGUE) != len(_TYPES):  # a code listed twice would hide its first description
+    raise ValueError("a finding code is listed twice in lchd_assess/core/catalogue.py")
