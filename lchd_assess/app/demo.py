@@ -6,11 +6,18 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.findings import ExitCode
+from ..core.outputs import write_atomic
+from ..formats.bundle import bundle_json
+from ..formats.checklist import demo_step
+from ..formats.score_output import to_json
+from ..load.framework import load_framework
+from .report import default_guidance, framework_for_reports, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
+from .score import example_folders, score_partnership
+from .site import build_site
+from .validate import validate_paths
 
 
 def _validate(out: Path) -> tuple[int, str]:
-    from .validate import validate_paths
-
     report = validate_paths().report
     if not report.ok:
         return int(report.exit_code), report.format_text()
@@ -18,26 +25,16 @@ def _validate(out: Path) -> tuple[int, str]:
 
 
 def _bundle(out: Path) -> tuple[int, str]:
-    from ..formats.bundle import bundle_json
-    from ..load.framework import load_framework
-    from ..core.outputs import write_atomic
-
     fw = load_framework()
     path = write_atomic(out / "framework-bundle.json", bundle_json(fw))
     return 0, f"wrote {path} (framework {fw.version})"
 
 
 def _checklist(out: Path) -> tuple[int, str]:
-    from ..formats.checklist import demo_step
-
     return demo_step(out / "checklist")
 
 
 def _score(out: Path) -> tuple[int, str]:
-    from ..formats.score_output import to_json
-    from .score import example_folders, score_partnership
-    from ..core.outputs import write_atomic
-
     lines = []
     for folder in example_folders():
         result = score_partnership(folder)
@@ -50,8 +47,6 @@ def _score(out: Path) -> tuple[int, str]:
 
 
 def _site(out: Path) -> tuple[int, str]:
-    from ..site.build import build_site
-
     # pages generated beside the output, so the demo never rewrites the repository's docs/
     src = out / "site-src"
     site, changed, result = build_site(out / "site", docs_dir=src / "docs", config_path=src / "mkdocs.yml")
@@ -63,12 +58,7 @@ def _site(out: Path) -> tuple[int, str]:
 
 def _reports(out: Path) -> tuple[int, str]:
     """A report for every example partnership and a portfolio of them all (build/demo/reports/)."""
-    from ..load.framework import load_framework
-    from .report import default_guidance, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
-    from ..context.report_context import framework_info
-    from .score import example_folders
-
-    fw = framework_info(load_framework())
+    fw = framework_for_reports()
     guidance = default_guidance()
     lines, scores = [], []
     for folder in example_folders():

@@ -10,36 +10,43 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
+from typing import Callable, Iterable, Sequence, TextIO
 
+from pydantic import ValidationError
+
+from .. import __version__
+from ..context.portfolio import PortfolioContext, build_portfolio_context, portfolio_csv
+from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context, framework_info, guidance_from_assessment
+from ..core.errors import InputError
 from ..core.outputs import write_atomic
 from ..formats.score_output import to_json
-from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context
+from ..load.framework import load_framework
+from ..load.instrument import load_assessment
+from ..load.partnership import load_partnership, partnership_folders
+from ..render.pdf import read_asset, render_pdf
+from ..render.templating import environment
 from ..score.models import ScoreResult
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..context.portfolio import PortfolioContext
+from .score import score_partnership
 
 REPORT_TEMPLATE = "report/report.html.j2"
 PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
 
 
 def _generator() -> str:
-    from .. import __version__
-
     return f"lchd-assess {__version__}"
 
 
 def _css() -> str:
-    from ..render.pdf import read_asset
-
     return read_asset("report.css")
 
 
-def render_template(name: str, context: ReportContext | "PortfolioContext") -> str:
-    from ..render.templating import environment
-
+def render_template(name: str, context: ReportContext | PortfolioContext) -> str:
     return environment().get_template(name).render(**context.template_vars())
+
+
+def framework_for_reports(framework: str | Path | None = None) -> FrameworkInfo:
+    """What reports show of the framework (element names, version, addresses), validated."""
+    return framework_info(load_framework(framework))
 
 
 def report_context(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> ReportContext:
@@ -54,8 +61,6 @@ class RenderedReport:
 
 
 def render_report(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> RenderedReport:
-    from ..render.pdf import render_pdf
-
     html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
     return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
 
@@ -105,9 +110,6 @@ class RenderedPortfolio:
 
 
 def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, anonymize: bool = False) -> RenderedPortfolio:
-    from ..render.pdf import render_pdf
-    from ..context.portfolio import build_portfolio_context, portfolio_csv
-
     ctx = build_portfolio_context(scores, fw, anonymize=anonymize, css=_css(), generator=_generator())
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
     return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, anonymize))
@@ -126,10 +128,6 @@ def write_portfolio(out: Path, rendered: RenderedPortfolio) -> list[Path]:
 
 def load_score_json(path: Path) -> ScoreResult:
     """A saved ScoreResult (``scores.json`` or ``lchd-assess score --format json``)."""
-    from pydantic import ValidationError
-
-    from ..core.errors import InputError
-
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -144,10 +142,6 @@ def load_score_json(path: Path) -> ScoreResult:
 
 def default_guidance() -> Guidance:
     """Item wording and recommended actions from the repository's instrument data, when present."""
-    from ..context.report_context import guidance_from_assessment
-
-    from ..load.instrument import load_assessment
-
     return guidance_from_assessment(load_assessment())
 
 
@@ -156,8 +150,6 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
     Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
     """
-    from ..core.errors import InputError
-
     if path.is_file() and path.suffix == ".json":
         score = load_score_json(path)
         if wave is not None and score.wave != wave:
@@ -172,14 +164,10 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
 
 def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
-    from .score import score_partnership
-
     return score_partnership(path, wave=wave, comments=comments)
 
 
 def _roster(path: Path) -> list[RosterOrganisation]:
-    from ..load.partnership import load_partnership
-
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
 
@@ -187,9 +175,6 @@ def _roster(path: Path) -> list[RosterOrganisation]:
 def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
     """Partnership folders and score files from the command line; a folder without a
     partnership.yaml stands for the partnership folders inside it."""
-    from ..core.errors import InputError
-    from ..load.partnership import partnership_folders
-
     out: list[Path] = []
     for p in paths:
         if p.is_file() and p.suffix == ".json":

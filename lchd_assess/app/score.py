@@ -13,6 +13,7 @@ from ..core.errors import InputError
 from ..core.findings import ExitCode, sort_key
 from ..core.paths import display_path, repo_root
 from ..formats.responses import read_responses
+from ..formats.score_output import render as render_score
 from ..load.framework import load_framework
 from ..load.instrument import Assessment, load_assessment
 from ..load.partnership import load_partnership, partnership_folders
@@ -78,3 +79,8 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
     pid = folder.resolve().name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
+
+
+def score_text(folder: str | Path, wave: str | None = None, comments: bool = False, fmt: str = "text") -> str:
+    """The `score` command's output: one wave scored, as text, JSON or CSV."""
+    return render_score(score_partnership(folder, wave=wave, comments=comments), fmt)

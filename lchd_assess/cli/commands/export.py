@@ -10,11 +10,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ...formats.bundle import bundle_json
-    from ...load.framework import load_framework
-    from ...core.outputs import write_atomic
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.export import export_bundle
 
-    fw = load_framework(args.framework)
-    write_atomic(args.out, bundle_json(fw))
-    print(f"wrote {args.out} (framework {fw.version})")
+    version = export_bundle(args.out, args.framework)
+    print(f"wrote {args.out} (framework {version})")
     return 0

@@ -21,12 +21,11 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...load.framework import load_framework
-    from ...app.report import expand_portfolio_inputs, iter_with_progress, load_partnership_scores, render_portfolio, write_portfolio
-    from ...context.report_context import framework_info
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.report import expand_portfolio_inputs, framework_for_reports, iter_with_progress, load_partnership_scores, render_portfolio, write_portfolio
 
     inputs = expand_portfolio_inputs([Path(p) for p in args.paths])
-    fw = framework_info(load_framework())
+    fw = framework_for_reports()
     scores = list(iter_with_progress(inputs, "scoring", False if args.quiet else None, lambda p: load_partnership_scores(p)[0]))
     rendered = render_portfolio(scores, fw, anonymize=args.anonymize)
     paths = write_portfolio(Path(args.out), rendered)

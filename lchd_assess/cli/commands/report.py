@@ -22,12 +22,11 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...load.framework import load_framework
-    from ...app.report import default_guidance, load_partnership_scores, render_report, write_report
-    from ...context.report_context import framework_info
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.report import default_guidance, framework_for_reports, load_partnership_scores, render_report, write_report
 
     score, roster = load_partnership_scores(Path(args.partnership), args.wave, args.comments)
-    rendered = render_report(score, framework_info(load_framework()), default_guidance(), roster)
+    rendered = render_report(score, framework_for_reports(), default_guidance(), roster)
     paths = write_report(Path(args.out), rendered)
     if not args.quiet:
         print(f"wrote {', '.join(str(p) for p in paths)} ({score.partnership.name}, wave {score.wave})")

@@ -11,10 +11,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...formats.schemas import check_schemas, write_schemas
-    from ...core.paths import repo_root
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.export import check_schemas, schemas_dir, write_schemas
 
-    out = Path(args.out) if args.out else repo_root() / "schemas"
+    out = Path(args.out) if args.out else schemas_dir()
     if args.check:
         stale = check_schemas(out)
         for name in stale:

@@ -24,12 +24,11 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import sys
 
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.score import score_text
     from ...core.outputs import write_atomic
-    from ...formats.score_output import render
-    from ...app.score import score_partnership
 
-    result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
-    text = render(result, args.format)
+    text = score_text(args.partnership, wave=args.wave, comments=args.comments, fmt=args.format)
     if args.out:
         write_atomic(args.out, text)
         print(f"wrote {args.out}")

@@ -25,7 +25,8 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
     import time
     from pathlib import Path
 
-    from ...site.build import build_site
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.site import build_site
 
     start = time.perf_counter()
     site, changed, result = build_site(Path(args.out), framework=args.framework, file_urls=file_urls, force=getattr(args, "force", False))
@@ -43,13 +44,10 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "build":
         return _build(args, file_urls=args.file_urls)
     if args.action == "check":
-        from ...site.generate import generate
-        from ...site.build import check_site, load_inputs
-        from ...core.paths import repo_root
-
-        fw, cff = load_inputs(args.framework)
-        stale = check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")
+        from ...app.site import stale_pages  # at run time, not start-up (see _build)
         from ...core.findings import Finding
+
+        stale = stale_pages(args.framework)
 
         for rel in stale:
             print(Finding("site-stale", "differs from what the framework generates; run `lchd-assess site build`", file=rel).format_text())

@@ -13,19 +13,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.export import write_answer_template
     from ...core.errors import UsageError
-    from ...load.instrument import load_assessment
-    from ...core.outputs import write_atomic
-    from ...formats.responses import codebook_markdown, template_csv
 
     out = Path(args.out)
     if out.suffix.lower() != ".csv":
         raise UsageError(f"{args.out}: the template must be a .csv file (for example --out answers.csv)")
-    inst = load_assessment().instrument
-    book = out.with_name(out.stem + ".codebook.md")
-    csv_text = template_csv(inst, comments=args.comments)
-    md = codebook_markdown(inst, out.name)
-    write_atomic(out, csv_text)
-    write_atomic(book, md)
+    inst, book = write_answer_template(out, comments=args.comments)
     print(f"wrote {out} ({len(inst.item_ids())} items, instrument {inst.version}) and {book}")
     return 0
