@@ -39,4 +39,17 @@ if [ ! -x .venv/tools/cffconvert/bin/cffconvert ]; then
   "$PY" -m venv .venv/tools/cffconvert
   quiet_pip .venv/tools/cffconvert/bin/python -m pip install --quiet --disable-pip-version-check 'cffconvert==2.0.0'
 fi
+# axe-core (the accessibility rules the questionnaire's browser test runs) comes from npm into
+# .venv/node, pinned to one major version; nothing is copied into the repository by hand.
+if [ ! -f .venv/node/node_modules/axe-core/axe.min.js ]; then
+  if command -v npm >/dev/null 2>&1; then
+    mkdir -p .venv/node
+    if ! npm install --silent --no-audit --no-fund --prefix .venv/node 'axe-core@^4.10' > .venv/npm.log 2>&1; then
+      cat .venv/npm.log >&2
+      echo "setup: installing axe-core from npm failed (log above); the accessibility test will be skipped" >&2
+    fi
+  else
+    echo "setup: npm not found; the questionnaire's accessibility test will be skipped (install nodejs and npm, then run setup again)" >&2
+  fi
+fi
 echo "setup: ready (.venv)"

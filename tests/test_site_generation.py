@@ -214,7 +214,7 @@ def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cf
     groups = [next(iter(e)) for e in out.nav if isinstance(e, dict)]
     assert groups.index("Using the framework") == groups.index("The framework") + 1
     using = next(e["Using the framework"] for e in out.nav if isinstance(e, dict) and "Using the framework" in e)
-    assert [next(iter(x)) for x in using] == ["Self-assessment", "Reporting standard", "Worked examples"]
+    assert [next(iter(x)) for x in using] == ["Self-assessment", "Survey platforms", "Reporting standard", "Worked examples"]
     with pytest.raises(ValueError, match="twice"):
         register_page_set(PageSet("worked-examples", "x", build))
     with pytest.raises(ValueError, match="twice"):

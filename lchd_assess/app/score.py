@@ -11,12 +11,13 @@ from pathlib import Path
 
 from ..core.errors import InputError
 from ..core.findings import ExitCode, sort_key
-from ..core.paths import display_path, repo_root
+from ..core.paths import display_path, examples_dir
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
+from ..formats.workbook import read_workbook
 from ..load.framework import load_framework
-from ..load.instrument import Assessment, load_assessment
-from ..load.partnership import load_partnership, partnership_folders
+from ..load.instrument import Assessment, InstrumentFile, load_assessment
+from ..load.partnership import load_partnership, partnership_folders, wave_file, wave_order
 from ..score import models as sm
 from ..score.models import Responses
 from ..score.scoring import Context, score_wave
@@ -24,12 +25,14 @@ from ..score.scoring import Context, score_wave
 
 def example_folders() -> list[Path]:
     """The bundled example partnerships (assessments/examples/<id>/), sorted."""
-    return partnership_folders(repo_root() / "assessments" / "examples")
+    return partnership_folders(examples_dir())
 
 
 def waves_in(folder: Path) -> list[str]:
-    d = folder / "responses"
-    return sorted(p.stem for p in d.glob("*.csv") if p.is_file()) if d.is_dir() else []
+    """The partnership's waves with answers, earliest closing date first (see
+    :func:`~lchd_assess.partnership.wave_order`)."""
+    p = load_partnership(folder)
+    return wave_order(folder, p)
 
 
 def framework_context(assessment: Assessment) -> Context:
@@ -41,6 +44,13 @@ def framework_context(assessment: Assessment) -> Context:
             raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
         names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
     return Context(assessment, fw.version, names)
+
+
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
+    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
+    if path.suffix.lower() == ".xlsx":
+        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
+    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
 
 
 class ResponsesError(InputError):
@@ -62,21 +72,21 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
     ctx = context or framework_context(assessment or load_assessment())
     p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
-    waves = waves_in(folder)
+    waves = wave_order(folder, p)
     if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv files; put each wave's answers there (start from `lchd-assess template`)")
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
     wave = wave or waves[-1]
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = folder / "responses" / f"{wave}.csv"
-    cur = read_responses(path, ctx.inst, display=display_path(path))
+    path = wave_file(folder, wave)
+    cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
     prev = None
     i = waves.index(wave)
     if i > 0:
-        ppath = folder / "responses" / f"{waves[i - 1]}.csv"
-        prev = read_responses(ppath, ctx.inst, display=display_path(ppath), allow_other_version=True)
+        ppath = wave_file(folder, waves[i - 1])
+        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     pid = folder.resolve().name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
 

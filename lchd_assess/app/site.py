@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..core import paths
 from ..core.outputs import write_atomic
-from ..core.paths import repo_root
+from ..core.paths import assessments_dir, cache_dir, citation_file, repo_root
 from ..formats.citation import load_cff
 from ..load.framework import Framework, load_framework
 from ..site.build import BuildResult, check_site, mkdocs_build, relocate_config, write_site
@@ -20,14 +21,14 @@ from ..site.generate import Site, generate, templates_dir
 
 def load_inputs(framework: str | Path | None = None, cff_path: Path | None = None) -> tuple[Framework, dict[str, Any]]:
     fw = load_framework(framework)
-    cff = load_cff(cff_path or repo_root() / "CITATION.cff")
+    cff = load_cff(cff_path or citation_file())
     return fw, cff
 
 
-def stale_pages(framework: str | Path | None = None) -> list[str]:
-    """Files of docs/ and mkdocs.yml that differ from what the framework generates."""
+def stale_pages(framework: str | Path | None, root: Path) -> list[str]:
+    """Files of ``root``'s docs/ and mkdocs.yml that differ from what the framework generates."""
     fw, cff = load_inputs(framework)
-    return check_site(generate(fw, cff), repo_root() / "docs", repo_root() / "mkdocs.yml")
+    return check_site(generate(fw, cff), root / "docs", root / "mkdocs.yml")
 
 
 # -- Skipping generation when nothing changed ------------------------------------------------
@@ -38,14 +39,18 @@ def stale_pages(framework: str | Path | None = None) -> list[str]:
 # message catalogue, the models behind the schemas, the page builders), plus the generated
 # files themselves, so a hand edit in docs/ is overwritten on the next build.
 
-FINGERPRINT_FILE = ".lchd-cache/site-fingerprint"
+def _stamp_file(docs_dir: Path) -> Path | None:
+    """Where the fingerprint of a docs folder's last generation is kept: the user's cache folder
+    (one file per docs folder), never the checkout; None when there is no cache folder."""
+    folder = cache_dir("site")
+    return folder / (hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:32] + ".fingerprint") if folder else None
 
 
 def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
     h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parents[1]  # lchd_assess/
     # the self-assessment's pages and downloads are generated from assessments/ too
-    groups = [("framework", framework_dir), ("assessments", repo_root() / "assessments"), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
+    groups = [("framework", framework_dir), ("assessments", assessments_dir()), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
     for label, folder in groups:
         if not folder.is_dir():
             h.update(f"{label}: missing\n".encode())
@@ -70,27 +75,29 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
     """
     root = repo_root()
     work = out.parent / (out.name + ".src")
-    other_framework = framework is not None and Path(framework).resolve() != (root / "framework").resolve()
-    if (file_urls or other_framework) and docs_dir is None:
+    fw_dir = (Path(framework) if framework else paths.framework_dir()).resolve()
+    other_framework = fw_dir != (root / "framework").resolve()
+    # An installed toolkit has no docs/ of its own (and must not write into its package).
+    installed = paths.source_tree() is None
+    if (file_urls or other_framework or installed) and docs_dir is None:
         # pages that are not the repository's own are generated in a work folder, never in docs/
         docs_dir, config_path = work / "docs", work / "mkdocs.yml"
     docs_dir = docs_dir or root / "docs"
     config_path = config_path or root / "mkdocs.yml"
     # the fingerprint shortcut is for the repository's own docs/ only
     in_repo = docs_dir.resolve() == (root / "docs").resolve() and config_path.resolve() == (root / "mkdocs.yml").resolve()
-    cff_path = root / "CITATION.cff"
-    stamp = root / FINGERPRINT_FILE
-    fw_dir = (Path(framework) if framework else root / "framework").resolve()
+    cff_path = paths.citation_file()
+    stamp = _stamp_file(docs_dir) if in_repo else None
     site: Site | None = None
     changed: list[str] = []
-    current = in_repo and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+    current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
     if not current:
-        fw, cff = load_inputs(framework)
+        fw, cff = load_inputs(fw_dir)
         site = generate(fw, cff, directory_urls=not file_urls)
         if not in_repo:
             site.config = relocate_config(site.config, config_path.parent)
         changed = write_site(site, docs_dir, config_path)
-        if in_repo:
+        if stamp is not None:
             write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
     result = mkdocs_build(config_path, out, directory_urls=not file_urls)
     if docs_dir.resolve() == (work / "docs").resolve():

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable, Iterable, Mapping
 
 from ..core.findings import Finding, Report
-from ..core.paths import display_path, repo_root
+from ..core import paths as data_paths
+from ..core.paths import display_path
 from ..load.documents import YAML_SUFFIXES, Document, load_document
 from ..load.instrument import check_assessment_files
 from ..load.kinds import KINDS
@@ -59,10 +60,9 @@ def discover(paths: Iterable[str | Path], suffixes: tuple[str, ...] = YAML_SUFFI
 
 
 def default_paths() -> list[Path]:
-    root = repo_root()
     # An empty folder named on the command line is an error; the default folders are
     # simply skipped while they hold nothing yet.
-    return [p for p in (root / "framework", root / "assessments") if p.is_dir() and any(p.iterdir())]
+    return [p for p in (data_paths.framework_dir(), data_paths.assessments_dir()) if p.is_dir() and any(p.iterdir())]
 
 
 @dataclass
@@ -98,7 +98,7 @@ def check_paths(paths: Iterable[str | Path] | None = None, file_checkers: Mappin
             report.checked.append(disp)
     # The framework is always the context for references (instrument items point at P1…).
     if not any(d.kind == "framework" for d in docs):
-        fw_dir = repo_root() / "framework"
+        fw_dir = data_paths.framework_dir()
         for path in sorted(fw_dir.glob("**/*.y*ml")) if fw_dir.is_dir() else []:
             disp = display_path(path)
             if disp not in reported:

@@ -16,9 +16,12 @@ from typing import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "run the main job on the bundled examples (validate, export, score, report, site)"),
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
-    "export": ("export", "export the framework (bundle: one JSON document)"),
+    "export": ("export", "export the framework (bundle: one JSON document) or the instrument for a survey platform (REDCap, XLSForm, FHIR, forms text)"),
+    "import": ("importing", "bring a survey platform's answers (REDCap, Kobo, ODK, FHIR, Google/Microsoft Forms, Qualtrics) into a wave"),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
     "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
+    "questionnaire": ("questionnaire", "write the questionnaire members fill in: a page for any browser, a printable PDF or a workbook"),
+    "collect": ("collect", "merge members' answer files, workbooks and CSVs into a wave (responses/<wave>.csv)"),
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),
@@ -32,10 +35,30 @@ EXIT_CODES = """exit codes:
   2  bad input or usage: a file could not be read, or the command was called wrongly"""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with the nearest command named when a choice is mistyped.
+
+    argparse's own "invalid choice: 'scroe' (choose from 'demo', 'validate', …)" makes a
+    coordinator read the whole list to spot the typo; naming the nearest one is the fix.
+    """
+
+    def _check_value(self, action: argparse.Action, value: object) -> None:
+        choices = action.choices
+        if choices is not None and value not in choices:
+            import difflib
+
+            names = [str(c) for c in choices]
+            close = difflib.get_close_matches(str(value), names, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"choose from: {', '.join(names)}"
+            what = "command" if action.dest in ("command", "action") else "choice"
+            raise argparse.ArgumentError(action, f"'{value}' is not a {what}; {hint}")
+        super()._check_value(action, value)
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .. import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="lchd-assess",
         description="The LCHD cross-sector partnership toolkit (Liu et al., Pediatrics 2022): "
         "framework data, readiness self-assessment, reports, reporting standard and site.",
@@ -43,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name, (module, help_) in COMMANDS.items():
         mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
@@ -57,6 +80,11 @@ def run(argv: Sequence[str] | None = None) -> int:
     from ..core.errors import LchdError
 
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:
+        # A first-time user types the bare command: show what it can do, not a usage error.
+        parser.print_help()
+        return 0
     args = parser.parse_args(argv)
     try:
         return int(args._module.run(args))

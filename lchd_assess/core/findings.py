@@ -135,3 +135,27 @@ class Report:
 
 def first_line(findings: Sequence[Finding]) -> str:
     return sorted(findings, key=sort_key)[0].format_text() if findings else ""
+
+
+def summarise(findings: Sequence[Finding], places: int = 3) -> list[str]:
+    """One line per file and kind of problem: the first message, how many times it occurs and
+    its first few places, so 1,285 bad cells read as one line (``--format json`` keeps them all)."""
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for f in sorted(findings, key=sort_key):
+        groups.setdefault((f.file or "", f.code), []).append(f)
+    lines = []
+    for fs in sorted(groups.values(), key=lambda g: sort_key(g[0])):
+        first = fs[0]
+        if len(fs) == 1:
+            lines.append(first.format_text())
+            continue
+        where = ", ".join(_place(f) for f in fs[:places])
+        more = f" and {len(fs) - places} more" if len(fs) > places else ""
+        lines.append(f"{first.format_text()} [{len(fs)} times, at {where}{more}]")
+    return lines
+
+
+def _place(f: Finding) -> str:
+    if f.line is not None:
+        return f"{f.line}:{f.column}" if f.column is not None else str(f.line)
+    return f.pointer or "-"

@@ -1,20 +1,139 @@
-"""Where the repository's data lives; no heavy imports, so any module may use it."""
+"""Where the toolkit's data lives and where it may keep caches: one place decides.
+
+The data (framework/, assessments/ with the example partnerships, schemas/, site_templates/
+and CITATION.cff) is read from the first of:
+
+1. a folder named for this run: ``--framework DIR`` / ``--assessment DIR`` (the CLI calls
+   :func:`use`), or the environment variables ``LCHD_FRAMEWORK`` / ``LCHD_ASSESSMENTS``, or
+   ``LCHD_ROOT`` for a whole data tree (a fork's own repository);
+2. the source checkout the package runs from (an editable install, or ``python -m`` in the
+   repository), so an edited YAML file counts at once;
+3. the copy built into the installed package (``lchd_assess/_data/``, put there by setup.py
+   at wheel build time; the repository keeps one copy, at the top level).
+
+Caches never go into the data or the working folder: :func:`cache_dir` is the user's cache
+folder (platformdirs), or ``LCHD_CACHE_DIR``; with neither writable there is simply no cache.
+
+Standard library only at import time: every command, including ``--help``, imports this.
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
+#: The package folder (lchd_assess/).
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+#: Where setup.py puts the data inside a built package.
+PACKAGED_DATA = PACKAGE_DIR / "_data"
+
+_chosen: dict[str, Path] = {}
+
+
+def checkout_root() -> Path | None:
+    """The source checkout the package runs from, or None when it runs from an installed wheel."""
+    here = PACKAGE_DIR.parent
+    if (here / "pyproject.toml").is_file() and (here / "framework" / "framework.yaml").is_file():
+        return here
+    return None
+
 
 def repo_root() -> Path:
-    """The folder that holds framework/ and assessments/ (override with LCHD_ROOT)."""
+    """The folder that holds framework/, assessments/, schemas/, site_templates/ and CITATION.cff."""
     env = os.environ.get("LCHD_ROOT")
     if env:
         return Path(env)
-    here = Path(__file__).resolve().parents[2]
-    if (here / "framework").is_dir():
-        return here
-    return Path.cwd()
+    return checkout_root() or PACKAGED_DATA
+
+
+def source_tree() -> Path | None:
+    """The data root when it is a source tree (a checkout, or LCHD_ROOT) whose docs/ and
+    mkdocs.yml the site commands keep; None for the copy inside an installed package."""
+    if os.environ.get("LCHD_ROOT") or checkout_root():
+        return repo_root()
+    return None
+
+
+def data_origin() -> str:
+    """Where :func:`repo_root` points, in words for ``--version``."""
+    if os.environ.get("LCHD_ROOT"):
+        return "LCHD_ROOT"
+    return "source checkout" if checkout_root() else "installed package"
+
+
+def use(framework: str | Path | None = None, assessments: str | Path | None = None) -> None:
+    """Read the framework and/or the assessment from these folders for the rest of this run."""
+    if framework is not None:
+        _chosen["framework"] = Path(framework)
+    if assessments is not None:
+        _chosen["assessments"] = Path(assessments)
+
+
+def reset() -> None:
+    """Forget folders chosen with :func:`use` (tests)."""
+    _chosen.clear()
+
+
+def _folder(name: str, env: str) -> Path:
+    if name in _chosen:
+        return _chosen[name]
+    value = os.environ.get(env)
+    return Path(value) if value else repo_root() / name
+
+
+def framework_dir() -> Path:
+    return _folder("framework", "LCHD_FRAMEWORK")
+
+
+def assessments_dir() -> Path:
+    return _folder("assessments", "LCHD_ASSESSMENTS")
+
+
+def examples_dir() -> Path:
+    return assessments_dir() / "examples"
+
+
+def schemas_dir() -> Path:
+    return repo_root() / "schemas"
+
+
+def site_templates_dir() -> Path:
+    return repo_root() / "site_templates"
+
+
+def citation_file() -> Path:
+    return repo_root() / "CITATION.cff"
+
+
+def chosen() -> dict[str, Path]:
+    """Folders chosen for this run (by option or environment), by name, for ``--version``."""
+    out = dict(_chosen)
+    for name, env in (("framework", "LCHD_FRAMEWORK"), ("assessments", "LCHD_ASSESSMENTS")):
+        if name not in out and os.environ.get(env):
+            out[name] = Path(os.environ[env])
+    return out
+
+
+def cache_dir(*parts: str) -> Path | None:
+    """A folder for caches under the user's cache folder, created; None when none can be made.
+
+    ``LCHD_CACHE_DIR`` overrides the place; ``LCHD_CACHE_DIR=`` (empty) turns caching off.
+    """
+    env = os.environ.get("LCHD_CACHE_DIR")
+    if env is not None:
+        if not env:
+            return None
+        base = Path(env)
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_cache_dir("lchd-assess", appauthor=False))
+    folder = base.joinpath(*parts)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def display_path(path: Path) -> str:

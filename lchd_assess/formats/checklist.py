@@ -260,13 +260,13 @@ def blank_checklist_yaml(std: Standard) -> str:
 def blank_checklist_pdf(std: Standard) -> bytes:
     """The blank checklist as a printable PDF (empty answer column).
 
-    Cached by content (``.lchd-cache/pdf/`` in the repository): the site rebuilds it on every
-    full regeneration, and rendering it was most of that time."""
+    Cached by content in the user's cache folder: the site rebuilds it on every full
+    regeneration, and rendering it was most of that time."""
+    from ..core.paths import cache_dir
     from ..render import pdf
-    from ..core.paths import repo_root
 
     ctx = build_context(std, None, "blank")
-    return pdf.render_pdf_cached(render_html(ctx), repo_root() / ".lchd-cache" / "pdf", **_pdf_meta(ctx))
+    return pdf.render_pdf_cached(render_html(ctx), cache_dir("pdf"), **_pdf_meta(ctx))
 
 
 def blank_checklist_html(std: Standard) -> str:

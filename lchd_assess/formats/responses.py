@@ -37,17 +37,55 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+#: Answers as people type them, and the code each one means: the one table of accepted
+#: spellings (compared after lower-casing, straightening apostrophes and collapsing spaces).
+#: The codebook prints it, so what the reader accepts is documented where people look.
+ANSWER_ALIASES: tuple[tuple[str, str], ...] = (
+    ("dk", DONT_KNOW),
+    ("don't know", DONT_KNOW),
+    ("dont know", DONT_KNOW),
+    ("do not know", DONT_KNOW),
+    ("na", NOT_APPLICABLE),
+    ("n/a", NOT_APPLICABLE),
+    ("n.a.", NOT_APPLICABLE),
+    ("not applicable", NOT_APPLICABLE),
+    ("does not apply", NOT_APPLICABLE),
+)
+_ALIASES = dict(ANSWER_ALIASES)
+# Spreadsheets turn 4 into 4.0 (or 4,0 where the decimal mark is a comma); that is still 4.
+_WHOLE_NUMBER = re.compile(r"^([0-9])(?:[.,]0+)?$")
+
+
 def parse_answer(cell: str) -> tuple[bool, Answer]:
-    """(ok, value) for one answer cell; accepts surrounding spaces and lower-case dk/na."""
+    """(ok, value) for one answer cell: 0–4 (also written 4.0 or 4,0), or a spelling of DK/NA
+    listed in :data:`ANSWER_ALIASES`; an empty cell is a skipped question."""
     s = cell.strip()
     if not s:
         return True, None
-    up = s.upper()
-    if up in (DONT_KNOW, NOT_APPLICABLE):
-        return True, up
-    if s.isdigit() and int(s) in LEVEL_VALUES:
-        return True, int(s)
-    return False, None
+    m = _WHOLE_NUMBER.match(s)
+    if m:
+        n = int(m.group(1))
+        return (True, n) if n in LEVEL_VALUES else (False, None)
+    key = " ".join(s.replace("\u2019", "'").replace("\u2018", "'").lower().split())
+    code = _ALIASES.get(key)
+    return (True, code) if code else (False, None)
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter of the header line: comma, semicolon (Excel where the decimal mark is a
+    comma) or tab, whichever occurs most outside quotes; comma when none does."""
+    counts = {",": 0, ";": 0, "\t": 0}
+    quoted = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted:
+            if ch in "\r\n":
+                break
+            if ch in counts:
+                counts[ch] += 1
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
 
 
 def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False) -> Responses:
@@ -72,11 +110,14 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(b",") + 1  # the cell, as elsewhere
+        head = raw[: raw.find(b"\n")] if b"\n" in raw else raw
+        delim = detect_delimiter(head.decode("latin-1")).encode()
+        col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(delim) + 1  # the cell, as elsewhere
         add("not-utf8", "the file is not UTF-8 text (this cell holds a character in another encoding); in the spreadsheet choose Save As, CSV UTF-8", line, col)
         return res
+    res.delimiter = detect_delimiter(text)
     rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=res.delimiter, strict=True)
     start = 1
     try:
         for rec in reader:
@@ -85,9 +126,30 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     except csv.Error as exc:
         add("responses-csv-syntax", f"not readable as CSV ({exc}); open it in a spreadsheet and save it again as CSV", start)
         return res
+    read_rows(rows, inst, res, allow_other_version)
+    return res
+
+
+# A header that looks like an item ID (P9.Q1, FS2.Q3_comment) but is not one is a mistake to
+# fix; any other unknown header (a form's Timestamp, Email address) is ignored with a note.
+_ITEM_SHAPED = re.compile(r"^(P|FS)[0-9]+\.Q[0-9]+(_comment)?$", re.IGNORECASE)
+
+
+def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Responses, allow_other_version: bool = False) -> None:
+    """Check a table of cells (header first; each row with its line or sheet row number) and
+    add its respondents, findings and notes to ``res``: the one reader behind CSV files,
+    workbooks and answer files, so every way in obeys the same rules."""
+    disp = res.file
+
+    def add(code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
+        res.findings.append(Finding(code, msg, file=disp, line=row, column=col))
+
+    def note(code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
+        res.notes.append(Finding(code, msg, file=disp, line=row, column=col))
+
     if not rows or not any(c.strip() for c in rows[0][1]):
         add("responses-empty", "the file has no header row; start from `lchd-assess template`", 1, 1)
-        return res
+        return
     header_line, header = rows[0]
     header = [h.strip() for h in header]
 
@@ -96,6 +158,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     col_of: dict[str, int] = {}
     item_cols: list[tuple[str, int]] = []
     comment_cols: list[tuple[str, int]] = []
+    ignored: list[tuple[str, int]] = []
     version_col: int | None = None
     for j, name in enumerate(header):
         c = j + 1
@@ -114,12 +177,17 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             item_cols.append((name, j))
         elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
             comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
-        else:
+        elif _ITEM_SHAPED.match(name):
             add("responses-unknown-column", f"'{name}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}", header_line, c)
+        else:
+            ignored.append((name, c))
+    if ignored:
+        shown = ", ".join(f"'{_cut(n)}' (column {c})" for n, c in ignored[:6]) + (f" and {len(ignored) - 6} more" if len(ignored) > 6 else "")
+        note("responses-ignored-columns", f"not read, not part of the instrument: {shown}", header_line, ignored[0][1])
     missing_fixed = [n for n in FIXED_COLUMNS if n not in col_of]
     if missing_fixed:
         add("responses-missing-column", f"the header lacks {', '.join(missing_fixed)}; the first columns must be respondent_id,sector,role", header_line, 1)
-        return res
+        return
 
     # Which instrument version does the header belong to?
     have = {n for n, _ in item_cols}
@@ -147,10 +215,15 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     seen: dict[str, int] = {}
     width = len(header)
     data_rows = 0
+    blank: list[int] = []
+    nothing: list[tuple[int, str]] = []
+    last_data = 0
     for line, rec in rows[1:]:
         if not any(c.strip() for c in rec):
-            continue  # spreadsheets leave blank rows at the end
+            blank.append(line)
+            continue
         data_rows += 1
+        last_data = line
         if len(rec) > width:
             extra = next(k for k in range(width, len(rec)) if rec[k].strip()) if any(c.strip() for c in rec[width:]) else None
             if extra is not None:
@@ -175,34 +248,47 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             seen[rid] = line
         sector = cells[col_of["sector"]].strip()
         if sector not in sectors:
-            what = "is empty" if not sector else f"'{sector}' is not a sector code"
+            what = "is empty" if not sector else f"'{_cut(sector)}' is not a sector code"
             add("responses-unknown-sector", f"sector {what}; use one of: {', '.join(sectors)}{_suggest(sector.lower(), sectors) if sector else ''}", line, col_of["sector"] + 1)
             ok_row = False
         role = cells[col_of["role"]].strip()
         if role not in roles:
-            what = "is empty" if not role else f"'{role}' is not a role code"
+            what = "is empty" if not role else f"'{_cut(role)}' is not a role code"
             add("responses-unknown-role", f"role {what}; use one of: {', '.join(roles)}{_suggest(role.lower(), roles) if role else ''}", line, col_of["role"] + 1)
             ok_row = False
         if version_col is not None:
             v = cells[version_col].strip()
             if v and v != inst.version and not (allow_other_version and v in versions):
                 known = "an earlier" if v in versions else "an unknown"
-                add("responses-instrument-version", f"instrument_version '{v}' is {known} version; the current instrument is {inst.version}", line, version_col + 1)
+                add("responses-instrument-version", f"instrument_version '{_cut(v)}' is {known} version; the current instrument is {inst.version}", line, version_col + 1)
         answers: dict[str, Answer] = {}
         for name, j in item_cols:
             good, value = parse_answer(cells[j])
             if not good:
-                shown = cells[j].strip()
-                shown = shown if len(shown) <= 20 else shown[:19] + "…"
-                add("responses-bad-value", f"'{shown}' in {name} is not an answer; use 0–4, DK, NA or leave it empty", line, j + 1)
+                add("responses-bad-value", f"'{_cut(cells[j].strip())}' in {name} is not an answer; use 0–4, DK, NA or leave it empty", line, j + 1)
                 ok_row = False
             answers[name] = value
         comments = {item: cells[j].strip() for item, j in comment_cols if cells[j].strip()}
+        if ok_row and item_cols and all(v is None for v in answers.values()):
+            # Counting them would raise the number of respondents without a single answer.
+            nothing.append((line, rid))
+            continue
         if ok_row:
             res.respondents.append(Respondent(rid, sector, role, answers, comments, line))
+    # Blank rows after the last respondent are what spreadsheets leave behind: not worth a word.
+    inner = [b for b in blank if b < last_data]
+    if inner:
+        shown = ", ".join(str(b) for b in inner[:3]) + (f" and {len(inner) - 3} more" if len(inner) > 3 else "")
+        note("responses-blank-rows", f"{len(inner)} blank row(s) skipped (row {shown})", inner[0], 1)
+    for line, rid in nothing:
+        note("responses-no-answers", f"respondent '{rid}' answered no question; not counted as a respondent", line, col_of["respondent_id"] + 1)
     if data_rows == 0:
         add("responses-empty", "the file has a header but no respondent rows", header_line + 1, 1)
-    return res
+
+
+def _cut(text: str, limit: int = 20) -> str:
+    """A cell quoted in a message, cut so one bad cell cannot flood the screen."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _item_sort_key(item_id: str) -> tuple:
@@ -280,6 +366,15 @@ def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
         L.append(f"| `{n}` | {lab}: the statement for level {n} under the item fits best |")
     for a in inst.special_answers:
         L.append(f"| `{a.code}` | {a.label}: {a.meaning} |")
+    L.append("")
+    L.append("Also read as answers (capitals, curly apostrophes and extra spaces do not matter): whole numbers written with decimals (`4.0` or `4,0` is 4), and these spellings:")
+    L.append("")
+    L.append("| Written | Read as |")
+    L.append("|---|---|")
+    for written, code in ANSWER_ALIASES:
+        L.append(f"| `{written}` | `{code}` |")
+    L.append("")
+    L.append("Columns that are not items (such as a form's Timestamp) are not read; the file may be separated by commas, semicolons or tabs.")
     L.append("")
     L.append("A column `<item>_comment` (for example `P1.Q1_comment`) may be added beside any item for a short comment. Do not write names in comments.")
     L.append("")

@@ -24,6 +24,7 @@ from pydantic.json_schema import GenerateJsonSchema
 from ..core.findings import Finding, PathT
 from ..core.outputs import dumps_json
 from . import models
+from .pattern_words import pattern_in_words
 from .yamlload import LoadedYaml, load_yaml
 
 #: The file names the toolkit reads as YAML documents.
@@ -154,7 +155,7 @@ def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Findin
             return [f("bad-version", f"version '{_show(inst)}' at {_where(path)} is not MAJOR.MINOR.PATCH (e.g. 1.0.0)")]
         if err.validator_value == models.DATE:
             return [f("schema-value", f"'{_show(inst)}' at {_where(path)} is not a date in the form YYYY-MM-DD")]
-        return [f("schema-value", f"'{_show(inst)}' at {_where(path)} is not in the required form ({err.validator_value})")]
+        return [f("schema-value", f"'{_show(inst)}' at {_where(path)} is not in the required form: {pattern_in_words(err.validator_value)}")]
     if v in ("const", "enum"):
         allowed = [err.validator_value] if v == "const" else err.validator_value
         if field == "kind":
@@ -173,6 +174,8 @@ def pydantic_findings(exc: ValidationError, loaded: LoadedYaml) -> list[Finding]
     for e in exc.errors(include_url=False):
         path = tuple(p for p in e["loc"] if isinstance(p, (str, int)))
         msg = e["msg"].removeprefix("Value error, ")
+        if e["type"] == "string_pattern_mismatch":  # pydantic's own message prints the regular expression
+            msg = f"'{_show(e['input'])}' is not in the required form: {pattern_in_words(str(e['ctx']['pattern']))}"
         out.append(loaded.locate(Finding("schema-value", f"{_where(path)}: {msg}", path=path)))
     return out
 

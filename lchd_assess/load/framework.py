@@ -15,7 +15,8 @@ from pydantic import BaseModel
 from ..core.catalogue import CATALOGUE
 from ..core.errors import InputError
 from ..core.findings import Finding, Report
-from ..core.paths import display_path, repo_root
+from ..core import paths as data_paths
+from ..core.paths import display_path
 from . import models
 from .documents import YAML_SUFFIXES, Document, load_document
 from .kinds import KINDS
@@ -128,7 +129,7 @@ class FrameworkError(InputError):
 
 
 def framework_dir(path: str | Path | None = None) -> Path:
-    return Path(path) if path else repo_root() / "framework"
+    return Path(path) if path else data_paths.framework_dir()
 
 
 def _framework_documents(d: Path, report: Report) -> list[Document]:

@@ -26,7 +26,8 @@ from pydantic import Field, model_validator
 from . import models
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from ..core.paths import display_path, repo_root
+from ..core import paths as data_paths
+from ..core.paths import display_path
 from .documents import Document, Kind, load_document
 from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
 
@@ -369,7 +370,7 @@ class Assessment:
 
 
 def assessments_dir(path: str | Path | None = None) -> Path:
-    return Path(path) if path else repo_root() / "assessments"
+    return Path(path) if path else data_paths.assessments_dir()
 
 
 def load_assessment(path: str | Path | None = None) -> Assessment:

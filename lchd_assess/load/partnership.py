@@ -5,7 +5,9 @@ The roster's organisation codes are local to the file (``org-01``…), not frame
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +27,16 @@ class RosterEntry(Strict):
     sector: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="Sector code from the instrument's sector list (e.g. health-care, housing, resident-family).")
 
 
+class Wave(Strict):
+    label: Text = Field(description="The wave's name for people (e.g. Baseline 2025).")
+    closed: str = Field(pattern=models.DATE, description="Date the collection closed (YYYY-MM-DD). Waves are ordered by it: change always runs from the earlier wave to the later one, whatever the files are called.")
+    file: str = Field(pattern=r"^[^/\\]+\.(csv|xlsx)$", description="The wave's answers in responses/: a CSV file (e.g. 2025-baseline.csv) or an answer workbook (.xlsx); the name without its ending is the wave's name on the command line (--wave 2025-baseline).")
+
+    @property
+    def name(self) -> str:
+        return self.file.rsplit(".", 1)[0]
+
+
 class PartnershipFile(models.FileBase):
     """`partnership.yaml`: a partnership's name, scale, population focus and partner roster."""
 
@@ -34,6 +46,7 @@ class PartnershipFile(models.FileBase):
     population_focus: Text = Field(description="Who the partnership serves.")
     fictional: bool = Field(default=False, description="True for the toolkit's made-up examples.")
     roster: list[RosterEntry] = Field(min_length=1, description="Partner organisations and their sectors.")
+    waves: list[Wave] = Field(default_factory=list, description="The partnership's collection waves, each with the date it closed. A file in responses/ whose name starts with an ISO date (2026-03-31-spring.csv) needs no entry; any other file must be listed here, so that waves are ordered by date and never by name.")
 
     @model_validator(mode="after")
     def _unique_codes(self) -> "PartnershipFile":
@@ -42,6 +55,15 @@ class PartnershipFile(models.FileBase):
             if r.id in seen:
                 raise ValueError(f"roster entry {i}: organisation code '{r.id}' is used twice; give each organisation its own code")
             seen.add(r.id)
+        files: dict[str, int] = {}
+        dates: dict[str, int] = {}
+        for i, w in enumerate(self.waves):
+            if w.file in files:
+                raise ValueError(f"waves entry {i}: file '{w.file}' is already listed in entry {files[w.file]}; list each wave once")
+            if w.closed in dates:
+                raise ValueError(f"waves entry {i}: closing date {w.closed} is also the date of entry {dates[w.closed]}; two waves closing on one day cannot be put in order")
+            files[w.file] = i
+            dates[w.closed] = i
         return self
 
     def roster_sectors(self) -> set[str]:
@@ -86,3 +108,78 @@ def roster_sector_findings(doc: Document, sectors: list[str]) -> list[Finding]:
             hint = f"; did you mean '{close[0]}'?" if close else ""
             out.append(doc.loaded.locate(Finding("partnership-unknown-sector", f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}{hint}", path=("roster", i, "sector"))))
     return out
+
+
+# A wave file named after its closing date needs no entry in partnership.yaml.
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+def _date_in_name(stem: str) -> str | None:
+    m = _DATED.match(stem)
+    if not m:
+        return None
+    try:
+        datetime.date.fromisoformat(m.group(1))
+    except ValueError:
+        return None
+    return m.group(1)
+
+
+def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
+    """The waves that have a file in ``folder``/responses, earliest closing date first.
+
+    A file listed under ``waves`` in partnership.yaml takes its date from there; any other file
+    must start with an ISO date. Raises one clear InputError naming a file that is neither,
+    with the entry to add: ordering by name would silently turn change around. A partnership
+    with a single wave file has no order to get wrong, so that file needs no date.
+    """
+    from ..core.paths import display_path
+
+    d = Path(folder) / "responses"
+    files = sorted(x for x in d.iterdir() if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))) if d.is_dir() else []
+    stems: dict[str, Path] = {}
+    for f in files:
+        if f.stem in stems:
+            raise InputError(f"{display_path(f)}: wave-undeclared: wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them")
+        stems[f.stem] = f
+    declared = {w.file: w for w in p.waves}
+    keyed: list[tuple[str, str]] = []
+    for f in files:
+        w = declared.get(f.name)
+        date = w.closed if w else _date_in_name(f.stem)
+        if date is None and len(files) > 1:
+            raise InputError(f"{display_path(f)}: wave-undeclared: the wave's date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: \"{f.stem}\", closed: \"YYYY-MM-DD\", file: \"{f.name}\"}}] with the date the collection closed")
+        keyed.append((date or "", f.stem))
+    return [stem for _, stem in sorted(keyed)]
+
+
+#: A wave's answers: a CSV file, or the answer workbook as it was filled in.
+WAVE_SUFFIXES = (".csv", ".xlsx")
+
+
+def wave_file(folder: str | Path, wave: str) -> Path:
+    """The file holding ``wave`` in ``folder``/responses (the .csv one when neither exists)."""
+    d = Path(folder) / "responses"
+    for suffix in WAVE_SUFFIXES:
+        if (d / f"{wave}{suffix}").is_file():
+            return d / f"{wave}{suffix}"
+    return d / f"{wave}.csv"
+
+
+def wave_is_known(p: PartnershipFile, wave: str) -> bool:
+    """True when ``wave`` is listed in partnership.yaml or named after its closing date."""
+    return any(w.name == wave for w in p.waves) or _date_in_name(wave) is not None
+
+
+def wave_label(p: PartnershipFile, wave: str) -> str:
+    return next((w.label for w in p.waves if w.name == wave), wave)
+
+
+def sector_choices(inst, p: PartnershipFile | None = None) -> list:  # noqa: ANN001 (InstrumentFile; load.instrument imports this module's neighbours)
+    """The instrument's sectors a member of ``p`` chooses from: those on the roster, in the
+    instrument's order, plus residents and families, who answer as themselves whether or not
+    an organisation of theirs is on the roster; every sector when no partnership is given."""
+    if p is None:
+        return list(inst.sectors)
+    wanted = p.roster_sectors() | {inst.resident_sector}
+    return [s for s in inst.sectors if s.id in wanted]

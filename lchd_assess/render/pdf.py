@@ -143,14 +143,17 @@ def render_pdf(
     return pdf
 
 
-def render_pdf_cached(html: str, cache_dir: Path, **meta: object) -> bytes:
+def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> bytes:
     """:func:`render_pdf`, reusing an earlier result for exactly the same input.
 
     The PDF is a pure function of the HTML, the metadata and the WeasyPrint version (see the
     determinism note above), so the cache key is a hash of all three and a hit skips loading
     WeasyPrint at all.  Used for the site's blank-checklist download, which otherwise costs most
-    of a full site regeneration.  A corrupt or missing entry is simply rendered again.
+    of a full site regeneration.  A corrupt or missing entry is simply rendered again; with no
+    cache folder (``None``) every call renders.
     """
+    if cache_dir is None:
+        return render_pdf(html, **meta)  # type: ignore[arg-type]
     import hashlib
     import json
     from importlib.metadata import version

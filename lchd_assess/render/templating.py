@@ -19,14 +19,11 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (Jinja keys each by name and source checksum, so an
     edited template is compiled again); compiling was a third of a full site regeneration."""
-    from ..core.paths import repo_root
+    from ..core.paths import cache_dir
 
-    folder = repo_root() / ".lchd-cache" / "jinja"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return jinja2.FileSystemBytecodeCache(str(folder))
+    # in the user's cache folder, never in the data or the working folder (none when unwritable)
+    folder = cache_dir("jinja")
+    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
 
 
 def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False) -> jinja2.Environment:

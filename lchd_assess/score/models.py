@@ -43,6 +43,13 @@ class Responses:
     respondents: list[Respondent] = field(default_factory=list)
     version: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    #: Things the reader did on purpose (columns ignored, blank rows skipped, respondents who
+    #: answered nothing left out): reported, never a reason to refuse the file.
+    notes: list[Finding] = field(default_factory=list)
+    #: The delimiter the file was read with ("," ";" or "\t"); collect writes new rows with it.
+    delimiter: str = ","
+    #: The wave an answer file or workbook says it was made for (None when it names none).
+    declared_wave: str | None = None
 
 
 # -- The scorer's result ---------------------------------------------------------------------

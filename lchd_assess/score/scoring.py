@@ -20,7 +20,6 @@ numbers, so a report never shows 60.0 beside a level that needs 60.
 from __future__ import annotations
 
 import math
-import operator
 from decimal import ROUND_HALF_UP, Decimal
 import random
 import sys
@@ -143,64 +142,14 @@ def resample_indices(rng: random.Random, n: int) -> list[int]:
 def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: ScoringRulesFile, computable: set[str]) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap over respondents for each computable element and the overall score.
 
-    Each respondent's answers are packed into two big integers (answer sums and valid counts,
-    one fixed-width field per item), so a resample's item totals are a sum of a few integers.
-    That keeps a pure-Python bootstrap of 2,000 resamples to a few milliseconds per element.
+    The resamples are those :func:`resample_indices` draws from the seed, one after another;
+    the arithmetic is NumPy's (:func:`.arrays.bootstrap_intervals`), equal to the plain
+    definition bit for bit (``tests/test_score_arrays.py``).
     """
-    n = len(m.respondents)
-    if n == 0 or not computable:
-        return {}
+    from .arrays import bootstrap_intervals as on_arrays
+
     cfg = rules.interval
-    n_items = len(m.items)
-    width, code = (16, "H") if 4 * n < 2**16 else (32, "I") if 4 * n < 2**32 else (64, "Q")
-    nbytes = n_items * width // 8
-    px, pv = [], []
-    for row in m.values:
-        x = v = 0
-        for i, a in enumerate(row):
-            if a is not None:
-                x |= a << (width * i)
-                v |= 1 << (width * i)
-        px.append(x)
-        pv.append(v)
-    big = sys.byteorder == "big"
-    mult = rules.scale_multiplier
-    order = [e for e in elements if e in computable]
-    stats: dict[str, list[float]] = {e: [] for e in order}
-    all_eight = len(computable) == len(elements)
-    overall: list[float] = []
-    # Items of one element are usually contiguous: then a slice and map() do the work in C.
-    spans = {e: (elements[e][0], elements[e][-1] + 1) if elements[e] == list(range(elements[e][0], elements[e][-1] + 1)) else None for e in order}
-    rng = random.Random(cfg.seed)
-    fsum, truediv = math.fsum, operator.truediv
-    for _ in range(cfg.resamples):
-        pick = resample_indices(rng, n)
-        ax = array(code, sum(map(px.__getitem__, pick)).to_bytes(nbytes, "little"))
-        av = array(code, sum(map(pv.__getitem__, pick)).to_bytes(nbytes, "little"))
-        if big:
-            ax.byteswap()
-            av.byteswap()
-        el_vals = []
-        for e in order:
-            span = spans[e]
-            if span is not None and 0 not in av[span[0] : span[1]]:
-                s = fsum(map(truediv, ax[span[0] : span[1]], av[span[0] : span[1]])) / (span[1] - span[0]) * mult
-            else:
-                means = [ax[i] / av[i] for i in elements[e] if av[i]]
-                if not means:
-                    continue
-                s = fsum(means) / len(means) * mult
-            stats[e].append(s)
-            el_vals.append(s)
-        if all_eight and len(el_vals) == len(order):
-            overall.append(fsum(el_vals) / len(el_vals))
-    alpha = (1 - cfg.confidence) / 2
-    out = {}
-    for e, xs in list(stats.items()) + ([(OVERALL, overall)] if all_eight else []):
-        if xs:
-            xs.sort()
-            out[e] = (percentile(xs, alpha), percentile(xs, 1 - alpha))
-    return out
+    return on_arrays(m.values, len(m.items), elements, computable, resamples=cfg.resamples, seed=cfg.seed, confidence=cfg.confidence, multiplier=rules.scale_multiplier, overall=OVERALL)
 
 
 # -- Privacy: minimum cell size with complementary suppression --------------------------------
@@ -284,6 +233,8 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     inst, rules = ctx.inst, ctx.rules
     d, k, mult = rules.decimals, rules.min_cell_size, rules.scale_multiplier
     items = inst.item_ids()
+    from .arrays import AnswerArrays
+
     m = Matrix.build(items, responses.respondents)
     el_idx = _element_index(inst, items)
     calcs = {e: element_calc(m, idxs, rules) for e, idxs in el_idx.items()}
@@ -365,7 +316,10 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     # Most specific aggregates first, so the complement is taken from the side that needs it.
     aggregates = [persp["community"], persp["institutional"], group_ids]
     small, comp = protect(gn, k, aggregates, group_ids)
-    group_calcs = {g: {e: element_calc(m.subset(members[g]), idxs, rules) for e, idxs in el_idx.items()} for g in group_ids}
+    # Every group's and both perspectives' element statistics in one pass over the answers.
+    side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
+    sub = AnswerArrays(m.values, len(items), el_idx).subsets({**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}}, rules)
+    group_calcs = {g: sub[f"group:{g}"] for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
     # element, with the same complementary rule inside the element's shown aggregates.
     el_hidden: dict[str, set[str]] = {}
@@ -383,14 +337,13 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
             continue
         gel = []
         for e in el_idx:
-            c = group_calcs[g][e]
+            gc = group_calcs[g][e]
             hide = g in el_hidden[e]
-            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents))
+            gel.append(sm.GroupElement(id=e, score=None if hide else _r(gc.score, d), n_respondents=None if hide else gc.n_respondents))
         groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
-    side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
-    side_calcs = {s: {e: element_calc(m.subset(idx), el_idx[e], rules) for e in el_idx} for s, idx in side_members.items()}
+    side_calcs = {s: sub[f"side:{s}"] for s in side_members}
     a_t, b_t = rules.gap_thresholds
     gaps = []
     for e in el_idx:

@@ -307,7 +307,7 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
     groups: dict[str, list[Any]] = {}
     for t in CATALOGUE.values():
         groups.setdefault(t.group, []).append(t)
-    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site"}
+    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site", "import": "Importing survey platform exports"}
     # reading comes first, then the known groups in this order, then the rest by name: never
     # the import order, which differs between a CLI run and a test session
     order = sorted(groups, key=lambda g: (list(titles).index(g) if g in titles else len(titles), g))

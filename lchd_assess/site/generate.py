@@ -26,6 +26,7 @@ from ..core.text import md_text
 from ..load.framework import Framework
 from ..render.templating import environment
 from . import instrument as site_instrument
+from . import platforms as site_platforms
 from . import standard as site_standard
 from .framework_pages import (  # noqa: F401  (page builders, re-exported for PAGE_SETS' readers)
     DOWNLOAD_LISTS,
@@ -73,6 +74,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("models", "Prevailing models", element_pages("partnership-model", "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper)."), group="The framework"),
     PageSet("research-agenda", "Measuring impact", site_standard.research_agenda_pages, group="The framework"),
     PageSet("instrument", "Self-assessment", site_instrument.instrument_pages, group="Using the framework"),
+    PageSet("survey-platforms", "Survey platforms", site_platforms.platform_pages, group="Using the framework"),
     PageSet("reporting-standard", "Reporting standard", site_standard.reporting_pages, group="Using the framework"),
     PageSet("crosswalks", "Crosswalks", crosswalk_pages, group="Reference"),
     PageSet("glossary", "Glossary", glossary_pages, group="Reference"),

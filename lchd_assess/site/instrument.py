@@ -15,6 +15,7 @@ from ..context.method import instrument_data, method_markdown
 from ..core.text import md_text
 from ..formats.responses import codebook_markdown, template_csv
 from ..load.instrument import Assessment, load_assessment
+from ..render.questionnaire import render_html
 from .pages import Page, SiteContext
 
 FOLDER = "self-assessment"
@@ -25,6 +26,8 @@ CODEBOOK = f"{FOLDER}/codebook.md"
 DOWNLOADS = "downloads/self-assessment"
 #: The blank answer sheet, named as `lchd-assess template --out answers.csv` names it.
 TEMPLATE_CSV = f"{DOWNLOADS}/answers.csv"
+#: The browser questionnaire, the same file `lchd-assess questionnaire --out DIR` writes.
+QUESTIONNAIRE_HTML = f"{DOWNLOADS}/questionnaire.html"
 #: The source files offered for download, in the order a reader needs them.
 SOURCE_FILES = ("instrument.yaml", "scoring-rules.yaml", "recommended-actions.yaml")
 
@@ -167,9 +170,10 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
 
 
 def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
-    """The blank answer sheet (as `lchd-assess template` writes it) and the source files."""
+    """The browser questionnaire and the blank answer sheet (as `lchd-assess questionnaire` and
+    `lchd-assess template` write them) and the source files."""
     a = _assessment()
-    out: dict[str, str | bytes] = {TEMPLATE_CSV: template_csv(a.instrument)}
+    out: dict[str, str | bytes] = {TEMPLATE_CSV: template_csv(a.instrument), QUESTIONNAIRE_HTML: render_html(a.instrument)}
     for name in SOURCE_FILES:
         out[f"{DOWNLOADS}/{name}"] = (a.folder / name).read_text(encoding="utf-8")
     return out
@@ -182,6 +186,7 @@ def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
         f"Version {version} of the self-assessment. The answer sheet is the same file `lchd-assess template --out answers.csv` writes; "
         f"its [codebook]({CODEBOOK}) explains every column.",
         [
+            (QUESTIONNAIRE_HTML, "The questionnaire for one member, in any browser: open it from disk or put it on any web space; answers never leave the browser until the member saves the answer file (`lchd-assess collect` merges them)"),
             (TEMPLATE_CSV, "Blank answer sheet (CSV, one row per respondent)"),
             (f"{DOWNLOADS}/instrument.yaml", "The instrument: items, anchored levels, sectors and roles"),
             (f"{DOWNLOADS}/scoring-rules.yaml", "The scoring rules behind every score and level"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from .. import __version__
-from ..core.paths import repo_root
+from ..core.paths import repo_root, site_templates_dir
 from ..core.text import md_text
 from ..load.framework import Framework
 from ..load.links import references
@@ -38,7 +38,7 @@ MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def templates_dir() -> Path:
-    return repo_root() / "site_templates"
+    return site_templates_dir()
 
 
 # -- Where each kind of ID lives -------------------------------------------------------------

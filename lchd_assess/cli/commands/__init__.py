@@ -26,7 +26,11 @@ def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: 
     try:
         return run(args)
     except ResponsesError as exc:
-        for f in exc.findings:
-            print(f.format_text(), file=sys.stderr)
+        # One line per kind of problem (with a count and the first places): 1,285 bad cells
+        # must not bury the one line that says what to fix. `validate --format json` lists all.
+        from ...core.findings import summarise
+
+        for line in summarise(exc.findings):
+            print(line, file=sys.stderr)
         print(f"{len(exc.findings)} finding(s): {outcome}.", file=sys.stderr)
         return 1

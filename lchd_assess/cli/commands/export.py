@@ -2,15 +2,36 @@ from __future__ import annotations
 
 import argparse
 
+INSTRUMENT_FORMATS = {
+    "redcap": "REDCap data dictionary (.csv) to upload in Project Setup",
+    "xlsform": "XLSForm workbook (.xlsx) for KoboToolbox or ODK Central",
+    "fhir": "FHIR R4 Questionnaire (.json), its CodeSystems written beside it",
+    "forms-text": "questions as text (.txt) to paste into Google Forms or Microsoft Forms",
+}
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=["bundle"], help="what to export: bundle (the whole framework as one JSON document)")
+    p.add_argument("what", choices=["bundle", "instrument"], help="what to export: bundle (the whole framework as one JSON document) or instrument (the self-assessment in a survey platform's format: --format)")
     p.add_argument("--out", required=True, metavar="FILE", help="file to write (written whole or not at all)")
+    p.add_argument("--format", choices=list(INSTRUMENT_FORMATS), help="for instrument: " + "; ".join(f"{k}: {v}" for k, v in INSTRUMENT_FORMATS.items()))
+    p.add_argument("--force", action="store_true", help="for instrument: replace FILE if it already exists")
     p.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
 
 
 def run(args: argparse.Namespace) -> int:
-    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    # use cases are imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...core.errors import UsageError
+
+    if args.what == "instrument":
+        if not args.format:
+            raise UsageError("export instrument needs --format: " + ", ".join(INSTRUMENT_FORMATS))
+        from ...app.interop import export_instrument
+
+        files = export_instrument(args.format, args.out, force=args.force)
+        print(f"wrote {', '.join(map(str, files))} ({INSTRUMENT_FORMATS[args.format]})")
+        return 0
+    if args.format or args.force:
+        raise UsageError("--format and --force are for `export instrument`")
     from ...app.export import export_bundle
 
     version = export_bundle(args.out, args.framework)

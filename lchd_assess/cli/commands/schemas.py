@@ -12,9 +12,15 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
-    from ...app.export import check_schemas, schemas_dir, write_schemas
+    from ...app.export import check_schemas, write_schemas
+    from ...core.errors import UsageError
+    from ...core.paths import source_tree
 
-    out = Path(args.out) if args.out else schemas_dir()
+    root = source_tree()
+    if args.out is None and root is None:
+        # never write into the installed package
+        raise UsageError("schemas: an installed toolkit has no schemas/ folder of its own to write; name one with --out DIR")
+    out = Path(args.out) if args.out else root / "schemas"
     if args.check:
         stale = check_schemas(out)
         for name in stale:

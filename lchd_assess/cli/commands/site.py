@@ -45,10 +45,14 @@ def run(args: argparse.Namespace) -> int:
         return _build(args, file_urls=args.file_urls)
     if args.action == "check":
         from ...app.site import stale_pages  # at run time, not start-up (see _build)
+        from ...core.errors import UsageError
         from ...core.findings import Finding
+        from ...core.paths import source_tree
 
-        stale = stale_pages(args.framework)
-
+        root = source_tree()
+        if root is None:
+            raise UsageError("site check compares a source checkout's docs/ with the framework; run it in a clone of the repository (an installed toolkit has no docs/: use `lchd-assess site build --out DIR`)")
+        stale = stale_pages(args.framework, root)
         for rel in stale:
             print(Finding("site-stale", "differs from what the framework generates; run `lchd-assess site build`", file=rel).format_text())
         return 1 if stale else 0

@@ -37,7 +37,11 @@ def write_case(case: str, name: str, scale: str, roster: list[str], waves: dict[
     d = HERE / case
     (d / "responses").mkdir(parents=True, exist_ok=True)
     lines = "\n".join(f"  - {{id: org-{i + 1:02d}, name: Test organisation {i + 1}, sector: {s}}}" for i, s in enumerate(roster))
-    (d / "partnership.yaml").write_text(PARTNERSHIP.format(name=name, scale=scale, roster=lines), encoding="utf-8")
+    text = PARTNERSHIP.format(name=name, scale=scale, roster=lines)
+    if len(waves) > 1:
+        # Two or more waves are ordered by the date each closed, declared here (not by name).
+        text += "waves:\n" + "".join(f"  - {{label: {w}, closed: \"{w[:4]}-03-31\", file: {w}.csv}}\n" for w in waves)
+    (d / "partnership.yaml").write_text(text, encoding="utf-8")
     for wave, rows in waves.items():
         buf = io.StringIO(newline="")
         w = csv.writer(buf, lineterminator="\r\n")

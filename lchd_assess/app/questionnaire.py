@@ -1,0 +1,66 @@
+"""The questionnaire members fill in: a page for any browser, a printable form, or a workbook.
+
+``lchd-assess questionnaire --out DIR`` writes one of them into DIR, built from the instrument
+(and the partnership's roster and wave when given).  The browser page is one self-contained
+HTML file: inline CSS and script, no request of any kind, so it works opened from disk, from a
+USB stick or from any static host.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import InputError, UsageError
+from ..load.instrument import load_assessment
+
+FORMATS = ("html", "pdf", "xlsx")
+
+
+def file_name(fmt: str, wave: str | None) -> str:
+    return f"questionnaire{'-' + wave if wave else ''}.{fmt}"
+
+
+def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str | Path | None = None, wave: str | None = None, lang: str = "en", force: bool = False) -> Path:
+    """Write the questionnaire in ``fmt`` into the folder ``out``; the path written.
+
+    A file already there is replaced only with ``force`` (or when it holds exactly what would be
+    written): it may be a copy someone edited or filled in, such as a workbook with answers.
+    """
+    from ..core.outputs import write_atomic
+
+    if fmt not in FORMATS:
+        raise UsageError(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+    if wave is not None and (not wave or "/" in wave or "\\" in wave or wave.startswith(".")):
+        raise UsageError(f"--wave {wave!r}: a wave name is a file name without .csv, such as 2026-spring")
+    inst = load_assessment().instrument
+    p = None
+    if partnership_dir is not None:
+        from ..load.partnership import load_partnership
+
+        p = load_partnership(partnership_dir, [s.id for s in inst.sectors])
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"{out}: not a folder; --out names the folder the questionnaire is written into")
+    target = out / file_name(fmt, wave)
+    if fmt == "html":
+        from ..render.questionnaire import render_html
+
+        data: str | bytes = render_html(inst, p, wave, lang)
+    elif fmt == "pdf":
+        from ..render.questionnaire import render_paper
+
+        data = render_paper(inst, p, wave, lang)
+    else:
+        from ..formats.workbook import workbook_bytes
+
+        data = workbook_bytes(inst, p, wave)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if target.exists() and not force:
+        try:
+            same = target.is_file() and target.read_bytes() == raw
+        except OSError:
+            same = False
+        if not same:
+            raise InputError(f"{target}: already exists and differs from the questionnaire being written (it may hold answers); choose another --out folder, move the file, or add --force to replace it")
+    write_atomic(target, raw)
+    return target

@@ -1,0 +1,266 @@
+"""A platform export as a table, and from its columns to the toolkit's respondent rows.
+
+:func:`read_table` reads a CSV (comma, semicolon or tab; UTF-8 with or without BOM) or an XLSX
+workbook's first sheet; :func:`plan_columns` decides what each column is (an item, a comment,
+sector, role, personal data, platform metadata) and :func:`read_rows` turns the data rows into
+:class:`~lchd_assess.formats.platform_common.Row` values or findings.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
+from ..load.instrument import InstrumentFile
+from .platform_common import (
+    COMMENT, COMMENT_SUFFIX, ITEM, MAX_BYTES, META, PERSONAL, ROLE, SECTOR, VERSION, KindTracker,
+    PlatformImport, Row, label_table, parse_answer, sector_role_tables, version_findings,
+)
+
+
+# -- Tables ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    """Rows of cells as text, each with its line (CSV) or row number (workbook)."""
+
+    rows: list[tuple[int, list[str]]]
+
+
+def read_table(path: Path, res: PlatformImport) -> Table | None:
+    """A CSV (comma, semicolon or tab; UTF-8 with or without BOM) or an XLSX workbook's
+    first sheet; ``None`` with a finding when it cannot be read."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            res.add("import-unreadable", f"the file is {size} bytes; exports above {MAX_BYTES} bytes are refused")
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        res.add("import-unreadable", f"cannot read the file ({exc.strerror or exc})")
+        return None
+    if raw[:2] == b"PK":
+        inner = _zipped_csv(raw, res)
+        if inner is None:
+            return _read_xlsx(raw, res) if not res.findings else None
+        raw = inner
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        res.add("import-unreadable", "the file is not UTF-8 text; download it again from the platform (CSV, UTF-8) instead of re-saving it in a spreadsheet", line)
+        return None
+    first = text.split("\n", 1)[0]
+    delim = max((",", ";", "\t"), key=lambda d: _count_outside_quotes(first, d))
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
+    start = 1
+    try:
+        for rec in reader:
+            rows.append((start, rec))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        res.add("import-unreadable", f"not readable as CSV ({exc}); download the export again", start)
+        return None
+    if not rows or not any(c.strip() for c in rows[0][1]):
+        res.add("import-unreadable", "the file is empty or has no header row", 1, 1)
+        return None
+    return Table(rows)
+
+
+def _zipped_csv(raw: bytes, res: PlatformImport) -> bytes | None:
+    """The CSV inside a .zip download (ODK Central, Google Forms and Qualtrics hand their CSV
+    over zipped); None for a workbook (an .xlsx is a zip too) or with a finding."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            names = z.namelist()
+            if "[Content_Types].xml" in names:
+                return None
+            csvs = sorted((n for n in names if n.lower().endswith(".csv") and not n.startswith("__MACOSX")), key=lambda n: (len(n), n))
+            if not csvs:
+                res.add("import-unreadable", "the .zip holds no .csv file; download the export again as CSV")
+                return None
+            info = z.getinfo(csvs[0])
+            if info.file_size > MAX_BYTES:
+                res.add("import-unreadable", f"the CSV inside the .zip is {info.file_size} bytes; exports above {MAX_BYTES} bytes are refused")
+                return None
+            # The main table: repeat groups (ODK) come as further files named <form>-<repeat>.csv.
+            return z.read(csvs[0])
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+
+
+def _count_outside_quotes(line: str, delim: str) -> int:
+    n, quoted = 0, False
+    for ch in line:
+        if ch == '"':
+            quoted = not quoted
+        elif ch == delim and not quoted:
+            n += 1
+    return n
+
+
+def _read_xlsx(raw: bytes, res: PlatformImport) -> Table | None:
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - openpyxl is a core dependency
+        res.add("import-unreadable", "reading .xlsx needs openpyxl; install the toolkit again")
+        return None
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
+    except Exception as exc:  # a damaged or non-workbook zip: one line, never a traceback
+        res.add("import-unreadable", f"not a readable .xlsx workbook ({type(exc).__name__}); download the export again")
+        return None
+    try:
+        ws = wb.worksheets[0]
+        rows = []
+        for n, rec in enumerate(ws.iter_rows(values_only=True), start=1):
+            rows.append((n, [_cell_text(v) for v in rec]))
+    finally:
+        wb.close()
+    while rows and not any(c.strip() for c in rows[-1][1]):
+        rows.pop()
+    if not rows or not any(c.strip() for c in rows[0][1]):
+        res.add("import-unreadable", "the workbook's first sheet is empty or has no header row", 1, 1)
+        return None
+    return Table(rows)
+
+
+def _cell_text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if hasattr(v, "isoformat"):
+        return v.isoformat()  # type: ignore[union-attr]
+    return str(v)
+
+
+@dataclass
+class Columns:
+    kinds: list[tuple[str, str | None] | None]
+
+    def index(self, kind: str) -> int | None:
+        return next((j for j, k in enumerate(self.kinds) if k and k[0] == kind), None)
+
+    def of(self, kind: str) -> list[tuple[str, int]]:
+        return [(k[1], j) for j, k in enumerate(self.kinds) if k and k[0] == kind and k[1]]
+
+
+def plan_columns(res: PlatformImport, inst: InstrumentFile, header: list[str], header_line: int, classify: Callable[[str], tuple[str, str | None] | None], names: list[str] | None = None) -> Columns | None:
+    """Classify every header cell, with notes for what is dropped and findings for item
+    problems; None when the import cannot go on.  ``names`` are what messages call the columns
+    (default: the header itself)."""
+    names = names or header
+    kinds: list[tuple[str, str | None] | None] = []
+    seen_items: dict[str, tuple[int | None, int | None]] = {}
+    ignored: list[str] = []
+    for j, name in enumerate(header):
+        k = classify(name) if name.strip() else None
+        if k and k[0] in (ITEM, COMMENT):
+            key = k[1] if k[0] == ITEM else f"{k[1]}{COMMENT_SUFFIX}"
+            if key in seen_items or (k[0] == ITEM and k[1] in seen_items):
+                res.add("import-extra-item", f"column {j + 1} is a second column for {key}; delete one", header_line, j + 1)
+                k = (META, None)
+            elif k[0] == ITEM:
+                seen_items[k[1]] = (header_line, j + 1)  # type: ignore[index]
+        if k and k[0] == PERSONAL:
+            res.note("import-personal-data", f"column {j + 1} '{_short(names[j])}' holds personal data; it was left out and its values were not read into anything", header_line, j + 1)
+        elif k is None and name.strip():
+            ignored.append(_short(names[j]))
+        kinds.append(k)
+    if ignored:
+        shown = ", ".join(f"'{n}'" for n in ignored[:8]) + (f" and {len(ignored) - 8} more" if len(ignored) > 8 else "")
+        res.note("import-ignored-column", f"{len(ignored)} column(s) not used: {shown}", header_line)
+    cols = Columns(kinds)
+    for kind, label in ((SECTOR, "sector"), (ROLE, "role")):
+        if cols.index(kind) is None:
+            res.add("import-missing-field", f"the export has no {label} column; add the {label} question to the survey (from `lchd-assess export instrument`)", header_line)
+    ok = version_findings(res, inst, seen_items)
+    res.items = [i for i in inst.item_ids() if i in seen_items]
+    return cols if ok and not res.findings else None
+
+
+def _short(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= 40 else s[:39] + "…"
+
+
+def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: list[tuple[int, list[str]]], make_id: Callable[[int, list[str]], str], codes: dict[str, int | str] | None, labels: bool = True, skip: Callable[[int, list[str]], str | None] | None = None) -> None:
+    """Turn data rows into :class:`Row` values (or findings).  ``codes`` are the raw codes the
+    export may hold (None: labels only); ``skip`` names why a row is left out, if it is."""
+    label_map = label_table(inst) if labels else {}
+    code_map = codes or {}
+    sectors, roles = sector_role_tables(inst)
+    tracker = KindTracker()
+    seen: dict[str, int] = {}
+    si, ri, vi = cols.index(SECTOR), cols.index(ROLE), cols.index(VERSION)
+    items = cols.of(ITEM)
+    comments = cols.of(COMMENT)
+    skipped: dict[str, list[int]] = {}
+    for line, rec in data:
+        if not any(c.strip() for c in rec):
+            continue
+        cells = rec + [""] * (len(cols.kinds) - len(rec))
+        why = skip(line, cells) if skip else None
+        if why:
+            skipped.setdefault(why, []).append(line)
+            continue
+        answers: dict[str, int | str | None] = {}
+        ok = True
+        for item_id, j in items:
+            kind, value = parse_answer(cells[j], label_map, code_map)
+            tracker.see(kind, line, j + 1, item_id)
+            if kind == "bad":
+                shown = _short(cells[j].strip())
+                hint = "use 'Use choice text' when downloading" if codes is None and cells[j].strip().isdigit() else "it is not one of the item's choices"
+                res.add("import-bad-value", f"'{shown}' in {item_id}: {hint}", line, j + 1)
+                ok = False
+            answers[item_id] = value
+        if all(v is None for v in answers.values()):
+            skipped.setdefault("no answer to any item", []).append(line)
+            continue
+        sector = role = ""
+        for idx, table, label, dest in ((si, sectors, "sector", "s"), (ri, roles, "role", "r")):
+            if idx is None:
+                continue
+            raw = cells[idx].strip()
+            code = table.get(raw.lower())
+            if code is None:
+                what = "is empty" if not raw else f"'{_short(raw)}' is not one of the instrument's {label}s"
+                res.add("import-bad-sector", f"{label} {what}", line, idx + 1)
+                ok = False
+            elif dest == "s":
+                sector = code
+            else:
+                role = code
+        if vi is not None:
+            v = cells[vi].strip()
+            if v and v != inst.version:
+                res.add("import-instrument-version", f"instrument_version '{_short(v)}' is not the current version {inst.version}; set the survey up again from `lchd-assess export instrument`", line, vi + 1)
+                ok = False
+        rid = make_id(line, cells)
+        if LOOKS_IDENTIFYING.search(rid):
+            # The value is not repeated: it may be someone's name or e-mail address.
+            res.add("responses-identifying-id", "the record's ID looks like a name or an e-mail address; give records made-up codes (REDCap: let it number records)", line)
+            ok = False
+        elif rid in seen:
+            res.add("import-duplicate-respondent", f"respondent '{rid}' appears again (first on line {seen[rid]})", line)
+            ok = False
+        seen.setdefault(rid, line)
+        if ok:
+            notes = {item_id: cells[j].strip() for item_id, j in comments if cells[j].strip()}
+            res.rows.append(Row(rid, sector, role, answers, notes, line))
+    tracker.check(res)
+    for why, lines in sorted(skipped.items()):
+        shown = ", ".join(str(n) for n in lines[:5]) + (" …" if len(lines) > 5 else "")
+        res.note("import-skipped-row", f"{len(lines)} row(s) left out ({why}): line(s) {shown}", lines[0])

@@ -1,0 +1,204 @@
+"""The scorer's arithmetic on arrays: element statistics of many respondent subsets at once, and
+the percentile bootstrap as one matrix product per block of resamples.
+
+Pure: takes the answer matrix (respondents in ``respondent_id`` order, items in instrument order,
+``None`` for no valid answer) and numbers from the scoring rules; reads no files.
+
+Same numbers as the plain-Python definitions in :mod:`.scoring` (``tests/test_score_arrays.py``
+compares them on random matrices, bit for bit):
+
+* item means are integer sums divided by integer counts, exactly as ``fsum(ints) / len``;
+* sums of a few floats (item means of one element, element scores of one resample) use a
+  compensated sum (Knuth's TwoSum error terms added back), which gives ``math.fsum``'s correctly
+  rounded result for sums this short and this well-conditioned (all terms are non-negative);
+* the bootstrap draws the very same resamples as :func:`.scoring.resample_indices`: one call
+  ``getrandbits(32 * n * r)`` yields the same 32-bit words, in the same order, as ``r`` calls of
+  ``getrandbits(32 * n)`` (CPython fills the words least significant first, and 32 · n is a whole
+  number of words), and ``(c * n) >> 32`` equals ``floor(c * (n / 2**32))`` in float64 because
+  ``c * n < 2**53`` is exact and the division by 2**32 only moves the exponent.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import random
+from dataclasses import dataclass
+from typing import Mapping, Protocol, Sequence
+
+# BLAS threads cost more than they save on matrices this small, and on a shared machine a
+# thread that waits for a busy core stalls every product (measured: 0.15 ms alone, 15 ms with
+# the other core busy). Only takes effect when nothing imported NumPy before us.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import numpy as np  # noqa: E402
+
+#: Resamples per block: a block's arrays stay in the processor cache, and the product of one
+#: block stays under OpenBLAS's threshold for starting threads when threads are not limited.
+BLOCK = 128
+
+
+def compensated_sum(a: np.ndarray) -> np.ndarray:
+    """Sum over the first axis, with each addition's rounding error (TwoSum) added back."""
+    s = a[0].copy()
+    c = np.zeros(a.shape[1:])
+    for x in a[1:]:
+        t = s + x
+        z = t - s
+        c += (s - (t - z)) + (x - z)
+        s = t
+    return s + c
+
+
+def percentile(sorted_xs: Sequence[float] | np.ndarray, p: float) -> float:
+    """Linear interpolation between closest ranks (NumPy's default 'linear' method)."""
+    pos = p * (len(sorted_xs) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(sorted_xs) - 1)
+    frac = pos - lo
+    return float(sorted_xs[lo] + (sorted_xs[hi] - sorted_xs[lo]) * frac)
+
+
+# -- Element statistics of respondent subsets ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SubsetElement:
+    """One element over one subset of respondents, before rounding."""
+
+    score: float | None  # 0–100; None when not computable
+    reason: str | None
+    n_respondents: int  # respondents with at least one valid answer on the element
+    coverage: float  # share of the element's items with at least one valid answer
+    item_means: dict[int, float]  # item index → mean of its valid answers (0–4)
+
+
+class AnswerArrays:
+    """The answer matrix as arrays: ``X`` answers (0 where none), ``V`` 1 where valid."""
+
+    def __init__(self, values: Sequence[Sequence[int | None]], n_items: int, elements: Mapping[str, Sequence[int]]) -> None:
+        self.n = len(values)
+        self.elements = {e: list(idx) for e, idx in elements.items()}
+        raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float).reshape(self.n, n_items)
+        self.V = (raw >= 0).astype(float)
+        self.X = np.where(raw >= 0, raw, 0.0)
+        ind = np.zeros((n_items, len(self.elements)))
+        for k, idx in enumerate(self.elements.values()):
+            ind[idx, k] = 1.0
+        # Per respondent and element: how many valid answers (an exact small integer).
+        self.valid_per_element = self.V @ ind
+
+    def subsets(self, groups: Mapping[str, Sequence[int]], rules: "RulesLike") -> dict[str, dict[str, SubsetElement]]:
+        """``{subset: {element: SubsetElement}}`` for subsets given as lists of row indexes."""
+        keys = list(groups)
+        G = np.zeros((len(keys), self.n))
+        for g, rows in enumerate(groups.values()):
+            G[g, list(rows)] = 1.0
+        # Integer sums and counts (exact in float64), then the same divisions as by hand.
+        sums = (G @ self.X).tolist()
+        counts = (G @ self.V).tolist()
+        answered = (G @ (self.valid_per_element > 0)).tolist()
+        out: dict[str, dict[str, SubsetElement]] = {}
+        for g, key in enumerate(keys):
+            row_s, row_c = sums[g], counts[g]
+            res = {}
+            for k, (e, idxs) in enumerate(self.elements.items()):
+                means = {i: row_s[i] / row_c[i] for i in idxs if row_c[i]}
+                res[e] = subset_element(means, len(idxs), int(answered[g][k]), rules)
+            out[key] = res
+        return out
+
+
+class RulesLike(Protocol):  # pragma: no cover - what subsets() reads of the scoring rules
+    @property
+    def scale_multiplier(self) -> float: ...
+    @property
+    def min_item_coverage(self) -> float: ...
+    @property
+    def min_respondents(self) -> int: ...
+
+
+def subset_element(item_means: dict[int, float], n_items: int, n: int, rules: RulesLike) -> SubsetElement:
+    """The rule for one element: coverage and respondents first, then the mean of item means."""
+    coverage = len(item_means) / n_items if n_items else 0.0
+    reason = None
+    if not n_items:
+        reason = "no items of the current instrument measure this element"
+    elif coverage < rules.min_item_coverage:
+        reason = f"only {len(item_means)} of its {n_items} items have a valid answer (at least {math.ceil(rules.min_item_coverage * n_items)} needed)"
+    elif n < rules.min_respondents:
+        reason = f"only {n} respondent(s) gave a valid answer (at least {rules.min_respondents} needed)"
+    score = math.fsum(item_means.values()) / len(item_means) * rules.scale_multiplier if reason is None else None
+    return SubsetElement(score, reason, n, coverage, item_means)
+
+
+# -- Bootstrap ---------------------------------------------------------------------------------
+
+
+def resample_counts(rng: random.Random, n: int, r: int) -> np.ndarray:
+    """How often each of ``n`` respondents is drawn in each of ``r`` resamples, shape (r, n).
+
+    The draws of :func:`.scoring.resample_indices` called ``r`` times (see the module docstring).
+    """
+    raw = rng.getrandbits(32 * n * r).to_bytes(4 * n * r, "little")
+    pick = (np.frombuffer(raw, dtype="<u4") * (n / 2.0**32)).astype(np.intp)
+    pick += np.repeat(np.arange(0, r * n, n), n)
+    return np.bincount(pick, minlength=r * n).reshape(r, n).astype(float)
+
+
+def bootstrap_intervals(
+    values: Sequence[Sequence[int | None]], n_items: int, elements: Mapping[str, Sequence[int]], computable: set[str],
+    *, resamples: int, seed: int, confidence: float, multiplier: float, overall: str,
+) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap over respondents for each computable element and the overall score.
+
+    Per resample, an element's score is the mean of its items' means over the drawn respondents
+    (items nobody drawn answered are left out; a resample where none of its items was answered
+    gives no value); the overall score is the mean of the element scores, only in resamples
+    where every element has one and only when every element is computable.  The resamples'
+    item sums and counts are one product: (resamples × respondents) draw counts times
+    (respondents × items) answers.
+    """
+    n = len(values)
+    order = [e for e in elements if e in computable]
+    if n == 0 or not order:
+        return {}
+    E = len(order)
+    width = max(len(elements[e]) for e in order)
+    # Items laid out as (slot, element): slot j of element k is its j-th item, or a column that
+    # is never answered when the element has fewer items than the widest.
+    idx = np.full((width, E), n_items, dtype=np.intp)
+    for k, e in enumerate(order):
+        idx[: len(elements[e]), k] = list(elements[e])
+    raw = np.array([[-1 if a is None else a for a in row] + [-1] for row in values], dtype=float)[:, idx.ravel()]
+    valid = (raw >= 0).astype(float)
+    answers = np.where(raw >= 0, raw, 0.0)
+    YT = np.concatenate([answers, valid], axis=1).T.copy()  # (2 · width · E, n)
+    half = width * E
+    rng = random.Random(seed)
+    sums = np.empty((E, resamples))
+    counts = np.empty((E, resamples), dtype=np.intp)
+    for s0 in range(0, resamples, BLOCK):
+        r = min(BLOCK, resamples - s0)
+        A = YT @ resample_counts(rng, n, r).T
+        ax = A[:half].reshape(width, E, r)
+        av = A[half:].reshape(width, E, r)
+        counts[:, s0 : s0 + r] = np.count_nonzero(av, axis=0)
+        # An item nobody drawn answered has sum 0 and count 0: 0 / 1 adds nothing.
+        np.maximum(av, 1.0, out=av)
+        np.divide(ax, av, out=ax)
+        sums[:, s0 : s0 + r] = compensated_sum(ax)
+    has = counts > 0
+    scores = np.divide(sums, counts, out=np.zeros(sums.shape), where=has) * multiplier
+    cols = [(e, scores[k][has[k]]) for k, e in enumerate(order)]
+    if len(order) == len(elements):
+        every = has.all(axis=0)
+        cols.append((overall, compensated_sum(scores[:, every]) / E))
+    alpha = (1 - confidence) / 2
+    out = {}
+    for e, xs in cols:
+        if len(xs):
+            xs = np.sort(xs)
+            out[e] = (percentile(xs, alpha), percentile(xs, 1 - alpha))
+    return out

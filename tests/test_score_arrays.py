@@ -1,0 +1,111 @@
+"""The scorer's NumPy arithmetic equals its plain-Python definition, to the last bit."""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lchd_assess.formats.responses import read_responses
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.score import arrays
+from lchd_assess.score.scoring import Matrix, _element_index, bootstrap_intervals, element_calc, resample_indices
+
+from score_reference import bootstrap_reference
+
+ROOT = Path(__file__).resolve().parent.parent
+A = load_assessment()
+INST, RULES = A.instrument, A.rules
+ITEMS = INST.item_ids()
+EL = _element_index(INST, ITEMS)
+FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
+ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted((ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv"))
+
+
+def _matrix(path: Path) -> Matrix:
+    res = read_responses(path, INST, allow_other_version=True)
+    return Matrix.build(ITEMS, res.respondents)
+
+
+def _computable(m: Matrix, rules=RULES) -> set[str]:
+    return {e for e, idx in EL.items() if element_calc(m, idx, rules).score is not None}
+
+
+def test_resample_counts_are_the_draws_of_resample_indices_one_resample_after_another():
+    for n in (1, 2, 7, 25, 300):
+        rng_a, rng_b = random.Random(n), random.Random(n)
+        counts = arrays.resample_counts(rng_a, n, 40)
+        for row in counts:
+            expected = Counter(resample_indices(rng_b, n))
+            assert {i: int(c) for i, c in enumerate(row) if c} == dict(expected)
+        # Both generators are left in the same state: the next block continues the stream.
+        assert rng_a.getrandbits(32) == rng_b.getrandbits(32)
+
+
+@pytest.mark.parametrize("path", ANSWER_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_bootstrap_equals_the_plain_python_definition_on_every_bundled_answer_file(path):
+    m = _matrix(path)
+    rng = random.Random(path.stem)
+    subsets = [list(range(len(m.respondents)))] + [sorted(rng.sample(range(len(m.respondents)), k)) for k in range(2, len(m.respondents), 5)]
+    for keep in subsets:
+        sub = m.subset(keep)
+        comp = _computable(sub)
+        assert bootstrap_intervals(sub, EL, RULES, comp) == bootstrap_reference(sub, EL, RULES, comp)
+
+
+answers = st.sampled_from([0, 1, 2, 3, 4, None, None])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.integers(min_value=1, max_value=40).flatmap(lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)), st.integers(0, 2**32 - 1))
+def test_bootstrap_equals_the_plain_python_definition_on_random_answers(rows, seed):
+    rules = FEW.model_copy(update={"interval": FEW.interval.model_copy(update={"seed": seed})})
+    m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
+    comp = _computable(m, rules)
+    assert bootstrap_intervals(m, EL, rules, comp) == bootstrap_reference(m, EL, rules, comp)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.integers(min_value=0, max_value=30).flatmap(lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)), st.randoms(use_true_random=False))
+def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
+    m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
+    groups = {f"g{j}": sorted(rnd.sample(range(len(rows)), rnd.randint(0, len(rows)))) for j in range(4)}
+    got = arrays.AnswerArrays(rows, len(ITEMS), EL).subsets(groups, RULES)
+    for g, keep in groups.items():
+        for e, idx in EL.items():
+            want = element_calc(m.subset(keep), idx, RULES)
+            have = got[g][e]
+            assert (have.score, have.reason, have.n_respondents, have.coverage, have.item_means) == (want.score, want.reason, want.n_respondents, want.coverage, want.item_means)
+
+
+def test_compensated_sum_equals_fsum_on_short_sums_of_ratios():
+    import math
+
+    import numpy as np
+
+    rnd = random.Random(4)
+    rows = [[rnd.randint(0, 100) / rnd.randint(1, 40) for _ in range(rnd.randint(1, 12))] for _ in range(3000)]
+    width = max(len(r) for r in rows)
+    a = np.zeros((width, len(rows)))
+    for j, r in enumerate(rows):
+        a[: len(r), j] = r
+    assert arrays.compensated_sum(a).tolist() == [math.fsum(r) for r in rows]
+
+
+def test_bootstrap_of_nobody_and_of_nothing_computable_is_empty():
+    assert arrays.bootstrap_intervals([], len(ITEMS), EL, set(EL), resamples=10, seed=1, confidence=0.95, multiplier=25, overall="overall") == {}
+    m = _matrix(ANSWER_FILES[0])
+    assert bootstrap_intervals(m, EL, RULES, set()) == {}
+
+
+def test_the_same_seed_gives_the_same_interval_and_another_seed_another():
+    m = _matrix(ANSWER_FILES[0])
+    comp = _computable(m)
+    a = bootstrap_intervals(m, EL, RULES, comp)
+    assert a == bootstrap_intervals(m, EL, RULES, comp)
+    other = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"seed": RULES.interval.seed + 1})})
+    assert bootstrap_intervals(m, EL, other, comp) != a
