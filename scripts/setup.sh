@@ -33,6 +33,13 @@ if ! .venv/bin/python -c 'import weasyprint' >/dev/null 2>&1; then
   apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 >/dev/null
 fi
 
+# The test that PDFs do not depend on the machine's fonts renders with fontconfig seeing only
+# another family: Debian's Liberation fonts (the PDFs themselves use the package's own Lato).
+if [ ! -d /usr/share/fonts/truetype/liberation ]; then
+  echo "setup: installing Debian's fonts-liberation for the other-fonts PDF test"
+  apt-get update -qq && apt-get install -y -qq fonts-liberation >/dev/null
+fi
+
 # cffconvert (the CITATION.cff validator) pins jsonschema<4, which clashes with ours,
 # so it lives in its own small environment inside .venv.
 if [ ! -x .venv/tools/cffconvert/bin/cffconvert ]; then

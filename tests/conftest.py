@@ -10,6 +10,19 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_state_folder(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never read or write the user's own state folder (the list of files the toolkit
+    wrote, core/safe_output.py); commands run in subprocesses inherit the variable."""
+    old = os.environ.get("LCHD_STATE_DIR")
+    os.environ["LCHD_STATE_DIR"] = str(tmp_path_factory.mktemp("lchd-state"))
+    yield
+    if old is None:
+        os.environ.pop("LCHD_STATE_DIR", None)
+    else:
+        os.environ["LCHD_STATE_DIR"] = old
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite expected files in golden folders (review the diff!)")
 

@@ -16,9 +16,9 @@ def fixture_score(name: str = "score-result-full.json") -> ScoreResult:
 
 def fw_info() -> FrameworkInfo:
     from lchd_assess.load.framework import load_framework
-    from lchd_assess.context.report_context import framework_info
+    from lchd_assess.app.report import report_framework_info
 
-    return framework_info(load_framework())
+    return report_framework_info(load_framework())
 
 
 GUIDANCE = Guidance(

@@ -160,3 +160,18 @@ def test_a_tampered_answer_file_yields_a_respondent_or_documented_findings_never
     assert not (res.findings and res.respondents), "a file with a problem adds nobody"
     for r in res.respondents:
         assert set(r.answers) == set(IDS) and all(v is None or v in (0, 1, 2, 3, 4, "DK", "NA") for v in r.answers.values())
+
+
+def test_rows_added_to_a_semicolon_file_keep_its_semicolons(folder, tmp_path):
+    target = folder / "responses" / f"{WAVE}.csv"
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8"), newline="")))
+    buf = io.StringIO(newline="")
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+    target.write_text(buf.getvalue(), encoding="utf-8")
+    result = collect(folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22", comments={"P1.Q1": "Yes; and more"}))], WAVE)
+    assert result.added == 1
+    last = target.read_text(encoding="utf-8").splitlines()[-1]
+    assert last.startswith("ABCD-EF22;education;staff;0;1;2") and last.endswith(';"Yes; and more"')

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from lchd_assess.app.interop import export_instrument
-from lchd_assess.core.errors import UsageError
+from lchd_assess.core.errors import InputError
 from lchd_assess.formats import fhir
 from lchd_assess.load.instrument import load_assessment
 
@@ -78,12 +78,16 @@ def test_the_invariant_check_catches_a_duplicate_item_and_a_weight_on_dont_know(
 
 
 @pytest.mark.parametrize("fmt,name", [("redcap", "a.csv"), ("xlsform", "a.xlsx"), ("fhir", "a.json"), ("forms-text", "a.txt")])
-def test_every_export_is_identical_on_rerun_and_never_replaces_a_file_without_force(fmt, name, tmp_path):
+def test_every_export_is_identical_on_rerun_and_never_replaces_a_users_file_without_force(fmt, name, tmp_path):
     first = [p.read_bytes() for p in export_instrument(fmt, tmp_path / "one" / name)]
     second = [p.read_bytes() for p in export_instrument(fmt, tmp_path / "two" / name)]
     assert first == second
-    with pytest.raises(UsageError, match="--force"):
+    # its own unchanged export is replaced on rerun (core/safe_output.py); a user's file is not
+    export_instrument(fmt, tmp_path / "one" / name)
+    (tmp_path / "one" / name).write_bytes(b"the user's own file")
+    with pytest.raises(InputError, match="--force"):
         export_instrument(fmt, tmp_path / "one" / name)
+    assert (tmp_path / "one" / name).read_bytes() == b"the user's own file"
     export_instrument(fmt, tmp_path / "one" / name, force=True)
 
 
@@ -94,3 +98,22 @@ def test_forms_text_tags_every_question_with_its_item_id():
     tags = re.findall(r"^\[((?:P|FS)\d+\.Q\d+)\] ", text, flags=re.M)
     assert tags == INST.item_ids()
     assert text.count("[sector] ") == 1 and text.count("[role] ") == 1
+
+
+def test_export_instrument_says_the_platforms_own_tool_checked_it(tmp_path):
+    from conftest import run_cli
+
+    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
+    assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("checked: pyxform ") and r.stdout.rstrip().endswith("without warnings")
+    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
+    assert r.returncode == 2 and r.stderr.strip() == f"lchd-assess: error: {tmp_path / 'form.xlsx'}: already exists; choose another --out or add --force to replace it"
+
+
+def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tmp_path):
+    """The stand-in form filler the round trip uses writes what FHIR R4 allows."""
+    import interop_platforms as tp
+    from fhir.resources.R4B.bundle import Bundle
+
+    who = [{"id": "R1", "sector": INST.sectors[0].id, "role": INST.roles[0].id, "answers": {i: (n % 5 if n % 7 else "DK") for n, i in enumerate(INST.item_ids())}, "comments": {INST.item_ids()[0]: "a comment"}}]
+    bundle = Bundle.model_validate(json.loads(tp.fhir_bundle(fhir.questionnaire(INST), who)))
+    assert bundle.entry[0].resource.get_resource_type() == "QuestionnaireResponse"

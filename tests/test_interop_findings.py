@@ -178,3 +178,42 @@ def test_the_cli_json_outcome_is_the_librarys(setup, tmp_path, capsys):
     assert run(["import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE, "--dry-run", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == import_answers("kobo", f, p, WAVE, dry_run=True).to_dict()
     assert nothing_written(p)
+
+
+def test_a_record_id_that_looks_like_an_email_is_refused_without_repeating_it(setup, tmp_path):
+    p, ex, who = setup
+    named = [dict(who[0], id="jane.doe@example.org")] + who[1:]
+    f = tmp_path / "named.csv"
+    f.write_text(tp.redcap_export(ex["redcap"].read_text(encoding="utf-8"), named), encoding="utf-8")
+    out = import_answers("redcap", f, p, WAVE)
+    assert codes(out) == ["responses-identifying-id"] and out.findings[0].line == 2
+    assert "jane" not in out.findings[0].message and nothing_written(p)
+
+
+def test_fhir_subject_and_author_are_noted_and_never_written(setup, tmp_path):
+    p, ex, who = setup
+    bundle = json.loads(tp.fhir_bundle(json.loads(ex["fhir"].read_text(encoding="utf-8")), who))
+    for e in bundle["entry"]:
+        e["resource"]["subject"] = {"reference": "Patient/123", "display": "Jane Doe"}
+        e["resource"]["author"] = {"display": "Dr Smith"}
+    f = tmp_path / "qr.json"
+    f.write_text(json.dumps(bundle), encoding="utf-8")
+    out = import_answers("fhir", f, p, WAVE)
+    assert out.findings == [] and out.written
+    assert {n.code for n in out.notes} == {"import-personal-data"} and len(out.notes) == 2 * len(who)
+    written = (p / "responses" / f"{WAVE}.csv").read_text(encoding="utf-8")
+    assert "Jane" not in written and "Smith" not in written and "Patient" not in written
+
+
+def test_a_successful_import_says_what_it_added_in_one_line(setup, tmp_path):
+    from conftest import run_cli
+
+    p, ex, who = setup
+    f = tmp_path / "kobo.csv"
+    f.write_text(tp.kobo_export(ex["xlsform"], who), encoding="utf-8")
+    r = run_cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
+    assert r.returncode == 0
+    assert r.stdout == f"added {len(who)} respondent(s) from KoboToolbox to {p}/responses/{WAVE}.csv\n"
+    assert r.stderr.startswith("note: ") and "_submitted_by" in r.stderr
+    r = run_cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
+    assert r.returncode == 0 and r.stdout == f"nothing to add to {p}/responses/{WAVE}.csv; {len(who)} already there, unchanged\n"

@@ -18,7 +18,7 @@ def test_report_writes_html_pdf_and_scores_json(cli, tmp_path):
     ex = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())[0]
     r = cli("report", str(ex), "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "report.pdf", "scores.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".lchd-outputs.json", "report.html", "report.pdf", "scores.json"]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-1.7")
     assert json.loads((tmp_path / "scores.json").read_text())["comments"] is None
     assert "wrote" in r.stdout and r.stderr == ""
@@ -53,7 +53,7 @@ def test_a_missing_folder_and_a_wrong_wave_are_clear_errors(cli, tmp_path):
 def test_portfolio_takes_a_folder_of_partnerships_and_writes_three_files(cli, tmp_path):
     r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["portfolio.csv", "portfolio.html", "portfolio.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".lchd-outputs.json", "portfolio.csv", "portfolio.html", "portfolio.pdf"]
     n = len([p for p in EXAMPLES.iterdir() if (p / "partnership.yaml").is_file()])
     assert len((tmp_path / "portfolio.csv").read_text().splitlines()) == n + 1
     assert r.stderr == ""  # no progress bar when stderr is not a terminal

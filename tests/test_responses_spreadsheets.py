@@ -112,3 +112,28 @@ def test_an_undeclared_wave_without_a_date_in_its_name_says_how_to_declare_it(tm
         score_partnership(_two_waves(tmp_path, declare=False))
     msg = str(exc.value)
     assert "February 2026.csv: wave-undeclared:" in msg and 'file: "February 2026.csv"' in msg and "closed:" in msg
+
+
+def test_validate_names_an_undeclared_wave_in_the_partnership_file(tmp_path, cli):
+    folder = _two_waves(tmp_path, declare=False)
+    result = cli("validate", str(folder))
+    assert result.returncode == 1
+    *lines, total = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and total.startswith("2 finding(s)")
+    for line, name in zip(sorted(lines), ["February 2026.csv", "March 2025.csv"]):
+        assert line.startswith(str(folder / "partnership.yaml")) and f"wave-undeclared: responses/{name}: " in line and "closed:" in line
+
+
+def test_score_says_which_columns_it_ignored_and_who_answered_nothing(tmp_path, cli):
+    folder = tmp_path / "p"
+    shutil.copytree(EXAMPLE, folder)
+    wave = folder / "responses" / "2026-followup.csv"
+    lines = wave.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    empty = ["R99", "education", "staff"] + [""] * (len(header) - 3)
+    wave.write_text("\r\n".join(["Timestamp," + lines[0], *["2026-03-01," + line for line in lines[1:]], "," + ",".join(empty)]) + "\r\n", encoding="utf-8")
+    result = cli("score", str(folder))
+    assert result.returncode == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]
+    assert len(notes) == 2 and "responses-ignored-columns" in notes[0] and "'Timestamp'" in notes[0]
+    assert "responses-no-answers" in notes[1] and "R99" in notes[1]

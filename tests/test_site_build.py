@@ -125,7 +125,7 @@ def test_every_page_has_json_ld_that_parses_and_element_pages_are_defined_terms(
         assert data["@context"] == "https://schema.org"
         if data["@type"] == "DefinedTerm":
             assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
-            assert data["url"] == base + page.parent.relative_to(built[2]).as_posix() + "/"
+            assert data["url"] == base + "1.0/" + page.parent.relative_to(built[2]).as_posix() + "/"  # the versioned address
             seen_terms[data["termCode"]] = data["url"]
     # element pages, and the reporting standard's item pages (terms of the standard's own set)
     expected = {i for kind in ELEMENT_KINDS for i in fw.ids(kind)}

@@ -40,12 +40,12 @@ def test_cffconvert_rejects_a_broken_citation_file(tmp_path, root):
 def test_preferred_citation_is_the_framework_paper_as_the_data_describes_it(cff):
     pub = load_framework().meta.source_publication
     paper = c.paper(cff)
-    assert paper["type"] == "article"
-    assert [(a["family-names"], a["given-names"]) for a in paper["authors"]] == [(a.family, a.given) for a in pub.authors]
-    assert len(paper["authors"]) == 9
-    assert (paper["journal"], str(paper["volume"]), paper["issue"], paper["start"], paper["year"], paper["doi"]) == (
+    assert paper.kind == "article"
+    assert [(a.family, a.given) for a in paper.authors] == [(a.family, a.given) for a in pub.authors]
+    assert len(paper.authors) == 9
+    assert (paper.journal, paper.volume, paper.issue, paper.pages, paper.year, paper.doi) == (
         pub.journal, pub.volume, pub.issue, pub.article_number, pub.year, pub.doi)
-    assert int(paper["month"]) == int(pub.date[5:7])
+    assert paper.month == int(pub.date[5:7])
 
 
 def test_toolkit_version_in_citation_cff_is_the_package_version(cff):
@@ -85,7 +85,7 @@ def test_apa_of_the_toolkit_names_its_version(cff):
 
 @pytest.mark.parametrize("given, initials", [("Patrick Y.", "P. Y."), ("Stacy Tessler", "S. T."), ("Anne-Marie", "A.-M."), ("Adam", "A.")])
 def test_initials(given, initials):
-    assert c.apa_name({"family-names": "X", "given-names": given}) == f"X, {initials}"
+    assert c.apa(c.Publication("software", "T", (c.Person("X", given),), 2026)).startswith(f"X, {initials} (2026)")
 
 
 def test_a_file_without_cff_version_is_refused_with_one_line(tmp_path):
@@ -100,3 +100,39 @@ def test_a_file_without_cff_version_is_refused_with_one_line(tmp_path):
 def test_how_to_cite_page_is_generated_from_citation_cff(root, cff):
     text = (root / "docs" / "cite.md").read_text(encoding="utf-8")
     assert c.apa(c.paper(cff)) in text and c.bibtex(c.paper(cff)).strip() in text and c.ris(c.software(cff)).strip() in text
+
+
+def test_ama_of_the_paper_as_pediatrics_prints_it(cff):
+    assert c.ama(c.paper(cff)) == (
+        "Liu PY, Beck AF, Lindau ST, et al. A framework for cross-sector partnerships to address childhood "
+        "adversity and improve life course health. *Pediatrics*. 2022;149(suppl 5):e2021053509O. "
+        "doi:10.1542/peds.2021-053509O"
+    )
+
+
+def test_vancouver_of_the_paper_lists_six_authors_then_et_al(cff):
+    assert c.vancouver(c.paper(cff)) == (
+        "Liu PY, Beck AF, Lindau ST, Holguin M, Kahn RS, Fleegler E, et al. A framework for cross-sector "
+        "partnerships to address childhood adversity and improve life course health. Pediatrics. "
+        "2022 May;149(Suppl 5):e2021053509O. doi:10.1542/peds.2021-053509O"
+    )
+
+
+def test_the_vancouver_title_agrees_with_the_reference_list_in_the_data(cff):
+    ref = next(r for r in load_framework().references if r.role == "framework-paper")
+    assert c._sentence_case(c.paper(cff).title) in ref.citation
+
+
+def test_an_element_page_is_cited_in_every_style_with_its_version_and_versioned_address(cff):
+    url = "https://example.org/site/1.0/principles/P1/"
+    pub = c.page(cff, label="Principle", part_id="P1", name="Proactive, longitudinal investment", container="LCHD cross-sector partnership framework", version="1.0.0", release_date="2026-11-23", url=url)
+    for style in (*c.STYLES.values(), c.bibtex, c.ris):
+        text = style(pub)
+        assert url in text and "1.0.0" in text and "P1" in text, style.__name__
+    assert c.bibtex(pub).startswith("@misc{lchd2026p1v100,\n")
+    assert c.ris(pub).splitlines()[0] == "TY  - ELEC"
+
+
+def test_the_doi_note_names_the_letter_o():
+    assert "capital letter O" in c.doi_note("10.1542/peds.2021-053509O")
+    assert c.doi_note("10.1542/peds.2021-053509D") == ""

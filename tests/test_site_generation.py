@@ -95,8 +95,12 @@ def test_every_generated_page_says_it_is_generated_and_names_its_template(site):
 def test_element_page_has_description_place_links_crosswalks_and_cite_box(site, fw):
     text = site.files["structures/FS4.md"]
     assert "## Place in the paper" in text and "## Links" in text and "## Cite this foundational structure" in text
-    assert "https://lchd-toolkit.github.io/lchd-framework/structures/FS4/" in text
-    assert "(accessed [date])" in text and f"version {fw.version}" in text
+    assert "<https://lchd-toolkit.github.io/lchd-framework/1.0/structures/FS4/>" in text  # the versioned address
+    assert "<https://lchd-toolkit.github.io/lchd-framework/latest/structures/FS4/>" in text  # and the same page in the latest
+    for style in ("**APA**", "**AMA**", "**Vancouver**", "(../downloads/cite/FS4.bib)", "(../downloads/cite/FS4.ris)"):
+        assert style in text
+    assert "Accessed [date you read it]" in text and f"version {fw.version}" in text
+    assert "ends in the capital letter O" in text
     assert "## In companion sources" in text  # FS4 is a crosswalk target
     assert "### FS4.1" in text  # components with their own anchors
     p1 = site.files["principles/P1.md"]

@@ -21,7 +21,7 @@ from lchd_assess.context.method import method_markdown
 from lchd_assess.formats.responses import template_csv
 from lchd_assess.site.generate import ADDRESSES, SiteContext, generate
 from lchd_assess.load.framework import load_standard
-from lchd_assess.load.standard import item_url
+from lchd_assess.load.standard import item_url, standard_url
 
 from site_helpers import build_into
 
@@ -147,12 +147,12 @@ def test_each_reporting_item_has_exactly_one_page_in_the_navigation(root, std):
 
 def test_the_checklists_item_links_and_the_sites_item_pages_are_the_same_addresses(fw, root, std):
     ctx = SiteContext(fw, load_cff(root / "CITATION.cff"))
-    assert std.model.citation.url == ctx.permanent_url("reporting-standard/index.md")
+    assert standard_url(std) == ctx.permanent_url("reporting-standard/index.md")
     for item in std.items():
         # both sides come from standard.item_path; pin the published form itself too, since
         # these URLs are printed on submitted checklists and must never move
         assert item_url(std, item.id) == ctx.permanent_url(ADDRESSES["reporting-item"](item.id)[0])
-        assert item_url(std, item.id) == f"{fw.meta.base_url}reporting-standard/items/{item.id}/"
+        assert item_url(std, item.id) == f"{fw.meta.base_url}1.0/reporting-standard/items/{item.id}/"
 
 
 def test_reporting_domains_and_items_are_links_wherever_they_are_named(fw, root, site):
@@ -215,10 +215,14 @@ def test_every_permanent_address_in_reports_and_checklists_is_a_built_page(built
         urls |= _permanent_urls(t, base)
     # the checklist links every item, the reports every principle and structure
     assert {item_url(std, i.id) for i in std.items()} <= urls
-    assert {f"{base}principles/{p.id}/" for p in fw.principles} <= urls
+    release = fw.meta.version.rsplit(".", 1)[0]
+    assert {f"{base}{release}/principles/{p.id}/" for p in fw.principles} <= urls
     missing = []
     for url in sorted(urls):
+        # the local build is one release: <base>/1.0/x/ is its x/
         rest, _, anchor = url[len(base):].partition("#")
+        assert rest.startswith(f"{release}/"), f"{url}: a permanent address without the release"
+        rest = rest.removeprefix(f"{release}/")
         page = built / rest / "index.html" if rest == "" or rest.endswith("/") else built / rest
         if not page.is_file():
             missing.append(url)

@@ -187,23 +187,12 @@ def _appended(text: str, header: list[str], rows: list[Respondent], inst: Instru
                 cells.append("" if v is None else str(v))
         body.append(cells)
     if not head_text:
-        return csv_text([header, *body], line_end=line_end) if delimiter == "," else _lines([header, *body], delimiter, line_end)
-    return head_text + (csv_text(body, line_end=line_end) if delimiter == "," else _lines(body, delimiter, line_end))
+        return csv_text([header, *body], line_end=line_end, delimiter=delimiter)
+    return head_text + csv_text(body, line_end=line_end, delimiter=delimiter)
 
 
 def _line(cells: list[str], delimiter: str, line_end: str) -> str:
-    return _lines([cells], delimiter, line_end)
-
-
-def _lines(rows: list[list[str]], delimiter: str, line_end: str) -> str:
-    import csv
-    import io
-
-    if delimiter == ",":
-        return csv_text(rows, line_end=line_end)
-    buf = io.StringIO(newline="")
-    csv.writer(buf, delimiter=delimiter, lineterminator=line_end).writerows(rows)
-    return buf.getvalue()
+    return csv_text([cells], line_end=line_end, delimiter=delimiter)
 
 
 # -- Reading the sources ---------------------------------------------------------------------

@@ -7,11 +7,12 @@ from typing import Callable
 
 from ..core.findings import ExitCode
 from ..core.outputs import write_atomic
+from ..core.safe_output import OutputGuard
 from ..formats.bundle import bundle_json
 from ..formats.checklist import demo_step
 from ..formats.score_output import to_json
 from ..load.framework import load_framework
-from .report import default_guidance, framework_for_reports, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
+from .report import default_guidance, load_partnership_scores, report_framework_info, render_portfolio, render_report, write_portfolio, write_report
 from .score import example_folders, score_partnership
 from .site import build_site
 from .validate import validate_paths
@@ -58,7 +59,7 @@ def _site(out: Path) -> tuple[int, str]:
 
 def _reports(out: Path) -> tuple[int, str]:
     """A report for every example partnership and a portfolio of them all (build/demo/reports/)."""
-    fw = framework_for_reports()
+    fw = report_framework_info()
     guidance = default_guidance()
     lines, scores = [], []
     for folder in example_folders():
@@ -84,7 +85,10 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
 ]
 
 
-def run_demo(out: Path) -> int:
+def run_demo(out: Path, force: bool = False) -> int:
+    # the demo's folder is claimed up front (new, empty, or an earlier demo's): every step
+    # writes inside it, and a rerun replaces only the demo's own files
+    OutputGuard(force=force).folder(out).write({})
     for name, step in STEPS:
         code, message = step(out)
         print(f"[{name}] {message}")

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
-from ..core.outputs import dumps_json, write_atomic
+from ..core.outputs import dumps_json
 from ..formats import fhir, forms, redcap, xlsform
 from ..formats import platform_common as pc
 from ..formats.responses import Respondent, Responses
@@ -26,11 +26,6 @@ from .collect import merge_into_wave
 EXPORT_FORMATS = ("redcap", "xlsform", "fhir", "forms-text")
 IMPORT_FORMATS = ("redcap", "kobo", "odk", "fhir", "forms")
 _SUFFIX = {"redcap": ".csv", "xlsform": ".xlsx", "fhir": ".json", "forms-text": ".txt"}
-
-
-def _refuse_overwrite(path: Path, force: bool) -> None:
-    if path.exists() and not force:
-        raise UsageError(f"{path}: already exists; choose another --out or add --force to replace it")
 
 
 def export_instrument(fmt: str, out: str | Path, force: bool = False, assessments: str | Path | None = None) -> list[Path]:
@@ -55,11 +50,42 @@ def export_instrument(fmt: str, out: str | Path, force: bool = False, assessment
         files.append((out.with_name(out.stem + ".codesystems.json"), dumps_json(fhir.codesystems(inst))))
     else:
         files.append((out, forms.forms_text(inst)))
-    for path, _ in files:
-        _refuse_overwrite(path, force)
-    for path, content in files:
-        write_atomic(path, content)
+    # every file checked before any is written (core/safe_output.py: never over a user's file)
+    from ..core.safe_output import OutputGuard
+
+    guard = OutputGuard(force=force)
+    targets = [(guard.file(path), content) for path, content in files]
+    for target, content in targets:
+        target.write(content)
     return [p for p, _ in files]
+
+
+def check_with_platform_tools(fmt: str, files: list[Path]) -> str | None:
+    """Run a written export through the platform's own tool when the ``[interop]`` extra is
+    installed: pyxform for the XLSForm, fhir.resources' R4B models for the FHIR files.  A
+    sentence for the user; None when there is no such tool for ``fmt``."""
+    import importlib.metadata as md
+    import json
+
+    if fmt == "xlsform":
+        try:
+            from pyxform.xls2xform import convert
+        except ImportError:
+            return "install lchd-assess[interop] to have pyxform (the converter KoboToolbox and ODK use) check the form"
+        result = convert(xlsform=str(files[0]))
+        if result.warnings:
+            return f"pyxform {md.version('pyxform')} converts it with {len(result.warnings)} warning(s): " + "; ".join(result.warnings)
+        return f"checked: pyxform {md.version('pyxform')} converts it to an XForm without warnings"
+    if fmt == "fhir":
+        try:
+            from fhir.resources.R4B.bundle import Bundle
+            from fhir.resources.R4B.questionnaire import Questionnaire
+        except ImportError:
+            return "install lchd-assess[interop] to have fhir.resources check the files against the FHIR R4B models"
+        Questionnaire.model_validate(json.loads(files[0].read_text(encoding="utf-8")))
+        Bundle.model_validate(json.loads(files[1].read_text(encoding="utf-8")))
+        return f"checked: fhir.resources {md.version('fhir.resources')} reads both files as FHIR R4B"
+    return None
 
 
 @dataclass

@@ -23,10 +23,11 @@ def file_name(fmt: str, wave: str | None) -> str:
 def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str | Path | None = None, wave: str | None = None, lang: str = "en", force: bool = False) -> Path:
     """Write the questionnaire in ``fmt`` into the folder ``out``; the path written.
 
-    A file already there is replaced only with ``force`` (or when it holds exactly what would be
-    written): it may be a copy someone edited or filled in, such as a workbook with answers.
+    A file already there is replaced only with ``force`` or when the toolkit wrote it and nobody
+    changed it since (core/safe_output.py): it may be a copy someone filled in, such as a
+    workbook with answers.
     """
-    from ..core.outputs import write_atomic
+    from ..core.safe_output import OutputGuard
 
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt}: use one of {', '.join(FORMATS)}")
@@ -42,6 +43,10 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
     if out.exists() and not out.is_dir():
         raise InputError(f"{out}: not a folder; --out names the folder the questionnaire is written into")
     target = out / file_name(fmt, wave)
+    # core/safe_output.py: a new folder, or one the toolkit wrote; never the partnership's answers
+    inputs = [Path(partnership_dir) / "partnership.yaml", Path(partnership_dir) / "responses"] if partnership_dir is not None else []
+    # one named file into the folder: like any single file, replaced only when it is our own
+    checked = OutputGuard(force=force, inputs=inputs).file(target)
     if fmt == "html":
         from ..render.questionnaire import render_html
 
@@ -54,13 +59,5 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
         from ..formats.workbook import workbook_bytes
 
         data = workbook_bytes(inst, p, wave)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    if target.exists() and not force:
-        try:
-            same = target.is_file() and target.read_bytes() == raw
-        except OSError:
-            same = False
-        if not same:
-            raise InputError(f"{target}: already exists and differs from the questionnaire being written (it may hold answers); choose another --out folder, move the file, or add --force to replace it")
-    write_atomic(target, raw)
+    checked.write(data)
     return target

@@ -1,7 +1,7 @@
 """Writers of the partnership report and the funder portfolio (HTML, PDF, JSON/CSV).
 
 Everything is rendered in memory first; only when every output of a run rendered do the files
-get written, each through :func:`outputs.write_atomic`.  A failure (bad input, a refused
+get written, each through :mod:`core.safe_output` (atomic, and never over a user's file).  A failure (bad input, a refused
 resource) therefore leaves nothing half-written and no mix of old and new files from one run.
 """
 
@@ -18,7 +18,10 @@ from .. import __version__
 from ..context.portfolio import PortfolioContext, build_portfolio_context, portfolio_csv
 from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context, framework_info, guidance_from_assessment
 from ..core.errors import InputError
-from ..core.outputs import write_atomic
+from ..core.safe_output import OutputFolder, OutputGuard
+from ..core.text import excerpt
+from ..formats.citation import report_paper_citation
+from ..load.framework import Framework
 from ..formats.score_output import to_json
 from ..load.framework import load_framework
 from ..load.instrument import load_assessment
@@ -44,11 +47,6 @@ def render_template(name: str, context: ReportContext | PortfolioContext) -> str
     return environment().get_template(name).render(**context.template_vars())
 
 
-def framework_for_reports(framework: str | Path | None = None) -> FrameworkInfo:
-    """What reports show of the framework (element names, version, addresses), validated."""
-    return framework_info(load_framework(framework))
-
-
 def report_context(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> ReportContext:
     return build_report_context(score, fw, guidance, list(roster), css=_css(), generator=_generator())
 
@@ -65,12 +63,16 @@ def render_report(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | No
     return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
 
 
-def write_report(out: Path, rendered: RenderedReport) -> list[Path]:
-    return [
-        write_atomic(out / "report.html", rendered.html),
-        write_atomic(out / "report.pdf", rendered.pdf),
-        write_atomic(out / "scores.json", rendered.scores_json),
-    ]
+#: The files a report run writes into its --out folder.
+REPORT_FILES = ("report.html", "report.pdf", "scores.json")
+PORTFOLIO_FILES = ("portfolio.html", "portfolio.pdf", "portfolio.csv")
+
+
+def write_report(out: Path | OutputFolder, rendered: RenderedReport) -> list[Path]:
+    """Write the report's files into ``out`` (an already checked :class:`OutputFolder`, or a
+    path checked here with the default rules: fresh, empty or marked as ours)."""
+    folder = out if isinstance(out, OutputFolder) else OutputGuard().folder(out, REPORT_FILES)
+    return folder.write({"report.html": rendered.html, "report.pdf": rendered.pdf, "scores.json": rendered.scores_json})
 
 
 class Progress:
@@ -88,7 +90,9 @@ class Progress:
             return
         width = 24
         filled = round(width * self.done / max(self.total, 1))
-        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {what[:30]:<30}")
+        # the carriage return is the bar's own (so past the CLI's escaping stream); the name is not
+        raw = getattr(self.stream, "raw", self.stream)
+        raw.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {excerpt(what, 30):<30}")
         if self.done >= self.total:
             self.stream.write("\n")
         self.stream.flush()
@@ -115,12 +119,9 @@ def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, anonymize
     return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, anonymize))
 
 
-def write_portfolio(out: Path, rendered: RenderedPortfolio) -> list[Path]:
-    return [
-        write_atomic(out / "portfolio.html", rendered.html),
-        write_atomic(out / "portfolio.pdf", rendered.pdf),
-        write_atomic(out / "portfolio.csv", rendered.csv),
-    ]
+def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
+    folder = out if isinstance(out, OutputFolder) else OutputGuard().folder(out, PORTFOLIO_FILES)
+    return folder.write({"portfolio.html": rendered.html, "portfolio.pdf": rendered.pdf, "portfolio.csv": rendered.csv})
 
 
 # -- Inputs --------------------------------------------------------------------------------------
@@ -138,6 +139,12 @@ def load_score_json(path: Path) -> ScoreResult:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"]) or "(top level)"
         raise InputError(f"{path}: {where}: {err['msg']}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+
+
+def report_framework_info(fw: Framework | None = None) -> FrameworkInfo:
+    """The framework as reports name and cite it (the citation from formats.citation)."""
+    fw = fw or load_framework()
+    return framework_info(fw, report_paper_citation(fw))
 
 
 def default_guidance() -> Guidance:
@@ -189,3 +196,11 @@ def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
         else:
             raise InputError(f"{p}: not found: give partnership folders, folders of them, or scores JSON files")
     return out
+
+
+def partnership_inputs(path: Path) -> list[Path]:
+    """What a command reads from a partnership folder (or the scores file itself): outputs may
+    never replace or land inside these."""
+    if path.is_dir():
+        return [path / "partnership.yaml", path / "responses"]
+    return [path]

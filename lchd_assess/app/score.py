@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.errors import InputError
-from ..core.findings import ExitCode, sort_key
+from ..core.findings import ExitCode, Finding, sort_key
 from ..core.paths import display_path, examples_dir
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
@@ -53,6 +53,20 @@ def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_versi
     return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
 
 
+def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
+    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
+    ignored, blank rows skipped, respondents who answered nothing left out. For the score
+    command to say, beside the scores; never a reason to refuse the file."""
+    folder = Path(folder)
+    inst = load_assessment().instrument
+    waves = wave_order(folder, load_partnership(folder))
+    wave = wave or (waves[-1] if waves else None)
+    if wave is None:
+        return []
+    path = wave_file(folder, wave)
+    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
+
+
 class ResponsesError(InputError):
     """A response file has findings: the scorer does not guess."""
 
@@ -91,6 +105,6 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
 
 
-def score_text(folder: str | Path, wave: str | None = None, comments: bool = False, fmt: str = "text") -> str:
-    """The `score` command's output: one wave scored, as text, JSON or CSV."""
-    return render_score(score_partnership(folder, wave=wave, comments=comments), fmt)
+def score_output(result: sm.ScoreResult, fmt: str = "text") -> str:
+    """The `score` command's output: a scored wave as text, JSON or CSV."""
+    return render_score(result, fmt)

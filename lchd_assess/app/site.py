@@ -3,16 +3,18 @@ the pages (site/), write them, and build HTML with MkDocs."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
-from ..core.paths import assessments_dir, cache_dir, citation_file, repo_root
+from ..core.paths import assessments_dir, cache_dir, citation_file, real, repo_root
+from ..core.safe_output import OutputGuard
 from ..formats.citation import load_cff
 from ..load.framework import Framework, load_framework
 from ..site.build import BuildResult, check_site, mkdocs_build, relocate_config, write_site
@@ -48,7 +50,7 @@ def _stamp_file(docs_dir: Path) -> Path | None:
 
 def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
     h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
-    package = Path(__file__).resolve().parents[1]  # lchd_assess/
+    package = Path(__file__).resolve().parents[1]
     # the self-assessment's pages and downloads are generated from assessments/ too
     groups = [("framework", framework_dir), ("assessments", assessments_dir()), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
     for label, folder in groups:
@@ -64,42 +66,52 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
     return h.hexdigest()
 
 
-def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | None = None, config_path: Path | None = None, file_urls: bool = False, force: bool = False) -> tuple[Site | None, list[str], BuildResult]:
+def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | None = None, config_path: Path | None = None, file_urls: bool = False, force: bool = False, replace: bool | None = None) -> tuple[Site | None, list[str], BuildResult]:
     """Generate the pages into the docs folder, then build the HTML site into ``out``.
 
     Returns the generated site (None when generation was skipped because nothing changed), the
     generated files that changed, and MkDocs' result.  With ``file_urls`` the pages link
     ``page.html`` rather than ``page/``, for reading the site from disk (``file://``); the docs
-    are then generated into a work folder beside ``out``, so the committed pages keep their
-    permanent directory addresses.
+    are then generated into a temporary work folder of this run, so the committed pages keep their
+    permanent directory addresses.  ``out`` follows :mod:`core.safe_output`: a new folder, an
+    empty one, or one an earlier build wrote (its marker); otherwise ``replace`` (default:
+    ``force``) is needed, and even then only files of the same names are replaced.
     """
     root = repo_root()
-    work = out.parent / (out.name + ".src")
-    fw_dir = (Path(framework) if framework else paths.framework_dir()).resolve()
-    other_framework = fw_dir != (root / "framework").resolve()
+    fw_dir = real(Path(framework) if framework else paths.framework_dir())
+    other_framework = fw_dir != real(root / "framework")
     # An installed toolkit has no docs/ of its own (and must not write into its package).
     installed = paths.source_tree() is None
-    if (file_urls or other_framework or installed) and docs_dir is None:
-        # pages that are not the repository's own are generated in a work folder, never in docs/
-        docs_dir, config_path = work / "docs", work / "mkdocs.yml"
-    docs_dir = docs_dir or root / "docs"
-    config_path = config_path or root / "mkdocs.yml"
-    # the fingerprint shortcut is for the repository's own docs/ only
-    in_repo = docs_dir.resolve() == (root / "docs").resolve() and config_path.resolve() == (root / "mkdocs.yml").resolve()
-    cff_path = paths.citation_file()
-    stamp = _stamp_file(docs_dir) if in_repo else None
-    site: Site | None = None
-    changed: list[str] = []
-    current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
-    if not current:
-        fw, cff = load_inputs(fw_dir)
-        site = generate(fw, cff, directory_urls=not file_urls)
-        if not in_repo:
-            site.config = relocate_config(site.config, config_path.parent)
-        changed = write_site(site, docs_dir, config_path)
-        if stamp is not None:
-            write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
-    result = mkdocs_build(config_path, out, directory_urls=not file_urls)
-    if docs_dir.resolve() == (work / "docs").resolve():
-        shutil.rmtree(work, ignore_errors=True)
-    return site, changed, result
+    # pages that are not the repository's own are generated in a work folder, never in docs/
+    own_work = (file_urls or other_framework or installed) and docs_dir is None
+    guard = OutputGuard(force=force if replace is None else replace, inputs=[fw_dir, paths.assessments_dir(), docs_dir or root / "docs", config_path or root / "mkdocs.yml"])
+    # checked before anything is generated; MkDocs builds into a staging folder of this run and
+    # its files are moved in, so its --clean step never empties a folder the user made, and the
+    # work folder is a temporary folder of this run, never a <out>.src the user may have
+    target = guard.folder(out, prune=True)
+    with contextlib.ExitStack() as stack:
+        if own_work:
+            work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="lchd-site-src-")))
+            docs_dir, config_path = work / "docs", work / "mkdocs.yml"
+        docs_dir = docs_dir or root / "docs"
+        config_path = config_path or root / "mkdocs.yml"
+        # the fingerprint shortcut is for the repository's own docs/ only
+        in_repo = real(docs_dir) == real(root / "docs") and real(config_path) == real(root / "mkdocs.yml")
+        cff_path = paths.citation_file()
+        stamp = _stamp_file(docs_dir) if in_repo else None
+        site: Site | None = None
+        changed: list[str] = []
+        current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+        if not current:
+            fw, cff = load_inputs(fw_dir)
+            site = generate(fw, cff, directory_urls=not file_urls)
+            if not in_repo:
+                site.config = relocate_config(site.config, config_path.parent)
+            changed = write_site(site, docs_dir, config_path)
+            if stamp is not None:
+                write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
+        staged = stack.enter_context(target.staging())
+        result = mkdocs_build(config_path, staged, directory_urls=not file_urls)
+        if result.returncode == 0:
+            target.commit(staged)
+    return site, changed, BuildResult(result.returncode, result.log, out)

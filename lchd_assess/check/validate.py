@@ -24,6 +24,7 @@ from ..load.links import Index, check_links
 from ..load.standard import semantic_check as standard_checks
 from .checklist import check_checklists
 from .rosters import check_rosters
+from .waves import check_waves
 
 #: Checks across the loaded documents, each ``check(documents, index) -> findings``.
 SEMANTIC_CHECKS: tuple[Callable[[list[Document], Index], Iterable[Finding]], ...] = (
@@ -31,6 +32,7 @@ SEMANTIC_CHECKS: tuple[Callable[[list[Document], Index], Iterable[Finding]], ...
     standard_checks,
     check_checklists,
     check_rosters,
+    check_waves,
 )
 
 #: A checker for a file that is not YAML: ``check(path, display, index) -> findings``.

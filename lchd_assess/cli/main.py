@@ -77,15 +77,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run(argv: Sequence[str] | None = None) -> int:
+    from ..core.text import VisibleStream
+
+    # Names, cells and paths come from files anyone can write: every message goes through a
+    # stream that shows control and bidi characters as escapes, so nothing printed can drive
+    # the terminal.  Standard output stays as it is when it carries JSON or CSV data.
+    saved = sys.stdout, sys.stderr
+    sys.stderr = VisibleStream(sys.stderr)
+    try:
+        parser = build_parser()
+        argv = sys.argv[1:] if argv is None else list(argv)
+        if not argv:
+            # A first-time user types the bare command: show what it can do, not a usage error.
+            parser.print_help()
+            return 0
+        args = parser.parse_args(argv)
+        if getattr(args, "format", "text") not in ("json", "csv"):
+            sys.stdout = VisibleStream(sys.stdout)
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
+def _run(args: argparse.Namespace) -> int:
     from ..core.errors import LchdError
 
-    parser = build_parser()
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if not argv:
-        # A first-time user types the bare command: show what it can do, not a usage error.
-        parser.print_help()
-        return 0
-    args = parser.parse_args(argv)
     try:
         return int(args._module.run(args))
     except LchdError as exc:
@@ -96,6 +112,13 @@ def run(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # the system refused a read or write no layer expected: still one line, exit 2
+        from ..core.safe_output import shown
+
+        where = f"{shown(exc.filename)}: " if exc.filename else ""
+        print(f"lchd-assess: error: {where}{(exc.strerror or str(exc)).lower()}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug, not bad input: one line unless asked for more
         if os.environ.get("LCHD_DEBUG"):
             raise

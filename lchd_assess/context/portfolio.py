@@ -21,7 +21,7 @@ from typing import Sequence
 
 from pydantic import Field
 
-from ..core import text as filters
+from ..core import formatting as filters
 from ..render.charts import StripRow, strip_plot
 from ..score.scoring import percentile
 from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..core import text as filters
+from ..core import formatting as filters
+from ..core.addresses import versioned_url
 from ..score.models import ElementScore, Representation, ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -295,24 +296,23 @@ SUMMARY_RULE = (
 
 
 def element_url(fw: FrameworkInfo, element_id: str) -> str:
-    """Permanent page of a principle or structure on the site: base_url + principles/P1/ etc."""
+    """Permanent page of a principle or structure in the release the report was scored with
+    (``…/1.0/principles/P1/``), so the page a reader opens says what the report meant."""
     if element_id.startswith("FS"):
-        return f"{fw.base_url}structures/{element_id}/"
+        return versioned_url(fw.base_url, fw.version, f"structures/{element_id}/")
     if element_id.startswith("P"):
-        return f"{fw.base_url}principles/{element_id}/"
+        return versioned_url(fw.base_url, fw.version, f"principles/{element_id}/")
     return ""
 
 
-def framework_info(fw: "Framework") -> FrameworkInfo:
-    """The report's view of the framework (title, version, site, citations)."""
+def framework_info(fw: "Framework", paper_citation: str) -> FrameworkInfo:
+    """The report's view of the framework (title, version, site, citations).
+
+    ``paper_citation`` comes from formats.citation (the one place citations are formatted).
+    """
     pub = fw.meta.source_publication
-    authors = pub.authors
-    names = [f"{a.family} {''.join(p[0] for p in a.given.replace('.', ' ').split())}" for a in authors[:6]]
-    author_text = ", ".join(names) + (", et al" if len(authors) > 6 else "")
-    issue = pub.issue.replace("Supplement", "Suppl")
-    paper = f"{author_text}. {pub.title}. {pub.journal_abbreviation}. {pub.year};{pub.volume}({issue}):{pub.article_number}. doi:{pub.doi}"
-    toolkit = f"{fw.meta.title}, version {fw.meta.version} ({fw.meta.release_date}). {fw.meta.base_url}"
-    return FrameworkInfo(title=fw.meta.title, version=fw.meta.version, base_url=fw.meta.base_url, paper_citation=paper, paper_url=f"https://doi.org/{pub.doi}", toolkit_citation=toolkit)
+    toolkit = f"{fw.meta.title}, version {fw.meta.version} ({fw.meta.release_date}). {versioned_url(fw.meta.base_url, fw.meta.version)}"
+    return FrameworkInfo(title=fw.meta.title, version=fw.meta.version, base_url=fw.meta.base_url, paper_citation=paper_citation, paper_url=f"https://doi.org/{pub.doi}", toolkit_citation=toolkit)
 
 
 def guidance_from_assessment(assessment: Any) -> Guidance:

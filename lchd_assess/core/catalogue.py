@@ -29,7 +29,6 @@ _TYPES: tuple[FindingType, ...] = (
     _T("file-not-found", "File not found", "The path given does not exist. Check the spelling or run the command from the repository root.", "input", fatal=True),
     _T("file-unreadable", "File cannot be read", "The file exists but could not be opened (permissions, or it is a folder where a file was expected).", "input", fatal=True),
     _T("no-files", "No files to check", "A folder was given but it holds no YAML (.yaml/.yml) or CSV files that the toolkit reads.", "input", fatal=True),
-    _T("wave-undeclared", "Wave without a date", "A file in a partnership's responses/ folder is neither listed under `waves` in partnership.yaml nor named after its closing date (2026-03-31-spring.csv). Waves are put in order by date so that change always runs from earlier to later; add the wave with its label, the date collection closed and its file.", "input", fatal=True),
     # -- Encoding ----------------------------------------------------------------------
     _T("file-too-large", "File too large", "The file is larger than the toolkit accepts for this kind of input; framework and instrument files are small, so a very large file is almost certainly a mistake.", "encoding"),
     _T("empty-file", "Empty file", "The file holds nothing (or only comments). Every data file must hold a mapping with a `kind` key.", "encoding"),
@@ -137,6 +136,13 @@ _TYPES: tuple[FindingType, ...] = (
     _T("answers-comment-too-long", "Comment too long", "Comments in answer files are at most 1,000 characters; the questionnaire does not allow longer ones, so the file was edited by hand. Shorten the comment.", "answer-files"),
     _T("collect-unsupported-file", "File type collect cannot read", "collect reads answer files saved by the browser questionnaire (.json), workbooks made by `lchd-assess questionnaire --format xlsx` (.xlsx) and CSV files in the template's layout (.csv). Save the answers in one of these forms.", "answer-files"),
     _T("answers-other-wave", "Answers for another wave", "The questionnaire the member filled in was made for another wave (its answer file names that wave). Collect the file with `--wave` set to the wave it names, or make a questionnaire for this wave.", "answer-files"),
+    # -- Partnership folders ---------------------------------------------------------------
+    _T("wave-undeclared", "Wave without a date", "A file in a partnership's responses/ folder is neither listed under `waves` in partnership.yaml nor named after its closing date (2026-03-31-spring.csv). Waves are put in order by date so that change always runs from earlier to later; add the wave with its label, the date collection closed and its file.", "partnership"),
+    # -- Writing outputs (core/safe_output.py) -----------------------------------------------
+    _T("output-exists", "Output file exists", "A file of that name exists and was not written by lchd-assess (or was changed since it was). Nothing is written: choose another --out, move the file away, or add --force to replace it.", "output", fatal=True),
+    _T("output-folder-not-ours", "Output folder holds other files", "The output folder is not empty and has no .lchd-outputs.json (the list of files lchd-assess wrote there). Choose a new or empty folder, or add --force to write into it; only files of the same names are replaced, nothing else is removed.", "output", fatal=True),
+    _T("output-is-input", "Output is an input", "The output would replace, or land inside, a file or folder the command reads (for example a wave's answers). This is refused even with --force: choose an --out outside the inputs.", "output", fatal=True),
+    _T("output-protected", "Output folder not allowed", "The toolkit never writes its outputs into its own data (framework/, assessments/, schemas/, site_templates/), its code or repository, the current folder itself, a folder above it, the home folder or a drive's top folder. Give a new folder.", "output", fatal=True),
 )
 
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}

@@ -16,14 +16,15 @@ def dumps_json(data: Any) -> str:
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n") -> str:
+def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",") -> str:
     """Rows (header first) as CSV text: the one CSV writer of the toolkit.
 
     Quoting is the csv module's minimal style; lines end with ``line_end`` (CRLF as in
-    RFC 4180 unless a caller keeps another ending for files already published).
+    RFC 4180 unless a caller keeps another ending for files already published); ``delimiter``
+    is a comma unless rows are added to a file saved with semicolons or tabs.
     """
     buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator=line_end).writerows(rows)
+    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows(rows)
     return buf.getvalue()
 
 

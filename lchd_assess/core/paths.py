@@ -142,3 +142,41 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+def real(path: str | Path) -> Path:
+    """The absolute path with symlinks followed, as far as they lead.
+
+    ``os.path.realpath`` rather than ``Path.resolve()``: on Python 3.11 ``resolve`` raises on a
+    symlink that points at itself, which a hostile or broken folder can hold.
+    """
+    return Path(os.path.realpath(os.path.abspath(path)))
+
+
+def is_inside(path: str | Path, folder: str | Path) -> bool:
+    """True when ``path`` (symlinks followed) is ``folder`` or lies below it."""
+    p, f = real(path), real(folder)
+    return p == f or f in p.parents
+
+
+def user_state_dir() -> Path:
+    """Where the toolkit keeps what it must remember between runs on this machine (the list
+    of files it wrote, core/safe_output.py): ``LCHD_STATE_DIR``, else the user state folder."""
+    env = os.environ.get("LCHD_STATE_DIR")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("lchd-assess", appauthor=False))
+
+
+def protected_data_dirs() -> list[tuple[Path, str]]:
+    """Folders no command writes its outputs into: the toolkit's data and code, and what to
+    call each in a message."""
+    folders = [
+        (framework_dir(), "the framework's data"),
+        (assessments_dir(), "the self-assessment's data"),
+        (schemas_dir(), "the toolkit's JSON Schemas"),
+        (site_templates_dir(), "the site's templates"),
+        (repo_root() / ".git", "the repository's history"),
+        (PACKAGE_DIR, "the toolkit's own code"),
+    ]
+    return [(real(p), why) for p, why in folders if p.is_dir()]

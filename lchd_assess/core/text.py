@@ -1,97 +1,76 @@
-"""Text for people: numbers, intervals, percentages, lists and Markdown-safe text.
+"""Text from files shown safely to people: terminals, messages and excerpts.
 
-Small pure functions, each tested on its own (tests/test_filters_site.py).  Every stage that
-writes words uses these (the score's text output, report contexts, site pages), and the Jinja
-environment offers them as filters (:data:`lchd_assess.render.filters.FILTERS`), so a number is
-written the same way everywhere.
+Names, cells and paths come from files anyone can write.  Printed as they are, an ESC sequence
+retitles or clears the terminal, a BEL rings, a carriage return overwrites the line, and a
+right-to-left override (U+202E) makes a message read backwards.  :func:`visible` shows every such
+character as an escape (``\\x1b``, ``\\u202e``) so the message stays one honest line;
+:func:`excerpt` also cuts a quoted value to a fixed length, so a 100,000-character cell never
+floods a message.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from typing import Any
+import unicodedata
+
+#: Longest quoted value in a message (characters before the "…").
+EXCERPT_LIMIT = 40
+
+# Categories that never belong in a message as they are: controls (C0, DEL, C1), format
+# characters (bidi overrides and isolates, zero-width joiners, BOM), lone surrogates (from
+# undecodable file names) and the line/paragraph separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
-def score(value: float | None, digits: int = 0) -> str:
-    """A 0–100 score for display; ``—`` when not computable."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return f"{value:.{digits}f}"
+def _escape(ch: str) -> str:
+    n = ord(ch)
+    if n < 0x100:
+        return f"\\x{n:02x}"
+    if n < 0x10000:
+        return f"\\u{n:04x}"
+    return f"\\U{n:08x}"
 
 
-def interval(value: Any, digits: int = 0) -> str:
-    """``[lo, hi]`` → ``lo–hi``; ``—`` when missing."""
-    if not value or value[0] is None or value[1] is None:
-        return "—"
-    return f"{value[0]:.{digits}f}–{value[1]:.{digits}f}"
+def visible(text: str, keep: str = "\n") -> str:
+    """``text`` with every control, format or separator character shown as an escape.
 
-
-def percent(value: float | None, digits: int = 0) -> str:
-    if value is None:
-        return "—"
-    return f"{100 * value:.{digits}f} %"
-
-
-def plural(n: int, singular: str, plural_: str | None = None) -> str:
-    return f"{n} {singular if n == 1 else (plural_ or singular + 's')}"
-
-
-def join_and(items: list[str]) -> str:
-    items = [str(i) for i in items]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def slug(value: str) -> str:
-    out = "".join(c.lower() if c.isalnum() else "-" for c in value)
-    while "--" in out:
-        out = out.replace("--", "-")
-    return out.strip("-")
-
-
-def md_escape(value: str) -> str:
-    """Escape text for a Markdown table cell or inline position."""
-    out = str(value)
-    for ch in ("\\", "|", "*", "_", "[", "]", "<", ">", "`"):
-        out = out.replace(ch, "\\" + ch)
-    return out.replace("\n", " ")
-
-
-_MD_SPECIAL = ("\\", "`", "*", "_", "[", "]", "|", "{", "}")
-
-
-def md_text(value: str) -> str:
-    """Plain text for a Markdown page (inline or table cell), shown exactly as written.
-
-    Unlike :func:`md_escape`, ``&``, ``<`` and ``>`` become HTML entities (Python-Markdown does
-    not honour a backslash before ``<``), so text such as "<5 members" never turns into a tag.
+    Characters in ``keep`` (by default the newline, for multi-line text output) stay as they are.
     """
-    out = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in _MD_SPECIAL:
-        out = out.replace(ch, "\\" + ch)
-    out = " ".join(out.split())
-    # a line that starts like a heading, list or rule would stop being plain text
-    if out[:1] in ("#", "-", "+"):
-        out = "\\" + out
-    m = re.match(r"\d+([.)])", out)
-    if m:
-        out = out[: m.start(1)] + "\\" + out[m.start(1):]
-    return out
+    if text.isprintable():  # the common case costs one C-level scan
+        return text
+    return "".join(_escape(c) if (c not in keep and (unicodedata.category(c) in _HIDDEN)) else c for c in text)
 
 
-def md_prose(value: str) -> str:
-    """Like :func:`md_text`, but `backticked` spans stay inline code (for messages that name
-    a key or a command)."""
-    parts = str(value).split("`")
-    if len(parts) % 2 == 0:  # an unmatched backtick: show everything as text
-        return md_text(value)
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(f"`{' '.join(part.split())}`" if part.strip() else md_text("``"))
-        elif part:
-            text = md_text(part)
-            out.append((" " if part[:1].isspace() and i else "") + text + (" " if part[-1:].isspace() and i < len(parts) - 1 else ""))
-    return "".join(out)
+def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
+    """A value quoted in a one-line message: cut to ``limit`` characters, nothing hidden."""
+    cut = text if len(text) <= limit else text[: limit - 1] + "…"
+    return visible(cut, keep="")
+
+
+def has_hidden(text: str) -> bool:
+    """True when ``text`` holds a character :func:`visible` would escape (newline and tab aside)."""
+    return not text.isprintable() and any(c not in "\n\t " and unicodedata.category(c) in _HIDDEN for c in text)
+
+
+class VisibleStream:
+    """A text stream that shows control characters visibly (newlines and tabs stay).
+
+    The CLI puts its stderr (and stdout, unless it carries JSON or CSV data) behind one of these,
+    so no message from any layer can drive the terminal.  ``raw`` is the stream underneath, for
+    the progress bar's deliberate carriage return.
+    """
+
+    def __init__(self, raw) -> None:  # noqa: ANN001 - any text stream
+        self.raw = raw
+
+    def write(self, s: str) -> int:
+        self.raw.write(visible(s, keep="\n\t"))
+        return len(s)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return bool(getattr(self.raw, "isatty", lambda: False)())
+
+    def __getattr__(self, name: str):  # encoding, fileno, …
+        return getattr(self.raw, name)

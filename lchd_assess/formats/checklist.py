@@ -30,6 +30,8 @@ from ..check.checklist import (  # noqa: F401  (re-exported)
     text_of as _text,
 )
 from ..core.findings import Report
+from ..core.paths import display_path
+from ..core.safe_output import OutputFolder, OutputGuard
 from ..load import standard as _standard
 from ..load.documents import load_document
 from ..load.checklist import CHECKLIST, ChecklistEntry, ChecklistFile, ReportInfo  # noqa: F401  (re-exported)
@@ -193,7 +195,7 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
     if squire is not None:
         note = f"Every element of {squire.guideline} ({squire.citation}; doi:{squire.doi}) maps to an item of this checklist; see the standard's crosswalk."
     r = model.report if model else ReportInfo()
-    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, sm.citation.url, r.title, r.partnership, r.manuscript_version, scope, sections, counts, sorted(problems), note)
+    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, _standard.standard_url(std), r.title, r.partnership, r.manuscript_version, scope, sections, counts, sorted(problems), note)
 
 
 def render_html(ctx: ChecklistContext) -> str:
@@ -223,29 +225,31 @@ class RenderResult:
     written: list[Path]
 
 
-def render(path: str | Path, out_dir: str | Path, std: Standard, draft: bool = False) -> RenderResult:
+#: The files ``checklist render`` writes into its folder.
+RENDERED_FILES = ("checklist.html", "checklist.md", "checklist.pdf")
+
+
+def render(path: str | Path, out_dir: str | Path | OutputFolder, std: Standard, draft: bool = False) -> RenderResult:
     """Check the checklist and write checklist.html/.pdf/.md into ``out_dir``.
 
     A checklist with findings is not rendered unless ``draft`` is set; a draft is marked as
     such on every page and lists what is still missing. A checklist for another version or
     standard is never rendered: its numbers would not match the standard's.
     """
-    from ..core.outputs import write_atomic
-    from ..core.paths import display_path
-
     p = Path(path)
+    # checked before rendering (the PDF takes seconds): never over the checklist itself
+    folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, RENDERED_FILES)
     doc = load_document(p, CHECKLIST, display=display_path(p))
     report = check_document(doc, std)
     if doc.model is None or any(f.fatal for f in report.findings) or BLOCKING_CODES & set(report.codes()) or (report.findings and not draft):
         return RenderResult(report, [])
     problems = [f"line {f.line}: {f.message}" if f.line else f.message for f in report.findings]
     ctx = build_context(std, doc.model, "draft" if report.findings else "final", problems)  # type: ignore[arg-type]
-    out = Path(out_dir)
     from ..render import pdf as _pdf
 
     html, md = render_html(ctx), render_markdown(ctx)
     pdf = _pdf.render_pdf(html, **_pdf_meta(ctx))
-    written = [write_atomic(out / "checklist.html", html), write_atomic(out / "checklist.md", md), write_atomic(out / "checklist.pdf", pdf)]
+    written = folder.write({"checklist.html": html, "checklist.md": md, "checklist.pdf": pdf})
     return RenderResult(report, written)
 
 
@@ -285,7 +289,7 @@ class Prefill:
 
 
 def _md(value: object) -> str:
-    from ..core.text import md_escape
+    from ..core.formatting import md_escape
 
     return md_escape(str(value))
 
@@ -346,7 +350,7 @@ def _measures_block(r: Any) -> str:
 
 
 def _outcomes_block(r: Any) -> str:
-    from ..core.text import interval, score
+    from ..core.formatting import interval, score
 
     lines = [
         f"*Pre-filled from the self-assessment, wave {_md(r.wave)} ({r.n_respondents} respondents). Scores are 0–100 readiness scores, not outcome measures; interpret them with the partners.*",

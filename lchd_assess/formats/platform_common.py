@@ -26,6 +26,10 @@ COMMENT_SUFFIX = "_comment"
 
 
 
+#: What messages call each platform (the reader sets ``PlatformImport.platform``).
+PLATFORM_NAMES = {"redcap": "REDCap", "kobo": "KoboToolbox", "odk": "ODK Central", "fhir": "FHIR", "forms": "a forms export", "google": "Google Forms", "microsoft": "Microsoft Forms", "qualtrics": "Qualtrics"}
+
+
 @dataclass
 class Row:
     """One respondent in the toolkit's terms, with the place it came from."""

@@ -74,7 +74,7 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
     rows = [list(DICTIONARY_HEADER)]
-    rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: made up, never a name. @READONLY"))
+    rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: let REDCap number the records; never a name"))
     rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"@DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
     rows.append(_row(name="instructions", form=form, section="About you (no names)", type="descriptive", label=" ".join(inst.instructions.split())))
     rows.append(_row(name="sector", form=form, type="dropdown", label=pc.SECTOR_QUESTION, choices=_choices([(s.id.replace("-", "_"), s.label) for s in inst.sectors]), required="y"))
@@ -147,7 +147,7 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
         return res
     rid = cols.index(pc.RID)
     if rid is None:
-        res.add("import-unreadable", "the export has no record_id column; export the whole project (Data Exports, All data), not a report without it", header_line, 1)
+        res.add("import-unreadable", "the export has no record_id column: is it a REDCap export? Export the whole project (Data Exports, All data), not a report without record_id", header_line, 1)
         return res
     data = table.rows[1:]
     ev = cols.index("event")

@@ -13,12 +13,19 @@ def expected_schemas() -> dict[str, str]:
     return {schema_file_name(name): schema_json(kind) for name, kind in sorted(KINDS.items())}
 
 
-def write_schemas(out: Path) -> list[Path]:
-    written = []
-    for name, text in expected_schemas().items():
-        written.append(write_atomic(out / name, text))
+def write_schemas(out: Path, force: bool = False) -> list[Path]:
+    """Write the schemas into ``out``.  The repository's own schemas/ is generated whole (a
+    schema no longer made is removed); any other folder follows :mod:`core.safe_output`."""
+    from ..core.paths import real, repo_root
+    from ..core.safe_output import OutputGuard
+
+    want = expected_schemas()
+    own = real(repo_root() / "schemas")
+    if real(out) != own:
+        return OutputGuard(force=force).folder(out, list(want), prune=True).write(want)
+    written = [write_atomic(out / name, text) for name, text in want.items()]
     for old in sorted(out.glob("*.schema.json")):
-        if old.name not in expected_schemas():
+        if old.name not in want:
             old.unlink()
     return written
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.text import interval, score
+from ..core.formatting import interval, score
 
 
 from ..core.outputs import csv_text, dumps_json

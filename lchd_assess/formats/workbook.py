@@ -17,8 +17,9 @@ import re
 import zipfile
 from pathlib import Path
 
+from ..core.errors import InputError
 from ..core.findings import Finding
-from ..load.instrument import InstrumentFile
+from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import PartnershipFile, sector_choices
 from .responses import FIXED_COLUMNS, Responses, read_rows
 
@@ -200,3 +201,12 @@ def _cell(f: Finding, letter) -> Finding:  # noqa: ANN001
     import dataclasses
 
     return dataclasses.replace(f, message=f"cell {letter(f.column)}{f.line}: {f.message}")
+
+
+def check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
+    """An answer workbook (responses/<wave>.xlsx) is checked like a CSV file (`validate`)."""
+    try:
+        inst = load_assessment().instrument
+    except InputError as exc:
+        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
+    return read_workbook(path, inst, display=display).findings

@@ -133,14 +133,22 @@ def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
     with the entry to add: ordering by name would silently turn change around. A partnership
     with a single wave file has no order to get wrong, so that file needs no date.
     """
-    from ..core.paths import display_path
+    order, findings = wave_findings(folder, p)
+    if findings:
+        raise InputError(findings[0].format_text())
+    return order
+
+
+def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], list[Finding]]:
+    """:func:`wave_order` as values: the order, and a finding for each file it cannot place."""
 
     d = Path(folder) / "responses"
     files = sorted(x for x in d.iterdir() if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))) if d.is_dir() else []
+    findings: list[Finding] = []
     stems: dict[str, Path] = {}
     for f in files:
         if f.stem in stems:
-            raise InputError(f"{display_path(f)}: wave-undeclared: wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them")
+            findings.append(Finding("wave-undeclared", f"wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them", file=display_path(f)))
         stems[f.stem] = f
     declared = {w.file: w for w in p.waves}
     keyed: list[tuple[str, str]] = []
@@ -148,9 +156,9 @@ def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
         w = declared.get(f.name)
         date = w.closed if w else _date_in_name(f.stem)
         if date is None and len(files) > 1:
-            raise InputError(f"{display_path(f)}: wave-undeclared: the wave's date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: \"{f.stem}\", closed: \"YYYY-MM-DD\", file: \"{f.name}\"}}] with the date the collection closed")
+            findings.append(Finding("wave-undeclared", f"the wave's date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: \"{f.stem}\", closed: \"YYYY-MM-DD\", file: \"{f.name}\"}}] with the date the collection closed", file=display_path(f)))
         keyed.append((date or "", f.stem))
-    return [stem for _, stem in sorted(keyed)]
+    return [stem for _, stem in sorted(keyed)], findings
 
 
 #: A wave's answers: a CSV file, or the answer workbook as it was filled in.

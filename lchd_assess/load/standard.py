@@ -21,6 +21,7 @@ from pydantic import Field, model_validator
 from ..core.findings import Finding
 from .documents import Document, Kind
 from .models import DATE, SEMVER, FileBase, Id, Ref, Strict, Text
+from ..core.addresses import versioned_url
 
 SectionId = Literal["title-abstract", "introduction", "methods", "results", "discussion", "other"]
 DomainId = Literal["aims", "composition", "implementation", "outcomes", "equity-metrics", "cross-cutting"]
@@ -227,6 +228,10 @@ class Standard:
 
     model: ReportingStandardFile
     crosswalks: tuple[GuidelineCrosswalkFile, ...]
+    #: The framework release the standard is published in (its pages live under /1.0/…);
+    #: empty when the standard was loaded on its own.
+    release_version: str = ""
+    base_url: str = ""
 
     @property
     def version(self) -> str:
@@ -269,7 +274,8 @@ def standard_from(fw: Any) -> Standard | None:
     if not files:
         return None
     crosswalks = tuple(sorted(fw.files("guideline-crosswalk"), key=lambda c: c.id))
-    return Standard(files[0], crosswalks)
+    meta = getattr(fw, "meta", None)
+    return Standard(files[0], crosswalks, meta.version if meta else "", meta.base_url if meta else "")
 
 
 # -- For the documentation site ---------------------------------------------------------------
@@ -281,8 +287,17 @@ def item_path(item_id: str) -> str:
     return f"reporting-standard/items/{item_id}/"
 
 
+def standard_url(std: Standard) -> str:
+    """The standard's overview page in its release (``…/1.0/reporting-standard/``)."""
+    if std.release_version and std.base_url:
+        return versioned_url(std.base_url, std.release_version, "reporting-standard/")
+    return std.model.citation.url
+
+
 def item_url(std: Standard, item_id: str) -> str:
-    """The item's permanent page as a full URL (the standard's URL ends in reporting-standard/)."""
+    """The item's permanent page in the release the standard belongs to (``…/1.0/reporting-standard/items/…``)."""
+    if std.release_version and std.base_url:
+        return versioned_url(std.base_url, std.release_version, item_path(item_id))
     return std.model.citation.url + item_path(item_id).removeprefix("reporting-standard/")
 
 
@@ -330,7 +345,7 @@ def site_overview(std: Standard) -> dict:
         "licence": m.licence,
         "summary": m.summary,
         "citation": m.citation.text,
-        "url": m.citation.url,
+        "url": standard_url(std),
         "based_on": list(m.based_on),
         "notes_to_authors": list(m.notes_to_authors),
         "counts": {

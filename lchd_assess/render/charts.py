@@ -18,6 +18,7 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
+from .fonts import STACK
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
 INK = "#1a1a1a"
@@ -27,7 +28,8 @@ BLUE = "#0b5394"
 ORANGE = "#b35900"
 BAND_FILLS = ("#f4f4f4", "#ffffff")
 
-FONT = "DejaVu Sans, Liberation Sans, Arial, sans-serif"
+# The PDFs' shipped family first (render/fonts.py), so a chart in a PDF is drawn with it too.
+FONT = STACK
 
 
 def num(value: float) -> str:

@@ -1,8 +1,8 @@
-"""The Jinja filters: the text functions of :mod:`lchd_assess.core.text`, by filter name."""
+"""The Jinja filters: the text functions of :mod:`lchd_assess.core.formatting`, by filter name."""
 
 from __future__ import annotations
 
-from ..core.text import interval, join_and, md_escape, md_prose, md_text, percent, plural, score, slug
+from ..core.formatting import interval, join_and, md_escape, md_prose, md_text, percent, plural, score, slug
 
 #: filter name → function; registered by the one environment factory (render/templating.py).
 FILTERS = {

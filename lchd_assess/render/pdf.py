@@ -18,15 +18,18 @@ Rules (WeasyPrint 70.x; checked against ``weasyprint/urls.py``):
   there), or from the keyword arguments of :func:`render_pdf`, which override the head (the
   checklist names its PDF after the report and standard, not the page title); either way
   :func:`render_pdf` checks they are set.
-* Fonts: system fonts through fontconfig (DejaVu/Liberation on Debian); no ``@font-face`` with
-  a URL, so nothing reaches the network.
+* Fonts: the package's own Lato files (``assets/fonts/``), declared with ``@font-face`` by
+  :mod:`lchd_assess.render.fonts` and fetched through the same restricted fetcher; the
+  stylesheets name that family first.  Nothing reaches the network.
 
 Determinism: WeasyPrint writes no creation date unless ``<meta name=dcterms.created>`` is
 given (we give none), names font subsets by a hash of their content and writes no random
 document ID for PDF/UA-1, so the same HTML gives byte-identical PDFs on the same machine
-(``tests/test_report_render.py`` and ``tests/test_checklist_tools.py`` check it; two CLI runs in separate processes and under different hash seeds gave identical bytes too).  What it cannot make identical across machines:
-the font files fontconfig picks (another DejaVu version changes the embedded subsets) and
-the WeasyPrint/pydyf version written in ``/Producer``.
+(``tests/test_report_render.py`` and ``tests/test_checklist_tools.py`` check it; two CLI runs in separate processes and under different hash seeds gave identical bytes too).  Across machines the
+fonts are the shipped ones, so a machine's own fonts change nothing (``tests/test_pdf_fonts.py``
+renders under a fontconfig that sees only another family and compares bytes); what still
+differs is the WeasyPrint/pydyf version written in ``/Producer`` (pinned to 70.x), and a
+character the shipped family lacks, which fontconfig fills from a system font.
 """
 
 from __future__ import annotations
@@ -110,8 +113,11 @@ def render_pdf(
     """
     import logging
 
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
+
+    from .fonts import font_face_css
 
     # WeasyPrint logs every refused fetch and CSS it ignores as a warning; we raise instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -121,7 +127,11 @@ def render_pdf(
         return RenderError(f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed")
 
     try:
-        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT)
+        # The shipped font family, declared for every document and fetched like any asset, so the
+        # PDF is drawn with the same font files on every machine (render/fonts.py).
+        font_config = FontConfiguration()
+        fonts = CSS(string=font_face_css(ASSETS), base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher, font_config=font_config)
+        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT, stylesheets=[fonts], font_config=font_config)
         meta = document.metadata
         if title is not None:
             meta.title = title

@@ -54,10 +54,18 @@ def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
 
 
 def check_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
-    """Docs-relative paths (and the config's name) that differ from the generated site."""
+    """Docs-relative paths (and the config's name) that differ from the generated site.
+
+    Text files only: binary downloads (the blank-checklist PDF) are built, never committed
+    (.gitignore), since their bytes depend on the renderer's version; their content is tested
+    by text, tags and metadata instead.
+    """
     stale = []
-    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} if docs_dir.is_dir() else set()
+    binary = {rel for rel, data in site.files.items() if isinstance(data, bytes)}
+    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - binary if docs_dir.is_dir() else set()
     for rel, text in sorted(site.files.items()):
+        if rel in binary:
+            continue
         p = docs_dir / rel
         if rel not in have or p.read_bytes() != _bytes(text):
             stale.append(rel)

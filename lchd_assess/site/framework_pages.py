@@ -9,6 +9,7 @@ import posixpath
 import re
 from typing import Any, Callable, Mapping
 
+from ..core.addresses import release_of
 from ..core.catalogue import CATALOGUE
 from ..formats import citation
 from ..formats.bundle import bundle_json
@@ -16,6 +17,7 @@ from ..formats.schemas import expected_schemas
 from ..load import models
 from ..load.framework import Framework
 from ..render.figure_svg import figure_from_framework
+from . import cite as site_cite
 from . import instrument as site_instrument
 from . import standard as site_standard
 from .pages import (
@@ -26,6 +28,7 @@ from .pages import (
     Page,
     SiteContext,
     TermLinker,
+    elements_of_kind,
     labels_of_kinds,
     model_references,
 )
@@ -175,7 +178,6 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     examples = [{"name": e.name, "description": e.description or "", "reference": ctx.link(e.reference, path) if e.reference else None} for e in getattr(obj, "examples", []) or []]
     extras = [s for fn in ELEMENT_SECTIONS for s in fn(ctx, obj.id, path)]
     fw = ctx.fw
-    pub = fw.meta.source_publication
     context = {
         "element": obj,
         "kind": kind,
@@ -193,12 +195,7 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "examples": examples,
         "asks": asks,
         "extras": extras,
-        "cite": {
-            "url": url,
-            "framework_version": fw.meta.version,
-            "text": f"{fw.meta.short_title}, version {fw.meta.version}. {obj.id}: {obj.name}. {url} (accessed [date]). "
-            f"Based on {pub.authors[0].family} et al., {pub.journal} {pub.year};{pub.volume}({pub.issue.replace('Supplement ', 'Suppl ')}):{pub.article_number}, doi:{pub.doi}.",
-        },
+        "cite": site_cite.cite_box(ctx, label=label.capitalize(), part_id=obj.id, name=obj.name, path=path),
     }
     jsonld = {
         "@type": "DefinedTerm",
@@ -213,24 +210,13 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     return Page(path, "element.md", f"{obj.id} {heading}", context, description=obj.description, jsonld=jsonld, nav_title=f"{obj.id} {obj.name}", element_id=obj.id)
 
 
-def _elements(ctx: SiteContext, kind: str) -> list[Any]:
-    return {
-        "concept": ctx.fw.concepts,
-        "characteristic": ctx.fw.characteristics,
-        "principle": ctx.fw.principles,
-        "structure": ctx.fw.structures,
-        "limitation": ctx.fw.limitations,
-        "partnership-model": ctx.fw.models,
-    }[kind]
-
-
 def element_pages(kind: str, intro: str, index_template: str = "element-index.md") -> Callable[[SiteContext], list[Page]]:
     """A page set: the section index (a list of the elements) then one page per element."""
 
     def build(ctx: SiteContext) -> list[Page]:
         folder, title = ELEMENT_KINDS[kind]
         path = f"{folder}/index.md"
-        elements = _elements(ctx, kind)
+        elements = elements_of_kind(ctx, kind)
         rows = [{**ctx.link(e.id, path), "summary": e.description} for e in elements]
         extra: dict[str, Any] = {}
         if kind == "partnership-model":
@@ -275,7 +261,7 @@ def home_pages(ctx: SiteContext) -> list[Page]:
 
 
 def _all_element_pages(ctx: SiteContext) -> list[Page]:
-    return [element_page(ctx, kind, e) for kind in ELEMENT_KINDS for e in _elements(ctx, kind)]
+    return [element_page(ctx, kind, e) for kind in ELEMENT_KINDS for e in elements_of_kind(ctx, kind)]
 
 
 def crosswalk_pages(ctx: SiteContext) -> list[Page]:
@@ -322,11 +308,15 @@ def changelog_pages(ctx: SiteContext) -> list[Page]:
 def cite_pages(ctx: SiteContext) -> list[Page]:
     paper = citation.paper(dict(ctx.cff))
     tool = citation.software(dict(ctx.cff))
-    formats = [
-        {"title": "The framework paper", "apa": citation.apa(paper), "bibtex": citation.bibtex(paper), "ris": citation.ris(paper)},
-        {"title": f"This toolkit, version {tool.get('version', '')}", "apa": citation.apa(tool), "bibtex": citation.bibtex(tool), "ris": citation.ris(tool)},
-    ]
-    return [Page("cite.md", "cite.md", "How to cite", {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url("principles/P1.md")}, description="Cite the framework paper, the toolkit version, and an element's permanent page.")]
+
+    def entry(title: str, pub: citation.Publication) -> dict[str, Any]:
+        styles = [{"name": n, "text": fn(pub)} for n, fn in citation.STYLES.items()]
+        return {"title": title, "styles": styles, "apa": citation.apa(pub), "bibtex": citation.bibtex(pub), "ris": citation.ris(pub), "doi_note": citation.doi_note(pub.doi)}
+
+    formats = [entry("The framework paper", paper), entry(f"This toolkit, version {tool.version}", tool)]
+    example = "principles/P1.md"
+    context = {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url(example), "latest": ctx.latest_url(example), "release": release_of(ctx.fw.meta.version)}
+    return [Page("cite.md", "cite.md", "How to cite", context, description="Cite the framework paper, the toolkit version, and an element's versioned page.")]
 
 
 def downloads_pages(ctx: SiteContext) -> list[Page]:
@@ -337,7 +327,7 @@ def downloads_pages(ctx: SiteContext) -> list[Page]:
 
 #: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
 #: reporting standard add their files here.
-DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [site_instrument.downloads, site_standard.downloads]
+DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [site_instrument.downloads, site_standard.downloads, site_cite.cite_downloads]
 #: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
 #: [(docs-relative path, what it is)]).
 DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [site_instrument.download_list, site_standard.download_list]

@@ -22,7 +22,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from ..core.text import md_text
+from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..render.templating import environment
 from . import instrument as site_instrument
@@ -58,9 +58,9 @@ from .pages import (  # noqa: F401  (the shared pieces, re-exported: tests and c
     PageSet,
     SiteContext,
     TermLinker,
-    repo_root,
     templates_dir,
 )
+from ..core.paths import repo_root  # noqa: F401  (re-exported: the site tests use it from here)
 
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context.method import instrument_data, method_markdown
-from ..core.text import md_text
+from ..core.formatting import md_text
 from ..formats.responses import codebook_markdown, template_csv
 from ..load.instrument import Assessment, load_assessment
 from ..render.questionnaire import render_html

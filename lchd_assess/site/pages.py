@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from .. import __version__
-from ..core.paths import repo_root, site_templates_dir
-from ..core.text import md_text
+from ..core.addresses import latest_url as _latest_url
+from ..core.addresses import versioned_url
+from ..core.paths import site_templates_dir
+from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..load.links import references
 from ..load.models import KIND_LABELS
@@ -261,13 +263,22 @@ class SiteContext:
             return stem[: -len("index")]
         return stem + "/"
 
-    def permanent_url(self, path: str) -> str:
+    @staticmethod
+    def _site_path(path: str) -> str:
         stem = path[:-3] if path.endswith(".md") else path
         if stem == "index":
-            return self.base_url
+            return ""
         if stem.endswith("/index"):
             stem = stem[: -len("/index")]
-        return self.base_url + stem + "/"
+        return stem.rstrip("/") + "/"
+
+    def permanent_url(self, path: str) -> str:
+        """The page's address in this release (``…/1.0/principles/P1/``): what citations print."""
+        return versioned_url(self.base_url, self.fw.meta.version, self._site_path(path))
+
+    def latest_url(self, path: str) -> str:
+        """The same page in the newest release (``…/latest/principles/P1/``)."""
+        return _latest_url(self.base_url, self._site_path(path))
 
     def site_href(self, id_: str, from_path: str) -> str:
         """A plain relative URL from page ``from_path`` to ``id_``, for raw HTML such as SVG.
@@ -344,3 +355,15 @@ class TermLinker:
         lead = " " if piece[:1].isspace() else ""
         tail = " " if piece[-1:].isspace() and core else ""
         return lead + core + tail
+
+
+def elements_of_kind(ctx: SiteContext, kind: str) -> list[Any]:
+    """The framework's elements of one kind that get pages of their own."""
+    return {
+        "concept": ctx.fw.concepts,
+        "characteristic": ctx.fw.characteristics,
+        "principle": ctx.fw.principles,
+        "structure": ctx.fw.structures,
+        "limitation": ctx.fw.limitations,
+        "partnership-model": ctx.fw.models,
+    }[kind]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.text import md_text
+from ..core.formatting import md_text
 from ..formats.checklist import site_downloads
 from ..load.standard import Standard, site_item, site_overview, standard_from
+from .cite import cite_box, item_cite_args
 from .pages import ADDRESSES, Page, SiteContext, TermLinker
 
 OVERVIEW = "reporting-standard/index.md"
@@ -101,6 +102,7 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
             "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
             "standard": {"title": ov["title"], "short_title": ov["short_title"], "version": ov["version"], "citation": ov["citation"]},
             "url": ctx.permanent_url(ipath),
+            "cite": cite_box(ctx, **{k: v for k, v in item_cite_args(std, item).items() if k != "path"}, path=ipath),
             "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
         }
         jsonld = {"@type": "DefinedTerm", "@id": ctx.permanent_url(ipath), "url": ctx.permanent_url(ipath), "termCode": item.id, "name": item.title,

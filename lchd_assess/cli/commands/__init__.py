@@ -13,6 +13,10 @@ def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("tex
     parser.add_argument("--format", choices=choices, default=choices[0], help=f"output format (default: {choices[0]})")
 
 
+def add_force(parser: argparse.ArgumentParser, what: str = "files") -> None:
+    parser.add_argument("--force", action="store_true", help=f"replace {what} that lchd-assess did not write (or that were changed since); never the command's own inputs or the toolkit's data")
+
+
 def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, outcome: str = "nothing written; fix the answers and run again") -> int:
     """``run(args)``; when the answers have findings, list them on stderr, say ``outcome``, exit 1.
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_format
+from . import add_force, add_format
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -13,7 +13,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
     new = sub.add_parser("new", help="write a blank checklist (YAML) to fill in", description="Write a blank checklist for the current version of the reporting standard, with each item's number, title and text as comments.")
     new.add_argument("--out", required=True, metavar="FILE", help="file to write (.yaml); not overwritten unless --force")
-    new.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_force(new, "a FILE")
     new.add_argument("--core", action="store_true", help="core items only: the minimum for a first report or a funder (extended items can be added later)")
 
     check = sub.add_parser("check", help="list what is missing or wrong in a filled checklist", description="Check a filled checklist against the reporting standard: items neither reported nor explained, 'not applicable' where it is not allowed, unknown IDs, another version. Exit 0 when complete, 1 with findings, 2 when the file cannot be read. No score is computed.")
@@ -24,23 +24,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     render.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
     render.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
     render.add_argument("--draft", action="store_true", help="render an incomplete checklist, clearly marked as a draft")
+    add_force(render, "files in DIR")
 
     tpl = sub.add_parser("template", help="write a structured write-up template (Markdown)", description="Write a Markdown template with the standard's sections, items and prompts. With --partnership, pre-fill composition and the self-assessment summary from that partnership's folder.")
     tpl.add_argument("--out", required=True, metavar="FILE", help="file to write (.md); not overwritten unless --force")
     tpl.add_argument("--partnership", metavar="DIR", help="a partnership folder (partnership.yaml, responses/*.csv)")
-    tpl.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_force(tpl, "a FILE")
 
     for q in (new, check, render, tpl):
         q.add_argument("--framework", metavar="DIR", help="framework folder holding the standard (default: the repository's framework/)")
-
-
-def _refuse_overwrite(path: str, force: bool) -> None:
-    from pathlib import Path
-
-    from ...core.errors import UsageError
-
-    if Path(path).exists() and not force:
-        raise UsageError(f"{path}: already exists; choose another --out or add --force to overwrite it")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,18 +40,23 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ...formats import checklist as cl
-    from ...core.outputs import dumps_json, write_atomic
+    from ...core.outputs import dumps_json
+    from ...core.safe_output import OutputGuard, shown
+    from ...load.framework import framework_dir
     from ...load.framework import load_standard
 
+    inputs = [framework_dir(args.framework)] + [Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x]
+    guard = OutputGuard(force=getattr(args, "force", False), inputs=inputs)
+    # the output is checked before any work, so a refusal costs nothing
+    target = guard.file(args.out) if args.action in ("new", "template") else guard.folder(args.out, cl.RENDERED_FILES) if args.action == "render" else None
     std = load_standard(args.framework)
     if args.action == "new":
-        _refuse_overwrite(args.out, args.force)
         out = Path(args.out)
         scope = "core" if args.core else "full"
-        write_atomic(out, cl.blank_checklist(std, cl.schema_ref_for(out), scope=scope))
+        target.write(cl.blank_checklist(std, cl.schema_ref_for(out), scope=scope))
         n = len(cl.required_ids(std, scope))
         what = f"{n} core items of {len(std.items())}" if args.core else f"{n} items"
-        print(f"wrote {out}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {out}`")
+        print(f"wrote {shown(out)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(out)}`")
         return 0
     if args.action == "check":
         report = cl.check_file(args.file, std)
@@ -69,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             print(report.format_text(), file=sys.stdout if report.ok else sys.stderr)
         return int(report.exit_code)
     if args.action == "render":
-        result = cl.render(args.file, args.out, std, draft=args.draft)
+        result = cl.render(args.file, target, std, draft=args.draft)
         if not result.written:
             print(result.report.format_text(), file=sys.stderr)
             if result.report.exit_code == 1:
@@ -79,14 +76,13 @@ def run(args: argparse.Namespace) -> int:
         if result.report.findings:
             print(result.report.format_text(), file=sys.stderr)
         for p in result.written:
-            print(f"wrote {p}")
+            print(f"wrote {shown(p)}")
         return 0
     if args.action == "template":
-        _refuse_overwrite(args.out, args.force)
         text, notes = cl.writeup_template(std, args.partnership)
-        write_atomic(args.out, text)
+        target.write(text)
         for n in notes:
             print(n, file=sys.stderr)
-        print(f"wrote {args.out}")
+        print(f"wrote {shown(args.out)}")
         return 0
     return 2

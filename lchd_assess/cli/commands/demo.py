@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
+from . import add_force
+
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", default="build/demo", metavar="DIR", help="where to write the outputs (default: build/demo)")
+    p.add_argument("--out", default="build/demo", metavar="DIR", help="where to write the outputs (default: build/demo; a new folder or one an earlier demo wrote)")
+    add_force(p, "files in DIR")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -14,4 +17,4 @@ def run(args: argparse.Namespace) -> int:
 
     from ...app.demo import run_demo
 
-    return run_demo(Path(args.out))
+    return run_demo(Path(args.out), force=args.force)

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import argparse
 
+from . import add_force
+
 INSTRUMENT_FORMATS = {
     "redcap": "REDCap data dictionary (.csv) to upload in Project Setup",
     "xlsform": "XLSForm workbook (.xlsx) for KoboToolbox or ODK Central",
@@ -14,8 +16,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=["bundle", "instrument"], help="what to export: bundle (the whole framework as one JSON document) or instrument (the self-assessment in a survey platform's format: --format)")
     p.add_argument("--out", required=True, metavar="FILE", help="file to write (written whole or not at all)")
     p.add_argument("--format", choices=list(INSTRUMENT_FORMATS), help="for instrument: " + "; ".join(f"{k}: {v}" for k, v in INSTRUMENT_FORMATS.items()))
-    p.add_argument("--force", action="store_true", help="for instrument: replace FILE if it already exists")
     p.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+    add_force(p, "a FILE")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -25,15 +27,23 @@ def run(args: argparse.Namespace) -> int:
     if args.what == "instrument":
         if not args.format:
             raise UsageError("export instrument needs --format: " + ", ".join(INSTRUMENT_FORMATS))
-        from ...app.interop import export_instrument
+        from ...app.interop import check_with_platform_tools, export_instrument
 
         files = export_instrument(args.format, args.out, force=args.force)
         print(f"wrote {', '.join(map(str, files))} ({INSTRUMENT_FORMATS[args.format]})")
+        checked = check_with_platform_tools(args.format, files)
+        if checked:
+            print(checked)
         return 0
-    if args.format or args.force:
-        raise UsageError("--format and --force are for `export instrument`")
-    from ...app.export import export_bundle
+    if args.format:
+        raise UsageError("--format is for `export instrument`")
+    from ...formats.bundle import bundle_json
+    from ...load.framework import load_framework
+    from ...core.safe_output import OutputGuard, shown
+    from ...load.framework import framework_dir
 
-    version = export_bundle(args.out, args.framework)
-    print(f"wrote {args.out} (framework {version})")
+    target = OutputGuard(force=args.force, inputs=[framework_dir(args.framework)]).file(args.out)
+    fw = load_framework(args.framework)
+    target.write(bundle_json(fw))
+    print(f"wrote {shown(args.out)} (framework {fw.version})")
     return 0

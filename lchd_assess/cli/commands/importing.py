@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ...app.interop import import_answers
+    from ...formats.platform_common import PLATFORM_NAMES
 
     out = import_answers(args.platform, args.file, args.partnership, args.wave, event=args.event, dry_run=args.dry_run)
     if args.format == "json":
@@ -46,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"dry run: would add {len(out.added)} respondent(s) to {out.target}{same}")
     elif out.written:
-        print(f"added {len(out.added)} respondent(s) from {out.platform} to {out.target}{same}")
+        print(f"added {len(out.added)} respondent(s) from {PLATFORM_NAMES.get(out.platform, out.platform)} to {out.target}{same}")
     else:
         print(f"nothing to add to {out.target}{same}")
     return 0

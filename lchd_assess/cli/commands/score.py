@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from . import add_format
+from . import add_force, add_format
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -12,7 +12,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--wave", metavar="W", help="wave to score (the CSV file name without .csv; default: the latest)")
     add_format(p, ("text", "json", "csv"))
     p.add_argument("--comments", action="store_true", help="include respondents' free-text comments (only in json)")
-    p.add_argument("--out", metavar="FILE", help="write to FILE (whole or not at all) instead of printing")
+    p.add_argument("--out", metavar="FILE", help="write to FILE (whole or not at all) instead of printing; never over the answers it reads")
+    add_force(p, "a FILE")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,14 +25,23 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     import sys
 
-    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
-    from ...app.score import score_text
-    from ...core.outputs import write_atomic
+    from pathlib import Path
 
-    text = score_text(args.partnership, wave=args.wave, comments=args.comments, fmt=args.format)
-    if args.out:
-        write_atomic(args.out, text)
-        print(f"wrote {args.out}")
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.report import partnership_inputs
+    from ...app.score import score_output, score_partnership, wave_notes
+    from ...core.findings import summarise
+    from ...core.safe_output import OutputGuard, shown
+
+    target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).file(args.out) if args.out else None
+    result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
+    # Columns ignored, blank rows and respondents who answered nothing: said, not hidden.
+    for line in summarise(wave_notes(args.partnership, result.wave)):
+        print(f"note: {line}", file=sys.stderr)
+    text = score_output(result, args.format)
+    if target:
+        target.write(text)
+        print(f"wrote {shown(args.out)}")
     else:
         sys.stdout.write(text)
     return 0

@@ -12,7 +12,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     b.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     b.add_argument("--file-urls", action="store_true", help="link pages as page.html, for reading the site from disk (file://) without a server")
     b.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/); another folder's pages are generated beside the output, leaving docs/ alone")
-    b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build")
+    b.add_argument("--force", action="store_true", help="regenerate the pages even when no input changed since the last build, and build into an --out folder that an earlier `site build` did not make (only files of the same names are replaced; nothing else is removed)")
     s = sub.add_parser("serve", help="build the site, then serve it on http://127.0.0.1:PORT/ until Ctrl-C")
     s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
@@ -36,7 +36,9 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
         print(f"lchd-assess: site build failed: mkdocs exited {result.returncode} with {len(result.warnings)} warning(s); the log is above")
         return 1
     pages = "pages up to date, generation skipped" if site is None else f"{len(site.pages)} pages generated, {len(changed)} file(s) changed"
-    print(f"built the site into {args.out}/ in {time.perf_counter() - start:.1f} s ({pages}); mkdocs: no warnings")
+    from ...core.safe_output import shown
+
+    print(f"built the site into {shown(args.out)}/ in {time.perf_counter() - start:.1f} s ({pages}); mkdocs: no warnings")
     return 0
 
 
@@ -63,6 +65,8 @@ def run(args: argparse.Namespace) -> int:
     import functools
     import http.server
 
+    from ...core.safe_output import shown
+
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=args.out)
     try:
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
@@ -71,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
 
         raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror}; choose another port with --port") from None
     with httpd:
-        print(f"serving {args.out}/ at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl-C to stop)", flush=True)
+        print(f"serving {shown(args.out)}/ at http://127.0.0.1:{httpd.server_address[1]}/ (Ctrl-C to stop)", flush=True)
         try:
             httpd.serve_forever()
         except KeyboardInterrupt:

@@ -1,0 +1,387 @@
+"""Where a command may write, and the one way it writes there.
+
+Usage (every command that writes a file goes through here; check early, write last)::
+
+    from lchd_assess.core.safe_output import OutputGuard
+
+    guard = OutputGuard(force=args.force, inputs=[folder / "partnership.yaml", folder / "responses"])
+    csv = guard.file(args.out)                               # refuses now, before any slow work
+    reports = guard.folder(args.out, ["report.html", "report.pdf", "scores.json"])
+    ...render everything in memory...
+    csv.write(text)                                          # atomic; remembered as written by us
+    reports.write({"report.html": html, "report.pdf": pdf, "scores.json": js})
+
+    # a tool that builds a whole tree (mkdocs): build into a staging folder, then move it in
+    site = guard.folder(args.out, prune=True)
+    with site.staging() as tmp:
+        run_mkdocs(into=tmp)
+        site.commit(tmp)
+
+The rule (issues 16 and 9.3):
+
+* Never, not even with ``--force``: an output that is one of the command's inputs or lies inside
+  an input folder; one inside the toolkit's own data (framework/, assessments/, schemas/,
+  site_templates/, the package) or an output folder that holds it (the repository itself); the
+  current folder, a folder above it, the home folder or a filesystem root as an output folder.
+* Only with ``--force``: replacing a file this tool did not write (or that changed since it wrote
+  it), and writing into a non-empty folder without this tool's marker (:data:`MARKER`).
+* A run removes only what it created: its temporary files and staging folders, and (``prune``)
+  files an earlier run listed in the marker that this run no longer makes, if still unchanged.
+* Every ``OSError`` while writing becomes :class:`OutputError` ("cannot write PATH: reason",
+  exit 2), never a traceback.
+
+Which single files we wrote is kept in a small ledger (path → SHA-256 of what we wrote) in the
+user's state folder, so rerunning ``score --out scores.csv`` replaces our own file while a filled
+answer sheet of the same name is refused.  Without the ledger (another machine, cleared state) the
+answer is the safe one: ``--force`` is needed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+from .errors import InputError
+from .outputs import write_atomic
+from .paths import protected_data_dirs, real, source_tree, user_state_dir
+from .text import visible
+
+#: The marker in an output folder: the files this tool wrote there, with their SHA-256.
+MARKER = ".lchd-outputs.json"
+_LEDGER_NAME = "written-files.json"
+_LEDGER_MAX = 2000  # oldest entries are dropped; a dropped file then needs --force
+
+
+class OutputError(InputError):
+    """An output that may not be written (refused, or the system said no): exit code 2."""
+
+
+# -- Small helpers -----------------------------------------------------------------------------
+
+
+def _real(path: str | Path) -> Path:
+    return real(path)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def shown(path: str | Path) -> str:
+    """A path as users see it in a message: control and bidi characters escaped."""
+    return visible(str(path), keep="")
+
+
+def cannot_write(path: str | Path, exc: OSError) -> OutputError:
+    """The one message for a write the system refused."""
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    reason = reason[:1].lower() + reason[1:]
+    return OutputError(f"cannot write {shown(path)}: {reason}")
+
+
+def _file_sha(path: Path) -> str | None:
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        with open(path, "rb") as fh:
+            return _sha(fh.read())
+    except OSError:
+        return None
+
+
+# -- The ledger of single files we wrote ----------------------------------------------------------
+
+
+def _ledger_path() -> Path:
+    return user_state_dir() / _LEDGER_NAME
+
+
+def _ledger() -> dict[str, str]:
+    try:
+        data = json.loads(_ledger_path().read_text(encoding="utf-8"))
+        return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(path: Path, digest: str) -> None:
+    """Record that we wrote ``path``; failing to record only means --force next time."""
+    led = _ledger()
+    led.pop(str(path), None)
+    led[str(path)] = digest
+    while len(led) > _LEDGER_MAX:
+        led.pop(next(iter(led)))
+    with contextlib.suppress(OSError):
+        write_atomic(_ledger_path(), json.dumps(led, indent=0, sort_keys=False) + "\n")
+
+
+def written_by_us(path: str | Path) -> bool:
+    """True when ``path`` holds exactly what this tool last wrote there."""
+    real = _real(path)
+    digest = _file_sha(real)
+    return digest is not None and _ledger().get(str(real)) == digest
+
+
+# -- The guard ---------------------------------------------------------------------------------
+
+
+@dataclass
+class OutputGuard:
+    """One command run's rules for where it may write (see the module docstring)."""
+
+    force: bool = False
+    inputs: Iterable[str | Path] = ()
+    #: toolkit data folders this command is meant to write (``schemas`` writes schemas/)
+    allow: Iterable[str | Path] = ()
+    _inputs: list[Path] = field(init=False, default_factory=list)
+    _allow: list[Path] = field(init=False, default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._inputs = [_real(p) for p in self.inputs]
+        self._allow = [_real(p) for p in self.allow]
+
+    # -- what is never written -------------------------------------------------------------
+
+    def _protected(self) -> list[tuple[Path, str]]:
+        return [(p, why) for p, why in protected_data_dirs() if not any(_inside(p, a) or _inside(a, p) for a in self._allow)]
+
+    def _refuse_hard(self, path: Path, folder: bool) -> None:
+        target = _real(path)
+        for inp in self._inputs:
+            if target == inp:
+                raise OutputError(f"{shown(path)}: output-is-input: this is one of the command's inputs; writing it would replace what the results come from. Choose another --out")
+            if inp.is_dir() and _inside(target, inp):
+                raise OutputError(f"{shown(path)}: output-is-input: this is inside {shown(inp)}, one of the command's inputs. Choose an --out outside it")
+        for data, why in self._protected():
+            if _inside(target, data) or (folder and _inside(data, target)):
+                raise OutputError(f"{shown(path)}: output-protected: this would write into {why} ({shown(data)}). Choose an --out outside it")
+        if not folder:
+            return
+        repo = source_tree()
+        if repo is not None and _inside(_real(repo), target):
+            raise OutputError(f"{shown(path)}: output-protected: the toolkit's repository (or a folder holding it) cannot be an output folder. Give a new folder inside it, for example {shown(Path(path) / 'out')}")
+        if _inside(_real(os.getcwd()), target):
+            raise OutputError(f"{shown(path)}: output-protected: the current folder (or a folder above it) cannot be an output folder. Give a new folder, for example --out out")
+        if target == _real(Path.home()) or target.parent == target:
+            raise OutputError(f"{shown(path)}: output-protected: your home folder or a drive's top folder cannot be an output folder. Give a new folder inside it")
+
+    # -- single files ----------------------------------------------------------------------
+
+    def file(self, path: str | Path) -> "OutputFile":
+        """Check now that ``path`` may be written as a file; write later with ``.write``."""
+        p = Path(path)
+        self._refuse_hard(p, folder=False)
+        _check_parent(p)
+        try:
+            st = os.lstat(p)
+        except FileNotFoundError:
+            return OutputFile(p, self.force)
+        except OSError as exc:
+            raise cannot_write(p, exc) from None
+        if stat.S_ISDIR(st.st_mode) or p.is_dir():
+            raise OutputError(f"cannot write {shown(p)}: it is a folder; give a file name, for example {shown(p / 'out')}")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            raise OutputError(f"cannot write {shown(p)}: it is not a regular file (a device, pipe or socket); give a file name")
+        target = OutputFile(p, self.force)
+        target.check()
+        return target
+
+    # -- folders ---------------------------------------------------------------------------
+
+    def folder(self, path: str | Path, names: Iterable[str] = (), prune: bool = False) -> "OutputFolder":
+        """Check now that ``path`` may hold this run's outputs ``names`` (relative paths)."""
+        p = Path(path)
+        self._refuse_hard(p, folder=True)
+        names = list(names)
+        for n in names:
+            self._refuse_hard(p / n, folder=False)
+        _check_parent(p / "x")
+        if p.exists() and not p.is_dir():
+            raise OutputError(f"cannot write {shown(p)}: it is a file, not a folder; give a folder name for --out")
+        folder = OutputFolder(p, self.force, prune)
+        folder.check(names)
+        return folder
+
+
+def _check_parent(p: Path) -> None:
+    """A parent that is a file (or unreachable) is named now, not as a traceback later."""
+    for parent in p.parents:
+        try:
+            st = os.stat(parent)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise cannot_write(p, exc) from None
+        if not stat.S_ISDIR(st.st_mode):
+            raise OutputError(f"cannot write {shown(p)}: {shown(parent)} is a file, not a folder")
+        return
+
+
+@dataclass
+class OutputFile:
+    path: Path
+    force: bool
+
+    def check(self, data: bytes | None = None) -> None:
+        """Refuse (unless --force) to replace a file we did not write; the same bytes may stay."""
+        if self.force or not (self.path.exists() or self.path.is_symlink()):
+            return
+        current = _file_sha(_real(self.path))
+        if current is not None and (_ledger().get(str(_real(self.path))) == current or (data is not None and current == _sha(data))):
+            return
+        raise OutputError(f"{shown(self.path)}: output-exists: the file exists and was not written by lchd-assess (or was changed since); nothing written. Choose another --out, or add --force to replace it")
+
+    def write(self, content: str | bytes) -> Path:
+        data = _bytes(content)
+        self.check(data)
+        try:
+            write_atomic(self.path, data)
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+        _remember(_real(self.path), _sha(data))
+        return self.path
+
+
+def _read_marker(folder: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {}  # a damaged marker still marks the folder as ours, but vouches for no file
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+@dataclass
+class OutputFolder:
+    path: Path
+    force: bool
+    prune: bool = False
+
+    def _listing(self) -> list[str]:
+        try:
+            return sorted(os.listdir(self.path))
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+
+    def check(self, names: Iterable[str]) -> None:
+        """Refuse (unless --force) to replace what this tool did not write here."""
+        listing = [n for n in self._listing() if n != MARKER]
+        if not listing:
+            return
+        marker = _read_marker(self.path)
+        if marker is None:
+            if not self.force:
+                raise OutputError(f"{shown(self.path)}: output-folder-not-ours: the folder holds files lchd-assess did not write (it has no {MARKER}); nothing written. Choose a new or empty folder, or add --force to write into it (only files of the same names are replaced)")
+            return
+        for rel in names:
+            self._check_one(rel, marker)
+
+    def _check_one(self, rel: str, marker: dict[str, str]) -> None:
+        target = self.path / rel
+        if not (target.exists() or target.is_symlink()) or self.force:
+            return
+        if target.is_dir() and not target.is_symlink():
+            raise OutputError(f"cannot write {shown(target)}: it is a folder; move it away or choose another --out")
+        if marker.get(rel) != _file_sha(target):
+            raise OutputError(f"{shown(target)}: output-exists: the file was not written by lchd-assess (or was changed since); nothing written. Move it away, choose another --out, or add --force to replace it")
+
+    def write(self, files: Mapping[str, str | bytes]) -> list[Path]:
+        """Write every file (each atomically), update the marker, prune what we made before."""
+        marker = _read_marker(self.path) or {}
+        for rel in files:
+            self._check_one(rel, marker)
+        written: dict[str, str] = {}
+        out: list[Path] = []
+        for rel, content in files.items():
+            data = _bytes(content)
+            try:
+                write_atomic(self.path / rel, data)
+            except OSError as exc:
+                raise cannot_write(self.path / rel, exc) from None
+            written[rel] = _sha(data)
+            out.append(self.path / rel)
+        self._finish(marker, written)
+        return out
+
+    @contextlib.contextmanager
+    def staging(self) -> Iterator[Path]:
+        """A fresh folder beside the output (same file system, so files move by rename); it is
+        removed afterwards whatever happens: this run created it."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent))
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+        try:
+            yield tmp
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def commit(self, staged: Path) -> list[Path]:
+        """Move every file built in ``staged`` into the output folder (each by rename)."""
+        rels = sorted(p.relative_to(staged).as_posix() for p in staged.rglob("*") if p.is_file() or p.is_symlink())
+        marker = _read_marker(self.path) or {}
+        for rel in rels:
+            self._check_one(rel, marker)
+        written: dict[str, str] = {}
+        try:
+            for rel in rels:
+                src, dst = staged / rel, self.path / rel
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                written[rel] = _file_sha(src) or ""
+                os.replace(src, dst)
+        except OSError as exc:
+            raise cannot_write(self.path / rel, exc) from None
+        self._finish(marker, written)
+        return [self.path / r for r in rels]
+
+    def _finish(self, marker: dict[str, str], written: dict[str, str]) -> None:
+        merged = dict(marker)
+        if self.prune:
+            for rel, digest in marker.items():
+                if rel in written:
+                    continue
+                target = self.path / rel
+                # only a file we made, still as we made it, is removed
+                if _file_sha(target) == digest:
+                    with contextlib.suppress(OSError):
+                        target.unlink()
+                        _remove_empty_parents(target.parent, self.path)
+                merged.pop(rel, None)
+        merged.update(written)
+        merged = {k: v for k, v in merged.items() if (self.path / k).exists()}
+        text = json.dumps({"tool": "lchd-assess", "about": "files lchd-assess wrote here; it replaces or removes only these", "files": dict(sorted(merged.items()))}, indent=1, sort_keys=True) + "\n"
+        try:
+            write_atomic(self.path / MARKER, text)
+        except OSError as exc:
+            raise cannot_write(self.path / MARKER, exc) from None
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and _inside(folder, stop):
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
