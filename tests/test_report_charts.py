@@ -40,8 +40,18 @@ def test_labels_and_titles_are_escaped():
     ET.fromstring(svg)  # still well-formed XML
 
 
-def test_the_same_input_gives_the_same_svg():
-    assert _dots() == _dots()
+def test_the_same_input_gives_the_same_svg_in_another_process():
+    """Two fresh interpreters with different hash seeds draw the very same bytes as this one:
+    nothing in a chart may depend on set or dict order (the process boundary is the point)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent
+    code = "import sys; sys.path.insert(0, sys.argv[1]); from test_report_charts import _dots; sys.stdout.write(_dots())"
+    outs = {subprocess.run([sys.executable, "-c", code, str(tests)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout for seed in ("1", "2")}
+    assert outs == {_dots()}
 
 
 def test_numbers_have_one_decimal_at_most_and_no_negative_zero():

@@ -23,7 +23,6 @@ from lchd_assess.site.generate import ADDRESSES, SiteContext, generate
 from lchd_assess.load.framework import load_standard
 from lchd_assess.load.standard import item_url, standard_url
 
-from site_helpers import build_into
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +46,10 @@ def std():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("built-site")
-    _site, result = build_into(folder)
+def built(built_site):
+    _site, result, site_dir = built_site
     assert result.ok, result.log
-    return folder / "site"
+    return site_dir
 
 
 def _nav_paths(nav) -> list[str]:

@@ -33,9 +33,11 @@ def std():
     return load_standard()
 
 
-def test_the_list_of_squire_elements_in_this_test_has_40_distinct_numbers():
-    assert len(SQUIRE_2_ELEMENTS) == len(set(SQUIRE_2_ELEMENTS)) == 40
-    assert len({re.match(r"\d+", n).group() for n in SQUIRE_2_ELEMENTS}) == 18
+def test_the_squire_crosswalk_lists_40_distinct_elements_under_18_item_numbers(std):
+    """The crosswalk file itself (not this test's own list) has SQUIRE 2.0's shape."""
+    numbers = [e.number for e in next(c for c in std.crosswalks if c.id == "GX-squire-2").elements]
+    assert len(numbers) == len(set(numbers)) == 40
+    assert len({re.match(r"\d+", n).group() for n in numbers}) == 18
 
 
 def test_standard_and_crosswalk_load_and_validate_through_the_one_loader(root):

@@ -26,6 +26,10 @@ class ExitCode(enum.IntEnum):
     OK = 0
     FINDINGS = 1
     BAD_INPUT = 2
+    #: a bug in the toolkit, not the user's input (the CLI prints one line, not a traceback)
+    INTERNAL_ERROR = 3
+    #: stopped with Ctrl-C (128 + SIGINT, as shells report it)
+    INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
