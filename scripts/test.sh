@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite from a fresh clone: set up, install the browser the site test
-# drives (Debian's chromium, never a downloaded one), then pytest.
+# drives (Debian's chromium, never a downloaded one), check the built wheel from an empty
+# folder (scripts/wheel_check.sh), then pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -30,4 +31,8 @@ quiet .venv/bin/ruff check lchd_assess tests benchmarks scripts
 # quiet .venv/bin/ruff format --check lchd_assess tests benchmarks scripts
 quiet .venv/bin/lint-imports --no-logo
 quiet .venv/bin/mypy
+# The wheel as a user installs it, run from an empty folder (skip with LCHD_SKIP_WHEEL_CHECK=1).
+if [ "${LCHD_SKIP_WHEEL_CHECK:-0}" != 1 ]; then
+  bash scripts/wheel_check.sh
+fi
 exec .venv/bin/python -m pytest "$@"

@@ -44,7 +44,7 @@ def test_new_writes_a_blank_checklist_that_loads_and_lists_every_item_as_unanswe
     assert r.returncode == 1
     data = json.loads(r.stdout)
     codes = [f["code"] for f in data["findings"]]
-    assert codes == ["checklist-item-unanswered"] * len(std.items())
+    assert codes == ["checklist-title-missing"] + ["checklist-item-unanswered"] * len(std.items())
     assert all(f["line"] for f in data["findings"])
 
 
@@ -275,8 +275,9 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
     core = {i.id for i in std.items() if i.tier == "core"}
     assert doc.model.scope == "core" and set(doc.model.items) == core and 0 < len(core) < len(std.items())
     report = cl.check_file(out, std)
-    assert {f.path[1] for f in report.findings} == core and report.codes() == ["checklist-item-unanswered"]
-    filled = out.read_text(encoding="utf-8").replace('reported_at: ""', 'reported_at: "Methods"')
+    items = [f for f in report.findings if f.path[0] == "items"]
+    assert {f.path[1] for f in items} == core and report.codes() == ["checklist-item-unanswered", "checklist-title-missing"]
+    filled = out.read_text(encoding="utf-8").replace('reported_at: ""', 'reported_at: "Methods"').replace('title: ""', 'title: "Our report"')
     extended = next(i for i in std.items() if i.tier == "extended")
     (tmp_path / "f.yaml").write_text(filled + f'  {extended.id}:\n    reported_at: ""\n    not_done: "N/A: we did not"\n', encoding="utf-8")
     codes = cl.check_file(tmp_path / "f.yaml", std).codes()

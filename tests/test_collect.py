@@ -175,3 +175,14 @@ def test_rows_added_to_a_semicolon_file_keep_its_semicolons(folder, tmp_path):
     assert result.added == 1
     last = target.read_text(encoding="utf-8").splitlines()[-1]
     assert last.startswith("ABCD-EF22;education;staff;0;1;2") and last.endswith(';"Yes; and more"')
+
+
+def test_a_folder_of_saved_attachments_is_collected_file_by_file(folder, tmp_path, cli):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(7):
+        write(inbox / f"lchd-answers-{n}.json", answer_doc(f"ABCD-EF3{n}"))
+    (inbox / "notes.txt").write_text("not an answer file")
+    result = cli("collect", str(folder), str(inbox), str(inbox / "lchd-answers-0.json"), "--wave", WAVE)
+    assert result.returncode == 0, result.stderr
+    assert "added 7 respondent(s)" in result.stdout and "from 7 files" in result.stdout

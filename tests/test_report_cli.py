@@ -59,12 +59,44 @@ def test_portfolio_takes_a_folder_of_partnerships_and_writes_three_files(cli, tm
     assert r.stderr == ""  # no progress bar when stderr is not a terminal
 
 
-def test_portfolio_anonymized_shows_codes_not_names(cli, tmp_path):
-    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path), "--anonymize", "--quiet")
+def test_portfolio_anonymized_shows_codes_not_names_and_keeps_its_key_outside(cli, tmp_path):
+    import os
+    import stat
+
+    key = tmp_path / "funder" / "portfolio.key"
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "a"), "--anonymize", "--key-file", str(key), "--quiet")
     assert r.returncode == 0, r.stderr
     assert r.stdout == ""
-    text = (tmp_path / "portfolio.csv").read_text()
+    # Created on first use, said even with --quiet, private to the user.
+    assert "created the anonymisation key" in r.stderr and str(key) in r.stderr
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    secret = [line for line in key.read_text().splitlines() if not line.startswith("#")][0]
+    text = (tmp_path / "a" / "portfolio.csv").read_text()
     assert "(fictional)" not in text and "P-" in text
+    for f in (tmp_path / "a").iterdir():
+        assert secret.encode() not in f.read_bytes()
+    # The same key next year: the same codes; the key file is reused, not replaced.
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "b"), "--anonymize", "--key-file", str(key), "--quiet")
+    assert r.returncode == 0 and r.stderr == ""
+    assert (tmp_path / "b" / "portfolio.csv").read_text() == text
+    # Another key: other codes.
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "c"), "--anonymize", "--key-file", str(tmp_path / "other.key"), "--quiet")
+    assert r.returncode == 0
+    assert (tmp_path / "c" / "portfolio.csv").read_text() != text
+
+
+def test_a_bad_key_file_or_one_inside_the_output_is_one_line(cli, tmp_path):
+    bad = tmp_path / "bad.key"
+    bad.write_text("# my key\nnot-hex\n")
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "o"), "--anonymize", "--key-file", str(bad))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert f"{bad}:2:1: not a portfolio key" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "o").exists()
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "o"), "--anonymize", "--key-file", str(tmp_path / "o" / "k.key"))
+    assert r.returncode == 2 and "may not be kept inside the output folder" in r.stderr
+    assert not (tmp_path / "o" / "k.key").exists()
+    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "o"), "--key-file", str(bad))
+    assert r.returncode == 2 and "only used with --anonymize" in r.stderr
 
 
 def test_portfolio_of_a_folder_without_partnerships_is_refused(cli, tmp_path):

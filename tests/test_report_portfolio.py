@@ -104,26 +104,60 @@ def test_the_portfolio_shows_no_groups_perspectives_items_or_comments(examples):
     assert "Community perspective" not in text and "comments-table" not in text
 
 
+KEY = bytes(range(32))
+
+
 def test_anonymised_codes_are_stable_and_replace_names_everywhere(examples):
-    a = render_portfolio(examples, fw_info(), anonymize=True)
-    codes = anonymous_codes([s.partnership.id for s in examples])
+    a = render_portfolio(examples, fw_info(), key=KEY)
+    codes = anonymous_codes([s.partnership.id for s in examples], KEY)
     for s in examples:
         assert codes[s.partnership.id] in a.csv
         for where in (a.html, a.csv):
             assert s.partnership.name not in where
             assert s.partnership.id not in where
             assert s.partnership.population_focus not in where
-    assert codes == anonymous_codes([s.partnership.id for s in reversed(examples)])
-    assert re.fullmatch(r"P-[0-9a-f]{6}", codes[examples[0].partnership.id])
+    assert codes == anonymous_codes([s.partnership.id for s in reversed(examples)], KEY)
+    assert re.fullmatch(r"P-[0-9a-f]{8}", codes[examples[0].partnership.id])
     # A new partnership does not change anyone else's code.
-    more = anonymous_codes([s.partnership.id for s in examples] + ["another-one"])
+    more = anonymous_codes([s.partnership.id for s in examples] + ["another-one"], KEY)
     assert all(more[k] == v for k, v in codes.items())
+    # The key itself is in no output.
+    for where in (a.html, a.csv):
+        assert KEY.hex() not in where
+    assert KEY.hex().encode() not in a.pdf and KEY not in a.pdf
 
 
-def test_codes_grow_longer_when_six_digits_would_collide():
+def test_a_code_cannot_be_recomputed_from_the_folder_name_without_the_key(examples):
+    """The attack of issue 13: hash guessed folder names and match them to the codes."""
+    import hashlib
+    import hmac
+
+    ids = [s.partnership.id for s in examples]
+    codes = anonymous_codes(ids, KEY)
+    for i in ids:
+        code = codes[i][2:]
+        # Unkeyed hashes of the name (the old scheme) and of common spellings of it do not match.
+        for guess in (i, i.upper(), i.replace("-", " "), i.replace("-", "_")):
+            for algo in ("sha256", "sha1", "md5", "sha512", "blake2b"):
+                assert not hashlib.new(algo, guess.encode()).hexdigest().startswith(code)
+        # Nor does the keyed hash under any other key, e.g. an empty or guessable one.
+        for other in (b"", b"lchd-assess", i.encode(), bytes(32), bytes(range(1, 33))):
+            assert not hmac.new(other, i.encode(), hashlib.sha256).hexdigest().startswith(code)
+    # Another funder's key gives unrelated codes for the same partnerships.
+    theirs = anonymous_codes(ids, bytes(range(100, 132)))
+    assert not set(theirs.values()) & set(codes.values())
+
+
+def test_codes_grow_longer_when_eight_digits_would_collide():
     ids = [f"p{i}" for i in range(6000)]
-    codes = anonymous_codes(ids)
+    codes = anonymous_codes(ids, KEY, digits=3)
     assert len(set(codes.values())) == len(ids)
+    assert min(len(c) for c in codes.values()) > 2 + 3
+
+
+def test_a_short_key_is_refused():
+    with pytest.raises(ValueError):
+        anonymous_codes(["a"], b"short")
 
 
 def test_percentiles_are_mid_ranks_among_partnerships_with_a_score():

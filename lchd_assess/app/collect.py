@@ -220,6 +220,30 @@ def read_source(path: Path, inst: InstrumentFile, display: str) -> Responses:
     return res
 
 
+#: What collect reads, by file ending.
+SOURCE_SUFFIXES = (".json", ".xlsx", ".csv")
+
+
+def _expand(files: list[str | Path]) -> list[Path]:
+    """The files to read: a folder stands for the answer files directly in it, sorted by name
+    (e-mail attachments saved into one folder); a file named twice is read once."""
+    out: list[Path] = []
+    for f in files:
+        path = Path(f)
+        if path.is_dir():
+            out += sorted(x for x in path.iterdir() if x.is_file() and x.suffix.lower() in SOURCE_SUFFIXES and not x.name.startswith((".", "~$")))
+        else:
+            out.append(path)
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
 def collect(folder: str | Path, files: list[str | Path], wave: str, dry_run: bool = False) -> CollectResult:
     """``lchd-assess collect``: read each file, merge what is clean into the wave."""
     from ..load.instrument import load_assessment
@@ -232,7 +256,6 @@ def collect(folder: str | Path, files: list[str | Path], wave: str, dry_run: boo
     inst = load_assessment().instrument
     p = load_partnership(folder, [s.id for s in inst.sectors])
     sources = []
-    for f in files:
-        path = Path(f)
+    for path in _expand(files):
         sources.append(read_source(path, inst, display_path(path)))
     return merge_into_wave(folder, wave, p, inst, sources, display=display_path, dry_run=dry_run)

@@ -18,7 +18,8 @@ from .. import __version__
 from ..context.portfolio import PortfolioContext, build_portfolio_context, portfolio_csv
 from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context, framework_info, guidance_from_assessment
 from ..core.errors import InputError
-from ..core.safe_output import OutputFolder, OutputGuard
+from ..core.files import TooLarge, decode_utf8, read_limited
+from ..core.safe_output import OutputFolder, OutputGuard, shown
 from ..core.text import excerpt
 from ..formats.citation import report_paper_citation
 from ..load.framework import Framework
@@ -113,10 +114,11 @@ class RenderedPortfolio:
     csv: str
 
 
-def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, anonymize: bool = False) -> RenderedPortfolio:
-    ctx = build_portfolio_context(scores, fw, anonymize=anonymize, css=_css(), generator=_generator())
+def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None) -> RenderedPortfolio:
+    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes."""
+    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator())
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, anonymize))
+    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
 
 
 def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
@@ -127,18 +129,27 @@ def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> li
 # -- Inputs --------------------------------------------------------------------------------------
 
 
+#: A scores file of one partnership is tens of kilobytes; anything this big is not one.
+SCORES_MAX_BYTES = 20 * 1024 * 1024
+
+
 def load_score_json(path: Path) -> ScoreResult:
     """A saved ScoreResult (``scores.json`` or ``lchd-assess score --format json``)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = decode_utf8(read_limited(path, SCORES_MAX_BYTES))
+    except TooLarge as exc:
+        raise InputError(f"{shown(path)}: file-too-large: the file is {exc.size:,} bytes; a scores file is far smaller (the limit is {SCORES_MAX_BYTES:,})") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+        raise InputError(f"{shown(path)}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
+    except ValueError as exc:
+        raise InputError(f"{shown(path)}: not-utf8: {exc}") from None
     try:
         return ScoreResult.model_validate_json(text)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"]) or "(top level)"
-        raise InputError(f"{path}: {where}: {err['msg']}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+        # the message quotes no more than a short escaped excerpt of what the file holds
+        raise InputError(f"{shown(path)}: {excerpt(where, 60)}: {excerpt(err['msg'], 120)}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
 
 
 def report_framework_info(fw: Framework | None = None) -> FrameworkInfo:

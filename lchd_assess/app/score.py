@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..core.errors import InputError
-from ..core.findings import ExitCode, Finding, sort_key
-from ..core.paths import display_path, examples_dir
+from ..core.errors import InputError, ResponsesError  # noqa: F401  (ResponsesError re-exported)
+from ..core.findings import Finding
+from ..core.paths import display_path, examples_dir, is_inside, real
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
 from ..formats.workbook import read_workbook
@@ -53,6 +53,13 @@ def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_versi
     return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
 
 
+def stay_inside(path: Path, folder: Path, display: str) -> None:
+    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
+    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
+    if not is_inside(path, folder):
+        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
+
+
 def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
     """What the reader did on purpose while reading ``wave`` (default: the latest): columns
     ignored, blank rows skipped, respondents who answered nothing left out. For the score
@@ -65,18 +72,6 @@ def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
         return []
     path = wave_file(folder, wave)
     return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
-
-
-class ResponsesError(InputError):
-    """A response file has findings: the scorer does not guess."""
-
-    exit_code = int(ExitCode.FINDINGS)
-
-    def __init__(self, responses: Responses) -> None:
-        self.findings = sorted(responses.findings, key=sort_key)
-        n = len(self.findings)
-        more = f" (and {n - 1} more; run `lchd-assess validate {responses.file}` to list them all)" if n > 1 else ""
-        super().__init__(self.findings[0].format_text() + more)
 
 
 def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
@@ -93,6 +88,7 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
     path = wave_file(folder, wave)
+    stay_inside(path, folder, display_path(path))
     cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
         raise ResponsesError(cur)
@@ -100,8 +96,9 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     i = waves.index(wave)
     if i > 0:
         ppath = wave_file(folder, waves[i - 1])
+        stay_inside(ppath, folder, display_path(ppath))
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
-    pid = folder.resolve().name
+    pid = real(folder).name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
 
 

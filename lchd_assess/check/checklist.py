@@ -13,8 +13,9 @@ from typing import Any, Iterable
 
 from ..core.findings import Finding, Report
 from ..core.paths import display_path
-from ..load.checklist import CHECKLIST, ChecklistFile
-from ..load.documents import Document, load_document
+from ..load.checklist import ChecklistFile
+from .checklist_pass import check_file_one_pass
+from ..load.documents import Document
 from ..load.standard import Standard, version_key
 
 _NA = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
@@ -35,8 +36,12 @@ def na_reason(not_done: str) -> str:
     return _NA.sub("", not_done, count=1).strip()
 
 
-def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
-    """Findings for one loaded checklist against the standard."""
+def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] = ()) -> list[Finding]:
+    """Findings for one loaded checklist against the standard.
+
+    ``unreadable``: item IDs present in the file but left out of the model because their answer
+    has the wrong shape (already reported); they are not called missing.
+    """
     m: ChecklistFile = doc.model  # type: ignore[assignment]
     loc = doc.loaded.locate
     out: list[Finding] = []
@@ -45,8 +50,11 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
         return [loc(Finding("checklist-wrong-standard", f"this checklist is for standard '{m.standard}', but the toolkit's standard is '{sm.id}'; set `standard: {sm.id}`", path=("standard",)))]
     if m.standard_version != sm.version:
         out.append(loc(Finding("checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",))))
+    if not m.report.title.strip():
+        out.append(loc(Finding("checklist-title-missing", "the report's title is empty; fill `report: title:` with the title of the manuscript this checklist belongs to (editors match the checklist to the manuscript by it)", path=("report", "title"))))
     active = {i.id: i for i in std.items()}
     required = required_ids(std, m.scope)
+    skip = set(unreadable)
     for key, entry in m.items.items():
         path = ("items", key)
         item = std.item(key)
@@ -77,7 +85,7 @@ def checklist_findings(doc: Document, std: Standard) -> list[Finding]:
             elif not na_reason(why):
                 out.append(loc(Finding("checklist-na-without-reason", f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})", path=path + ("not_done",))))
     for item_id, item in active.items():
-        if item_id in required and item_id not in m.items:
+        if item_id in required and item_id not in m.items and item_id not in skip:
             out.append(loc(Finding("checklist-item-missing", f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`", path=("items",)), key=True))
     return out
 
@@ -112,10 +120,9 @@ def check_document(doc: Document, std: Standard) -> Report:
 
 
 def check_file(path: str | Path, std: Standard, display: str | None = None) -> Report:
-    """Load and check one checklist file; always returns a report."""
+    """Load and check one checklist file, every finding in one pass; always returns a report."""
     p = Path(path)
-    doc = load_document(p, CHECKLIST, display=display or display_path(p))
-    return check_document(doc, std)
+    return check_file_one_pass(p, std, display or display_path(p), checklist_findings)
 
 
 def check_checklists(docs: list[Document], index: object) -> Iterable[Finding]:

@@ -51,7 +51,12 @@ def discover(paths: Iterable[str | Path], suffixes: tuple[str, ...] = YAML_SUFFI
                 problems.append(Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(p)))
             for q in found:
                 out[q] = True
-        elif p.exists() or p.is_symlink():
+        elif p.is_symlink() and not p.exists():
+            # a link to nowhere, or to itself: say so rather than fail on it later
+            problems.append(Finding("file-unreadable", "a symbolic link that leads nowhere (or back to itself); point it at a file or remove it", file=display_path(p)))
+        elif p.exists() and p.suffix.lower() not in suffixes:
+            problems.append(Finding("file-unreadable", "not a file the toolkit checks: give .yaml or .yml files, .csv answer files, or a folder", file=display_path(p)))
+        elif p.exists():
             out[p] = True
             for q in sorted(p.parent.glob("*")):
                 if q.suffix.lower() in YAML_SUFFIXES and q not in out:
@@ -81,8 +86,13 @@ def check_paths(paths: Iterable[str | Path] | None = None, file_checkers: Mappin
     without one, such files are not looked for.
     """
     checkers = dict(file_checkers or {})
-    paths = list(paths) if paths else default_paths()
+    named = list(paths) if paths else []
+    paths = named or default_paths()
     files, problems = discover(paths, YAML_SUFFIXES + tuple(checkers))
+    if not named and not files:
+        # a check that passes on nothing would read as "all is well"
+        looked = " and ".join(display_path(p) for p in (data_paths.framework_dir(), data_paths.assessments_dir()))
+        problems.append(Finding("no-files", f"nothing to check: no file or folder was named, and {looked} hold no .yaml, .yml or .csv files; name what to check: lchd-assess validate PATH ...", file=display_path(data_paths.framework_dir())))
     report = Report(findings=list(problems))
     docs: list[Document] = []
     reported: dict[str, bool] = {}

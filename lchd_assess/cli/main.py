@@ -16,6 +16,7 @@ from ..core.findings import ExitCode  # light: core imports nothing but the stan
 
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("init", "make a new partnership folder (partnership.yaml to fill, responses/, README.txt with next steps)"),
     "demo": ("demo", "run the main job on the bundled examples (validate, export, score, report, site)"),
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
     "export": ("export", "export the framework (bundle: one JSON document) or the instrument for a survey platform (REDCap, XLSForm, FHIR, forms text)"),
@@ -28,6 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),
     "report": ("report", "write a partnership's report: report.html, report.pdf (tagged) and scores.json"),
+    "release": ("release", "check a release (versions raised where content changed, changelogs, CITATION.cff, .zenodo.json) or freeze its snapshot"),
     "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
 }
 
@@ -63,17 +65,83 @@ class _Parser(argparse.ArgumentParser):
         super()._check_value(action, value)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from .. import __version__
+class _VersionAction(argparse.Action):
+    """``--version``: the toolkit's, the framework's, the instrument's and the reporting
+    standard's versions, and where the data is read from (after any --framework/--assessment
+    given before it)."""
 
+    def __init__(self, option_strings, dest, **kwargs):  # noqa: ANN001
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+        from ..app.about import version_text
+        from ..core import paths
+        from ..core.errors import LchdError
+
+        try:
+            _use_data_folders(namespace)
+            text = version_text()
+        except LchdError as exc:
+            parser.exit(exc.exit_code, f"lchd-assess: error: {exc}\n")
+        finally:
+            paths.reset()
+        print(text)  # stdout, like argparse's own --version
+        parser.exit(0)
+
+
+DATA_OPTIONS_HELP = """data folders:
+  The shipped framework, instrument and examples are used unless a folder is named:
+  --framework DIR and --assessment DIR (before the command), or the environment variables
+  LCHD_FRAMEWORK and LCHD_ASSESSMENTS. Inside a clone of the repository its own folders are
+  used. `lchd-assess --version` shows which."""
+
+
+def _use_data_folders(args: argparse.Namespace) -> None:
+    """Check the folders named by --framework/--assessment (or the environment) and read the
+    data from them for the rest of the run; one line and exit 2 when one is not usable."""
+    from ..core import paths
+    from ..load.datafolders import check_assessment_folder, check_framework_folder
+
+    fw, assess = getattr(args, "data_framework", None), getattr(args, "data_assessment", None)
+    env_fw, env_assess = os.environ.get("LCHD_FRAMEWORK"), os.environ.get("LCHD_ASSESSMENTS")
+    if fw or env_fw:
+        check_framework_folder(fw or env_fw, "--framework" if fw else "LCHD_FRAMEWORK")
+    if assess or env_assess:
+        check_assessment_folder(assess or env_assess, "--assessment" if assess else "LCHD_ASSESSMENTS")
+    paths.use(framework=fw, assessments=assess)
+
+
+def _check_out(args: argparse.Namespace) -> None:
+    """An --out that cannot be written is one line before any work (and nothing is written)."""
+    from pathlib import Path
+
+    from ..core.errors import UsageError
+
+    out = getattr(args, "out", None)
+    if not isinstance(out, str) or not out:
+        return
+    target = Path(out)
+    probe = target
+    while not probe.exists() and probe != probe.parent:
+        probe = probe.parent
+    if probe != target and not probe.is_dir():
+        raise UsageError(f"--out {out}: {probe} is a file, not a folder; choose another place to write")
+    folder = probe if probe.is_dir() else probe.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"--out {out}: cannot write in {folder} (no permission, or a read-only disk); choose a folder you can write to")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="lchd-assess",
         description="The LCHD cross-sector partnership toolkit (Liu et al., Pediatrics 2022): "
         "framework data, readiness self-assessment, reports, reporting standard and site.",
-        epilog=EXIT_CODES,
+        epilog=EXIT_CODES + "\n\n" + DATA_OPTIONS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--framework", dest="data_framework", metavar="DIR", help="read the framework from DIR (a fork's own framework/) instead of the shipped one")
+    parser.add_argument("--assessment", dest="data_assessment", metavar="DIR", help="read the instrument, scoring rules and actions from DIR instead of the shipped assessments/")
+    parser.add_argument("--version", action=_VersionAction, help="show the toolkit's, framework's, instrument's and reporting standard's versions and where the data is read from")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name, (module, help_) in COMMANDS.items():
@@ -108,9 +176,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ..core import paths
     from ..core.errors import LchdError
 
     try:
+        _use_data_folders(args)
+        _check_out(args)
         return int(args._module.run(args))
     except LchdError as exc:
         print(f"lchd-assess: error: {exc}", file=sys.stderr)
@@ -132,6 +203,8 @@ def _run(args: argparse.Namespace) -> int:
             raise
         print(f"lchd-assess: internal error: {type(exc).__name__}: {exc} (set LCHD_DEBUG=1 for details and report it)", file=sys.stderr)
         return int(ExitCode.INTERNAL_ERROR)
+    finally:
+        paths.reset()  # folders chosen for this run only (run() is also called in-process)
 
 
 def main() -> None:

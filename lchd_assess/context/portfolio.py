@@ -5,25 +5,29 @@ and statistics computed only from that subset (each element's distribution acros
 portfolio and each partnership's percentile in it). It never reads respondents, groups or
 comments: a partnership's sector groups, gaps, items and comments stay in its own report.
 
-Anonymised codes: ``P-`` + the first 6 hex digits of SHA-256 of the partnership ID (its folder
-name), lengthened for every partnership if two would collide.  A hash rather than an ordinal:
-the same partnership keeps the same code in every portfolio and every year, whichever other
-partnerships are included, so a funder can follow it over time; an ordinal by sorted ID would
-change when a partnership joins and would leak alphabetical order.  The code is a pseudonym,
-not a secret: whoever knows the folder names can recompute it.  Anonymised portfolios are
-ordered by code, and also drop the population focus (free text that can name a place).
+Anonymised codes: ``P-`` + the first 8 hex digits of HMAC-SHA-256 of the partnership ID (its
+folder name) under a secret key the funder keeps (app/portfolio_key.py), lengthened for every
+partnership if two would collide.  Keyed, because an unkeyed hash of a folder name is
+recomputed by anyone who can guess folder names (``sha256("harbour-city-family-network")``),
+which re-identifies the partnership; without the key a code says nothing about the name.
+A keyed hash rather than an ordinal: with the same key the same partnership keeps the same code
+in every portfolio and every year, whichever other partnerships are included, so a funder can
+follow it over time; an ordinal by sorted ID would change when a partnership joins and would
+leak alphabetical order.  Anonymised portfolios are ordered by code, and also drop the
+population focus (free text that can name a place).
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 from typing import Sequence
 
 from pydantic import Field
 
 from ..core import formatting as filters
 from ..render.charts import StripRow, strip_plot
-from ..score.scoring import percentile
+from ..score.stats import percentile
 from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
 from ..score.models import ScoreResult
 
@@ -57,11 +61,13 @@ DERIVED_FIELDS: list[tuple[str, str]] = [
 ELEMENT_ORDER = ("P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall")
 
 
-def anonymous_codes(ids: Sequence[str], digits: int = 6) -> dict[str, str]:
-    """Stable pseudonyms ``P-xxxxxx`` (see the module docstring), unique within ``ids``."""
+def anonymous_codes(ids: Sequence[str], key: bytes, digits: int = 8) -> dict[str, str]:
+    """Keyed pseudonyms ``P-xxxxxxxx`` (see the module docstring), unique within ``ids``."""
+    if len(key) < 16:
+        raise ValueError("an anonymisation key needs at least 16 bytes")
     unique = sorted(set(ids))
     while True:
-        codes = {i: "P-" + hashlib.sha256(i.encode("utf-8")).hexdigest()[:digits] for i in unique}
+        codes = {i: "P-" + hmac.new(key, i.encode("utf-8"), hashlib.sha256).hexdigest()[:digits] for i in unique}
         if len(set(codes.values())) == len(codes) or digits >= 64:
             return codes
         digits += 2
@@ -140,9 +146,10 @@ class PortfolioContext(_Ctx):
     framework: FrameworkInfo = Field(description="Framework title, version, site and citation.")
 
 
-def portfolio_table(scores: Sequence[ScoreResult], anonymize: bool = False) -> tuple[list[str], list[list[str]]]:
+def portfolio_table(scores: Sequence[ScoreResult], key: bytes | None = None) -> tuple[list[str], list[list[str]]]:
     """The CSV's header and rows (sorted by label): the documented subset plus percentiles."""
-    codes = anonymous_codes([s.partnership.id for s in scores]) if anonymize else {}
+    anonymize = key is not None
+    codes = anonymous_codes([s.partnership.id for s in scores], key) if key is not None else {}
     pct = _percentiles(scores)
     header = ["partnership"] + ([] if anonymize else ["id"]) + ["scale", "wave", "n_respondents", "level", "gate_capped", "capping_elements"]
     for eid in ELEMENT_ORDER:
@@ -166,10 +173,10 @@ def portfolio_table(scores: Sequence[ScoreResult], anonymize: bool = False) -> t
     return header, rows
 
 
-def portfolio_csv(scores: Sequence[ScoreResult], anonymize: bool = False) -> str:
+def portfolio_csv(scores: Sequence[ScoreResult], key: bytes | None = None) -> str:
     from ..core.outputs import csv_text
 
-    header, rows = portfolio_table(scores, anonymize)
+    header, rows = portfolio_table(scores, key)
     return csv_text([header, *rows], line_end="\n")
 
 
@@ -202,9 +209,11 @@ def check_unique(scores: Sequence[ScoreResult]) -> None:
         raise InputError("no partnership to put in the portfolio; give partnership folders (each with a partnership.yaml) or a folder of them")
 
 
-def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *, anonymize: bool = False, css: str = "", generator: str = "lchd-assess") -> PortfolioContext:
+def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *, key: bytes | None = None, css: str = "", generator: str = "lchd-assess") -> PortfolioContext:
+    """The portfolio's context; ``key`` (the funder's secret) replaces names by keyed codes."""
+    anonymize = key is not None
     check_unique(scores)
-    codes = anonymous_codes([s.partnership.id for s in scores]) if anonymize else {}
+    codes = anonymous_codes([s.partnership.id for s in scores], key) if key is not None else {}
     pct = _percentiles(scores)
     names: dict[str, str] = {}
     for s in scores:
@@ -259,7 +268,8 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
         distribution=dist, versions=versions, mixed_versions=len(versions) > 1,
         subset=[f"{col}: {meaning}" for col, _path, meaning in PORTFOLIO_FIELDS],
         derived=[f"{col}: {meaning}" for col, meaning in DERIVED_FIELDS],
-        anonymization_note=("Names are replaced by stable codes: P- and the first six hexadecimal digits of the SHA-256 hash of the partnership's folder name. "
-                            "The same partnership gets the same code in every portfolio. Codes are pseudonyms, not secrets; the population focus is left out." if anonymize else ""),
+        anonymization_note=("Names are replaced by codes made from each partnership's folder name with a secret key the funder keeps (HMAC-SHA-256; P- and the first eight hexadecimal digits). "
+                            "With the same key a partnership gets the same code in every portfolio and every year; without the key nobody can work out which code belongs to which partnership, even knowing the folder names. "
+                            "The key is not in this document. The population focus is left out." if anonymize else ""),
         framework=fw,
     )

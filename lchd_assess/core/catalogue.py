@@ -29,6 +29,7 @@ _TYPES: tuple[FindingType, ...] = (
     _T("file-not-found", "File not found", "The path given does not exist. Check the spelling or run the command from the repository root.", "input", fatal=True),
     _T("file-unreadable", "File cannot be read", "The file exists but could not be opened (permissions, or it is a folder where a file was expected).", "input", fatal=True),
     _T("no-files", "No files to check", "A folder was given but it holds no YAML (.yaml/.yml) or CSV files that the toolkit reads.", "input", fatal=True),
+    _T("file-outside-folder", "Link out of the partnership folder", "A partnership's files (partnership.yaml and the answers in responses/) must be inside its folder. A symbolic link to a file elsewhere is refused, so that no other file on the computer is read as answers. Copy the file into the folder instead.", "input", fatal=True),
     # -- Encoding ----------------------------------------------------------------------
     _T("file-too-large", "File too large", "The file is larger than the toolkit accepts for this kind of input; framework and instrument files are small, so a very large file is almost certainly a mistake.", "encoding"),
     _T("empty-file", "Empty file", "The file holds nothing (or only comments). Every data file must hold a mapping with a `kind` key.", "encoding"),
@@ -143,6 +144,14 @@ _TYPES: tuple[FindingType, ...] = (
     _T("output-folder-not-ours", "Output folder holds other files", "The output folder is not empty and has no .lchd-outputs.json (the list of files lchd-assess wrote there). Choose a new or empty folder, or add --force to write into it; only files of the same names are replaced, nothing else is removed.", "output", fatal=True),
     _T("output-is-input", "Output is an input", "The output would replace, or land inside, a file or folder the command reads (for example a wave's answers). This is refused even with --force: choose an --out outside the inputs.", "output", fatal=True),
     _T("output-protected", "Output folder not allowed", "The toolkit never writes its outputs into its own data (framework/, assessments/, schemas/, site_templates/), its code or repository, the current folder itself, a folder above it, the home folder or a drive's top folder. Give a new folder.", "output", fatal=True),
+    # -- Releases (versions, changelogs, citation metadata) ----------------------------
+    _T("release-version-not-raised", "Content changed but the version did not", "A versioned part of the data (framework, standard, instrument, scoring rules, recommended actions) changed since the previous release, but its `version` is the same. Raise it (MAJOR.MINOR.PATCH) and add a changelog entry.", "release"),
+    _T("release-version-lower", "Version lower than the previous release", "A version is lower than in the previous release. Versions only go up.", "release"),
+    _T("release-needs-new-minor", "Element changes in a patch release", "Elements of the framework or the reporting standard were added, reworded or retired, but MAJOR.MINOR stayed the same. Pages are frozen per MAJOR.MINOR (/1.0/…), so cited pages would change; raise at least the minor version.", "release"),
+    _T("release-changelog-missing", "No changelog entry for the new version", "The version was raised but the file's `changelog` has no entry for it. Add one that says what changed.", "release"),
+    _T("release-id-removed", "A permanent ID was removed", "A framework or reporting-standard ID that the previous release had is gone. IDs are permanent addresses: keep the element with `status: retired` (and `replaced_by` where there is a successor).", "release"),
+    _T("release-citation-version", "CITATION.cff does not name the package version", "CITATION.cff's `version` must be the toolkit package's version, so the citation names what was used.", "release"),
+    _T("release-archive-metadata", "Archive metadata (.zenodo.json) disagrees", ".zenodo.json is missing or disagrees with CITATION.cff (version, title, date) or does not name the versions of the framework, instrument and standard this release holds.", "release"),
 )
 
 CATALOGUE: dict[str, FindingType] = {t.code: t for t in _TYPES}

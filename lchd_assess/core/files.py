@@ -50,3 +50,36 @@ def read_limited(path: str | Path, limit: int) -> bytes:
     if len(data) > limit:
         raise TooLarge(path, len(data), limit)
     return data
+
+
+def utf16_kind(raw: bytes) -> str | None:
+    """"UTF-16" when ``raw`` looks like UTF-16 text (with or without a byte-order mark), else None.
+
+    Spreadsheets on Windows save "Unicode text" as UTF-16; without a BOM it reads as text with a
+    NUL byte between letters.  Saying so beats a puzzling header or syntax message.
+    """
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "UTF-16"
+    sample = raw[:400]
+    if len(sample) >= 4:
+        even, odd = sample[0::2], sample[1::2]
+        # ASCII text in UTF-16: nearly every other byte is NUL
+        if odd.count(0) >= 0.8 * len(odd) and even.count(0) <= 0.1 * len(even):
+            return "UTF-16"
+        if even.count(0) >= 0.8 * len(even) and odd.count(0) <= 0.1 * len(odd):
+            return "UTF-16"
+    return None
+
+
+def decode_utf8(raw: bytes, what: str = "the file") -> str:
+    """``raw`` as UTF-8 text (a UTF-8 BOM is dropped); :class:`ValueError` with a message
+    naming UTF-16 when that is what the bytes are, and the place of the first bad byte otherwise."""
+    kind = utf16_kind(raw)
+    if kind:
+        raise ValueError(f"{what} is {kind} text, not UTF-8; save it again as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ValueError(f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save it as UTF-8") from None

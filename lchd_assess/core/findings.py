@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .catalogue import CATALOGUE, FindingType  # noqa: F401  (FindingType re-exported)
+#: Longest message printed for one finding (the full text stays in ``--format json``).
+MESSAGE_LIMIT = 600
 
 PathT = tuple  # a path into a document: keys (str) and list indexes (int)
 
@@ -75,7 +77,12 @@ class Finding:
         return loc
 
     def format_text(self) -> str:
-        return f"{self.location()}: {self.code}: {self.message}"
+        """One line for people: control and bidi characters shown as escapes, and the message cut
+        at :data:`MESSAGE_LIMIT` characters (a quoted cell can never flood a terminal)."""
+        from .text import visible
+
+        message = self.message if len(self.message) <= MESSAGE_LIMIT else self.message[: MESSAGE_LIMIT - 1] + "…"
+        return visible(f"{self.location()}: {self.code}: {message}", keep="")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -139,7 +139,8 @@ def cache_dir(*parts: str) -> Path | None:
 def display_path(path: Path) -> str:
     """Paths in messages: relative to the current folder when below it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        # real(), not resolve(): a symlink that points at itself must not raise here
+        return str(real(path).relative_to(real(Path.cwd())))
     except ValueError:
         return str(path)
 def real(path: str | Path) -> Path:

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..core.findings import Finding
 from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
+from ..core.files import TooLarge, read_limited
 from .responses import _LOOKS_IDENTIFYING, Respondent, Responses, _cut, _suggest
 
 FORMAT = "lchd-answers"
@@ -45,11 +46,11 @@ def read_answer_file(path: str | Path, inst: InstrumentFile, display: str | None
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            res.findings.append(Finding("file-too-large", f"the file is {size:,} bytes; an answer file is a few kilobytes, files above {MAX_BYTES:,} bytes are refused", file=disp))
-            return res
-        raw = path.read_bytes()
+        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
+        raw = read_limited(path, MAX_BYTES)
+    except TooLarge as exc:
+        res.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; an answer file is a few kilobytes, files above {MAX_BYTES:,} bytes are refused", file=disp))
+        return res
     except OSError as exc:
         res.findings.append(Finding("file-unreadable", f"cannot read the file ({exc.strerror or exc})", file=disp))
         return res

@@ -104,16 +104,16 @@ def schema_ref_for(out: Path) -> str:
     """Relative path to the repository's schema when writing inside it, else the published URL."""
     import os
 
-    from ..core.paths import repo_root
+    from ..core.paths import real, repo_root
 
     schema = repo_root() / "schemas" / "checklist.schema.json"
     try:
-        out.resolve().parent.relative_to(repo_root().resolve())
+        real(out).parent.relative_to(real(repo_root()))
     except ValueError:
         return SCHEMA_URL
     if not schema.exists():
         return SCHEMA_URL
-    return Path(os.path.relpath(schema.resolve(), out.resolve().parent)).as_posix()
+    return Path(os.path.relpath(real(schema), real(out).parent)).as_posix()
 
 
 # -- Rendering --------------------------------------------------------------------------------
@@ -225,31 +225,61 @@ class RenderResult:
     written: list[Path]
 
 
-#: The files ``checklist render`` writes into its folder.
-RENDERED_FILES = ("checklist.html", "checklist.md", "checklist.pdf")
+#: The files ``checklist render`` writes into its folder, by format.
+FORMAT_FILES = {"html": "checklist.html", "md": "checklist.md", "pdf": "checklist.pdf", "docx": "checklist.docx"}
+#: What ``checklist render`` writes when no --format is given (as before Word was added).
+DEFAULT_FORMATS = ("html", "md", "pdf")
+RENDERED_FILES = tuple(FORMAT_FILES[f] for f in DEFAULT_FORMATS)
+#: ``--as``: the standard's own checklist, or the same answers as another guideline's checklist.
+VIEWS = ("lchd", "squire")
 
 
-def render(path: str | Path, out_dir: str | Path | OutputFolder, std: Standard, draft: bool = False) -> RenderResult:
-    """Check the checklist and write checklist.html/.pdf/.md into ``out_dir``.
+def rendered_names(formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> dict[str, str]:
+    """format → file name; the SQUIRE view's files start with ``squire-`` so both can share a folder."""
+    prefix = "" if view == "lchd" else f"{view}-"
+    return {f: prefix + FORMAT_FILES[f] for f in formats}
+
+
+def render(path: str | Path, out_dir: str | Path | OutputFolder, std: Standard, draft: bool = False, formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> RenderResult:
+    """Check the checklist and write it into ``out_dir`` (HTML, PDF and Markdown by default;
+    Word with ``formats=("docx",)``), as the standard's checklist or, with ``view="squire"``,
+    as a SQUIRE 2.0 checklist answered through the crosswalk.
 
     A checklist with findings is not rendered unless ``draft`` is set; a draft is marked as
     such on every page and lists what is still missing. A checklist for another version or
     standard is never rendered: its numbers would not match the standard's.
     """
+    names = rendered_names(formats, view)
     p = Path(path)
     # checked before rendering (the PDF takes seconds): never over the checklist itself
-    folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, RENDERED_FILES)
+    folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, tuple(names.values()))
     doc = load_document(p, CHECKLIST, display=display_path(p))
     report = check_document(doc, std)
     if doc.model is None or any(f.fatal for f in report.findings) or BLOCKING_CODES & set(report.codes()) or (report.findings and not draft):
         return RenderResult(report, [])
     problems = [f"line {f.line}: {f.message}" if f.line else f.message for f in report.findings]
-    ctx = build_context(std, doc.model, "draft" if report.findings else "final", problems)  # type: ignore[arg-type]
-    from ..render import pdf as _pdf
+    mode = "draft" if report.findings else "final"
+    if view == "squire":
+        from .checklist_squire import squire_context
 
-    html, md = render_html(ctx), render_markdown(ctx)
-    pdf = _pdf.render_pdf(html, **_pdf_meta(ctx))
-    written = folder.write({"checklist.html": html, "checklist.md": md, "checklist.pdf": pdf})
+        ctx = squire_context(std, doc.model, mode, problems)
+    else:
+        ctx = build_context(std, doc.model, mode, problems)  # type: ignore[arg-type]
+    files: dict[str, str | bytes] = {}
+    html = render_html(ctx) if {"html", "pdf"} & set(names) else ""
+    if "html" in names:
+        files[names["html"]] = html
+    if "md" in names:
+        files[names["md"]] = render_markdown(ctx)
+    if "pdf" in names:
+        from ..render import pdf as _pdf
+
+        files[names["pdf"]] = _pdf.render_pdf(html, **_pdf_meta(ctx))
+    if "docx" in names:
+        from .checklist_docx import render_docx
+
+        files[names["docx"]] = render_docx(ctx, std.model.release_date)
+    written = folder.write(files)
     return RenderResult(report, written)
 
 

@@ -25,6 +25,7 @@ from typing import Any, Iterator
 
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
 from . import platform_common as pc
+from ..core.files import TooLarge, read_limited
 
 #: Where the toolkit's canonical URLs live: under the documentation site's address.
 CANONICAL_BASE = "https://lchd-toolkit.github.io/lchd-framework/fhir/"
@@ -164,11 +165,11 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform="fhir")
     try:
-        size = path.stat().st_size
-        if size > pc.MAX_BYTES:
-            res.add("import-unreadable", f"the file is {size} bytes; exports above {pc.MAX_BYTES} bytes are refused")
-            return res
-        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
+        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
+        doc = json.loads(read_limited(path, pc.MAX_BYTES).decode("utf-8-sig"))
+    except TooLarge as exc:
+        res.add("import-unreadable", f"the file is {exc.size} bytes; exports above {pc.MAX_BYTES} bytes are refused")
+        return res
     except OSError as exc:
         res.add("import-unreadable", f"cannot read the file ({exc.strerror or exc})")
         return res
@@ -257,7 +258,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
                 ok = False
                 continue
             c = str(coding["code"])
-            answers[item_id] = int(c) if c.isdigit() else c
+            answers[item_id] = int(c) if c.isascii() and c.isdigit() else c
         if not sector or not role:
             if ok:
                 res.add("import-missing-field", f"{where}: no {'sector' if not sector else 'role'} answer", path=path0)

@@ -16,6 +16,7 @@ from typing import Callable
 
 from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
 from ..load.instrument import InstrumentFile
+from ..core.files import TooLarge, read_limited
 from .platform_common import (
     COMMENT, COMMENT_SUFFIX, ITEM, MAX_BYTES, META, PERSONAL, ROLE, SECTOR, VERSION, KindTracker,
     PlatformImport, Row, label_table, parse_answer, sector_role_tables, version_findings,
@@ -36,11 +37,11 @@ def read_table(path: Path, res: PlatformImport) -> Table | None:
     """A CSV (comma, semicolon or tab; UTF-8 with or without BOM) or an XLSX workbook's
     first sheet; ``None`` with a finding when it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            res.add("import-unreadable", f"the file is {size} bytes; exports above {MAX_BYTES} bytes are refused")
-            return None
-        raw = path.read_bytes()
+        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
+        raw = read_limited(path, MAX_BYTES)
+    except TooLarge as exc:
+        res.add("import-unreadable", f"the file is {exc.size} bytes; exports above {MAX_BYTES} bytes are refused")
+        return None
     except OSError as exc:
         res.add("import-unreadable", f"cannot read the file ({exc.strerror or exc})")
         return None
@@ -179,7 +180,7 @@ def plan_columns(res: PlatformImport, inst: InstrumentFile, header: list[str], h
             ignored.append(_short(names[j]))
         kinds.append(k)
     if ignored:
-        shown = ", ".join(f"'{n}'" for n in ignored[:8]) + (f" and {len(ignored) - 8} more" if len(ignored) > 8 else "")
+        shown = ", ".join(f"'{_short(n)}'" for n in ignored[:8]) + (f" and {len(ignored) - 8} more" if len(ignored) > 8 else "")
         res.note("import-ignored-column", f"{len(ignored)} column(s) not used: {shown}", header_line)
     cols = Columns(kinds)
     for kind, label in ((SECTOR, "sector"), (ROLE, "role")):
@@ -191,8 +192,9 @@ def plan_columns(res: PlatformImport, inst: InstrumentFile, header: list[str], h
 
 
 def _short(s: str) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= 40 else s[:39] + "…"
+    from ..core.text import excerpt
+
+    return excerpt(" ".join(s.split()), 40)
 
 
 def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: list[tuple[int, list[str]]], make_id: Callable[[int, list[str]], str], codes: dict[str, int | str] | None, labels: bool = True, skip: Callable[[int, list[str]], str | None] | None = None) -> None:
@@ -254,7 +256,7 @@ def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: li
             res.add("responses-identifying-id", "the record's ID looks like a name or an e-mail address; give records made-up codes (REDCap: let it number records)", line)
             ok = False
         elif rid in seen:
-            res.add("import-duplicate-respondent", f"respondent '{rid}' appears again (first on line {seen[rid]})", line)
+            res.add("import-duplicate-respondent", f"respondent '{_short(rid)}' appears again (first on line {seen[rid]})", line)
             ok = False
         seen.setdefault(rid, line)
         if ok:

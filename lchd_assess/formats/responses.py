@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import InputError
+from ..core.files import TooLarge, read_limited, utf16_kind
 from ..core.findings import Finding
 from ..core.outputs import csv_text
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile, load_assessment
@@ -98,13 +99,23 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         res.findings.append(Finding(code, msg, file=disp, line=row, column=col))
 
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refused before reading it
-            add("file-too-large", f"the file is {size} bytes; response files above {MAX_BYTES} bytes are refused")
-            return res
-        raw = path.read_bytes()
+        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
+        raw = read_limited(path, MAX_BYTES)
+    except TooLarge as exc:
+        add("file-too-large", f"the file is {exc.size} bytes; response files above {MAX_BYTES} bytes are refused")
+        return res
     except OSError as exc:
         add("file-unreadable", f"cannot read the file ({exc.strerror or exc})")
+        return res
+    if utf16_kind(raw):
+        # "Unicode text" from a spreadsheet: say so, rather than report its header as wrong
+        add("not-utf8", "the file is UTF-16 text, not UTF-8; in the spreadsheet choose Save As, CSV UTF-8", 1, 1)
+        return res
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        # the catalogue's rule: a NUL byte makes a file unreadable, wherever it is (a comment too)
+        line = raw[:nul].count(b"\n") + 1
+        add("responses-csv-syntax", f"the file holds a NUL byte (line {line}); open it in a spreadsheet and save it again as CSV UTF-8", line)
         return res
     try:
         text = raw.decode("utf-8-sig")
@@ -166,7 +177,7 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
             # An unnamed column is harmless only while every cell below it is empty.
             continue
         if name in col_of:
-            add("responses-duplicate-column", f"column '{name}' appears twice (first in column {col_of[name] + 1}); delete one", header_line, c)
+            add("responses-duplicate-column", f"column '{_cut(name)}' appears twice (first in column {col_of[name] + 1}); delete one", header_line, c)
             continue
         col_of[name] = j
         if name in FIXED_COLUMNS:
@@ -178,7 +189,7 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
             comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
         elif _ITEM_SHAPED.match(name):
-            add("responses-unknown-column", f"'{name}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}", header_line, c)
+            add("responses-unknown-column", f"'{_cut(name)}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}", header_line, c)
         else:
             ignored.append((name, c))
     if ignored:
@@ -242,7 +253,7 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
             add("responses-identifying-id", "respondent_id looks like a name or an e-mail address; replace it with a made-up code such as R07", line, col_of["respondent_id"] + 1)
             ok_row = False
         elif rid in seen:
-            add("responses-duplicate-respondent", f"respondent_id '{rid}' is already used in row {seen[rid]}; each respondent answers once per wave", line, col_of["respondent_id"] + 1)
+            add("responses-duplicate-respondent", f"respondent_id '{_cut(rid)}' is already used in row {seen[rid]}; each respondent answers once per wave", line, col_of["respondent_id"] + 1)
             ok_row = False
         else:
             seen[rid] = line
@@ -281,14 +292,17 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         shown = ", ".join(str(b) for b in inner[:3]) + (f" and {len(inner) - 3} more" if len(inner) > 3 else "")
         note("responses-blank-rows", f"{len(inner)} blank row(s) skipped (row {shown})", inner[0], 1)
     for line, rid in nothing:
-        note("responses-no-answers", f"respondent '{rid}' answered no question; not counted as a respondent", line, col_of["respondent_id"] + 1)
+        note("responses-no-answers", f"respondent '{_cut(rid)}' answered no question; not counted as a respondent", line, col_of["respondent_id"] + 1)
     if data_rows == 0:
         add("responses-empty", "the file has a header but no respondent rows", header_line + 1, 1)
 
 
 def _cut(text: str, limit: int = 20) -> str:
-    """A cell quoted in a message, cut so one bad cell cannot flood the screen."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A cell quoted in a message: cut so one bad cell cannot flood the screen, and control
+    characters shown as escapes (core/text.py)."""
+    from ..core.text import excerpt
+
+    return excerpt(text, limit)
 
 
 def _item_sort_key(item_id: str) -> tuple:

@@ -21,6 +21,7 @@ from ..core.errors import InputError
 from ..core.findings import Finding
 from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import PartnershipFile, sector_choices
+from ..core.files import TooLarge, read_limited
 from .responses import FIXED_COLUMNS, Responses, read_rows
 
 ANSWERS_SHEET = "Answers"
@@ -163,11 +164,11 @@ def read_workbook(path: str | Path, inst: InstrumentFile, display: str | None = 
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            res.findings.append(Finding("file-too-large", f"the file is {size:,} bytes; workbooks above {MAX_BYTES:,} bytes are refused", file=disp))
-            return res
-        data = path.read_bytes()
+        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
+        data = read_limited(path, MAX_BYTES)
+    except TooLarge as exc:
+        res.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; workbooks above {MAX_BYTES:,} bytes are refused", file=disp))
+        return res
     except OSError as exc:
         res.findings.append(Finding("file-unreadable", f"cannot read the file ({exc.strerror or exc})", file=disp))
         return res

@@ -16,8 +16,9 @@ from ..core.catalogue import CATALOGUE
 from ..core.errors import InputError
 from ..core.findings import Finding, Report
 from ..core import paths as data_paths
-from ..core.paths import display_path
+from ..core.paths import display_path, real
 from . import models
+from .datafolders import check_framework_folder
 from .documents import YAML_SUFFIXES, Document, load_document
 from .kinds import KINDS
 from .links import check_links, id_kind, references, walk
@@ -157,6 +158,8 @@ def load_framework_report(path: str | Path | None = None) -> tuple[Framework | N
     whole validator: the instrument and answer files are not part of the framework.
     """
     d = framework_dir(path)
+    # a folder that is no framework, or one from a newer toolkit, gets one line, not many findings
+    check_framework_folder(d, "--framework" if path else "the framework folder")
     report = Report()
     docs = _framework_documents(d, report)
     _index, link_findings = check_links(docs)
@@ -184,7 +187,7 @@ def _cached(path: str) -> Framework:
 
 def load_framework(path: str | Path | None = None) -> Framework:
     """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid."""
-    return _cached(str(framework_dir(path).resolve()))
+    return _cached(str(real(framework_dir(path))))
 
 
 def load_standard(framework_path: str | None = None) -> Standard:

@@ -375,7 +375,9 @@ def assessments_dir(path: str | Path | None = None) -> Path:
 
 def load_assessment(path: str | Path | None = None) -> Assessment:
     """The validated instrument, rules and actions in ``path`` (default: assessments/)."""
-    return _load_cached(str(assessments_dir(path).resolve()))
+    from ..core.paths import real
+
+    return _load_cached(str(real(assessments_dir(path))))
 
 
 @functools.lru_cache(maxsize=4)

@@ -15,7 +15,7 @@ from pydantic import Field, model_validator
 
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from ..core.paths import display_path
+from ..core.paths import display_path, is_inside
 from . import models
 from .documents import Document, Kind, load_document
 from .models import Scale, Strict, Text
@@ -89,6 +89,8 @@ def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> Pa
     path = Path(folder) / "partnership.yaml"
     if not path.is_file():
         raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
+    if not is_inside(path, folder):
+        raise InputError(f"{display_path(path)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
     doc = load_document(path, PARTNERSHIP, display=display_path(path))
     if doc.model is None:
         raise InputError(first_line(doc.findings))

@@ -264,7 +264,7 @@ class Standard:
 
 def version_key(v: str) -> tuple[int, int, int]:
     core = v.split("-", 1)[0].split("+", 1)[0]
-    parts = [int(p) if p.isdigit() else 0 for p in core.split(".")]
+    parts = [int(p) if p.isascii() and p.isdigit() else 0 for p in core.split(".")]
     return tuple((parts + [0, 0, 0])[:3])  # type: ignore[return-value]
 
 

@@ -24,6 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.findings import Finding, PathT
+from .yaml_words import explain
 
 MAX_BYTES = 2 * 1024 * 1024  # framework files are a few dozen KiB; 2 MiB is generous
 MAX_ALIASES = 100
@@ -211,18 +212,15 @@ def _decode(raw: bytes, loaded: LoadedYaml) -> str | None:
 
 def read_text(path: Path, display: str, loaded: LoadedYaml, max_bytes: int = MAX_BYTES) -> str | None:
     """Read ``path`` as UTF-8 text, adding input/encoding findings to ``loaded``."""
+    from ..core.files import TooLarge, read_limited
+
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            loaded.findings.append(
-                Finding(
-                    "file-too-large",
-                    f"the file is {size:,} bytes; the limit is {max_bytes:,} bytes",
-                    file=display,
-                )
-            )
-            return None
-        raw = path.read_bytes()
+        # regular files only, at most the limit + 1 bytes read: /dev/zero never ends and a FIFO
+        # would wait for a writer forever, and st_size says nothing about either
+        raw = read_limited(path, max_bytes)
+    except TooLarge as exc:
+        loaded.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; the limit is {max_bytes:,} bytes", file=display))
+        return None
     except FileNotFoundError:
         loaded.findings.append(Finding("file-not-found", "no such file", file=display))
         return None
@@ -266,10 +264,13 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or exc.context or "not valid YAML").strip()
+        lines = text.splitlines()
+        line_text = lines[mark.line] if mark and mark.line < len(lines) else None
+        words, _quotable = explain(problem, line_text)
         loaded.findings.append(
             Finding(
                 "yaml-syntax",
-                f"{problem}" + (f" ({exc.context})" if exc.context and exc.problem else ""),
+                words if words != problem else f"{problem}" + (f" ({exc.context})" if exc.context and exc.problem else ""),
                 file=loaded.file,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,

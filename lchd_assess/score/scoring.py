@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from . import models as sm
+from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
 from .models import Respondent, Responses
 from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, version_tuple
 from ..load.partnership import PartnershipFile
@@ -56,15 +57,6 @@ def _r(x: float | None, d: int) -> float | None:
         return None
     q = Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)
     return float(q) + 0.0
-
-
-def percentile(sorted_xs: Sequence[float], p: float) -> float:
-    """Linear interpolation between closest ranks (numpy's default 'linear' method)."""
-    pos = p * (len(sorted_xs) - 1)
-    lo = math.floor(pos)
-    hi = min(lo + 1, len(sorted_xs) - 1)
-    frac = pos - lo
-    return sorted_xs[lo] + (sorted_xs[hi] - sorted_xs[lo]) * frac
 
 
 # -- The answer matrix ---------------------------------------------------------------------

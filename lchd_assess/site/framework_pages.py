@@ -115,7 +115,7 @@ def _incoming(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:
 
 
 def _id_sort_key(id_: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", id_))
+    return tuple(int(p) if p.isascii() and p.isdigit() else p for p in re.split(r"(\d+)", id_))
 
 
 def _crosswalked(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:

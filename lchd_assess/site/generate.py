@@ -25,6 +25,7 @@ import yaml
 from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..render.templating import environment
+from . import changes as site_changes
 from . import instrument as site_instrument
 from . import platforms as site_platforms
 from . import standard as site_standard
@@ -81,6 +82,7 @@ PAGE_SETS: list[PageSet] = [
     PageSet("references", "References", references_pages, group="Reference"),
     PageSet("messages", "Validation messages", messages_pages, group="Reference"),
     PageSet("changelog", "Changelog", changelog_pages, group="Reference"),
+    PageSet("changes", "What changed", site_changes.changes_pages, group="Reference"),
     PageSet("cite", "How to cite", cite_pages, group="Cite and download"),
     PageSet("downloads", "Downloads", downloads_pages, group="Cite and download"),
 ]

@@ -23,6 +23,7 @@ OVERVIEW = f"{FOLDER}/index.md"
 ITEMS = f"{FOLDER}/items.md"
 SCORING = f"{FOLDER}/scoring.md"
 CODEBOOK = f"{FOLDER}/codebook.md"
+ANSWERING = f"{FOLDER}/answering.md"
 DOWNLOADS = "downloads/self-assessment"
 #: The blank answer sheet, named as `lchd-assess template --out answers.csv` names it.
 TEMPLATE_CSV = f"{DOWNLOADS}/answers.csv"
@@ -123,7 +124,87 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         description=f"Every column of the self-assessment answer sheet (version {version}), its question, the answers and their codes.",
         nav_title="Codebook",
     )
-    return [overview, items_page, scoring, codebook]
+    answering = Page(
+        ANSWERING,
+        "generated-markdown.md",
+        "Answering the self-assessment and collecting the answers",
+        {"body": answering_markdown(ctx, inst), "source": "assessments/instrument.yaml"},
+        description="Members answer in a browser, on paper or in a workbook; the coordinator collects the answers into a wave with lchd-assess collect.",
+        nav_title="Answering and collecting",
+    )
+    return [overview, items_page, answering, scoring, codebook]
+
+
+def answering_markdown(ctx: SiteContext, inst: Any) -> str:
+    """The page on the three ways to answer and on collecting the answers into a wave."""
+    page = ctx.path_href(QUESTIONNAIRE_HTML, None, ANSWERING)
+    codebook = ctx.path_href(CODEBOOK, None, ANSWERING)
+    n = len(inst.item_ids())
+    return f"""# Answering the self-assessment and collecting the answers
+
+Several members of the partnership answer the {n} questions, each on their own. There are three
+ways to answer; the coordinator then collects every answer into one **wave** (one round of
+answers, such as the baseline or the follow-up a year later) and scores it.
+
+## 1. In a browser
+
+[Open the questionnaire]({page}) (version {inst.version}). It is one file that works in any
+browser, opened from the web, from a disk or from a USB stick. One part of the partnership's
+work per screen; *Don't know* and *Not applicable* are kept apart from the five statements.
+Nothing leaves the browser: at the end the member saves an **answer file** (or copies it as text
+into an e-mail) and sends it to the coordinator. Progress stays in that browser, so a member can
+stop and come back.
+
+For your own partnership, make a copy that offers your roster's sectors and names the wave:
+
+```sh
+lchd-assess questionnaire --out questionnaire/ --partnership PARTNERSHIP_DIR --wave 2026-03-31-spring
+```
+
+## 2. On paper
+
+`lchd-assess questionnaire --out questionnaire/ --format pdf` writes a form with a box to tick
+for every statement, *Don't know* and *Not applicable*, and boxes for the respondent code, sector
+and role. Type the answers into the workbook (below) afterwards.
+
+## 3. In a workbook
+
+`lchd-assess questionnaire --out questionnaire/ --format xlsx` writes an Excel workbook: one row
+per respondent, a drop-down list on every answer, sector and role cell, and each question with
+its statements in the note on its column's header.
+
+## Collecting the answers into a wave
+
+```sh
+lchd-assess collect PARTNERSHIP_DIR answers/*.json typed-in.xlsx --wave 2026-03-31-spring --dry-run
+lchd-assess collect PARTNERSHIP_DIR answers/*.json typed-in.xlsx --wave 2026-03-31-spring
+```
+
+`collect` checks every file and adds the clean ones to `responses/<wave>.csv`:
+
+- a file with a problem adds nobody, and one line says which file, where and what to fix; the
+  other files still count;
+- a respondent code already in the wave is refused, saying where it is; a file collected a second
+  time adds nothing new, so collecting again after fixing one file is safe;
+- rows already in the wave are never rewritten, and the file is written whole or not at all;
+- `--dry-run` says what would be added and writes nothing.
+
+CSV files made in a spreadsheet are read too: commas, semicolons or tabs, `4.0` for 4, and the
+spellings of *Don't know* and *Not applicable* that the [codebook]({codebook}) lists; columns
+that are not questions (a form's Timestamp) are ignored and named.
+
+## Waves are put in order by date
+
+Change is always measured from the earlier wave to the later one, so each wave needs the date its
+collection closed: either name the wave after it (`2026-03-31-spring`) or list the wave in
+`partnership.yaml`:
+
+```yaml
+waves:
+  - {{label: Baseline 2025, closed: "2025-03-31", file: 2025-baseline.csv}}
+  - {{label: Follow-up 2026, closed: "2026-03-31", file: 2026-followup.csv}}
+```
+"""
 
 
 def _element_anchor(element_id: str) -> str:

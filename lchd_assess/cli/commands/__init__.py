@@ -25,7 +25,7 @@ def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: 
     """
     import sys
 
-    from ...app.score import ResponsesError
+    from ...core.errors import ResponsesError
 
     try:
         return run(args)

@@ -20,10 +20,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     check.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
     add_format(check)
 
-    render = sub.add_parser("render", help="write the completed checklist as HTML, PDF and Markdown", description="Write checklist.html, checklist.pdf and checklist.md into DIR, with the standard's version and citation, ready to attach at submission. An incomplete checklist is refused (exit 1, with its findings) unless --draft, which renders it marked as a draft on every page.")
+    render = sub.add_parser("render", help="write the completed checklist as HTML, PDF and Markdown, or Word", description="Write checklist.html, checklist.pdf and checklist.md into DIR (or checklist.docx with --format docx), with the standard's version and citation, ready to attach at submission. --as squire writes the same answers as a SQUIRE 2.0 checklist (squire-checklist.*), through the standard's crosswalk. An incomplete checklist is refused (exit 1, with its findings) unless --draft, which renders it marked as a draft on every page.")
     render.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
     render.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
     render.add_argument("--draft", action="store_true", help="render an incomplete checklist, clearly marked as a draft")
+    render.add_argument("--format", action="append", choices=("html", "pdf", "md", "docx"), metavar="FORMAT", help="html, pdf, md or docx (Word); repeat for several (default: html, pdf and md)")
+    render.add_argument("--as", dest="view", choices=("lchd", "squire"), default="lchd", help="lchd: the standard's own checklist (default); squire: the same answers as a SQUIRE 2.0 checklist, elements not covered in full marked 'check'")
     add_force(render, "files in DIR")
 
     tpl = sub.add_parser("template", help="write a structured write-up template (Markdown)", description="Write a Markdown template with the standard's sections, items and prompts. With --partnership, pre-fill composition and the self-assessment summary from that partnership's folder.")
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = [framework_dir(args.framework)] + [Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x]
     guard = OutputGuard(force=getattr(args, "force", False), inputs=inputs)
     # the output is checked before any work, so a refusal costs nothing
-    target = guard.file(args.out) if args.action in ("new", "template") else guard.folder(args.out, cl.RENDERED_FILES) if args.action == "render" else None
+    target = guard.file(args.out) if args.action in ("new", "template") else guard.folder(args.out, tuple(cl.rendered_names(args.format or cl.DEFAULT_FORMATS, args.view).values())) if args.action == "render" else None
     std = load_standard(args.framework)
     if args.action == "new":
         out = Path(args.out)
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
             print(report.format_text(), file=sys.stdout if report.ok else sys.stderr)
         return int(report.exit_code)
     if args.action == "render":
-        result = cl.render(args.file, target, std, draft=args.draft)
+        result = cl.render(args.file, target, std, draft=args.draft, formats=tuple(args.format or cl.DEFAULT_FORMATS), view=args.view)
         if not result.written:
             print(result.report.format_text(), file=sys.stderr)
             if result.report.exit_code == 1:

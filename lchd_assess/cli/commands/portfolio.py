@@ -10,7 +10,8 @@ from . import add_force
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="DIR", help="partnership folders, folders of partnership folders, or scores JSON files")
     p.add_argument("--out", required=True, metavar="DIR", help="folder to write portfolio.html, portfolio.pdf and portfolio.csv into")
-    p.add_argument("--anonymize", action="store_true", help="replace names with stable codes (P- + 6 hex digits of a hash of the folder name)")
+    p.add_argument("--anonymize", action="store_true", help="replace names with codes made with your secret key (HMAC of the folder name): the same key gives the same codes every year; without it nobody can match codes to partnerships")
+    p.add_argument("--key-file", metavar="FILE", help="the anonymisation key (default: portfolio-anonymize.key in your user data folder); created on first use; keep it private and backed up, never inside --out")
     p.add_argument("--quiet", action="store_true", help="no progress bar and nothing printed on success")
     add_force(p, "files in DIR")
 
@@ -24,15 +25,30 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...app.report import PORTFOLIO_FILES, expand_portfolio_inputs, iter_with_progress, load_partnership_scores, partnership_inputs, render_portfolio, report_framework_info, write_portfolio
+    from ...app.report import PORTFOLIO_FILES, expand_portfolio_inputs, iter_with_progress, load_partnership_scores, partnership_inputs, render_portfolio, write_portfolio
+    from ...app.report_inputs import report_inputs
     from ...core.safe_output import OutputGuard, shown
 
     inputs = expand_portfolio_inputs([Path(p) for p in args.paths])
     # checked before scoring and rendering, so a refusal costs nothing
     target = OutputGuard(force=args.force, inputs=[q for p in inputs for q in partnership_inputs(p)]).folder(args.out, PORTFOLIO_FILES)
-    fw = report_framework_info()
+    key = None
+    if args.key_file and not args.anonymize:
+        from ...core.errors import UsageError
+
+        raise UsageError("--key-file is only used with --anonymize")
+    if args.anonymize:
+        import sys
+
+        from ...app.portfolio_key import load_or_create_key
+
+        key, key_path, created = load_or_create_key(Path(args.key_file) if args.key_file else None, Path(args.out))
+        if created:
+            # Said even with --quiet: losing this file changes every code next year.
+            print(f"created the anonymisation key {key_path}: keep it private and back it up; the same key gives the same codes next year", file=sys.stderr)
+    fw = report_inputs()[0]
     scores = list(iter_with_progress(inputs, "scoring", False if args.quiet else None, lambda p: load_partnership_scores(p)[0]))
-    rendered = render_portfolio(scores, fw, anonymize=args.anonymize)
+    rendered = render_portfolio(scores, fw, key=key)
     paths = write_portfolio(target, rendered)
     if not args.quiet:
         print(f"wrote {', '.join(shown(p) for p in paths)} ({len(scores)} partnership{'' if len(scores) == 1 else 's'})")

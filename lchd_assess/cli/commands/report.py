@@ -25,13 +25,15 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...app.report import REPORT_FILES, default_guidance, load_partnership_scores, partnership_inputs, render_report, report_framework_info, write_report
+    from ...app.report import REPORT_FILES, load_partnership_scores, partnership_inputs, render_report, write_report
+    from ...app.report_inputs import report_inputs
     from ...core.safe_output import OutputGuard, shown
 
     # checked before scoring and rendering, so a refusal costs nothing
     target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).folder(args.out, REPORT_FILES)
     score, roster = load_partnership_scores(Path(args.partnership), args.wave, args.comments)
-    rendered = render_report(score, report_framework_info(), default_guidance(), roster)
+    fw, guidance = report_inputs()
+    rendered = render_report(score, fw, guidance, roster)
     paths = write_report(target, rendered)
     if not args.quiet:
         print(f"wrote {', '.join(shown(p) for p in paths)} ({shown(score.partnership.name)}, wave {shown(score.wave)})")

@@ -1,0 +1,101 @@
+"""What every report needs from the framework and the instrument data, validated once per content.
+
+A report names the framework (title, version, citation) and quotes the instrument (item wording,
+levels, recommended actions).  Getting those means loading and validating every framework and
+assessment file, which took about a third of a second of CPU, more than the report's own work
+besides WeasyPrint.  So the validated result (:class:`FrameworkInfo` and :class:`Guidance`, as
+JSON) is kept in the user's cache folder under a fingerprint of everything it was made from: the
+bytes of the framework, assessment and schema files, the toolkit version and the source of the
+modules that validate and convert them.  Any change to any of those gives another fingerprint,
+so a cached entry is only ever used for exactly the files it was validated from.
+
+The cache is an optimisation only: when it cannot be read or written (no cache folder, a
+read-only disk, a damaged entry) the inputs are loaded and validated as before.
+``LCHD_CACHE_DIR`` moves the cache; ``LCHD_CACHE_DIR=`` (empty) turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from ..context.report_context import FrameworkInfo, Guidance, _Ctx
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+#: Modules whose code decides what is valid and what the cached models hold.
+_CODE = ("load", "context/report_context.py", "formats/citation.py", "app/report.py")
+
+
+class ReportInputs(_Ctx):
+    """The cached entry: both models, as one JSON document."""
+
+    framework: FrameworkInfo
+    guidance: Guidance
+
+
+def _data_dirs() -> list[Path]:
+    from ..core.paths import repo_root
+
+    root = repo_root()
+    return [root / "framework", root / "assessments", root / "schemas"]
+
+
+def _cache_dir() -> Path | None:
+    env = os.environ.get("LCHD_CACHE_DIR")
+    if env is not None:
+        base = Path(env) if env else None
+    else:
+        import platformdirs
+
+        base = Path(platformdirs.user_cache_dir("lchd-assess", appauthor=False))
+    return base / "report-inputs" if base else None
+
+
+def fingerprint() -> str:
+    """SHA-256 over the toolkit version, the validating code and every data file it reads."""
+    from .. import __version__
+
+    h = hashlib.sha256(f"lchd-assess {__version__}\n".encode())
+    files: list[Path] = []
+    for d in _data_dirs():
+        # assessments/examples/ holds partnerships, not instrument data.
+        files += [p for p in d.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".json") and "examples" not in p.relative_to(d).parts]
+    for c in _CODE:
+        p = _PACKAGE / c
+        files += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+    for p in sorted(set(files)):
+        data = p.read_bytes()
+        h.update(f"{p.name}\0{len(data)}\0".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def _load_and_validate() -> ReportInputs:
+    from .report import default_guidance, report_framework_info
+
+    return ReportInputs(framework=report_framework_info(), guidance=default_guidance())
+
+
+def report_inputs() -> tuple[FrameworkInfo, Guidance]:
+    """The framework's description and the instrument's guidance, from the cache when valid."""
+    folder = _cache_dir()
+    try:
+        entry = folder / f"{fingerprint()}.json" if folder else None
+    except OSError:
+        entry = None
+    if entry is not None and entry.is_file():
+        try:
+            got = ReportInputs.model_validate_json(entry.read_bytes())
+            return got.framework, got.guidance
+        except (OSError, ValueError):
+            pass  # damaged or unreadable: made again below
+    fresh = _load_and_validate()
+    if entry is not None:
+        try:
+            from ..core.outputs import write_atomic
+
+            write_atomic(entry, fresh.model_dump_json())
+        except OSError:
+            pass
+    return fresh.framework, fresh.guidance

@@ -1,0 +1,143 @@
+"""`lchd-assess release check`: a content change without a version is caught; a coherent release passes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from lchd_assess.app.release import check_release
+from lchd_assess.load.release import element_diff, snapshot_of
+
+
+@pytest.fixture
+def repo(root, tmp_path):
+    """A copy of the repository's release data (framework/, assessments/*.yaml, citation files)."""
+    dst = tmp_path / "repo"
+    shutil.copytree(root / "framework", dst / "framework")
+    (dst / "assessments").mkdir()
+    for p in (root / "assessments").glob("*.yaml"):
+        shutil.copy(p, dst / "assessments" / p.name)
+    for name in ("CITATION.cff", ".zenodo.json"):
+        shutil.copy(root / name, dst / name)
+    return dst
+
+
+def _codes(result):
+    return sorted(f.code for f in result.report.findings)
+
+
+def test_the_repository_as_committed_is_a_coherent_release(root):
+    result = check_release(root)
+    assert result.report.ok, [f.format_text() for f in result.report.findings]
+
+
+def test_a_planted_content_change_without_a_version_bump_fails(repo):
+    p = repo / "framework" / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
+    result = check_release(repo)
+    assert _codes(result) == ["release-version-not-raised"]
+    assert [(c.id, c.change, c.fields) for c in result.changes] == [("P1", "reworded", ("description",))]
+
+
+def test_a_patch_bump_is_not_enough_when_a_cited_element_changed(repo):
+    p = repo / "framework" / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
+    fw = repo / "framework" / "framework.yaml"
+    text = fw.read_text(encoding="utf-8").replace("version: 1.0.0\nschema", "version: 1.0.1\nschema", 1)
+    fw.write_text(text.replace("changelog:\n", 'changelog:\n  - version: 1.0.1\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+    assert _codes(check_release(repo)) == ["release-archive-metadata", "release-needs-new-minor"]  # and .zenodo.json names 1.0.0
+
+
+def test_a_minor_bump_with_a_changelog_entry_and_archive_notes_passes(repo):
+    p = repo / "framework" / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
+    fw = repo / "framework" / "framework.yaml"
+    text = fw.read_text(encoding="utf-8").replace("version: 1.0.0\nschema", "version: 1.1.0\nschema", 1)
+    fw.write_text(text.replace("changelog:\n", 'changelog:\n  - version: 1.1.0\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+    result = check_release(repo)
+    assert _codes(result) == ["release-archive-metadata"]  # .zenodo.json still names framework 1.0.0
+    z = json.loads((repo / ".zenodo.json").read_text(encoding="utf-8"))
+    z["notes"] = z["notes"].replace("framework 1.0.0", "framework 1.1.0")
+    (repo / ".zenodo.json").write_text(json.dumps(z), encoding="utf-8")
+    assert check_release(repo).report.ok
+
+
+def test_a_raised_version_needs_a_changelog_entry(repo):
+    ins = repo / "assessments" / "scoring-rules.yaml"
+    ins.write_text(ins.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1", 1), encoding="utf-8")
+    assert "release-changelog-missing" in _codes(check_release(repo))
+
+
+def test_a_removed_framework_id_is_refused(repo):
+    p = repo / "framework" / "glossary.yaml"
+    text = p.read_text(encoding="utf-8")
+    start = text.index("\n  - id: ", text.index("terms:"))
+    end = text.index("\n  - id: ", start + 1)
+    p.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert "release-id-removed" in _codes(check_release(repo))
+
+
+def test_citation_and_archive_metadata_must_agree(repo):
+    z = json.loads((repo / ".zenodo.json").read_text(encoding="utf-8"))
+    z["version"] = "9.9.9"
+    (repo / ".zenodo.json").write_text(json.dumps(z), encoding="utf-8")
+    msgs = [f.message for f in check_release(repo).report.findings]
+    assert msgs == [".zenodo.json's version is '9.9.9' but CITATION.cff says '0.1.0'; make them the same"]
+
+
+def test_the_content_release_1_1_passes_when_it_is_on_a_branch(root, tmp_path):
+    """Content release 1.1 (issue 12) on branch `content`, against the frozen 1.0.0 snapshot."""
+    probe = subprocess.run(["git", "-C", str(root), "rev-parse", "--verify", "-q", "content"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        pytest.skip("no branch 'content' in this checkout")
+    dst = tmp_path / "c"
+    dst.mkdir()
+    archive = subprocess.run(["git", "-C", str(root), "archive", "content", "framework", "assessments", "CITATION.cff"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(dst)], input=archive, check=True)
+    new = snapshot_of(dst)
+    if new["version"] == "1.0.0":
+        pytest.skip("branch 'content' does not hold release 1.1 yet")
+    from lchd_assess.check.release import release_findings
+
+    from lchd_assess.load.release import read_snapshot
+
+    old = read_snapshot(root / "framework" / "releases" / "1.0.0.json")
+    from lchd_assess.load.yamlload import load_yaml
+
+    cff = load_yaml(dst / "CITATION.cff").data
+    from lchd_assess.check.release import archive_note
+
+    zenodo = {**json.loads((root / ".zenodo.json").read_text(encoding="utf-8")), "notes": archive_note(new)}
+    findings = release_findings(old, new, package_version=str(cff["version"]), cff=cff, zenodo=zenodo)
+    assert findings == [], [f.format_text() for f in findings]
+    assert any(c.change == "added" for c in element_diff(old, new))
+
+
+def test_release_check_from_the_command_line_exits_1_on_a_planted_change(cli, repo):
+    p = repo / "framework" / "structures.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted. ", 1), encoding="utf-8")
+    r = cli("release", "check", "--root", str(repo))
+    assert r.returncode == 1
+    assert "release-version-not-raised" in r.stderr and "reworded  FS1" in r.stdout
+
+
+def test_the_what_changed_page_lists_each_element_change_with_a_link(repo):
+    from lchd_assess.formats.citation import load_cff
+    from lchd_assess.load.framework import load_framework
+    from lchd_assess.site.changes import changes_pages
+    from lchd_assess.site.generate import SiteContext
+
+    old = json.loads((repo / "framework/releases/1.0.0.json").read_text(encoding="utf-8"))
+    old["version"] = "0.9.0"
+    principles = old["files"]["framework/principles.yaml"]["principles"]
+    principles[0]["description"] = "Older words."
+    (repo / "framework/releases/0.9.0.json").write_text(json.dumps(old), encoding="utf-8")
+    ctx = SiteContext(load_framework(repo / "framework"), load_cff(repo / "CITATION.cff"))
+    page = changes_pages(ctx)[0]
+    assert page.context["previous"] == "0.9.0"
+    rows = [(r["change"], r["link"]["id"], r["fields"]) for u in page.context["units"] for r in u["rows"]]
+    assert rows == [("reworded", principles[0]["id"], "description")]
+    assert page.context["units"][0]["rows"][0]["link"]["href"] == "principles/P1.md"

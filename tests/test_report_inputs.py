@@ -1,0 +1,76 @@
+"""The report's framework and instrument inputs: validated once per content, cached safely."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+from lchd_assess.app import report_inputs as ri
+from lchd_assess.app.report import default_guidance, report_framework_info
+from lchd_assess.load.framework import load_framework
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_cached_inputs_equal_freshly_validated_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
+    want = (report_framework_info(), default_guidance())
+    assert ri.report_inputs() == want  # made and written
+    assert len(list((tmp_path / "report-inputs").glob("*.json"))) == 1
+    assert ri.report_inputs() == want  # read back
+
+
+def test_a_damaged_cache_entry_is_made_again_not_trusted(tmp_path, monkeypatch):
+    monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
+    first = ri.report_inputs()
+    entry = next((tmp_path / "report-inputs").glob("*.json"))
+    entry.write_text('{"framework": {"title": "forged"}}', encoding="utf-8")
+    assert ri.report_inputs() == first
+    assert "forged" not in entry.read_text(encoding="utf-8")
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    monkeypatch.setenv("LCHD_CACHE_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    assert ri.report_inputs()[0].version == load_framework().version
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_fingerprint_changes_when_any_data_file_changes(tmp_path, monkeypatch):
+    import shutil
+
+    for d in ("framework", "assessments", "schemas"):
+        shutil.copytree(ROOT / d, tmp_path / d, ignore=shutil.ignore_patterns("examples"))
+    monkeypatch.setenv("LCHD_ROOT", str(tmp_path))
+    before = ri.fingerprint()
+    assert ri.fingerprint() == before
+    f = tmp_path / "assessments" / "scoring-rules.yaml"
+    f.write_text(f.read_text(encoding="utf-8") + "\n# a comment\n", encoding="utf-8")
+    assert ri.fingerprint() != before
+
+
+def test_reading_a_saved_score_loads_neither_the_scorer_nor_the_yaml_loader(tmp_path):
+    import os
+
+    out = tmp_path / "first"
+    example = ROOT / "assessments" / "examples" / "riverbend-neighbourhood-collaborative"
+    subprocess.run([sys.executable, "-m", "lchd_assess", "report", str(example), "--out", str(out), "--quiet"], check=True)
+
+    def report_from_json(dest: Path, cache: str) -> list[str]:
+        probe = (
+            "import sys, runpy\n"
+            f"sys.argv = ['lchd-assess', 'report', {str(out / 'scores.json')!r}, '--out', {str(dest)!r}, '--quiet']\n"
+            "try:\n    runpy.run_module('lchd_assess', run_name='__main__')\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
+            "print(','.join(sorted(m for m in sys.modules if m in ('numpy', 'yaml', 'jsonschema', 'lchd_assess.score.scoring', 'lchd_assess.load.documents'))))\n"
+        )
+        r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "LCHD_CACHE_DIR": cache})
+        assert r.returncode == 0, r.stderr
+        return [m for m in r.stdout.strip().split(",") if m]
+
+    assert "yaml" in report_from_json(tmp_path / "uncached", "")  # no cache: loads and validates
+    report_from_json(tmp_path / "filling", str(tmp_path / "cache"))
+    assert report_from_json(tmp_path / "cached", str(tmp_path / "cache")) == []
+    for name in ("report.html", "scores.json"):
+        assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "uncached" / name).read_bytes()
