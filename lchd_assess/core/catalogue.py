@@ -78,6 +78,7 @@ _TYPES: tuple[FindingType, ...] = (
     _T("checklist-retired-item", "Retired item", "The checklist names an item that the standard has retired; move the answer to the item that replaces it.", "checklist"),
     _T("checklist-version-mismatch", "Checklist for another version of the standard", "The checklist was written for a different version of the reporting standard; the message lists what changed between the two. Start from a new blank checklist or move your answers across.", "checklist"),
     _T("checklist-wrong-standard", "Checklist for another standard", "The checklist names a different reporting standard. Check the `standard` field.", "checklist"),
+    _T("checklist-title-missing", "Report title missing", "The checklist does not name the report it belongs to. Fill `report: title:` with the manuscript's title, so an editor can match the two.", "checklist"),
     # -- The self-assessment (instrument, scoring rules, recommended actions) ----------
     _T("instrument-element-uncovered", "Element without enough items", "Every principle (P1–P4) and foundational structure (FS1–FS4) needs at least the minimum number of items set in the instrument (`min_items_per_element`). Add items for the element named.", "instrument"),
     _T("instrument-component-unreached", "Component no item reaches", "Every component of a principle or structure (such as P4's five operational decisions) must be reached by at least one item's `components`. Add the component to an item that asks about it.", "instrument"),
