@@ -25,6 +25,10 @@ def test_the_redcap_dictionary_has_redcaps_18_columns_and_one_radio_field_per_it
     assert rows[0] == REDCAP_HEADER
     fields = [dict(zip(rows[0], r)) for r in rows[1:]]
     assert fields[0]["Variable / Field Name"] == "record_id"
+    # REDCap reads action tags as written: none was turned into text by formula neutralising.
+    version = next(f for f in fields if f["Variable / Field Name"] == "instrument_version")
+    assert f"@DEFAULT='{INST.version}'" in version["Field Annotation"]
+    assert not any(cell.startswith("'") for f in fields for cell in f.values())
     radios = [f for f in fields if f["Field Type"] == "radio"]
     assert [f["Question Number (surveys only)"] for f in radios] == INST.item_ids()
     assert all(f["Question Number (surveys only)"] in f["Field Annotation"] for f in radios)
@@ -105,8 +109,10 @@ def test_export_instrument_says_the_platforms_own_tool_checked_it(tmp_path):
 
     r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
     assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("checked: pyxform ") and r.stdout.rstrip().endswith("without warnings")
-    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
-    assert r.returncode == 2 and r.stderr.strip() == f"lchd-assess: error: {tmp_path / 'form.xlsx'}: already exists; choose another --out or add --force to replace it"
+    (tmp_path / "mine.xlsx").write_bytes(b"a workbook someone filled")
+    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "mine.xlsx"))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1 and "output-exists" in r.stderr and "--force" in r.stderr
+    assert (tmp_path / "mine.xlsx").read_bytes() == b"a workbook someone filled"
 
 
 def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tmp_path):
@@ -117,3 +123,9 @@ def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tm
     who = [{"id": "R1", "sector": INST.sectors[0].id, "role": INST.roles[0].id, "answers": {i: (n % 5 if n % 7 else "DK") for n, i in enumerate(INST.item_ids())}, "comments": {INST.item_ids()[0]: "a comment"}}]
     bundle = Bundle.model_validate(json.loads(tp.fhir_bundle(fhir.questionnaire(INST), who)))
     assert bundle.entry[0].resource.get_resource_type() == "QuestionnaireResponse"
+
+
+def test_fhir_canonical_urls_live_under_the_frameworks_site_address():
+    from lchd_assess.load.framework import load_framework
+
+    assert fhir.CANONICAL_BASE == load_framework().meta.base_url + "fhir/"

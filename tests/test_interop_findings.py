@@ -217,3 +217,16 @@ def test_a_successful_import_says_what_it_added_in_one_line(setup, tmp_path):
     assert r.stderr.startswith("note: ") and "_submitted_by" in r.stderr
     r = run_cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
     assert r.returncode == 0 and r.stdout == f"nothing to add to {p}/responses/{WAVE}.csv; {len(who)} already there, unchanged\n"
+
+
+def test_fhir_responses_are_read_alone_or_as_a_json_array_like_a_bundle(setup, tmp_path):
+    p, ex, who = setup
+    bundle = json.loads(tp.fhir_bundle(json.loads(ex["fhir"].read_text(encoding="utf-8")), who))
+    resources = [e["resource"] for e in bundle["entry"]]
+    from lchd_assess.app.interop import read_platform_export
+
+    (tmp_path / "all.json").write_text(json.dumps(bundle), encoding="utf-8")
+    (tmp_path / "array.json").write_text(json.dumps(resources), encoding="utf-8")
+    (tmp_path / "one.json").write_text(json.dumps(resources[0]), encoding="utf-8")
+    rows = {name: read_platform_export("fhir", tmp_path / name, INST).rows for name in ("all.json", "array.json", "one.json")}
+    assert rows["array.json"] == rows["all.json"] and rows["one.json"] == rows["all.json"][:1] and len(rows["all.json"]) == len(who)

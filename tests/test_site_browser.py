@@ -62,6 +62,10 @@ def _open_section(page, title: str) -> None:
     nav = page.locator("nav.md-nav--primary")
     label = nav.locator("label.md-nav__link", has_text=title).first
     if label.count() and label.is_visible():
+        toggle = label.get_attribute("for")
+        # already open (the current page is in it): a click would close it
+        if toggle and page.locator(f"input[id='{toggle}']").is_checked():
+            return
         label.click()
 
 

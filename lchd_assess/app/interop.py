@@ -105,6 +105,10 @@ class ImportOutcome:
     def exit_code(self) -> int:
         return 1 if self.findings else 0
 
+    @property
+    def platform_name(self) -> str:
+        return pc.PLATFORM_NAMES.get(self.platform, self.platform)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "file": self.file, "platform": self.platform, "target": self.target, "written": self.written,

@@ -163,13 +163,32 @@ def default_guidance() -> Guidance:
     return guidance_from_assessment(load_assessment())
 
 
+def checked_scores(score: ScoreResult, path: Path) -> ScoreResult:
+    """A saved scores file, trusted no more than any input: numbers outside what the scorer
+    writes are refused (one line each, exit 2), and the privacy rules are applied again with
+    the current minimum cell size before anything is rendered (score/recheck.py)."""
+    from ..core.errors import InputError
+    from ..core.safe_output import shown
+    from ..score.recheck import range_problems, reapply_privacy
+    from .report_inputs import report_inputs
+
+    problems = list(range_problems(score))
+    if problems:
+        where, what = problems[0]
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise InputError(f"{shown(path)}: {where}: scores-out-of-range: {what}{more}; a scores file must be as `lchd-assess score --format json` wrote it")
+    # the current rules' cell size and perspectives, validated once per content (report_inputs)
+    guidance = report_inputs()[1]
+    return reapply_privacy(score, guidance.min_cell_size, guidance.perspectives)
+
+
 def load_partnership_scores(path: Path, wave: str | None = None, comments: bool = False) -> tuple[ScoreResult, list[RosterOrganisation]]:
     """Score a partnership folder (or read a saved ScoreResult JSON) for the report.
 
     Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
     """
     if path.is_file() and path.suffix == ".json":
-        score = load_score_json(path)
+        score = checked_scores(load_score_json(path), path)
         if wave is not None and score.wave != wave:
             raise InputError(f"{path}: wave: the file holds wave {score.wave}, not {wave}; score the wave you want with `lchd-assess score`")
         if not comments and score.comments is not None:
@@ -188,6 +207,25 @@ def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
 def _roster(path: Path) -> list[RosterOrganisation]:
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
+
+
+def check_distinct(inputs: Sequence[Path], scores: Sequence[ScoreResult]) -> None:
+    """Partnerships are told apart by their ID (``id:`` in partnership.yaml, else the folder's
+    name): the same folder named twice is one mistake, two folders with one ID another, and the
+    message names both places."""
+    from ..core.errors import InputError
+    from ..core.paths import real
+    from ..core.safe_output import shown
+
+    seen: dict[str, Path] = {}
+    for path, score in zip(inputs, scores):
+        pid = score.partnership.id
+        if pid in seen:
+            first = seen[pid]
+            if real(first) == real(path):
+                raise InputError(f"{shown(path)}: partnership given twice; list each partnership folder once")
+            raise InputError(f"{shown(first)} and {shown(path)}: both are partnership '{shown(pid)}'; if they are two partnerships, give each its own `id:` in partnership.yaml (folders with the same name need one), otherwise list one of them")
+        seen[pid] = path
 
 
 def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:

@@ -46,7 +46,7 @@ def framework_context(assessment: Assessment) -> Context:
     return Context(assessment, fw.version, names)
 
 
-def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = True) -> Responses:
     """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
     if path.suffix.lower() == ".xlsx":
         return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)

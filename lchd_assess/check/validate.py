@@ -22,17 +22,21 @@ from ..load.instrument import check_assessment_files
 from ..load.kinds import KINDS
 from ..load.links import Index, check_links
 from ..load.standard import semantic_check as standard_checks
+from ..load.translation import check_translations
 from .checklist import check_checklists
+from .markup import check_markup
 from .rosters import check_rosters
 from .waves import check_waves
 
 #: Checks across the loaded documents, each ``check(documents, index) -> findings``.
 SEMANTIC_CHECKS: tuple[Callable[[list[Document], Index], Iterable[Finding]], ...] = (
     check_assessment_files,
+    check_translations,
     standard_checks,
     check_checklists,
     check_rosters,
     check_waves,
+    check_markup,
 )
 
 #: A checker for a file that is not YAML: ``check(path, display, index) -> findings``.

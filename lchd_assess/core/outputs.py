@@ -6,25 +6,55 @@ import csv
 import io
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 
+# Characters json.dumps leaves raw with ensure_ascii=False that can still drive a terminal or
+# reorder what a reader sees (DEL and C1 controls, bidi overrides and isolates, zero-width and
+# line-separator characters): written as \\u escapes, which mean the same to every JSON reader.
+_JSON_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def dumps_json(data: Any) -> str:
     """The one JSON style of the toolkit: sorted keys, two-space indent, UTF-8, final newline."""
-    return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",") -> str:
+# Spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts with one of these
+# is run as a formula by Excel, LibreOffice or Sheets when the file is opened; the full-width
+# forms count in East Asian locales.  Partnership, folder and wave names come from users, so
+# every text cell is checked.  A leading apostrophe makes the cell plain text in all of them
+# and stays visible, so a reader can see the value was neutralised.  Numbers ("-0.3", "+2")
+# are data and stay as they are.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell as the CSV writer writes it: text a spreadsheet would run as a formula is
+    prefixed with an apostrophe; numbers and everything else are unchanged."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",", verbatim_columns: Sequence[int] = ()) -> str:
     """Rows (header first) as CSV text: the one CSV writer of the toolkit.
 
     Quoting is the csv module's minimal style; lines end with ``line_end`` (CRLF as in
     RFC 4180 unless a caller keeps another ending for files already published); ``delimiter``
-    is a comma unless rows are added to a file saved with semicolons or tabs.
+    is a comma unless rows are added to a file saved with semicolons or tabs.  Text cells that
+    a spreadsheet would run as a formula are neutralised (:func:`safe_cell`), except in
+    ``verbatim_columns``: only for a column a platform's format requires as it is and that holds
+    the toolkit's own fixed text, never a user's (REDCap's ``@DEFAULT=`` action tags).
     """
+    keep = set(verbatim_columns)
     buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows(rows)
+    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows([c if j in keep else safe_cell(c) for j, c in enumerate(row)] for row in rows)
     return buf.getvalue()
 
 

@@ -75,7 +75,7 @@ def questionnaire(inst: InstrumentFile) -> dict[str, Any]:
                 "answerOption": options,
                 "item": [{"linkId": f"{item.id}-levels", "type": "display", "text": levels}],
             })
-            group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": f"Comment on {item.id} (optional; no names)"})
+            group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": pc.comment_label(item.id)})
         items.append({"linkId": sec.element, "type": "group", "text": f"{sec.element}: {sec.title}", "item": group})
     return {
         "resourceType": "Questionnaire",
@@ -117,13 +117,21 @@ def codesystems(inst: InstrumentFile) -> dict[str, Any]:
     return {"resourceType": "Bundle", "id": f"{inst.id}-codesystems", "type": "collection", "entry": [{"fullUrl": r["url"], "resource": r} for r in resources]}
 
 
-def _walk(items: list[dict[str, Any]], path: tuple) -> Iterator[tuple[dict[str, Any], tuple]]:
-    for n, it in enumerate(items or []):
+def _list(x: Any) -> list[Any]:
+    """``x`` when it is a list; [] for anything else (the reader never trusts a file's types)."""
+    return x if isinstance(x, list) else []
+
+
+def _walk(items: Any, path: tuple) -> Iterator[tuple[dict[str, Any], tuple]]:
+    for n, it in enumerate(_list(items)):
+        if not isinstance(it, dict):
+            continue
         p = path + ("item", n)
         yield it, p
-        yield from _walk(it.get("item") or [], p)
-        for k, ans in enumerate(it.get("answer") or []):
-            yield from _walk(ans.get("item") or [], p + ("answer", k))
+        yield from _walk(it.get("item"), p)
+        for k, ans in enumerate(_list(it.get("answer"))):
+            if isinstance(ans, dict):
+                yield from _walk(ans.get("item"), p + ("answer", k))
 
 
 def invariant_problems(q: dict[str, Any], inst: InstrumentFile) -> list[str]:
@@ -181,7 +189,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     if isinstance(doc, list):
         resources = [(r, (n,)) for n, r in enumerate(doc)]
     elif isinstance(doc, dict) and doc.get("resourceType") == "Bundle":
-        resources = [((e or {}).get("resource"), ("entry", n, "resource")) for n, e in enumerate(doc.get("entry") or [])]
+        resources = [(e.get("resource") if isinstance(e, dict) else e, ("entry", n, "resource")) for n, e in enumerate(_list(doc.get("entry")))]
     elif isinstance(doc, dict):
         resources = [(doc, ())]
     else:
@@ -214,7 +222,8 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         if status in ("entered-in-error", "stopped"):
             res.note("import-skipped-row", f"{where}: status '{status}'; left out", path=path0 + ("status",))
             continue
-        rid = str(r.get("id") or (r.get("identifier") or {}).get("value") or f"QR{n + 1:03d}")
+        ident = r.get("identifier") if isinstance(r.get("identifier"), dict) else {}
+        rid = str(r.get("id") or ident.get("value") or f"QR{n + 1:03d}")  # type: ignore[union-attr]  # r is a dict here
         answers: dict[str, int | str | None] = {i: None for i in current}
         comments: dict[str, str] = {}
         sector = role = ""
@@ -222,9 +231,9 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         present: set[str] = set()
         for it, p in _walk(r.get("item") or [], path0):
             link = str(it.get("linkId", ""))
-            vals = it.get("answer") or []
-            first = vals[0] if vals else {}
-            coding = first.get("valueCoding") if isinstance(first, dict) else None
+            vals = _list(it.get("answer"))
+            first = vals[0] if vals and isinstance(vals[0], dict) else {}
+            coding = first.get("valueCoding") if isinstance(first.get("valueCoding"), dict) else None
             if link in ("sector", "role"):
                 code = (coding or {}).get("code", "")
                 table = sectors if link == "sector" else roles
@@ -272,5 +281,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             continue
         if ok:
             res.rows.append(pc.Row(rid, sector, role, answers, comments, None))
+    if not any(isinstance(r, dict) and r.get("resourceType") == "QuestionnaireResponse" for r, _ in resources):
+        res.add("import-unreadable", "the file holds no QuestionnaireResponse; save the responses as one resource, a JSON array of them, or a Bundle")
     res.items = list(current)
     return res

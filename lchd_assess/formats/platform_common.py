@@ -138,6 +138,20 @@ def item_sort_key(item_id: str) -> tuple:
 CODE, LABEL = "code", "label"
 
 
+def comment_label(item_id: str) -> str:
+    """The label of an item's optional comment question, the same on every platform."""
+    return f"Comment on {item_id} (optional; no names)"
+
+
+_COMMENT_LABEL = re.compile(r"^comment on ((?:P|FS)[1-9][0-9]*\.Q[1-9][0-9]*)\b", re.I)
+
+
+def item_of_comment_label(text: str) -> str | None:
+    """The item whose comment question ``text`` is (a label header), or None."""
+    m = _COMMENT_LABEL.match(" ".join(text.split()))
+    return m.group(1).upper() if m else None
+
+
 def choice_text(inst: InstrumentFile, item: Item, level: int) -> str:
     """The text of one level as every exported form shows it: code, level name, anchor."""
     return f"{level} – {inst.level_labels[level]}: {item.anchors[level].strip()}"
@@ -250,6 +264,9 @@ def classify_common(name: str) -> tuple[str, str | None] | None:
     hit = item_of_header(name)
     if hit:
         return (COMMENT if hit[1] else ITEM, hit[0])
+    commented = item_of_comment_label(name)
+    if commented:
+        return (COMMENT, commented)
     low = name.strip().lower()
     bare = squash(name)
     if bare == "sector" or low.startswith("[sector]") or low == SECTOR_QUESTION.lower():

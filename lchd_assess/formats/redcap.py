@@ -66,16 +66,12 @@ def _row(**cells: str) -> list[str]:
     return [cells.get(k, "") for k in keys]
 
 
-def comment_label(item_id: str) -> str:
-    return f"Comment on {item_id} (optional; no names)"
-
-
 def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
     rows = [list(DICTIONARY_HEADER)]
     rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: let REDCap number the records; never a name"))
-    rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"@DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
+    rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"LCHD instrument version, filled in by REDCap: @DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
     rows.append(_row(name="instructions", form=form, section="About you (no names)", type="descriptive", label=" ".join(inst.instructions.split())))
     rows.append(_row(name="sector", form=form, type="dropdown", label=pc.SECTOR_QUESTION, choices=_choices([(s.id.replace("-", "_"), s.label) for s in inst.sectors]), required="y"))
     rows.append(_row(name="role", form=form, type="dropdown", label=pc.ROLE_QUESTION, choices=_choices([(r.id.replace("-", "_"), r.label) for r in inst.roles]), required="y"))
@@ -88,15 +84,20 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
             pairs += [(RAW_CODES[a.code], a.label) for a in inst.special_answers]
             header = f"{sec.element}: {sec.title} — {' '.join(sec.intro.split())}" if first else ""
             rows.append(_row(name=field_name(item.id), form=form, section=header, type="radio", label=" ".join(item.stem.split()), choices=_choices(pairs), number=item.id, annotation=f"LCHD item {item.id} (instrument {inst.id} {inst.version})"))
-            rows.append(_row(name=field_name(item.id) + pc.COMMENT_SUFFIX, form=form, type="notes", label=comment_label(item.id), annotation=f"LCHD comment on {item.id}"))
+            rows.append(_row(name=field_name(item.id) + pc.COMMENT_SUFFIX, form=form, type="notes", label=pc.comment_label(item.id), annotation=f"LCHD comment on {item.id}"))
             first = False
     return rows
 
 
 def dictionary_csv(inst: InstrumentFile) -> str:
+    """The dictionary as CSV text.  No cell starts with = + - @ (an action tag stands after
+    words), so the toolkit's CSV writer, which neutralises such cells against spreadsheet
+    formulas, leaves every cell exactly as REDCap must read it (a test checks it)."""
     from ..core.outputs import csv_text
 
-    return csv_text(dictionary_rows(inst))
+    # Field Annotation holds REDCap action tags (@DEFAULT=…), which REDCap reads only at the start
+    # of the cell; the tags are the toolkit's own text, so that one column is written as it is
+    return csv_text(dictionary_rows(inst), verbatim_columns=(DICTIONARY_HEADER.index("Field Annotation"),))
 
 
 # -- Reading REDCap's export -------------------------------------------------------------------
@@ -110,7 +111,7 @@ def _label_headers(inst: InstrumentFile) -> dict[str, tuple[str, str | None]]:
     }
     for item in inst.items:
         out[" ".join(item.stem.split()).lower()] = (pc.ITEM, item.id)
-        out[comment_label(item.id).lower()] = (pc.COMMENT, item.id)
+        out[pc.comment_label(item.id).lower()] = (pc.COMMENT, item.id)
     for label in FIXED.values():
         out.setdefault(label.lower(), (pc.META, None))
     out["survey timestamp"] = (pc.META, None)

@@ -60,7 +60,7 @@ def sheets(inst: InstrumentFile) -> dict[str, list[list[str]]]:
             # Items are not required: "Don't know" is a better answer than a forced guess,
             # and a skipped item is a blank the scorer already handles.
             survey.append(srow(type=f"select_one {lst}", name=item.id, label=" ".join(item.stem.split())))
-            survey.append(srow(type="text", name=item.id + pc.COMMENT_SUFFIX, label=f"Comment on {item.id} (optional; no names)", appearance="multiline"))
+            survey.append(srow(type="text", name=item.id + pc.COMMENT_SUFFIX, label=pc.comment_label(item.id), appearance="multiline"))
             choices += [[lst, str(n), pc.choice_text(inst, item, n)] for n in range(5)]
             choices += [[lst, a.code, a.label] for a in inst.special_answers]
         survey.append(srow(type="end_group", name=sec.element))
@@ -143,8 +143,9 @@ def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: 
         tail = " ".join(name.split("/")[-1].split()).lower()
         if tail in stems:
             return (pc.ITEM, stems[tail])
-        if tail.startswith("comment on ") and pc.item_of_header(tail.split(" ")[2].upper() if len(tail.split(" ")) > 2 else ""):
-            return (pc.COMMENT, tail.split(" ")[2].upper())
+        commented = pc.item_of_comment_label(tail)
+        if commented:
+            return (pc.COMMENT, commented)
         if tail in ("instrument_version", "instrument version"):
             return (pc.VERSION, None)
         return None

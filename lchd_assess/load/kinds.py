@@ -14,6 +14,7 @@ from .documents import Kind
 from .instrument import INSTRUMENT, RECOMMENDED_ACTIONS, SCORING_RULES
 from .partnership import PARTNERSHIP
 from .standard import GUIDELINE_CROSSWALK, REPORTING_STANDARD
+from .translation import TRANSLATION
 
 
 def _framework_kind(name: str, model: type[models.FileBase]) -> Kind:
@@ -32,6 +33,7 @@ KINDS: dict[str, Kind] = dict(
             "instrument": INSTRUMENT,
             "scoring-rules": SCORING_RULES,
             "recommended-actions": RECOMMENDED_ACTIONS,
+            "instrument-translation": TRANSLATION,
             "partnership": PARTNERSHIP,
         }.items()
     )

@@ -22,6 +22,8 @@ from typing import Any, Mapping
 
 import yaml
 
+from ..core.addresses import LATEST, release_of
+from ..core.addresses import latest_url as _latest_url
 from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..render.templating import environment
@@ -121,9 +123,12 @@ def _front_matter(page: Page, ctx: SiteContext) -> str:
         "isPartOf": term_set_ref(ctx.fw),
         "about": {"@id": f"https://doi.org/{ctx.fw.meta.source_publication.doi}"},
     }
-    lines = ["---", f"title: {json.dumps(page.title, ensure_ascii=False)}"]
+    # MkDocs and the theme print the title and description into the page as they are (no
+    # autoescape), so they are escaped here: text, and an attribute value for the description
+    lines = ["---", f"title: {json.dumps(html.escape(page.title, quote=False), ensure_ascii=False)}"]
     if page.description:
-        lines.append(f"description: {json.dumps(' '.join(page.description.split()), ensure_ascii=False)}")
+        description = html.escape(" ".join(page.description.split()), quote=False).replace('"', "&quot;")
+        lines.append(f"description: {json.dumps(description, ensure_ascii=False)}")
     if page.element_id:
         lines.append(f"element_id: {json.dumps(page.element_id)}")
     lines.append(f"jsonld: {json.dumps(jsonld_text(jsonld), ensure_ascii=False)}")
@@ -137,10 +142,11 @@ def _nav(page_sets: list[tuple[PageSet, list[Page]]]) -> list[Any]:
     for ps, pages in page_sets:
         if not pages:
             continue
+        # navigation titles go into every page's HTML unescaped by MkDocs: escape them here
         if len(pages) == 1:
-            entry: Any = {pages[0].nav_title or pages[0].title: pages[0].path}
+            entry: Any = {html.escape(pages[0].nav_title or pages[0].title, quote=False): pages[0].path}
         else:
-            entry = {ps.title: [pages[0].path, *({p.nav_title or p.title: p.path} for p in pages[1:])]}
+            entry = {html.escape(ps.title, quote=False): [pages[0].path, *({html.escape(p.nav_title or p.title, quote=False): p.path} for p in pages[1:])]}
         if ps.group is None:
             nav.append(entry)
         else:
@@ -196,6 +202,13 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
         "citation": highwire(fw),
         "jsonld_site": jsonld_text({**term_set_ref(fw), "url": fw.meta.base_url, "citation": article_jsonld(fw)}),
         "generator": False,
+        # Material's version selector: it reads versions.json beside the release folders
+        # (<base>/versions.json, written by `lchd-assess site publish`); a single-version local
+        # build has none and shows no selector.
+        "version": {"provider": "mike", "default": LATEST, "alias": True},
+        # every page names its release and links the same page in the latest one
+        "release": release_of(fw.meta.version),
+        "latest_base": _latest_url(fw.meta.base_url),
     }
 
     def dump(value: Any) -> str:

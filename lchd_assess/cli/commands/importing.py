@@ -30,16 +30,18 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ...app.interop import import_answers
-    from ...formats.platform_common import PLATFORM_NAMES
 
     out = import_answers(args.platform, args.file, args.partnership, args.wave, event=args.event, dry_run=args.dry_run)
     if args.format == "json":
         print(json.dumps(out.to_dict(), indent=2, sort_keys=True, ensure_ascii=False))
         return out.exit_code
-    for n in out.notes:
-        print("note: " + n.format_text(), file=sys.stderr)
-    for f in out.findings:
-        print(f.format_text(), file=sys.stderr)
+    from ...core.findings import summarise
+
+    # one line per kind of problem with a count and the first places; --format json has them all
+    for line in summarise(out.notes):
+        print("note: " + line, file=sys.stderr)
+    for line in summarise(out.findings):
+        print(line, file=sys.stderr)
     if out.findings:
         print(f"{len(out.findings)} finding(s): nothing written; fix the export (or the survey) and import again.", file=sys.stderr)
         return out.exit_code
@@ -47,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(f"dry run: would add {len(out.added)} respondent(s) to {out.target}{same}")
     elif out.written:
-        print(f"added {len(out.added)} respondent(s) from {PLATFORM_NAMES.get(out.platform, out.platform)} to {out.target}{same}")
+        print(f"added {len(out.added)} respondent(s) from {out.platform_name} to {out.target}{same}")
     else:
         print(f"nothing to add to {out.target}{same}")
     return 0

@@ -17,6 +17,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     s.add_argument("--out", default="site", metavar="DIR", help="where to write the HTML site (default: site/)")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
     s.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+    pub = sub.add_parser("publish", help="build this release into DEST/<version>/ beside earlier ones, with latest/ and the version selector's versions.json", description="Build the site for this release into DEST/1.0/ (the framework's MAJOR.MINOR), frozen: a published release is never rebuilt. DEST/latest/ becomes a copy of the newest release, DEST/versions.json lists the releases for the version selector, DEST/index.html sends visitors to latest/. Deploy DEST as it is.")
+    pub.add_argument("dest", metavar="DEST", help="the folder holding every published release")
+    pub.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
+    pub.add_argument("--force", action="store_true", help="rebuild a release folder that exists (only one never announced)")
     c = sub.add_parser("check", help="write nothing; exit 1 if docs/ or mkdocs.yml differ from what the framework generates")
     c.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
 
@@ -45,6 +49,25 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.action == "build":
         return _build(args, file_urls=args.file_urls)
+    if args.action == "publish":
+        from pathlib import Path
+
+        from ...load.framework import load_framework
+        from ...site.build import build_site
+        from ...site.publish import publish
+
+        fw = load_framework(args.framework)
+
+        def build(out: Path) -> None:
+            _site, _changed, result = build_site(out, framework=args.framework)
+            if not result.ok:
+                from ...core.errors import InputError
+
+                raise InputError("site build failed: " + "; ".join(result.warnings[:3]))
+
+        target, releases = publish(Path(args.dest), fw.meta.version, build, force=args.force)
+        print(f"published release {target.name} into {target}/; releases: {', '.join(releases)}; latest/ is {releases[-1]}")
+        return 0
     if args.action == "check":
         from ...app.site import stale_pages  # at run time, not start-up (see _build)
         from ...core.errors import UsageError
