@@ -68,6 +68,7 @@ _TYPES: tuple[FindingType, ...] = (
     _T("standard-na-guidance", "Not-applicable guidance does not fit", "An item that allows 'not applicable' says when that is fair (na_guidance); an item that does not allow it has no such guidance.", "semantic"),
     _T("standard-domain-unused", "Domain without items, or item in an undeclared domain", "Every domain the standard declares holds at least one item, and every item's domain is declared.", "semantic"),
     _T("crosswalk-duplicate-element", "Guideline element listed twice", "Each element of a guideline appears once in its crosswalk. Merge the two entries.", "semantic"),
+    _T("markup-in-text", "Markup in a plain-text field", "A name, title or description holds HTML markup (a tag such as <script> or <img>, an event handler such as onerror=, a javascript: address, or a character reference such as &#60;). These fields are plain text: write the words without markup; for emphasis or links use the fields meant for them.", "semantic"),
     # -- Reporting checklists ----------------------------------------------------------
     _T("checklist-item-missing", "Item missing from the checklist", "An item of the standard has no entry in the checklist. Add it (with `reported_at` or `not_done`), or start again from a new blank checklist (`lchd-assess checklist new`).", "checklist"),
     _T("checklist-item-unanswered", "Item neither reported nor explained", "Both `reported_at` and `not_done` are empty. Say where in the report the item is addressed, or why it is not.", "checklist"),
