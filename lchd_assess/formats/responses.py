@@ -24,6 +24,7 @@ from typing import Union
 from ..load import instrument as _instrument
 from ..load.documents import FILE_CHECKERS, add_semantic_check
 from ..core.findings import Finding, register
+from ..core.text import has_hidden
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
 from ..load.partnership import roster_sector_findings
 from ..core.files import TooLarge, read_limited, utf16_kind
@@ -48,6 +49,7 @@ register("responses-missing-item-column", "Item columns missing", "The header la
 register("responses-instrument-version", "File from an unknown instrument version", "The file's item columns match no version of the instrument (for example columns of two versions mixed), or its instrument_version cells name a version the instrument does not know. A file collected with an earlier version, columns unchanged, is fine: it is scored on that version's items. Otherwise collect answers with the current template (`lchd-assess template`).", "responses")
 register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
 register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
+register("responses-invisible-character", "Invisible character in a respondent ID", "A respondent_id holds a character that cannot be seen (a zero-width space, a direction mark, a control character such as NUL). Two IDs that differ only by such a character look the same to people, so one person could be counted twice. Type the code again by hand.", "responses")
 register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
 register("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses")
 register("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses")
@@ -315,6 +317,11 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         ok_row = True
         if not rid:
             add("responses-missing-respondent-id", "respondent_id is empty; give every row a made-up code such as R07 (never a name)", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        elif has_hidden(rid):
+            # R01 and R01 with a zero-width space or a NUL look the same to people but are two
+            # codes to a computer: one person would count twice
+            add("responses-invisible-character", f"respondent_id '{_cut(rid)}' holds an invisible or control character; type the code again by hand", line, col_of["respondent_id"] + 1)
             ok_row = False
         elif _LOOKS_IDENTIFYING.search(rid):
             # The value is not repeated in the message: it may be someone's name.

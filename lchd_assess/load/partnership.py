@@ -40,6 +40,7 @@ class PartnershipFile(models.FileBase):
     """`partnership.yaml`: a partnership's name, scale, population focus and partner roster."""
 
     kind: Literal["partnership"]
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", description="The partnership's own code (lower-case letters, digits, hyphens), the same whichever folder holds it; portfolios and scores files tell partnerships apart by it. Default: the folder's name.")
     name: Text
     scale: Scale = Field(description="Geographic scale.")
     population_focus: Text = Field(description="Who the partnership serves.")

@@ -647,5 +647,6 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     from ..core.paths import real
 
-    pid = real(folder).name
+    # the declared ID names the partnership; the folder's name only when none is declared
+    pid = p.id or real(folder).name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
