@@ -53,9 +53,9 @@ def test_the_next_element_is_named_when_it_is_not_clearly_higher_than_a_priority
     assert "FS4" in m.priorities_note and "not clearly higher" in m.priorities_note
 
 
-def test_the_largest_perspective_gaps_come_first_and_agreement_is_left_out():
+def test_the_largest_perspective_gaps_come_first_and_similar_views_are_left_out():
     score = fixture_score()
-    gaps = [g.model_copy(update={"community": 50.0, "institutional": 50.0 - d, "difference": d, "code": code}) for g, (d, code) in zip(score.gaps, [(5.0, "agreement"), (-24.0, "disagreement"), (12.0, "partial-agreement"), (-20.0, "disagreement"), (15.0, "partial-agreement")])]
+    gaps = [g.model_copy(update={"community": 50.0, "institutional": 50.0 - d, "difference": d, "code": code}) for g, (d, code) in zip(score.gaps, [(5.0, "similar"), (-24.0, "large-difference"), (12.0, "some-difference"), (-20.0, "large-difference"), (15.0, "some-difference")])]
     m = build_meeting(score.model_copy(update={"gaps": gaps + list(score.gaps[5:])}), fw_info(), LENIENT)
     assert [g.difference for g in m.gaps] == ["−24", "−20", "+15"]
 

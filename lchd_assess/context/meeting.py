@@ -23,7 +23,7 @@ class MeetingGap(_Ctx):
     community: str = Field(description="Community perspective score as shown.")
     institutional: str = Field(description="Institutional perspective score as shown.")
     difference: str = Field(description="Community minus institutional, signed.")
-    code_label: str = Field(description="Agreement code as shown (partial agreement, disagreement).")
+    code_label: str = Field(description="How different the perspectives are, as shown (some difference, large difference).")
 
 
 class MeetingChange(_Ctx):
@@ -152,10 +152,10 @@ def _change(score: ScoreResult) -> MeetingChange | None:
 
 def _gaps(score: ScoreResult, fw: FrameworkInfo, k: int) -> tuple[list[MeetingGap], str]:
     by_id = {e.id: e for e in score.elements}
-    shown = [g for g in score.gaps if g.difference is not None and g.code in ("partial-agreement", "disagreement") and g.id in by_id]
+    shown = [g for g in score.gaps if g.difference is not None and g.code in ("some-difference", "large-difference") and g.id in by_id]
     shown.sort(key=lambda g: (-abs(g.difference or 0), g.id))
     gaps = [MeetingGap(element=_ref(fw, by_id[g.id]), community=filters.score(g.community), institutional=filters.score(g.institutional), difference=_signed(g.difference), code_label=GAP_LABELS[g.code]) for g in shown[:3]]
-    silent = sum(1 for g in score.gaps if g.code == "silence")
+    silent = sum(1 for g in score.gaps if g.code == "not-shown")
     if gaps:
         note = "Community: residents, families and community organisations; institutional: everyone else. Positive: the community rates the element higher."
     elif silent == len(score.gaps):
