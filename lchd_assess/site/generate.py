@@ -152,6 +152,16 @@ def _standard(name: str) -> Callable[..., Any]:
     return call
 
 
+def _guides(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from . import guides
+
+        return getattr(guides, name)(*args)
+
+    call.__name__ = name
+    return call
+
+
 def _changes(name: str) -> Callable[..., Any]:
     def call(*args: Any) -> Any:
         from . import changes
@@ -305,6 +315,10 @@ class SiteContext:
         obj = self.fw.get(id_)
         if self.fw.kind_of(id_) == "reporting-item":  # cited by number and title, like the checklist
             return f"Item {obj.number}: {obj.title}"
+        if self.fw.kind_of(id_) == "reference":  # a name for a reference: first author and title
+            parts = str(obj.citation).split(". ")
+            first = parts[0].split(",")[0]
+            return f"{first} et al., {parts[1]}" if len(parts) > 1 and "," in parts[0] else ". ".join(parts[:2])
         for attr in ("name", "term", "title", "text"):
             value = getattr(obj, attr, None)
             if isinstance(value, str):
@@ -524,8 +538,10 @@ def _incoming(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:
     rows = []
     for owner, fld in ctx.linked_from(id_):
         kind = ctx.fw.kind_of(owner) if owner in ctx.fw else ""
-        if kind in ("crosswalk", "crosswalk-source") or owner.startswith(id_ + "."):
-            continue  # crosswalks have their own section; an element's own parts are listed on it
+        if kind in ("crosswalk", "crosswalk-source", "reporting-item") or owner.startswith(id_ + "."):
+            # crosswalks and the reporting items that serve it have their own sections (no list
+            # twice); an element's own parts are listed on it
+            continue
         rows.append({**ctx.link(owner, path), "field": INCOMING_LABELS.get(fld, fld.replace("_", " "))})
     return sorted(rows, key=lambda r: (_id_sort_key(r["id"]), r["field"]))
 
@@ -685,7 +701,7 @@ def home_pages(ctx: SiteContext) -> list[Page]:
     ]
     terms = [{"@type": "DefinedTerm", "@id": ctx.permanent_url(p.path), "termCode": p.element_id, "name": ctx.name_of(p.element_id or ""), "url": ctx.permanent_url(p.path)} for p in _all_element_pages(ctx)]
     jsonld = {**term_set_ref(fw), "url": fw.meta.base_url, "description": fw.meta.summary, "license": fw.meta.licence_url, "citation": article_jsonld(fw), "hasDefinedTerm": terms}
-    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles}
+    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles, "routes": _guides("routes")(ctx, path)}
     return [Page(path, "home.md", fw.meta.title, context, description=fw.meta.summary, jsonld=jsonld, nav_title="Home")]
 
 
@@ -764,7 +780,7 @@ def downloads_pages(ctx: SiteContext) -> list[Page]:
 
 #: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
 #: reporting standard add their files here.
-DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [_instrument("downloads"), _standard("downloads"), _cite("cite_downloads")]
+DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [_instrument("downloads"), _standard("downloads"), _cite("cite_downloads"), _guides("sample_downloads")]
 #: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
 #: [(docs-relative path, what it is)]).
 DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [_instrument("download_list"), _standard("download_list")]
@@ -798,6 +814,7 @@ def _download_files(ctx: SiteContext) -> dict[str, str]:
 #: :func:`register_page_set` from your module.
 PAGE_SETS: list[PageSet] = [
     PageSet("home", "Home", home_pages),
+    PageSet("start", "Start here", _guides("guide_pages")),
     PageSet("concepts", "Concepts", element_pages("concept", "The concepts of Life Course Health Development (LCHD) that the framework starts from."), group="The framework"),
     PageSet("characteristics", "Characteristics", element_pages("characteristic", "Characteristics that interventions informed by life course health development share; each follows from one or more concepts."), group="The framework"),
     PageSet("principles", "Guiding principles", element_pages("principle", "The four guiding principles that direct a partnership toward life-course-oriented action."), group="The framework"),
