@@ -25,6 +25,10 @@ def test_the_redcap_dictionary_has_redcaps_18_columns_and_one_radio_field_per_it
     assert rows[0] == REDCAP_HEADER
     fields = [dict(zip(rows[0], r)) for r in rows[1:]]
     assert fields[0]["Variable / Field Name"] == "record_id"
+    # REDCap reads action tags as written: none was turned into text by formula neutralising.
+    version = next(f for f in fields if f["Variable / Field Name"] == "instrument_version")
+    assert f"@DEFAULT='{INST.version}'" in version["Field Annotation"]
+    assert not any(cell.startswith("'") for f in fields for cell in f.values())
     radios = [f for f in fields if f["Field Type"] == "radio"]
     assert [f["Question Number (surveys only)"] for f in radios] == INST.item_ids()
     assert all(f["Question Number (surveys only)"] in f["Field Annotation"] for f in radios)

@@ -18,7 +18,14 @@ from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score.scoring import example_folders, score_partnership, waves_in
 
 INST = load_assessment().instrument
-WAVES = [(folder, wave) for folder in example_folders() for wave in waves_in(folder)]
+#: The example waves answered with the current instrument version: the platforms' forms are
+#: made from the current version, so only those waves can go round (older waves are scored with
+#: the version they were collected with, which no exported form carries).
+WAVES = [(folder, wave) for folder in example_folders() for wave in waves_in(folder) if read_responses(folder / "responses" / f"{wave}.csv", INST, allow_other_version=True).version == INST.version]
+
+
+def test_the_examples_include_waves_of_the_current_instrument_version():
+    assert len(WAVES) >= 3
 
 
 def people(folder: Path, wave: str) -> list[dict]:

@@ -43,7 +43,7 @@ def test_the_page_offers_the_roster_sectors_and_every_item_with_its_anchors():
     p = load_partnership(EXAMPLE)
     html = render_html(INST, p, WAVE)
     offered = re.findall(r'<option value="([a-z-]+)">', html)
-    roster = p.roster_sectors() | {INST.resident_sector}
+    roster = p.roster_sectors() | {s.id for s in INST.sectors if s.group == INST.group_of(INST.resident_sector)}
     assert set(offered) == roster | {r.id for r in INST.roles}
     for item in INST.active_items():
         assert html.count(f'name="{item.id}" value=') == 7, item.id
@@ -75,10 +75,10 @@ def test_the_workbook_has_a_dropdown_on_every_answer_sector_and_role_cell(tmp_pa
     assert header == ["respondent_id", "sector", "role", *IDS]
     rules = sorted((str(dv.sqref), dv.type, dv.formula1, dv.errorStyle, dv.showErrorMessage) for dv in ws.data_validations.dataValidation)
     last = openpyxl.utils.get_column_letter(len(header))
-    sectors = load_partnership(EXAMPLE).roster_sectors() | {INST.resident_sector}
+    sectors = load_partnership(EXAMPLE).roster_sectors() | {s.id for s in INST.sectors if s.group == INST.group_of(INST.resident_sector)}
     assert rules == [
         ("B2:B301", "list", f"lchd!$D$2:$D${len(sectors) + 1}", "stop", True),
-        ("C2:C301", "list", "lchd!$E$2:$E$4", "stop", True),
+        ("C2:C301", "list", f"lchd!$E$2:$E${len(INST.roles) + 1}", "stop", True),
         (f"D2:{last}301", "list", '"0,1,2,3,4,DK,NA"', "stop", True),
     ]
     meta = wb["lchd"]

@@ -94,7 +94,8 @@ def test_every_generated_page_says_it_is_generated_and_names_its_template(site):
 def test_element_page_has_description_place_links_crosswalks_and_cite_box(site, fw):
     text = site.files["structures/FS4.md"]
     assert "## Place in the paper" in text and "## Links" in text and "## Cite this foundational structure" in text
-    assert "<https://lchd-toolkit.github.io/lchd-framework/1.0/structures/FS4/>" in text  # the versioned address
+    v = ".".join(fw.meta.version.split(".")[:2])
+    assert f"<https://lchd-toolkit.github.io/lchd-framework/{v}/structures/FS4/>" in text  # the versioned address
     assert "<https://lchd-toolkit.github.io/lchd-framework/latest/structures/FS4/>" in text  # and the same page in the latest
     for style in ("**APA**", "**AMA**", "**Vancouver**", "(../downloads/cite/FS4.bib)", "(../downloads/cite/FS4.ris)"):
         assert style in text

@@ -204,8 +204,11 @@ class Report:
             "findings": [f.to_dict() for f in self.sorted()],
         }
 
-    def format_text(self) -> str:
-        lines = [f.format_text() for f in self.sorted()]
+    def format_text(self, full: bool = False) -> str:
+        """The findings for people: one line per file and kind of problem with a count and the
+        first places (:func:`summarise`), or every finding on its own line with ``full``
+        (``--all``); ``--format json`` always has them all."""
+        lines = [f.format_text() for f in self.sorted()] if full else summarise(self.findings)
         n = len(self.checked)
         if self.findings:
             lines.append(f"{len(self.findings)} finding(s) in {n} file(s).")

@@ -42,16 +42,19 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",") -> str:
+def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",", verbatim_columns: Sequence[int] = ()) -> str:
     """Rows (header first) as CSV text: the one CSV writer of the toolkit.
 
     Quoting is the csv module's minimal style; lines end with ``line_end`` (CRLF as in
     RFC 4180 unless a caller keeps another ending for files already published); ``delimiter``
     is a comma unless rows are added to a file saved with semicolons or tabs.  Text cells that
-    a spreadsheet would run as a formula are neutralised (:func:`safe_cell`).
+    a spreadsheet would run as a formula are neutralised (:func:`safe_cell`), except in
+    ``verbatim_columns``: only for a column a platform's format requires as it is and that holds
+    the toolkit's own fixed text, never a user's (REDCap's ``@DEFAULT=`` action tags).
     """
+    keep = set(verbatim_columns)
     buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows([safe_cell(c) for c in row] for row in rows)
+    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows([c if j in keep else safe_cell(c) for j, c in enumerate(row)] for row in rows)
     return buf.getvalue()
 
 

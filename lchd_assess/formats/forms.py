@@ -41,16 +41,17 @@ def forms_text(inst: InstrumentFile) -> str:
     L.append("How to use this file: create the form, then for each block below add a Multiple choice")
     L.append("question, paste the first line as its title (keep the tag in square brackets at the")
     L.append("start: the import reads it) and paste the choice lines into the first option (each line")
-    L.append("becomes an option). Keep the choices' text as it is. Do not collect e-mail addresses.")
+    L.append("becomes an option). Keep the choices' text as it is. Mark the sector and role")
+    L.append("questions as required. Do not collect e-mail addresses.")
     L.append("Section lines (=== … ===) are section headings with their description.")
     L.append("")
     L.append("Form description:")
     L.append(" ".join(inst.instructions.split()))
     L.append("")
-    L.append(f"[sector] {pc.SECTOR_QUESTION} (required)")
+    L.append(f"[sector] {pc.SECTOR_QUESTION}")
     L += [s.label for s in inst.sectors]
     L.append("")
-    L.append(f"[role] {pc.ROLE_QUESTION} (required)")
+    L.append(f"[role] {pc.ROLE_QUESTION}")
     L += [r.label for r in inst.roles]
     for sec in inst.sections:
         items = [i for i in inst.active_items() if i.element == sec.element]

@@ -71,7 +71,7 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     form = form_name(inst)
     rows = [list(DICTIONARY_HEADER)]
     rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: let REDCap number the records; never a name"))
-    rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"@DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
+    rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"LCHD instrument version, filled in by REDCap: @DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
     rows.append(_row(name="instructions", form=form, section="About you (no names)", type="descriptive", label=" ".join(inst.instructions.split())))
     rows.append(_row(name="sector", form=form, type="dropdown", label=pc.SECTOR_QUESTION, choices=_choices([(s.id.replace("-", "_"), s.label) for s in inst.sectors]), required="y"))
     rows.append(_row(name="role", form=form, type="dropdown", label=pc.ROLE_QUESTION, choices=_choices([(r.id.replace("-", "_"), r.label) for r in inst.roles]), required="y"))
@@ -90,9 +90,14 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
 
 
 def dictionary_csv(inst: InstrumentFile) -> str:
+    """The dictionary as CSV text.  No cell starts with = + - @ (an action tag stands after
+    words), so the toolkit's CSV writer, which neutralises such cells against spreadsheet
+    formulas, leaves every cell exactly as REDCap must read it (a test checks it)."""
     from ..core.outputs import csv_text
 
-    return csv_text(dictionary_rows(inst))
+    # Field Annotation holds REDCap action tags (@DEFAULT=…), which REDCap reads only at the start
+    # of the cell; the tags are the toolkit's own text, so that one column is written as it is
+    return csv_text(dictionary_rows(inst), verbatim_columns=(DICTIONARY_HEADER.index("Field Annotation"),))
 
 
 # -- Reading REDCap's export -------------------------------------------------------------------

@@ -24,9 +24,12 @@ from typing import Union
 from ..load import instrument as _instrument
 from ..load.documents import FILE_CHECKERS, add_semantic_check
 from ..core.findings import Finding, register
+from ..core.text import has_hidden
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
 from ..load.partnership import roster_sector_findings
 from ..core.files import TooLarge, read_limited, utf16_kind
+from ..load import translation as _translation  # noqa: F401  (registers the translation kind and its checks)
+from ..load.translation import Translation
 
 MAX_BYTES = 20 * 1024 * 1024
 FIXED_COLUMNS = ("respondent_id", "sector", "role")
@@ -43,9 +46,10 @@ register("responses-missing-column", "Required column missing", "The header must
 register("responses-duplicate-column", "Column appears twice", "Two header cells have the same name; only one column per item is allowed. Delete or rename one.", "responses")
 register("responses-unknown-column", "Unknown column", "A header cell is not an item of the current instrument (nor respondent_id, sector, role, instrument_version or an `<item>_comment` column). Check the spelling against the codebook, or delete the column; names and e-mail addresses must never be collected.", "responses")
 register("responses-missing-item-column", "Item columns missing", "The header lacks columns for some items of the current instrument. Put the columns back (cells may stay empty); start from `lchd-assess template`.", "responses")
-register("responses-instrument-version", "File from another instrument version", "The file's item columns (or its instrument_version cells) belong to another version of the instrument. Collect answers with the current template (`lchd-assess template`), or score the file with the instrument version it was collected with.", "responses")
+register("responses-instrument-version", "File from an unknown instrument version", "The file's item columns match no version of the instrument (for example columns of two versions mixed), or its instrument_version cells name a version the instrument does not know. A file collected with an earlier version, columns unchanged, is fine: it is scored on that version's items. Otherwise collect answers with the current template (`lchd-assess template`).", "responses")
 register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
 register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
+register("responses-invisible-character", "Invisible character in a respondent ID", "A respondent_id holds a character that cannot be seen (a zero-width space, a direction mark, a control character such as NUL). Two IDs that differ only by such a character look the same to people, so one person could be counted twice. Type the code again by hand.", "responses")
 register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
 register("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses")
 register("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses")
@@ -141,8 +145,13 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False) -> Responses:
-    """Read one response CSV; findings for everything wrong, with row and column."""
+def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = True) -> Responses:
+    """Read one response CSV; findings for everything wrong, with row and column.
+
+    A file collected with an earlier version of the instrument (its item columns are exactly
+    that version's items) is valid: it is scored on that version's items.  Pass
+    ``allow_other_version=False`` to insist on the current version.
+    """
     path = Path(path)
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
@@ -264,14 +273,23 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
             if not allow_other_version:
                 add("responses-instrument-version", f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)", header_line, 1)
         else:
-            retired = sorted(have - current)
-            if retired:
-                j = dict(item_cols)[retired[0]]
-                add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
-            missing = sorted(current - have, key=_item_sort_key)
+            # Columns missing from a file of an earlier version are named against that version
+            # (the latest version whose items include every column present), not the current one.
+            within = [v for v in inst.known_versions() if have <= inst.items_at(v)] if allow_other_version else []
+            base = within[-1] if within and within[-1] != inst.version else None
+            if base is not None:
+                missing = sorted(inst.items_at(base) - have, key=_item_sort_key)
+                of = f" of instrument version {base}"
+            else:
+                retired = sorted(have - current)
+                if retired:
+                    j = dict(item_cols)[retired[0]]
+                    add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
+                missing = sorted(current - have, key=_item_sort_key)
+                of = ""
             if missing:
                 shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-                add("responses-missing-item-column", f"the header lacks item column(s) {shown}; put them back (cells may stay empty)", header_line, len(header) + 1)
+                add("responses-missing-item-column", f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)", header_line, len(header) + 1)
     sectors = [s.id for s in inst.sectors]
     roles = [r.id for r in inst.roles]
     versions = inst.known_versions()
@@ -299,6 +317,11 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         ok_row = True
         if not rid:
             add("responses-missing-respondent-id", "respondent_id is empty; give every row a made-up code such as R07 (never a name)", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        elif has_hidden(rid):
+            # R01 and R01 with a zero-width space or a NUL look the same to people but are two
+            # codes to a computer: one person would count twice
+            add("responses-invisible-character", f"respondent_id '{_cut(rid)}' holds an invisible or control character; type the code again by hand", line, col_of["respondent_id"] + 1)
             ok_row = False
         elif _LOOKS_IDENTIFYING.search(rid):
             # The value is not repeated in the message: it may be someone's name.
@@ -449,57 +472,70 @@ def template_csv(inst: InstrumentFile, comments: bool = False) -> str:
     return csv_text([template_header(inst, comments)])
 
 
-def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
-    """A codebook a person can read: every column, its question, answers and codes."""
+def codebook_markdown(inst: InstrumentFile, csv_name: str, translation: Translation | None = None) -> str:
+    """A codebook a person can read: every column, its question, answers and codes.
+
+    With a ``translation`` every text is in that language (IDs and codes stay as they are, so
+    the same answer file serves every language) and the translation's status is stated first.
+    """
+    from ..load.translation import UI_EN, localized_instrument
+
+    ui = dict(UI_EN)
+    if translation is not None:
+        ui.update(translation.ui())
+        inst = localized_instrument(inst, translation)
     L: list[str] = []
-    L.append(f"# Codebook: {inst.title}, version {inst.version}")
+    L.append("# " + ui["codebook_title"].format(title=inst.title, version=inst.version))
     L.append("")
-    L.append(f"This codebook goes with `{csv_name}`. Fill one row per respondent in any spreadsheet and save it as CSV (UTF-8). Keep the header row exactly as it is: its item columns tell the scorer which version of the instrument the answers belong to (version {inst.version}).")
+    if translation is not None:
+        L.append(f"> **{translation.model.language_name}** · {translation.model.status_note.strip()}")
+        L.append("")
+    L.append(ui["codebook_intro"].format(csv_name=csv_name, version=inst.version))
     L.append("")
     L.append(inst.instructions.strip())
     L.append("")
-    L.append("## Who is answering (no names)")
+    L.append(f"## {ui['who_heading']}")
     L.append("")
-    L.append("| Column | What to write |")
+    L.append(f"| {ui['column']} | {ui['what_to_write']} |")
     L.append("|---|---|")
-    L.append("| `respondent_id` | A code you make up for each respondent, such as R01, R02 … Never a name, initials or an e-mail address. Each code once per file. |")
-    L.append("| `sector` | One of the sector codes below. |")
-    L.append("| `role` | One of the role codes below. |")
+    L.append(f"| `respondent_id` | {ui['respondent_id_help']} |")
+    L.append(f"| `sector` | {ui['sector_help']} |")
+    L.append(f"| `role` | {ui['role_help']} |")
     L.append("")
-    L.append("| Sector code | Sector | Sector group |")
+    L.append(f"| {ui['sector_code']} | {ui['sector']} | {ui['sector_group']} |")
     L.append("|---|---|---|")
     group_label = inst.group_labels()
     for s in inst.sectors:
         L.append(f"| `{s.id}` | {s.label} | {group_label.get(s.group, s.group)} |")
     L.append("")
-    L.append("| Role code | Role |")
+    L.append(f"| {ui['role_code']} | {ui['role']} |")
     L.append("|---|---|")
     for r in inst.roles:
         L.append(f"| `{r.id}` | {r.label} |")
     L.append("")
-    L.append("## Answers")
+    L.append(f"## {ui['answers_heading']}")
     L.append("")
-    L.append("Each item column holds one of these (or nothing, if the respondent skipped it):")
+    L.append(ui["answers_intro"])
     L.append("")
-    L.append("| Write | Meaning |")
+    L.append(f"| {ui['write']} | {ui['meaning']} |")
     L.append("|---|---|")
     for n, lab in enumerate(inst.level_labels):
-        L.append(f"| `{n}` | {lab}: the statement for level {n} under the item fits best |")
+        L.append(f"| `{n}` | {ui['level_row'].format(label=lab, n=n)} |")
     for a in inst.special_answers:
         L.append(f"| `{a.code}` | {a.label}: {a.meaning} |")
     L.append("")
-    L.append("Also read as answers (capitals, curly apostrophes and extra spaces do not matter): whole numbers written with decimals (`4.0` or `4,0` is 4), and these spellings:")
+    L.append(ui["aliases_intro"])
     L.append("")
-    L.append("| Written | Read as |")
+    L.append(f"| {ui['written']} | {ui['read_as']} |")
     L.append("|---|---|")
     for written, code in ANSWER_ALIASES:
         L.append(f"| `{written}` | `{code}` |")
     L.append("")
-    L.append("Columns that are not items (such as a form's Timestamp) are not read; the file may be separated by commas, semicolons or tabs.")
+    L.append(ui["columns_note"])
     L.append("")
-    L.append("A column `<item>_comment` (for example `P1.Q1_comment`) may be added beside any item for a short comment. Do not write names in comments.")
+    L.append(ui["comment_note"])
     L.append("")
-    L.append("## Items")
+    L.append(f"## {ui['items_heading']}")
     by_el = {s.element: s for s in inst.sections}
     for sec in inst.sections:
         L.append("")
@@ -510,17 +546,20 @@ def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
             if item.element != sec.element:
                 continue
             L.append("")
-            L.append(f"#### Column `{item.id}`")
+            L.append("#### " + ui["column_heading"].format(id=item.id))
             L.append("")
             L.append(item.stem.strip())
+            if item.who_knows:
+                L.append("")
+                L.append("*" + ui["who_knows_line"].format(who=item.who_knows) + "*")
             L.append("")
             for n, anchor in enumerate(item.anchors):
                 L.append(f"- `{n}`: {anchor.strip()}")
-            L.append(f"- `DK`: don't know · `NA`: not applicable")
+            L.append("- " + ui["dk_na_line"])
     missing = [i for i in inst.active_items() if i.element not in by_el]
     for item in missing:  # items whose element has no section still appear
         L.append("")
-        L.append(f"#### Column `{item.id}`")
+        L.append("#### " + ui["column_heading"].format(id=item.id))
         L.append("")
         L.append(item.stem.strip())
     return "\n".join(L) + "\n"

@@ -56,7 +56,8 @@ def to_text(result: ScoreResult) -> str:
     L += ["", "Gate: " + r.gating.explanation, "", "Community versus institutional perspective:"]
     for g in r.gaps:
         nums = f"community {g.community:.1f}, institutional {g.institutional:.1f}" if g.community is not None and g.institutional is not None else "numbers hidden"
-        L.append(f"  {g.id:<5} {g.code:<18} {nums}")
+        dk = f"; don't know: community {g.community_dont_know_rate:.0%}, institutional {g.institutional_dont_know_rate:.0%}" if g.community_dont_know_rate is not None and g.institutional_dont_know_rate is not None else ""
+        L.append(f"  {g.id:<5} {g.code:<18} {nums}{dk}")
     L += ["", f"Sector groups (shown only with at least {r.method.min_cell_size} respondents):"]
     for grp in r.groups:
         if grp.suppressed:

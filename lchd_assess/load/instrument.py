@@ -66,7 +66,10 @@ def version_tuple(v: str) -> tuple[int, int, int]:
 # -- Models ----------------------------------------------------------------------------------
 ELEMENT_REF = ("principle", "structure")
 COMPONENT_REF = ("principle-component", "structure-component")
-SectorGroupId = Literal["community", "health-care", "related-sectors", "backbone"]
+# Instrument 1.1.0 splits 1.0.0's "community" group (residents, families and community-based
+# organisations together) into residents-families and community-organisations, so that
+# residents' own view can be shown on its own; "community" stays valid so older files still read.
+SectorGroupId = Literal["residents-families", "community-organisations", "health-care", "related-sectors", "backbone", "community"]
 
 
 class Item(Strict):
@@ -81,6 +84,8 @@ class Item(Strict):
     meaning_changed_in: str | None = Field(default=None, pattern=SEMVER, description="Latest instrument version that changed what the item asks; change over time is never computed across it.")
     status: Literal["active", "retired"] = "active"
     retired_in: str | None = Field(default=None, pattern=SEMVER, description="For a retired item: the version that dropped it.")
+    replaced_by: list[str] = Field(default_factory=list, description="For a retired item: the item(s) that ask what it asked, under new IDs (its meaning changed, so its answers are never compared with theirs).")
+    who_knows: Text | None = Field(default=None, description="Who in the partnership can answer a question that needs insider knowledge (payment models, data formats, legal agreements); shown with the question so that a respondent who is unsure asks, or answers DK.")
 
 
 class Section(Strict):
@@ -125,7 +130,7 @@ class InstrumentFile(models.FileBase):
     level_labels: list[Text] = Field(min_length=5, max_length=5, description="Short names of levels 0–4 shown in the codebook.")
     special_answers: list[AnswerCode] = Field(min_length=2, max_length=2, description="Don't know (DK) and not applicable (NA): never scored.")
     min_items_per_element: int = Field(ge=1, description="Each element has at least this many active items.")
-    sector_groups: list[SectorGroup] = Field(min_length=4, max_length=4)
+    sector_groups: list[SectorGroup] = Field(min_length=2, max_length=6)
     sectors: list[Sector] = Field(min_length=1)
     resident_sector: str = Field(description="The sector code of community residents and family members (their share of respondents is reported).")
     roles: list[Role] = Field(min_length=1)
@@ -186,7 +191,7 @@ class LevelBand(Strict):
 
 class Gate(Strict):
     threshold: float = Field(ge=0, le=100, description="A foundational structure below this score caps the overall level.")
-    elements: list[str] = Ref("structure", min_length=1, description="The structures the gate applies to.")
+    elements: list[str] = Ref("principle", "structure", min_length=1, description="The elements the gate applies to: the foundational structures, and P4 (equity in praxis) from scoring rules 1.1.0.")
     ready_level: str = Field(description="Level ID meaning 'ready'.")
     cap_level: str = Field(description="Highest overall level allowed while any gated structure is below the threshold (the level below ready).")
 
@@ -212,7 +217,7 @@ class ScoringRulesFile(models.FileBase):
     min_item_coverage: float = Field(gt=0, le=1, description="An element is scored only when at least this share of its items has a valid answer.")
     min_respondents: int = Field(ge=1, description="An element is scored only when at least this many respondents gave it a valid answer.")
     min_cell_size: int = Field(ge=3, description="Smallest group ever shown (never below 3).")
-    gap_thresholds: tuple[float, float] = Field(description="Absolute community − institutional differences below the first are agreement, below the second partial agreement, otherwise disagreement.")
+    gap_thresholds: tuple[float, float] = Field(description="Absolute community − institutional differences below the first are coded similar, below the second some-difference, otherwise large-difference.")
     meaningful_change: float = Field(gt=0, description="Smallest change between waves (0–100 scale) flagged as improved or declined.")
     levels: list[LevelBand] = Field(min_length=2)
     gate: Gate
@@ -242,6 +247,9 @@ class RecommendedAction(Strict):
     title: Text
     text: Text = Field(description="What to do, in plain words.")
     source: Source = Field(description="Where in the paper the action comes from.")
+    status: Literal["active", "retired"] = Field(default="active", description="A retired action keeps its ID and is never suggested.")
+    retired_in: str | None = Field(default=None, pattern=SEMVER, description="For a retired action: the version that dropped it.")
+    replaced_by: list[str] = Field(default_factory=list, description="For a retired action: the action(s) that take its place.")
 
 
 class RecommendedActionsFile(models.FileBase):
@@ -339,7 +347,7 @@ def check_rules(doc: Document, inst: InstrumentFile | None) -> Iterable[Finding]
     if rules.gate.ready_level in ids and rules.gate.cap_level in ids and ids.index(rules.gate.cap_level) >= ids.index(rules.gate.ready_level):
         yield _f(doc, "scoring-rules-unknown-level", f"gate cap_level '{rules.gate.cap_level}' must be below ready_level '{rules.gate.ready_level}'", ("gate", "cap_level"))
     if not rules.gap_thresholds[0] < rules.gap_thresholds[1]:
-        yield _f(doc, "scoring-rules-bands", "gap_thresholds must be two increasing numbers (agreement below the first, partial agreement below the second)", ("gap_thresholds",))
+        yield _f(doc, "scoring-rules-bands", "gap_thresholds must be two increasing numbers (similar below the first, some difference below the second)", ("gap_thresholds",))
     if inst is not None and (rules.instrument != inst.id or rules.instrument_version != inst.version):
         yield _f(doc, "scoring-rules-instrument", f"these rules are for {rules.instrument} {rules.instrument_version}, but the instrument is {inst.id} {inst.version}", ("instrument_version",))
 

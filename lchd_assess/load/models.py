@@ -105,6 +105,17 @@ class Source(Strict):
         return "; ".join(parts) + (f" ({self.note})" if self.note else "")
 
 
+class Reading(Strict):
+    """A statement about an element that is the toolkit's reading of the paper, not the paper's.
+
+    The site labels each such statement "Our reading", so readers can tell what the authors
+    wrote from what the toolkit added (a link, a grouping, a direction the paper leaves open).
+    """
+
+    field: Literal["characteristics", "concepts", "addresses_limitations", "builds_on", "supports_principles", "components", "characteristic"] = Field(description="The element's field whose content is the toolkit's reading.")
+    note: Text = Field(description="What in the paper this reading rests on, and what the toolkit added.")
+
+
 class Element(Strict):
     """Fields shared by every framework element."""
 
@@ -113,6 +124,7 @@ class Element(Strict):
     source: Source = Field(description="Where in the paper this element comes from (section heading or figure).")
     status: Literal["active", "retired"] = Field(default="active", description="Retired elements keep their ID.")
     replaced_by: str | None = Ref("concept", "characteristic", "principle", "structure", "limitation", "partnership-model", default=None, description="For a retired element: what replaces it.")
+    our_reading: list[Reading] = Field(default_factory=list, description="Fields of this element that are the toolkit's reading of the paper rather than the paper's own statements; the site marks them \"Our reading\".")
 
 
 class Concept(Element):
@@ -223,6 +235,7 @@ class Term(Strict):
     definition: Text
     source: Source
     see_also: list[str] = Ref("term", "principle", "structure", "limitation", "partnership-model", "concept", "characteristic", default_factory=list)
+    our_reading: str | None = Field(default=None, description="Set when the paper uses the term without defining it: says so; the site marks the definition \"Our reading\".")
 
 
 class Author(Strict):
@@ -240,6 +253,7 @@ class Reference(Strict):
     pmcid: str | None = Field(default=None, pattern=r"^PMC\d+$")
     url: str | None = Field(default=None, pattern=r"^https://\S+$")
     role: Literal["framework-paper", "cited-in-paper", "companion-source", "standard", "other"] = "cited-in-paper"
+    note: str | None = Field(default=None, description="Where this citation departs from the paper's printed reference list, and why (for example a corrected volume).")
 
 
 class Publication(Strict):

@@ -40,6 +40,7 @@ class PartnershipFile(models.FileBase):
     """`partnership.yaml`: a partnership's name, scale, population focus and partner roster."""
 
     kind: Literal["partnership"]
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", description="The partnership's own code (lower-case letters, digits, hyphens), the same whichever folder holds it; portfolios and scores files tell partnerships apart by it. Default: the folder's name.")
     name: Text
     scale: Scale = Field(description="Geographic scale.")
     population_focus: Text = Field(description="Who the partnership serves.")
@@ -190,9 +191,11 @@ def wave_label(p: PartnershipFile, wave: str) -> str:
 
 def sector_choices(inst, p: PartnershipFile | None = None) -> list:  # noqa: ANN001 (InstrumentFile; load.instrument imports this module's neighbours)
     """The instrument's sectors a member of ``p`` chooses from: those on the roster, in the
-    instrument's order, plus residents and families, who answer as themselves whether or not
-    an organisation of theirs is on the roster; every sector when no partnership is given."""
+    instrument's order, plus residents, families and young people (every sector in the
+    resident sector's group), who answer as themselves whether or not an organisation of theirs
+    is on the roster; every sector when no partnership is given."""
     if p is None:
         return list(inst.sectors)
-    wanted = p.roster_sectors() | {inst.resident_sector}
+    own = inst.group_of(inst.resident_sector)
+    wanted = p.roster_sectors() | {s.id for s in inst.sectors if s.group == own}
     return [s for s in inst.sectors if s.id in wanted]

@@ -199,8 +199,23 @@ def _element_index(inst: InstrumentFile, items: list[str], keep: set[str] | None
     pos = {i: n for n, i in enumerate(items)}
     out: dict[str, list[int]] = {}
     for sec in inst.sections:
-        out[sec.element] = [pos[it.id] for it in inst.active_items() if it.element == sec.element and it.id in pos and (keep is None or it.id in keep)]
+        out[sec.element] = sorted(pos[it.id] for it in inst.items if it.element == sec.element and it.id in pos and (keep is None or it.id in keep))
     return out
+
+
+def wave_items(inst: InstrumentFile, version: str | None) -> list[str]:
+    """The items a wave collected with instrument ``version`` is scored on, element by element.
+
+    A wave answered with an earlier version (say 1.0.0 after 1.1.0 retired some items) is
+    scored on that version's own items, under the current scoring rules, so answers collected
+    before a release stay usable; the result names the version.
+    """
+    if version is None or version == inst.version:
+        return inst.item_ids()
+    at = inst.items_at(version)
+    # Question number order within an element: the order that version's own file had.
+    number = lambda i: int(i.rsplit("Q", 1)[1])  # noqa: E731
+    return [i for sec in inst.sections for i in sorted((it.id for it in inst.items if it.element == sec.element and it.id in at), key=number)]
 
 
 def _perspectives(inst: InstrumentFile) -> dict[str, list[str]]:
@@ -213,21 +228,48 @@ def _perspectives(inst: InstrumentFile) -> dict[str, list[str]]:
 def _gap_code(diff: float, rules: ScoringRulesFile) -> sm.GapCode:
     a, b = rules.gap_thresholds
     d = abs(diff)
-    return "agreement" if d < a else "partial-agreement" if d < b else "disagreement"
+    return "similar" if d < a else "some-difference" if d < b else "large-difference"
 
 
 _GAP_WORDS = {
-    "agreement": "Community members and institutional partners rate this element about the same (difference below {a:g} points).",
-    "partial-agreement": "Community members and institutional partners partly agree: their ratings differ by {d:g} points ({a:g}–{b:g} counts as partial agreement).",
-    "disagreement": "Community members and institutional partners see this element differently: their ratings differ by {d:g} points ({b:g} or more counts as disagreement).",
+    "similar": "Community members and institutional partners rate this element about the same (difference below {a:g} points).",
+    "some-difference": "Community members and institutional partners rate this element somewhat differently: their ratings differ by {d:g} points ({a:g} to under {b:g} counts as some difference).",
+    "large-difference": "Community members and institutional partners see this element differently: their ratings differ by {d:g} points ({b:g} or more counts as a large difference).",
 }
+
+#: A side whose share of don't-know answers is at least this much above the other side's is
+#: named in the gap's explanation: the element's score then rests mostly on the other side.
+DK_RATE_NOTE = 0.25
+
+
+def _dk_rate(respondents: Sequence[Respondent], item_ids: Sequence[str]) -> float | None:
+    """Share of the given answers (0–4, DK or NA; blanks left out) that were DK, or None."""
+    given = dk = 0
+    for r in respondents:
+        for i in item_ids:
+            a = r.answers.get(i)
+            if a is None:
+                continue
+            given += 1
+            dk += a == "DK"
+    return round(dk / given, 3) if given else None
+
+
+def _dk_note(c_rate: float | None, i_rate: float | None) -> str:
+    if c_rate is None or i_rate is None:
+        return ""
+    if c_rate - i_rate >= DK_RATE_NOTE:
+        return f" Community respondents answered don't know to {c_rate:.0%} of these questions and institutional respondents to {i_rate:.0%}, so the score rests mostly on institutional answers."
+    if i_rate - c_rate >= DK_RATE_NOTE:
+        return f" Institutional respondents answered don't know to {i_rate:.0%} of these questions and community respondents to {c_rate:.0%}, so the score rests mostly on community answers."
+    return ""
 
 
 def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses: Responses, waves_available: list[str], previous: Responses | None = None, comments: bool = False) -> sm.ScoreResult:
     """Score one wave of answers. ``responses`` must be free of findings (see :func:`score_partnership`)."""
     inst, rules = ctx.inst, ctx.rules
     d, k, mult = rules.decimals, rules.min_cell_size, rules.scale_multiplier
-    items = inst.item_ids()
+    items = wave_items(inst, responses.version)
     from .arrays import AnswerArrays
 
     m = Matrix.build(items, responses.respondents)
@@ -287,11 +329,11 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     if overall is None:
         expl = "No overall level: the overall score needs all eight elements to be computable."
     elif capped:
-        expl = f"The overall score alone would be '{band.label}', but {names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}, so the overall level is capped at '{level.label}': a partnership cannot be ready without its foundations."  # type: ignore[union-attr]
+        expl = f"The overall score alone would be '{band.label}', but {names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}, so the overall level is capped at '{level.label}': a partnership cannot be ready without its foundations{' or while equity is not yet practised' if any(e.startswith('P') for e in capping) else ''}."  # type: ignore[union-attr]
     elif capping:
         expl = f"{names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}; the overall level '{band.label}' is already at or below the cap ('{rules.level(gate.cap_level).label}')."  # type: ignore[union-attr]
     else:
-        expl = f"Every foundational structure scores at least {gate.threshold:g}; the overall level is not capped."
+        expl = f"Every gated element ({', '.join(gate.elements)}) scores at least {gate.threshold:g}; the overall level is not capped."
     gating = sm.Gating(threshold=gate.threshold, capped=capped, capping_elements=capping, uncapped_level=band.id if band else None, level=level.id if level else None, level_label=level.label if level else None, explanation=expl)
     oiv = intervals.get(OVERALL)
     elements.append(sm.ElementScore(
@@ -334,7 +376,8 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         for e in el_idx:
             c = group_calcs[g][e]
             hide = g in el_hidden[e]
-            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents))
+            dk = None if hide else _dk_rate([m.respondents[n] for n in members[g]], [items[i] for i in el_idx[e]])
+            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents, dont_know_rate=dk))
         groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
@@ -346,12 +389,17 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
             few = [lab for lab, c in (("community", cc), ("institutional", ic)) if c.n_respondents < k]
             why = f"fewer than {k} {' and '.join(few)} respondents answered it" if few else "one side's score is not computable"
-            gaps.append(sm.Gap(id=e, community=None, institutional=None, difference=None, code="silence", explanation=f"Silence: the two perspectives cannot be compared because {why}; both numbers are hidden."))
+            gaps.append(sm.Gap(id=e, community=None, institutional=None, difference=None, code="not-shown", explanation=f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden."))
             continue
         cs, is_ = _r(cc.score, d), _r(ic.score, d)
         diff = _r(cs - is_, d)  # type: ignore[operator]
         code = _gap_code(diff, rules)  # type: ignore[arg-type]
-        gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=_GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff))))  # type: ignore[arg-type]
+        # DK rates by side, shown only where both sides are shown (the same rule as the scores).
+        el_items = [items[i] for i in el_idx[e]]
+        c_dk = _dk_rate([m.respondents[n] for n in side_members["community"]], el_items)
+        i_dk = _dk_rate([m.respondents[n] for n in side_members["institutional"]], el_items)
+        expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)
+        gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=expl, community_dont_know_rate=c_dk, institutional_dont_know_rate=i_dk))  # type: ignore[arg-type]
 
     representation = _representation(inst, p, m, k, small | comp)
     change = _change(ctx, m, responses, previous) if previous is not None else None
@@ -369,7 +417,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         meaningful_change=r.meaningful_change, gate_threshold=r.gate.threshold,
     )
     return sm.ScoreResult(
-        instrument_id=inst.id, instrument_version=inst.version, framework_version=ctx.framework_version,
+        instrument_id=inst.id, instrument_version=responses.version or inst.version, framework_version=ctx.framework_version,
         scoring_rules_version=r.version,
         partnership=sm.PartnershipInfo(id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus),
         wave=responses.wave, waves_available=waves_available, n_respondents=len(m.respondents), method=method,
@@ -461,7 +509,7 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         why = f"the previous wave's file has problems ({where}: {f.code}; run `lchd-assess validate` on it)"
         return sm.Change(previous_wave=prev.wave, threshold=t, elements=[sm.ElementChange(id=e, previous=None, current=None, delta=None, flag="not-comparable", reason=why) for e in [s.element for s in inst.sections] + [OVERALL]])
     keep = comparable_items(inst, prev, cur)
-    items = inst.item_ids()
+    items = m.items  # the current wave's own items (its version's, when it is not the latest)
     full = _element_index(inst, items)
     reduced = _element_index(inst, items, keep)
     pm = Matrix.build(items, prev.respondents)
@@ -541,7 +589,7 @@ def stay_inside(path: Path, folder: Path, display: str) -> None:
         raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
 
 
-def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = True) -> Responses:
     """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
     if path.suffix.lower() == ".xlsx":
         from ..formats.workbook import read_workbook
@@ -582,6 +630,7 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     if wave not in waves:
         raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
     path = wave_file(folder, wave)
+    # A wave collected with an earlier instrument version is scored on that version's items.
     stay_inside(path, folder, display_path(path))
     cur = _read_wave(path, ctx.inst, display_path(path))
     if cur.findings:
@@ -594,5 +643,6 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     from ..core.paths import real
 
-    pid = real(folder).name
+    # the declared ID names the partnership; the folder's name only when none is declared
+    pid = p.id or real(folder).name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)

@@ -73,12 +73,12 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
     gaps = []
     for e in elements[:8]:
         if e["score"] is None:
-            gaps.append(dict(id=e["id"], community=None, institutional=None, difference=None, code="silence", explanation="One side cannot be shown."))
+            gaps.append(dict(id=e["id"], community=None, institutional=None, difference=None, code="not-shown", explanation="One side cannot be shown."))
             continue
         c = round(min(100.0, max(0.0, e["score"] + rnd.uniform(-12, 12))), 1)
         i = round(min(100.0, max(0.0, e["score"] + rnd.uniform(-12, 12))), 1)
         d = round(c - i, 1)
-        code = "agreement" if abs(d) < 10 else ("partial-agreement" if abs(d) < 20 else "disagreement")
+        code = "similar" if abs(d) < 10 else ("some-difference" if abs(d) < 20 else "large-difference")
         gaps.append(dict(id=e["id"], community=c, institutional=i, difference=d, code=code, explanation="Synthetic."))
     place = PLACES[seed % len(PLACES)]
     data = dict(

@@ -139,7 +139,23 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         description="Members answer in a browser, on paper or in a workbook; the coordinator collects the answers into a wave with lchd-assess collect.",
         nav_title="Answering and collecting",
     )
-    return [overview, items_page, answering, scoring, codebook]
+    pages = [overview, items_page, answering, scoring, codebook]
+    # One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
+    # questions in that language, with its field-testing status at the top.
+    from ..load.translation import available_languages, load_translation
+
+    a = _assessment()
+    for lang in available_languages(a.folder):
+        tr = load_translation(a.folder, lang, inst)
+        pages.append(Page(
+            f"{FOLDER}/codebook-{lang}.md",
+            "generated-markdown.md",
+            f"Codebook for the answer sheet ({tr.model.language_name})",
+            {"body": codebook_markdown(inst, TEMPLATE_CSV.rsplit("/", 1)[1], tr), "source": f"assessments/translations/{lang}.yaml"},
+            description=f"The self-assessment codebook in {tr.model.language_name} ({tr.model.status.replace('-', ' ')}): the same columns and codes, the questions translated.",
+            nav_title=f"Codebook ({tr.model.language_name})",
+        ))
+    return pages
 
 
 def answering_markdown(ctx: SiteContext, inst: Any) -> str:

@@ -19,6 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     check = sub.add_parser("check", help="list what is missing or wrong in a filled checklist", description="Check a filled checklist against the reporting standard: items neither reported nor explained, 'not applicable' where it is not allowed, unknown IDs, another version. Exit 0 when complete, 1 with findings, 2 when the file cannot be read. No score is computed.")
     check.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
     add_format(check)
+    check.add_argument("--all", action="store_true", help="list every finding on its own line (by default one line per kind of problem, with a count and the first places)")
 
     render = sub.add_parser("render", help="write the completed checklist as HTML, PDF and Markdown, or Word", description="Write checklist.html, checklist.pdf and checklist.md into DIR (or checklist.docx with --format docx), with the standard's version and citation, ready to attach at submission. --as squire writes the same answers as a SQUIRE 2.0 checklist (squire-checklist.*), through the standard's crosswalk. An incomplete checklist is refused (exit 1, with its findings) unless --draft, which renders it marked as a draft on every page.")
     render.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json":
             sys.stdout.write(dumps_json(report.to_dict()))
         else:
-            print(report.format_text(), file=sys.stdout if report.ok else sys.stderr)
+            print(report.format_text(full=args.all), file=sys.stdout if report.ok else sys.stderr)
         return int(report.exit_code)
     if args.action == "render":
         result = cl.render(args.file, target, std, draft=args.draft, formats=tuple(args.format or cl.DEFAULT_FORMATS), view=args.view)

@@ -35,10 +35,13 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(out.to_dict(), indent=2, sort_keys=True, ensure_ascii=False))
         return out.exit_code
-    for n in out.notes:
-        print("note: " + n.format_text(), file=sys.stderr)
-    for f in out.findings:
-        print(f.format_text(), file=sys.stderr)
+    from ...core.findings import summarise
+
+    # one line per kind of problem with a count and the first places; --format json has them all
+    for line in summarise(out.notes):
+        print("note: " + line, file=sys.stderr)
+    for line in summarise(out.findings):
+        print(line, file=sys.stderr)
     if out.findings:
         print(f"{len(out.findings)} finding(s): nothing written; fix the export (or the survey) and import again.", file=sys.stderr)
         return out.exit_code
