@@ -29,7 +29,7 @@ def routes(ctx: "SiteContext", from_path: str) -> list[dict[str, str]]:
 
 
 def guide_pages(ctx: "SiteContext") -> list["Page"]:
-    from .generate import Page
+    from .pages import Page
 
     pages = []
     for path, title, nav, template, who in GUIDES:
@@ -39,27 +39,11 @@ def guide_pages(ctx: "SiteContext") -> list["Page"]:
         context: dict[str, Any] = {
             "who": who,
             "href": href,
-            "sample_report": href(SAMPLE_REPORT),
-            "sample_portfolio": href(SAMPLE_PORTFOLIO),
+            # linked only when the use case handed the samples in (app/site.py)
+            "sample_report": href(SAMPLE_REPORT) if SAMPLE_REPORT in ctx.extra_files else None,
+            "sample_portfolio": href(SAMPLE_PORTFOLIO) if SAMPLE_PORTFOLIO in ctx.extra_files else None,
             "release": ctx.fw.meta.version,
             "example": "assessments/examples/harbour-city-family-network",
         }
         pages.append(Page(path, template, title, context, description=who, nav_title=nav))
     return pages
-
-
-def sample_downloads(ctx: "SiteContext") -> dict[str, str | bytes]:
-    """The sample report and portfolio (HTML only: the PDFs are the same pages, printed)."""
-    from ..app.report import default_guidance, load_partnership_scores, render_template, report_context, report_framework_info, PORTFOLIO_TEMPLATE, REPORT_TEMPLATE, _css, _generator
-    from ..context.portfolio import build_portfolio_context
-    from ..score.scoring import example_folders
-
-    folders = example_folders()
-    if not folders:
-        return {}
-    fw = report_framework_info(ctx.fw)
-    scored = [load_partnership_scores(f) for f in folders]
-    first = next((s for s in scored if s[0].partnership.id == "harbour-city-family-network"), scored[0])
-    report = render_template(REPORT_TEMPLATE, report_context(first[0], fw, default_guidance(), first[1]))
-    portfolio = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context([s for s, _r in scored], fw, css=_css(), generator=_generator()))
-    return {SAMPLE_REPORT: report, SAMPLE_PORTFOLIO: portfolio}
