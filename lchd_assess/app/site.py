@@ -134,3 +134,19 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
         if result.returncode == 0:
             target.commit(staged)
     return site, changed, BuildResult(result.returncode, result.log, out)
+
+
+def publish_site(dest: Path, framework: str | Path | None = None, force: bool = False) -> tuple[Path, list[str]]:
+    """`site publish`: build this release into ``dest/<MAJOR.MINOR>/`` beside the earlier ones
+    (site/publish.py lays out latest/, versions.json and the redirect)."""
+    from ..core.errors import InputError
+    from ..site.publish import publish
+
+    fw = load_framework(framework)
+
+    def build(out: Path) -> None:
+        _site, _changed, result = build_site(out, framework=framework)
+        if not result.ok:
+            raise InputError("site build failed: " + "; ".join(result.warnings[:3]))
+
+    return publish(dest, fw.meta.version, build, force=force)
