@@ -16,7 +16,7 @@ import pytest
 from lchd_assess.app.collect import collect
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.app.questionnaire import write_questionnaire
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 CHROMIUM = os.environ.get("LCHD_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -19,7 +19,7 @@ from lchd_assess.load.instrument import load_assessment
 from lchd_assess.load.partnership import load_partnership
 from lchd_assess.app.questionnaire import write_questionnaire
 from lchd_assess.render.questionnaire import render_html
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "assessments" / "examples" / "riverbend-neighbourhood-collaborative"

@@ -6,10 +6,14 @@ page and the paper ask the same questions in the same words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..context.questionnaire import questionnaire_context
-from ..load.instrument import InstrumentFile
-from ..load.partnership import PartnershipFile
 from .templating import environment
+
+if TYPE_CHECKING:  # annotations only: render/ takes loaded models, it never loads them
+    from ..load.instrument import InstrumentFile
+    from ..load.partnership import PartnershipFile
 
 
 def render_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en") -> str:
