@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.load.documents import load_document
-from lchd_assess.load.standard import load_standard
+from lchd_assess.load.framework import load_standard
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml"
 GOLDEN = Path(__file__).resolve().parent / "golden/checklist/harbour-city-family-network"
@@ -37,7 +38,7 @@ def test_new_writes_a_blank_checklist_that_loads_and_lists_every_item_as_unanswe
     out = tmp_path / "my-checklist.yaml"
     r = cli("checklist", "new", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    doc = load_document(out, expect="checklist")
+    doc = load_document(out, CHECKLIST)
     assert doc.findings == [] and set(doc.model.items) == {i.id for i in std.items()}
     r = cli("checklist", "check", "--format", "json", str(out))
     assert r.returncode == 1
@@ -53,7 +54,7 @@ def test_blank_checklist_shows_each_items_number_title_and_text_as_comments_abov
         i = lines.index(f"  {item.id}:")
         above = "\n".join(lines[max(0, i - 8): i])
         assert f"# {item.number}. {item.title}  [{item.tier};" in above, item.id
-        assert " ".join(item.what_to_report.split()[:4]) in " ".join(re.sub(r"^\s*#\s*", "", l) for l in lines[max(0, i - 8): i]), item.id
+        assert " ".join(item.what_to_report.split()[:4]) in " ".join(re.sub(r"^\s*#\s*", "", line) for line in lines[max(0, i - 8): i]), item.id
         assert lines[i + 1:i + 3] == ['    reported_at: ""', '    not_done: ""']
 
 
@@ -270,7 +271,7 @@ def test_template_with_a_missing_partnership_folder_is_one_line_and_exit_2(cli, 
 def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_when_added(cli, tmp_path, std):
     out = tmp_path / "core.yaml"
     assert cli("checklist", "new", "--core", "--out", str(out)).returncode == 0
-    doc = load_document(out, expect="checklist")
+    doc = load_document(out, CHECKLIST)
     core = {i.id for i in std.items() if i.tier == "core"}
     assert doc.model.scope == "core" and set(doc.model.items) == core and 0 < len(core) < len(std.items())
     report = cl.check_file(out, std)
@@ -286,7 +287,7 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
 def test_the_cached_blank_checklist_pdf_is_the_same_bytes_as_a_fresh_render(tmp_path):
     from lchd_assess.render import pdf
     from lchd_assess.formats.checklist import _pdf_meta, build_context, render_html
-    from lchd_assess.load.standard import load_standard
+    from lchd_assess.load.framework import load_standard
 
     std = load_standard()
     ctx = build_context(std, None, "blank")

@@ -11,7 +11,7 @@ from lchd_assess.core.errors import InputError
 from lchd_assess.core.findings import Finding, summarise
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.formats.responses import ANSWER_ALIASES, codebook_markdown, parse_answer, read_responses
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 INST = load_assessment().instrument
 IDS = INST.item_ids()
@@ -51,7 +51,7 @@ def test_other_text_is_still_not_an_answer(typed):
 
 def test_the_codebook_prints_every_accepted_spelling():
     book = codebook_markdown(INST, "answers.csv")
-    for written, code in ANSWER_ALIASES:
+    for written, _code in ANSWER_ALIASES:
         assert f"`{written}`" in book
 
 
