@@ -133,6 +133,7 @@ INCOMING_LABELS: dict[str, str] = {
     "document": "cites it",
     "source_document": "comes from it",
     "based_on": "builds on it",
+    "profile": "lists it in its profile",
 }
 
 COMPONENT_TYPE_LABELS = {
