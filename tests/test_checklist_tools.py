@@ -85,7 +85,7 @@ BROKEN = [
     ("missing-item", '  RS-governance:\n    reported_at: "Methods, Governance; Supplement A (charter)"\n    not_done: ""\n', "", ["checklist-item-missing"]),
     ("unanswered", '"Methods, Governance; Supplement A (charter)"', '""', ["checklist-item-unanswered"]),
     ("bad-id", "  RS-governance:", "  RS-goverance:", ["checklist-item-missing", "checklist-unknown-item"]),
-    ("wrong-version", "standard_version: 1.0.0", "standard_version: 0.9.0", ["checklist-version-mismatch"]),
+    ("wrong-version", "standard_version: 1.1.0", "standard_version: 0.9.0", ["checklist-version-mismatch"]),
     ("na-not-allowed", 'reported_at: "Methods, Partners; Table 1"\n    not_done: ""', 'reported_at: ""\n    not_done: "N/A: we are a small network"', ["checklist-na-not-allowed"]),
     ("na-without-reason", 'reported_at: "Results, Equity, para 3; Supplement C"\n    not_done: ""', 'reported_at: ""\n    not_done: "n/a"', ["checklist-na-without-reason"]),
     ("both-filled", 'reported_at: "Title page"\n    not_done: ""', 'reported_at: "Title page"\n    not_done: "partly"', ["checklist-both-filled"]),
@@ -127,14 +127,14 @@ def test_a_missing_file_is_one_line_and_exit_2(cli, tmp_path):
 
 
 def _bumped_framework(root: Path, tmp_path: Path) -> Path:
-    """A copy of the framework whose standard is 1.1.0 and adds one item."""
+    """A copy of the framework whose standard is one version newer (1.2.0) and adds one item."""
     fw = tmp_path / "framework"
     shutil.copytree(root / "framework", fw)
     p = fw / "reporting-standard.yaml"
-    text = p.read_text(encoding="utf-8").replace("version: 1.0.0\nrelease_date", "version: 1.1.0\nrelease_date", 1)
-    text = text.replace("changelog:\n", 'changelog:\n  - version: 1.1.0\n    date: "2027-01-01"\n    changes: [Added an item on workforce.]\n    added: [RS-workforce]\n', 1)
+    text = p.read_text(encoding="utf-8").replace("version: 1.1.0\nrelease_date", "version: 1.2.0\nrelease_date", 1)
+    text = text.replace("changelog:\n", 'changelog:\n  - version: 1.2.0\n    date: "2027-01-01"\n    changes: [Added an item on workforce.]\n    added: [RS-workforce]\n', 1)
     new_item = """      - id: RS-workforce
-        number: "33"
+        number: "34"
         title: Workforce
         domain: composition
         tier: extended
@@ -143,7 +143,7 @@ def _bumped_framework(root: Path, tmp_path: Path) -> Path:
         prompts: ["Which roles were created?"]
         why: {text: Roles carry the work., serves: [FS2]}
         example: "Illustrative: two community health workers."
-        version_added: 1.1.0
+        version_added: 1.2.0
 """
     p.write_text(text.rstrip("\n") + "\n" + new_item, encoding="utf-8")
     return fw
@@ -155,7 +155,7 @@ def test_a_checklist_for_an_older_version_says_what_changed(cli, root, tmp_path)
     assert r.returncode == 1, r.stderr
     found = {f["code"]: f["message"] for f in json.loads(r.stdout)["findings"]}
     assert set(found) == {"checklist-version-mismatch", "checklist-item-missing"}
-    assert "1.0.0" in found["checklist-version-mismatch"] and "1.1.0: added RS-workforce" in found["checklist-version-mismatch"]
+    assert "1.1.0" in found["checklist-version-mismatch"] and "1.2.0: added RS-workforce" in found["checklist-version-mismatch"]
     r = cli("checklist", "render", "--framework", str(fw), "--draft", str(EXAMPLE), "--out", str(tmp_path / "out"))
     assert r.returncode == 1 and not (tmp_path / "out").exists()
 

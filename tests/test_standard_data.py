@@ -159,5 +159,6 @@ def test_item_urls_are_the_site_pages_under_the_frameworks_base_url(std):
 
     base = load_framework().meta.base_url
     assert std.model.citation.url == base + "reporting-standard/"
+    release = ".".join(load_framework().meta.version.split(".")[:2]) + "/"  # the release's own pages
     for i in std.items():
-        assert item_url(std, i.id) == base + item_path(i.id)
+        assert item_url(std, i.id) == base + release + item_path(i.id)

@@ -121,6 +121,16 @@ def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: byte
     return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
 
 
+def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
+    """The report as HTML only (the site's sample; no PDF rendering)."""
+    return render_template(REPORT_TEMPLATE, report_context(score, fw, default_guidance(), roster))
+
+
+def portfolio_html(scores: Sequence[ScoreResult], fw: FrameworkInfo) -> str:
+    """The portfolio as HTML only (the site's sample; no PDF rendering)."""
+    return render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw, css=_css(), generator=_generator()))
+
+
 def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
     folder = out if isinstance(out, OutputFolder) else OutputGuard().folder(out, PORTFOLIO_FILES)
     return folder.write({"portfolio.html": rendered.html, "portfolio.pdf": rendered.pdf, "portfolio.csv": rendered.csv})

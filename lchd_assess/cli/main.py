@@ -99,16 +99,9 @@ DATA_OPTIONS_HELP = """data folders:
 def _use_data_folders(args: argparse.Namespace) -> None:
     """Check the folders named by --framework/--assessment (or the environment) and read the
     data from them for the rest of the run; one line and exit 2 when one is not usable."""
-    from ..core import paths
-    from ..load.datafolders import check_assessment_folder, check_framework_folder
+    from ..app.about import use_data_folders
 
-    fw, assess = getattr(args, "data_framework", None), getattr(args, "data_assessment", None)
-    env_fw, env_assess = os.environ.get("LCHD_FRAMEWORK"), os.environ.get("LCHD_ASSESSMENTS")
-    if fw or env_fw:
-        check_framework_folder(fw or env_fw, "--framework" if fw else "LCHD_FRAMEWORK")
-    if assess or env_assess:
-        check_assessment_folder(assess or env_assess, "--assessment" if assess else "LCHD_ASSESSMENTS")
-    paths.use(framework=fw, assessments=assess)
+    use_data_folders(getattr(args, "data_framework", None), getattr(args, "data_assessment", None))
 
 
 def _check_out(args: argparse.Namespace) -> None:

@@ -157,6 +157,7 @@ class GuidelineCrosswalkFile(FileBase):
     licence_note: Text = Field(description="The guideline's licence and how this file respects it.")
     numbering: Text = Field(description="Which numbering the element numbers follow, and why.")
     coverage: Literal["complete", "selected"] = Field(description="'complete': every element of the guideline is listed; 'selected': only those useful here.")
+    profile: list[str] = Ref("reporting-item", default_factory=list, description="The guideline profile: extended items that, with all core items, address every listed element (each by an equivalent or narrower item, or by overlapping items together). Empty when no profile is claimed.")
     elements: list[GuidelineElement] = Field(min_length=1)
 
 
