@@ -409,8 +409,3 @@ def _load_cached(folder: str) -> Assessment:
         more = f" (and {len(findings) - 1} more; run `lchd-assess validate {display_path(d)}`)" if len(findings) > 1 else ""
         raise InputError(first_line(findings) + more)
     return Assessment(docs["instrument"].model, docs["scoring-rules"].model, docs["recommended-actions"].model, d)  # type: ignore[arg-type]
-
-
-# Translations of the instrument register their kind and checks with the instrument's, so every
-# loader, validator and schema generator knows them (imported last: it uses InstrumentFile).
-from . import translation as _translation  # noqa: E402,F401
