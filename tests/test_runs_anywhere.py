@@ -112,7 +112,7 @@ def test_init_makes_a_partnership_folder_whose_blank_file_gives_findings_and_who
     # blank: clear findings with places, no crash
     assert run(["validate", str(folder / "partnership.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "partnership.yaml:" in err and "population_focus must not be empty" in err and "internal error" not in err
+    assert "partnership.yaml:6:7: schema-value:" in err and "must not be empty" in err and "internal error" not in err
     filled = (
         text.replace('name: ""', 'name: "Bahía Azul Family Network"', 1)
         .replace('scale: ""', 'scale: "city"')
@@ -149,3 +149,14 @@ def test_a_report_writes_nothing_outside_out_and_caches_only_in_the_cache_folder
 def test_no_cache_at_all_when_the_cache_folder_is_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("LCHD_CACHE_DIR", "")
     assert paths.cache_dir("jinja") is None
+
+
+def test_init_with_an_example_copies_that_fictional_partnership_to_try_score_on(tmp_path, capsys):
+    folder = tmp_path / "try-it"
+    assert run(["init", str(folder), "--example", EXAMPLE.name]) == 0
+    copied = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    shipped = sorted(p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*") if p.is_file())
+    assert copied == sorted([*shipped, "README.txt"])
+    assert run(["score", str(folder), "--out", str(tmp_path / "scores.json")]) == 0
+    assert run(["init", str(tmp_path / "other"), "--example", "no-such-example"]) == 2
+    assert "no such example; choose one of: " in capsys.readouterr().err and not (tmp_path / "other").exists()

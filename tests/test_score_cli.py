@@ -12,7 +12,7 @@ import pytest
 
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.formats.score_output import CSV_COLUMNS, to_json
-from lchd_assess.score.scoring import example_folders, score_partnership
+from lchd_assess.app.score import example_folders, score_partnership
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "assessments" / "examples"
@@ -138,9 +138,16 @@ def test_examples_show_what_they_are_for():
     assert len(scales) >= 3
     assert all(10 <= r.n_respondents <= 40 for r in results.values())
     assert any(r.change is not None and any(c.flag == "improved" for c in r.change.elements) for r in results.values())
-    assert any(any(g.suppression_reason == "below-minimum-cell-size" and g.group != "community" for g in r.groups) for r in results.values())
+    assert any(any(g.suppression_reason == "below-minimum-cell-size" and g.group not in ("residents-families", "community-organisations") for g in r.groups) for r in results.values())
     assert any(r.gating.capped for r in results.values())
-    assert any(any(g.code == "disagreement" for g in r.gaps) for r in results.values())
+    assert any(any(g.code == "large-difference" for g in r.gaps) for r in results.values())
+    # Residents, families and youth shown as their own group somewhere, and a score that rests
+    # mostly on institutional answers (community DK) says so.
+    assert any(any(g.group == "residents-families" and not g.suppressed for g in r.groups) for r in results.values())
+    assert any(any("rests mostly on institutional answers" in g.explanation for g in r.gaps) for r in results.values())
+    # A wave answered with 1.0.0 is the baseline of a 1.1.0 wave; change uses only the kept items.
+    harbour = results["harbour-city-family-network"]
+    assert harbour.instrument_version != "1.0.0" and any(c.reason and "mean the same in both waves" in c.reason for c in harbour.change.elements)
 
 
 def test_a_roster_sector_the_instrument_does_not_know_is_one_line_with_exit_2(cli, tmp_path):

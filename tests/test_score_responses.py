@@ -10,7 +10,7 @@ import pytest
 from lchd_assess.core.findings import CATALOGUE
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.formats.responses import read_responses, template_csv
-from lchd_assess.check.validate import validate_paths
+from lchd_assess.app.validate import validate_paths
 
 BROKEN = Path(__file__).parent / "broken_responses"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())
@@ -79,17 +79,26 @@ def test_columns_may_come_in_any_order_and_trailing_blank_rows_are_ignored(tmp_p
     assert sorted(r.id for r in res.respondents) == [f"R{n}" for n in range(1, 7)]
 
 
-def test_a_file_with_the_item_set_of_an_earlier_version_is_detected(tmp_path):
-    # A made-up history: an instrument 1.1.0 that added FS4.Q8; a 1.0.0 file lacks it.
-    newer_items = list(INST.items) + [INST.items[-1].model_copy(update={"id": "FS4.Q8", "since_version": "1.1.0"})]
-    log = list(INST.changelog) + [INST.changelog[0].model_copy(update={"version": "1.1.0"})]
-    newer = INST.model_copy(update={"version": "1.1.0", "items": newer_items, "changelog": log})
-    res = read_responses(HAND, newer, display="old.csv")
-    assert [f.code for f in res.findings] == ["responses-instrument-version"]
-    assert "1.0.0" in res.findings[0].message and res.findings[0].line == 1
-    assert res.version == "1.0.0"
-    relaxed = read_responses(HAND, newer, allow_other_version=True)
-    assert not relaxed.findings and relaxed.version == "1.0.0"
+def test_a_file_collected_with_instrument_1_0_0_is_read_as_that_version_without_findings():
+    # The hand-checked case was answered with 1.0.0 (P1.Q4 and others were retired in 1.1.0).
+    assert INST.version != "1.0.0"
+    res = read_responses(HAND, INST, display="old.csv")
+    assert res.findings == [] and res.version == "1.0.0"
+    assert "P1.Q4" in res.items and "P1.Q6" not in res.items
+    strict = read_responses(HAND, INST, display="old.csv", allow_other_version=False)
+    assert [f.code for f in strict.findings] == ["responses-instrument-version"]
+    assert "1.0.0" in strict.findings[0].message and strict.findings[0].line == 1
+
+
+def test_columns_missing_from_an_earlier_version_file_are_named_against_that_version(tmp_path):
+    lines = HAND.read_text(encoding="utf-8").splitlines()
+    cells = [line.split(",") for line in lines]
+    drop = cells[0].index("P1.Q2")  # an item both versions have
+    p = tmp_path / "w.csv"
+    p.write_text("\n".join(",".join(c for j, c in enumerate(row) if j != drop) for row in cells) + "\n", encoding="utf-8")
+    res = read_responses(p, INST, display="w.csv")
+    assert [f.code for f in res.findings] == ["responses-missing-item-column"]
+    assert "P1.Q2 of instrument version 1.0.0" in res.findings[0].message
 
 
 def test_the_bundled_examples_have_no_findings():

@@ -66,7 +66,7 @@ population_focus: {_q(population_focus)}
 
 # Partner organisations (organisations, never people): one line each.
 #   id:     a short code of your own for the organisation (org-01, org-02, ...): lower-case
-#           letters, digits and hyphens; members write it in the answer sheet's org column
+#           letters, digits and hyphens
 #   name:   the organisation's name
 #   sector: the code of the sector that fits it best, one of:
 {codes}
@@ -83,8 +83,20 @@ class InitResult:
     written: list[Path]
 
 
-def init_partnership(folder: str | Path, name: str = "", scale: str = "", population_focus: str = "") -> InitResult:
-    """Create ``folder`` as a new partnership folder; InputError when it exists and is not empty."""
+def example_names() -> list[str]:
+    """The shipped (fictional) example partnerships, by folder name."""
+    from ..core.paths import examples_dir
+
+    folder = examples_dir()
+    return sorted(p.name for p in folder.iterdir() if (p / "partnership.yaml").is_file()) if folder.is_dir() else []
+
+
+def init_partnership(folder: str | Path, name: str = "", scale: str = "", population_focus: str = "", example: str | None = None) -> InitResult:
+    """Create ``folder`` as a new partnership folder; InputError when it exists and is not empty.
+
+    With ``example``, the folder is a copy of that shipped fictional partnership (its roster
+    and answer waves), to try ``score`` and ``report`` on before real answers exist.
+    """
     from ..core.outputs import write_atomic
     from ..load.instrument import load_assessment
 
@@ -95,12 +107,20 @@ def init_partnership(folder: str | Path, name: str = "", scale: str = "", popula
         raise InputError(f"{folder}: exists and is a file, not a folder; choose a new folder name")
     if folder.is_dir() and any(folder.iterdir()):
         raise InputError(f"{folder}: folder exists and is not empty; `init` only creates new partnership folders, so choose a new or empty folder")
-    inst = load_assessment().instrument
-    sectors = [(s.id, s.label) for s in inst.sectors]
-    files = {
-        "partnership.yaml": partnership_yaml(sectors, name, scale, population_focus),
-        "README.txt": README.format(folder=folder.as_posix()),
-    }
+    files: dict[str, str | bytes]
+    if example is not None:
+        from ..core.paths import examples_dir
+
+        names = example_names()
+        if example not in names:
+            raise InputError(f"--example {example}: no such example; choose one of: {', '.join(names)}")
+        source = examples_dir() / example
+        files = {p.relative_to(source).as_posix(): p.read_bytes() for p in sorted(source.rglob("*")) if p.is_file()}
+    else:
+        inst = load_assessment().instrument
+        sectors = [(s.id, s.label) for s in inst.sectors]
+        files = {"partnership.yaml": partnership_yaml(sectors, name, scale, population_focus)}
+    files["README.txt"] = README.format(folder=folder.as_posix())
     # The whole folder is made beside its place and renamed into it, so a failure leaves
     # nothing half-made (and an empty folder the user made is replaced only when complete).
     import shutil
@@ -113,7 +133,7 @@ def init_partnership(folder: str | Path, name: str = "", scale: str = "", popula
     except OSError as exc:
         raise InputError(f"{folder}: cannot create the folder here ({exc.strerror}); choose a folder you can write to") from None
     try:
-        (tmp / "responses").mkdir()
+        (tmp / "responses").mkdir()  # empty for a new partnership; the example's waves otherwise
         for rel, text in files.items():
             write_atomic(tmp / rel, text)
         tmp.chmod(0o755)
@@ -123,4 +143,4 @@ def init_partnership(folder: str | Path, name: str = "", scale: str = "", popula
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         raise InputError(f"{folder}: cannot create the folder here ({exc.strerror}); choose a folder you can write to") from None
-    return InitResult(folder, [folder / rel for rel in files] + [folder / "responses"])
+    return InitResult(folder, sorted({folder / rel.split("/")[0] for rel in files} | {folder / "responses"}))

@@ -7,6 +7,7 @@ scorer.  (Which actions fit an element's level: ``report_context.select_actions`
 
 from __future__ import annotations
 
+from ..score.scoring import DK_RATE_NOTE
 from ..load.instrument import InstrumentFile, ScoringRulesFile
 
 
@@ -61,12 +62,16 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
     ready = rules.level(g.ready_level).label if g.ready_level in {x.id for x in rules.levels} else g.ready_level
     L.append("## The foundations gate")
     L.append("")
-    L.append(f"A partnership cannot be ready without its foundations. If any of {', '.join(g.elements)} scores below {_g(g.threshold)}, the overall level is capped at **{cap}** (the level below {ready}), whatever the overall score, and the structures below the gate are named.")
+    gated_p = [e for e in g.elements if e.startswith("P")]
+    L.append(f"A partnership cannot be ready without its foundations. If any of {', '.join(g.elements)} scores below {_g(g.threshold)}, the overall level is capped at **{cap}** (the level below {ready}), whatever the overall score, and the elements below the gate are named.")
+    if gated_p:
+        L.append("")
+        L.append(f"{', '.join(gated_p)} (equity in praxis and outcomes) is gated as well as the foundational structures. The framework paper names \"equity: goal, not practice\" as a limitation of prevailing approaches and asks that equity and anti-racism be built into how a partnership operates, not only into its aims (Principle 4); a partnership that has not begun to practise equity is therefore not called ready, however well it scores elsewhere. The other principles are not gated: they describe what a partnership aims to do, and a low score on one of them already lowers the overall score.")
     L.append("")
     L.append("## Sector groups and privacy")
     L.append("")
     if inst is not None:
-        L.append("Respondents say which sector they come from; sectors are combined into four groups:")
+        L.append(f"Respondents say which sector they come from; sectors are combined into {len(inst.sector_groups)} groups:")
         L.append("")
         for grp in inst.sector_groups:
             members = ", ".join(s.label.lower() for s in inst.sectors if s.group == grp.id)
@@ -78,21 +83,26 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
     L.append("")
     L.append("## Community and institutional perspectives")
     L.append("")
-    L.append("For each element the community perspective (residents, families and community-based organisations) is compared with the institutional perspective (everyone else). The difference is coded with the triangulation codes of Blebu et al. (2023):")
+    community = [grp.label.lower() for grp in inst.sector_groups if grp.perspective == "community"] if inst is not None else ["residents, families and youth", "community-based organisations"]
+    L.append(f"For each element the community perspective ({'; '.join(community)}) is compared with the institutional perspective (everyone else). Residents, families and youth are also a sector group of their own, so their view is shown apart from the community organisations that work with them whenever at least {k} of them answered. The difference between the two perspectives is given one of these codes:")
     L.append("")
-    L.append(f"- **agreement**: the two scores differ by less than {_g(a)} points;")
-    L.append(f"- **partial agreement**: they differ by {_g(a)} to less than {_g(b)} points;")
-    L.append(f"- **disagreement**: they differ by {_g(b)} points or more;")
-    L.append(f"- **silence**: fewer than {k} people on one side answered the element, so both numbers are hidden.")
+    L.append(f"- **similar**: the two scores differ by less than {_g(a)} points;")
+    L.append(f"- **some difference**: they differ by {_g(a)} to less than {_g(b)} points;")
+    L.append(f"- **large difference**: they differ by {_g(b)} points or more;")
+    L.append(f"- **not shown**: fewer than {k} people on one side answered the element, or one side has no score, so both numbers are hidden.")
+    L.append("")
+    L.append("These codes and their thresholds are the toolkit's own. The idea of setting two perspectives side by side is adapted from Blebu et al. (2023), who triangulated staff interviews with a partner network survey using the codes full agreement, partial agreement, disagreement and silence (after Farmer et al. 2006); theirs compare qualitative descriptions of implementation factors, and their \"silence\" means a factor found in one data source and not the other. Ours compare two groups' scores; a group hidden to protect privacy is \"not shown\", never \"silent\".")
+    L.append("")
+    L.append(f"Each side's share of don't-know answers is reported beside its score (when both sides are shown), and the explanation names a side whose DK share is at least {round(DK_RATE_NOTE * 100)} points higher than the other's: funding, data and legal questions are often answered mostly by institutional members, and the report says so instead of letting their answers silently decide the score.")
     L.append("")
     L.append("## Who answered")
     L.append("")
-    L.append(f"The report lists the sectors on the partnership's roster from which nobody answered (silent sectors) and those with fewer than {k} respondents, and the share of respondents who are residents or family members (hidden when it would expose a small group).")
+    L.append(f"The report lists the sectors on the partnership's roster from which nobody answered and those with fewer than {k} respondents, and the share of respondents who are residents or family members (hidden when it would expose a small group).")
     L.append("")
     L.append("## Change over time")
     L.append("")
     L.append(f"When a partnership has answered before, each element is compared with the previous wave. A change is flagged as improved or declined only when it is at least {_g(rules.meaningful_change)} points; smaller differences are reported as no meaningful change. "
-             "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things.")
+             "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things. From instrument 1.1.0 an item whose question or levels changed is retired and replaced under a new ID, so it is only ever compared with itself; items reworded in plainer words with the same meaning keep their ID and are compared.")
     L.append("")
     return "\n".join(L)
 
@@ -124,6 +134,7 @@ def instrument_data(assessment, framework) -> dict:
                 {
                     "id": it.id,
                     "stem": it.stem,
+                    "who_knows": it.who_knows,
                     "levels": [{"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)],
                     "components": [comp(c) for c in it.components],
                     "since_version": it.since_version,
@@ -138,7 +149,7 @@ def instrument_data(assessment, framework) -> dict:
                     "components": [comp(c) for c in a.components],
                     "source": {"document": a.source.document, "section": a.source.section, "figure": a.source.figure, "note": a.source.note, "label": a.source.label()},
                 }
-                for a in actions.actions if a.element == sec.element
+                for a in actions.actions if a.element == sec.element and a.status == "active"
             ],
         })
     return {

@@ -19,12 +19,12 @@ percentages) so templates only place text, and the HTML is byte-identical for th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..core import formatting as filters
 from ..core.addresses import versioned_url
-from ..render import filters
 from ..score.models import ElementScore, Representation, ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -154,8 +154,8 @@ class PerspectiveRow(_Ctx):
     community: str = Field(description="Community perspective score, or '—' when hidden or not computable.")
     institutional: str = Field(description="Institutional perspective score, or '—'.")
     difference: str = Field(description="Community minus institutional, signed, or '—'.")
-    code: str = Field(description="Triangulation code ID (agreement, partial-agreement, disagreement, silence).")
-    code_label: str = Field(description="Triangulation code as shown to people.")
+    code: str = Field(description="Gap code ID (similar, some-difference, large-difference, not-shown).")
+    code_label: str = Field(description="Gap code as shown to people.")
     explanation: str = Field(description="The scorer's sentence about the code.")
 
 
@@ -178,7 +178,7 @@ class HiddenGroup(_Ctx):
 class Perspectives(_Ctx):
     rows: list[PerspectiveRow] = Field(description="One row per element.")
     chart: Chart = Field(description="Community vs institutional dot plot.")
-    gap_rule: str = Field(description="The agreement rule in words.")
+    gap_rule: str = Field(description="The gap-coding rule in words.")
     group_columns: list[GroupColumn] = Field(description="Sector groups shown (at or above the cell size).")
     group_rows: list[GroupRow] = Field(description="Element scores per shown sector group.")
     hidden_groups: list[HiddenGroup] = Field(description="Sector groups not shown, with the reason.")
@@ -285,7 +285,7 @@ class ReportContext(_Ctx):
 
 # -- Builders ----------------------------------------------------------------------------------
 
-GAP_LABELS = {"agreement": "Agreement", "partial-agreement": "Partial agreement", "disagreement": "Disagreement", "silence": "Silence (one side cannot be shown)"}
+GAP_LABELS = {"similar": "Similar", "some-difference": "Some difference", "large-difference": "Large difference", "not-shown": "Not shown (one side too small or not computable)"}
 FLAG_LABELS = {"improved": "Improved", "declined": "Declined", "no-meaningful-change": "No meaningful change", "not-comparable": "Not comparable"}
 STATUS_LABELS = {"ok": "Answered", "few": "Fewer than the cell size", "silent": "Silent: on the roster, nobody answered", "not-on-roster": "Not on the roster"}
 SCALE_LABELS = {"neighbourhood": "Neighbourhood", "city": "City", "county": "County", "region": "Region"}
@@ -325,10 +325,15 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     actions = [
         GuidanceAction(id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label())
         for a in assessment.actions.actions
+        if a.status == "active"  # a retired action keeps its ID but is never suggested
     ]
     perspectives: dict[str, list[str]] = {}
     for g in assessment.instrument.sector_groups:
         perspectives.setdefault(g.perspective, []).append(g.id)
+    # Results scored with instrument 1.0.0 have one "community" group (residents, families and
+    # community organisations together); it sits on the community side when they are re-read.
+    if "community" not in {g.id for g in assessment.instrument.sector_groups}:
+        perspectives.setdefault("community", []).append("community")
     return Guidance(item_stems=stems, level_order=levels, actions=actions, min_cell_size=assessment.rules.min_cell_size, perspectives=perspectives)
 
 
@@ -421,7 +426,7 @@ def build_report_context(
     ]
     bands = [Band(label, lo, hi) for _id, label, lo, hi in m.level_bands]
     dot_rows = [
-        DotRow(label=f"{e.id} {e.name}" if e.kind != "overall" else e.name, values=[e.score], intervals=[tuple(e.interval) if e.interval else None], note=f"not computable", emphasis=e.kind == "overall")  # type: ignore[list-item]
+        DotRow(label=f"{e.id} {e.name}" if e.kind != "overall" else e.name, values=[e.score], intervals=[tuple(e.interval) if e.interval else None], note="not computable", emphasis=e.kind == "overall")  # type: ignore[list-item]
         for e in score.elements
     ]
     scores_svg = dot_plot(
@@ -461,7 +466,7 @@ def build_report_context(
     perspectives = Perspectives(
         rows=prow,
         chart=Chart(svg=str(persp_svg), table_id="perspectives-table", caption="Community (filled squares) and institutional (hollow circles) perspectives. Numbers in the table below."),
-        gap_rule=f"Agreement when the two perspectives differ by less than {filters.score(lo)} points, partial agreement below {filters.score(hi)} points, disagreement otherwise; silence when one side cannot be shown (too few answers, or hidden to protect a small group).",
+        gap_rule=f"Similar when the two perspectives differ by less than {filters.score(lo)} points, some difference below {filters.score(hi)} points, a large difference otherwise; not shown when one side has too few answers to show or no score.",
         group_columns=[GroupColumn(label=gr.label, n=gr.n or 0) for gr in shown],
         group_rows=group_rows if shown else [],
         hidden_groups=hidden,

@@ -47,8 +47,9 @@ def excerpt(text: str, limit: int = EXCERPT_LIMIT) -> str:
 
 
 def has_hidden(text: str) -> bool:
-    """True when ``text`` holds a character :func:`visible` would escape (newline and tab aside)."""
-    return not text.isprintable() and any(c not in "\n\t " and unicodedata.category(c) in _HIDDEN for c in text)
+    """True when ``text`` holds a character :func:`visible` would escape (a code or an ID must
+    hold none: not even a tab or a newline)."""
+    return not text.isprintable() and any(unicodedata.category(c) in _HIDDEN for c in text)
 
 
 class VisibleStream:

@@ -17,16 +17,16 @@ import csv
 import difflib
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
-from ..load import instrument as _instrument
-from ..load.documents import FILE_CHECKERS, add_semantic_check
-from ..core.findings import Finding, register
-from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
-from ..load.partnership import roster_sector_findings
+from ..core.errors import InputError
 from ..core.files import TooLarge, read_limited, utf16_kind
+from ..core.text import has_hidden
+from ..load.translation import Translation
+from ..core.findings import Finding
+from ..core.outputs import csv_text
+from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile, load_assessment
+from ..score.models import Answer, Respondent, Responses  # noqa: F401  (what a read returns; re-exported)
 
 MAX_BYTES = 20 * 1024 * 1024
 FIXED_COLUMNS = ("respondent_id", "sector", "role")
@@ -34,56 +34,6 @@ VERSION_COLUMN = "instrument_version"
 COMMENT_SUFFIX = "_comment"
 
 _LOOKS_IDENTIFYING = re.compile(r"@|[^\W\d_]{2,}\s+[^\W\d_]{2,}")
-
-Answer = Union[int, str, None]  # 0–4, "DK", "NA", or None (blank)
-
-register("responses-csv-syntax", "CSV cannot be read", "The file is not readable as CSV (for example a quote is never closed or the file holds a NUL byte). Open it in a spreadsheet and save it again as CSV (UTF-8).", "responses")
-register("responses-empty", "No respondents", "The file holds no header row or no respondent rows. Add one row per respondent below the header.", "responses")
-register("responses-missing-column", "Required column missing", "The header must include respondent_id, sector and role. Start from `lchd-assess template` and keep its header row as it is.", "responses")
-register("responses-duplicate-column", "Column appears twice", "Two header cells have the same name; only one column per item is allowed. Delete or rename one.", "responses")
-register("responses-unknown-column", "Unknown column", "A header cell is not an item of the current instrument (nor respondent_id, sector, role, instrument_version or an `<item>_comment` column). Check the spelling against the codebook, or delete the column; names and e-mail addresses must never be collected.", "responses")
-register("responses-missing-item-column", "Item columns missing", "The header lacks columns for some items of the current instrument. Put the columns back (cells may stay empty); start from `lchd-assess template`.", "responses")
-register("responses-instrument-version", "File from another instrument version", "The file's item columns (or its instrument_version cells) belong to another version of the instrument. Collect answers with the current template (`lchd-assess template`), or score the file with the instrument version it was collected with.", "responses")
-register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
-register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
-register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
-register("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses")
-register("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses")
-register("responses-unknown-role", "Unknown role", "The role cell must hold one of the role codes in the codebook (leadership, staff, resident-family-member).", "responses")
-register("responses-bad-value", "Answer out of range", "An answer cell must hold 0, 1, 2, 3 or 4, DK (don't know), NA (not applicable) or nothing. Fix the cell; decimals, words and numbers above 4 are not answers.", "responses")
-register("responses-no-instrument", "Instrument cannot be loaded", "Response files are checked against assessments/instrument.yaml, which could not be loaded. Run `lchd-assess validate assessments` and fix what it lists.", "responses")
-register("responses-ignored-columns", "Columns ignored", "Columns whose header is not an item, a comment column or one of respondent_id, sector, role, instrument_version (such as a form's Timestamp or Email address) are not read. Nothing in them reaches the scores; delete them from the file if they hold personal data.", "responses-notes")
-register("responses-blank-rows", "Blank rows skipped", "Rows with no filled cell are skipped; they are not respondents.", "responses-notes")
-register("responses-no-answers", "Respondent who answered nothing", "A row has a respondent_id, sector and role but no answer in any item column. It is not counted as a respondent (it would lower no score but would inflate the number of respondents).", "responses-notes")
-register("partnership-unknown-sector", "Roster sector unknown", "Each organisation on a partnership's roster needs one of the instrument's sector codes.", "responses")
-
-
-@dataclass(frozen=True)
-class Respondent:
-    id: str
-    sector: str
-    role: str
-    answers: dict[str, Answer]
-    comments: dict[str, str]
-    row: int
-
-
-@dataclass
-class Responses:
-    file: str
-    wave: str
-    items: list[str] = field(default_factory=list)
-    respondents: list[Respondent] = field(default_factory=list)
-    version: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-    #: Things the reader did on purpose (columns ignored, blank rows skipped, respondents who
-    #: answered nothing left out): reported, never a reason to refuse the file.
-    notes: list[Finding] = field(default_factory=list)
-    #: The delimiter the file was read with ("," ";" or "\t"); collect writes new rows with it.
-    delimiter: str = ","
-    #: The wave an answer file or workbook says it was made for (None when it names none).
-    declared_wave: str | None = None
-
 
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
@@ -141,8 +91,13 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False) -> Responses:
-    """Read one response CSV; findings for everything wrong, with row and column."""
+def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = True) -> Responses:
+    """Read one response CSV; findings for everything wrong, with row and column.
+
+    A file collected with an earlier version of the instrument (its item columns are exactly
+    that version's items) is valid: it is scored on that version's items.  Pass
+    ``allow_other_version=False`` to insist on the current version.
+    """
     path = Path(path)
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
@@ -264,14 +219,23 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
             if not allow_other_version:
                 add("responses-instrument-version", f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)", header_line, 1)
         else:
-            retired = sorted(have - current)
-            if retired:
-                j = dict(item_cols)[retired[0]]
-                add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
-            missing = sorted(current - have, key=_item_sort_key)
+            # Columns missing from a file of an earlier version are named against that version
+            # (the latest version whose items include every column present), not the current one.
+            within = [v for v in inst.known_versions() if have <= inst.items_at(v)] if allow_other_version else []
+            base = within[-1] if within and within[-1] != inst.version else None
+            if base is not None:
+                missing = sorted(inst.items_at(base) - have, key=_item_sort_key)
+                of = f" of instrument version {base}"
+            else:
+                retired = sorted(have - current)
+                if retired:
+                    j = dict(item_cols)[retired[0]]
+                    add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
+                missing = sorted(current - have, key=_item_sort_key)
+                of = ""
             if missing:
                 shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-                add("responses-missing-item-column", f"the header lacks item column(s) {shown}; put them back (cells may stay empty)", header_line, len(header) + 1)
+                add("responses-missing-item-column", f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)", header_line, len(header) + 1)
     sectors = [s.id for s in inst.sectors]
     roles = [r.id for r in inst.roles]
     versions = inst.known_versions()
@@ -299,6 +263,11 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         ok_row = True
         if not rid:
             add("responses-missing-respondent-id", "respondent_id is empty; give every row a made-up code such as R07 (never a name)", line, col_of["respondent_id"] + 1)
+            ok_row = False
+        elif has_hidden(rid):
+            # R01 and R01 with a zero-width space or a NUL look the same to people but are two
+            # codes to a computer: one person would count twice
+            add("responses-invisible-character", f"respondent_id '{_cut(rid)}' holds an invisible or control character; type the code again by hand", line, col_of["respondent_id"] + 1)
             ok_row = False
         elif _LOOKS_IDENTIFYING.search(rid):
             # The value is not repeated in the message: it may be someone's name.
@@ -363,72 +332,19 @@ def _item_sort_key(item_id: str) -> tuple:
     return (kind, int(el.lstrip("PFS")), int(q[1:]))
 
 
-# -- Registration with `lchd-assess validate` ------------------------------------------------
+# -- Checking with `lchd-assess validate` (app.validate passes this checker) --------------------
 
 
-def _check_csv(path: Path, display: str, index: object) -> list[Finding]:
+def check_csv(path: Path, display: str, index: object) -> list[Finding]:
     """Check a response file against the instrument being validated with it, if any (so a
     changed instrument is checked together with its answers), else the repository's."""
-    from ..core.errors import InputError
-
     inst = next((e.doc.model for e in getattr(index, "entries", {}).values() if e.kind == "item" and isinstance(e.doc.model, InstrumentFile)), None)
     if inst is None:
         try:
-            inst = _instrument.load_assessment().instrument
+            inst = load_assessment().instrument
         except InputError as exc:
             return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
     return read_responses(path, inst, display=display).findings
-
-
-def _check_rosters(docs: list, index: object) -> list[Finding]:
-    partnerships = [d for d in docs if d.kind == "partnership" and d.model is not None]
-    if not partnerships:
-        return []
-    inst_docs = [d for d in docs if d.kind == "instrument"]
-    if inst_docs:
-        if len(inst_docs) != 1 or inst_docs[0].model is None:
-            return []  # the instrument's own findings come first
-        sectors = [s.id for s in inst_docs[0].model.sectors]
-    else:
-        from ..core.errors import InputError
-
-        try:
-            sectors = [s.id for s in _instrument.load_assessment().instrument.sectors]
-        except InputError:
-            return []
-    return [f for d in partnerships for f in roster_sector_findings(d, sectors)]
-
-
-def _check_waves(docs: list, index: object) -> list[Finding]:
-    """Every wave file of a partnership folder being validated can be put in date order."""
-    from ..load.partnership import wave_findings
-
-    out: list[Finding] = []
-    for d in docs:
-        if d.kind == "partnership" and d.model is not None and Path(d.file).name == "partnership.yaml" and Path(d.file).is_file():
-            # Reported against partnership.yaml, where the fix goes (validate reports a
-            # semantic finding only on a YAML file it was asked to check).
-            for f in wave_findings(Path(d.file).parent, d.model)[1]:
-                out.append(d.loaded.locate(Finding(f.code, f"responses/{Path(f.file or '').name}: {f.message}", file=d.file, path=("waves",) if d.model.waves else ())))
-    return out
-
-
-def _check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
-    """An answer workbook (responses/<wave>.xlsx) is checked like a CSV file."""
-    from ..core.errors import InputError
-    from .workbook import read_workbook
-
-    try:
-        inst = _instrument.load_assessment().instrument
-    except InputError as exc:
-        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
-    return read_workbook(path, inst, display=display).findings
-
-
-FILE_CHECKERS[".csv"] = _check_csv
-FILE_CHECKERS[".xlsx"] = _check_xlsx
-add_semantic_check(_check_rosters)
-add_semantic_check(_check_waves)
 
 
 # -- The blank template and its codebook -----------------------------------------------------
@@ -444,62 +360,73 @@ def template_header(inst: InstrumentFile, comments: bool = False) -> list[str]:
 
 
 def template_csv(inst: InstrumentFile, comments: bool = False) -> str:
-    from ..core.outputs import csv_text
-
     return csv_text([template_header(inst, comments)])
 
 
-def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
-    """A codebook a person can read: every column, its question, answers and codes."""
+def codebook_markdown(inst: InstrumentFile, csv_name: str, translation: Translation | None = None) -> str:
+    """A codebook a person can read: every column, its question, answers and codes.
+
+    With a ``translation`` every text is in that language (IDs and codes stay as they are, so
+    the same answer file serves every language) and the translation's status is stated first.
+    """
+    from ..load.translation import UI_EN, localized_instrument
+
+    ui = dict(UI_EN)
+    if translation is not None:
+        ui.update(translation.ui())
+        inst = localized_instrument(inst, translation)
     L: list[str] = []
-    L.append(f"# Codebook: {inst.title}, version {inst.version}")
+    L.append("# " + ui["codebook_title"].format(title=inst.title, version=inst.version))
     L.append("")
-    L.append(f"This codebook goes with `{csv_name}`. Fill one row per respondent in any spreadsheet and save it as CSV (UTF-8). Keep the header row exactly as it is: its item columns tell the scorer which version of the instrument the answers belong to (version {inst.version}).")
+    if translation is not None:
+        L.append(f"> **{translation.model.language_name}** · {translation.model.status_note.strip()}")
+        L.append("")
+    L.append(ui["codebook_intro"].format(csv_name=csv_name, version=inst.version))
     L.append("")
     L.append(inst.instructions.strip())
     L.append("")
-    L.append("## Who is answering (no names)")
+    L.append(f"## {ui['who_heading']}")
     L.append("")
-    L.append("| Column | What to write |")
+    L.append(f"| {ui['column']} | {ui['what_to_write']} |")
     L.append("|---|---|")
-    L.append("| `respondent_id` | A code you make up for each respondent, such as R01, R02 … Never a name, initials or an e-mail address. Each code once per file. |")
-    L.append("| `sector` | One of the sector codes below. |")
-    L.append("| `role` | One of the role codes below. |")
+    L.append(f"| `respondent_id` | {ui['respondent_id_help']} |")
+    L.append(f"| `sector` | {ui['sector_help']} |")
+    L.append(f"| `role` | {ui['role_help']} |")
     L.append("")
-    L.append("| Sector code | Sector | Sector group |")
+    L.append(f"| {ui['sector_code']} | {ui['sector']} | {ui['sector_group']} |")
     L.append("|---|---|---|")
     group_label = inst.group_labels()
     for s in inst.sectors:
         L.append(f"| `{s.id}` | {s.label} | {group_label.get(s.group, s.group)} |")
     L.append("")
-    L.append("| Role code | Role |")
+    L.append(f"| {ui['role_code']} | {ui['role']} |")
     L.append("|---|---|")
     for r in inst.roles:
         L.append(f"| `{r.id}` | {r.label} |")
     L.append("")
-    L.append("## Answers")
+    L.append(f"## {ui['answers_heading']}")
     L.append("")
-    L.append("Each item column holds one of these (or nothing, if the respondent skipped it):")
+    L.append(ui["answers_intro"])
     L.append("")
-    L.append("| Write | Meaning |")
+    L.append(f"| {ui['write']} | {ui['meaning']} |")
     L.append("|---|---|")
     for n, lab in enumerate(inst.level_labels):
-        L.append(f"| `{n}` | {lab}: the statement for level {n} under the item fits best |")
+        L.append(f"| `{n}` | {ui['level_row'].format(label=lab, n=n)} |")
     for a in inst.special_answers:
         L.append(f"| `{a.code}` | {a.label}: {a.meaning} |")
     L.append("")
-    L.append("Also read as answers (capitals, curly apostrophes and extra spaces do not matter): whole numbers written with decimals (`4.0` or `4,0` is 4), and these spellings:")
+    L.append(ui["aliases_intro"])
     L.append("")
-    L.append("| Written | Read as |")
+    L.append(f"| {ui['written']} | {ui['read_as']} |")
     L.append("|---|---|")
     for written, code in ANSWER_ALIASES:
         L.append(f"| `{written}` | `{code}` |")
     L.append("")
-    L.append("Columns that are not items (such as a form's Timestamp) are not read; the file may be separated by commas, semicolons or tabs.")
+    L.append(ui["columns_note"])
     L.append("")
-    L.append("A column `<item>_comment` (for example `P1.Q1_comment`) may be added beside any item for a short comment. Do not write names in comments.")
+    L.append(ui["comment_note"])
     L.append("")
-    L.append("## Items")
+    L.append(f"## {ui['items_heading']}")
     by_el = {s.element: s for s in inst.sections}
     for sec in inst.sections:
         L.append("")
@@ -510,17 +437,20 @@ def codebook_markdown(inst: InstrumentFile, csv_name: str) -> str:
             if item.element != sec.element:
                 continue
             L.append("")
-            L.append(f"#### Column `{item.id}`")
+            L.append("#### " + ui["column_heading"].format(id=item.id))
             L.append("")
             L.append(item.stem.strip())
+            if item.who_knows:
+                L.append("")
+                L.append("*" + ui["who_knows_line"].format(who=item.who_knows) + "*")
             L.append("")
             for n, anchor in enumerate(item.anchors):
                 L.append(f"- `{n}`: {anchor.strip()}")
-            L.append(f"- `DK`: don't know · `NA`: not applicable")
+            L.append("- " + ui["dk_na_line"])
     missing = [i for i in inst.active_items() if i.element not in by_el]
     for item in missing:  # items whose element has no section still appear
         L.append("")
-        L.append(f"#### Column `{item.id}`")
+        L.append("#### " + ui["column_heading"].format(id=item.id))
         L.append("")
         L.append(item.stem.strip())
     return "\n".join(L) + "\n"

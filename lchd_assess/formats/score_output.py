@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.filters import interval, score
+from ..core.formatting import interval, score
 
 
 from ..core.outputs import csv_text, dumps_json
@@ -28,7 +28,7 @@ def to_csv(result: ScoreResult) -> str:
     """One row per element (P1–FS4, then overall): the spreadsheet a funder can sort and filter."""
     gaps = {g.id: g for g in result.gaps}
     changes = {c.id: c for c in result.change.elements} if result.change else {}
-    rows: list[list[object]] = [CSV_COLUMNS]
+    rows: list[list[object]] = [list(CSV_COLUMNS)]
     for e in result.elements:
         g = gaps.get(e.id)
         c = changes.get(e.id)
@@ -56,7 +56,8 @@ def to_text(result: ScoreResult) -> str:
     L += ["", "Gate: " + r.gating.explanation, "", "Community versus institutional perspective:"]
     for g in r.gaps:
         nums = f"community {g.community:.1f}, institutional {g.institutional:.1f}" if g.community is not None and g.institutional is not None else "numbers hidden"
-        L.append(f"  {g.id:<5} {g.code:<18} {nums}")
+        dk = f"; don't know: community {g.community_dont_know_rate:.0%}, institutional {g.institutional_dont_know_rate:.0%}" if g.community_dont_know_rate is not None and g.institutional_dont_know_rate is not None else ""
+        L.append(f"  {g.id:<5} {g.code:<18} {nums}{dk}")
     L += ["", f"Sector groups (shown only with at least {r.method.min_cell_size} respondents):"]
     for grp in r.groups:
         if grp.suppressed:

@@ -19,42 +19,22 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Any, Iterable, Literal
 
 from pydantic import Field, model_validator
 
 from . import models
-from .documents import Document, add_semantic_check, load_document, register_kind
 from ..core.errors import InputError
-from ..core.findings import Finding, first_line, register
+from ..core.findings import Finding, first_line
+from ..core import paths as data_paths
+from ..core.paths import display_path
+from .documents import Document, Kind, load_document
 from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
-
-# -- IDs -------------------------------------------------------------------------------------
-models.ID_PATTERNS["item"] = r"^(P|FS)[1-9][0-9]*\.Q[1-9][0-9]*$"
-models.KIND_LABELS["item"] = "instrument item"
-models.ID_EXAMPLES["item"] = "P1.Q1 or FS3.Q2"
-models.ID_PATTERNS["recommended-action"] = r"^(P|FS)[1-9][0-9]*\.A[1-9][0-9]*$"
-models.KIND_LABELS["recommended-action"] = "recommended action"
-models.ID_EXAMPLES["recommended-action"] = "P1.A1 or FS4.A2"
 
 #: The answer codes that never count as a score.
 DONT_KNOW = "DK"
 NOT_APPLICABLE = "NA"
 LEVEL_VALUES = (0, 1, 2, 3, 4)
-
-# -- Finding types ---------------------------------------------------------------------------
-register("instrument-element-uncovered", "Element without enough items", "Every principle (P1–P4) and foundational structure (FS1–FS4) needs at least the minimum number of items set in the instrument (`min_items_per_element`). Add items for the element named.", "instrument")
-register("instrument-component-unreached", "Component no item reaches", "Every component of a principle or structure (such as P4's five operational decisions) must be reached by at least one item's `components`. Add the component to an item that asks about it.", "instrument")
-register("instrument-component-mismatch", "Item reaches another element's component", "An item's `components` must belong to the item's own `element` (P4.2 belongs to P4). Move the item or fix the component ID.", "instrument")
-register("instrument-item-prefix", "Item ID does not match its element", "An item's ID starts with its element's ID (P1.Q3 is an item of P1). Give the item an ID that starts with its `element`.", "instrument")
-register("instrument-version-order", "Item version after the instrument version", "An item's `since_version` or `meaning_changed_in` is later than the instrument's own version, or its meaning changed before it existed. Fix the version.", "instrument")
-register("instrument-unknown-group", "Sector in an unknown group", "Each sector's `group` must be one of the instrument's `sector_groups`.", "instrument")
-register("instrument-unknown-sector", "Unknown sector in the instrument", "The instrument's `resident_sector` must be the code of one of its `sectors`.", "instrument")
-register("instrument-section-mismatch", "Sections and items do not match", "Every element that has items needs exactly one section (its heading for respondents), and every section needs items; the scorer reports elements in section order.", "instrument")
-register("scoring-rules-bands", "Level bands do not tile 0–100", "The readiness levels must start at 0, end at 100 and follow one another without gaps or overlaps, lowest first.", "instrument")
-register("scoring-rules-unknown-level", "Unknown level in the scoring rules", "The gate's `cap_level` and `ready_level` must be IDs of levels listed under `levels`, and the cap must be below the ready level.", "instrument")
-register("scoring-rules-instrument", "Scoring rules for another instrument", "The scoring rules (or recommended actions) name an instrument ID or version that does not match assessments/instrument.yaml. Update `instrument` and `instrument_version`.", "instrument")
-
 
 def version_tuple(v: str) -> tuple[int, int, int]:
     m = re.match(r"^(\d+)\.(\d+)\.(\d+)", v)
@@ -66,7 +46,10 @@ def version_tuple(v: str) -> tuple[int, int, int]:
 # -- Models ----------------------------------------------------------------------------------
 ELEMENT_REF = ("principle", "structure")
 COMPONENT_REF = ("principle-component", "structure-component")
-SectorGroupId = Literal["community", "health-care", "related-sectors", "backbone"]
+# Instrument 1.1.0 splits 1.0.0's "community" group (residents, families and community-based
+# organisations together) into residents-families and community-organisations, so that
+# residents' own view can be shown on its own; "community" stays valid so older files still read.
+SectorGroupId = Literal["residents-families", "community-organisations", "health-care", "related-sectors", "backbone", "community"]
 
 
 class Item(Strict):
@@ -81,6 +64,8 @@ class Item(Strict):
     meaning_changed_in: str | None = Field(default=None, pattern=SEMVER, description="Latest instrument version that changed what the item asks; change over time is never computed across it.")
     status: Literal["active", "retired"] = "active"
     retired_in: str | None = Field(default=None, pattern=SEMVER, description="For a retired item: the version that dropped it.")
+    replaced_by: list[str] = Field(default_factory=list, description="For a retired item: the item(s) that ask what it asked, under new IDs (its meaning changed, so its answers are never compared with theirs).")
+    who_knows: Text | None = Field(default=None, description="Who in the partnership can answer a question that needs insider knowledge (payment models, data formats, legal agreements); shown with the question so that a respondent who is unsure asks, or answers DK.")
 
 
 class Section(Strict):
@@ -125,7 +110,7 @@ class InstrumentFile(models.FileBase):
     level_labels: list[Text] = Field(min_length=5, max_length=5, description="Short names of levels 0–4 shown in the codebook.")
     special_answers: list[AnswerCode] = Field(min_length=2, max_length=2, description="Don't know (DK) and not applicable (NA): never scored.")
     min_items_per_element: int = Field(ge=1, description="Each element has at least this many active items.")
-    sector_groups: list[SectorGroup] = Field(min_length=4, max_length=4)
+    sector_groups: list[SectorGroup] = Field(min_length=2, max_length=6)
     sectors: list[Sector] = Field(min_length=1)
     resident_sector: str = Field(description="The sector code of community residents and family members (their share of respondents is reported).")
     roles: list[Role] = Field(min_length=1)
@@ -186,7 +171,7 @@ class LevelBand(Strict):
 
 class Gate(Strict):
     threshold: float = Field(ge=0, le=100, description="A foundational structure below this score caps the overall level.")
-    elements: list[str] = Ref("structure", min_length=1, description="The structures the gate applies to.")
+    elements: list[str] = Ref("principle", "structure", min_length=1, description="The elements the gate applies to: the foundational structures, and P4 (equity in praxis) from scoring rules 1.1.0.")
     ready_level: str = Field(description="Level ID meaning 'ready'.")
     cap_level: str = Field(description="Highest overall level allowed while any gated structure is below the threshold (the level below ready).")
 
@@ -212,7 +197,7 @@ class ScoringRulesFile(models.FileBase):
     min_item_coverage: float = Field(gt=0, le=1, description="An element is scored only when at least this share of its items has a valid answer.")
     min_respondents: int = Field(ge=1, description="An element is scored only when at least this many respondents gave it a valid answer.")
     min_cell_size: int = Field(ge=3, description="Smallest group ever shown (never below 3).")
-    gap_thresholds: tuple[float, float] = Field(description="Absolute community − institutional differences below the first are agreement, below the second partial agreement, otherwise disagreement.")
+    gap_thresholds: tuple[float, float] = Field(description="Absolute community − institutional differences below the first are coded similar, below the second some-difference, otherwise large-difference.")
     meaningful_change: float = Field(gt=0, description="Smallest change between waves (0–100 scale) flagged as improved or declined.")
     levels: list[LevelBand] = Field(min_length=2)
     gate: Gate
@@ -242,6 +227,9 @@ class RecommendedAction(Strict):
     title: Text
     text: Text = Field(description="What to do, in plain words.")
     source: Source = Field(description="Where in the paper the action comes from.")
+    status: Literal["active", "retired"] = Field(default="active", description="A retired action keeps its ID and is never suggested.")
+    retired_in: str | None = Field(default=None, pattern=SEMVER, description="For a retired action: the version that dropped it.")
+    replaced_by: list[str] = Field(default_factory=list, description="For a retired action: the action(s) that take its place.")
 
 
 class RecommendedActionsFile(models.FileBase):
@@ -256,9 +244,11 @@ class RecommendedActionsFile(models.FileBase):
     changelog: list[ChangelogEntry] = Field(min_length=1)
 
 
-register_kind("instrument", InstrumentFile, "The readiness self-assessment: items tied to framework elements, anchored levels, answer codes, sectors and roles.", "instrument")
-register_kind("scoring-rules", ScoringRulesFile, "The readiness self-assessment's scoring rules: level bands, coverage, cell size, gap and change thresholds, gate and interval.", "instrument")
-register_kind("recommended-actions", RecommendedActionsFile, "Recommended next steps per framework element, each citing its place in the paper.", "instrument")
+#: The three kinds of file in assessments/ (listed in :data:`lchd_assess.load.kinds.KINDS`).
+INSTRUMENT = Kind("instrument", InstrumentFile, "The readiness self-assessment: items tied to framework elements, anchored levels, answer codes, sectors and roles.", "instrument")
+SCORING_RULES = Kind("scoring-rules", ScoringRulesFile, "The readiness self-assessment's scoring rules: level bands, coverage, cell size, gap and change thresholds, gate and interval.", "instrument")
+RECOMMENDED_ACTIONS = Kind("recommended-actions", RecommendedActionsFile, "Recommended next steps per framework element, each citing its place in the paper.", "instrument")
+ASSESSMENT_KINDS = {k.name: k for k in (INSTRUMENT, SCORING_RULES, RECOMMENDED_ACTIONS)}
 
 
 # -- Semantic checks -------------------------------------------------------------------------
@@ -299,8 +289,8 @@ def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Itera
         elif sec.element not in item_elements:
             yield _f(doc, "instrument-section-mismatch", f"section {sec.element} has no active items", ("sections", n, "element"))
         seen_sections.add(sec.element)
-    for el in sorted(item_elements - seen_sections):
-        yield _f(doc, "instrument-section-mismatch", f"items of {el} have no section; add one to `sections`", ("sections",))
+    for missing_el in sorted(item_elements - seen_sections):
+        yield _f(doc, "instrument-section-mismatch", f"items of {missing_el} have no section; add one to `sections`", ("sections",))
     for n, item in enumerate(inst.items):
         yield from _prefix_checks(doc, ("items", n), item.id, item.element, item.components, f"item '{item.id}' measures {item.element}", f", the element of item '{item.id}'")
         for field in ("since_version", "meaning_changed_in", "retired_in"):
@@ -339,7 +329,7 @@ def check_rules(doc: Document, inst: InstrumentFile | None) -> Iterable[Finding]
     if rules.gate.ready_level in ids and rules.gate.cap_level in ids and ids.index(rules.gate.cap_level) >= ids.index(rules.gate.ready_level):
         yield _f(doc, "scoring-rules-unknown-level", f"gate cap_level '{rules.gate.cap_level}' must be below ready_level '{rules.gate.ready_level}'", ("gate", "cap_level"))
     if not rules.gap_thresholds[0] < rules.gap_thresholds[1]:
-        yield _f(doc, "scoring-rules-bands", "gap_thresholds must be two increasing numbers (agreement below the first, partial agreement below the second)", ("gap_thresholds",))
+        yield _f(doc, "scoring-rules-bands", "gap_thresholds must be two increasing numbers (similar below the first, some difference below the second)", ("gap_thresholds",))
     if inst is not None and (rules.instrument != inst.id or rules.instrument_version != inst.version):
         yield _f(doc, "scoring-rules-instrument", f"these rules are for {rules.instrument} {rules.instrument_version}, but the instrument is {inst.id} {inst.version}", ("instrument_version",))
 
@@ -354,7 +344,8 @@ def check_actions(doc: Document, inst: InstrumentFile | None, rules: ScoringRule
             yield _f(doc, "scoring-rules-unknown-level", f"up_to_level '{a.up_to_level}' is not one of the scoring rules' levels", ("actions", n, "up_to_level"))
 
 
-def _semantic(docs: list[Document], index) -> Iterable[Finding]:
+def check_assessment_files(docs: list[Document], index: Any) -> Iterable[Finding]:
+    """The instrument's, rules' and actions' own rules, over every loaded document."""
     by_kind: dict[str, list[Document]] = {}
     for d in docs:
         if d.model is not None and d.kind:
@@ -386,12 +377,8 @@ class Assessment:
 
 
 
-add_semantic_check(_semantic)
-
 def assessments_dir(path: str | Path | None = None) -> Path:
-    from ..core import paths
-
-    return Path(path) if path else paths.assessments_dir()
+    return Path(path) if path else data_paths.assessments_dir()
 
 
 def load_assessment(path: str | Path | None = None) -> Assessment:
@@ -405,15 +392,13 @@ def load_assessment(path: str | Path | None = None) -> Assessment:
 def _load_cached(folder: str) -> Assessment:
     """Schema and the assessment's own rules; references into the framework are checked by
     `lchd-assess validate` (and the test suite), which loads the whole framework."""
-    from ..check.validate import display_path
-
     d = Path(folder)
     files = {"instrument": d / "instrument.yaml", "scoring-rules": d / "scoring-rules.yaml", "recommended-actions": d / "recommended-actions.yaml"}
     docs: dict[str, Document] = {}
     for kind, p in files.items():
         if not p.is_file():
             raise InputError(f"{display_path(p)}: file-not-found: the {kind} file is missing; the assessment folder needs instrument.yaml, scoring-rules.yaml and recommended-actions.yaml")
-        docs[kind] = load_document(p, display=display_path(p), expect=kind)
+        docs[kind] = load_document(p, ASSESSMENT_KINDS[kind], display=display_path(p))
     findings = [f for doc in docs.values() for f in doc.findings]
     if not findings:
         inst, rules = docs["instrument"].model, docs["scoring-rules"].model

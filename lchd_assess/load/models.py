@@ -12,6 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: A partnership's geographic scale (partnership.yaml, and the scorer's result).
+Scale = Literal["neighbourhood", "city", "county", "region"]
+
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -36,6 +39,9 @@ ID_PATTERNS: dict[str, str] = {
     "crosswalk-source": r"^[A-Z]{2,3}[1-9][0-9]*$",
     "reporting-item": r"^RS-[a-z]+(-[a-z]+)*$",
     "guideline-crosswalk": r"^GX-[a-z0-9]+(-[a-z0-9]+)*$",
+    # the self-assessment's own IDs (assessments/), which share the framework's namespace
+    "item": r"^(P|FS)[1-9][0-9]*\.Q[1-9][0-9]*$",
+    "recommended-action": r"^(P|FS)[1-9][0-9]*\.A[1-9][0-9]*$",
 }
 
 #: Human names for each kind, used in messages and on the site.
@@ -59,6 +65,8 @@ KIND_LABELS: dict[str, str] = {
     "crosswalk-source": "crosswalk source element",
     "reporting-item": "reporting standard item",
     "guideline-crosswalk": "reporting guideline crosswalk",
+    "item": "instrument item",
+    "recommended-action": "recommended action",
 }
 
 ID_EXAMPLES: dict[str, str] = {
@@ -69,6 +77,7 @@ ID_EXAMPLES: dict[str, str] = {
     "term": "wrong-pocket", "reference": "REF26 or REF-squire-2", "crosswalk": "CW-building-blocks",
     "crosswalk-source": "BB1",
     "reporting-item": "RS-partner-roster", "guideline-crosswalk": "GX-squire-2",
+    "item": "P1.Q1 or FS3.Q2", "recommended-action": "P1.A1 or FS4.A2",
 }
 
 
@@ -105,6 +114,17 @@ class Source(Strict):
         return "; ".join(parts) + (f" ({self.note})" if self.note else "")
 
 
+class Reading(Strict):
+    """A statement about an element that is the toolkit's reading of the paper, not the paper's.
+
+    The site labels each such statement "Our reading", so readers can tell what the authors
+    wrote from what the toolkit added (a link, a grouping, a direction the paper leaves open).
+    """
+
+    field: Literal["characteristics", "concepts", "addresses_limitations", "builds_on", "supports_principles", "components", "characteristic"] = Field(description="The element's field whose content is the toolkit's reading.")
+    note: Text = Field(description="What in the paper this reading rests on, and what the toolkit added.")
+
+
 class Element(Strict):
     """Fields shared by every framework element."""
 
@@ -113,6 +133,7 @@ class Element(Strict):
     source: Source = Field(description="Where in the paper this element comes from (section heading or figure).")
     status: Literal["active", "retired"] = Field(default="active", description="Retired elements keep their ID.")
     replaced_by: str | None = Ref("concept", "characteristic", "principle", "structure", "limitation", "partnership-model", default=None, description="For a retired element: what replaces it.")
+    our_reading: list[Reading] = Field(default_factory=list, description="Fields of this element that are the toolkit's reading of the paper rather than the paper's own statements; the site marks them \"Our reading\".")
 
 
 class Concept(Element):
@@ -223,6 +244,7 @@ class Term(Strict):
     definition: Text
     source: Source
     see_also: list[str] = Ref("term", "principle", "structure", "limitation", "partnership-model", "concept", "characteristic", default_factory=list)
+    our_reading: str | None = Field(default=None, description="Set when the paper uses the term without defining it: says so; the site marks the definition \"Our reading\".")
 
 
 class Author(Strict):
@@ -240,6 +262,7 @@ class Reference(Strict):
     pmcid: str | None = Field(default=None, pattern=r"^PMC\d+$")
     url: str | None = Field(default=None, pattern=r"^https://\S+$")
     role: Literal["framework-paper", "cited-in-paper", "companion-source", "standard", "other"] = "cited-in-paper"
+    note: str | None = Field(default=None, description="Where this citation departs from the paper's printed reference list, and why (for example a corrected volume).")
 
 
 class Publication(Strict):

@@ -156,8 +156,8 @@ def render_pdf(
 def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> bytes:
     """:func:`render_pdf`, reusing an earlier result for exactly the same input.
 
-    The PDF is a pure function of the HTML, the metadata and the WeasyPrint version (see the
-    determinism note above), so the cache key is a hash of all three and a hit skips loading
+    The PDF is a pure function of the HTML, the metadata, the shipped fonts and the WeasyPrint version (see the
+    determinism note above), so the cache key is a hash of all of them and a hit skips loading
     WeasyPrint at all.  Used for the site's blank-checklist download, which otherwise costs most
     of a full site regeneration.  A corrupt or missing entry is simply rendered again; with no
     cache folder (``None``) every call renders.
@@ -170,7 +170,11 @@ def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> byte
 
     from ..core.outputs import write_atomic
 
-    key_src = json.dumps({"html": html, "meta": meta, "weasyprint": version("weasyprint"), "variant": PDF_VARIANT}, sort_keys=True, default=str)
+    from .fonts import FACES, fonts_dir
+
+    # the shipped font files are an input too: a font update must not reuse PDFs drawn with the old one
+    font_sums = [hashlib.sha256((fonts_dir(ASSETS) / name).read_bytes()).hexdigest() for name, _w, _s in FACES]
+    key_src = json.dumps({"html": html, "meta": meta, "weasyprint": version("weasyprint"), "variant": PDF_VARIANT, "fonts": font_sums}, sort_keys=True, default=str)
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()
     entry = Path(cache_dir) / f"{key}.pdf"
     try:

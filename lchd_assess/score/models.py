@@ -1,4 +1,4 @@
-"""The scorer's result: the contract between the scorer, the reports and the portfolio.
+"""The scorer's input (a wave's answers) and result: the contract between the scorer, the reports and the portfolio.
 
 ``lchd-assess score --format json`` prints ``ScoreResult.model_dump(mode="json")``; the report
 and portfolio contexts are built from this model only, so a report can never show something
@@ -10,15 +10,61 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from dataclasses import dataclass, field
+from typing import Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..core.findings import Finding
+from ..load.models import Scale
+
+# -- The scorer's input: one wave's answers, as formats.responses reads them ------------------
+
+Answer = Union[int, str, None]  # 0–4, "DK", "NA", or None (blank)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    id: str
+    sector: str
+    role: str
+    answers: dict[str, Answer]
+    comments: dict[str, str]
+    row: int
+
+
+@dataclass
+class Responses:
+    """One wave's answer file as read: its respondents, and findings for what could not be read."""
+
+    file: str
+    wave: str
+    items: list[str] = field(default_factory=list)
+    respondents: list[Respondent] = field(default_factory=list)
+    version: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    #: Things the reader did on purpose (columns ignored, blank rows skipped, respondents who
+    #: answered nothing left out): reported, never a reason to refuse the file.
+    notes: list[Finding] = field(default_factory=list)
+    #: The delimiter the file was read with ("," ";" or "\t"); collect writes new rows with it.
+    delimiter: str = ","
+    #: The wave an answer file or workbook says it was made for (None when it names none).
+    declared_wave: str | None = None
+
+
+# -- The scorer's result ---------------------------------------------------------------------
 
 
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Scale = Literal["neighbourhood", "city", "county", "region"]
-GapCode = Literal["agreement", "partial-agreement", "disagreement", "silence"]
+GapCode = Literal["similar", "some-difference", "large-difference", "not-shown"]
+#: Scoring rules 1.0.0 named the gap codes after the triangulation codes of Blebu et al. (2023);
+#: 1.1.0 gives them neutral names (ours compare scores, theirs compare qualitative accounts, and
+#: a hidden group is not "silent").  A result saved with the old names reads with the new ones.
+LEGACY_GAP_CODES = {"agreement": "similar", "partial-agreement": "some-difference", "disagreement": "large-difference", "silence": "not-shown"}
+GroupId = Literal["residents-families", "community-organisations", "health-care", "related-sectors", "backbone", "community"]
 ChangeFlag = Literal["improved", "declined", "no-meaningful-change", "not-comparable"]
 
 
@@ -59,10 +105,11 @@ class GroupElement(_M):
     id: str
     score: float | None = Field(description="The group's element score; null when not computable or hidden (fewer than the minimum cell size answered it, or hidden to protect another group).")
     n_respondents: int | None = Field(description="Group members who answered this element; null when hidden.")
+    dont_know_rate: float | None = Field(default=None, description="Share (0–1) of this group's answers to the element's items that were DK; null when hidden (or in results scored before scoring rules 1.1.0).")
 
 
 class GroupResult(_M):
-    group: Literal["community", "health-care", "related-sectors", "backbone"] = Field(description="Sector group.")
+    group: GroupId = Field(description="Sector group ('community' only in results scored with instrument 1.0.0, which pooled residents, families and community-based organisations).")
     label: str = Field(description="Sector group as shown to people.")
     suppressed: bool = Field(description="True when the group is below the minimum cell size, or hidden so that another small group cannot be recovered by subtraction.")
     suppression_reason: Literal["below-minimum-cell-size", "complementary"] | None = None
@@ -72,17 +119,24 @@ class GroupResult(_M):
 
 class Gap(_M):
     id: str = Field(description="Element ID.")
-    community: float | None = Field(description="Community perspective score (residents/families and community-based organisations); null when hidden or not computable.")
+    community: float | None = Field(description="Community perspective score (residents, families, youth and community-based organisations); null when hidden or not computable.")
     institutional: float | None = Field(description="Institutional perspective score (everyone else); null when hidden or not computable.")
     difference: float | None = Field(description="community − institutional, on the 0–100 scale.")
-    code: GapCode = Field(description="Triangulation code (Blebu et al. 2023): agreement, partial-agreement, disagreement, or silence when one side cannot be shown.")
+    code: GapCode = Field(description="How far apart the two perspectives are: similar, some-difference or large-difference (thresholds in the method), or not-shown when one side has fewer respondents than the minimum cell size or no score. Adapted from, not the same as, the triangulation codes of Blebu et al. (2023).")
     explanation: str = Field(description="One sentence saying what the code means here.")
+    community_dont_know_rate: float | None = Field(default=None, description="Share (0–1) of the community side's answers to this element's items that were DK; null when that side is below the minimum cell size.")
+    institutional_dont_know_rate: float | None = Field(default=None, description="Share (0–1) of the institutional side's answers to this element's items that were DK; null when that side is below the minimum cell size.")
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _legacy_code(cls, v: object) -> object:
+        return LEGACY_GAP_CODES.get(v, v) if isinstance(v, str) else v
 
 
 class Gating(_M):
-    threshold: float = Field(description="A foundational structure scoring below this caps the overall readiness level.")
+    threshold: float = Field(description="A gated element (a foundational structure, or P4 from scoring rules 1.1.0) scoring below this caps the overall readiness level.")
     capped: bool
-    capping_elements: list[str] = Field(description="Structures below the gate.")
+    capping_elements: list[str] = Field(description="Gated elements below the gate.")
     uncapped_level: str | None = Field(description="The level the overall score alone would give.")
     level: str | None = Field(description="The overall readiness level after the gate.")
     level_label: str | None
@@ -102,7 +156,7 @@ class Representation(_M):
     by_sector: list[SectorCount]
     silent_sectors: list[str] = Field(description="Roster sectors with no respondent.")
     few_sectors: list[str] = Field(description="Roster sectors with fewer respondents than the cell size.")
-    residents_share: float | None = Field(description="Share of respondents who are community residents/family members (0–1); null when that would expose a small group.")
+    residents_share: float | None = Field(description="Share of respondents who are residents, family members or young people (the resident sector's group, 0–1); null when that would expose a small group.")
     residents_display: str
 
 
@@ -127,7 +181,7 @@ class Method(_M):
     min_item_coverage: float
     min_respondents: int
     level_bands: list[tuple[str, str, float, float]] = Field(description="(level ID, label, lower bound inclusive, upper bound exclusive except the top).")
-    gap_thresholds: tuple[float, float] = Field(description="Absolute differences below the first are agreement; below the second partial agreement; otherwise disagreement.")
+    gap_thresholds: tuple[float, float] = Field(description="Absolute differences below the first are similar; below the second some difference; otherwise a large difference.")
     meaningful_change: float
     gate_threshold: float
 

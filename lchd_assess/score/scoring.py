@@ -30,11 +30,9 @@ from typing import Iterable, Sequence
 
 from . import models as sm
 from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
-from ..core.errors import InputError, ResponsesError
-from ..core.findings import Finding
-from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
-from ..formats.responses import Respondent, Responses, read_responses
+from .models import Respondent, Responses
+from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, version_tuple
+from ..load.partnership import PartnershipFile
 
 OVERALL = "overall"
 OVERALL_NAME = "Overall readiness"
@@ -199,8 +197,23 @@ def _element_index(inst: InstrumentFile, items: list[str], keep: set[str] | None
     pos = {i: n for n, i in enumerate(items)}
     out: dict[str, list[int]] = {}
     for sec in inst.sections:
-        out[sec.element] = [pos[it.id] for it in inst.active_items() if it.element == sec.element and it.id in pos and (keep is None or it.id in keep)]
+        out[sec.element] = sorted(pos[it.id] for it in inst.items if it.element == sec.element and it.id in pos and (keep is None or it.id in keep))
     return out
+
+
+def wave_items(inst: InstrumentFile, version: str | None) -> list[str]:
+    """The items a wave collected with instrument ``version`` is scored on, element by element.
+
+    A wave answered with an earlier version (say 1.0.0 after 1.1.0 retired some items) is
+    scored on that version's own items, under the current scoring rules, so answers collected
+    before a release stay usable; the result names the version.
+    """
+    if version is None or version == inst.version:
+        return inst.item_ids()
+    at = inst.items_at(version)
+    # Question number order within an element: the order that version's own file had.
+    number = lambda i: int(i.rsplit("Q", 1)[1])  # noqa: E731
+    return [i for sec in inst.sections for i in sorted((it.id for it in inst.items if it.element == sec.element and it.id in at), key=number)]
 
 
 def _perspectives(inst: InstrumentFile) -> dict[str, list[str]]:
@@ -213,21 +226,48 @@ def _perspectives(inst: InstrumentFile) -> dict[str, list[str]]:
 def _gap_code(diff: float, rules: ScoringRulesFile) -> sm.GapCode:
     a, b = rules.gap_thresholds
     d = abs(diff)
-    return "agreement" if d < a else "partial-agreement" if d < b else "disagreement"
+    return "similar" if d < a else "some-difference" if d < b else "large-difference"
 
 
 _GAP_WORDS = {
-    "agreement": "Community members and institutional partners rate this element about the same (difference below {a:g} points).",
-    "partial-agreement": "Community members and institutional partners partly agree: their ratings differ by {d:g} points ({a:g}–{b:g} counts as partial agreement).",
-    "disagreement": "Community members and institutional partners see this element differently: their ratings differ by {d:g} points ({b:g} or more counts as disagreement).",
+    "similar": "Community members and institutional partners rate this element about the same (difference below {a:g} points).",
+    "some-difference": "Community members and institutional partners rate this element somewhat differently: their ratings differ by {d:g} points ({a:g} to under {b:g} counts as some difference).",
+    "large-difference": "Community members and institutional partners see this element differently: their ratings differ by {d:g} points ({b:g} or more counts as a large difference).",
 }
+
+#: A side whose share of don't-know answers is at least this much above the other side's is
+#: named in the gap's explanation: the element's score then rests mostly on the other side.
+DK_RATE_NOTE = 0.25
+
+
+def _dk_rate(respondents: Sequence[Respondent], item_ids: Sequence[str]) -> float | None:
+    """Share of the given answers (0–4, DK or NA; blanks left out) that were DK, or None."""
+    given = dk = 0
+    for r in respondents:
+        for i in item_ids:
+            a = r.answers.get(i)
+            if a is None:
+                continue
+            given += 1
+            dk += a == "DK"
+    return round(dk / given, 3) if given else None
+
+
+def _dk_note(c_rate: float | None, i_rate: float | None) -> str:
+    if c_rate is None or i_rate is None:
+        return ""
+    if c_rate - i_rate >= DK_RATE_NOTE:
+        return f" Community respondents answered don't know to {c_rate:.0%} of these questions and institutional respondents to {i_rate:.0%}, so the score rests mostly on institutional answers."
+    if i_rate - c_rate >= DK_RATE_NOTE:
+        return f" Institutional respondents answered don't know to {i_rate:.0%} of these questions and community respondents to {c_rate:.0%}, so the score rests mostly on community answers."
+    return ""
 
 
 def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses: Responses, waves_available: list[str], previous: Responses | None = None, comments: bool = False) -> sm.ScoreResult:
     """Score one wave of answers. ``responses`` must be free of findings (see :func:`score_partnership`)."""
     inst, rules = ctx.inst, ctx.rules
     d, k, mult = rules.decimals, rules.min_cell_size, rules.scale_multiplier
-    items = inst.item_ids()
+    items = wave_items(inst, responses.version)
     from .arrays import AnswerArrays
 
     m = Matrix.build(items, responses.respondents)
@@ -287,11 +327,11 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     if overall is None:
         expl = "No overall level: the overall score needs all eight elements to be computable."
     elif capped:
-        expl = f"The overall score alone would be '{band.label}', but {names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}, so the overall level is capped at '{level.label}': a partnership cannot be ready without its foundations."  # type: ignore[union-attr]
+        expl = f"The overall score alone would be '{band.label}', but {names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}, so the overall level is capped at '{level.label}': a partnership cannot be ready without its foundations{' or while equity is not yet practised' if any(e.startswith('P') for e in capping) else ''}."  # type: ignore[union-attr]
     elif capping:
         expl = f"{names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}; the overall level '{band.label}' is already at or below the cap ('{rules.level(gate.cap_level).label}')."  # type: ignore[union-attr]
     else:
-        expl = f"Every foundational structure scores at least {gate.threshold:g}; the overall level is not capped."
+        expl = f"Every gated element ({', '.join(gate.elements)}) scores at least {gate.threshold:g}; the overall level is not capped."
     gating = sm.Gating(threshold=gate.threshold, capped=capped, capping_elements=capping, uncapped_level=band.id if band else None, level=level.id if level else None, level_label=level.label if level else None, explanation=expl)
     oiv = intervals.get(OVERALL)
     elements.append(sm.ElementScore(
@@ -304,7 +344,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     ))
 
     # Sector groups, with complementary suppression.
-    group_ids = [g.id for g in inst.sector_groups]
+    group_ids: list[str] = [g.id for g in inst.sector_groups]
     persp = _perspectives(inst)
     members = {g: [n for n, r in enumerate(m.respondents) if inst.group_of(r.sector) == g] for g in group_ids}
     gn = {g: len(members[g]) for g in group_ids}
@@ -332,9 +372,10 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
             continue
         gel = []
         for e in el_idx:
-            c = group_calcs[g][e]
+            gc = group_calcs[g][e]
             hide = g in el_hidden[e]
-            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents))
+            dk = None if hide else _dk_rate([m.respondents[n] for n in members[g]], [items[i] for i in el_idx[e]])
+            gel.append(sm.GroupElement(id=e, score=None if hide else _r(gc.score, d), n_respondents=None if hide else gc.n_respondents, dont_know_rate=dk))
         groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
@@ -346,12 +387,17 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
             few = [lab for lab, c in (("community", cc), ("institutional", ic)) if c.n_respondents < k]
             why = f"fewer than {k} {' and '.join(few)} respondents answered it" if few else "one side's score is not computable"
-            gaps.append(sm.Gap(id=e, community=None, institutional=None, difference=None, code="silence", explanation=f"Silence: the two perspectives cannot be compared because {why}; both numbers are hidden."))
+            gaps.append(sm.Gap(id=e, community=None, institutional=None, difference=None, code="not-shown", explanation=f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden."))
             continue
         cs, is_ = _r(cc.score, d), _r(ic.score, d)
         diff = _r(cs - is_, d)  # type: ignore[operator]
         code = _gap_code(diff, rules)  # type: ignore[arg-type]
-        gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=_GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff))))  # type: ignore[arg-type]
+        # DK rates by side, shown only where both sides are shown (the same rule as the scores).
+        el_items = [items[i] for i in el_idx[e]]
+        c_dk = _dk_rate([m.respondents[n] for n in side_members["community"]], el_items)
+        i_dk = _dk_rate([m.respondents[n] for n in side_members["institutional"]], el_items)
+        expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)  # type: ignore[arg-type]  # diff is set: both sides are shown
+        gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=expl, community_dont_know_rate=c_dk, institutional_dont_know_rate=i_dk))  # type: ignore[arg-type]
 
     representation = _representation(inst, p, m, k, small | comp)
     change = _change(ctx, m, responses, previous) if previous is not None else None
@@ -361,16 +407,16 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
             (sm.Comment(item=item, text=text, sector_group=None if inst.group_of(r.sector) in small | comp else inst.group_of(r.sector)) for r in m.respondents for item, text in r.comments.items()),
             key=lambda c: (items.index(c.item) if c.item in items else len(items), c.item, c.text, c.sector_group or ""),
         )
-    r = rules
+    rl = rules
     method = sm.Method(
-        interval=f"percentile bootstrap over respondents: {r.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {r.interval.seed}; {r.interval.confidence:.0%} interval from the {alpha_pct(r, 0)} and {alpha_pct(r, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
-        min_cell_size=k, min_item_coverage=r.min_item_coverage, min_respondents=r.min_respondents,
-        level_bands=[(b.id, b.label, b.min, b.max) for b in r.levels], gap_thresholds=r.gap_thresholds,
-        meaningful_change=r.meaningful_change, gate_threshold=r.gate.threshold,
+        interval=f"percentile bootstrap over respondents: {rl.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {rl.interval.seed}; {rl.interval.confidence:.0%} interval from the {alpha_pct(rl, 0)} and {alpha_pct(rl, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
+        min_cell_size=k, min_item_coverage=rl.min_item_coverage, min_respondents=rl.min_respondents,
+        level_bands=[(b.id, b.label, b.min, b.max) for b in rl.levels], gap_thresholds=rl.gap_thresholds,
+        meaningful_change=rl.meaningful_change, gate_threshold=rl.gate.threshold,
     )
     return sm.ScoreResult(
-        instrument_id=inst.id, instrument_version=inst.version, framework_version=ctx.framework_version,
-        scoring_rules_version=r.version,
+        instrument_id=inst.id, instrument_version=responses.version or inst.version, framework_version=ctx.framework_version,
+        scoring_rules_version=rl.version,
         partnership=sm.PartnershipInfo(id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus),
         wave=responses.wave, waves_available=waves_available, n_respondents=len(m.respondents), method=method,
         elements=elements, groups=groups, gaps=gaps, gating=gating, representation=representation, change=change, comments=comment_list,
@@ -414,18 +460,22 @@ def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int,
             status, disp = "ok", str(c)
         by_sector.append(sm.SectorCount(sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status))  # type: ignore[arg-type]
     total = len(m.respondents)
-    res = inst.resident_sector
+    # Residents, families and young people answer as themselves: their share counts the whole
+    # sector group of the resident sector, hidden exactly when that group is hidden.
+    own = inst.group_of(inst.resident_sector)
+    nres = sum(n[s.id] for s in inst.sectors if s.group == own)
+    who = "residents, family members or young people"
     if total == 0:
         share, rdisp = None, "Nobody has answered yet."
-    elif n[res] == 0:
-        share, rdisp = 0.0, "No residents or family members answered."
-    elif res in hidden_small:
-        share, rdisp = None, f"Fewer than {k} respondents are residents or family members, so their number is not shown."
-    elif res in hidden:
-        share, rdisp = None, "The number of residents and family members is not shown, so that a smaller group cannot be worked out."
+    elif nres == 0:
+        share, rdisp = 0.0, f"No {who} answered."
+    elif nres < k:
+        share, rdisp = None, f"Fewer than {k} respondents are {who}, so their number is not shown."
+    elif own in hidden_groups:
+        share, rdisp = None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
     else:
-        share = round(n[res] / total, 3)
-        rdisp = f"{n[res]} of {total} respondents ({share:.0%}) are residents or family members."
+        share = round(nres / total, 3)
+        rdisp = f"{nres} of {total} respondents ({share:.0%}) are {who}."
     return sm.Representation(
         by_sector=by_sector,
         silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
@@ -461,7 +511,7 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         why = f"the previous wave's file has problems ({where}: {f.code}; run `lchd-assess validate` on it)"
         return sm.Change(previous_wave=prev.wave, threshold=t, elements=[sm.ElementChange(id=e, previous=None, current=None, delta=None, flag="not-comparable", reason=why) for e in [s.element for s in inst.sections] + [OVERALL]])
     keep = comparable_items(inst, prev, cur)
-    items = inst.item_ids()
+    items = m.items  # the current wave's own items (its version's, when it is not the latest)
     full = _element_index(inst, items)
     reduced = _element_index(inst, items, keep)
     pm = Matrix.build(items, prev.respondents)
@@ -499,100 +549,3 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         flag = "improved" if delta >= t else "declined" if delta <= -t else "no-meaningful-change"  # type: ignore[operator]
         out.append(sm.ElementChange(id=e, previous=p_, current=c, delta=delta, flag=flag, reason=reasons[e]))  # type: ignore[arg-type]
     return sm.Change(previous_wave=prev.wave, threshold=t, elements=out)
-
-
-# -- Reading a partnership folder ------------------------------------------------------------
-
-
-def example_folders() -> list[Path]:
-    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
-    from ..load.partnership import partnership_folders
-    from ..core.paths import examples_dir
-
-    return partnership_folders(examples_dir())
-
-
-def waves_in(folder: Path) -> list[str]:
-    """The partnership's waves with answers, earliest closing date first (see
-    :func:`~lchd_assess.partnership.wave_order`)."""
-    p = load_partnership(folder)
-    return wave_order(folder, p)
-
-
-def framework_context(assessment: Assessment) -> Context:
-    """Element names and the framework version, from the validated framework."""
-    from ..load.framework import load_framework
-
-    fw = load_framework()
-    names = {}
-    for sec in assessment.instrument.sections:
-        if sec.element not in fw:
-            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
-        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
-    return Context(assessment, fw.version, names)
-
-
-def stay_inside(path: Path, folder: Path, display: str) -> None:
-    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
-    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
-    from ..core.paths import is_inside
-
-    if not is_inside(path, folder):
-        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
-
-
-def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = False) -> Responses:
-    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
-    if path.suffix.lower() == ".xlsx":
-        from ..formats.workbook import read_workbook
-
-        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
-    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
-
-
-def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
-    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
-    ignored, blank rows skipped, respondents who answered nothing left out. For the score
-    command to say, beside the scores; never a reason to refuse the file."""
-    from ..check.validate import display_path
-
-    folder = Path(folder)
-    inst = load_assessment().instrument
-    waves = wave_order(folder, load_partnership(folder))
-    wave = wave or (waves[-1] if waves else None)
-    if wave is None:
-        return []
-    path = wave_file(folder, wave)
-    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
-
-
-def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
-    """Score one wave (default: the latest) of the partnership in ``folder``."""
-    from ..check.validate import display_path
-
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
-    ctx = context or framework_context(assessment or load_assessment())
-    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
-    waves = wave_order(folder, p)
-    if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
-    wave = wave or waves[-1]
-    if wave not in waves:
-        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = wave_file(folder, wave)
-    stay_inside(path, folder, display_path(path))
-    cur = _read_wave(path, ctx.inst, display_path(path))
-    if cur.findings:
-        raise ResponsesError(cur)
-    prev = None
-    i = waves.index(wave)
-    if i > 0:
-        ppath = wave_file(folder, waves[i - 1])
-        stay_inside(ppath, folder, display_path(ppath))
-        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
-    from ..core.paths import real
-
-    pid = real(folder).name
-    return score_wave(ctx, pid, p, cur, waves, prev, comments)

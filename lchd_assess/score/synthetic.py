@@ -8,6 +8,7 @@ non-computable elements and change between waves in realistic proportions.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from .models import ScoreResult
 
@@ -37,7 +38,7 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
     names = names or {eid: eid for eid, _ in ELEMENTS}
     base = rnd.gauss(55, 12)
     n = rnd.randint(6, 40)
-    elements = []
+    elements: list[dict[str, Any]] = []
     for eid, kind in ELEMENTS:
         computable = rnd.random() > 0.05
         s = round(min(100.0, max(0.0, rnd.gauss(base, 14))), 1) if computable else None
@@ -73,12 +74,12 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
     gaps = []
     for e in elements[:8]:
         if e["score"] is None:
-            gaps.append(dict(id=e["id"], community=None, institutional=None, difference=None, code="silence", explanation="One side cannot be shown."))
+            gaps.append(dict(id=e["id"], community=None, institutional=None, difference=None, code="not-shown", explanation="One side cannot be shown."))
             continue
         c = round(min(100.0, max(0.0, e["score"] + rnd.uniform(-12, 12))), 1)
         i = round(min(100.0, max(0.0, e["score"] + rnd.uniform(-12, 12))), 1)
         d = round(c - i, 1)
-        code = "agreement" if abs(d) < 10 else ("partial-agreement" if abs(d) < 20 else "disagreement")
+        code = "similar" if abs(d) < 10 else ("some-difference" if abs(d) < 20 else "large-difference")
         gaps.append(dict(id=e["id"], community=c, institutional=i, difference=d, code=code, explanation="Synthetic."))
     place = PLACES[seed % len(PLACES)]
     data = dict(

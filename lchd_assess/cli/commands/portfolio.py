@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...app.report import PORTFOLIO_FILES, expand_portfolio_inputs, iter_with_progress, load_partnership_scores, partnership_inputs, render_portfolio, write_portfolio
+    from ...app.report import PORTFOLIO_FILES, check_distinct, expand_portfolio_inputs, iter_with_progress, load_partnership_scores, partnership_inputs, render_portfolio, write_portfolio
     from ...app.report_inputs import report_inputs
     from ...core.safe_output import OutputGuard, shown
 
@@ -48,6 +48,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"created the anonymisation key {key_path}: keep it private and back it up; the same key gives the same codes next year", file=sys.stderr)
     fw = report_inputs()[0]
     scores = list(iter_with_progress(inputs, "scoring", False if args.quiet else None, lambda p: load_partnership_scores(p)[0]))
+    check_distinct(inputs, scores)
     rendered = render_portfolio(scores, fw, key=key)
     paths = write_portfolio(target, rendered)
     if not args.quiet:
