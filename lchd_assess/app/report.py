@@ -116,11 +116,16 @@ class RenderedPortfolio:
     csv: str
 
 
-def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None) -> RenderedPortfolio:
-    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes."""
-    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator())
+def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None, guidance: Guidance | None = None, problems: Sequence[str] = ()) -> RenderedPortfolio:
+    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes.
+
+    ``guidance`` carries the rules the brief uses (caution's few-respondents threshold, the
+    smallest portfolio with percentiles); ``problems`` are inputs left out, one line each."""
+    g = guidance or Guidance()
+    min_respondents = g.caution.min_respondents if g.caution else 8
+    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator(), min_respondents=min_respondents, min_for_percentiles=g.min_partnerships_for_percentiles, problems=problems)
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
+    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key, g.min_partnerships_for_percentiles))
 
 
 def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
