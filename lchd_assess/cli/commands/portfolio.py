@@ -46,10 +46,10 @@ def _run(args: argparse.Namespace) -> int:
         if created:
             # Said even with --quiet: losing this file changes every code next year.
             print(f"created the anonymisation key {key_path}: keep it private and back it up; the same key gives the same codes next year", file=sys.stderr)
-    fw = report_inputs()[0]
+    fw, guidance = report_inputs()
     scores = list(iter_with_progress(inputs, "scoring", False if args.quiet else None, lambda p: load_partnership_scores(p)[0]))
     check_distinct(inputs, scores)
-    rendered = render_portfolio(scores, fw, key=key)
+    rendered = render_portfolio(scores, fw, key=key, guidance=guidance)
     paths = write_portfolio(target, rendered)
     if not args.quiet:
         print(f"wrote {', '.join(shown(p) for p in paths)} ({len(scores)} partnership{'' if len(scores) == 1 else 's'})")
