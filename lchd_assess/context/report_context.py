@@ -330,6 +330,10 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     perspectives: dict[str, list[str]] = {}
     for g in assessment.instrument.sector_groups:
         perspectives.setdefault(g.perspective, []).append(g.id)
+    # Results scored with instrument 1.0.0 have one "community" group (residents, families and
+    # community organisations together); it sits on the community side when they are re-read.
+    if "community" not in {g.id for g in assessment.instrument.sector_groups}:
+        perspectives.setdefault("community", []).append("community")
     return Guidance(item_stems=stems, level_order=levels, actions=actions, min_cell_size=assessment.rules.min_cell_size, perspectives=perspectives)
 
 

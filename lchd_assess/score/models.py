@@ -115,7 +115,7 @@ class Representation(_M):
     by_sector: list[SectorCount]
     silent_sectors: list[str] = Field(description="Roster sectors with no respondent.")
     few_sectors: list[str] = Field(description="Roster sectors with fewer respondents than the cell size.")
-    residents_share: float | None = Field(description="Share of respondents who are community residents/family members (0–1); null when that would expose a small group.")
+    residents_share: float | None = Field(description="Share of respondents who are residents, family members or young people (the resident sector's group, 0–1); null when that would expose a small group.")
     residents_display: str
 
 

@@ -110,7 +110,7 @@ def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping
             groups[i] = g.model_copy(update={"elements": els})
 
     # A comparison of perspectives needs k on each side; a side made of shown groups smaller
-    # than k, or of groups each below k that cannot reach k together, is silent.
+    # than k, or of groups each below k that cannot reach k together, is not shown.
     by_id = {g.group: g for g in groups}
     small_side = []
     for side, members in perspectives.items():
@@ -121,8 +121,8 @@ def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping
         if known < k and all(g.suppression_reason == "below-minimum-cell-size" for g in unknown) and most < k:
             small_side.append(side)
     gaps = [
-        gap.model_copy(update={"community": None, "institutional": None, "difference": None, "code": "silence", "explanation": f"Silence: the two perspectives cannot be compared because fewer than {k} {' and '.join(small_side)} respondents answered; both numbers are hidden."})
-        if small_side and gap.code != "silence" else gap
+        gap.model_copy(update={"community": None, "institutional": None, "difference": None, "code": "not-shown", "explanation": f"Not shown: the two perspectives cannot be compared because fewer than {k} {' and '.join(small_side)} respondents answered; both numbers are hidden."})
+        if small_side and gap.code != "not-shown" else gap
         for gap in r.gaps
     ]
 

@@ -462,18 +462,22 @@ def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int,
             status, disp = "ok", str(c)
         by_sector.append(sm.SectorCount(sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status))  # type: ignore[arg-type]
     total = len(m.respondents)
-    res = inst.resident_sector
+    # Residents, families and young people answer as themselves: their share counts the whole
+    # sector group of the resident sector, hidden exactly when that group is hidden.
+    own = inst.group_of(inst.resident_sector)
+    nres = sum(n[s.id] for s in inst.sectors if s.group == own)
+    who = "residents, family members or young people"
     if total == 0:
         share, rdisp = None, "Nobody has answered yet."
-    elif n[res] == 0:
-        share, rdisp = 0.0, "No residents or family members answered."
-    elif res in hidden_small:
-        share, rdisp = None, f"Fewer than {k} respondents are residents or family members, so their number is not shown."
-    elif res in hidden:
-        share, rdisp = None, "The number of residents and family members is not shown, so that a smaller group cannot be worked out."
+    elif nres == 0:
+        share, rdisp = 0.0, f"No {who} answered."
+    elif nres < k:
+        share, rdisp = None, f"Fewer than {k} respondents are {who}, so their number is not shown."
+    elif own in hidden_groups:
+        share, rdisp = None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
     else:
-        share = round(n[res] / total, 3)
-        rdisp = f"{n[res]} of {total} respondents ({share:.0%}) are residents or family members."
+        share = round(nres / total, 3)
+        rdisp = f"{nres} of {total} respondents ({share:.0%}) are {who}."
     return sm.Representation(
         by_sector=by_sector,
         silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
