@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 from lchd_assess.formats import checklist as cl
-from lchd_assess.load.standard import load_standard
-from lchd_assess.check.validate import repo_root
+from lchd_assess.load.framework import load_standard
+from lchd_assess.core.paths import repo_root
 
 
 def main() -> None:

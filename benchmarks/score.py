@@ -39,7 +39,8 @@ from lchd_assess.load.instrument import load_assessment  # noqa: E402
 
 import numpy as np  # noqa: E402
 from lchd_assess.formats.score_output import to_json  # noqa: E402
-from lchd_assess.score.scoring import Context, framework_context, score_partnership  # noqa: E402
+from lchd_assess.app.score import framework_context, score_partnership  # noqa: E402
+from lchd_assess.score.scoring import Context  # noqa: E402
 
 SECTORS = ["health-care", "public-health", "social-services", "education", "housing", "community-organisation", "resident-family", "backbone", "funder"]
 
@@ -96,11 +97,11 @@ def numpy_groupby(values: np.ndarray, element_of_item: np.ndarray, n_elements: i
 
 
 def load_numpy(folders: list[Path], n_items: int) -> np.ndarray:
-    arrays = []
+    blocks = []
     for d in folders:
         raw = np.genfromtxt(d / "responses" / "2026-annual.csv", delimiter=",", skip_header=1, dtype=str, usecols=range(3, 3 + n_items))
-        arrays.append(raw)
-    a = np.stack(arrays)
+        blocks.append(raw)
+    a = np.stack(blocks)
     vals = np.full(a.shape, np.nan)
     for v in "01234":
         vals[a == v] = float(v)

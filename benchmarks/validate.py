@@ -29,7 +29,7 @@ def main() -> None:
     help_ = timed([py, "-m", "lchd_assess", "--help"], 5)
     validate = timed([py, "-m", "lchd_assess", "validate"], 5)
     sys.path.insert(0, str(ROOT))
-    from lchd_assess.check.validate import validate_paths
+    from lchd_assess.app.validate import validate_paths
 
     validate_paths()  # warm: schemas generated once per process
     t0 = time.perf_counter()

@@ -20,7 +20,7 @@ def __getattr__(name: str):  # lazy, so `lchd-assess --help` stays fast
 
         return load_framework
     if name == "validate_paths":
-        from .check.validate import validate_paths
+        from .app.validate import validate_paths
 
         return validate_paths
     raise AttributeError(name)

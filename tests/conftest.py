@@ -50,6 +50,78 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
     )
 
 
+def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run the CLI's ``run()`` in this process, as ``python -m lchd_assess`` would: the same
+    exit code (argparse's SystemExit included), stdout and stderr captured as text.
+
+    Each call starts clean, as a new process would: environment and working folder set for the
+    call and restored after, the loaders' caches emptied (a test may edit a framework copy
+    between calls) and the folders chosen with ``core.paths.use`` forgotten.  Tests whose point
+    is the process boundary itself (a signal, the interpreter's start-up, a server) use
+    :func:`run_cli`.
+    """
+    import contextlib
+    import io
+
+    from lchd_assess.cli.main import run
+    from lchd_assess.core import paths
+    from lchd_assess.load import framework, instrument
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    os.chdir(cwd or ROOT)
+    framework._cached.cache_clear()
+    instrument._load_cached.cache_clear()
+    paths.reset()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = run(list(args))
+            except SystemExit as exc:  # argparse: --help, --version, usage errors
+                code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        framework._cached.cache_clear()
+        instrument._load_cached.cache_clear()
+        paths.reset()
+    return subprocess.CompletedProcess(["lchd-assess", *args], code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture(scope="session")
 def cli():
+    """The CLI as users run it, in process (exit code and output captured; see
+    :func:`run_cli_in_process`); ``cli_process`` runs it as a real subprocess."""
+    return run_cli_in_process
+
+
+@pytest.fixture(scope="session")
+def cli_process():
     return run_cli
+
+
+# -- One site build per session -------------------------------------------------------------
+# MkDocs builds are the slowest step of the suite; the tests that read a built site share these
+# two (never change them: a test that needs a different site builds its own).
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """(generated Site, MkDocs result, the HTML folder) of the repository's site."""
+    from site_helpers import build_into
+
+    folder = tmp_path_factory.mktemp("site")
+    site, result = build_into(folder)
+    return site, result, folder / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site_file_urls(tmp_path_factory):
+    """The same site built with ``page.html`` links (``site build --file-urls``)."""
+    from site_helpers import build_into
+
+    folder = tmp_path_factory.mktemp("site-file-urls")
+    site, result = build_into(folder, directory_urls=False)
+    return site, result, folder / "site"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.core.findings import CATALOGUE
-from lchd_assess.check.validate import validate_paths
+from lchd_assess.app.validate import validate_paths
 from lchd_assess.load.yamlload import MAX_BYTES
 
 BROKEN = Path(__file__).parent / "broken"

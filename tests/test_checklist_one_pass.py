@@ -7,7 +7,7 @@ import json
 import pytest
 
 from lchd_assess.formats import checklist as cl
-from lchd_assess.load.standard import load_standard
+from lchd_assess.load.framework import load_standard
 from lchd_assess.load.yaml_words import quote_value
 
 

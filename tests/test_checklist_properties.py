@@ -6,8 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.load.documents import load_document
-from lchd_assess.load.standard import load_standard
+from lchd_assess.load.framework import load_standard
 
 STD = load_standard()
 IDS = [i.id for i in STD.items()]
@@ -21,7 +22,7 @@ answer = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_
 def test_answers_written_into_a_checklist_load_back_unchanged(tmp_path_factory, answers):
     path = tmp_path_factory.mktemp("c") / "c.yaml"
     path.write_text(cl.blank_checklist(STD, answers=answers), encoding="utf-8")
-    doc = load_document(path, expect="checklist")
+    doc = load_document(path, CHECKLIST)
     assert doc.findings == [], [f.format_text() for f in doc.findings]
     for item_id in IDS:
         e = doc.model.items[item_id]

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.load.documents import load_document
-from lchd_assess.load.standard import load_standard
+from lchd_assess.load.framework import load_standard
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml"
 GOLDEN = Path(__file__).resolve().parent / "golden/checklist/harbour-city-family-network"
@@ -37,7 +38,7 @@ def test_new_writes_a_blank_checklist_that_loads_and_lists_every_item_as_unanswe
     out = tmp_path / "my-checklist.yaml"
     r = cli("checklist", "new", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    doc = load_document(out, expect="checklist")
+    doc = load_document(out, CHECKLIST)
     assert doc.findings == [] and set(doc.model.items) == {i.id for i in std.items()}
     r = cli("checklist", "check", "--format", "json", str(out))
     assert r.returncode == 1
@@ -53,7 +54,7 @@ def test_blank_checklist_shows_each_items_number_title_and_text_as_comments_abov
         i = lines.index(f"  {item.id}:")
         above = "\n".join(lines[max(0, i - 8): i])
         assert f"# {item.number}. {item.title}  [{item.tier};" in above, item.id
-        assert " ".join(item.what_to_report.split()[:4]) in " ".join(re.sub(r"^\s*#\s*", "", l) for l in lines[max(0, i - 8): i]), item.id
+        assert " ".join(item.what_to_report.split()[:4]) in " ".join(re.sub(r"^\s*#\s*", "", line) for line in lines[max(0, i - 8): i]), item.id
         assert lines[i + 1:i + 3] == ['    reported_at: ""', '    not_done: ""']
 
 
@@ -84,7 +85,7 @@ BROKEN = [
     ("missing-item", '  RS-governance:\n    reported_at: "Methods, Governance; Supplement A (charter)"\n    not_done: ""\n', "", ["checklist-item-missing"]),
     ("unanswered", '"Methods, Governance; Supplement A (charter)"', '""', ["checklist-item-unanswered"]),
     ("bad-id", "  RS-governance:", "  RS-goverance:", ["checklist-item-missing", "checklist-unknown-item"]),
-    ("wrong-version", "standard_version: 1.0.0", "standard_version: 0.9.0", ["checklist-version-mismatch"]),
+    ("wrong-version", "standard_version: 1.1.0", "standard_version: 0.9.0", ["checklist-version-mismatch"]),
     ("na-not-allowed", 'reported_at: "Methods, Partners; Table 1"\n    not_done: ""', 'reported_at: ""\n    not_done: "N/A: we are a small network"', ["checklist-na-not-allowed"]),
     ("na-without-reason", 'reported_at: "Results, Equity, para 3; Supplement C"\n    not_done: ""', 'reported_at: ""\n    not_done: "n/a"', ["checklist-na-without-reason"]),
     ("both-filled", 'reported_at: "Title page"\n    not_done: ""', 'reported_at: "Title page"\n    not_done: "partly"', ["checklist-both-filled"]),
@@ -126,14 +127,14 @@ def test_a_missing_file_is_one_line_and_exit_2(cli, tmp_path):
 
 
 def _bumped_framework(root: Path, tmp_path: Path) -> Path:
-    """A copy of the framework whose standard is 1.1.0 and adds one item."""
+    """A copy of the framework whose standard is one version newer (1.2.0) and adds one item."""
     fw = tmp_path / "framework"
     shutil.copytree(root / "framework", fw)
     p = fw / "reporting-standard.yaml"
-    text = p.read_text(encoding="utf-8").replace("version: 1.0.0\nrelease_date", "version: 1.1.0\nrelease_date", 1)
-    text = text.replace("changelog:\n", 'changelog:\n  - version: 1.1.0\n    date: "2027-01-01"\n    changes: [Added an item on workforce.]\n    added: [RS-workforce]\n', 1)
+    text = p.read_text(encoding="utf-8").replace("version: 1.1.0\nrelease_date", "version: 1.2.0\nrelease_date", 1)
+    text = text.replace("changelog:\n", 'changelog:\n  - version: 1.2.0\n    date: "2027-01-01"\n    changes: [Added an item on workforce.]\n    added: [RS-workforce]\n', 1)
     new_item = """      - id: RS-workforce
-        number: "33"
+        number: "34"
         title: Workforce
         domain: composition
         tier: extended
@@ -142,7 +143,7 @@ def _bumped_framework(root: Path, tmp_path: Path) -> Path:
         prompts: ["Which roles were created?"]
         why: {text: Roles carry the work., serves: [FS2]}
         example: "Illustrative: two community health workers."
-        version_added: 1.1.0
+        version_added: 1.2.0
 """
     p.write_text(text.rstrip("\n") + "\n" + new_item, encoding="utf-8")
     return fw
@@ -154,7 +155,7 @@ def test_a_checklist_for_an_older_version_says_what_changed(cli, root, tmp_path)
     assert r.returncode == 1, r.stderr
     found = {f["code"]: f["message"] for f in json.loads(r.stdout)["findings"]}
     assert set(found) == {"checklist-version-mismatch", "checklist-item-missing"}
-    assert "1.0.0" in found["checklist-version-mismatch"] and "1.1.0: added RS-workforce" in found["checklist-version-mismatch"]
+    assert "1.1.0" in found["checklist-version-mismatch"] and "1.2.0: added RS-workforce" in found["checklist-version-mismatch"]
     r = cli("checklist", "render", "--framework", str(fw), "--draft", str(EXAMPLE), "--out", str(tmp_path / "out"))
     assert r.returncode == 1 and not (tmp_path / "out").exists()
 
@@ -270,7 +271,7 @@ def test_template_with_a_missing_partnership_folder_is_one_line_and_exit_2(cli, 
 def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_when_added(cli, tmp_path, std):
     out = tmp_path / "core.yaml"
     assert cli("checklist", "new", "--core", "--out", str(out)).returncode == 0
-    doc = load_document(out, expect="checklist")
+    doc = load_document(out, CHECKLIST)
     core = {i.id for i in std.items() if i.tier == "core"}
     assert doc.model.scope == "core" and set(doc.model.items) == core and 0 < len(core) < len(std.items())
     report = cl.check_file(out, std)
@@ -286,7 +287,7 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
 def test_the_cached_blank_checklist_pdf_is_the_same_bytes_as_a_fresh_render(tmp_path):
     from lchd_assess.render import pdf
     from lchd_assess.formats.checklist import _pdf_meta, build_context, render_html
-    from lchd_assess.load.standard import load_standard
+    from lchd_assess.load.framework import load_standard
 
     std = load_standard()
     ctx = build_context(std, None, "blank")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import docx
 import pytest
 
+from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.formats import checklist as cl
 from lchd_assess.formats.checklist_squire import COVERS, squire_context, squire_crosswalk
 from lchd_assess.load.documents import load_document
-from lchd_assess.load.standard import load_standard
+from lchd_assess.load.framework import load_standard
 
 EXAMPLE = "assessments/examples/harbour-city-family-network/reporting-checklist.yaml"
 
@@ -33,7 +34,7 @@ def _rows(path):
 
 
 def test_the_word_checklist_has_every_item_with_its_answer(rendered, root, std):
-    model = load_document(root / EXAMPLE, expect="checklist").model
+    model = load_document(root / EXAMPLE, CHECKLIST).model
     rows = _rows(rendered / "checklist.docx")
     assert [r[0] for r in rows] == [i.number for i in std.items()]
     for row, item in zip(rows, std.items()):
@@ -63,7 +64,7 @@ def test_the_squire_view_lists_every_squire_element_in_squires_order(rendered, s
 
 
 def test_a_squire_element_takes_answers_only_from_items_that_cover_it_in_full(root, std):
-    model = load_document(root / EXAMPLE, expect="checklist").model
+    model = load_document(root / EXAMPLE, CHECKLIST).model
     ctx = squire_context(std, model, "final")
     rows = {r.number: r for s in ctx.sections for r in s.rows}
     for el in squire_crosswalk(std).elements:

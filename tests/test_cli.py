@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
+
+from lchd_assess.core.findings import ExitCode
 
 from lchd_assess.formats.bundle import bundle
 from lchd_assess.load.framework import load_framework
@@ -10,8 +13,31 @@ from lchd_assess.load.framework import load_framework
 
 def test_help_lists_the_exit_codes(cli):
     out = cli("--help").stdout
-    for line in ("0  OK", "1  findings", "2  bad input or usage"):
+    for line in ("0  OK", "1  findings", "2  bad input or usage", "3  internal error", "130  interrupted"):
         assert line in out
+    # every code the CLI can return is a named ExitCode with a line in the help
+    for code in ExitCode:
+        assert re.search(rf"^  {int(code)}  \S", out, re.M), code
+
+
+def test_a_bug_exits_3_in_one_line_and_ctrl_c_exits_130(cli, monkeypatch):
+    from lchd_assess.cli.commands import validate as command
+
+    def bug(args):
+        raise RuntimeError("boom")
+
+    def ctrl_c(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.delenv("LCHD_DEBUG", raising=False)
+    monkeypatch.setattr(command, "run", bug)
+    result = cli("validate")
+    assert result.returncode == ExitCode.INTERNAL_ERROR == 3
+    assert result.stderr.splitlines() == ["lchd-assess: internal error: RuntimeError: boom (set LCHD_DEBUG=1 for details and report it)"]
+    monkeypatch.setattr(command, "run", ctrl_c)
+    result = cli("validate")
+    assert result.returncode == ExitCode.INTERRUPTED == 130
+    assert result.stderr.splitlines() == ["lchd-assess: interrupted"]
 
 
 def test_help_does_not_import_the_heavy_libraries():

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 
 from lchd_assess.load.framework import load_framework
-from lchd_assess.check.validate import validate_paths
+from lchd_assess.app.validate import validate_paths
 
 
 def test_every_framework_and_assessment_file_validates_without_findings(root):
@@ -35,7 +35,10 @@ def test_the_framework_holds_every_element_the_paper_names():
 def test_components_named_by_the_paper_are_present():
     fw = load_framework()
     by = {e.id: e for e in fw.core_elements}
-    kinds = lambda e, t: [c for c in e.components if c.type == t]
+
+    def kinds(e, t):
+        return [c for c in e.components if c.type == t]
+
     assert len(kinds(by["P4"], "operational-decision")) == 5
     assert len(kinds(by["FS1"], "theory-of-change-domain")) == 5
     assert len(kinds(by["FS2"], "relational-outcome")) == 4

@@ -14,7 +14,7 @@ import interop_platforms as tp
 from lchd_assess.app.interop import export_instrument, import_answers
 from lchd_assess.cli.main import run
 from lchd_assess.load.instrument import load_assessment
-from lchd_assess.score.scoring import example_folders, waves_in
+from lchd_assess.app.score import example_folders, waves_in
 from test_interop_roundtrip import people
 
 INST = load_assessment().instrument

@@ -15,7 +15,7 @@ from lchd_assess.app.interop import export_instrument, import_answers
 from lchd_assess.formats.responses import read_responses
 from lchd_assess.formats.score_output import render
 from lchd_assess.load.instrument import load_assessment
-from lchd_assess.score.scoring import example_folders, score_partnership, waves_in
+from lchd_assess.app.score import example_folders, score_partnership, waves_in
 
 INST = load_assessment().instrument
 #: The example waves answered with the current instrument version: the platforms' forms are

@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lchd_assess.load.documents import check_loaded
+from lchd_assess.load.kinds import KINDS
 from lchd_assess.core.findings import CATALOGUE
 from lchd_assess.load.yamlload import parse_yaml_text
 
@@ -21,7 +22,7 @@ yamlish = st.text(alphabet=st.sampled_from(list("kind: principles-[]{}&*!#|>'\"\
 @given(yamlish)
 def test_random_text_only_ever_yields_documented_findings(text):
     loaded = parse_yaml_text(text, "random.yaml")
-    doc = check_loaded(loaded)
+    doc = check_loaded(loaded, KINDS)
     for f in doc.findings:
         assert f.code in CATALOGUE
         assert f.file == "random.yaml"
@@ -30,9 +31,9 @@ def test_random_text_only_ever_yields_documented_findings(text):
 
 def test_yaml_to_model_to_yaml_round_trips_for_every_framework_file():
     for path in sorted((ROOT / "framework").rglob("*.yaml")):
-        doc = check_loaded(parse_yaml_text(path.read_text(encoding="utf-8"), str(path)))
+        doc = check_loaded(parse_yaml_text(path.read_text(encoding="utf-8"), str(path)), KINDS)
         assert doc.model is not None, doc.findings
         dumped = yaml.safe_dump(doc.model.model_dump(mode="json"), sort_keys=True, allow_unicode=True)
-        again = check_loaded(parse_yaml_text(dumped, "again.yaml"))
+        again = check_loaded(parse_yaml_text(dumped, "again.yaml"), KINDS)
         assert again.findings == [], [f.format_text() for f in again.findings]
         assert again.model == doc.model, path

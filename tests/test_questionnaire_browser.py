@@ -16,7 +16,7 @@ import pytest
 from lchd_assess.app.collect import collect
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.app.questionnaire import write_questionnaire
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 CHROMIUM = os.environ.get("LCHD_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -93,7 +93,8 @@ def test_member_answers_every_item_saves_the_file_and_collect_and_score_agree(br
             planned[item] = value
             page.locator(f"input[name='{item}'][value='{value}']").check()
         if sec.element == "P2":
-            page.fill("#c-P2-Q1", "We meet monthly; residents joined in spring.")
+            commented = next(i for i in ids if i.startswith("P2."))
+            page.fill(f"#c-{commented.replace('.', '-')}", "We meet monthly; residents joined in spring.")
         page.click("#next")
     assert page.locator("#h-end").is_visible()
     summary = page.locator("#summary").inner_text()
@@ -105,14 +106,14 @@ def test_member_answers_every_item_saves_the_file_and_collect_and_score_agree(br
     doc = json.loads(saved.read_text())
     assert doc["respondent_id"] == code and doc["wave"] == "2026-03-31-spring"
     assert doc["answers"] == {k: (int(v) if v.isdigit() else v) for k, v in planned.items()}
-    assert doc["comments"] == {"P2.Q1": "We meet monthly; residents joined in spring."}
+    assert doc["comments"] == {commented: "We meet monthly; residents joined in spring."}
     # The same answers as text, for pasting into an e-mail.
     page.click("#show-text")
     assert json.loads(page.locator("#answer-text").input_value()) == doc
     # Progress survives a reload (localStorage), with the same code.
     page.reload()
     assert page.locator("#code-end").inner_text() == code
-    assert page.locator("input[name='P1.Q2']:checked").get_attribute("value") == planned["P1.Q2"]
+    assert page.locator(f"input[name='{ids[1]}']:checked").get_attribute("value") == planned[ids[1]]
     context.close()
     assert all(u.startswith(("file:", "blob:", "data:")) for u in requests), requests
 
@@ -159,9 +160,10 @@ def test_keyboard_alone_moves_through_a_question(browser, tmp_path):
     page.select_option("#sector", "education")
     page.select_option("#role", "staff")
     page.click("#next")
-    page.locator("input[name='P1.Q1'][value='0']").focus()
+    first = INST.item_ids()[0]
+    page.locator(f"input[name='{first}'][value='0']").focus()
     page.keyboard.press("ArrowDown")
-    assert page.locator("input[name='P1.Q1']:checked").get_attribute("value") == "1"
+    assert page.locator(f"input[name='{first}']:checked").get_attribute("value") == "1"
     outline = page.evaluate("() => getComputedStyle(document.activeElement.closest('label')).outlineStyle")
     assert outline == "solid", "the focused choice must show a visible outline"
     context.close()

@@ -19,7 +19,7 @@ from lchd_assess.load.instrument import load_assessment
 from lchd_assess.load.partnership import load_partnership
 from lchd_assess.app.questionnaire import write_questionnaire
 from lchd_assess.render.questionnaire import render_html
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "assessments" / "examples" / "riverbend-neighbourhood-collaborative"
@@ -52,7 +52,8 @@ def test_the_page_offers_the_roster_sectors_and_every_item_with_its_anchors():
 
 
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "")).strip()
+    # Without any spaces: PDF text extraction splits words at kerning ("¿T odos").
+    return re.sub(r"\s+", "", text.replace("\u00ad", ""))
 
 
 def test_the_paper_form_prints_every_question_once_with_boxes_and_version(tmp_path):
@@ -62,9 +63,9 @@ def test_the_paper_form_prints_every_question_once_with_boxes_and_version(tmp_pa
     text = " ".join(pages)
     for item in INST.active_items():
         assert text.count(_normalise(item.stem)) == 1, item.id
-    assert all(f"version {INST.version}" in page and f"/ {len(pages)}" in page for page in pages)
-    assert "Your respondent code" in pages[0] and "tick one" in pages[0]
-    assert text.count("DK · Don't know") == len(IDS)
+    assert all(f"Version{INST.version}" in page and f"/{len(pages)}" in page for page in pages)
+    assert "Yourrespondentcode" in pages[0] and "tickone" in pages[0]
+    assert text.count("DK·Don'tknow") == len(IDS)
 
 
 def test_the_workbook_has_a_dropdown_on_every_answer_sector_and_role_cell(tmp_path):
@@ -186,3 +187,29 @@ def test_a_filled_workbook_is_never_replaced_without_force(tmp_path, cli):
     assert path.read_bytes() == filled
     assert cli("questionnaire", "--out", str(tmp_path), "--format", "xlsx", "--force").returncode == 0
     assert path.read_bytes() != filled
+
+
+def test_the_spanish_page_and_paper_form_take_every_text_from_the_translation(tmp_path):
+    from lchd_assess.load.translation import load_translation
+
+    tr = load_translation(REPO / "assessments", "es", INST)
+    page = write_questionnaire(tmp_path, "html", EXAMPLE, WAVE, lang="es").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"es\">") and '"lang": "es"' in page
+    assert str(markupsafe.escape(tr.model.status_note)) in page
+    for item_id in IDS:
+        t = tr.item(item_id)
+        assert str(markupsafe.escape(t.stem)) in page, item_id
+        assert all(str(markupsafe.escape(a)) in page for a in t.anchors), item_id
+    assert "Save answer file" not in page and "Guardar archivo de respuestas" in page
+    pdf = write_questionnaire(tmp_path, "pdf", EXAMPLE, WAVE, lang="es")
+    text = _normalise(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf)).pages))
+    for item_id in IDS:
+        assert text.count(_normalise(tr.item(item_id).stem)) == 1, item_id
+
+
+def test_insider_questions_say_who_can_answer_them(tmp_path):
+    html = render_html(INST)
+    for item in INST.active_items():
+        if item.who_knows:
+            assert f'aria-describedby="wk-{item.id.replace(".", "-")}"' in html
+            assert str(markupsafe.escape(item.who_knows.strip())) in html

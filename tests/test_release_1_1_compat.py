@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lchd_assess.app.report import checked_scores, load_score_json
 from lchd_assess.score.models import LEGACY_GAP_CODES
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 FIXTURE = Path(__file__).parent / "fixtures" / "score-result-full.json"
 GOLDEN = Path(__file__).parent / "golden" / "score"

@@ -40,8 +40,18 @@ def test_labels_and_titles_are_escaped():
     ET.fromstring(svg)  # still well-formed XML
 
 
-def test_the_same_input_gives_the_same_svg():
-    assert _dots() == _dots()
+def test_the_same_input_gives_the_same_svg_in_another_process():
+    """Two fresh interpreters with different hash seeds draw the very same bytes as this one:
+    nothing in a chart may depend on set or dict order (the process boundary is the point)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent
+    code = "import sys; sys.path.insert(0, sys.argv[1]); from test_report_charts import _dots; sys.stdout.write(_dots())"
+    outs = {subprocess.run([sys.executable, "-c", code, str(tests)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout for seed in ("1", "2")}
+    assert outs == {_dots()}
 
 
 def test_numbers_have_one_decimal_at_most_and_no_negative_zero():
@@ -56,7 +66,7 @@ def test_long_labels_wrap_onto_two_lines_and_are_cut_after_that():
 
 
 def test_a_strip_plot_draws_one_dot_per_partnership_and_a_median_bar():
-    svg = str(strip_plot([StripRow("P1", [10.0, 20.0, 30.0]), StripRow("P2", [])], title="t", desc="d", ident="s"))
+    svg = str(strip_plot([StripRow("P1", [10.0, 20.0, 30.0], median=20.0), StripRow("P2", [])], title="t", desc="d", ident="s"))
     root = ET.fromstring(svg)
     dots = [c for c in root.findall(f"{SVG}circle") if c.get("r") == "2.8" and c.get("fill") == "none"]
     assert len(dots) == 3 + 1  # three partnerships and the legend's dot

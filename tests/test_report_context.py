@@ -4,9 +4,7 @@ what the ScoreResult shows."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import jinja2
 import pytest
 from jinja2 import meta
 from pydantic import BaseModel
@@ -19,6 +17,13 @@ from lchd_assess.render.templating import PACKAGE_TEMPLATES, environment
 from report_helpers import GUIDANCE, ROSTER, fixture_score, fw_info, incomplete_score
 
 
+class UndocumentedField(Exception):
+    """A template read a name its context model does not document.
+
+    Not an AttributeError: Jinja turns those into Undefined, so the refusal would then come from
+    StrictUndefined, not from this check."""
+
+
 class Recorder:
     """Wraps a context model; records every field a template reads and refuses any other."""
 
@@ -26,9 +31,11 @@ class Recorder:
         self._obj, self._path, self._seen = obj, path, seen
 
     def __getattr__(self, name: str):
+        if name.startswith("_"):  # Python's and markupsafe's own probes (__html__, …)
+            raise AttributeError(name)
         fields = type(self._obj).model_fields
         if name not in fields:
-            raise AttributeError(f"{type(self._obj).__name__}.{name} is not a documented field")
+            raise UndocumentedField(f"{type(self._obj).__name__}.{name} is not a documented field")
         self._seen.add(f"{type(self._obj).__name__}.{name}")
         return wrap(getattr(self._obj, name), self._seen)
 
@@ -115,8 +122,11 @@ def test_a_template_reading_an_undocumented_field_fails():
     env = environment()
     seen: set[str] = set()
     tmpl = env.from_string("{{ summary.secret_score }}")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(UndocumentedField, match="Summary.secret_score"):
         tmpl.render(**{k: wrap(v, seen) for k, v in report_ctx().template_vars().items()})
+    # even where Jinja would not complain (a default filter), the recorder refuses
+    with pytest.raises(UndocumentedField):
+        env.from_string("{{ summary.secret_score | default('') }}").render(**{k: wrap(v, seen) for k, v in report_ctx().template_vars().items()})
 
 
 def test_only_chart_svg_and_packaged_css_are_inserted_unescaped():

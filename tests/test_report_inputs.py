@@ -6,7 +6,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from lchd_assess.app import report_inputs as ri
 from lchd_assess.app.report import default_guidance, report_framework_info

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.context.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes, build_portfolio_context, percentile_ranks, portfolio_csv, portfolio_table
-from lchd_assess.score.scoring import example_folders
+from lchd_assess.app.score import example_folders
 from lchd_assess.app.report import load_partnership_scores, render_portfolio, render_report
 from lchd_assess.score.synthetic import synthetic_score
 

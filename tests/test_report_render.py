@@ -12,7 +12,7 @@ import pypdf
 import pytest
 
 from lchd_assess import __version__
-from lchd_assess.score.scoring import example_folders
+from lchd_assess.app.score import example_folders
 from lchd_assess.app.report import default_guidance, load_partnership_scores, render_report
 from lchd_assess.context.report_context import RosterOrganisation
 
@@ -72,10 +72,15 @@ def test_the_pdf_has_every_section_and_no_suppressed_group_with_a_number(case):
             assert f"{group.label} (n = " not in flat
             assert f"{group.label}: " in flat  # named, with the reason
     assert f"fewer than {k}" in flat
-    # Every element's score as the table shows it.
+    # Every element's row of the scores table: its name, score, level and interval together (a
+    # bare "62" would be found somewhere in any report). Spaces are left out of the comparison:
+    # text extraction drops some at line wraps ("learning50").
+    packed = re.sub(r"\s+", "", text)
     for e in score.elements:
         if e.score is not None:
-            assert f"{e.score:.0f}" in flat
+            label = e.name if e.kind == "overall" else f"{e.id} {e.name}"
+            row = f"{label} {e.score:.0f} {e.level_label}" + (f" {e.interval[0]:.0f}–{e.interval[1]:.0f}" if e.interval else "")
+            assert re.sub(r"\s+", "", row) in packed, row
 
 
 def test_pdf_metadata_names_the_report_and_the_pdf_is_tagged_for_accessibility():

@@ -11,7 +11,7 @@ from lchd_assess.core.errors import InputError
 from lchd_assess.core.findings import Finding, summarise
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.formats.responses import ANSWER_ALIASES, codebook_markdown, parse_answer, read_responses
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 INST = load_assessment().instrument
 IDS = INST.item_ids()
@@ -51,7 +51,7 @@ def test_other_text_is_still_not_an_answer(typed):
 
 def test_the_codebook_prints_every_accepted_spelling():
     book = codebook_markdown(INST, "answers.csv")
-    for written, code in ANSWER_ALIASES:
+    for written, _code in ANSWER_ALIASES:
         assert f"`{written}`" in book
 
 
@@ -116,7 +116,7 @@ def test_an_undeclared_wave_without_a_date_in_its_name_says_how_to_declare_it(tm
 
 def test_validate_names_an_undeclared_wave_in_the_partnership_file(tmp_path, cli):
     folder = _two_waves(tmp_path, declare=False)
-    result = cli("validate", str(folder))
+    result = cli("validate", "--all", str(folder))
     assert result.returncode == 1
     *lines, total = result.stderr.strip().splitlines()
     assert len(lines) == 2 and total.startswith("2 finding(s)")

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import json
 
-from lchd_assess.load.documents import JSON_SCHEMA_DIALECT, KINDS
+from lchd_assess.load.documents import JSON_SCHEMA_DIALECT
+from lchd_assess.load.kinds import KINDS
 from lchd_assess.formats.schemas import check_schemas, expected_schemas
 
 

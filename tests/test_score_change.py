@@ -12,7 +12,8 @@ import pytest
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.load.partnership import load_partnership
 from lchd_assess.formats.responses import read_responses
-from lchd_assess.score.scoring import Context, comparable_items, framework_context, percentile, resample_indices, score_partnership, score_wave
+from lchd_assess.app.score import framework_context, score_partnership
+from lchd_assess.score.scoring import Context, comparable_items, percentile, resample_indices, score_wave
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "score"
@@ -44,7 +45,7 @@ def test_change_is_flagged_only_beyond_the_threshold():
 
 
 def test_change_is_never_computed_across_items_whose_meaning_changed():
-    folder = GOLDEN / "two-waves" 
+    folder = GOLDEN / "two-waves"
     newer = _newer_instrument(["FS1.Q1", "FS1.Q2"] + [i.id for i in INST.items if i.element == "P3"])
     ctx = Context(dataclasses.replace(A, instrument=newer), CTX.framework_version, CTX.element_names)
     prev = read_responses(folder / "responses" / "2025-baseline.csv", newer, allow_other_version=True)
@@ -74,7 +75,7 @@ def test_percentile_matches_numpy_linear_interpolation():
 
 def test_bootstrap_interval_matches_a_numpy_reference_on_the_same_draws():
     """Re-do the bootstrap for one element with numpy, drawing the same resamples."""
-    folder = GOLDEN / "complementary-suppression" 
+    folder = GOLDEN / "complementary-suppression"
     r = score_partnership(folder)
     res = read_responses(folder / "responses" / "2026-a.csv", INST)
     people = sorted(res.respondents, key=lambda x: x.id)

@@ -12,7 +12,7 @@ import pytest
 
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.formats.score_output import CSV_COLUMNS, to_json
-from lchd_assess.score.scoring import example_folders, score_partnership
+from lchd_assess.app.score import example_folders, score_partnership
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "assessments" / "examples"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.formats.score_output import to_json
-from lchd_assess.score.scoring import score_partnership
+from lchd_assess.app.score import score_partnership
 
 GOLDEN = Path(__file__).parent / "golden" / "score"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "partnership.yaml").is_file())

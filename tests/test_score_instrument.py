@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
@@ -13,7 +12,7 @@ from lchd_assess.core.errors import InputError
 from lchd_assess.load.framework import load_framework
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.context.method import method_markdown
-from lchd_assess.check.validate import validate_paths
+from lchd_assess.app.validate import validate_paths
 
 ROOT = Path(__file__).resolve().parent.parent
 A = load_assessment()

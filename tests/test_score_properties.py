@@ -16,7 +16,8 @@ from lchd_assess.load.instrument import load_assessment
 from lchd_assess.load.partnership import PartnershipFile
 from lchd_assess.formats.responses import Respondent, Responses, read_responses
 from lchd_assess.formats.score_output import to_json
-from lchd_assess.score.scoring import framework_context, protect, score_wave
+from lchd_assess.app.score import framework_context
+from lchd_assess.score.scoring import protect, score_wave
 
 A = load_assessment()
 FAST = dataclasses.replace(A, rules=A.rules.model_copy(update={"interval": A.rules.interval.model_copy(update={"resamples": 200})}))

@@ -10,7 +10,7 @@ import pytest
 from lchd_assess.core.findings import CATALOGUE
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.formats.responses import read_responses, template_csv
-from lchd_assess.check.validate import validate_paths
+from lchd_assess.app.validate import validate_paths
 
 BROKEN = Path(__file__).parent / "broken_responses"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from site_helpers import build_into
 
 CHROMIUM = os.environ.get("LCHD_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -40,12 +39,11 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(built_site):
     _need_chromium()
-    folder = tmp_path_factory.mktemp("browser-site")
-    _site, result = build_into(folder)
+    _site, result, site_dir = built_site
     assert result.ok, result.log
-    handler = functools.partial(QuietHandler, directory=str(folder / "site"))
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -113,14 +111,14 @@ def test_reader_follows_navigation_and_search_without_leaving_localhost(browser,
     assert any(u.endswith("search_index.json") for u in requests)  # the search ran, locally
 
 
-def test_file_urls_build_opens_from_disk_and_its_links_work(browser, tmp_path):
-    _site, result = build_into(tmp_path, directory_urls=False)
+def test_file_urls_build_opens_from_disk_and_its_links_work(browser, built_site_file_urls):
+    _site, result, site_dir = built_site_file_urls
     assert result.ok, result.log
     requests: list[str] = []
     context = browser.new_context()
     page = context.new_page()
     page.on("request", lambda r: requests.append(r.url))
-    page.goto((tmp_path / "site" / "index.html").as_uri())
+    page.goto((site_dir / "index.html").as_uri())
     page.locator("svg#framework-figure a[href='principles/P1.html']").click()
     page.wait_for_url("**/principles/P1.html")
     assert page.locator("h1").inner_text().startswith("P1 ")

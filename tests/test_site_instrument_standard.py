@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from lchd_assess.app.site import sample_files
 from lchd_assess.site import instrument as site_instrument
 
 from lchd_assess.site import standard as site_standard
@@ -20,9 +21,9 @@ from lchd_assess.load.instrument import load_assessment
 from lchd_assess.context.method import method_markdown
 from lchd_assess.formats.responses import template_csv
 from lchd_assess.site.generate import ADDRESSES, SiteContext, generate
-from lchd_assess.load.standard import item_url, load_standard, standard_url
+from lchd_assess.load.framework import load_standard
+from lchd_assess.load.standard import item_url, standard_url
 
-from site_helpers import build_into
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def fw():
 
 @pytest.fixture(scope="module")
 def site(fw, root):
-    return generate(fw, load_cff(root / "CITATION.cff"))
+    return generate(fw, load_cff(root / "CITATION.cff"), extra_files=sample_files(fw))  # as `site build` does
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +47,10 @@ def std():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("built-site")
-    _site, result = build_into(folder)
+def built(built_site):
+    _site, result, site_dir = built_site
     assert result.ok, result.log
-    return folder / "site"
+    return site_dir
 
 
 def _nav_paths(nav) -> list[str]:
@@ -110,7 +110,7 @@ def test_principle_and_structure_pages_list_their_items_linked_to_the_items_page
 def test_the_scoring_page_is_the_method_generated_from_the_scoring_rules(site, assessment):
     page = site.files[site_instrument.SCORING]
     assert method_markdown(assessment.rules, assessment.instrument).strip() in page
-    assert f"min_cell_size" not in page  # words, not field names
+    assert "min_cell_size" not in page  # words, not field names
 
 
 def test_the_answer_sheet_download_is_what_lchd_assess_template_writes(site, assessment):

@@ -19,6 +19,23 @@ def _version(path: Path) -> str:
     return str(value) if value else "(no version)"
 
 
+def use_data_folders(framework: str | None, assessments: str | None) -> None:
+    """Check the folders named by --framework/--assessment (or LCHD_FRAMEWORK/LCHD_ASSESSMENTS)
+    and read the data from them for the rest of the run; InputError (one line) when one is not
+    a framework or assessment folder, or is of a newer major version."""
+    import os
+
+    from ..core import paths
+    from ..load.datafolders import check_assessment_folder, check_framework_folder
+
+    env_fw, env_assess = os.environ.get("LCHD_FRAMEWORK"), os.environ.get("LCHD_ASSESSMENTS")
+    if framework or env_fw:
+        check_framework_folder(framework or env_fw, "--framework" if framework else "LCHD_FRAMEWORK")
+    if assessments or env_assess:
+        check_assessment_folder(assessments or env_assess, "--assessment" if assessments else "LCHD_ASSESSMENTS")
+    paths.use(framework=framework, assessments=assessments)
+
+
 def version_text() -> str:
     from .. import __version__
     from ..core import paths

@@ -25,7 +25,7 @@ from ..core.findings import Finding
 from ..load.instrument import InstrumentFile
 from ..core.outputs import csv_text, write_atomic
 from ..load.partnership import PartnershipFile, wave_is_known
-from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses, template_header
+from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses
 
 
 
@@ -248,7 +248,7 @@ def collect(folder: str | Path, files: list[str | Path], wave: str, dry_run: boo
     """``lchd-assess collect``: read each file, merge what is clean into the wave."""
     from ..load.instrument import load_assessment
     from ..load.partnership import load_partnership
-    from ..check.validate import display_path
+    from ..core.paths import display_path
 
     folder = Path(folder)
     if not folder.is_dir():

@@ -6,11 +6,19 @@ from pathlib import Path
 from typing import Callable
 
 from ..core.findings import ExitCode
+from ..core.outputs import write_atomic
+from ..core.safe_output import OutputGuard
+from ..formats.bundle import bundle_json
+from ..formats.checklist import demo_step
+from ..formats.score_output import to_json
+from ..load.framework import load_framework
+from .report import default_guidance, load_partnership_scores, report_framework_info, render_portfolio, render_report, write_portfolio, write_report
+from .score import example_folders, score_partnership
+from .site import build_site
+from .validate import validate_paths
 
 
 def _validate(out: Path) -> tuple[int, str]:
-    from ..check.validate import validate_paths
-
     report = validate_paths().report
     if not report.ok:
         return int(report.exit_code), report.format_text()
@@ -18,26 +26,16 @@ def _validate(out: Path) -> tuple[int, str]:
 
 
 def _bundle(out: Path) -> tuple[int, str]:
-    from ..formats.bundle import bundle_json
-    from ..load.framework import load_framework
-    from ..core.outputs import write_atomic
-
     fw = load_framework()
     path = write_atomic(out / "framework-bundle.json", bundle_json(fw))
     return 0, f"wrote {path} (framework {fw.version})"
 
 
 def _checklist(out: Path) -> tuple[int, str]:
-    from ..formats.checklist import demo_step
-
     return demo_step(out / "checklist")
 
 
 def _score(out: Path) -> tuple[int, str]:
-    from ..formats.score_output import to_json
-    from ..score.scoring import example_folders, score_partnership
-    from ..core.outputs import write_atomic
-
     lines = []
     for folder in example_folders():
         result = score_partnership(folder)
@@ -50,8 +48,6 @@ def _score(out: Path) -> tuple[int, str]:
 
 
 def _site(out: Path) -> tuple[int, str]:
-    from ..site.build import build_site
-
     # pages generated beside the output, so the demo never rewrites the repository's docs/
     src = out / "site-src"
     site, changed, result = build_site(out / "site", docs_dir=src / "docs", config_path=src / "mkdocs.yml")
@@ -63,12 +59,7 @@ def _site(out: Path) -> tuple[int, str]:
 
 def _reports(out: Path) -> tuple[int, str]:
     """A report for every example partnership and a portfolio of them all (build/demo/reports/)."""
-    from ..load.framework import load_framework
-    from .report import default_guidance, load_partnership_scores, render_portfolio, render_report, write_portfolio, write_report
-    from .report import report_framework_info
-    from ..score.scoring import example_folders
-
-    fw = report_framework_info(load_framework())
+    fw = report_framework_info()
     guidance = default_guidance()
     lines, scores = [], []
     for folder in example_folders():
@@ -95,8 +86,6 @@ STEPS: list[tuple[str, Callable[[Path], tuple[int, str]]]] = [
 
 
 def run_demo(out: Path, force: bool = False) -> int:
-    from ..core.safe_output import OutputGuard
-
     # the demo's folder is claimed up front (new, empty, or an earlier demo's): every step
     # writes inside it, and a rerun replaces only the demo's own files
     OutputGuard(force=force).folder(out).write({})

@@ -133,7 +133,7 @@ def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event
 def import_answers(fmt: str, file: str | Path, partnership: str | Path, wave: str, event: str | None = None, dry_run: bool = False, assessments: str | Path | None = None) -> ImportOutcome:
     """Read ``file`` (a ``fmt`` export) and merge its respondents into ``partnership``'s wave
     through the same merge as ``collect`` (same refusals, same append-only atomic write)."""
-    from ..check.validate import display_path
+    from ..core.paths import display_path
 
     if event is not None and fmt != "redcap":
         raise UsageError("--event is for REDCap exports only")

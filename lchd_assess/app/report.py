@@ -10,36 +10,41 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
+from typing import Callable, Iterable, Sequence, TextIO
 
-from ..core.safe_output import OutputFolder, OutputGuard
+from pydantic import ValidationError
+
+from .. import __version__
+from ..context.portfolio import PortfolioContext, build_portfolio_context, portfolio_csv
+from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context, framework_info, guidance_from_assessment
+from ..core.errors import InputError
+from ..core.files import TooLarge, decode_utf8, read_limited
+from ..core.safe_output import OutputFolder, OutputGuard, shown
+from ..core.text import excerpt
+from ..formats.citation import report_paper_citation
+from ..load.framework import Framework
 from ..formats.score_output import to_json
-from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context
+from ..load.framework import load_framework
+from ..load.instrument import load_assessment
+from ..load.partnership import load_partnership, partnership_folders
+from ..render.pdf import read_asset, render_pdf
+from ..render.templating import environment
 from ..score.models import ScoreResult
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..context.portfolio import PortfolioContext
-    from ..load.framework import Framework
+from .score import score_partnership
 
 REPORT_TEMPLATE = "report/report.html.j2"
 PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
 
 
 def _generator() -> str:
-    from .. import __version__
-
     return f"lchd-assess {__version__}"
 
 
 def _css() -> str:
-    from ..render.pdf import read_asset
-
     return read_asset("report.css")
 
 
-def render_template(name: str, context: ReportContext | "PortfolioContext") -> str:
-    from ..render.templating import environment
-
+def render_template(name: str, context: ReportContext | PortfolioContext) -> str:
     return environment().get_template(name).render(**context.template_vars())
 
 
@@ -55,8 +60,6 @@ class RenderedReport:
 
 
 def render_report(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> RenderedReport:
-    from ..render.pdf import render_pdf
-
     html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
     return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
 
@@ -88,8 +91,6 @@ class Progress:
             return
         width = 24
         filled = round(width * self.done / max(self.total, 1))
-        from ..core.text import excerpt
-
         # the carriage return is the bar's own (so past the CLI's escaping stream); the name is not
         raw = getattr(self.stream, "raw", self.stream)
         raw.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {excerpt(what, 30):<30}")
@@ -115,12 +116,19 @@ class RenderedPortfolio:
 
 def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None) -> RenderedPortfolio:
     """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes."""
-    from ..render.pdf import render_pdf
-    from ..context.portfolio import build_portfolio_context, portfolio_csv
-
     ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator())
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
     return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
+
+
+def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
+    """The report as HTML only (the site's sample; no PDF rendering)."""
+    return render_template(REPORT_TEMPLATE, report_context(score, fw, default_guidance(), roster))
+
+
+def portfolio_html(scores: Sequence[ScoreResult], fw: FrameworkInfo) -> str:
+    """The portfolio as HTML only (the site's sample; no PDF rendering)."""
+    return render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw, css=_css(), generator=_generator()))
 
 
 def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
@@ -137,14 +145,6 @@ SCORES_MAX_BYTES = 20 * 1024 * 1024
 
 def load_score_json(path: Path) -> ScoreResult:
     """A saved ScoreResult (``scores.json`` or ``lchd-assess score --format json``)."""
-    from pydantic import ValidationError
-
-    from ..core.errors import InputError
-
-    from ..core.files import TooLarge, decode_utf8, read_limited
-    from ..core.safe_output import shown
-    from ..core.text import excerpt
-
     try:
         text = decode_utf8(read_limited(path, SCORES_MAX_BYTES))
     except TooLarge as exc:
@@ -162,22 +162,14 @@ def load_score_json(path: Path) -> ScoreResult:
         raise InputError(f"{shown(path)}: {excerpt(where, 60)}: {excerpt(err['msg'], 120)}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
 
 
-def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:
+def report_framework_info(fw: Framework | None = None) -> FrameworkInfo:
     """The framework as reports name and cite it (the citation from formats.citation)."""
-    from ..context.report_context import framework_info
-    from ..formats.citation import report_paper_citation
-    from ..load.framework import load_framework
-
     fw = fw or load_framework()
     return framework_info(fw, report_paper_citation(fw))
 
 
 def default_guidance() -> Guidance:
     """Item wording and recommended actions from the repository's instrument data, when present."""
-    from ..context.report_context import guidance_from_assessment
-
-    from ..load.instrument import load_assessment
-
     return guidance_from_assessment(load_assessment())
 
 
@@ -205,8 +197,6 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
     Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
     """
-    from ..core.errors import InputError
-
     if path.is_file() and path.suffix == ".json":
         score = checked_scores(load_score_json(path), path)
         if wave is not None and score.wave != wave:
@@ -221,14 +211,10 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
 
 def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
-    from ..score.scoring import score_partnership
-
     return score_partnership(path, wave=wave, comments=comments)
 
 
 def _roster(path: Path) -> list[RosterOrganisation]:
-    from ..load.partnership import load_partnership
-
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
 
@@ -255,9 +241,6 @@ def check_distinct(inputs: Sequence[Path], scores: Sequence[ScoreResult]) -> Non
 def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
     """Partnership folders and score files from the command line; a folder without a
     partnership.yaml stands for the partnership folders inside it."""
-    from ..core.errors import InputError
-    from ..load.partnership import partnership_folders
-
     out: list[Path] = []
     for p in paths:
         if p.is_file() and p.suffix == ".json":

@@ -12,16 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Iterator
 
-from ..core.findings import Finding, register
+from ..core.findings import Finding
 from ..core.text import excerpt
-from ..load.documents import Document, add_semantic_check
+from ..load.documents import Document
 
-register(
-    "markup-in-text",
-    "Markup in a plain-text field",
-    "A name, title or description holds HTML markup (a tag such as <script> or <img>, an event handler such as onerror=, a javascript: address, or a character reference such as &#60;). These fields are plain text: write the words without markup; for emphasis or links use the fields meant for them.",
-    "semantic",
-)
 
 # A tag opening or closing (<b, </b, <!--), an event handler attribute, a javascript: URL, or a
 # character reference (&lt; &#60; &#x3c;).  "fewer than <5" and "A & B" stay allowed.
@@ -49,8 +43,6 @@ def markup_findings(doc: Document) -> list[Finding]:
     return out
 
 
-def _check(docs: Iterable[Document], index: object) -> list[Finding]:
+def check_markup(docs: Iterable[Document], index: object) -> list[Finding]:
+    """Markup in plain-text fields of every loaded document."""
     return [f for d in docs if d.model is not None for f in markup_findings(d)]
-
-
-add_semantic_check(_check)

@@ -19,16 +19,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.addresses import release_of
-from ..core.findings import Finding, register
+from ..core.findings import Finding
 from ..load.release import UNITS, ElementChange, element_diff, unit_changelog_versions, unit_content, unit_version, version_key
 
-register("release-version-not-raised", "Content changed but the version did not", "A versioned part of the data (framework, standard, instrument, scoring rules, recommended actions) changed since the previous release, but its `version` is the same. Raise it (MAJOR.MINOR.PATCH) and add a changelog entry.", "release")
-register("release-version-lower", "Version lower than the previous release", "A version is lower than in the previous release. Versions only go up.", "release")
-register("release-needs-new-minor", "Element changes in a patch release", "Elements of the framework or the reporting standard were added, reworded or retired, but MAJOR.MINOR stayed the same. Pages are frozen per MAJOR.MINOR (/1.0/…), so cited pages would change; raise at least the minor version.", "release")
-register("release-changelog-missing", "No changelog entry for the new version", "The version was raised but the file's `changelog` has no entry for it. Add one that says what changed.", "release")
-register("release-id-removed", "A permanent ID was removed", "A framework or reporting-standard ID that the previous release had is gone. IDs are permanent addresses: keep the element with `status: retired` (and `replaced_by` where there is a successor).", "release")
-register("release-citation-version", "CITATION.cff does not name the package version", "CITATION.cff's `version` must be the toolkit package's version, so the citation names what was used.", "release")
-register("release-archive-metadata", "Archive metadata (.zenodo.json) disagrees", ".zenodo.json is missing or disagrees with CITATION.cff (version, title, date) or does not name the versions of the framework, instrument and standard this release holds.", "release")
 
 
 #: Parts whose IDs are permanent addresses (element and item pages, cited by authors).

@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Sequence
 
+from ..core.findings import ExitCode  # light: core imports nothing but the standard library
+
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("init", "make a new partnership folder (partnership.yaml to fill, responses/, README.txt with next steps)"),
@@ -31,10 +33,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
 }
 
-EXIT_CODES = """exit codes:
-  0  OK: done, or no findings
-  1  findings: the input was read but something in it needs fixing
-  2  bad input or usage: a file could not be read, or the command was called wrongly"""
+#: What each exit code means, in the words --help prints (every ExitCode has a line; a test
+#: checks that none is left out).
+EXIT_CODE_WORDS: dict[ExitCode, str] = {
+    ExitCode.OK: "OK: done, or no findings",
+    ExitCode.FINDINGS: "findings: the input was read but something in it needs fixing",
+    ExitCode.BAD_INPUT: "bad input or usage: a file could not be read, or the command was called wrongly",
+    ExitCode.INTERNAL_ERROR: "internal error: a bug in lchd-assess, not in your files (set LCHD_DEBUG=1 and report it)",
+    ExitCode.INTERRUPTED: "interrupted with Ctrl-C",
+}
+EXIT_CODES = "exit codes:\n" + "\n".join(f"  {int(code)}  {EXIT_CODE_WORDS[code]}" for code in ExitCode)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -91,16 +99,9 @@ DATA_OPTIONS_HELP = """data folders:
 def _use_data_folders(args: argparse.Namespace) -> None:
     """Check the folders named by --framework/--assessment (or the environment) and read the
     data from them for the rest of the run; one line and exit 2 when one is not usable."""
-    from ..core import paths
-    from ..load.datafolders import check_assessment_folder, check_framework_folder
+    from ..app.about import use_data_folders
 
-    fw, assess = getattr(args, "data_framework", None), getattr(args, "data_assessment", None)
-    env_fw, env_assess = os.environ.get("LCHD_FRAMEWORK"), os.environ.get("LCHD_ASSESSMENTS")
-    if fw or env_fw:
-        check_framework_folder(fw or env_fw, "--framework" if fw else "LCHD_FRAMEWORK")
-    if assess or env_assess:
-        check_assessment_folder(assess or env_assess, "--assessment" if assess else "LCHD_ASSESSMENTS")
-    paths.use(framework=fw, assessments=assess)
+    use_data_folders(getattr(args, "data_framework", None), getattr(args, "data_assessment", None))
 
 
 def _check_out(args: argparse.Namespace) -> None:
@@ -180,7 +181,7 @@ def _run(args: argparse.Namespace) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("lchd-assess: interrupted", file=sys.stderr)
-        return 130
+        return int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         return 0
     except OSError as exc:
@@ -189,12 +190,12 @@ def _run(args: argparse.Namespace) -> int:
 
         where = f"{shown(exc.filename)}: " if exc.filename else ""
         print(f"lchd-assess: error: {where}{(exc.strerror or str(exc)).lower()}", file=sys.stderr)
-        return 2
+        return int(ExitCode.BAD_INPUT)
     except Exception as exc:  # a bug, not bad input: one line unless asked for more
         if os.environ.get("LCHD_DEBUG"):
             raise
         print(f"lchd-assess: internal error: {type(exc).__name__}: {exc} (set LCHD_DEBUG=1 for details and report it)", file=sys.stderr)
-        return 3
+        return int(ExitCode.INTERNAL_ERROR)
     finally:
         paths.reset()  # folders chosen for this run only (run() is also called in-process)
 

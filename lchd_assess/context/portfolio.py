@@ -25,7 +25,7 @@ from typing import Sequence
 
 from pydantic import Field
 
-from ..render import filters
+from ..core import formatting as filters
 from ..render.charts import StripRow, strip_plot
 from ..score.stats import percentile
 from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
@@ -245,7 +245,7 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
     dist = []
     for col in columns:
         vals = [e.score for s in scores for e in s.elements if e.id == col.id and e.score is not None]
-        strip_rows.append(StripRow(label=f"{col.id} {col.name}" if col.id != "overall" else col.name, values=sorted(vals)))
+        strip_rows.append(StripRow(label=f"{col.id} {col.name}" if col.id != "overall" else col.name, values=sorted(vals), median=percentile(sorted(vals), 0.5) if vals else None))
         if vals:
             dist.append(DistributionRow(id=col.id, name=col.name, n=len(vals), minimum=filters.score(min(vals)), q1=filters.score(percentile(sorted(vals), 0.25)), median=filters.score(percentile(sorted(vals), 0.5)), q3=filters.score(percentile(sorted(vals), 0.75)), maximum=filters.score(max(vals))))
         else:

@@ -59,6 +59,7 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "version_line": "Version {version}{wave}",
         "wave_part": " · wave {wave}",
         "partnership_part": " · {partnership}",
+        "who_knows": "Not sure? Ask {who} before you answer, or answer “Don't know”.",
         "page_of": "Page ",
         "paper_how": "Tick one box for each question: the statement (0 to 4) that fits best, or DK or NA. If you change your mind, fill the wrong box in completely and tick the right one.",
         "paper_who_title": "About you (no names)",
@@ -67,7 +68,64 @@ UI_TEXT: dict[str, dict[str, str]] = {
         "paper_tick_one": "(tick one)",
         "paper_end": "Thank you. Hand this form to your coordinator, who types the answers into the workbook and collects them with the others.",
     },
+    # Spanish page wording (the questions themselves come from assessments/translations/es.yaml,
+    # whose status note is shown on the page: not yet field-tested).
+    "es": {
+        "skip_to_questions": "Ir a las preguntas",
+        "needs_script": "Este cuestionario necesita JavaScript para guardar sus respuestas. Actívelo, o pida a su coordinador el formulario en papel o el libro de Excel.",
+        "start_title": "Antes de empezar",
+        "privacy": "Nada de lo que escriba sale de este navegador hasta que usted guarde su archivo de respuestas y lo envíe a su coordinador. Sus respuestas quedan en este dispositivo para que pueda parar y volver más tarde; use «Empezar de nuevo» al final para borrarlas.",
+        "your_code": "Su código de participante:",
+        "code_placeholder": "(aparece cuando la página termina de cargar)",
+        "code_hint": "El código reemplaza su nombre. Anótelo si quiere pedir a su coordinador que corrija o retire sus respuestas.",
+        "sector_label": "¿En qué sector trabaja o a qué sector representa principalmente?",
+        "role_label": "¿Cuál es su papel en la alianza?",
+        "choose": "Elija…",
+        "sector_missing": "Elija su sector para continuar.",
+        "role_missing": "Elija su papel para continuar.",
+        "special_note": "O, si no puede elegir una frase:",
+        "comment_label": "Comentario (opcional; por favor no escriba nombres)",
+        "end_title": "Guarde sus respuestas",
+        "save_intro": "Guarde su archivo de respuestas y envíelo a su coordinador (por ejemplo, por correo electrónico). Si no puede guardar archivos en este dispositivo, muestre las respuestas como texto, cópielas y péguelas en un correo.",
+        "save_file": "Guardar archivo de respuestas",
+        "show_text": "Mostrar respuestas como texto",
+        "text_label": "Sus respuestas como texto (copie todo)",
+        "copy_button": "Copiar texto",
+        "after_title": "Cuando haya enviado sus respuestas",
+        "after_text": "Sus respuestas quedan en este navegador hasta que empiece de nuevo. En una computadora compartida, empiece de nuevo después de guardarlas o copiarlas.",
+        "start_over": "Empezar de nuevo",
+        "start_over_confirm": "¿Borrar sus respuestas de este navegador y empezar otra vez con un código nuevo?",
+        "previous": "Anterior",
+        "next": "Siguiente",
+        "progress": "Parte {n} de {total}",
+        "summary": "Respondió {answered} de {total} preguntas con una frase, {dk} con «{dk_label}» y {na} con «{na_label}»; {blank} quedaron en blanco.",
+        "blank_intro": "En blanco (puede guardar sin responderlas):",
+        "who_missing": "Elija su sector y su papel en la primera página antes de guardar.",
+        "saved": "Guardado como {file}. Envíe este archivo a su coordinador.",
+        "copied": "Copiado. Péguelo en un correo para su coordinador.",
+        "copy_by_hand": "Aquí no se puede copiar automáticamente: seleccione todo el texto del recuadro y cópielo a mano.",
+        "print_note": "Impreso desde el cuestionario del navegador. Para responder en papel, pida a su coordinador el formulario en papel, que tiene casillas para marcar.",
+        "sector_hint_roster": "Los sectores de los miembros de {partnership}.",
+        "sector_hint": "Elija el más cercano.",
+        "version_line": "Versión {version}{wave}",
+        "wave_part": " · ronda {wave}",
+        "partnership_part": " · {partnership}",
+        "who_knows": "¿No está seguro? Pregunte a {who} antes de responder, o responda «No sé».",
+        "page_of": "Página ",
+        "paper_how": "Marque una casilla en cada pregunta: la frase (de 0 a 4) que mejor corresponde, o DK o NA. Si cambia de opinión, rellene por completo la casilla equivocada y marque la correcta.",
+        "paper_who_title": "Sobre usted (sin nombres)",
+        "paper_code": "Su código de participante: el código que le dio su coordinador, o uno que usted invente (letras y números, nunca su nombre ni sus iniciales). Escriba un carácter en cada casilla.",
+        "paper_code_boxes": "Ocho casillas para el código de participante",
+        "paper_tick_one": "(marque una)",
+        "paper_end": "Gracias. Entregue este formulario a su coordinador, que pasará las respuestas al libro de Excel y las reunirá con las demás.",
+    },
 }
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string or the <style> element."""
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ").replace("\n", " ")
+    return f'"{out}"'
 
 
 class Choice(BaseModel):
@@ -89,6 +147,7 @@ class QItem(BaseModel):
     key: str = Field(description="The ID made safe for HTML ids and CSS (P1-Q1).")
     stem: str = Field(description="The question.")
     anchors: list[str] = Field(description="The statements for levels 0–4.")
+    who_knows: str | None = Field(description="The line telling who can answer an insider question, or None.")
 
 
 class QSection(BaseModel):
@@ -119,12 +178,17 @@ class QuestionnaireContext(BaseModel):
     roles: list[Choice] = Field(description="Roles to choose from.")
     sections: list[QSection] = Field(description="One per element, in the instrument's order.")
     ui: dict[str, str] = Field(description="The page's own words (UI_TEXT for the language).")
+    status_note: str | None = Field(description="A translation's status (e.g. not yet field-tested), shown at the top; None in English.")
+    footer_css: str = Field(description="The paper form's footer (title and version line) as a quoted CSS string.")
+    page_of_css: str = Field(description="The word before the page number, as a quoted CSS string.")
     generator: str = Field(description="lchd-assess and its version (a meta tag).")
     storage_key: str = Field(description="localStorage key: instrument, version and wave, so two questionnaires never mix.")
     data_json: str = Field(description="What the script needs, as JSON safe inside <script>.")
 
 
-def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en") -> QuestionnaireContext:
+def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> QuestionnaireContext:
+    """The context for ``inst`` as given: pass a localized instrument (same IDs, texts in
+    ``lang``; see :func:`lchd_assess.load.translation.localized_instrument`) for another language."""
     from .. import __version__
 
     ui = {**UI_TEXT["en"], **UI_TEXT.get(lang, {})}
@@ -132,7 +196,7 @@ def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | N
     hint = ui["sector_hint"] if partnership is None else ui["sector_hint_roster"].format(partnership=partnership.name)
     sections = []
     for sec in inst.sections:
-        items = [QItem(id=i.id, key=i.id.replace(".", "-"), stem=i.stem.strip(), anchors=[a.strip() for a in i.anchors]) for i in inst.active_items() if i.element == sec.element]
+        items = [QItem(id=i.id, key=i.id.replace(".", "-"), stem=i.stem.strip(), anchors=[a.strip() for a in i.anchors], who_knows=ui["who_knows"].format(who=i.who_knows.strip()) if getattr(i, "who_knows", None) else None) for i in inst.active_items() if i.element == sec.element]
         sections.append(QSection(element=sec.element, title=sec.title, intro=sec.intro.strip(), items=items))
     wave_part = ui["wave_part"].format(wave=wave) if wave else ""
     if partnership is not None:
@@ -156,6 +220,7 @@ def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | N
         level_labels=list(inst.level_labels),
         special=[SpecialAnswer(code=a.code, label=a.label, meaning=a.meaning) for a in inst.special_answers],
         sectors=[Choice(id=s.id, label=s.label) for s in sectors], sector_hint=hint,
-        roles=[Choice(id=r.id, label=r.label) for r in inst.roles], sections=sections, ui=ui,
+        roles=[Choice(id=r.id, label=r.label) for r in inst.roles], sections=sections, ui=ui, status_note=status_note,
+        footer_css=css_string(f"{inst.title} · {version_line}"), page_of_css=css_string(ui["page_of"]),
         generator=f"lchd-assess {__version__}", storage_key=storage_key, data_json=data_json,
     )

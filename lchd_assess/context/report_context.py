@@ -19,12 +19,12 @@ percentages) so templates only place text, and the HTML is byte-identical for th
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..core import formatting as filters
 from ..core.addresses import versioned_url
-from ..render import filters
 from ..score.models import ElementScore, Representation, ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -426,7 +426,7 @@ def build_report_context(
     ]
     bands = [Band(label, lo, hi) for _id, label, lo, hi in m.level_bands]
     dot_rows = [
-        DotRow(label=f"{e.id} {e.name}" if e.kind != "overall" else e.name, values=[e.score], intervals=[tuple(e.interval) if e.interval else None], note=f"not computable", emphasis=e.kind == "overall")  # type: ignore[list-item]
+        DotRow(label=f"{e.id} {e.name}" if e.kind != "overall" else e.name, values=[e.score], intervals=[tuple(e.interval) if e.interval else None], note="not computable", emphasis=e.kind == "overall")  # type: ignore[list-item]
         for e in score.elements
     ]
     scores_svg = dot_plot(

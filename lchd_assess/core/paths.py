@@ -136,6 +136,13 @@ def cache_dir(*parts: str) -> Path | None:
     return folder
 
 
+def display_path(path: Path) -> str:
+    """Paths in messages: relative to the current folder when below it."""
+    try:
+        # real(), not resolve(): a symlink that points at itself must not raise here
+        return str(real(path).relative_to(real(Path.cwd())))
+    except ValueError:
+        return str(path)
 def real(path: str | Path) -> Path:
     """The absolute path with symlinks followed, as far as they lead.
 

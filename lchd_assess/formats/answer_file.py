@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..core.findings import Finding, register
+from ..core.findings import Finding
 from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 from ..core.files import TooLarge, read_limited
 from .responses import _LOOKS_IDENTIFYING, Respondent, Responses, _cut, _suggest
@@ -38,13 +38,6 @@ MAX_COMMENT = 1000
 _FIELDS = ("format", "format_version", "instrument", "instrument_version", "wave", "language", "respondent_id", "sector", "role", "answers", "comments")
 _REQUIRED = ("format", "format_version", "instrument", "instrument_version", "respondent_id", "sector", "role", "answers")
 
-register("answers-not-json", "Answer file is not JSON", "An answer file saved by the browser questionnaire is a small JSON document. This file could not be read as JSON (the place where reading stopped is given). Save the answers again from the questionnaire, or ask the member to send the file as it was saved.", "answer-files")
-register("answers-not-answer-file", "Not an answer file", "The JSON document is not an LCHD answer file (its `format` is not lchd-answers, or a required field such as respondent_id or answers is missing or of the wrong kind). Collect only files saved by `lchd-assess questionnaire` pages.", "answer-files")
-register("answers-unknown-field", "Unknown field in an answer file", "The answer file holds a field the format does not have; it may have been edited by hand. Remove the field or save the answers again from the questionnaire.", "answer-files")
-register("answers-unknown-item", "Answer to an unknown item", "The answer file answers an item that the current instrument does not have. It was edited by hand or saved from another instrument's questionnaire.", "answer-files")
-register("answers-comment-too-long", "Comment too long", "Comments in answer files are at most 1,000 characters; the questionnaire does not allow longer ones, so the file was edited by hand. Shorten the comment.", "answer-files")
-register("collect-unsupported-file", "File type collect cannot read", "collect reads answer files saved by the browser questionnaire (.json), workbooks made by `lchd-assess questionnaire --format xlsx` (.xlsx) and CSV files in the template's layout (.csv). Save the answers in one of these forms.", "answer-files")
-register("answers-other-wave", "Answers for another wave", "The questionnaire the member filled in was made for another wave (its answer file names that wave). Collect the file with `--wave` set to the wave it names, or make a questionnaire for this wave.", "answer-files")
 
 
 def read_answer_file(path: str | Path, inst: InstrumentFile, display: str | None = None) -> Responses:

@@ -11,9 +11,9 @@ import hashlib
 import json
 from typing import Any
 
-from ..load.documents import KINDS
-from ..load.framework import Framework
 from ..core.outputs import dumps_json
+from ..load.framework import Framework
+from ..load.kinds import KINDS
 
 BUNDLE_FORMAT = "lchd-framework-bundle/1"
 

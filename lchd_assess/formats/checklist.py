@@ -12,189 +12,30 @@ when one is given.
 
 from __future__ import annotations
 
-import difflib
-import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Literal
+from typing import Any, Iterable
 
-from pydantic import Field
-
-from ..core import findings
-from ..load.documents import Document, add_semantic_check, load_document, register_kind
-from ..core.findings import Finding, Report
-from ..load.models import SEMVER, FileBase, Strict
-from ..load import standard as _standard  # module, not names: standard may still be importing
-
-if TYPE_CHECKING:
-    from ..load.standard import Standard
-
-# -- The checklist file -----------------------------------------------------------------------
-
-
-class ChecklistEntry(Strict):
-    reported_at: str | int = Field(default="", description="Where the item is addressed, e.g. 'Methods, para 3; Table 2' or a page number. Leave empty if it is not reported.")
-    not_done: str = Field(default="", description="Why the item is not reported. For an item that allows it, start with 'N/A:' and say why it does not apply.")
-
-
-class ReportInfo(Strict):
-    title: str = Field(default="", description="Title of the report or manuscript the checklist belongs to.")
-    partnership: str = Field(default="", description="Name of the partnership.")
-    manuscript_version: str = Field(default="", description="Manuscript version or date the locations refer to.")
-
-
-class ChecklistFile(FileBase):
-    """A reporting checklist for one partnership report: where each item of the standard is reported."""
-
-    kind: Literal["checklist"]
-    standard: str = Field(description="ID of the reporting standard, e.g. 'lchd-csp-reporting'.")
-    standard_version: str = Field(pattern=SEMVER, description="Version of the standard the checklist was written for.")
-    scope: Literal["full", "core"] = Field(default="full", description="'full': every item must be answered; 'core': only the core items (extended items may still be added and are then checked).")
-    report: ReportInfo = Field(default_factory=ReportInfo)
-    items: dict[str, ChecklistEntry | None] = Field(description="Item ID → where it is reported, or why not.")
-
-
-register_kind("checklist", ChecklistFile, "A reporting checklist for one partnership report: where each item of the standard is reported, or why not.", "checklist")
-
-_r = findings.register
-_r("checklist-item-missing", "Item missing from the checklist", "An item of the standard has no entry in the checklist. Add it (with `reported_at` or `not_done`), or start again from a new blank checklist (`lchd-assess checklist new`).", "checklist")
-_r("checklist-item-unanswered", "Item neither reported nor explained", "Both `reported_at` and `not_done` are empty. Say where in the report the item is addressed, or why it is not.", "checklist")
-_r("checklist-both-filled", "Both where and why-not filled", "An item has both `reported_at` and `not_done`. Keep one: where it is reported, or why it is not. If it is reported only in part, give the place in `reported_at` and say there what is missing.", "checklist")
-_r("checklist-na-not-allowed", "Not applicable where it is not allowed", "The item applies to every partnership report, so it cannot be marked not applicable. Report it, or say in `not_done` why it was not done without calling it not applicable.", "checklist")
-_r("checklist-na-without-reason", "Not applicable without a reason", "An item marked 'N/A' needs a reason after it, e.g. 'N/A: this report covers formation only; outcomes will follow in 2027'.", "checklist")
-_r("checklist-placeholder", "Placeholder instead of an answer", "The answer is a tick or placeholder (such as 'yes', 'x', 'TODO' or '?'). Write where the item is reported (section, paragraph, table or page) or why it is not.", "checklist")
-_r("checklist-unknown-item", "Unknown item ID", "The checklist names an item ID the standard does not have; the message suggests the closest ID. Item IDs look like RS-partner-roster.", "checklist")
-_r("checklist-retired-item", "Retired item", "The checklist names an item that the standard has retired; move the answer to the item that replaces it.", "checklist")
-_r("checklist-version-mismatch", "Checklist for another version of the standard", "The checklist was written for a different version of the reporting standard; the message lists what changed between the two. Start from a new blank checklist or move your answers across.", "checklist")
-_r("checklist-title-missing", "Report title missing", "The checklist does not name the report it belongs to. Fill `report: title:` with the manuscript's title, so an editor can match the two.", "checklist")
-_r("checklist-wrong-standard", "Checklist for another standard", "The checklist names a different reporting standard. Check the `standard` field.", "checklist")
-
-_NA = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
-_NOT_DONE = re.compile(r"^\s*not\s+done\b[\s:.,;\-–—]*", re.IGNORECASE)
-_PLACEHOLDERS = {"yes", "y", "x", "ok", "done", "true", "✓", "✔", "?", "??", "tbd", "todo", "to do", "xxx", "-", "–", "—", "...", "…", "reported", "see text"}
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def is_not_applicable(not_done: str) -> bool:
-    return bool(_NA.match(not_done))
-
-
-def na_reason(not_done: str) -> str:
-    return _NA.sub("", not_done, count=1).strip()
-
-
-def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] = ()) -> list[Finding]:
-    """Findings for one loaded checklist against the standard.
-
-    ``unreadable``: item IDs present in the file but left out of the model because their answer
-    has the wrong shape (already reported); they are not called missing.
-    """
-    m: ChecklistFile = doc.model  # type: ignore[assignment]
-    loc = doc.loaded.locate
-    out: list[Finding] = []
-    sm = std.model
-    if m.standard != sm.id:
-        return [loc(Finding("checklist-wrong-standard", f"this checklist is for standard '{m.standard}', but the toolkit's standard is '{sm.id}'; set `standard: {sm.id}`", path=("standard",)))]
-    if m.standard_version != sm.version:
-        out.append(loc(Finding("checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",))))
-    if not m.report.title.strip():
-        out.append(loc(Finding("checklist-title-missing", "the report's title is empty; fill `report: title:` with the title of the manuscript this checklist belongs to (editors match the checklist to the manuscript by it)", path=("report", "title"))))
-    active = {i.id: i for i in std.items()}
-    required = required_ids(std, m.scope)
-    skip = set(unreadable)
-    for key, entry in m.items.items():
-        path = ("items", key)
-        item = std.item(key)
-        if item is None:
-            close = difflib.get_close_matches(key, sorted(active), n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else "; item IDs look like RS-partner-roster (see the blank checklist from `lchd-assess checklist new`)"
-            out.append(loc(Finding("checklist-unknown-item", f"'{key}' is not an item of the {sm.short_title} {sm.version}{hint}", path=path), key=True))
-            continue
-        if item.status == "retired":
-            repl = f"; move the answer to {item.replaced_by}" if item.replaced_by else ""
-            out.append(loc(Finding("checklist-retired-item", f"item {key} was retired from the standard{repl}", path=path), key=True))
-            continue
-        where, why = _text(entry and entry.reported_at), _text(entry and entry.not_done)
-        label = f"item {item.number} ({item.id}, {item.title})"
-        if not where and not why:
-            if key not in required:
-                continue  # an extended item left blank in a core-scope checklist is fine
-            out.append(loc(Finding("checklist-item-unanswered", f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not", path=path), key=True))
-            continue
-        if where and why:
-            out.append(loc(Finding("checklist-both-filled", f"{label} has both `reported_at` and `not_done`; keep one (if it is reported only in part, give the place in `reported_at` and say what is missing there)", path=path + ("not_done",))))
-        for name, value in (("reported_at", where), ("not_done", why)):
-            if value and value.lower().rstrip(".") in _PLACEHOLDERS:
-                out.append(loc(Finding("checklist-placeholder", f"{label}: '{value}' in `{name}` does not say where or why; write e.g. 'Methods, para 3; Table 2'", path=path + (name,))))
-        if why and is_not_applicable(why):
-            if not item.na_allowed:
-                out.append(loc(Finding("checklist-na-not-allowed", f"{label} applies to every partnership report and cannot be marked not applicable; report it, or say in `not_done` why it was not done", path=path + ("not_done",))))
-            elif not na_reason(why):
-                out.append(loc(Finding("checklist-na-without-reason", f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})", path=path + ("not_done",))))
-    for item_id, item in active.items():
-        if item_id in required and item_id not in m.items and item_id not in skip:
-            out.append(loc(Finding("checklist-item-missing", f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`", path=("items",)), key=True))
-    return out
-
-
-def required_ids(std: Standard, scope: str) -> set[str]:
-    """Items a checklist of this scope must answer: all active items, or the core ones."""
-    return {i.id for i in std.items() if scope == "full" or i.tier == "core"}
-
-
-def _version_message(std: Standard, have: str) -> str:
-    cur = std.version
-    if have not in {c.version for c in std.model.changelog} and _standard.version_key(have) > _standard.version_key(cur):
-        return f"this checklist is for version {have}, newer than the toolkit's standard ({cur}); update the toolkit or start from `lchd-assess checklist new`"
-    newer = _standard.version_key(have) < _standard.version_key(cur)
-    changes = std.changes_between(have, cur) if newer else std.changes_between(cur, have)
-    parts = []
-    for c in changes:
-        bits = [f"added {', '.join(c.added)}" if c.added else "", f"retired {', '.join(c.retired)}" if c.retired else "", f"renumbered {', '.join(c.renumbered)}" if c.renumbered else "", f"reworded {', '.join(c.reworded)}" if c.reworded else ""]
-        detail = "; ".join(b for b in bits if b) or " ".join(c.changes)
-        parts.append(f"{c.version}: {detail}")
-    what = (" Changes: " + " | ".join(parts) + ".") if parts else ""
-    direction = "the standard is now" if newer else "the toolkit's standard is older:"
-    return f"this checklist is for version {have} of the standard; {direction} {cur}.{what} Start from `lchd-assess checklist new` and copy your answers across"
-
-
-def check_document(doc: Document, std: Standard) -> Report:
-    report = Report(checked=[doc.file])
-    report.extend(doc.findings)
-    if doc.model is not None:
-        report.extend(checklist_findings(doc, std))
-    return report
-
-
-def check_file(path: str | Path, std: Standard, display: str | None = None) -> Report:
-    """Load and check one checklist file; always returns a report."""
-    from ..check.validate import display_path
-
-    from .checklist_pass import check_file_one_pass
-
-    p = Path(path)
-    return check_file_one_pass(p, std, display or display_path(p))
-
-
-def _semantic(docs: list[Document], index: object) -> Iterable[Finding]:
-    """`lchd-assess validate` checks checklists against the standard among the loaded files."""
-    standards = [d.model for d in docs if d.kind == "reporting-standard" and d.model is not None]
-    if not standards:
-        return []
-    std = _standard.Standard(standards[0], ())  # type: ignore[arg-type]
-    out: list[Finding] = []
-    for d in docs:
-        if d.kind == "checklist" and d.model is not None:
-            out.extend(checklist_findings(d, std))
-    return out
-
-
-add_semantic_check(_semantic)
-
+# The file's model and kind live in load/, its checks in check/; their names stay importable
+# from here for the commands and tests that use this module as the checklist tools' surface.
+from ..check.checklist import (  # noqa: F401  (re-exported)
+    NOT_DONE_PREFIX,
+    check_document,
+    check_file,
+    checklist_findings,
+    is_not_applicable,
+    na_reason,
+    required_ids,
+    text_of as _text,
+)
+from ..core.findings import Report
+from ..core.paths import display_path
+from ..core.safe_output import OutputFolder, OutputGuard
+from ..load import standard as _standard
+from ..load.documents import load_document
+from ..load.checklist import CHECKLIST, ChecklistEntry, ChecklistFile, ReportInfo  # noqa: F401  (re-exported)
+from ..load.standard import Standard
 
 # -- The blank checklist ----------------------------------------------------------------------
 
@@ -263,8 +104,7 @@ def schema_ref_for(out: Path) -> str:
     """Relative path to the repository's schema when writing inside it, else the published URL."""
     import os
 
-    from ..check.validate import repo_root
-    from ..core.paths import real
+    from ..core.paths import real, repo_root
 
     schema = repo_root() / "schemas" / "checklist.schema.json"
     try:
@@ -342,7 +182,7 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
             elif why and is_not_applicable(why):
                 status, answer = "not-applicable", "Not applicable: " + na_reason(why)
             elif why:
-                status, answer = "not-done", _NOT_DONE.sub("", why, count=1) or why
+                status, answer = "not-done", NOT_DONE_PREFIX.sub("", why, count=1) or why
             else:
                 status, answer = "missing", ""
             if mode != "blank":
@@ -400,7 +240,7 @@ def rendered_names(formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd")
     return {f: prefix + FORMAT_FILES[f] for f in formats}
 
 
-def render(path: str | Path, out_dir: "str | Path | OutputFolder", std: Standard, draft: bool = False, formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> RenderResult:
+def render(path: str | Path, out_dir: str | Path | OutputFolder, std: Standard, draft: bool = False, formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> RenderResult:
     """Check the checklist and write it into ``out_dir`` (HTML, PDF and Markdown by default;
     Word with ``formats=("docx",)``), as the standard's checklist or, with ``view="squire"``,
     as a SQUIRE 2.0 checklist answered through the crosswalk.
@@ -409,14 +249,11 @@ def render(path: str | Path, out_dir: "str | Path | OutputFolder", std: Standard
     such on every page and lists what is still missing. A checklist for another version or
     standard is never rendered: its numbers would not match the standard's.
     """
-    from ..check.validate import display_path
-    from ..core.safe_output import OutputFolder, OutputGuard
-
     names = rendered_names(formats, view)
     p = Path(path)
     # checked before rendering (the PDF takes seconds): never over the checklist itself
     folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, tuple(names.values()))
-    doc = load_document(p, display=display_path(p), expect="checklist")
+    doc = load_document(p, CHECKLIST, display=display_path(p))
     report = check_document(doc, std)
     if doc.model is None or any(f.fatal for f in report.findings) or BLOCKING_CODES & set(report.codes()) or (report.findings and not draft):
         return RenderResult(report, [])
@@ -482,7 +319,7 @@ class Prefill:
 
 
 def _md(value: object) -> str:
-    from ..render.filters import md_escape
+    from ..core.formatting import md_escape
 
     return md_escape(str(value))
 
@@ -520,7 +357,7 @@ def partnership_prefill(folder: str | Path) -> Prefill:
     ])
     blocks = {"RS-partner-roster": roster}
     try:
-        from ..score.scoring import ResponsesError, score_partnership
+        from ..app.score import ResponsesError, score_partnership  # a use case inside formats/ (known debt, see pyproject ignore_imports)
 
         result = score_partnership(folder)
     except (InputError, ResponsesError) as exc:
@@ -543,7 +380,7 @@ def _measures_block(r: Any) -> str:
 
 
 def _outcomes_block(r: Any) -> str:
-    from ..render.filters import interval, score
+    from ..core.formatting import interval, score
 
     lines = [
         f"*Pre-filled from the self-assessment, wave {_md(r.wave)} ({r.n_respondents} respondents). Scores are 0–100 readiness scores, not outcome measures; interpret them with the partners.*",
@@ -582,8 +419,8 @@ def demo_step(out: Path) -> tuple[int, str]:
     """Render the example filled checklist, and write a blank checklist and a pre-filled
     write-up template beside it."""
     from ..core.outputs import write_atomic
-    from ..load.standard import load_standard
-    from ..check.validate import repo_root
+    from ..load.framework import load_standard
+    from ..core.paths import repo_root
 
     std = load_standard()
     folder = repo_root() / DEMO_PARTNERSHIP

@@ -167,7 +167,7 @@ def _end(text: str) -> str:
 def _sentence_case(title: str) -> str:
     """AMA and Vancouver titles: capital only on the first word, after a colon, and on acronyms."""
     words = title.split(" ")
-    out = []
+    out: list[str] = []
     for i, w in enumerate(words):
         letters = [ch for ch in w if ch.isalpha()]
         acronym = len(letters) > 1 and all(ch.isupper() for ch in letters)

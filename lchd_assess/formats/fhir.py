@@ -143,7 +143,7 @@ def invariant_problems(q: dict[str, Any], inst: InstrumentFile) -> list[str]:
         out.append("url/version do not name the current instrument")
     seen: dict[str, int] = {}
     answers = codesystem_url(inst, "answer")
-    for it, path in _walk(q.get("item") or [], ()):
+    for it, _path in _walk(q.get("item") or [], ()):
         link = it.get("linkId", "")
         seen[link] = seen.get(link, 0) + 1
         if it.get("type") == "group" and not it.get("item"):
@@ -159,7 +159,7 @@ def invariant_problems(q: dict[str, Any], inst: InstrumentFile) -> list[str]:
     for link, n in seen.items():
         if n > 1:
             out.append(f"linkId {link} appears {n} times")
-    questions = [it.get("linkId") for it, _ in _walk(q.get("item") or [], ()) if it.get("type") == "choice" and pc.item_of_header(it.get("linkId", "")) and it.get("linkId") == pc.item_of_header(it.get("linkId", ""))[0]]  # type: ignore[index]
+    questions = [str(it.get("linkId")) for it, _ in _walk(q.get("item") or [], ()) if it.get("type") == "choice" and pc.item_of_header(it.get("linkId", "")) and it.get("linkId") == pc.item_of_header(it.get("linkId", ""))[0]]  # type: ignore[index]
     if sorted(questions, key=pc.item_sort_key) != sorted(inst.item_ids(), key=pc.item_sort_key):
         out.append("the choice items are not exactly the current instrument's items")
     return out
@@ -185,7 +185,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         res.add("import-unreadable", f"not JSON{where}; save the QuestionnaireResponse(s) as a .json file", getattr(exc, "lineno", None), getattr(exc, "colno", None))
         return res
-    resources: list[tuple[dict[str, Any], tuple]] = []
+    resources: list[tuple[Any, tuple]] = []
     if isinstance(doc, list):
         resources = [(r, (n,)) for n, r in enumerate(doc)]
     elif isinstance(doc, dict) and doc.get("resourceType") == "Bundle":
@@ -223,7 +223,7 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             res.note("import-skipped-row", f"{where}: status '{status}'; left out", path=path0 + ("status",))
             continue
         ident = r.get("identifier") if isinstance(r.get("identifier"), dict) else {}
-        rid = str(r.get("id") or ident.get("value") or f"QR{n + 1:03d}")
+        rid = str(r.get("id") or ident.get("value") or f"QR{n + 1:03d}")  # type: ignore[union-attr]  # r is a dict here
         answers: dict[str, int | str | None] = {i: None for i in current}
         comments: dict[str, str] = {}
         sector = role = ""

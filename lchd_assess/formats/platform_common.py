@@ -18,26 +18,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..core.findings import Finding, register
+from ..core.findings import Finding
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile, Item
 
 MAX_BYTES = 20 * 1024 * 1024
 COMMENT_SUFFIX = "_comment"
 
-register("import-unreadable", "Export cannot be read", "The platform export could not be read as the format named (not UTF-8, not CSV, not a workbook, not JSON, or empty). Download it again from the platform in the format the toolkit's page for that platform describes.", "import")
-register("import-missing-item", "Item missing from the export", "The export has no column (or answer slot) for an item of the current instrument. Add the question back to the survey on the platform (it may stay unanswered), or put an empty column with the item's name into the file.", "import")
-register("import-extra-item", "Item the instrument does not have", "The export has a column for an item that is not part of the current instrument (a typo, an item added on the platform, or an item of an earlier version). Delete the column, or set the survey up again from `lchd-assess export instrument`.", "import")
-register("import-instrument-version", "Export from another instrument version", "The export belongs to another version of the instrument than the current one. Set the survey up again from `lchd-assess export instrument` for the current version, or score the answers with the instrument version they were collected with.", "import")
-register("import-mixed-codes", "Codes and labels mixed", "Some answers are codes (0–4, DK, NA) and others are labels (\"Established\", \"Don't know\") in the same export, which happens when two downloads are pasted together or cells are typed in by hand. Download the data again with one setting (raw codes, or labels) for the whole file.", "import")
-register("import-bad-value", "Answer is not one of the choices", "A cell holds something that is not one of the item's choices. Fix it on the platform and download again; the message says which cell.", "import")
-register("import-bad-sector", "Sector or role not recognised", "The sector or role answer is not one of the instrument's sectors or roles (by code or by label). Fix the choice list on the platform so it matches `lchd-assess export instrument`.", "import")
-register("import-missing-field", "Sector or role question missing", "Every respondent row needs a sector and a role; the export has no column for one of them. Add the question to the survey (from `lchd-assess export instrument`).", "import")
-register("import-duplicate-respondent", "Same respondent twice", "Two rows of the export carry the same respondent code. Delete the duplicate on the platform (or in the file) and import again.", "import")
-register("import-personal-data", "Personal data left out", "The export holds a column with personal data (an e-mail address, a name, an IP address, a location, a user or device name). The toolkit never reads its values into anything and never writes them anywhere; turn off collecting them on the platform if you can.", "import")
-register("import-ignored-column", "Platform column ignored", "A column the toolkit does not use (platform metadata such as timestamps, status or submission IDs, or a question the instrument does not have). It is left out.", "import")
-register("import-skipped-row", "Row left out", "A row was left out: a test or preview response, a response marked rejected on the platform, or a row with no answer at all.", "import")
-register("import-incomplete-record", "Record not marked complete", "REDCap marks some records Incomplete (a survey left half-way, or a form not yet finished). Their answers so far are imported, as any partial answers are; finish or delete the records in REDCap if they should not count.", "import")
-register("import-options", "Export needs a choice", "The export holds more than one event or wave; name the one to import (for REDCap: `--event`).", "import")
 
 
 #: What messages call each platform (the reader sets ``PlatformImport.platform``).

@@ -17,19 +17,16 @@ import csv
 import difflib
 import io
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
-from ..load import instrument as _instrument
-from ..load.documents import FILE_CHECKERS, add_semantic_check
-from ..core.findings import Finding, register
-from ..core.text import has_hidden
-from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
-from ..load.partnership import roster_sector_findings
+from ..core.errors import InputError
 from ..core.files import TooLarge, read_limited, utf16_kind
-from ..load import translation as _translation  # noqa: F401  (registers the translation kind and its checks)
+from ..core.text import has_hidden
 from ..load.translation import Translation
+from ..core.findings import Finding
+from ..core.outputs import csv_text
+from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile, load_assessment
+from ..score.models import Answer, Respondent, Responses  # noqa: F401  (what a read returns; re-exported)
 
 MAX_BYTES = 20 * 1024 * 1024
 FIXED_COLUMNS = ("respondent_id", "sector", "role")
@@ -37,57 +34,6 @@ VERSION_COLUMN = "instrument_version"
 COMMENT_SUFFIX = "_comment"
 
 _LOOKS_IDENTIFYING = re.compile(r"@|[^\W\d_]{2,}\s+[^\W\d_]{2,}")
-
-Answer = Union[int, str, None]  # 0–4, "DK", "NA", or None (blank)
-
-register("responses-csv-syntax", "CSV cannot be read", "The file is not readable as CSV (for example a quote is never closed or the file holds a NUL byte). Open it in a spreadsheet and save it again as CSV (UTF-8).", "responses")
-register("responses-empty", "No respondents", "The file holds no header row or no respondent rows. Add one row per respondent below the header.", "responses")
-register("responses-missing-column", "Required column missing", "The header must include respondent_id, sector and role. Start from `lchd-assess template` and keep its header row as it is.", "responses")
-register("responses-duplicate-column", "Column appears twice", "Two header cells have the same name; only one column per item is allowed. Delete or rename one.", "responses")
-register("responses-unknown-column", "Unknown column", "A header cell is not an item of the current instrument (nor respondent_id, sector, role, instrument_version or an `<item>_comment` column). Check the spelling against the codebook, or delete the column; names and e-mail addresses must never be collected.", "responses")
-register("responses-missing-item-column", "Item columns missing", "The header lacks columns for some items of the current instrument. Put the columns back (cells may stay empty); start from `lchd-assess template`.", "responses")
-register("responses-instrument-version", "File from an unknown instrument version", "The file's item columns match no version of the instrument (for example columns of two versions mixed), or its instrument_version cells name a version the instrument does not know. A file collected with an earlier version, columns unchanged, is fine: it is scored on that version's items. Otherwise collect answers with the current template (`lchd-assess template`).", "responses")
-register("responses-extra-cells", "More cells than header columns", "A row has filled cells to the right of the last header column. Delete them or give the column a header.", "responses")
-register("responses-missing-respondent-id", "Respondent without an ID", "Every row needs a respondent_id: a code the partnership makes up (R01, R02 …), never a name.", "responses")
-register("responses-invisible-character", "Invisible character in a respondent ID", "A respondent_id holds a character that cannot be seen (a zero-width space, a direction mark, a control character such as NUL). Two IDs that differ only by such a character look the same to people, so one person could be counted twice. Type the code again by hand.", "responses")
-register("responses-identifying-id", "Respondent ID looks like a name", "A respondent_id looks like a person's name or an e-mail address (it holds an @, or words separated by a space). Replace it with a made-up code such as R07: answers are anonymous and reports never show who said what.", "responses")
-register("responses-duplicate-respondent", "Respondent ID used twice", "Two rows share one respondent_id. Each respondent answers once per wave; give each row its own code or delete the duplicate.", "responses")
-register("responses-unknown-sector", "Unknown sector", "The sector cell must hold one of the sector codes in the codebook (health-care, public-health, social-services, education, housing, legal, financial, community-organisation, resident-family, funder, backbone, other).", "responses")
-register("responses-unknown-role", "Unknown role", "The role cell must hold one of the role codes in the codebook (leadership, staff, resident-family-member).", "responses")
-register("responses-bad-value", "Answer out of range", "An answer cell must hold 0, 1, 2, 3 or 4, DK (don't know), NA (not applicable) or nothing. Fix the cell; decimals, words and numbers above 4 are not answers.", "responses")
-register("responses-no-instrument", "Instrument cannot be loaded", "Response files are checked against assessments/instrument.yaml, which could not be loaded. Run `lchd-assess validate assessments` and fix what it lists.", "responses")
-register("responses-ignored-columns", "Columns ignored", "Columns whose header is not an item, a comment column or one of respondent_id, sector, role, instrument_version (such as a form's Timestamp or Email address) are not read. Nothing in them reaches the scores; delete them from the file if they hold personal data.", "responses-notes")
-register("responses-blank-rows", "Blank rows skipped", "Rows with no filled cell are skipped; they are not respondents.", "responses-notes")
-register("responses-no-answers", "Respondent who answered nothing", "A row has a respondent_id, sector and role but no answer in any item column. It is not counted as a respondent (it would lower no score but would inflate the number of respondents).", "responses-notes")
-register("partnership-unknown-sector", "Roster sector unknown", "Each organisation on a partnership's roster needs one of the instrument's sector codes.", "responses")
-
-
-@dataclass(frozen=True)
-class Respondent:
-    id: str
-    sector: str
-    role: str
-    answers: dict[str, Answer]
-    comments: dict[str, str]
-    row: int
-
-
-@dataclass
-class Responses:
-    file: str
-    wave: str
-    items: list[str] = field(default_factory=list)
-    respondents: list[Respondent] = field(default_factory=list)
-    version: str | None = None
-    findings: list[Finding] = field(default_factory=list)
-    #: Things the reader did on purpose (columns ignored, blank rows skipped, respondents who
-    #: answered nothing left out): reported, never a reason to refuse the file.
-    notes: list[Finding] = field(default_factory=list)
-    #: The delimiter the file was read with ("," ";" or "\t"); collect writes new rows with it.
-    delimiter: str = ","
-    #: The wave an answer file or workbook says it was made for (None when it names none).
-    declared_wave: str | None = None
-
 
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
@@ -386,72 +332,19 @@ def _item_sort_key(item_id: str) -> tuple:
     return (kind, int(el.lstrip("PFS")), int(q[1:]))
 
 
-# -- Registration with `lchd-assess validate` ------------------------------------------------
+# -- Checking with `lchd-assess validate` (app.validate passes this checker) --------------------
 
 
-def _check_csv(path: Path, display: str, index: object) -> list[Finding]:
+def check_csv(path: Path, display: str, index: object) -> list[Finding]:
     """Check a response file against the instrument being validated with it, if any (so a
     changed instrument is checked together with its answers), else the repository's."""
-    from ..core.errors import InputError
-
     inst = next((e.doc.model for e in getattr(index, "entries", {}).values() if e.kind == "item" and isinstance(e.doc.model, InstrumentFile)), None)
     if inst is None:
         try:
-            inst = _instrument.load_assessment().instrument
+            inst = load_assessment().instrument
         except InputError as exc:
             return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
     return read_responses(path, inst, display=display).findings
-
-
-def _check_rosters(docs: list, index: object) -> list[Finding]:
-    partnerships = [d for d in docs if d.kind == "partnership" and d.model is not None]
-    if not partnerships:
-        return []
-    inst_docs = [d for d in docs if d.kind == "instrument"]
-    if inst_docs:
-        if len(inst_docs) != 1 or inst_docs[0].model is None:
-            return []  # the instrument's own findings come first
-        sectors = [s.id for s in inst_docs[0].model.sectors]
-    else:
-        from ..core.errors import InputError
-
-        try:
-            sectors = [s.id for s in _instrument.load_assessment().instrument.sectors]
-        except InputError:
-            return []
-    return [f for d in partnerships for f in roster_sector_findings(d, sectors)]
-
-
-def _check_waves(docs: list, index: object) -> list[Finding]:
-    """Every wave file of a partnership folder being validated can be put in date order."""
-    from ..load.partnership import wave_findings
-
-    out: list[Finding] = []
-    for d in docs:
-        if d.kind == "partnership" and d.model is not None and Path(d.file).name == "partnership.yaml" and Path(d.file).is_file():
-            # Reported against partnership.yaml, where the fix goes (validate reports a
-            # semantic finding only on a YAML file it was asked to check).
-            for f in wave_findings(Path(d.file).parent, d.model)[1]:
-                out.append(d.loaded.locate(Finding(f.code, f"responses/{Path(f.file or '').name}: {f.message}", file=d.file, path=("waves",) if d.model.waves else ())))
-    return out
-
-
-def _check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
-    """An answer workbook (responses/<wave>.xlsx) is checked like a CSV file."""
-    from ..core.errors import InputError
-    from .workbook import read_workbook
-
-    try:
-        inst = _instrument.load_assessment().instrument
-    except InputError as exc:
-        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
-    return read_workbook(path, inst, display=display).findings
-
-
-FILE_CHECKERS[".csv"] = _check_csv
-FILE_CHECKERS[".xlsx"] = _check_xlsx
-add_semantic_check(_check_rosters)
-add_semantic_check(_check_waves)
 
 
 # -- The blank template and its codebook -----------------------------------------------------
@@ -467,8 +360,6 @@ def template_header(inst: InstrumentFile, comments: bool = False) -> list[str]:
 
 
 def template_csv(inst: InstrumentFile, comments: bool = False) -> str:
-    from ..core.outputs import csv_text
-
     return csv_text([template_header(inst, comments)])
 
 

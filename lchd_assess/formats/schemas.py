@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load.documents import KINDS, schema_file_name, schema_json
 from ..core.outputs import write_atomic
+from ..load.documents import schema_file_name, schema_json
+from ..load.kinds import KINDS
 
 
 def expected_schemas() -> dict[str, str]:
-    return {schema_file_name(k): schema_json(k) for k in sorted(KINDS)}
+    return {schema_file_name(name): schema_json(kind) for name, kind in sorted(KINDS.items())}
 
 
 def write_schemas(out: Path, force: bool = False) -> list[Path]:

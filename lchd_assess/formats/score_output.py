@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..render.filters import interval, score
+from ..core.formatting import interval, score
 
 
 from ..core.outputs import csv_text, dumps_json
@@ -28,7 +28,7 @@ def to_csv(result: ScoreResult) -> str:
     """One row per element (P1–FS4, then overall): the spreadsheet a funder can sort and filter."""
     gaps = {g.id: g for g in result.gaps}
     changes = {c.id: c for c in result.change.elements} if result.change else {}
-    rows: list[list[object]] = [CSV_COLUMNS]
+    rows: list[list[object]] = [list(CSV_COLUMNS)]
     for e in result.elements:
         g = gaps.get(e.id)
         c = changes.get(e.id)

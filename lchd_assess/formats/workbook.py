@@ -17,8 +17,9 @@ import re
 import zipfile
 from pathlib import Path
 
-from ..core.findings import Finding, register
-from ..load.instrument import InstrumentFile
+from ..core.errors import InputError
+from ..core.findings import Finding
+from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import PartnershipFile, sector_choices
 from ..core.files import TooLarge, read_limited
 from .responses import FIXED_COLUMNS, Responses, read_rows
@@ -33,7 +34,6 @@ MAX_BYTES = 20 * 1024 * 1024
 #: The fixed time written into the workbook and its zip entries (deterministic output).
 _EPOCH = (2000, 1, 1, 0, 0, 0)
 
-register("workbook-unreadable", "Workbook cannot be read", "The file is not an Excel workbook (.xlsx) that can be opened, or it has no sheet to read. Open it in a spreadsheet program and save it again as Excel Workbook (.xlsx), or save the Answers sheet as CSV (UTF-8).", "answer-files")
 
 
 def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None) -> bytes:
@@ -202,3 +202,12 @@ def _cell(f: Finding, letter) -> Finding:  # noqa: ANN001
     import dataclasses
 
     return dataclasses.replace(f, message=f"cell {letter(f.column)}{f.line}: {f.message}")
+
+
+def check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
+    """An answer workbook (responses/<wave>.xlsx) is checked like a CSV file (`validate`)."""
+    try:
+        inst = load_assessment().instrument
+    except InputError as exc:
+        return [Finding("responses-no-instrument", f"cannot check answers: {exc}", file=display)]
+    return read_workbook(path, inst, display=display).findings

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import InputError
+from .yamlload import LoadedYaml, load_yaml
 
 #: The major version of the framework's data format (framework.yaml ``schema_version``) that
 #: the models in load/models.py read.  Data of a later major version needs a newer toolkit.
@@ -20,9 +21,7 @@ SCHEMA_MAJOR = 1
 _SEMVER = re.compile(r"^(\d+)\.\d+\.\d+")
 
 
-def _head(path: Path, what: str, option: str) -> tuple[dict, object]:
-    from .yamlload import load_yaml
-
+def _head(path: Path, what: str, option: str) -> tuple[dict, LoadedYaml]:
     loaded = load_yaml(path)
     if loaded.findings:
         raise InputError(f"{loaded.findings[0].format_text()} (the {what} named by {option})")

@@ -1,10 +1,11 @@
 """Kinds of YAML document and their schema check.
 
-Every YAML file the toolkit reads names its ``kind``.  :data:`KINDS` maps each kind to the
-pydantic model of the whole file; JSON Schemas are generated from those models, and a file is
-checked against its schema with jsonschema so that findings keep jsonschema's paths.  Other
-pipeline stages (instrument, partnership, reporting standard, checklist) add their kinds with
-:func:`register_kind`.
+Every YAML file the toolkit reads names its ``kind``.  A :class:`Kind` ties a kind's name to
+the pydantic model of the whole file; JSON Schemas are generated from those models, and a file
+is checked against its schema with jsonschema so that findings keep jsonschema's paths.  Each
+model module defines its own kinds next to its models; :data:`lchd_assess.load.kinds.KINDS` is
+the one table of all of them.  This module imports no model module, so every model module may
+import it.
 """
 
 from __future__ import annotations
@@ -14,17 +15,20 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Mapping
 
 import jsonschema
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import models
 from ..core.findings import Finding, PathT
+from ..core.outputs import dumps_json
+from . import models
 from .pattern_words import pattern_in_words
 from .yamlload import LoadedYaml, load_yaml
 
+#: The file names the toolkit reads as YAML documents.
+YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_BASE_URL = "https://lchd-toolkit.github.io/lchd-framework/schemas/"
 
@@ -36,20 +40,6 @@ class Kind:
     description: str
     #: "framework" kinds make up the framework itself and are merged into one Framework.
     family: str
-
-
-KINDS: dict[str, Kind] = {}
-
-
-def register_kind(name: str, model: type[BaseModel], description: str, family: str) -> None:
-    if name in KINDS:
-        raise ValueError(f"kind {name!r} registered twice")
-    KINDS[name] = Kind(name, model, description, family)
-    if "schema_for" in globals():
-        schema_for.cache_clear()
-        _validator.cache_clear()
-
-
 
 
 class _WithDialect(GenerateJsonSchema):
@@ -64,23 +54,20 @@ def schema_file_name(kind: str) -> str:
     return f"{kind}.schema.json"
 
 
-@functools.lru_cache(maxsize=None)
-def schema_for(kind: str) -> dict[str, Any]:
-    model = KINDS[kind].model
-    schema = model.model_json_schema(schema_generator=_WithDialect)
-    schema["$id"] = SCHEMA_BASE_URL + schema_file_name(kind)
-    schema.setdefault("description", KINDS[kind].description)
+@functools.cache
+def schema_for(kind: Kind) -> dict[str, Any]:
+    schema = kind.model.model_json_schema(schema_generator=_WithDialect)
+    schema["$id"] = SCHEMA_BASE_URL + schema_file_name(kind.name)
+    schema.setdefault("description", kind.description)
     return schema
 
 
-@functools.lru_cache(maxsize=None)
-def _validator(kind: str) -> jsonschema.protocols.Validator:
+@functools.cache
+def _validator(kind: Kind) -> jsonschema.protocols.Validator:
     return jsonschema.Draft202012Validator(schema_for(kind))
 
 
-def schema_json(kind: str) -> str:
-    from ..core.outputs import dumps_json
-
+def schema_json(kind: Kind) -> str:
     return dumps_json(schema_for(kind))
 
 
@@ -125,7 +112,7 @@ def _leaf(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     return error
 
 
-def schema_findings(kind: str, data: Any, loaded: LoadedYaml) -> list[Finding]:
+def schema_findings(kind: Kind, data: Any, loaded: LoadedYaml) -> list[Finding]:
     out: list[Finding] = []
     for err in sorted(_validator(kind).iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         out.extend(_convert(_leaf(err), loaded))
@@ -158,7 +145,7 @@ def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Findin
         return out
     if v == "type":
         want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
-        want_s = " or ".join(_JSON_TYPES.get(w, w) for w in want)
+        want_s = " or ".join(_JSON_TYPES.get(str(w), str(w)) for w in want)
         return [f("schema-type", f"{_where(path)} must be {want_s}, not {_type_of(inst)} ('{_show(inst)}')")]
     if v == "pattern":
         id_kind = sch.get("x-id-kind")
@@ -203,6 +190,8 @@ class Document:
     loaded: LoadedYaml
     kind: str | None = None
     model: BaseModel | None = None
+    #: The kind's family ("framework", "instrument", …); set with ``kind``.
+    family: str | None = None
 
     @property
     def file(self) -> str:
@@ -213,13 +202,16 @@ class Document:
         return self.loaded.findings
 
 
-def load_document(path: str | Path, display: str | None = None, expect: str | set[str] | None = None) -> Document:
-    """Load and schema-check one YAML file; the model is set only when it has no findings."""
+def load_document(path: str | Path, kinds: Kind | Mapping[str, Kind], display: str | None = None) -> Document:
+    """Load and schema-check one YAML file of one of ``kinds``; the model is set only when it
+    has no findings."""
     loaded = load_yaml(path, display=display)
-    return check_loaded(loaded, expect)
+    return check_loaded(loaded, kinds)
 
 
-def check_loaded(loaded: LoadedYaml, expect: str | set[str] | None = None) -> Document:
+def check_loaded(loaded: LoadedYaml, kinds: Kind | Mapping[str, Kind]) -> Document:
+    """Schema-check a loaded file against the kind it names, which must be one of ``kinds``."""
+    table = {kinds.name: kinds} if isinstance(kinds, Kind) else kinds
     doc = Document(loaded)
     if loaded.findings or loaded.data is None:
         return doc
@@ -228,51 +220,17 @@ def check_loaded(loaded: LoadedYaml, expect: str | set[str] | None = None) -> Do
         loaded.findings.append(loaded.locate(Finding("yaml-not-mapping", f"the top level is {_type_of(data)}; it must be a mapping that starts with `kind:`")))
         return doc
     kind = data.get("kind")
-    expected = {expect} if isinstance(expect, str) else expect
-    known = sorted(expected or KINDS)
-    if not isinstance(kind, str) or kind not in KINDS or (expected and kind not in expected):
+    if not isinstance(kind, str) or kind not in table:
         what = "has no `kind`" if kind is None else f"has kind '{_show(kind)}'"
-        loaded.findings.append(loaded.locate(Finding("unknown-kind", f"the file {what}; use one of: {', '.join(known)}", path=("kind",))))
+        loaded.findings.append(loaded.locate(Finding("unknown-kind", f"the file {what}; use one of: {', '.join(sorted(table))}", path=("kind",))))
         return doc
-    doc.kind = kind
-    found = schema_findings(kind, data, loaded)
+    doc.kind, doc.family = kind, table[kind].family
+    found = schema_findings(table[kind], data, loaded)
     if found:
         loaded.findings.extend(found)
         return doc
     try:
-        doc.model = KINDS[kind].model.model_validate(data)
+        doc.model = table[kind].model.model_validate(data)
     except ValidationError as exc:
         loaded.findings.extend(pydantic_findings(exc, loaded))
     return doc
-
-
-# -- Check registries ---------------------------------------------------------------------
-# Kept here, not in validate.py, so a kind module registers its checks on import without
-# importing the validator (which imports this module: that was an import cycle).
-
-#: Extra checkers by file suffix, for files that are not YAML (response CSVs register here).
-FILE_CHECKERS: dict[str, Callable[..., list[Finding]]] = {}
-#: Extra semantic checks over all loaded documents: ``check(documents, index) -> findings``.
-SEMANTIC_CHECKS: list[Callable[..., Iterable[Finding]]] = []
-
-
-def add_semantic_check(check: Callable[..., Iterable[Finding]]) -> None:
-    """Register ``check`` in :data:`SEMANTIC_CHECKS` once."""
-    if check not in SEMANTIC_CHECKS:
-        SEMANTIC_CHECKS.append(check)
-
-
-for _name, _model in models.FRAMEWORK_KINDS.items():
-    register_kind(_name, _model, (_model.__doc__ or f"The framework's {_name}.").strip().splitlines()[0], "framework")
-
-#: Modules that register further kinds (instrument, partnership, reporting standard, checklist).
-#: Imported here, after everything above is defined, so each may import this module.
-_KIND_MODULES: tuple[str, ...] = (
-    "lchd_assess.load.standard",
-    "lchd_assess.formats.checklist",
-    "lchd_assess.load.instrument",
-    "lchd_assess.load.partnership",
-)
-
-for _mod in _KIND_MODULES:
-    __import__(_mod)

@@ -12,10 +12,17 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from . import models
+from ..core.catalogue import CATALOGUE
 from ..core.errors import InputError
-from ..core.findings import Report
-from ..check.validate import repo_root, validate_paths, walk, id_kind
+from ..core.findings import Finding, Report
+from ..core import paths as data_paths
+from ..core.paths import display_path, real
+from . import models
+from .datafolders import check_framework_folder
+from .documents import YAML_SUFFIXES, Document, load_document
+from .kinds import KINDS
+from .links import check_links, id_kind, references, walk
+from .standard import Standard, semantic_check as standard_checks, standard_from
 
 
 class Framework:
@@ -43,7 +50,7 @@ class Framework:
                 for obj, _ in walk(f):
                     k = id_kind(obj)
                     if k:
-                        self._by_id[obj.id] = (k, obj)
+                        self._by_id[obj.id] = (k, obj)  # type: ignore[attr-defined]
 
     def _all(self, kind: str, key: str) -> list[Any]:
         out: list[Any] = []
@@ -88,15 +95,13 @@ class Framework:
         built on the first call and kept: the site asks this for every element.
         """
         if self._incoming is None:
-            from ..check.validate import references
-
             index: dict[str, set[tuple[str, str]]] = {}
             for kind_files in self._files.values():
                 for f in kind_files:
                     owners: dict[tuple, str] = {}
                     for obj, path in walk(f):
                         if id_kind(obj):
-                            owners[path] = obj.id
+                            owners[path] = obj.id  # type: ignore[attr-defined]
                         owner = next((owners[path[:n]] for n in range(len(path), -1, -1) if path[:n] in owners), None)
                         for name, _i, target, _kinds in references(obj):
                             if owner and owner != target:
@@ -113,8 +118,6 @@ class FrameworkError(InputError):
     before the dangling references it causes elsewhere) and how to see the rest."""
 
     def __init__(self, report: Report) -> None:
-        from ..core.findings import CATALOGUE
-
         self.report = report
         if not report.findings:
             super().__init__("the framework is invalid")
@@ -127,31 +130,51 @@ class FrameworkError(InputError):
 
 
 def framework_dir(path: str | Path | None = None) -> Path:
-    from ..core import paths
+    return Path(path) if path else data_paths.framework_dir()
 
-    return Path(path) if path else paths.framework_dir()
+
+def _framework_documents(d: Path, report: Report) -> list[Document]:
+    """Every YAML file under ``d`` (hidden folders skipped), loaded and schema-checked."""
+    if not d.is_dir():
+        what = ("file-not-found", "no such file or folder") if not d.exists() else ("no-files", "the framework must be a folder of YAML files")
+        report.extend([Finding(*what, file=display_path(d))])
+        return []
+    paths = sorted(q for q in d.rglob("*") if q.is_file() and q.suffix.lower() in YAML_SUFFIXES and not any(part.startswith(".") for part in q.relative_to(d).parts))
+    if not paths:
+        report.extend([Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(d))])
+    docs = []
+    for p in paths:
+        doc = load_document(p, KINDS, display=display_path(p))
+        docs.append(doc)
+        report.checked.append(doc.file)
+        report.extend(doc.findings)
+    return docs
 
 
 def load_framework_report(path: str | Path | None = None) -> tuple[Framework | None, Report]:
-    """The framework and the report of checking it; the framework is None when invalid."""
-    from .datafolders import check_framework_folder
+    """The framework and the report of checking it; the framework is None when invalid.
 
+    The framework's own rules only (schemas, links between IDs, the standard's rules), not the
+    whole validator: the instrument and answer files are not part of the framework.
+    """
     d = framework_dir(path)
     # a folder that is no framework, or one from a newer toolkit, gets one line, not many findings
     check_framework_folder(d, "--framework" if path else "the framework folder")
-    v = validate_paths([d])
-    if not v.report.ok:
-        return None, v.report
+    report = Report()
+    docs = _framework_documents(d, report)
+    _index, link_findings = check_links(docs)
+    report.extend(link_findings)
+    report.extend(standard_checks(docs, _index))
+    if not report.ok:
+        return None, report
     files: dict[str, list[BaseModel]] = {}
-    for doc in sorted(v.documents, key=lambda x: x.file):
-        if doc.model is not None:
+    for doc in sorted(docs, key=lambda x: x.file):
+        if doc.model is not None and doc.kind is not None:
             files.setdefault(doc.kind, []).append(doc.model)
     if "framework" not in files:
-        from ..core.findings import Finding
-
-        v.report.extend([Finding("no-files", f"no file of kind 'framework' in {d}", file=str(d))])
-        return None, v.report
-    return Framework(files, d), v.report
+        report.extend([Finding("no-files", f"no file of kind 'framework' in {d}", file=str(d))])
+        return None, report
+    return Framework(files, d), report
 
 
 @functools.lru_cache(maxsize=4)
@@ -164,6 +187,13 @@ def _cached(path: str) -> Framework:
 
 def load_framework(path: str | Path | None = None) -> Framework:
     """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid."""
-    from ..core.paths import real
-
     return _cached(str(real(framework_dir(path))))
+
+
+def load_standard(framework_path: str | None = None) -> Standard:
+    """The validated standard from the framework folder; raises one clear line when absent."""
+    fw = load_framework(framework_path)
+    std = standard_from(fw)
+    if std is None:
+        raise InputError(f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml")
+    return std

@@ -19,42 +19,22 @@ import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Literal
+from typing import Any, Iterable, Literal
 
 from pydantic import Field, model_validator
 
 from . import models
-from .documents import Document, add_semantic_check, load_document, register_kind
 from ..core.errors import InputError
-from ..core.findings import Finding, first_line, register
+from ..core.findings import Finding, first_line
+from ..core import paths as data_paths
+from ..core.paths import display_path
+from .documents import Document, Kind, load_document
 from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
-
-# -- IDs -------------------------------------------------------------------------------------
-models.ID_PATTERNS["item"] = r"^(P|FS)[1-9][0-9]*\.Q[1-9][0-9]*$"
-models.KIND_LABELS["item"] = "instrument item"
-models.ID_EXAMPLES["item"] = "P1.Q1 or FS3.Q2"
-models.ID_PATTERNS["recommended-action"] = r"^(P|FS)[1-9][0-9]*\.A[1-9][0-9]*$"
-models.KIND_LABELS["recommended-action"] = "recommended action"
-models.ID_EXAMPLES["recommended-action"] = "P1.A1 or FS4.A2"
 
 #: The answer codes that never count as a score.
 DONT_KNOW = "DK"
 NOT_APPLICABLE = "NA"
 LEVEL_VALUES = (0, 1, 2, 3, 4)
-
-# -- Finding types ---------------------------------------------------------------------------
-register("instrument-element-uncovered", "Element without enough items", "Every principle (P1–P4) and foundational structure (FS1–FS4) needs at least the minimum number of items set in the instrument (`min_items_per_element`). Add items for the element named.", "instrument")
-register("instrument-component-unreached", "Component no item reaches", "Every component of a principle or structure (such as P4's five operational decisions) must be reached by at least one item's `components`. Add the component to an item that asks about it.", "instrument")
-register("instrument-component-mismatch", "Item reaches another element's component", "An item's `components` must belong to the item's own `element` (P4.2 belongs to P4). Move the item or fix the component ID.", "instrument")
-register("instrument-item-prefix", "Item ID does not match its element", "An item's ID starts with its element's ID (P1.Q3 is an item of P1). Give the item an ID that starts with its `element`.", "instrument")
-register("instrument-version-order", "Item version after the instrument version", "An item's `since_version` or `meaning_changed_in` is later than the instrument's own version, or its meaning changed before it existed. Fix the version.", "instrument")
-register("instrument-unknown-group", "Sector in an unknown group", "Each sector's `group` must be one of the instrument's `sector_groups`.", "instrument")
-register("instrument-unknown-sector", "Unknown sector in the instrument", "The instrument's `resident_sector` must be the code of one of its `sectors`.", "instrument")
-register("instrument-section-mismatch", "Sections and items do not match", "Every element that has items needs exactly one section (its heading for respondents), and every section needs items; the scorer reports elements in section order.", "instrument")
-register("scoring-rules-bands", "Level bands do not tile 0–100", "The readiness levels must start at 0, end at 100 and follow one another without gaps or overlaps, lowest first.", "instrument")
-register("scoring-rules-unknown-level", "Unknown level in the scoring rules", "The gate's `cap_level` and `ready_level` must be IDs of levels listed under `levels`, and the cap must be below the ready level.", "instrument")
-register("scoring-rules-instrument", "Scoring rules for another instrument", "The scoring rules (or recommended actions) name an instrument ID or version that does not match assessments/instrument.yaml. Update `instrument` and `instrument_version`.", "instrument")
-
 
 def version_tuple(v: str) -> tuple[int, int, int]:
     m = re.match(r"^(\d+)\.(\d+)\.(\d+)", v)
@@ -264,9 +244,11 @@ class RecommendedActionsFile(models.FileBase):
     changelog: list[ChangelogEntry] = Field(min_length=1)
 
 
-register_kind("instrument", InstrumentFile, "The readiness self-assessment: items tied to framework elements, anchored levels, answer codes, sectors and roles.", "instrument")
-register_kind("scoring-rules", ScoringRulesFile, "The readiness self-assessment's scoring rules: level bands, coverage, cell size, gap and change thresholds, gate and interval.", "instrument")
-register_kind("recommended-actions", RecommendedActionsFile, "Recommended next steps per framework element, each citing its place in the paper.", "instrument")
+#: The three kinds of file in assessments/ (listed in :data:`lchd_assess.load.kinds.KINDS`).
+INSTRUMENT = Kind("instrument", InstrumentFile, "The readiness self-assessment: items tied to framework elements, anchored levels, answer codes, sectors and roles.", "instrument")
+SCORING_RULES = Kind("scoring-rules", ScoringRulesFile, "The readiness self-assessment's scoring rules: level bands, coverage, cell size, gap and change thresholds, gate and interval.", "instrument")
+RECOMMENDED_ACTIONS = Kind("recommended-actions", RecommendedActionsFile, "Recommended next steps per framework element, each citing its place in the paper.", "instrument")
+ASSESSMENT_KINDS = {k.name: k for k in (INSTRUMENT, SCORING_RULES, RECOMMENDED_ACTIONS)}
 
 
 # -- Semantic checks -------------------------------------------------------------------------
@@ -307,8 +289,8 @@ def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Itera
         elif sec.element not in item_elements:
             yield _f(doc, "instrument-section-mismatch", f"section {sec.element} has no active items", ("sections", n, "element"))
         seen_sections.add(sec.element)
-    for el in sorted(item_elements - seen_sections):
-        yield _f(doc, "instrument-section-mismatch", f"items of {el} have no section; add one to `sections`", ("sections",))
+    for missing_el in sorted(item_elements - seen_sections):
+        yield _f(doc, "instrument-section-mismatch", f"items of {missing_el} have no section; add one to `sections`", ("sections",))
     for n, item in enumerate(inst.items):
         yield from _prefix_checks(doc, ("items", n), item.id, item.element, item.components, f"item '{item.id}' measures {item.element}", f", the element of item '{item.id}'")
         for field in ("since_version", "meaning_changed_in", "retired_in"):
@@ -362,7 +344,8 @@ def check_actions(doc: Document, inst: InstrumentFile | None, rules: ScoringRule
             yield _f(doc, "scoring-rules-unknown-level", f"up_to_level '{a.up_to_level}' is not one of the scoring rules' levels", ("actions", n, "up_to_level"))
 
 
-def _semantic(docs: list[Document], index) -> Iterable[Finding]:
+def check_assessment_files(docs: list[Document], index: Any) -> Iterable[Finding]:
+    """The instrument's, rules' and actions' own rules, over every loaded document."""
     by_kind: dict[str, list[Document]] = {}
     for d in docs:
         if d.model is not None and d.kind:
@@ -394,12 +377,8 @@ class Assessment:
 
 
 
-add_semantic_check(_semantic)
-
 def assessments_dir(path: str | Path | None = None) -> Path:
-    from ..core import paths
-
-    return Path(path) if path else paths.assessments_dir()
+    return Path(path) if path else data_paths.assessments_dir()
 
 
 def load_assessment(path: str | Path | None = None) -> Assessment:
@@ -413,15 +392,13 @@ def load_assessment(path: str | Path | None = None) -> Assessment:
 def _load_cached(folder: str) -> Assessment:
     """Schema and the assessment's own rules; references into the framework are checked by
     `lchd-assess validate` (and the test suite), which loads the whole framework."""
-    from ..check.validate import display_path
-
     d = Path(folder)
     files = {"instrument": d / "instrument.yaml", "scoring-rules": d / "scoring-rules.yaml", "recommended-actions": d / "recommended-actions.yaml"}
     docs: dict[str, Document] = {}
     for kind, p in files.items():
         if not p.is_file():
             raise InputError(f"{display_path(p)}: file-not-found: the {kind} file is missing; the assessment folder needs instrument.yaml, scoring-rules.yaml and recommended-actions.yaml")
-        docs[kind] = load_document(p, display=display_path(p), expect=kind)
+        docs[kind] = load_document(p, ASSESSMENT_KINDS[kind], display=display_path(p))
     findings = [f for doc in docs.values() for f in doc.findings]
     if not findings:
         inst, rules = docs["instrument"].model, docs["scoring-rules"].model

@@ -12,6 +12,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: A partnership's geographic scale (partnership.yaml, and the scorer's result).
+Scale = Literal["neighbourhood", "city", "county", "region"]
+
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 
@@ -36,6 +39,9 @@ ID_PATTERNS: dict[str, str] = {
     "crosswalk-source": r"^[A-Z]{2,3}[1-9][0-9]*$",
     "reporting-item": r"^RS-[a-z]+(-[a-z]+)*$",
     "guideline-crosswalk": r"^GX-[a-z0-9]+(-[a-z0-9]+)*$",
+    # the self-assessment's own IDs (assessments/), which share the framework's namespace
+    "item": r"^(P|FS)[1-9][0-9]*\.Q[1-9][0-9]*$",
+    "recommended-action": r"^(P|FS)[1-9][0-9]*\.A[1-9][0-9]*$",
 }
 
 #: Human names for each kind, used in messages and on the site.
@@ -59,6 +65,8 @@ KIND_LABELS: dict[str, str] = {
     "crosswalk-source": "crosswalk source element",
     "reporting-item": "reporting standard item",
     "guideline-crosswalk": "reporting guideline crosswalk",
+    "item": "instrument item",
+    "recommended-action": "recommended action",
 }
 
 ID_EXAMPLES: dict[str, str] = {
@@ -69,6 +77,7 @@ ID_EXAMPLES: dict[str, str] = {
     "term": "wrong-pocket", "reference": "REF26 or REF-squire-2", "crosswalk": "CW-building-blocks",
     "crosswalk-source": "BB1",
     "reporting-item": "RS-partner-roster", "guideline-crosswalk": "GX-squire-2",
+    "item": "P1.Q1 or FS3.Q2", "recommended-action": "P1.A1 or FS4.A2",
 }
 
 

@@ -13,12 +13,13 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from . import models
-from .documents import Document, load_document, register_kind
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from .models import Strict, Text
-from ..score.models import Scale
+from ..core.paths import display_path, is_inside
+from . import models
+from .documents import Document, Kind, load_document
+from .models import Scale, Strict, Text
+
 
 class RosterEntry(Strict):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Local code of the organisation in this file (e.g. org-01); not a framework ID.")
@@ -70,7 +71,8 @@ class PartnershipFile(models.FileBase):
         return {r.sector for r in self.roster}
 
 
-register_kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
+#: The kind of partnership.yaml (listed in :data:`lchd_assess.load.kinds.KINDS`).
+PARTNERSHIP = Kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
 
 
 def partnership_folders(parent: str | Path) -> list[Path]:
@@ -85,16 +87,12 @@ def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> Pa
 
     With ``sectors`` (the instrument's sector codes) every roster sector must be one of them.
     """
-    from ..check.validate import display_path
-
     path = Path(folder) / "partnership.yaml"
     if not path.is_file():
         raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
-    from ..core.paths import is_inside
-
     if not is_inside(path, folder):
         raise InputError(f"{display_path(path)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
-    doc = load_document(path, display=display_path(path), expect="partnership")
+    doc = load_document(path, PARTNERSHIP, display=display_path(path))
     if doc.model is None:
         raise InputError(first_line(doc.findings))
     if sectors is not None:
@@ -146,7 +144,6 @@ def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
 
 def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], list[Finding]]:
     """:func:`wave_order` as values: the order, and a finding for each file it cannot place."""
-    from ..check.validate import display_path
 
     d = Path(folder) / "responses"
     files = sorted(x for x in d.iterdir() if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))) if d.is_dir() else []

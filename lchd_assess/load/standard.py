@@ -3,7 +3,7 @@
 The standard is data (``framework/reporting-standard.yaml``, kind ``reporting-standard``) with
 its own semantic version and changelog; crosswalks to published reporting guidelines are data
 too (``framework/crosswalks/*.yaml``, kind ``guideline-crosswalk``).  This module holds their
-models, registers both kinds with the one loader, adds the semantic checks the schema cannot
+models and kinds, the semantic checks the schema cannot
 express (unique display numbers, crosswalks that cover their guideline, changelog IDs that
 exist), and offers read-only views for the checklist tools and the documentation site.
 
@@ -14,13 +14,12 @@ renumbered; the display ``number`` ("8b") may.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Literal
+from typing import Any, Iterable, Iterator, Literal
 
 from pydantic import Field, model_validator
 
-from ..core import findings
-from .documents import Document, add_semantic_check, register_kind
 from ..core.findings import Finding
+from .documents import Document, Kind
 from .models import DATE, SEMVER, FileBase, Id, Ref, Strict, Text
 from ..core.addresses import versioned_url
 
@@ -158,20 +157,13 @@ class GuidelineCrosswalkFile(FileBase):
     licence_note: Text = Field(description="The guideline's licence and how this file respects it.")
     numbering: Text = Field(description="Which numbering the element numbers follow, and why.")
     coverage: Literal["complete", "selected"] = Field(description="'complete': every element of the guideline is listed; 'selected': only those useful here.")
+    profile: list[str] = Ref("reporting-item", default_factory=list, description="The guideline profile: extended items that, with all core items, address every listed element (each by an equivalent or narrower item, or by overlapping items together). Empty when no profile is claimed.")
     elements: list[GuidelineElement] = Field(min_length=1)
 
 
-register_kind("reporting-standard", ReportingStandardFile, "The partnership reporting standard: sections, items, domains, stratifiers and changelog.", "reporting-standard")
-register_kind("guideline-crosswalk", GuidelineCrosswalkFile, "A crosswalk from a published reporting guideline to the reporting standard's items.", "reporting-standard")
-
-# -- Findings ---------------------------------------------------------------------------------
-findings.register("standard-duplicate-number", "Two items share a display number", "Each item of the reporting standard needs its own display number (such as 8b). Renumber one of them; their IDs stay as they are.", "semantic")
-findings.register("standard-changelog-unknown-item", "Changelog names an unknown item", "A changelog entry of the reporting standard lists an item ID that no item has. Fix the ID.", "semantic")
-findings.register("standard-item-not-in-changelog", "Item added without a changelog entry", "An item's version_added must be a version in the standard's changelog, and that entry must list the item under `added`.", "semantic")
-findings.register("standard-na-guidance", "Not-applicable guidance does not fit", "An item that allows 'not applicable' says when that is fair (na_guidance); an item that does not allow it has no such guidance.", "semantic")
-findings.register("standard-domain-unused", "Domain without items, or item in an undeclared domain", "Every domain the standard declares holds at least one item, and every item's domain is declared.", "semantic")
-findings.register("crosswalk-duplicate-element", "Guideline element listed twice", "Each element of a guideline appears once in its crosswalk. Merge the two entries.", "semantic")
-
+#: The standard's two kinds of file (listed in :data:`lchd_assess.load.kinds.KINDS`).
+REPORTING_STANDARD = Kind("reporting-standard", ReportingStandardFile, "The partnership reporting standard: sections, items, domains, stratifiers and changelog.", "reporting-standard")
+GUIDELINE_CROSSWALK = Kind("guideline-crosswalk", GuidelineCrosswalkFile, "A crosswalk from a published reporting guideline to the reporting standard's items.", "reporting-standard")
 
 def _standard_checks(doc: Document) -> Iterator[Finding]:
     m: ReportingStandardFile = doc.model  # type: ignore[assignment]
@@ -227,8 +219,6 @@ def semantic_check(docs: list[Document], index: object) -> Iterable[Finding]:
     return out
 
 
-add_semantic_check(semantic_check)
-
 
 # -- Read-only views --------------------------------------------------------------------------
 
@@ -277,18 +267,6 @@ def version_key(v: str) -> tuple[int, int, int]:
     core = v.split("-", 1)[0].split("+", 1)[0]
     parts = [int(p) if p.isascii() and p.isdigit() else 0 for p in core.split(".")]
     return tuple((parts + [0, 0, 0])[:3])  # type: ignore[return-value]
-
-
-def load_standard(framework_path: str | None = None) -> Standard:
-    """The validated standard from the framework folder; raises one clear line when absent."""
-    from ..core.errors import InputError
-    from .framework import load_framework
-
-    fw = load_framework(framework_path)
-    std = standard_from(fw)
-    if std is None:
-        raise InputError(f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml")
-    return std
 
 
 def standard_from(fw: Any) -> Standard | None:

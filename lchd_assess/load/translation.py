@@ -20,14 +20,12 @@ from typing import Iterable, Literal
 from pydantic import Field
 
 from ..core.errors import InputError
-from ..core.findings import Finding, register
-from .documents import Document, add_semantic_check, load_document, register_kind
+from ..core.paths import display_path
+from ..core.findings import Finding
+from .documents import Document, Kind, load_document
 from .instrument import InstrumentFile
 from .models import SEMVER, ChangelogEntry, FileBase, Strict, Text
 
-register("translation-missing", "Text not translated", "A translation file must translate every text of the instrument it names: instructions, level labels, DK and NA, every sector, sector group, role and section, every active item's question and five levels (and its who_knows line when it has one), and every codebook string. Add the missing entry.", "instrument")
-register("translation-unknown-id", "Translation for an unknown ID", "A translation file names an item, sector, group, role, section or codebook string the instrument does not have (or an item that is retired). Fix the ID or delete the entry; IDs are never translated.", "instrument")
-register("translation-outdated", "Translation of another instrument version", "The translation's instrument or instrument_version does not match assessments/instrument.yaml. Update the translation for the current version (and its instrument_version) before using it.", "instrument")
 
 #: The codebook's own wording; a translation's ``ui`` must give every key.  Placeholders in
 #: braces are filled in by the codebook (``str.format``).
@@ -101,7 +99,8 @@ class TranslationFile(FileBase):
     changelog: list[ChangelogEntry] = Field(min_length=1)
 
 
-register_kind("instrument-translation", TranslationFile, "A translation of the readiness self-assessment into one language, keyed by the instrument's IDs.", "instrument")
+#: The translation's kind (listed in :data:`lchd_assess.load.kinds.KINDS`).
+TRANSLATION = Kind("instrument-translation", TranslationFile, "A translation of the readiness self-assessment into one language, keyed by the instrument's IDs.", "instrument")
 
 
 class Translation:
@@ -147,7 +146,7 @@ def translation_findings(tr: TranslationFile, inst: InstrumentFile) -> Iterable[
             yield Finding("translation-missing" if t.who_knows is None else "translation-unknown-id", f"item {it.id} {what}", path=("items", it.id, "who_knows"))
 
 
-def _semantic(docs: list[Document], index) -> Iterable[Finding]:
+def check_translations(docs: list[Document], index: object) -> Iterable[Finding]:
     insts = [d.model for d in docs if d.model is not None and d.kind == "instrument"]
     if len(insts) != 1:
         return
@@ -156,8 +155,6 @@ def _semantic(docs: list[Document], index) -> Iterable[Finding]:
             for f in translation_findings(d.model, insts[0]):  # type: ignore[arg-type]
                 yield d.loaded.locate(f)
 
-
-add_semantic_check(_semantic)
 
 
 def translations_dir(assessments: Path) -> Path:
@@ -171,13 +168,11 @@ def available_languages(assessments: Path) -> list[str]:
 
 def load_translation(assessments: Path, language: str, inst: InstrumentFile) -> Translation:
     """The checked translation into ``language``, or one clear InputError."""
-    from ..check.validate import display_path
-
     path = translations_dir(assessments) / f"{language}.yaml"
     if not path.is_file():
         have = available_languages(assessments)
         raise InputError(f"{display_path(path)}: file-not-found: no translation into '{language}'; available: {', '.join(['en'] + have)}")
-    doc = load_document(path, display=display_path(path), expect="instrument-translation")
+    doc = load_document(path, TRANSLATION, display=display_path(path))
     findings = list(doc.findings)
     if not findings:
         findings = [doc.loaded.locate(f) for f in translation_findings(doc.model, inst)]  # type: ignore[arg-type]

@@ -279,9 +279,9 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         return
     except yaml.reader.ReaderError as exc:  # control characters such as NUL
         before = text[: exc.position]
-        line = before.count("\n") + 1
+        lno = before.count("\n") + 1
         col = exc.position - (before.rfind("\n") + 1) + 1
-        loaded.findings.append(Finding("yaml-syntax", f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} is not allowed in YAML text; remove it", file=loaded.file, line=line, column=col))
+        loaded.findings.append(Finding("yaml-syntax", f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} is not allowed in YAML text; remove it", file=loaded.file, line=lno, column=col))
         return
     except yaml.YAMLError as exc:
         loaded.findings.append(Finding("yaml-syntax", str(exc).splitlines()[0], file=loaded.file, line=1, column=1))

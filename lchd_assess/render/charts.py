@@ -18,7 +18,6 @@ from typing import Sequence
 
 from markupsafe import Markup, escape
 
-from ..score.stats import percentile
 from .fonts import STACK
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
@@ -73,10 +72,13 @@ class DotRow:
 
 @dataclass(frozen=True)
 class StripRow:
-    """One row of a strip plot: a label and one value per partnership."""
+    """One row of a strip plot: a label, one value per partnership and their median.
+
+    The median comes computed (context/ has the statistics): a chart only draws."""
 
     label: str
     values: Sequence[float]
+    median: float | None = None  # drawn as a bar; None only when there are no values
     highlight: Sequence[int] = field(default_factory=tuple)  # indexes of values drawn larger
 
 
@@ -247,7 +249,9 @@ def strip_plot(
             y = cy + (lane_i % 5 - 2) * 2.6
             big = i in row.highlight
             parts.append(f'<circle cx="{num(x0 + row.values[i] * scale)}" cy="{num(y)}" r="{num(4.2 if big else 2.8)}" fill="{BLUE if big else "none"}" stroke="{BLUE}" stroke-width="1" stroke-opacity="0.8"/>')
-        med = percentile(sorted(row.values), 0.5)
+        if row.median is None:
+            raise ValueError(f"strip row {row.label!r} has values but no median")
+        med = row.median
         parts.append(f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>')
     ly = height - 8
     parts.append(f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>')

@@ -118,7 +118,7 @@ def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]]
         x1, y1, x2, y2 = ax + BOX_W, ay + BOX_H / 2, bx, by + BOX_H / 2
         mid = (x1 + x2) / 2
         parts.append(f'<path d="M {x1:.0f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2 - 2:.0f} {y2:.1f}" fill="none" stroke="#888" stroke-width="1.2" marker-end="url(#lchd-arrow)"/>')
-    for (ax, ay), (bx, by) in _placed(arcs, pos):
+    for (ax, ay), (_bx, by) in _placed(arcs, pos):
         x = ax + BOX_W
         y1, y2 = ay + BOX_H / 2, by + BOX_H / 2
         bulge = x + 18 + 6 * min(abs(y2 - y1) / (BOX_H + GAP_Y), 4)

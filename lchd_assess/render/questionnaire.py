@@ -6,27 +6,31 @@ page and the paper ask the same questions in the same words.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..context.questionnaire import questionnaire_context
-from ..load.instrument import InstrumentFile
-from ..load.partnership import PartnershipFile
 from .templating import environment
 
+if TYPE_CHECKING:  # annotations only: render/ takes loaded models, it never loads them
+    from ..load.instrument import InstrumentFile
+    from ..load.partnership import PartnershipFile
 
-def render_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en") -> str:
+
+def render_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> str:
     """One HTML file with its CSS and script inline: it fetches nothing and works from disk."""
     from .pdf import read_asset
 
-    q = questionnaire_context(inst, partnership, wave, lang)
+    q = questionnaire_context(inst, partnership, wave, lang, status_note)
     return environment().get_template("questionnaire/questionnaire.html.j2").render(q=q, script=read_asset("questionnaire.js"))
 
 
-def paper_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en") -> str:
-    q = questionnaire_context(inst, partnership, wave, lang)
+def paper_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> str:
+    q = questionnaire_context(inst, partnership, wave, lang, status_note)
     return environment().get_template("questionnaire/paper.html.j2").render(q=q)
 
 
-def render_paper(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en") -> bytes:
+def render_paper(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> bytes:
     """The paper questionnaire as a tagged PDF, through the toolkit's one PDF wrapper."""
     from .pdf import render_pdf
 
-    return render_pdf(paper_html(inst, partnership, wave, lang))
+    return render_pdf(paper_html(inst, partnership, wave, lang, status_note))

@@ -24,7 +24,7 @@ import math
 import os
 import random
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Mapping, Protocol, Sequence
 
 # BLAS threads cost more than they save on matrices this small, and on a shared machine a
 # thread that waits for a busy core stalls every product (measured: 0.15 ms alone, 15 ms with
@@ -110,10 +110,13 @@ class AnswerArrays:
         return out
 
 
-class RulesLike:  # pragma: no cover - documentation of what subsets() reads
-    scale_multiplier: float
-    min_item_coverage: float
-    min_respondents: int
+class RulesLike(Protocol):  # pragma: no cover - what subsets() reads of the scoring rules
+    @property
+    def scale_multiplier(self) -> float: ...
+    @property
+    def min_item_coverage(self) -> float: ...
+    @property
+    def min_respondents(self) -> int: ...
 
 
 def subset_element(item_means: dict[int, float], n_items: int, n: int, rules: RulesLike) -> SubsetElement:

@@ -1,4 +1,4 @@
-"""The scorer's result: the contract between the scorer, the reports and the portfolio.
+"""The scorer's input (a wave's answers) and result: the contract between the scorer, the reports and the portfolio.
 
 ``lchd-assess score --format json`` prints ``ScoreResult.model_dump(mode="json")``; the report
 and portfolio contexts are built from this model only, so a report can never show something
@@ -10,14 +10,55 @@ from __future__ import annotations
 
 from typing import Literal
 
+from dataclasses import dataclass, field
+from typing import Union
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..core.findings import Finding
+from ..load.models import Scale
+
+# -- The scorer's input: one wave's answers, as formats.responses reads them ------------------
+
+Answer = Union[int, str, None]  # 0–4, "DK", "NA", or None (blank)
+
+
+@dataclass(frozen=True)
+class Respondent:
+    id: str
+    sector: str
+    role: str
+    answers: dict[str, Answer]
+    comments: dict[str, str]
+    row: int
+
+
+@dataclass
+class Responses:
+    """One wave's answer file as read: its respondents, and findings for what could not be read."""
+
+    file: str
+    wave: str
+    items: list[str] = field(default_factory=list)
+    respondents: list[Respondent] = field(default_factory=list)
+    version: str | None = None
+    findings: list[Finding] = field(default_factory=list)
+    #: Things the reader did on purpose (columns ignored, blank rows skipped, respondents who
+    #: answered nothing left out): reported, never a reason to refuse the file.
+    notes: list[Finding] = field(default_factory=list)
+    #: The delimiter the file was read with ("," ";" or "\t"); collect writes new rows with it.
+    delimiter: str = ","
+    #: The wave an answer file or workbook says it was made for (None when it names none).
+    declared_wave: str | None = None
+
+
+# -- The scorer's result ---------------------------------------------------------------------
 
 
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-Scale = Literal["neighbourhood", "city", "county", "region"]
 GapCode = Literal["similar", "some-difference", "large-difference", "not-shown"]
 #: Scoring rules 1.0.0 named the gap codes after the triangulation codes of Blebu et al. (2023);
 #: 1.1.0 gives them neutral names (ours compare scores, theirs compare qualitative accounts, and

@@ -30,11 +30,9 @@ from typing import Iterable, Sequence
 
 from . import models as sm
 from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
-from ..core.errors import InputError, ResponsesError
-from ..core.findings import Finding
-from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, load_assessment, version_tuple
-from ..load.partnership import PartnershipFile, load_partnership, wave_file, wave_order
-from ..formats.responses import Respondent, Responses, read_responses
+from .models import Respondent, Responses
+from ..load.instrument import Assessment, InstrumentFile, ScoringRulesFile, version_tuple
+from ..load.partnership import PartnershipFile
 
 OVERALL = "overall"
 OVERALL_NAME = "Overall readiness"
@@ -346,7 +344,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     ))
 
     # Sector groups, with complementary suppression.
-    group_ids = [g.id for g in inst.sector_groups]
+    group_ids: list[str] = [g.id for g in inst.sector_groups]
     persp = _perspectives(inst)
     members = {g: [n for n, r in enumerate(m.respondents) if inst.group_of(r.sector) == g] for g in group_ids}
     gn = {g: len(members[g]) for g in group_ids}
@@ -374,10 +372,10 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
             continue
         gel = []
         for e in el_idx:
-            c = group_calcs[g][e]
+            gc = group_calcs[g][e]
             hide = g in el_hidden[e]
             dk = None if hide else _dk_rate([m.respondents[n] for n in members[g]], [items[i] for i in el_idx[e]])
-            gel.append(sm.GroupElement(id=e, score=None if hide else _r(c.score, d), n_respondents=None if hide else c.n_respondents, dont_know_rate=dk))
+            gel.append(sm.GroupElement(id=e, score=None if hide else _r(gc.score, d), n_respondents=None if hide else gc.n_respondents, dont_know_rate=dk))
         groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
@@ -398,7 +396,7 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         el_items = [items[i] for i in el_idx[e]]
         c_dk = _dk_rate([m.respondents[n] for n in side_members["community"]], el_items)
         i_dk = _dk_rate([m.respondents[n] for n in side_members["institutional"]], el_items)
-        expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)
+        expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)  # type: ignore[arg-type]  # diff is set: both sides are shown
         gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=expl, community_dont_know_rate=c_dk, institutional_dont_know_rate=i_dk))  # type: ignore[arg-type]
 
     representation = _representation(inst, p, m, k, small | comp)
@@ -409,16 +407,16 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
             (sm.Comment(item=item, text=text, sector_group=None if inst.group_of(r.sector) in small | comp else inst.group_of(r.sector)) for r in m.respondents for item, text in r.comments.items()),
             key=lambda c: (items.index(c.item) if c.item in items else len(items), c.item, c.text, c.sector_group or ""),
         )
-    r = rules
+    rl = rules
     method = sm.Method(
-        interval=f"percentile bootstrap over respondents: {r.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {r.interval.seed}; {r.interval.confidence:.0%} interval from the {alpha_pct(r, 0)} and {alpha_pct(r, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
-        min_cell_size=k, min_item_coverage=r.min_item_coverage, min_respondents=r.min_respondents,
-        level_bands=[(b.id, b.label, b.min, b.max) for b in r.levels], gap_thresholds=r.gap_thresholds,
-        meaningful_change=r.meaningful_change, gate_threshold=r.gate.threshold,
+        interval=f"percentile bootstrap over respondents: {rl.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {rl.interval.seed}; {rl.interval.confidence:.0%} interval from the {alpha_pct(rl, 0)} and {alpha_pct(rl, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
+        min_cell_size=k, min_item_coverage=rl.min_item_coverage, min_respondents=rl.min_respondents,
+        level_bands=[(b.id, b.label, b.min, b.max) for b in rl.levels], gap_thresholds=rl.gap_thresholds,
+        meaningful_change=rl.meaningful_change, gate_threshold=rl.gate.threshold,
     )
     return sm.ScoreResult(
         instrument_id=inst.id, instrument_version=responses.version or inst.version, framework_version=ctx.framework_version,
-        scoring_rules_version=r.version,
+        scoring_rules_version=rl.version,
         partnership=sm.PartnershipInfo(id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus),
         wave=responses.wave, waves_available=waves_available, n_respondents=len(m.respondents), method=method,
         elements=elements, groups=groups, gaps=gaps, gating=gating, representation=representation, change=change, comments=comment_list,
@@ -551,102 +549,3 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         flag = "improved" if delta >= t else "declined" if delta <= -t else "no-meaningful-change"  # type: ignore[operator]
         out.append(sm.ElementChange(id=e, previous=p_, current=c, delta=delta, flag=flag, reason=reasons[e]))  # type: ignore[arg-type]
     return sm.Change(previous_wave=prev.wave, threshold=t, elements=out)
-
-
-# -- Reading a partnership folder ------------------------------------------------------------
-
-
-def example_folders() -> list[Path]:
-    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
-    from ..load.partnership import partnership_folders
-    from ..core.paths import examples_dir
-
-    return partnership_folders(examples_dir())
-
-
-def waves_in(folder: Path) -> list[str]:
-    """The partnership's waves with answers, earliest closing date first (see
-    :func:`~lchd_assess.partnership.wave_order`)."""
-    p = load_partnership(folder)
-    return wave_order(folder, p)
-
-
-def framework_context(assessment: Assessment) -> Context:
-    """Element names and the framework version, from the validated framework."""
-    from ..load.framework import load_framework
-
-    fw = load_framework()
-    names = {}
-    for sec in assessment.instrument.sections:
-        if sec.element not in fw:
-            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
-        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
-    return Context(assessment, fw.version, names)
-
-
-def stay_inside(path: Path, folder: Path, display: str) -> None:
-    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
-    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
-    from ..core.paths import is_inside
-
-    if not is_inside(path, folder):
-        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
-
-
-def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = True) -> Responses:
-    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
-    if path.suffix.lower() == ".xlsx":
-        from ..formats.workbook import read_workbook
-
-        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
-    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
-
-
-def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
-    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
-    ignored, blank rows skipped, respondents who answered nothing left out. For the score
-    command to say, beside the scores; never a reason to refuse the file."""
-    from ..check.validate import display_path
-
-    folder = Path(folder)
-    inst = load_assessment().instrument
-    waves = wave_order(folder, load_partnership(folder))
-    wave = wave or (waves[-1] if waves else None)
-    if wave is None:
-        return []
-    path = wave_file(folder, wave)
-    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
-
-
-def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
-    """Score one wave (default: the latest) of the partnership in ``folder``."""
-    from ..check.validate import display_path
-
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
-    ctx = context or framework_context(assessment or load_assessment())
-    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
-    waves = wave_order(folder, p)
-    if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
-    wave = wave or waves[-1]
-    if wave not in waves:
-        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
-    path = wave_file(folder, wave)
-    # A wave collected with an earlier instrument version is scored on that version's items.
-    stay_inside(path, folder, display_path(path))
-    cur = _read_wave(path, ctx.inst, display_path(path))
-    if cur.findings:
-        raise ResponsesError(cur)
-    prev = None
-    i = waves.index(wave)
-    if i > 0:
-        ppath = wave_file(folder, waves[i - 1])
-        stay_inside(ppath, folder, display_path(ppath))
-        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
-    from ..core.paths import real
-
-    # the declared ID names the partnership; the folder's name only when none is declared
-    pid = p.id or real(folder).name
-    return score_wave(ctx, pid, p, cur, waves, prev, comments)

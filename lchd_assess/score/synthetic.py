@@ -8,6 +8,7 @@ non-computable elements and change between waves in realistic proportions.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 from .models import ScoreResult
 
@@ -37,7 +38,7 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
     names = names or {eid: eid for eid, _ in ELEMENTS}
     base = rnd.gauss(55, 12)
     n = rnd.randint(6, 40)
-    elements = []
+    elements: list[dict[str, Any]] = []
     for eid, kind in ELEMENTS:
         computable = rnd.random() > 0.05
         s = round(min(100.0, max(0.0, rnd.gauss(base, 14))), 1) if computable else None

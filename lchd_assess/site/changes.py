@@ -7,12 +7,10 @@ the fields that changed), retired or removed, grouped by part, each linked to it
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..load.release import UNITS, element_diff, read_snapshot, snapshot_of, unit_version, version_key
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .generate import Page, SiteContext
+from .pages import Page, SiteContext
 
 PATH = "changes.md"
 
@@ -24,8 +22,6 @@ def _previous(ctx: "SiteContext", version: str) -> Any:
 
 
 def changes_pages(ctx: "SiteContext") -> list["Page"]:
-    from .generate import Page
-
     root = ctx.fw.root.parent
     version = ctx.fw.meta.version
     old = _previous(ctx, version)

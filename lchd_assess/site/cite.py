@@ -8,19 +8,18 @@ pointing at the words that were cited; the box also links the same page in the l
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..core.addresses import release_of
 from ..formats import citation
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .generate import SiteContext
+from ..load.standard import item_path, standard_from
+from .pages import ELEMENT_KINDS, SiteContext, elements_of_kind, labels_of_kinds
 
 #: Where the citation files go in the site (one .bib and one .ris per citable page).
 CITE_DIR = "downloads/cite"
 
 
-def _page_pub(ctx: "SiteContext", *, label: str, part_id: str, name: str, path: str, container: str | None = None, version: str | None = None) -> citation.Publication:
+def _page_pub(ctx: SiteContext, *, label: str, part_id: str, name: str, path: str, container: str | None = None, version: str | None = None) -> citation.Publication:
     return citation.page(
         dict(ctx.cff),
         label=label,
@@ -33,7 +32,7 @@ def _page_pub(ctx: "SiteContext", *, label: str, part_id: str, name: str, path: 
     )
 
 
-def cite_box(ctx: "SiteContext", *, label: str, part_id: str, name: str, path: str, container: str | None = None, version: str | None = None) -> dict[str, Any]:
+def cite_box(ctx: SiteContext, *, label: str, part_id: str, name: str, path: str, container: str | None = None, version: str | None = None) -> dict[str, Any]:
     """Template data for one page's "Cite this" box (``path``: the page's docs path)."""
     pub = _page_pub(ctx, label=label, part_id=part_id, name=name, path=path, container=container, version=version)
     paper = citation.from_framework(ctx.fw.meta.source_publication)
@@ -50,16 +49,12 @@ def cite_box(ctx: "SiteContext", *, label: str, part_id: str, name: str, path: s
     }
 
 
-def _citable(ctx: "SiteContext") -> list[citation.Publication]:
+def _citable(ctx: SiteContext) -> list[citation.Publication]:
     """Every element page and every reporting-item page, as publications."""
-    from .generate import ELEMENT_KINDS, _elements, _labels
-
     out = []
     for kind, (folder, _title) in ELEMENT_KINDS.items():
-        for e in _elements(ctx, kind):
-            out.append(_page_pub(ctx, label=_labels()[kind].capitalize(), part_id=e.id, name=e.name, path=f"{folder}/{e.id}.md"))
-    from ..load.standard import standard_from
-
+        for e in elements_of_kind(ctx, kind):
+            out.append(_page_pub(ctx, label=labels_of_kinds()[kind].capitalize(), part_id=e.id, name=e.name, path=f"{folder}/{e.id}.md"))
     std = standard_from(ctx.fw)
     if std is not None:
         for item in std.items():
@@ -69,12 +64,10 @@ def _citable(ctx: "SiteContext") -> list[citation.Publication]:
 
 def item_cite_args(std: Any, item: Any) -> dict[str, str]:
     """How a reporting item is cited: by number and title, in the standard's own version."""
-    from ..load.standard import item_path
-
     return {"label": "Reporting item", "part_id": item.id, "name": f"Item {item.number}, {item.title}", "path": item_path(item.id).rstrip("/") + ".md", "container": std.model.short_title, "version": std.version}
 
 
-def cite_downloads(ctx: "SiteContext") -> dict[str, str | bytes]:
+def cite_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """docs-relative path → text of every page's BibTeX and RIS file."""
     out: dict[str, str | bytes] = {}
     for pub in _citable(ctx):

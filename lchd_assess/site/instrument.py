@@ -1,7 +1,7 @@
 """The self-assessment on the documentation site: its pages, element sections and downloads.
 
-Registered in :mod:`lchd_assess.site.generate` (PAGE_SETS, ELEMENT_SECTIONS, DOWNLOAD_SETS,
-DOWNLOAD_LISTS) through thin wrappers that import this module only while the site is generated.
+Listed in :mod:`lchd_assess.site.generate` (PAGE_SETS) and :mod:`lchd_assess.site.framework_pages`
+(ELEMENT_SECTIONS, DOWNLOAD_SETS, DOWNLOAD_LISTS).
 Everything shown comes from ``assessments/`` through :func:`lchd_assess.context.method.instrument_data`,
 :func:`lchd_assess.context.method.method_markdown` and the template writer in
 :mod:`lchd_assess.formats.responses`, the same functions the scorer and ``lchd-assess template`` use.
@@ -9,13 +9,14 @@ Everything shown comes from ``assessments/`` through :func:`lchd_assess.context.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..render.filters import md_text
-
-if TYPE_CHECKING:
-    from ..load.instrument import Assessment
-    from .generate import Page, SiteContext
+from ..context.method import instrument_data, method_markdown
+from ..core.formatting import md_text
+from ..formats.responses import codebook_markdown, template_csv
+from ..load.instrument import Assessment, load_assessment
+from ..render.questionnaire import render_html
+from .pages import Page, SiteContext
 
 FOLDER = "self-assessment"
 OVERVIEW = f"{FOLDER}/index.md"
@@ -33,8 +34,6 @@ SOURCE_FILES = ("instrument.yaml", "scoring-rules.yaml", "recommended-actions.ya
 
 
 def _assessment() -> Assessment:
-    from ..load.instrument import load_assessment
-
     return load_assessment()
 
 
@@ -42,18 +41,12 @@ def _data(ctx: SiteContext) -> dict[str, Any]:
     # built once per site generation: the element pages ask for it eight times
     cached = getattr(ctx, "_instrument_data", None)
     if cached is None:
-        from ..context.method import instrument_data
-
         cached = instrument_data(_assessment(), ctx.fw)
         ctx._instrument_data = cached  # type: ignore[attr-defined]
     return cached
 
 
 def instrument_pages(ctx: SiteContext) -> list[Page]:
-    from ..context.method import method_markdown
-    from ..formats.responses import codebook_markdown
-    from .generate import Page
-
     a = _assessment()
     inst, rules = a.instrument, a.rules
     data = _data(ctx)
@@ -276,11 +269,7 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
 def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The browser questionnaire and the blank answer sheet (as `lchd-assess questionnaire` and
     `lchd-assess template` write them) and the source files."""
-    from ..formats.responses import template_csv
-
     a = _assessment()
-    from ..render.questionnaire import render_html
-
     out: dict[str, str | bytes] = {TEMPLATE_CSV: template_csv(a.instrument), QUESTIONNAIRE_HTML: render_html(a.instrument)}
     for name in SOURCE_FILES:
         out[f"{DOWNLOADS}/{name}"] = (a.folder / name).read_text(encoding="utf-8")

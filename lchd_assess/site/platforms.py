@@ -9,10 +9,11 @@ instrument, the same values the exporters and readers use, so the pages cannot d
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from .generate import Page, SiteContext
+from ..formats.redcap import RAW_CODES
+from ..load.instrument import load_assessment
+from .pages import Page, SiteContext
 
 FOLDER = "survey-platforms"
 
@@ -120,7 +121,6 @@ GUIDES: tuple[Guide, ...] = (
 
 
 def _codes(inst: Any) -> list[dict[str, str]]:
-    from ..formats.redcap import RAW_CODES
 
     rows = [{"answer": f"{n} – {lab}", "code": str(n), "redcap": str(n)} for n, lab in enumerate(inst.level_labels)]
     rows += [{"answer": a.label, "code": a.code, "redcap": RAW_CODES[a.code]} for a in inst.special_answers]
@@ -128,8 +128,6 @@ def _codes(inst: Any) -> list[dict[str, str]]:
 
 
 def platform_pages(ctx: SiteContext) -> list[Page]:
-    from ..load.instrument import load_assessment
-    from .generate import Page
 
     inst = load_assessment().instrument
     codes = _codes(inst)

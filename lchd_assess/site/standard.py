@@ -1,7 +1,7 @@
 """The reporting standard and the paper's research agenda on the documentation site.
 
-Registered in :mod:`lchd_assess.site.generate` (PAGE_SETS, ELEMENT_SECTIONS, DOWNLOAD_SETS,
-DOWNLOAD_LISTS) through wrappers that import this module only while the site is generated.
+Listed in :mod:`lchd_assess.site.generate` (PAGE_SETS) and :mod:`lchd_assess.site.framework_pages`
+(ELEMENT_SECTIONS, DOWNLOAD_SETS, DOWNLOAD_LISTS).
 The pages read the standard through :func:`lchd_assess.load.standard.site_overview` and
 :func:`~lchd_assess.load.standard.site_item`; item pages sit at
 :func:`~lchd_assess.load.standard.item_path`, the same function behind the checklist's item links.
@@ -9,14 +9,13 @@ The pages read the standard through :func:`lchd_assess.load.standard.site_overvi
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from ..render.filters import md_text
+from ..core.formatting import md_text
+from ..formats.checklist import site_downloads
+from ..load.standard import Standard, site_item, site_overview, standard_from
 from .cite import cite_box, item_cite_args
-
-if TYPE_CHECKING:
-    from .generate import Page, SiteContext
-    from ..load.standard import Standard
+from .pages import ADDRESSES, Page, SiteContext, TermLinker
 
 OVERVIEW = "reporting-standard/index.md"
 AGENDA = "research-agenda.md"
@@ -24,15 +23,11 @@ AGENDA = "research-agenda.md"
 
 def standard_of(ctx: SiteContext) -> Standard | None:
     """The standard of the framework being published (None when it has none)."""
-    from ..load.standard import standard_from
-
     return standard_from(ctx.fw)
 
 
 def item_page_path(item_id: str) -> str:
     """docs-relative Markdown file of an item's page (its address comes from site.ADDRESSES)."""
-    from .generate import ADDRESSES
-
     return ADDRESSES["reporting-item"](item_id)[0]
 
 
@@ -44,8 +39,6 @@ def guideline_anchor(number: str) -> str:
 
 
 def research_agenda_pages(ctx: SiteContext) -> list[Page]:
-    from .generate import Page, TermLinker
-
     agenda = ctx.fw.research_agenda
     if agenda is None:
         return []
@@ -81,9 +74,6 @@ def research_agenda_pages(ctx: SiteContext) -> list[Page]:
 
 
 def reporting_pages(ctx: SiteContext) -> list[Page]:
-    from .generate import Page
-    from ..load.standard import site_item, site_overview
-
     std = standard_of(ctx)
     if std is None:
         return []
@@ -134,8 +124,6 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
 
 
 def ADDR_GX(gx_id: str) -> str:  # noqa: N802 - reads as the address of a guideline crosswalk
-    from .generate import ADDRESSES
-
     return ADDRESSES["guideline-crosswalk"](gx_id)[0]
 
 
@@ -156,8 +144,6 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
 
 def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The blank checklist as YAML and PDF, where the overview's ``downloads`` says."""
-    from ..formats.checklist import site_downloads
-
     std = standard_of(ctx)
     if std is None:
         return {}

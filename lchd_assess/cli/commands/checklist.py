@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     from ...core.outputs import dumps_json
     from ...core.safe_output import OutputGuard, shown
     from ...load.framework import framework_dir
-    from ...load.standard import load_standard
+    from ...load.framework import load_standard
 
     inputs = [framework_dir(args.framework)] + [Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x]
     guard = OutputGuard(force=getattr(args, "force", False), inputs=inputs)

@@ -21,6 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # use cases are imported when the command runs, not at start-up: `lchd-assess --help` stays fast
     from ...core.errors import UsageError
 
     if args.what == "instrument":

@@ -14,7 +14,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...formats.schemas import check_schemas, write_schemas
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.export import check_schemas, write_schemas
     from ...core.errors import UsageError
     from ...core.paths import source_tree
 

@@ -27,18 +27,18 @@ def _run(args: argparse.Namespace) -> int:
 
     from pathlib import Path
 
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
     from ...app.report import partnership_inputs
-    from ...core.safe_output import OutputGuard, shown
-    from ...formats.score_output import render
+    from ...app.score import score_output, score_partnership, wave_notes
     from ...core.findings import summarise
-    from ...score.scoring import score_partnership, wave_notes
+    from ...core.safe_output import OutputGuard, shown
 
     target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).file(args.out) if args.out else None
     result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
     # Columns ignored, blank rows and respondents who answered nothing: said, not hidden.
     for line in summarise(wave_notes(args.partnership, result.wave)):
         print(f"note: {line}", file=sys.stderr)
-    text = render(result, args.format)
+    text = score_output(result, args.format)
     if target:
         target.write(text)
         print(f"wrote {shown(args.out)}")

@@ -29,7 +29,8 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
     import time
     from pathlib import Path
 
-    from ...site.build import build_site
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
+    from ...app.site import build_site
 
     start = time.perf_counter()
     site, changed, result = build_site(Path(args.out), framework=args.framework, file_urls=file_urls, force=getattr(args, "force", False))
@@ -51,35 +52,21 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "publish":
         from pathlib import Path
 
-        from ...load.framework import load_framework
-        from ...site.build import build_site
-        from ...site.publish import publish
+        from ...app.site import publish_site
 
-        fw = load_framework(args.framework)
-
-        def build(out: Path) -> None:
-            _site, _changed, result = build_site(out, framework=args.framework)
-            if not result.ok:
-                from ...core.errors import InputError
-
-                raise InputError("site build failed: " + "; ".join(result.warnings[:3]))
-
-        target, releases = publish(Path(args.dest), fw.meta.version, build, force=args.force)
+        target, releases = publish_site(Path(args.dest), args.framework, force=args.force)
         print(f"published release {target.name} into {target}/; releases: {', '.join(releases)}; latest/ is {releases[-1]}")
         return 0
     if args.action == "check":
-        from ...site.generate import generate
-        from ...site.build import check_site, load_inputs
+        from ...app.site import stale_pages  # at run time, not start-up (see _build)
         from ...core.errors import UsageError
+        from ...core.findings import Finding
         from ...core.paths import source_tree
 
         root = source_tree()
         if root is None:
             raise UsageError("site check compares a source checkout's docs/ with the framework; run it in a clone of the repository (an installed toolkit has no docs/: use `lchd-assess site build --out DIR`)")
-        fw, cff = load_inputs(args.framework)
-        stale = check_site(generate(fw, cff), root / "docs", root / "mkdocs.yml")
-        from ...core.findings import Finding
-
+        stale = stale_pages(args.framework, root)
         for rel in stale:
             print(Finding("site-stale", "differs from what the framework generates; run `lchd-assess site build`", file=rel).format_text())
         return 1 if stale else 0

@@ -17,6 +17,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
     from ...core.errors import UsageError
     from ...load.instrument import load_assessment
     from ...core.safe_output import OutputGuard, shown

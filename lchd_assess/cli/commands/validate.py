@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
 
     from ...core.outputs import dumps_json
-    from ...check.validate import validate_paths
+    from ...app.validate import validate_paths
 
     report = validate_paths(args.paths or None).report
     if args.format == "json":

@@ -34,7 +34,7 @@ roster:
 
 
 def write_case(case: str, name: str, scale: str, roster: list[str], waves: dict[str, list[tuple[str, str, dict[str, str]]]]) -> None:
-    d = HERE / case 
+    d = HERE / case
     (d / "responses").mkdir(parents=True, exist_ok=True)
     lines = "\n".join(f"  - {{id: org-{i + 1:02d}, name: Test organisation {i + 1}, sector: {s}}}" for i, s in enumerate(roster))
     text = PARTNERSHIP.format(name=name, scale=scale, roster=lines)

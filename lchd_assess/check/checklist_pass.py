@@ -14,17 +14,16 @@ The file itself is never changed.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
 from pydantic import ValidationError
 
 from ..core.findings import Finding, Report
+from ..load.checklist import CHECKLIST, ChecklistFile
 from ..load.documents import Document, check_loaded
+from ..load.standard import Standard
 from ..load.yaml_words import quote_value
-from ..load.yamlload import LoadedYaml, load_yaml, parse_yaml_text
-
-if TYPE_CHECKING:
-    from ..load.standard import Standard
+from ..load.yamlload import load_yaml, parse_yaml_text
 
 #: How many colon repairs one check makes before it stops (a checklist has about 40 items).
 MAX_REPAIRS = 200
@@ -47,13 +46,11 @@ def load_with_repairs(path: Path, display: str) -> tuple[Document, list[Finding]
         repaired.append(f)
         lines[f.line - 1] = fixed  # type: ignore[operator]
         loaded = parse_yaml_text("\n".join(lines), display)
-    return check_loaded(loaded, "checklist"), repaired
+    return check_loaded(loaded, CHECKLIST), repaired
 
 
 def _lenient_model(doc: Document) -> tuple[Any, set[str]] | None:
     """A model of the checklist without the answers whose shape is wrong, and their IDs."""
-    from .checklist import ChecklistFile
-
     data = doc.loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("items"), dict):
         return None
@@ -74,10 +71,11 @@ def _lenient_model(doc: Document) -> tuple[Any, set[str]] | None:
         return None
 
 
-def check_file_one_pass(path: str | Path, std: "Standard", display: str) -> Report:
-    """Every finding of one checklist file: syntax, shape and meaning together."""
-    from .checklist import checklist_findings
+def check_file_one_pass(path: str | Path, std: Standard, display: str, checklist_findings: Callable[..., list[Finding]]) -> Report:
+    """Every finding of one checklist file: syntax, shape and meaning together.
 
+    ``checklist_findings`` is :func:`lchd_assess.check.checklist.checklist_findings` (passed in:
+    that module calls this one)."""
     doc, repaired = load_with_repairs(Path(path), display)
     report = Report(checked=[doc.file])
     report.extend(repaired)

@@ -1,0 +1,107 @@
+"""The `score` use case: a partnership folder's wave → a :class:`~lchd_assess.score.models.ScoreResult`.
+
+Reading is here and in ``formats/``; the scorer (:mod:`lchd_assess.score.scoring`) only
+computes.  The order is the pipeline's: load the assessment, framework and partnership, read the
+wave's answers (and the previous wave's), then score once.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.errors import InputError, ResponsesError  # noqa: F401  (ResponsesError re-exported)
+from ..core.findings import Finding
+from ..core.paths import display_path, examples_dir, is_inside, real
+from ..formats.responses import read_responses
+from ..formats.score_output import render as render_score
+from ..formats.workbook import read_workbook
+from ..load.framework import load_framework
+from ..load.instrument import Assessment, InstrumentFile, load_assessment
+from ..load.partnership import load_partnership, partnership_folders, wave_file, wave_order
+from ..score import models as sm
+from ..score.models import Responses
+from ..score.scoring import Context, score_wave
+
+
+def example_folders() -> list[Path]:
+    """The bundled example partnerships (assessments/examples/<id>/), sorted."""
+    return partnership_folders(examples_dir())
+
+
+def waves_in(folder: Path) -> list[str]:
+    """The partnership's waves with answers, earliest closing date first (see
+    :func:`~lchd_assess.partnership.wave_order`)."""
+    p = load_partnership(folder)
+    return wave_order(folder, p)
+
+
+def framework_context(assessment: Assessment) -> Context:
+    """Element names and the framework version, from the validated framework."""
+    fw = load_framework()
+    names = {}
+    for sec in assessment.instrument.sections:
+        if sec.element not in fw:
+            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
+        names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
+    return Context(assessment, fw.version, names)
+
+
+def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_version: bool = True) -> Responses:
+    """A wave's answers: a CSV file, or the answer workbook kept as it was filled in."""
+    if path.suffix.lower() == ".xlsx":
+        return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
+    return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
+
+
+def stay_inside(path: Path, folder: Path, display: str) -> None:
+    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
+    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
+    if not is_inside(path, folder):
+        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
+
+
+def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
+    """What the reader did on purpose while reading ``wave`` (default: the latest): columns
+    ignored, blank rows skipped, respondents who answered nothing left out. For the score
+    command to say, beside the scores; never a reason to refuse the file."""
+    folder = Path(folder)
+    inst = load_assessment().instrument
+    waves = wave_order(folder, load_partnership(folder))
+    wave = wave or (waves[-1] if waves else None)
+    if wave is None:
+        return []
+    path = wave_file(folder, wave)
+    return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
+
+
+def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
+    """Score one wave (default: the latest) of the partnership in ``folder``."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
+    ctx = context or framework_context(assessment or load_assessment())
+    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
+    waves = wave_order(folder, p)
+    if not waves:
+        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
+    wave = wave or waves[-1]
+    if wave not in waves:
+        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
+    path = wave_file(folder, wave)
+    stay_inside(path, folder, display_path(path))
+    cur = _read_wave(path, ctx.inst, display_path(path))
+    if cur.findings:
+        raise ResponsesError(cur)
+    prev = None
+    i = waves.index(wave)
+    if i > 0:
+        ppath = wave_file(folder, waves[i - 1])
+        stay_inside(ppath, folder, display_path(ppath))
+        prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
+    pid = real(folder).name
+    return score_wave(ctx, pid, p, cur, waves, prev, comments)
+
+
+def score_output(result: sm.ScoreResult, fmt: str = "text") -> str:
+    """The `score` command's output: a scored wave as text, JSON or CSV."""
+    return render_score(result, fmt)

@@ -1,0 +1,42 @@
+"""The reporting checklist file an author fills: its model and kind.
+
+Checking a checklist against the standard is :mod:`lchd_assess.check.checklist`; writing,
+rendering and the write-up template are :mod:`lchd_assess.formats.checklist`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .documents import Kind
+from .models import SEMVER, FileBase, Strict
+
+# -- The checklist file -----------------------------------------------------------------------
+
+
+class ChecklistEntry(Strict):
+    reported_at: str | int = Field(default="", description="Where the item is addressed, e.g. 'Methods, para 3; Table 2' or a page number. Leave empty if it is not reported.")
+    not_done: str = Field(default="", description="Why the item is not reported. For an item that allows it, start with 'N/A:' and say why it does not apply.")
+
+
+class ReportInfo(Strict):
+    title: str = Field(default="", description="Title of the report or manuscript the checklist belongs to.")
+    partnership: str = Field(default="", description="Name of the partnership.")
+    manuscript_version: str = Field(default="", description="Manuscript version or date the locations refer to.")
+
+
+class ChecklistFile(FileBase):
+    """A reporting checklist for one partnership report: where each item of the standard is reported."""
+
+    kind: Literal["checklist"]
+    standard: str = Field(description="ID of the reporting standard, e.g. 'lchd-csp-reporting'.")
+    standard_version: str = Field(pattern=SEMVER, description="Version of the standard the checklist was written for.")
+    scope: Literal["full", "core"] = Field(default="full", description="'full': every item must be answered; 'core': only the core items (extended items may still be added and are then checked).")
+    report: ReportInfo = Field(default_factory=ReportInfo)
+    items: dict[str, ChecklistEntry | None] = Field(description="Item ID → where it is reported, or why not.")
+
+
+#: The checklist's kind (listed in :data:`lchd_assess.load.kinds.KINDS`).
+CHECKLIST = Kind("checklist", ChecklistFile, "A reporting checklist for one partnership report: where each item of the standard is reported, or why not.", "checklist")
