@@ -53,3 +53,23 @@ def test_search_finds_what_each_reader_types(browser, served, word, expect):  # 
     hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]
     assert any(expect in h for h in hrefs), hrefs[:10]
     page.close()
+
+
+def test_the_framework_figure_is_legible_at_390_px_and_downloadable(browser, served):  # noqa: F811
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(served)
+    svg = page.locator("svg#framework-figure")
+    # rendered size of the boxes' text: font size in SVG units times the drawing's scale
+    px = page.evaluate("""() => {
+        const svg = document.querySelector('svg#framework-figure');
+        const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        const t = [...svg.querySelectorAll('text')].map(e => parseFloat(e.getAttribute('font-size')) * scale);
+        return Math.min(...t);
+    }""")
+    assert px >= 11, px
+    assert svg.is_visible()
+    href = page.locator("figcaption a[download]").get_attribute("href")
+    assert href.endswith("framework-figure.svg")
+    svg_text = page.request.get(served + href).text()
+    assert svg_text.startswith("<?xml") and "<svg" in svg_text
+    page.close()
