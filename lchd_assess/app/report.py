@@ -235,25 +235,6 @@ def _roster(path: Path) -> list[RosterOrganisation]:
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
 
 
-def check_distinct(inputs: Sequence[Path], scores: Sequence[ScoreResult]) -> None:
-    """Partnerships are told apart by their ID (``id:`` in partnership.yaml, else the folder's
-    name): the same folder named twice is one mistake, two folders with one ID another, and the
-    message names both places."""
-    from ..core.errors import InputError
-    from ..core.paths import real
-    from ..core.safe_output import shown
-
-    seen: dict[str, Path] = {}
-    for path, score in zip(inputs, scores):
-        pid = score.partnership.id
-        if pid in seen:
-            first = seen[pid]
-            if real(first) == real(path):
-                raise InputError(f"{shown(path)}: partnership given twice; list each partnership folder once")
-            raise InputError(f"{shown(first)} and {shown(path)}: both are partnership '{shown(pid)}'; if they are two partnerships, give each its own `id:` in partnership.yaml (folders with the same name need one), otherwise list one of them")
-        seen[pid] = path
-
-
 def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
     """Partnership folders and score files from the command line; a folder without a
     partnership.yaml stands for the partnership folders inside it."""
