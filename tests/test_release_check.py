@@ -20,9 +20,23 @@ def repo(root, tmp_path):
     (dst / "assessments").mkdir()
     for p in (root / "assessments").glob("*.yaml"):
         shutil.copy(p, dst / "assessments" / p.name)
+    if (root / "assessments" / "translations").is_dir():  # part of the instrument's release data
+        shutil.copytree(root / "assessments" / "translations", dst / "assessments" / "translations")
     for name in ("CITATION.cff", ".zenodo.json"):
         shutil.copy(root / name, dst / name)
     return dst
+
+
+def _version(root) -> str:
+    from lchd_assess.load.yamlload import load_yaml
+
+    return str(load_yaml(root / "framework" / "framework.yaml").data["version"])
+
+
+def _bump(v: str, part: int) -> str:
+    n = [int(x) for x in v.split(".")]
+    n[part] += 1
+    return ".".join(str(x) for x in n[: part + 1] + [0] * (2 - part))
 
 
 def _codes(result):
@@ -46,28 +60,31 @@ def test_a_patch_bump_is_not_enough_when_a_cited_element_changed(repo):
     p = repo / "framework" / "principles.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
     fw = repo / "framework" / "framework.yaml"
-    text = fw.read_text(encoding="utf-8").replace("version: 1.0.0\nschema", "version: 1.0.1\nschema", 1)
-    fw.write_text(text.replace("changelog:\n", 'changelog:\n  - version: 1.0.1\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
-    assert _codes(check_release(repo)) == ["release-archive-metadata", "release-needs-new-minor"]  # and .zenodo.json names 1.0.0
+    v = _version(repo)
+    text = fw.read_text(encoding="utf-8").replace(f"version: {v}\nschema", f"version: {_bump(v, 2)}\nschema", 1)
+    fw.write_text(text.replace("changelog:\n", f'changelog:\n  - version: {_bump(v, 2)}\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+    assert _codes(check_release(repo)) == ["release-archive-metadata", "release-needs-new-minor"]  # and .zenodo.json names the old version
 
 
 def test_a_minor_bump_with_a_changelog_entry_and_archive_notes_passes(repo):
     p = repo / "framework" / "principles.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
     fw = repo / "framework" / "framework.yaml"
-    text = fw.read_text(encoding="utf-8").replace("version: 1.0.0\nschema", "version: 1.1.0\nschema", 1)
-    fw.write_text(text.replace("changelog:\n", 'changelog:\n  - version: 1.1.0\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+    v = _version(repo)
+    text = fw.read_text(encoding="utf-8").replace(f"version: {v}\nschema", f"version: {_bump(v, 1)}\nschema", 1)
+    fw.write_text(text.replace("changelog:\n", f'changelog:\n  - version: {_bump(v, 1)}\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
     result = check_release(repo)
-    assert _codes(result) == ["release-archive-metadata"]  # .zenodo.json still names framework 1.0.0
+    assert _codes(result) == ["release-archive-metadata"]  # .zenodo.json still names the old framework version
     z = json.loads((repo / ".zenodo.json").read_text(encoding="utf-8"))
-    z["notes"] = z["notes"].replace("framework 1.0.0", "framework 1.1.0")
+    z["notes"] = z["notes"].replace(f"framework {v}", f"framework {_bump(v, 1)}")
     (repo / ".zenodo.json").write_text(json.dumps(z), encoding="utf-8")
     assert check_release(repo).report.ok
 
 
 def test_a_raised_version_needs_a_changelog_entry(repo):
     ins = repo / "assessments" / "scoring-rules.yaml"
-    ins.write_text(ins.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1", 1), encoding="utf-8")
+    v = str(__import__("yaml").safe_load(ins.read_text(encoding="utf-8"))["version"])
+    ins.write_text(ins.read_text(encoding="utf-8").replace(f"version: {v}", f"version: {_bump(v, 2)}", 1), encoding="utf-8")
     assert "release-changelog-missing" in _codes(check_release(repo))
 
 
@@ -130,8 +147,10 @@ def test_the_what_changed_page_lists_each_element_change_with_a_link(repo):
     from lchd_assess.site.changes import changes_pages
     from lchd_assess.site.generate import SiteContext
 
-    old = json.loads((repo / "framework/releases/1.0.0.json").read_text(encoding="utf-8"))
+    old = json.loads((repo / f"framework/releases/{_version(repo)}.json").read_text(encoding="utf-8"))
     old["version"] = "0.9.0"
+    for p in (repo / "framework/releases").glob("*.json"):  # the planted 0.9.0 is the only earlier release
+        p.unlink()
     principles = old["files"]["framework/principles.yaml"]["principles"]
     principles[0]["description"] = "Older words."
     (repo / "framework/releases/0.9.0.json").write_text(json.dumps(old), encoding="utf-8")
