@@ -232,11 +232,13 @@ def _choice(options: list[str], r: Answers, title: str) -> str:
         return ""
     if tag in ("sector", "role"):
         return next(o for o in options if o == r["_labels"][tag])
+    # Options are pasted in the order written: levels 0-4, then Don't know, then Not applicable
+    # (in whatever language the text is in).
     if v == "DK":
-        return next(o for o in options if o.lower().startswith("don"))
+        return options[5]
     if v == "NA":
-        return next(o for o in options if "applicable" in o.lower())
-    return next(o for o in options if o.startswith(f"{v} "))
+        return options[6]
+    return options[int(v)]
 
 
 def google_csv(forms_text: str, respondents: list[Answers]) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lchd_assess.context.report_context import FrameworkInfo, Guidance, GuidanceAction, RosterOrganisation
+from lchd_assess.context.report_context import CautionRules, FrameworkInfo, Guidance, GuidanceAction, RosterOrganisation
 from lchd_assess.score.models import ScoreResult
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -29,6 +29,8 @@ GUIDANCE = Guidance(
         GuidanceAction(id="FS2.A2", element="FS2", up_to_level="L1", title="Start with one data-sharing agreement", text="Only for beginners.", source=""),
         GuidanceAction(id="P3.A1", element="P3", up_to_level="L3", title="Plan beyond the grant", text="Write a ten-year plan.", source="Principle 3"),
     ],
+    # Strict enough that the fixture gets the caution box, so the template's every field is read.
+    caution=CautionRules(min_respondents=100, max_silent_sectors=0, max_dont_know_share=0.2),
 )
 
 ROSTER = [RosterOrganisation(name="Riverside Clinic", sector="health-care"), RosterOrganisation(name="Eastside Tenants Union", sector="housing")]

@@ -104,5 +104,8 @@ def test_the_readme_main_job_runs_as_written_with_its_default_relative_output(cl
     result = cli("demo", cwd=copy, env={"LCHD_ROOT": str(copy)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("demo finished: outputs in build/demo")
-    for rel in ("framework-bundle.json", "site/index.html", "reports/portfolio/portfolio.pdf", "checklist/checklist.pdf"):
+    for rel in ("framework-bundle.json", "site/index.html", "reports/portfolio/portfolio.pdf", "checklist/checklist.pdf", "site-offline/index.html", "site-offline/principles/P1.html"):
         assert (copy / "build" / "demo" / rel).is_file(), rel
+    # the copy for file:// links pages and section indexes as files, never a bare folder
+    home = (copy / "build" / "demo" / "site-offline" / "index.html").read_text(encoding="utf-8")
+    assert 'href="principles/index.html"' in home and 'href="principles/"' not in home

@@ -14,12 +14,11 @@ import interop_platforms as tp
 from lchd_assess.app.interop import export_instrument, import_answers
 from lchd_assess.cli.main import run
 from lchd_assess.load.instrument import load_assessment
-from lchd_assess.app.score import example_folders, waves_in
-from test_interop_roundtrip import people
+from test_interop_roundtrip import WAVES, people
 
 INST = load_assessment().instrument
-FOLDER = example_folders()[0]
-WAVE = waves_in(FOLDER)[0]
+#: An example wave answered with the current instrument version.
+FOLDER, WAVE = WAVES[0]
 
 
 @pytest.fixture()
@@ -230,3 +229,25 @@ def test_fhir_responses_are_read_alone_or_as_a_json_array_like_a_bundle(setup, t
     (tmp_path / "one.json").write_text(json.dumps(resources[0]), encoding="utf-8")
     rows = {name: read_platform_export("fhir", tmp_path / name, INST).rows for name in ("all.json", "array.json", "one.json")}
     assert rows["array.json"] == rows["all.json"] and rows["one.json"] == rows["all.json"][:1] and len(rows["all.json"]) == len(who)
+
+
+def test_a_form_set_up_from_the_spanish_translation_imports_the_same_answers(setup, tmp_path):
+    from lchd_assess.load.instrument import load_assessment
+    from lchd_assess.load.translation import load_translation, localized_instrument
+
+    p, _, who = setup
+    a = load_assessment()
+    es = localized_instrument(INST, load_translation(a.folder, "es", INST))
+    (text_file,) = export_instrument("forms-text", tmp_path / "es.txt", language="es")
+    text = text_file.read_text(encoding="utf-8")
+    assert es.sections[0].title in text and INST.sections[0].title not in text
+    sectors, roles = {s.id: s.label for s in es.sectors}, {r.id: r.label for r in es.roles}
+    spanish = [dict(w, _labels={"sector": sectors[w["sector"]], "role": roles[w["role"]]}) for w in who]
+    f = tmp_path / "google.csv"
+    f.write_text(tp.google_csv(text, spanish), encoding="utf-8")
+    out = import_answers("forms", f, p, WAVE)
+    assert out.findings == [] and len(out.added) == len(who)
+    from lchd_assess.formats.responses import read_responses
+
+    rows = read_responses(p / "responses" / f"{WAVE}.csv", INST).respondents
+    assert sorted((r.sector, r.role, tuple(sorted((k, str(v)) for k, v in r.answers.items()))) for r in rows) == sorted((w["sector"], w["role"], tuple(sorted((k, str(v)) for k, v in w["answers"].items()))) for w in who)

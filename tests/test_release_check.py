@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from lchd_assess.app.release import check_release
+from lchd_assess.app.release import check_release, write_snapshot
 from lchd_assess.load.release import element_diff, snapshot_of
 
 
@@ -20,23 +20,35 @@ def repo(root, tmp_path):
     (dst / "assessments").mkdir()
     for p in (root / "assessments").glob("*.yaml"):
         shutil.copy(p, dst / "assessments" / p.name)
-    if (root / "assessments" / "translations").is_dir():  # part of the instrument's release data
-        shutil.copytree(root / "assessments" / "translations", dst / "assessments" / "translations")
     for name in ("CITATION.cff", ".zenodo.json"):
         shutil.copy(root / name, dst / name)
+    if (root / "assessments" / "translations").is_dir():
+        shutil.copytree(root / "assessments" / "translations", dst / "assessments" / "translations")
+    # the release as committed is the one just published: freeze it, as `release snapshot` would
+    write_snapshot(dst, force=True)
     return dst
 
 
-def _version(root) -> str:
-    from lchd_assess.load.yamlload import load_yaml
-
-    return str(load_yaml(root / "framework" / "framework.yaml").data["version"])
+def _framework_version(repo):
+    return snapshot_of(repo)["version"]
 
 
-def _bump(v: str, part: int) -> str:
-    n = [int(x) for x in v.split(".")]
-    n[part] += 1
-    return ".".join(str(x) for x in n[: part + 1] + [0] * (2 - part))
+def _bump(repo, new):
+    """Set the framework's version to ``new`` with a changelog entry."""
+    fw = repo / "framework" / "framework.yaml"
+    old = _framework_version(repo)
+    text = fw.read_text(encoding="utf-8").replace(f"version: {old}\nschema", f"version: {new}\nschema", 1)
+    fw.write_text(text.replace("changelog:\n", f'changelog:\n  - version: {new}\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+
+
+def _minor(v):
+    major, minor, _patch = (int(x) for x in v.split("."))
+    return f"{major}.{minor + 1}.0"
+
+
+def _patch(v):
+    major, minor, patch = (int(x) for x in v.split("."))
+    return f"{major}.{minor}.{patch + 1}"
 
 
 def _codes(result):
@@ -59,32 +71,28 @@ def test_a_planted_content_change_without_a_version_bump_fails(repo):
 def test_a_patch_bump_is_not_enough_when_a_cited_element_changed(repo):
     p = repo / "framework" / "principles.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
-    fw = repo / "framework" / "framework.yaml"
-    v = _version(repo)
-    text = fw.read_text(encoding="utf-8").replace(f"version: {v}\nschema", f"version: {_bump(v, 2)}\nschema", 1)
-    fw.write_text(text.replace("changelog:\n", f'changelog:\n  - version: {_bump(v, 2)}\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+    _bump(repo, _patch(_framework_version(repo)))
     assert _codes(check_release(repo)) == ["release-archive-metadata", "release-needs-new-minor"]  # and .zenodo.json names the old version
 
 
 def test_a_minor_bump_with_a_changelog_entry_and_archive_notes_passes(repo):
     p = repo / "framework" / "principles.yaml"
     p.write_text(p.read_text(encoding="utf-8").replace("description: ", "description: Planted words. ", 1), encoding="utf-8")
-    fw = repo / "framework" / "framework.yaml"
-    v = _version(repo)
-    text = fw.read_text(encoding="utf-8").replace(f"version: {v}\nschema", f"version: {_bump(v, 1)}\nschema", 1)
-    fw.write_text(text.replace("changelog:\n", f'changelog:\n  - version: {_bump(v, 1)}\n    date: "2026-12-01"\n    changes: [Reworded P1.]\n', 1), encoding="utf-8")
+    old = _framework_version(repo)
+    _bump(repo, _minor(old))
     result = check_release(repo)
-    assert _codes(result) == ["release-archive-metadata"]  # .zenodo.json still names the old framework version
+    assert _codes(result) == ["release-archive-metadata"]  # .zenodo.json still names the old version
     z = json.loads((repo / ".zenodo.json").read_text(encoding="utf-8"))
-    z["notes"] = z["notes"].replace(f"framework {v}", f"framework {_bump(v, 1)}")
+    z["notes"] = z["notes"].replace(f"framework {old}", f"framework {_minor(old)}")
     (repo / ".zenodo.json").write_text(json.dumps(z), encoding="utf-8")
-    assert check_release(repo).report.ok
+    assert check_release(repo).report.ok, [f.format_text() for f in check_release(repo).report.findings]
 
 
 def test_a_raised_version_needs_a_changelog_entry(repo):
     ins = repo / "assessments" / "scoring-rules.yaml"
-    v = str(__import__("yaml").safe_load(ins.read_text(encoding="utf-8"))["version"])
-    ins.write_text(ins.read_text(encoding="utf-8").replace(f"version: {v}", f"version: {_bump(v, 2)}", 1), encoding="utf-8")
+    text = ins.read_text(encoding="utf-8")
+    version = text.split("\nversion: ", 1)[1].split("\n", 1)[0]
+    ins.write_text(text.replace(f"\nversion: {version}", f"\nversion: {_patch(version)}", 1), encoding="utf-8")
     assert "release-changelog-missing" in _codes(check_release(repo))
 
 
@@ -147,10 +155,10 @@ def test_the_what_changed_page_lists_each_element_change_with_a_link(repo):
     from lchd_assess.site.changes import changes_pages
     from lchd_assess.site.generate import SiteContext
 
-    old = json.loads((repo / f"framework/releases/{_version(repo)}.json").read_text(encoding="utf-8"))
+    old = json.loads((repo / f"framework/releases/{_framework_version(repo)}.json").read_text(encoding="utf-8"))
     old["version"] = "0.9.0"
-    for p in (repo / "framework/releases").glob("*.json"):  # the planted 0.9.0 is the only earlier release
-        p.unlink()
+    for other in (repo / "framework/releases").glob("*.json"):
+        other.unlink()  # the page compares with the newest earlier snapshot: make it this one
     principles = old["files"]["framework/principles.yaml"]["principles"]
     principles[0]["description"] = "Older words."
     (repo / "framework/releases/0.9.0.json").write_text(json.dumps(old), encoding="utf-8")

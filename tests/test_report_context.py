@@ -163,7 +163,7 @@ def test_suppressed_groups_are_named_but_never_given_a_number():
     ctx = report_ctx()
     assert [c.label for c in ctx.perspectives.group_columns] == ["Community (residents, families and community organisations)"]
     hidden = {h.label: h.text for h in ctx.perspectives.hidden_groups}
-    assert hidden["Health care"] == "fewer than 3 respondents"
+    assert hidden["Health care"].startswith("fewer than 3 respondents")
     assert "subtraction" in hidden["Related sectors (public health, education, housing, legal, finance, social services)"]
 
 

@@ -51,7 +51,7 @@ def test_the_fingerprint_changes_when_any_data_file_changes(tmp_path, monkeypatc
     assert ri.fingerprint() != before
 
 
-def test_reading_a_saved_score_loads_neither_the_scorer_nor_the_yaml_loader(tmp_path):
+def test_reading_a_saved_score_loads_neither_the_scorer_nor_schema_validation(tmp_path):
     import os
 
     out = tmp_path / "first"
@@ -63,13 +63,13 @@ def test_reading_a_saved_score_loads_neither_the_scorer_nor_the_yaml_loader(tmp_
             "import sys, runpy\n"
             f"sys.argv = ['lchd-assess', 'report', {str(out / 'scores.json')!r}, '--out', {str(dest)!r}, '--quiet']\n"
             "try:\n    runpy.run_module('lchd_assess', run_name='__main__')\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
-            "print(','.join(sorted(m for m in sys.modules if m in ('numpy', 'yaml', 'jsonschema', 'lchd_assess.score.scoring', 'lchd_assess.load.documents'))))\n"
+            "print(','.join(sorted(m for m in sys.modules if m in ('numpy', 'jsonschema', 'lchd_assess.score.scoring', 'lchd_assess.load.documents', 'lchd_assess.load.framework'))))\n"
         )
         r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "LCHD_CACHE_DIR": cache})
         assert r.returncode == 0, r.stderr
         return [m for m in r.stdout.strip().split(",") if m]
 
-    assert "yaml" in report_from_json(tmp_path / "uncached", "")  # no cache: loads and validates
+    assert "jsonschema" in report_from_json(tmp_path / "uncached", "")  # no cache: loads and validates
     report_from_json(tmp_path / "filling", str(tmp_path / "cache"))
     assert report_from_json(tmp_path / "cached", str(tmp_path / "cache")) == []
     for name in ("report.html", "scores.json"):

@@ -1,5 +1,6 @@
-"""The partnership report as a reader gets it: golden HTML for the examples, PDF text and
-metadata, determinism, and hostile text rendered inert."""
+"""The partnership report as a reader gets it: golden snapshots of the typed context for the
+examples, checks of the rendered HTML's structure, PDF text and metadata, determinism, and
+hostile text rendered inert."""
 
 from __future__ import annotations
 
@@ -22,21 +23,35 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = example_folders()
 assert EXAMPLES, "no example partnerships under assessments/examples/"
 GOLDEN = Path(__file__).parent / "golden" / "reports"
-SECTIONS = ["1. Summary", "2. Scores by principle and structure", "3. Perspectives", "4. Who answered", "5. Change since the previous wave", "6. What to do next", "7. Method and data quality"]
+SECTIONS = ["1. For the meeting", "2. Scores by principle and structure", "3. Perspectives", "4. Who answered", "5. Change since the previous wave", "6. What to do next", "7. Method and data quality"]
 
 
-def normalise(html: str) -> str:
-    """Golden files leave out the stylesheet (kept in assets/) and the toolkit version."""
-    html = re.sub(r"<style>.*?</style>", "<style>/* lchd_assess/assets/report.css */</style>", html, flags=re.S)
-    return html.replace(f"lchd-assess {__version__}", "lchd-assess VERSION")
+def snapshot(ctx) -> str:
+    """The report's context as reviewable JSON: every value the template places, as text.
+
+    Left out: the stylesheet (kept in assets/), the charts' SVG (tests/test_report_charts.py
+    checks the charts; their numbers are in the context's tables) and the toolkit version."""
+    from lchd_assess.core.outputs import dumps_json
+
+    data = ctx.model_dump(mode="json")
+    data["meta"]["css"] = "(lchd_assess/assets/report.css)"
+    data["meta"]["generator"] = data["meta"]["generator"].replace(__version__, "VERSION")
+    data["scores_chart"]["svg"] = "(svg)"
+    data["perspectives"]["chart"]["svg"] = "(svg)"
+    return dumps_json(data)
+
+
+def inputs(case: str):
+    if case == "fixture":
+        return fixture_score(), GUIDANCE, ROSTER
+    score, roster = load_partnership_scores(ROOT / "assessments" / "examples" / case, comments=True)
+    return score, default_guidance(), roster
 
 
 @lru_cache(maxsize=None)
 def rendered(case: str):
-    if case == "fixture":
-        return fixture_score(), render_report(fixture_score(), fw_info(), GUIDANCE, ROSTER)
-    score, roster = load_partnership_scores(ROOT / "assessments" / "examples" / case, comments=True)
-    return score, render_report(score, fw_info(), default_guidance(), roster)
+    score, guidance, roster = inputs(case)
+    return score, render_report(score, fw_info(), guidance, roster)
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -48,15 +63,73 @@ CASES = ["fixture", *[p.name for p in EXAMPLES]]
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_report_html_matches_the_golden_file(case, update_golden):
-    html = normalise(rendered(case)[1].html)
-    expected = GOLDEN / case / "report.html"
+def test_report_context_matches_the_golden_snapshot(case, update_golden):
+    from lchd_assess.app.report import report_context
+
+    score, guidance, roster = inputs(case)
+    got = snapshot(report_context(score, fw_info(), guidance, roster))
+    expected = GOLDEN / case / "context.json"
     if update_golden or not expected.exists():
         expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(html, encoding="utf-8")
+        expected.write_text(got, encoding="utf-8")
         if not update_golden:
             pytest.fail(f"{expected} was missing and has been written; review it and commit it")
-    assert html == expected.read_text(encoding="utf-8"), f"{case}: report differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
+    assert got == expected.read_text(encoding="utf-8"), f"{case}: report context differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_rendered_report_has_its_sections_in_order_and_page_one_for_the_meeting(case):
+    from html.parser import HTMLParser
+
+    from lchd_assess.app.report import report_context
+
+    score, guidance, roster = inputs(case)
+    ctx = report_context(score, fw_info(), guidance, roster)
+    html = rendered(case)[1].html
+
+    class Outline(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.headings: list[tuple[str, str]] = []  # (tag, text)
+            self.section: list[str] = []
+            self.classes: list[str] = []
+            self._tag: str | None = None
+
+        def handle_starttag(self, tag, attrs):  # noqa: ANN001
+            a = dict(attrs)
+            if tag == "section":
+                self.section.append(a.get("id") or "")
+            if a.get("class"):
+                self.classes.append(f"{self.section[-1] if self.section else ''}:{a['class']}")
+            if tag in ("h2", "h3"):
+                self._tag, self._text = tag, ""
+
+        def handle_data(self, data):  # noqa: ANN001
+            if self._tag:
+                self._text += data
+
+        def handle_endtag(self, tag):  # noqa: ANN001
+            if tag == self._tag:
+                self.headings.append((tag, " ".join(self._text.split())))
+                self._tag = None
+
+    o = Outline()
+    o.feed(html)
+    h2 = [t for tag, t in o.headings if tag == "h2"]
+    assert [h for h in h2 if h != "Comments"] == SECTIONS
+    assert o.section[0] == "summary"
+    # Page 1: the caution box exactly when there is something to caution about.
+    assert ("summary:caution" in o.classes) == bool(ctx.meeting.cautions)
+    page1 = html[html.index('<section id="summary"'): html.index('<section id="scores"')]
+    for e in ctx.meeting.priorities + [g.element for g in ctx.meeting.gaps]:
+        assert f'href="{e.url}"' in page1
+    assert ctx.meeting.level_meaning.split(":")[0] in page1 and "The gate:" in page1
+    if ctx.meeting.change:
+        assert f"Since wave {ctx.meeting.change.previous_wave}" in page1
+    # Comments sit under their question's wording.
+    if ctx.comments:
+        questions = [t for tag, t in o.headings if tag == "h3" and any(t == c.item or t.startswith(c.item + ": ") for c in ctx.comments)]
+        assert len(questions) == len({c.item for c in ctx.comments})
 
 
 @pytest.mark.parametrize("case", CASES)

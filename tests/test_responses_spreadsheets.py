@@ -116,7 +116,7 @@ def test_an_undeclared_wave_without_a_date_in_its_name_says_how_to_declare_it(tm
 
 def test_validate_names_an_undeclared_wave_in_the_partnership_file(tmp_path, cli):
     folder = _two_waves(tmp_path, declare=False)
-    result = cli("validate", str(folder))
+    result = cli("validate", "--all", str(folder))
     assert result.returncode == 1
     *lines, total = result.stderr.strip().splitlines()
     assert len(lines) == 2 and total.startswith("2 finding(s)")

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
+from lchd_assess.app.site import sample_files
 from lchd_assess.site import framework_pages
 from lchd_assess.site import generate as site_mod
 from lchd_assess.formats.citation import load_cff
@@ -28,7 +29,7 @@ def cff(root):
 
 @pytest.fixture(scope="module")
 def site(fw, cff):
-    return generate(fw, cff)
+    return generate(fw, cff, extra_files=sample_files(fw))  # as `site build` does
 
 
 def _nav_paths(nav) -> list[str]:
@@ -85,7 +86,7 @@ def test_generation_is_deterministic(fw, cff, site, monkeypatch):
     # no cache folder: the blank-checklist PDF is rendered again, not read back from the cache
     # the first generation may have filled (which would make the comparison trivially true)
     monkeypatch.setenv("LCHD_CACHE_DIR", "")
-    again = generate(fw, cff)
+    again = generate(fw, cff, extra_files=sample_files(fw))
     assert again.files == site.files and again.config == site.config
 
 

@@ -11,7 +11,9 @@ import threading
 
 import pytest
 
+from lchd_assess.core.addresses import release_of
 from lchd_assess.core.errors import UsageError
+from lchd_assess.load.framework import load_framework
 from lchd_assess.site.publish import publish, versions_json
 from test_site_browser import QuietHandler, browser, _need_chromium  # noqa: F401  (fixture)
 
@@ -37,6 +39,10 @@ def test_versions_json_is_mikes_format():
     assert set(rows[0]) >= {"version", "title", "aliases"}
 
 
+RELEASE = release_of(load_framework().meta.version)
+FRAMEWORK_VERSION = load_framework().meta.version
+
+
 @pytest.fixture(scope="module")
 def published(tmp_path_factory, cli):
     _need_chromium()
@@ -44,7 +50,7 @@ def published(tmp_path_factory, cli):
     r = cli("site", "publish", str(dest))
     assert r.returncode == 0, r.stderr
     # an earlier release beside it, as a later publish would leave it
-    shutil.copytree(dest / "1.0", dest / "0.9")
+    shutil.copytree(dest / RELEASE, dest / "0.9")
     rows = json.loads((dest / "versions.json").read_text(encoding="utf-8"))
     rows.append({"version": "0.9", "title": "0.9", "framework_version": "0.9.0", "aliases": []})
     (dest / "versions.json").write_text(json.dumps(rows), encoding="utf-8")
@@ -57,11 +63,11 @@ def published(tmp_path_factory, cli):
 
 def test_the_version_selector_lists_the_releases_and_switches_between_them(browser, published):  # noqa: F811
     page = browser.new_page()
-    page.goto(published + "1.0/principles/P1/")
+    page.goto(published + f"{RELEASE}/principles/P1/")
     page.wait_for_selector(".md-version__current", timeout=10_000)
-    assert page.locator(".md-version__current").inner_text().startswith("1.0")
+    assert page.locator(".md-version__current").inner_text().startswith(RELEASE)
     items = page.locator(".md-version__list .md-version__link")
-    assert [t.split()[0].removesuffix("latest") for t in items.all_inner_texts()] == ["1.0", "0.9"]
+    assert [t.split()[0].removesuffix("latest") for t in items.all_inner_texts()] == [RELEASE, "0.9"]
     page.locator(".md-version").hover()
     page.locator(".md-version__list .md-version__link", has_text="0.9").first.click()
     page.wait_for_url("**/0.9/**")
@@ -71,9 +77,9 @@ def test_the_version_selector_lists_the_releases_and_switches_between_them(brows
 
 def test_every_page_names_its_release_and_links_the_latest(browser, published):  # noqa: F811
     page = browser.new_page()
-    page.goto(published + "1.0/structures/FS2/")
+    page.goto(published + f"{RELEASE}/structures/FS2/")
     note = page.locator(".lchd-version-note")
-    assert note.inner_text().startswith("Release 1.0 (framework 1.0.0)")
+    assert note.inner_text().startswith(f"Release {RELEASE} (framework {FRAMEWORK_VERSION})")
     assert note.locator("a").get_attribute("href") == "https://lchd-toolkit.github.io/lchd-framework/latest/structures/FS2/"
     page.goto(published)  # the root sends visitors to latest/
     page.wait_for_url("**/latest/")

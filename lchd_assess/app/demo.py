@@ -54,7 +54,13 @@ def _site(out: Path) -> tuple[int, str]:
     if not result.ok:
         return 1, "site build failed:\n" + "\n".join(result.warnings or result.log.splitlines()[-5:])
     pages = "pages up to date" if site is None else f"{len(site.pages)} pages generated"
-    return 0, f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`"
+    # and a copy to open straight from disk (file://): links name page.html and folder/index.html,
+    # so a click never lands on a raw folder listing
+    _s, _c, offline = build_site(out / "site-offline", file_urls=True)
+    if not offline.ok:
+        return 1, "site build (--file-urls) failed:\n" + "\n".join(offline.warnings or offline.log.splitlines()[-5:])
+    return 0, (f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`; "
+               f"a copy to open from disk: {(out / 'site-offline' / 'index.html').as_uri() if out.is_absolute() else out / 'site-offline' / 'index.html'}")
 
 
 def _reports(out: Path) -> tuple[int, str]:

@@ -28,14 +28,28 @@ IMPORT_FORMATS = ("redcap", "kobo", "odk", "fhir", "forms")
 _SUFFIX = {"redcap": ".csv", "xlsform": ".xlsx", "fhir": ".json", "forms-text": ".txt"}
 
 
-def export_instrument(fmt: str, out: str | Path, force: bool = False, assessments: str | Path | None = None) -> list[Path]:
-    """Write the current instrument as ``fmt``; returns the files written."""
+def _translations(a: Any) -> list[InstrumentFile]:
+    """The current instrument in every language it is translated into (IDs unchanged)."""
+    from ..load.translation import available_languages, load_translation, localized_instrument
+
+    return [localized_instrument(a.instrument, load_translation(a.folder, lang, a.instrument)) for lang in available_languages(a.folder)]
+
+
+def export_instrument(fmt: str, out: str | Path, force: bool = False, assessments: str | Path | None = None, language: str | None = None) -> list[Path]:
+    """Write the current instrument as ``fmt`` (in ``language``, a translation's code, when
+    given: the IDs and codes stay the same, so answers import the same way); returns the files
+    written."""
     if fmt not in EXPORT_FORMATS:
         raise UsageError(f"unknown format '{fmt}'; use one of: {', '.join(EXPORT_FORMATS)}")
     out = Path(out)
     if out.suffix.lower() != _SUFFIX[fmt]:
         raise UsageError(f"{out}: a {fmt} export is a {_SUFFIX[fmt]} file (for example --out lchd-readiness{_SUFFIX[fmt]})")
-    inst = load_assessment(assessments).instrument
+    a = load_assessment(assessments)
+    inst = a.instrument
+    if language and language != "en":
+        from ..load.translation import load_translation, localized_instrument
+
+        inst = localized_instrument(inst, load_translation(a.folder, language, inst))
     files: list[tuple[Path, str | bytes]] = []
     if fmt == "redcap":
         files.append((out, redcap.dictionary_csv(inst)))
@@ -117,16 +131,19 @@ class ImportOutcome:
         }
 
 
-def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event: str | None = None) -> pc.PlatformImport:
-    """The platform reader for ``fmt`` applied to ``file``."""
+def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event: str | None = None, variants: list[InstrumentFile] | None = None) -> pc.PlatformImport:
+    """The platform reader for ``fmt`` applied to ``file``; ``variants`` are the instrument's
+    translations (default: every one in the assessment folder), whose labels are read too."""
+    if variants is None:
+        variants = _translations(load_assessment())
     if fmt == "redcap":
-        return redcap.read_export(file, inst, event=event)
+        return redcap.read_export(file, inst, event=event, variants=variants)
     if fmt in ("kobo", "odk"):
-        return xlsform.read_export(file, inst, fmt)
+        return xlsform.read_export(file, inst, fmt, variants=variants)
     if fmt == "fhir":
         return fhir.read_responses(file, inst)
     if fmt == "forms":
-        return forms.read_export(file, inst)
+        return forms.read_export(file, inst, variants=variants)
     raise UsageError(f"unknown format '{fmt}'; use one of: {', '.join(IMPORT_FORMATS)}")
 
 
@@ -142,9 +159,10 @@ def import_answers(fmt: str, file: str | Path, partnership: str | Path, wave: st
     folder = Path(partnership)
     if not folder.is_dir():
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
-    inst = load_assessment(assessments).instrument
+    a = load_assessment(assessments)
+    inst = a.instrument
     p = load_partnership(folder, [s.id for s in inst.sectors])
-    got = read_platform_export(fmt, file, inst, event)
+    got = read_platform_export(fmt, file, inst, event, _translations(a))
     source = Responses(
         file=got.file, wave=wave, items=got.items, version=inst.version, findings=list(got.findings), notes=list(got.notes),
         respondents=[Respondent(r.id, r.sector, r.role, r.answers, r.comments, r.line or 0) for r in got.rows],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 
 from pydantic import ValidationError
 
@@ -21,16 +21,18 @@ from ..core.errors import InputError
 from ..core.files import TooLarge, decode_utf8, read_limited
 from ..core.safe_output import OutputFolder, OutputGuard, shown
 from ..core.text import excerpt
-from ..formats.citation import report_paper_citation
-from ..load.framework import Framework
 from ..formats.score_output import to_json
-from ..load.framework import load_framework
-from ..load.instrument import load_assessment
-from ..load.partnership import load_partnership, partnership_folders
 from ..render.pdf import read_asset, render_pdf
 from ..render.templating import environment
 from ..score.models import ScoreResult
-from .score import score_partnership
+
+# The loaders (YAML, JSON Schema, the framework) and the scorer are imported where they are
+# used, not here: a report from a saved scores file needs none of them when the report inputs
+# are cached (app/report_inputs.py), and importing them costs more than a tenth of a second,
+# against the goal of rendering within 1.10x of WeasyPrint alone (benchmarks/report.py).
+# tests/test_report_inputs.py checks that path loads none of them.
+if TYPE_CHECKING:  # pragma: no cover
+    from ..load.framework import Framework
 
 REPORT_TEMPLATE = "report/report.html.j2"
 PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
@@ -121,6 +123,16 @@ def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: byte
     return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
 
 
+def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
+    """The report as HTML only (the site's sample; no PDF rendering)."""
+    return render_template(REPORT_TEMPLATE, report_context(score, fw, default_guidance(), roster))
+
+
+def portfolio_html(scores: Sequence[ScoreResult], fw: FrameworkInfo) -> str:
+    """The portfolio as HTML only (the site's sample; no PDF rendering)."""
+    return render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw, css=_css(), generator=_generator()))
+
+
 def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
     folder = out if isinstance(out, OutputFolder) else OutputGuard().folder(out, PORTFOLIO_FILES)
     return folder.write({"portfolio.html": rendered.html, "portfolio.pdf": rendered.pdf, "portfolio.csv": rendered.csv})
@@ -152,14 +164,19 @@ def load_score_json(path: Path) -> ScoreResult:
         raise InputError(f"{shown(path)}: {excerpt(where, 60)}: {excerpt(err['msg'], 120)}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
 
 
-def report_framework_info(fw: Framework | None = None) -> FrameworkInfo:
+def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:
     """The framework as reports name and cite it (the citation from formats.citation)."""
+    from ..formats.citation import report_paper_citation
+    from ..load.framework import load_framework
+
     fw = fw or load_framework()
     return framework_info(fw, report_paper_citation(fw))
 
 
 def default_guidance() -> Guidance:
     """Item wording and recommended actions from the repository's instrument data, when present."""
+    from ..load.instrument import load_assessment
+
     return guidance_from_assessment(load_assessment())
 
 
@@ -201,10 +218,14 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
 
 
 def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
+    from .score import score_partnership
+
     return score_partnership(path, wave=wave, comments=comments)
 
 
 def _roster(path: Path) -> list[RosterOrganisation]:
+    from ..load.partnership import load_partnership
+
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
 
@@ -238,6 +259,8 @@ def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
         elif (p / "partnership.yaml").is_file():
             out.append(p)
         elif p.is_dir():
+            from ..load.partnership import partnership_folders
+
             inner = partnership_folders(p)
             if not inner:
                 raise InputError(f"{p}: no partnership here: neither a partnership.yaml nor folders that hold one")

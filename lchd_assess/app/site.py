@@ -27,10 +27,29 @@ def load_inputs(framework: str | Path | None = None, cff_path: Path | None = Non
     return fw, cff
 
 
+def sample_files(fw: Framework) -> dict[str, str]:
+    """The site's sample report and portfolio (HTML), from the bundled fictional examples.
+
+    HTML only (the PDFs are the same pages printed, and take seconds each); made here, by the
+    use case, because the site's page generators do not score (issue 14's stage rules).
+    """
+    from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
+    from .report import load_partnership_scores, portfolio_html, report_framework_info, report_html
+    from .score import example_folders
+
+    folders = example_folders()
+    if not folders:
+        return {}
+    info = report_framework_info(fw)
+    scored = [load_partnership_scores(f) for f in folders]
+    first = next((s for s in scored if s[0].partnership.id == "harbour-city-family-network"), scored[0])
+    return {SAMPLE_REPORT: report_html(first[0], info, first[1]), SAMPLE_PORTFOLIO: portfolio_html([s for s, _r in scored], info)}
+
+
 def stale_pages(framework: str | Path | None, root: Path) -> list[str]:
     """Files of ``root``'s docs/ and mkdocs.yml that differ from what the framework generates."""
     fw, cff = load_inputs(framework)
-    return check_site(generate(fw, cff), root / "docs", root / "mkdocs.yml")
+    return check_site(generate(fw, cff, extra_files=sample_files(fw)), root / "docs", root / "mkdocs.yml")
 
 
 # -- Skipping generation when nothing changed ------------------------------------------------
@@ -104,7 +123,7 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
         current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
         if not current:
             fw, cff = load_inputs(fw_dir)
-            site = generate(fw, cff, directory_urls=not file_urls)
+            site = generate(fw, cff, directory_urls=not file_urls, extra_files=sample_files(fw))
             if not in_repo:
                 site.config = relocate_config(site.config, config_path.parent)
             changed = write_site(site, docs_dir, config_path)
@@ -115,3 +134,19 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
         if result.returncode == 0:
             target.commit(staged)
     return site, changed, BuildResult(result.returncode, result.log, out)
+
+
+def publish_site(dest: Path, framework: str | Path | None = None, force: bool = False) -> tuple[Path, list[str]]:
+    """`site publish`: build this release into ``dest/<MAJOR.MINOR>/`` beside the earlier ones
+    (site/publish.py lays out latest/, versions.json and the redirect)."""
+    from ..core.errors import InputError
+    from ..site.publish import publish
+
+    fw = load_framework(framework)
+
+    def build(out: Path) -> None:
+        _site, _changed, result = build_site(out, framework=framework)
+        if not result.ok:
+            raise InputError("site build failed: " + "; ".join(result.warnings[:3]))
+
+    return publish(dest, fw.meta.version, build, force=force)

@@ -13,15 +13,16 @@ from typing import Any, Iterable
 
 from ..core.findings import Finding, Report
 from ..core.paths import display_path
-from ..load.checklist import ChecklistFile
+from ..load.checklist import NA_PATTERN, PLACEHOLDERS, ChecklistFile
 from .checklist_pass import check_file_one_pass
 from ..load.documents import Document
 from ..load.standard import Standard, version_key
 
-_NA = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
+# the rules' data lives beside the checklist's model, so the offline checklist page (site/) uses the same
+_NA = NA_PATTERN
 #: "not done:" at the start of a why-not answer (dropped when the checklist is rendered).
 NOT_DONE_PREFIX = re.compile(r"^\s*not\s+done\b[\s:.,;\-–—]*", re.IGNORECASE)
-_PLACEHOLDERS = {"yes", "y", "x", "ok", "done", "true", "✓", "✔", "?", "??", "tbd", "todo", "to do", "xxx", "-", "–", "—", "...", "…", "reported", "see text"}
+_PLACEHOLDERS = PLACEHOLDERS
 
 
 def text_of(value: Any) -> str:

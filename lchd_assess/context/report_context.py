@@ -28,6 +28,7 @@ from ..core.addresses import versioned_url
 from ..score.models import ElementScore, Representation, ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .meeting import Meeting
     from ..load.framework import Framework
 
 
@@ -64,12 +65,23 @@ class GuidanceAction(_Ctx):
     source: str = Field(default="", description="Where in the paper the action comes from.")
 
 
+class CautionRules(_Ctx):
+    """When page 1 cautions the meeting (scoring-rules.yaml ``caution``)."""
+
+    min_respondents: int = Field(description="Fewer respondents than this: caution.")
+    max_silent_sectors: int = Field(description="More silent roster sectors than this: caution.")
+    max_dont_know_share: float = Field(description="A larger share of don't-know answers than this: caution.")
+
+
 class Guidance(_Ctx):
     """Instrument data the report uses: item wording, level order and recommended actions."""
 
     item_stems: dict[str, str] = Field(default_factory=dict, description="Item ID → question wording.")
     level_order: list[str] = Field(default_factory=list, description="Level IDs from lowest to highest.")
+    level_meanings: dict[str, str] = Field(default_factory=dict, description="Level ID → what the level means, in plain words (scoring-rules.yaml).")
     actions: list[GuidanceAction] = Field(default_factory=list, description="Recommended actions, in file order.")
+    caution: CautionRules | None = Field(default=None, description="When page 1 cautions the meeting; null: never.")
+    min_partnerships_for_percentiles: int = Field(default=10, description="Portfolios with fewer partnerships show no percentiles (scoring-rules.yaml).")
     min_cell_size: int = Field(default=5, description="The current scoring rules' minimum cell size, re-applied to a saved scores file before it is rendered.")
     perspectives: dict[str, list[str]] = Field(default_factory=dict, description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.")
 
@@ -118,16 +130,8 @@ class DocMeta(_Ctx):
 
 
 class Summary(_Ctx):
-    overall_computable: bool = Field(description="False when the overall score could not be computed (it needs all eight elements).")
-    overall_score: str = Field(description="Overall readiness score (0–100) as shown.")
-    overall_interval: str = Field(description="95 % interval of the overall score, 'lo–hi'.")
-    overall_level: str = Field(description="Overall readiness level after the gate.")
-    gate_capped: bool = Field(description="True when a foundational structure below the gate holds the level back.")
-    gate_threshold: str = Field(description="The gate threshold as shown.")
-    gate_explanation: str = Field(description="The scorer's sentence about the gate.")
-    capping: list[ElementRef] = Field(description="Structures below the gate.")
-    strengths: list[ElementRef] = Field(description="Up to three highest-scoring elements (not among the priorities).")
-    priorities: list[ElementRef] = Field(description="Up to three priorities: structures below the gate first, then the lowest scores.")
+    """What page 1 shows besides :class:`~lchd_assess.context.meeting.Meeting`."""
+
     not_computable: list[ElementRef] = Field(description="Elements without a score.")
     n_respondents: int = Field(description="Respondents in this wave.")
 
@@ -257,6 +261,7 @@ class MethodSection(_Ctx):
 
 class CommentRow(_Ctx):
     item: str = Field(description="Item the comment was written on.")
+    stem: str = Field(description="The item's question, as members read it ('' when the instrument data is not at hand).")
     text: str = Field(description="The comment (escaped by the template).")
     sector: str = Field(description="Sector group of the commenter, or a note that it is not shown.")
 
@@ -272,6 +277,7 @@ class ReportContext(_Ctx):
     wave: str = Field(description="The wave reported.")
     waves_available: list[str] = Field(description="Every wave with answers.")
     framework: FrameworkInfo = Field(description="Framework title, version, site and citation.")
+    meeting: "Meeting" = Field(description="Page 1, the meeting: level and meaning, caution, gaps, change, priorities, questions (context/meeting.py).")
     summary: Summary = Field(description="Section 1.")
     scores_chart: Chart = Field(description="Section 2's dot plot of scores with intervals.")
     elements: list[ElementRow] = Field(description="Section 2's table: P1–P4, FS1–FS4, overall.")
@@ -334,7 +340,14 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     # community organisations together); it sits on the community side when they are re-read.
     if "community" not in {g.id for g in assessment.instrument.sector_groups}:
         perspectives.setdefault("community", []).append("community")
-    return Guidance(item_stems=stems, level_order=levels, actions=actions, min_cell_size=assessment.rules.min_cell_size, perspectives=perspectives)
+    rules = assessment.rules
+    return Guidance(
+        item_stems=stems, level_order=levels, actions=actions,
+        level_meanings={b.id: b.description for b in rules.levels},
+        caution=CautionRules(min_respondents=rules.caution.min_respondents, max_silent_sectors=rules.caution.max_silent_sectors, max_dont_know_share=rules.caution.max_dont_know_share),
+        min_partnerships_for_percentiles=rules.portfolio.min_partnerships_for_percentiles,
+        min_cell_size=rules.min_cell_size, perspectives=perspectives,
+    )
 
 
 def select_actions(guidance: Guidance, element: str, level: str | None) -> list[GuidanceAction]:
@@ -389,6 +402,7 @@ def build_report_context(
 ) -> ReportContext:
     """The partnership report's context. Shows only what ``score`` shows."""
     from ..render.charts import Band, DotRow, Series, dot_plot
+    from .meeting import build_meeting
 
     guidance = guidance or Guidance()
     roster = roster or []
@@ -398,22 +412,9 @@ def build_report_context(
     m = score.method
     k = m.min_cell_size
 
-    strengths, priorities = choose_priorities(score)
-    capping = [by_id[i] for i in score.gating.capping_elements if i in by_id]
-    summary = Summary(
-        overall_computable=overall.score is not None,
-        overall_score=filters.score(overall.score),
-        overall_interval=filters.interval(overall.interval),
-        overall_level=score.gating.level_label or "—",
-        gate_capped=score.gating.capped,
-        gate_threshold=filters.score(score.gating.threshold),
-        gate_explanation=score.gating.explanation,
-        capping=[_ref(fw, e) for e in capping],
-        strengths=[_ref(fw, e) for e in strengths],
-        priorities=[_ref(fw, e) for e in priorities],
-        not_computable=[_ref(fw, e) for e in core if e.score is None],
-        n_respondents=score.n_respondents,
-    )
+    _strengths, priorities = choose_priorities(score)
+    meeting = build_meeting(score, fw, guidance)
+    summary = Summary(not_computable=[_ref(fw, e) for e in core if e.score is None], n_respondents=score.n_respondents)
 
     rows = [
         ElementRow(
@@ -452,7 +453,7 @@ def build_report_context(
     )
     shown = [gr for gr in score.groups if not gr.suppressed and gr.elements is not None and gr.n is not None]
     hidden = [
-        HiddenGroup(label=gr.label, text=(f"fewer than {k} respondents" if gr.suppression_reason != "complementary" else f"not shown, so that a group of fewer than {k} cannot be worked out by subtraction"))
+        HiddenGroup(label=gr.label, text=(f"fewer than {k} respondents, so its scores are not shown" if gr.suppression_reason != "complementary" else f"its members are counted under Who answered, but its scores are not shown here, so that a group of fewer than {k} cannot be worked out by subtraction"))
         for gr in score.groups if gr.suppressed
     ]
     group_rows = []
@@ -515,6 +516,7 @@ def build_report_context(
             f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level.",
             f"Privacy: a group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction; comments show a sector group only when that group has at least {k} respondents.",
             f"Meaningful change: a move of at least {filters.score(m.meaningful_change)} points between waves.",
+            *([f"Caution on page 1: {meeting.caution_rule[0].lower()}{meeting.caution_rule[1:]}"] if meeting.caution_rule else []),
         ],
         levels=[f"{label}: {filters.score(lo_)} to {'100' if hi_ >= 100 else 'under ' + filters.score(hi_)}" for _i, label, lo_, hi_ in m.level_bands],
         items=items,
@@ -528,9 +530,11 @@ def build_report_context(
         # A sector group is named only when the scorer shows it; a group it hid stays hidden
         # here even if a comment carried its name.
         group_label = {gr.group: gr.label for gr in score.groups if not gr.suppressed}
+        # In questionnaire order, so comments sit under each question as members read it.
+        position = {item: i for i, item in enumerate(guidance.item_stems)}
         comments = [
-            CommentRow(item=c.item, text=c.text, sector=group_label.get(c.sector_group or "", f"not shown (group of fewer than {k})"))
-            for c in sorted(score.comments, key=lambda c: (c.item, c.text, c.sector_group or ""))
+            CommentRow(item=c.item, stem=guidance.item_stems.get(c.item, ""), text=c.text, sector=group_label.get(c.sector_group or "", f"not shown (group of fewer than {k})"))
+            for c in sorted(score.comments, key=lambda c: (position.get(c.item, len(position)), c.item, c.text, c.sector_group or ""))
         ]
 
     p = score.partnership
@@ -541,7 +545,12 @@ def build_report_context(
     )
     return ReportContext(
         meta=meta, partnership_name=p.name, partnership_id=p.id, scale=SCALE_LABELS.get(p.scale, p.scale), population_focus=p.population_focus,
-        wave=score.wave, waves_available=list(score.waves_available), framework=fw, summary=summary,
+        wave=score.wave, waves_available=list(score.waves_available), framework=fw, summary=summary, meeting=meeting,
         scores_chart=Chart(svg=str(scores_svg), table_id="scores-table", caption="Scores with 95 % intervals; shaded bands are the readiness levels. Numbers in the table below."),
         elements=rows, perspectives=perspectives, who=who, change=change, actions=action_groups, method=method, comments=comments,
     )
+
+
+# Page 1's models live in context/meeting.py, which builds on the pieces above; it is imported
+# last and completes ReportContext (its "Meeting" field) itself, whichever module loads first.
+from . import meeting as _meeting  # noqa: E402,F401

@@ -228,7 +228,6 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         comments: dict[str, str] = {}
         sector = role = ""
         ok = True
-        present: set[str] = set()
         for it, p in _walk(r.get("item") or [], path0):
             link = str(it.get("linkId", ""))
             vals = _list(it.get("answer"))
@@ -259,7 +258,6 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
                 if text:
                     comments[item_id] = text
                 continue
-            present.add(item_id)
             if not vals:
                 continue
             if not coding or coding.get("system") != answers_cs or str(coding.get("code")) not in {str(v) for v in LEVEL_VALUES} | {DONT_KNOW, NOT_APPLICABLE}:

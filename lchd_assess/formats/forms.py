@@ -22,6 +22,7 @@ left out.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from ..load.instrument import InstrumentFile
 from . import platform_common as pc
@@ -78,7 +79,7 @@ def _detect(rows: list[tuple[int, list[str]]]) -> str:
     return "google"
 
 
-def read_export(path: str | Path, inst: InstrumentFile, display: str | None = None) -> pc.PlatformImport:
+def read_export(path: str | Path, inst: InstrumentFile, display: str | None = None, variants: Sequence[InstrumentFile] = ()) -> pc.PlatformImport:
     """Respondent rows from a Google Forms, Microsoft Forms or Qualtrics export."""
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform="forms")
@@ -133,5 +134,5 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
 
     # Answers are the choices' text; a bare number would be Qualtrics' recode value, which is
     # not the level (its first choice is 1), so numbers are refused rather than guessed.
-    pt.read_rows(res, inst, cols, data, make_id, None, skip=skip)
+    pt.read_rows(res, inst, cols, data, make_id, None, skip=skip, variants=variants)
     return res

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
 from ..core.findings import Finding
 from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile, Item
@@ -166,12 +166,14 @@ _LEADING_LEVEL = re.compile(r"^\s*([0-4])\s*[–—\-:.)]\s*\S")
 SPECIAL_ALIASES = {"does not apply": NOT_APPLICABLE, "n/a": NOT_APPLICABLE, "not applicable": NOT_APPLICABLE, "don't know": DONT_KNOW, "don’t know": DONT_KNOW, "do not know": DONT_KNOW}
 
 
-def label_table(inst: InstrumentFile) -> dict[str, int | str]:
-    """Label (lower case) → answer, for exports that carry the choices' text."""
-    out: dict[str, int | str] = {lab.strip().lower(): n for n, lab in enumerate(inst.level_labels)}
-    out.update(SPECIAL_ALIASES)
-    for a in inst.special_answers:
-        out[a.label.strip().lower()] = a.code
+def label_table(inst: InstrumentFile, variants: Sequence[InstrumentFile] = ()) -> dict[str, int | str]:
+    """Label (lower case) → answer, for exports that carry the choices' text; ``variants`` are
+    the instrument in its other languages (a form set up from a translation)."""
+    out: dict[str, int | str] = dict(SPECIAL_ALIASES)
+    for v in (*variants, inst):
+        out.update({lab.strip().lower(): n for n, lab in enumerate(v.level_labels)})
+        for a in v.special_answers:
+            out[a.label.strip().lower()] = a.code
     return out
 
 
@@ -225,8 +227,9 @@ class KindTracker:
             res.add("import-mixed-codes", f"answers are codes in some cells ({cw}, line {cl}) and labels in others ({lw}, line {ll}); download the data again with one setting for the whole file", ll, lc)
 
 
-def sector_role_tables(inst: InstrumentFile) -> tuple[dict[str, str], dict[str, str]]:
-    """Code or label (lower case; REDCap's underscore codes too) → sector / role code."""
+def sector_role_tables(inst: InstrumentFile, variants: Sequence[InstrumentFile] = ()) -> tuple[dict[str, str], dict[str, str]]:
+    """Code or label (lower case; REDCap's underscore codes and translated labels too) →
+    sector / role code."""
     def table(entries: Iterable) -> dict[str, str]:
         t: dict[str, str] = {}
         for e in entries:
@@ -234,7 +237,9 @@ def sector_role_tables(inst: InstrumentFile) -> tuple[dict[str, str], dict[str, 
                 t[key.strip().lower()] = e.id
         return t
 
-    return table(inst.sectors), table(inst.roles)
+    sectors = [s for v in (*variants, inst) for s in v.sectors]
+    roles = [r for v in (*variants, inst) for r in v.roles]
+    return table(sectors), table(roles)
 
 
 def short_id(prefix: str, values: list[str]) -> Callable[[str], str]:

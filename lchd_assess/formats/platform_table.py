@@ -12,7 +12,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
 from ..load.instrument import InstrumentFile
@@ -197,12 +197,13 @@ def _short(s: str) -> str:
     return excerpt(" ".join(s.split()), 40)
 
 
-def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: list[tuple[int, list[str]]], make_id: Callable[[int, list[str]], str], codes: dict[str, int | str] | None, labels: bool = True, skip: Callable[[int, list[str]], str | None] | None = None) -> None:
+def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: list[tuple[int, list[str]]], make_id: Callable[[int, list[str]], str], codes: dict[str, int | str] | None, skip: Callable[[int, list[str]], str | None] | None = None, variants: Sequence[InstrumentFile] = ()) -> None:
     """Turn data rows into :class:`Row` values (or findings).  ``codes`` are the raw codes the
-    export may hold (None: labels only); ``skip`` names why a row is left out, if it is."""
-    label_map = label_table(inst) if labels else {}
+    export may hold (None: labels only); ``skip`` names why a row is left out, if it is;
+    ``variants`` are the instrument's translations, whose labels are read too."""
+    label_map = label_table(inst, variants)
     code_map = codes or {}
-    sectors, roles = sector_role_tables(inst)
+    sectors, roles = sector_role_tables(inst, variants)
     tracker = KindTracker()
     seen: dict[str, int] = {}
     si, ri, vi = cols.index(SECTOR), cols.index(ROLE), cols.index(VERSION)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Sequence
 
 from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 from . import platform_common as pc
@@ -118,7 +119,7 @@ def _label_headers(inst: InstrumentFile) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def read_export(path: str | Path, inst: InstrumentFile, display: str | None = None, event: str | None = None) -> pc.PlatformImport:
+def read_export(path: str | Path, inst: InstrumentFile, display: str | None = None, event: str | None = None, variants: Sequence[InstrumentFile] = ()) -> pc.PlatformImport:
     """Respondent rows from REDCap's CSV export (raw or labels); findings for what is wrong."""
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform="redcap")
@@ -171,7 +172,7 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
         return None
 
     codes = pc.our_codes({v: k for k, v in RAW_CODES.items()})
-    pt.read_rows(res, inst, cols, data, lambda line, cells: cells[rid].strip(), codes, skip=skip)
+    pt.read_rows(res, inst, cols, data, lambda line, cells: cells[rid].strip(), codes, skip=skip, variants=variants)
     if incomplete:
         res.note("import-incomplete-record", f"{len(incomplete)} record(s) are marked Incomplete in REDCap; their answers so far were imported (line(s) {', '.join(map(str, incomplete[:5]))})", incomplete[0])
     return res

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
+from typing import Sequence
 
 from ..load.instrument import InstrumentFile
 from . import platform_common as pc
@@ -117,7 +118,7 @@ KOBO_META = {"_id", "_uuid", "_submission_time", "_validation_status", "_notes",
 ODK_META = {"submissiondate", "key", "submitterid", "attachmentspresent", "attachmentsexpected", "status", "reviewstate", "edits", "formversion", "meta-instanceid", "meta-instancename", "meta-deprecatedid", "meta-audit", "start", "end", "today", "instanceid"}
 
 
-def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: str | None = None) -> pc.PlatformImport:
+def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: str | None = None, variants: Sequence[InstrumentFile] = ()) -> pc.PlatformImport:
     """Respondent rows from a KoboToolbox (``platform="kobo"``) or ODK Central (``"odk"``) export."""
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform=platform)
@@ -125,7 +126,7 @@ def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: 
     if table is None:
         return res
     header_line, header = table.rows[0]
-    stems = {" ".join(i.stem.split()).lower(): i.id for i in inst.items}
+    stems = {" ".join(i.stem.split()).lower(): i.id for v in (*variants, inst) for i in v.items}
     meta = KOBO_META if platform == "kobo" else ODK_META
 
     def classify(name: str) -> tuple[str, str | None] | None:
@@ -169,5 +170,5 @@ def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: 
             return "marked rejected / not approved on the platform"
         return None
 
-    pt.read_rows(res, inst, cols, data, lambda line, cells: make(cells[uj]), pc.our_codes(), skip=skip)
+    pt.read_rows(res, inst, cols, data, lambda line, cells: make(cells[uj]), pc.our_codes(), skip=skip, variants=variants)
     return res

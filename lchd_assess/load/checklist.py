@@ -6,12 +6,19 @@ rendering and the write-up template are :mod:`lchd_assess.formats.checklist`.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field
 
 from .documents import Kind
 from .models import SEMVER, FileBase, Strict
+
+#: "N/A" or "not applicable" at the start of a why-not answer; the rest is the reason.  Used by
+#: the checker (check/checklist.py) and, as pattern text, by the offline checklist page.
+NA_PATTERN = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
+#: Answers that say nothing about where or why (compared lowercased, trailing dots removed).
+PLACEHOLDERS = frozenset({"yes", "y", "x", "ok", "done", "true", "✓", "✔", "?", "??", "tbd", "todo", "to do", "xxx", "-", "–", "—", "...", "…", "reported", "see text"})
 
 # -- The checklist file -----------------------------------------------------------------------
 

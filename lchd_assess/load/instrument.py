@@ -183,6 +183,20 @@ class Interval(Strict):
     seed: int = Field(ge=0)
 
 
+class ReportCaution(Strict):
+    """When page 1 of a partnership report warns that its scores stand on little."""
+
+    min_respondents: int = Field(ge=1, description="A wave with fewer respondents than this gets a caution.")
+    max_silent_sectors: int = Field(ge=0, description="More roster sectors than this without any respondent gets a caution (0: any silent sector).")
+    max_dont_know_share: float = Field(gt=0, le=1, description="A larger share of don't-know answers (of all answer cells) than this gets a caution.")
+
+
+class PortfolioRules(Strict):
+    """How a funder's portfolio compares partnerships."""
+
+    min_partnerships_for_percentiles: int = Field(ge=2, description="Percentiles are shown only when the portfolio has at least this many partnerships; among fewer they say more about who else is in the portfolio than about the partnership.")
+
+
 class ScoringRulesFile(models.FileBase):
     """`assessments/scoring-rules.yaml`: every number the scorer uses."""
 
@@ -202,6 +216,8 @@ class ScoringRulesFile(models.FileBase):
     levels: list[LevelBand] = Field(min_length=2)
     gate: Gate
     interval: Interval
+    caution: ReportCaution
+    portfolio: PortfolioRules
     changelog: list[ChangelogEntry] = Field(min_length=1)
 
     def level_for(self, score: float | None) -> LevelBand | None:
@@ -409,8 +425,3 @@ def _load_cached(folder: str) -> Assessment:
         more = f" (and {len(findings) - 1} more; run `lchd-assess validate {display_path(d)}`)" if len(findings) > 1 else ""
         raise InputError(first_line(findings) + more)
     return Assessment(docs["instrument"].model, docs["scoring-rules"].model, docs["recommended-actions"].model, d)  # type: ignore[arg-type]
-
-
-# Translations of the instrument register their kind and checks with the instrument's, so every
-# loader, validator and schema generator knows them (imported last: it uses InstrumentFile).
-from . import translation as _translation  # noqa: E402,F401

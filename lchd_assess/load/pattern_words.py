@@ -20,8 +20,7 @@ PATTERN_WORDS: dict[str, str] = {
     r"^PMC\d+$": "a PubMed Central ID: PMC followed by digits, e.g. PMC9549524",
     r"^10\.\d{4,9}/\S+$": "a DOI without the https://doi.org/ prefix, e.g. 10.1542/peds.2021-053509O",
     r"^[A-Z]{2}$": "two capital letters, e.g. SA",
-    # a translation's language (assessments/translations/<language>.yaml)
-    r"^[a-z]{2,3}(-[A-Z]{2})?$": "a language code: two or three lowercase letters, optionally a hyphen and a country code, e.g. es or es-MX",
+    r"^[a-z]{2,3}(-[A-Z]{2})?$": "a language code: two or three lowercase letters, optionally a hyphen and a region in capitals, e.g. es or es-MX",
     # a wave's file in a partnership's responses/ folder
     r"^[^/\\]+\.(csv|xlsx)$": "a file name ending in .csv or .xlsx, without folders, e.g. 2026-spring.csv",
     r"^\d{4}-\d{2}-\d{2}$": "a date in the form YYYY-MM-DD, e.g. 2026-03-31",

@@ -19,6 +19,7 @@ from ..load.framework import Framework
 from ..load.instrument import load_assessment
 from ..render.figure_svg import figure_from_framework
 from . import cite as site_cite
+from . import guides as site_guides
 from . import instrument as site_instrument
 from . import standard as site_standard
 from .standard import standard_of
@@ -115,8 +116,10 @@ def _incoming(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:
     rows = []
     for owner, fld in ctx.linked_from(id_):
         kind = ctx.fw.kind_of(owner) if owner in ctx.fw else ""
-        if kind in ("crosswalk", "crosswalk-source") or owner.startswith(id_ + "."):
-            continue  # crosswalks have their own section; an element's own parts are listed on it
+        if kind in ("crosswalk", "crosswalk-source", "reporting-item") or owner.startswith(id_ + "."):
+            # crosswalks and the reporting items that serve it have their own sections (no list
+            # twice); an element's own parts are listed on it
+            continue
         rows.append({**ctx.link(owner, path), "field": INCOMING_LABELS.get(fld, fld.replace("_", " "))})
     return sorted(rows, key=lambda r: (_id_sort_key(r["id"]), r["field"]))
 
@@ -267,7 +270,7 @@ def home_pages(ctx: SiteContext) -> list[Page]:
     ]
     terms = [{"@type": "DefinedTerm", "@id": ctx.permanent_url(p.path), "termCode": p.element_id, "name": ctx.name_of(p.element_id or ""), "url": ctx.permanent_url(p.path)} for p in _all_element_pages(ctx)]
     jsonld = {**term_set_ref(fw), "url": fw.meta.base_url, "description": fw.meta.summary, "license": fw.meta.licence_url, "citation": article_jsonld(fw), "hasDefinedTerm": terms}
-    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles}
+    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles, "routes": site_guides.routes(ctx, path), "figure_svg": ctx.path_href(FIGURE_SVG, None, path)}
     return [Page(path, "home.md", fw.meta.title, context, description=fw.meta.summary, jsonld=jsonld, nav_title="Home")]
 
 
@@ -354,7 +357,20 @@ def downloads_pages(ctx: SiteContext) -> list[Page]:
 
 #: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
 #: reporting standard add their files here.
-DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [site_instrument.downloads, site_standard.downloads, site_cite.cite_downloads]
+FIGURE_SVG = "downloads/framework-figure.svg"
+
+
+def figure_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
+    """The framework figure as a standalone SVG for slides: its boxes link the element pages at
+    their versioned addresses (a slide outlives the page it was made from)."""
+    def href(id_: str) -> str:
+        where = ctx.address(id_)
+        return ctx.permanent_url(where[0]) if where else ""
+
+    return {FIGURE_SVG: '<?xml version="1.0" encoding="UTF-8"?>\n' + figure_from_framework(ctx.fw, href) + "\n"}
+
+
+DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [site_instrument.downloads, site_standard.downloads, site_cite.cite_downloads, figure_downloads]
 #: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
 #: [(docs-relative path, what it is)]).
 DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [site_instrument.download_list, site_standard.download_list]

@@ -28,6 +28,7 @@ from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..render.templating import environment
 from . import changes as site_changes
+from . import guides as site_guides
 from . import instrument as site_instrument
 from . import platforms as site_platforms
 from . import standard as site_standard
@@ -69,6 +70,7 @@ from ..core.paths import repo_root  # noqa: F401  (re-exported: the site tests u
 
 PAGE_SETS: list[PageSet] = [
     PageSet("home", "Home", home_pages),
+    PageSet("start", "Start here", site_guides.guide_pages),
     PageSet("concepts", "Concepts", element_pages("concept", "The concepts of Life Course Health Development (LCHD) that the framework starts from."), group="The framework"),
     PageSet("characteristics", "Characteristics", element_pages("characteristic", "Characteristics that interventions informed by life course health development share; each follows from one or more concepts."), group="The framework"),
     PageSet("principles", "Guiding principles", element_pages("principle", "The four guiding principles that direct a partnership toward life-course-oriented action."), group="The framework"),
@@ -157,8 +159,11 @@ def _nav(page_sets: list[tuple[PageSet, list[Page]]]) -> list[Any]:
     return nav
 
 
-def generate(fw: Framework, cff: Mapping[str, Any], directory_urls: bool = True) -> Site:
+def generate(fw: Framework, cff: Mapping[str, Any], directory_urls: bool = True, extra_files: Mapping[str, str | bytes] | None = None) -> Site:
+    """``extra_files``: docs-relative path → content made by other stages (the sample report
+    and portfolio, from app/site.py), written beside the pages and linked from them."""
     ctx = SiteContext(fw, cff, directory_urls=directory_urls)
+    ctx.extra_files = dict(extra_files or {})
     env = environment([templates_dir() / "pages", templates_dir()], markdown=True)
     built = [(ps, ps.build(ctx)) for ps in PAGE_SETS]
     files: dict[str, str] = {}
@@ -172,7 +177,7 @@ def generate(fw: Framework, cff: Mapping[str, Any], directory_urls: bool = True)
             files[page.path] = _front_matter(page, ctx) + GENERATED_MARK.format(template=page.template) + "\n\n" + body.strip() + "\n"
             pages.append(page)
     files.update(download_files(ctx))
-    for fn in DOWNLOAD_SETS:
+    for fn in [*DOWNLOAD_SETS, lambda c: c.extra_files]:
         for rel, data in fn(ctx).items():
             if rel in files:
                 raise ValueError(f"two files at {rel}")

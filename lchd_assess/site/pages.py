@@ -196,6 +196,9 @@ class SiteContext:
         self.toolkit_version = __version__
         self._downloads: dict[str, str] | None = None
         self._element_pages: dict[str, Page] = {}
+        #: Files made by other stages and handed in by the use case (app/site.py): the sample
+        #: report and portfolio.  Pages link them only when they are here.
+        self.extra_files: dict[str, str | bytes] = {}
 
     def linked_from(self, id_: str) -> list[tuple[str, str]]:
         """(owner ID, field) of every reference to ``id_`` (see :meth:`Framework.linked_from`)."""
@@ -215,6 +218,10 @@ class SiteContext:
         obj = self.fw.get(id_)
         if self.fw.kind_of(id_) == "reporting-item":  # cited by number and title, like the checklist
             return f"Item {obj.number}: {obj.title}"
+        if self.fw.kind_of(id_) == "reference":  # a name for a reference: first author and title
+            parts = str(obj.citation).split(". ")
+            first = parts[0].split(",")[0]
+            return f"{first} et al., {parts[1]}" if len(parts) > 1 and "," in parts[0] else ". ".join(parts[:2])
         for attr in ("name", "term", "title", "text"):
             value = getattr(obj, attr, None)
             if isinstance(value, str):

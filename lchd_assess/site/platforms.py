@@ -129,9 +129,13 @@ def _codes(inst: Any) -> list[dict[str, str]]:
 
 def platform_pages(ctx: SiteContext) -> list[Page]:
 
-    inst = load_assessment().instrument
+    from ..load.translation import available_languages
+
+    a = load_assessment()
+    inst = a.instrument
     codes = _codes(inst)
+    languages = available_languages(a.folder)
     pages = [Page(f"{FOLDER}/index.md", "platforms.md", "Survey platforms", {"guides": GUIDES, "codes": codes, "version": inst.version}, description="Run the self-assessment in REDCap, KoboToolbox, ODK, a FHIR form filler, Google Forms, Microsoft Forms or Qualtrics, and import the answers.")]
     for g in GUIDES:
-        pages.append(Page(f"{FOLDER}/{g.slug}.md", "platform.md", g.name, {"guide": g, "codes": codes, "version": inst.version}, description=f"Running the LCHD readiness self-assessment in {g.name} and importing its answers."))
+        pages.append(Page(f"{FOLDER}/{g.slug}.md", "platform.md", g.name, {"guide": g, "codes": codes, "version": inst.version, "languages": languages}, description=f"Running the LCHD readiness self-assessment in {g.name} and importing its answers."))
     return pages

@@ -14,6 +14,7 @@ from typing import Any
 from ..core.formatting import md_text
 from ..formats.checklist import site_downloads
 from ..load.standard import Standard, site_item, site_overview, standard_from
+from . import checklist_form
 from .cite import cite_box, item_cite_args
 from .pages import ADDRESSES, Page, SiteContext, TermLinker
 
@@ -147,7 +148,9 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     std = standard_of(ctx)
     if std is None:
         return {}
-    return {f"reporting-standard/{name}": data for name, data in sorted(site_downloads(std).items())}
+    files: dict[str, str | bytes] = {f"reporting-standard/{name}": data for name, data in sorted(site_downloads(std).items())}
+    files[checklist_form.PAGE] = checklist_form.form_html(std)
+    return files
 
 
 def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
@@ -159,6 +162,7 @@ def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
         f"The blank checklist of the [{md_text(std.model.short_title)}]({OVERVIEW}), version {std.version}, to fill in and attach at submission. "
         "`lchd-assess checklist new --out checklist.yaml` writes the same YAML; `lchd-assess checklist check` says what is missing.",
         [
+            (checklist_form.PAGE, "The checklist as a page to fill in any browser, offline: shows what is missing as you type and saves the YAML (no YAML to write by hand)"),
             ("reporting-standard/checklist.yaml", "Blank checklist to fill in (YAML)"),
             ("reporting-standard/checklist.pdf", "Blank checklist to print (PDF)"),
         ],

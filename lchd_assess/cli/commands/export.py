@@ -16,6 +16,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("what", choices=["bundle", "instrument"], help="what to export: bundle (the whole framework as one JSON document) or instrument (the self-assessment in a survey platform's format: --format)")
     p.add_argument("--out", required=True, metavar="FILE", help="file to write (written whole or not at all)")
     p.add_argument("--format", choices=list(INSTRUMENT_FORMATS), help="for instrument: " + "; ".join(f"{k}: {v}" for k, v in INSTRUMENT_FORMATS.items()))
+    p.add_argument("--language", metavar="LANG", help="for instrument: the language of the questions, a translation's code such as es (default: English); IDs and codes stay the same")
     p.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
     add_force(p, "a FILE")
 
@@ -29,14 +30,14 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("export instrument needs --format: " + ", ".join(INSTRUMENT_FORMATS))
         from ...app.interop import check_with_platform_tools, export_instrument
 
-        files = export_instrument(args.format, args.out, force=args.force)
+        files = export_instrument(args.format, args.out, force=args.force, language=args.language)
         print(f"wrote {', '.join(map(str, files))} ({INSTRUMENT_FORMATS[args.format]})")
         checked = check_with_platform_tools(args.format, files)
         if checked:
             print(checked)
         return 0
-    if args.format:
-        raise UsageError("--format is for `export instrument`")
+    if args.format or args.language:
+        raise UsageError("--format and --language are for `export instrument`")
     from ...formats.bundle import bundle_json
     from ...load.framework import load_framework
     from ...core.safe_output import OutputGuard, shown

@@ -52,20 +52,9 @@ def run(args: argparse.Namespace) -> int:
     if args.action == "publish":
         from pathlib import Path
 
-        from ...load.framework import load_framework
-        from ...site.build import build_site
-        from ...site.publish import publish
+        from ...app.site import publish_site
 
-        fw = load_framework(args.framework)
-
-        def build(out: Path) -> None:
-            _site, _changed, result = build_site(out, framework=args.framework)
-            if not result.ok:
-                from ...core.errors import InputError
-
-                raise InputError("site build failed: " + "; ".join(result.warnings[:3]))
-
-        target, releases = publish(Path(args.dest), fw.meta.version, build, force=args.force)
+        target, releases = publish_site(Path(args.dest), args.framework, force=args.force)
         print(f"published release {target.name} into {target}/; releases: {', '.join(releases)}; latest/ is {releases[-1]}")
         return 0
     if args.action == "check":
