@@ -46,17 +46,18 @@ SECTORS = ["health-care", "public-health", "social-services", "education", "hous
 
 
 def bench_assessment(n_items: int):
-    """The real assessment, with made-up items added round-robin until it has ``n_items``."""
+    """The real assessment, with made-up items added round-robin until it has ``n_items`` active
+    items (retired items keep their IDs in the instrument but are not asked)."""
     a = load_assessment()
     inst = a.instrument
     items = list(inst.items)
     elements = [s.element for s in inst.sections]
     next_q = {e: sum(1 for i in items if i.element == e) for e in elements}
     k = 0
-    while len(items) < n_items:
+    while sum(1 for i in items if i.status == "active") < n_items:
         e = elements[k % len(elements)]
         next_q[e] += 1
-        template = next(i for i in items if i.element == e)
+        template = next(i for i in items if i.element == e and i.status == "active")
         items.append(template.model_copy(update={"id": f"{e}.Q{next_q[e]}", "components": []}))
         k += 1
     order = {e: n for n, e in enumerate(elements)}

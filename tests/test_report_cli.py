@@ -131,3 +131,38 @@ def test_the_progress_bar_counts_to_the_total_on_a_terminal():
     quiet = io.StringIO()
     Progress(3, "rendering", stream=quiet).step()
     assert quiet.getvalue() == ""  # StringIO is not a terminal
+
+
+def test_a_portfolio_leaves_out_bad_inputs_with_one_line_each_and_reports_the_rest(cli, tmp_path):
+    import json
+    import shutil
+
+    good = sorted(p for p in EXAMPLES.iterdir() if (p / "partnership.yaml").is_file())
+    # A folder that is not a partnership.
+    (tmp_path / "minutes").mkdir()
+    (tmp_path / "minutes" / "notes.txt").write_text("not a partnership")
+    # Two folders with the same partnership code.
+    twin = tmp_path / "copy" / good[0].name
+    shutil.copytree(good[0], twin)
+    # A scores file made with another instrument version.
+    scored = cli("score", str(good[1]), "--format", "json")
+    assert scored.returncode == 0, scored.stderr
+    data = json.loads(scored.stdout)
+    data["instrument_version"] = "0.9.0"
+    data["partnership"]["id"] = "older-partnership"
+    old = tmp_path / "older.json"
+    old.write_text(json.dumps(data))
+    out = tmp_path / "out"
+    r = cli("portfolio", *map(str, good), str(tmp_path / "minutes"), str(twin), str(old), "--out", str(out), "--quiet")
+    assert r.returncode == 1, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 4 and "Traceback" not in r.stderr
+    assert lines[0].startswith(f"{tmp_path / 'minutes'}: not-a-partnership")
+    assert any("duplicate-code" in line and str(twin) in line for line in lines)
+    assert any("other-instrument-version" in line and "0.9.0" in line and str(old) in line for line in lines)
+    assert lines[-1].startswith("3 input(s) left out")
+    # The rest is reported, and the brief says what was left out.
+    rows = (out / "portfolio.csv").read_text().splitlines()
+    assert len(rows) == len(good) + 1
+    html = (out / "portfolio.html").read_text()
+    assert "Inputs left out" in html and "not-a-partnership" in html

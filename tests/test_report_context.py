@@ -88,7 +88,8 @@ def report_ctx() -> ReportContext:
 
 
 def portfolio_ctx() -> PortfolioContext:
-    return build_portfolio_context([synthetic_score(i) for i in range(5)], fw_info(), css="/* css */")
+    # Enough partnerships for percentiles, so every field of the template is read.
+    return build_portfolio_context([synthetic_score(i) for i in range(5)], fw_info(), css="/* css */", min_for_percentiles=5)
 
 
 CASES = [("report/report.html.j2", report_ctx, ReportContext), ("report/portfolio.html.j2", portfolio_ctx, PortfolioContext)]

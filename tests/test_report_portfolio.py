@@ -72,14 +72,55 @@ def test_every_portfolio_value_is_in_the_partnerships_own_scores_and_report(exam
                 labels = {x.sector: x.label for x in s.representation.by_sector}
                 for code in value.split():
                     assert labels[code] in report
-            elif col == "residents":
-                assert value == s.representation.residents_display and value in report
+            elif col in ("n_silent_sectors", "n_few_sectors"):
+                assert int(value) == len(getattr(s.representation, col[2:]))
+            elif col == "residents_share":
+                assert float(value) == s.representation.residents_share
+            elif col == "overall_change":
+                oc = next(c for c in s.change.elements if c.id == "overall")
+                assert value == f"{oc.delta:.1f}"
+            elif col == "change_flag":
+                oc = next((c for c in s.change.elements if c.id == "overall"), None) if s.change else None
+                assert value == (oc.flag if oc else "no-previous-wave")
             elif col == "instrument":
                 assert value == f"{s.instrument_id} {s.instrument_version}" and value in report
             elif col == "framework_version":
                 assert value == s.framework_version
             else:
                 pytest.fail(f"column {col} is not in the documented subset")
+
+
+def test_csv_cells_hold_numbers_and_codes_not_sentences(examples):
+    header, rows = portfolio_table(examples)
+    for row in rows:
+        for col, value in zip(header, row):
+            if col not in ("partnership",):
+                assert ". " not in value and len(value.split()) <= 12, (col, value)
+
+
+def test_percentiles_are_left_out_below_the_portfolio_rule_and_shown_above_it():
+    small = [synthetic_score(i) for i in range(4)]
+    header, rows = portfolio_table(small, min_for_percentiles=10)
+    cols = [i for i, h in enumerate(header) if h.endswith("_percentile")]
+    assert all(row[i] == "" for row in rows for i in cols)
+    ctx = build_portfolio_context(small, fw_info(), min_for_percentiles=10)
+    assert not ctx.percentiles_shown and "none are shown" in ctx.brief.percentile_rule
+    big = [synthetic_score(i) for i in range(12)]
+    header, rows = portfolio_table(big, min_for_percentiles=10)
+    assert any(row[i] != "" for row in rows for i in cols)
+    assert build_portfolio_context(big, fw_info(), min_for_percentiles=10).percentiles_shown
+
+
+def test_the_brief_counts_what_a_program_officer_needs_and_says_what_scores_cannot_support():
+    scores = [synthetic_score(i) for i in range(12)]
+    b = build_portfolio_context(scores, fw_info(), min_respondents=8).brief
+    assert sum(int(l.value) for l in b.levels) == len(scores)
+    flags = {l.label.split(" (")[0]: l.value for l in b.flags}
+    assert int(flags["Held back by the gate"]) == sum(1 for s in scores if s.gating.capped)
+    assert int(flags["Few respondents"]) == sum(1 for s in scores if s.n_respondents < 8)
+    assert sum(int(l.value) for l in b.change) == len(scores)
+    assert len(b.weakest) == 2 and len(b.strongest) == 2
+    assert any("cannot, on their own, rank partnerships for funding" in t for t in b.can_and_cannot)
 
 
 def test_the_documented_subset_lists_every_csv_column():

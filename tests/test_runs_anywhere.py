@@ -112,7 +112,7 @@ def test_init_makes_a_partnership_folder_whose_blank_file_gives_findings_and_who
     # blank: clear findings with places, no crash
     assert run(["validate", str(folder / "partnership.yaml")]) == 1
     err = capsys.readouterr().err
-    assert "partnership.yaml:6:7: schema-value:" in err and "must not be empty" in err and "internal error" not in err
+    assert "partnership.yaml:11:7: schema-value:" in err and "must not be empty" in err and "internal error" not in err
     filled = (
         text.replace('name: ""', 'name: "Bahía Azul Family Network"', 1)
         .replace('scale: ""', 'scale: "city"')

@@ -54,6 +54,11 @@ def partnership_yaml(sectors: list[tuple[str, str]], name: str = "", scale: str 
 # Fill in every field, then check the file with:  lchd-assess validate partnership.yaml
 kind: partnership
 
+# Optional: the partnership's own code (lower-case letters, digits, hyphens), for example
+# riverbend. Scores and a funder's portfolio tell partnerships apart by it; without it the
+# folder's name is used, so set it if two partnerships could have folders of the same name.
+# id: riverbend
+
 # The partnership's name, as it should appear on its reports.
 name: {_q(name)}
 

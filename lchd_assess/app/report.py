@@ -116,11 +116,16 @@ class RenderedPortfolio:
     csv: str
 
 
-def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None) -> RenderedPortfolio:
-    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes."""
-    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator())
+def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None, guidance: Guidance | None = None, problems: Sequence[str] = ()) -> RenderedPortfolio:
+    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes.
+
+    ``guidance`` carries the rules the brief uses (caution's few-respondents threshold, the
+    smallest portfolio with percentiles); ``problems`` are inputs left out, one line each."""
+    g = guidance or Guidance()
+    min_respondents = g.caution.min_respondents if g.caution else 8
+    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator(), min_respondents=min_respondents, min_for_percentiles=g.min_partnerships_for_percentiles, problems=problems)
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key))
+    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key, g.min_partnerships_for_percentiles))
 
 
 def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
@@ -228,25 +233,6 @@ def _roster(path: Path) -> list[RosterOrganisation]:
 
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
-
-
-def check_distinct(inputs: Sequence[Path], scores: Sequence[ScoreResult]) -> None:
-    """Partnerships are told apart by their ID (``id:`` in partnership.yaml, else the folder's
-    name): the same folder named twice is one mistake, two folders with one ID another, and the
-    message names both places."""
-    from ..core.errors import InputError
-    from ..core.paths import real
-    from ..core.safe_output import shown
-
-    seen: dict[str, Path] = {}
-    for path, score in zip(inputs, scores):
-        pid = score.partnership.id
-        if pid in seen:
-            first = seen[pid]
-            if real(first) == real(path):
-                raise InputError(f"{shown(path)}: partnership given twice; list each partnership folder once")
-            raise InputError(f"{shown(first)} and {shown(path)}: both are partnership '{shown(pid)}'; if they are two partnerships, give each its own `id:` in partnership.yaml (folders with the same name need one), otherwise list one of them")
-        seen[pid] = path
 
 
 def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:

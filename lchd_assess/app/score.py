@@ -98,7 +98,8 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
         ppath = wave_file(folder, waves[i - 1])
         stay_inside(ppath, folder, display_path(ppath))
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
-    pid = real(folder).name
+    # the declared ID names the partnership; the folder's name only when none is declared
+    pid = p.id or real(folder).name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
 
 

@@ -28,6 +28,7 @@ from pydantic import Field
 from ..core import formatting as filters
 from ..render.charts import StripRow, strip_plot
 from ..score.stats import percentile
+from .portfolio_brief import PortfolioBrief, build_brief
 from .report_context import SCALE_LABELS, Chart, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
 from ..score.models import ScoreResult
 
@@ -49,7 +50,9 @@ PORTFOLIO_FIELDS: list[tuple[str, str, str]] = [
     ("<element>_low, <element>_high", "elements[P1–FS4].interval", "Each element's 95 % interval."),
     ("silent_sectors", "representation.silent_sectors", "Roster sectors with no respondent."),
     ("few_sectors", "representation.few_sectors", "Roster sectors with fewer respondents than the cell size."),
-    ("residents", "representation.residents_display", "Share of respondents who are residents or family members, as the report shows it."),
+    ("residents_share", "representation.residents_share", "Share of respondents who are residents or family members (0–1); empty when the report hides it to protect a small group."),
+    ("n_silent_sectors, n_few_sectors", "representation.silent_sectors, few_sectors", "How many roster sectors had no respondent, and how many had fewer than the cell size."),
+    ("overall_change, change_flag", "change.elements[overall]", "Change of the overall score since the partnership's previous wave, and whether it is meaningful."),
     ("instrument, framework_version", "instrument_id, instrument_version, framework_version", "What it was scored with."),
 ]
 
@@ -95,6 +98,7 @@ def _v(x: float | None) -> str:
 
 class PortfolioCell(_Ctx):
     score: str = Field(description="Element score as shown (whole number) or '—'.")
+    value: str = Field(description="The score with its decimal, for sorting the table ('' when not computable).")
     interval: str = Field(description="95 % interval 'lo–hi' or '—'.")
     percentile: str = Field(description="Percentile within the portfolio, e.g. 'p63', or '—'.")
 
@@ -108,6 +112,7 @@ class PortfolioRow(_Ctx):
     cells: list[PortfolioCell] = Field(description="One cell per element column (P1–FS4, then overall).")
     gate: str = Field(description="Structures below the gate, or '' when the gate does not cap.")
     flags: list[str] = Field(description="Representation flags: silent sectors, sectors below the cell size, residents' share.")
+    change: str = Field(description="Overall change since the previous wave, signed, with its meaning ('—' when none).")
 
 
 class ElementColumn(_Ctx):
@@ -144,17 +149,20 @@ class PortfolioContext(_Ctx):
     derived: list[str] = Field(description="What the portfolio computes across partnerships, in words.")
     anonymization_note: str = Field(description="How codes are made ('' when not anonymised).")
     framework: FrameworkInfo = Field(description="Framework title, version, site and citation.")
+    brief: PortfolioBrief = Field(description="Page 1: the two-minute brief (context/portfolio_brief.py).")
+    percentiles_shown: bool = Field(description="False when the portfolio is too small for percentiles (scoring-rules.yaml portfolio).")
+    problems: list[str] = Field(description="Inputs left out, one line each (not a partnership, a duplicate, another instrument version).")
 
 
-def portfolio_table(scores: Sequence[ScoreResult], key: bytes | None = None) -> tuple[list[str], list[list[str]]]:
+def portfolio_table(scores: Sequence[ScoreResult], key: bytes | None = None, min_for_percentiles: int = 10) -> tuple[list[str], list[list[str]]]:
     """The CSV's header and rows (sorted by label): the documented subset plus percentiles."""
     anonymize = key is not None
     codes = anonymous_codes([s.partnership.id for s in scores], key) if key is not None else {}
-    pct = _percentiles(scores)
+    pct = _percentiles(scores, min_for_percentiles)
     header = ["partnership"] + ([] if anonymize else ["id"]) + ["scale", "wave", "n_respondents", "level", "gate_capped", "capping_elements"]
     for eid in ELEMENT_ORDER:
         header += [eid, f"{eid}_low", f"{eid}_high", f"{eid}_percentile"]
-    header += ["silent_sectors", "few_sectors", "residents", "instrument", "framework_version"]
+    header += ["silent_sectors", "n_silent_sectors", "few_sectors", "n_few_sectors", "residents_share", "overall_change", "change_flag", "instrument", "framework_version"]
     rows = []
     for s in _ordered(scores, codes):
         by_id = {e.id: e for e in s.elements}
@@ -168,15 +176,24 @@ def portfolio_table(scores: Sequence[ScoreResult], key: bytes | None = None) -> 
             p = pct[eid].get(s.partnership.id)
             row += [_v(e.score if e else None), _v(iv[0] if iv else None), _v(iv[1] if iv else None), "" if p is None else f"{p:.0f}"]
         rep = s.representation
-        row += [" ".join(rep.silent_sectors), " ".join(rep.few_sectors), rep.residents_display, f"{s.instrument_id} {s.instrument_version}", s.framework_version]
+        oc = _overall_change(s)
+        row += [" ".join(rep.silent_sectors), str(len(rep.silent_sectors)), " ".join(rep.few_sectors), str(len(rep.few_sectors)),
+                "" if rep.residents_share is None else f"{rep.residents_share:.3f}", _v(oc.delta if oc else None), (oc.flag if oc else "no-previous-wave"),
+                f"{s.instrument_id} {s.instrument_version}", s.framework_version]
         rows.append(row)
     return header, rows
 
 
-def portfolio_csv(scores: Sequence[ScoreResult], key: bytes | None = None) -> str:
+def _overall_change(s: ScoreResult):  # noqa: ANN202 (score.models.ElementChange | None)
+    if s.change is None:
+        return None
+    return next((c for c in s.change.elements if c.id == "overall"), None)
+
+
+def portfolio_csv(scores: Sequence[ScoreResult], key: bytes | None = None, min_for_percentiles: int = 10) -> str:
     from ..core.outputs import csv_text
 
-    header, rows = portfolio_table(scores, key)
+    header, rows = portfolio_table(scores, key, min_for_percentiles)
     return csv_text([header, *rows], line_end="\n")
 
 
@@ -186,8 +203,12 @@ def _ordered(scores: Sequence[ScoreResult], codes: dict[str, str]) -> list[Score
     return sorted(scores, key=lambda s: (s.partnership.name.casefold(), s.partnership.id))
 
 
-def _percentiles(scores: Sequence[ScoreResult]) -> dict[str, dict[str, float | None]]:
-    out = {}
+def _percentiles(scores: Sequence[ScoreResult], min_for_percentiles: int = 10) -> dict[str, dict[str, float | None]]:
+    """Each partnership's percentile per element; none at all in a portfolio smaller than the
+    rule allows (among four partnerships a percentile says more about the other three)."""
+    out: dict[str, dict[str, float | None]] = {}
+    if len(scores) < min_for_percentiles:
+        return {eid: {s.partnership.id: None for s in scores} for eid in ELEMENT_ORDER}
     for eid in ELEMENT_ORDER:
         vals = {}
         for s in scores:
@@ -209,12 +230,13 @@ def check_unique(scores: Sequence[ScoreResult]) -> None:
         raise InputError("no partnership to put in the portfolio; give partnership folders (each with a partnership.yaml) or a folder of them")
 
 
-def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *, key: bytes | None = None, css: str = "", generator: str = "lchd-assess") -> PortfolioContext:
+def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *, key: bytes | None = None, css: str = "", generator: str = "lchd-assess",
+                            min_respondents: int = 8, min_for_percentiles: int = 10, problems: Sequence[str] = ()) -> PortfolioContext:
     """The portfolio's context; ``key`` (the funder's secret) replaces names by keyed codes."""
     anonymize = key is not None
     check_unique(scores)
     codes = anonymous_codes([s.partnership.id for s in scores], key) if key is not None else {}
-    pct = _percentiles(scores)
+    pct = _percentiles(scores, min_for_percentiles)
     names: dict[str, str] = {}
     for s in scores:
         for e in s.elements:
@@ -227,7 +249,7 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
         for eid in ELEMENT_ORDER:
             e = by_id.get(eid)
             p = pct[eid].get(s.partnership.id)
-            cells.append(PortfolioCell(score=filters.score(e.score if e else None), interval=filters.interval(e.interval if e else None), percentile="—" if p is None else f"p{p:.0f}"))
+            cells.append(PortfolioCell(score=filters.score(e.score if e else None), value=_v(e.score if e else None), interval=filters.interval(e.interval if e else None), percentile="—" if p is None else f"p{p:.0f}"))
         rep = s.representation
         flags = []
         if rep.silent_sectors:
@@ -240,6 +262,7 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
             scale=SCALE_LABELS.get(s.partnership.scale, s.partnership.scale), wave=s.wave, n=s.n_respondents,
             level=s.gating.level_label or "—", cells=cells,
             gate=", ".join(s.gating.capping_elements) if s.gating.capped else "", flags=flags,
+            change=_change_text(_overall_change(s)),
         ))
     strip_rows = []
     dist = []
@@ -266,10 +289,25 @@ def build_portfolio_context(scores: Sequence[ScoreResult], fw: FrameworkInfo, *,
         meta=meta, title=title, anonymized=anonymize, n_partnerships=len(scores), columns=columns, rows=rows,
         chart=Chart(svg=str(svg), table_id="distribution-table", caption="Each dot is one partnership; the bar is the median. Numbers in the table below."),
         distribution=dist, versions=versions, mixed_versions=len(versions) > 1,
-        subset=[f"{col}: {meaning}" for col, _path, meaning in PORTFOLIO_FIELDS],
-        derived=[f"{col}: {meaning}" for col, meaning in DERIVED_FIELDS],
+        # Human words only: the CSV's column names are in its header row, not in the brief.
+        subset=[meaning for _col, _path, meaning in PORTFOLIO_FIELDS],
+        derived=[meaning for _col, meaning in DERIVED_FIELDS],
         anonymization_note=("Names are replaced by codes made from each partnership's folder name with a secret key the funder keeps (HMAC-SHA-256; P- and the first eight hexadecimal digits). "
                             "With the same key a partnership gets the same code in every portfolio and every year; without the key nobody can work out which code belongs to which partnership, even knowing the folder names. "
                             "The key is not in this document. The population focus is left out." if anonymize else ""),
         framework=fw,
+        brief=build_brief(scores, min_respondents=min_respondents, min_for_percentiles=min_for_percentiles, problems=problems),
+        percentiles_shown=len(scores) >= min_for_percentiles,
+        problems=list(problems),
     )
+
+
+_CHANGE_WORDS = {"improved": "improved", "declined": "declined", "no-meaningful-change": "no meaningful change", "not-comparable": "not comparable"}
+
+
+def _change_text(c) -> str:  # noqa: ANN001 (score.models.ElementChange | None)
+    if c is None:
+        return "—"
+    if c.delta is None:
+        return "not comparable"
+    return f"{filters.score(c.delta) if c.delta < 0 else '+' + filters.score(c.delta)} ({_CHANGE_WORDS[c.flag]})"

@@ -82,6 +82,7 @@ class Guidance(_Ctx):
     actions: list[GuidanceAction] = Field(default_factory=list, description="Recommended actions, in file order.")
     caution: CautionRules | None = Field(default=None, description="When page 1 cautions the meeting; null: never.")
     min_partnerships_for_percentiles: int = Field(default=10, description="Portfolios with fewer partnerships show no percentiles (scoring-rules.yaml).")
+    instrument_version: str = Field(default="", description="The current instrument's version; a portfolio leaves out scores made with another ('' : unknown, none left out).")
     min_cell_size: int = Field(default=5, description="The current scoring rules' minimum cell size, re-applied to a saved scores file before it is rendered.")
     perspectives: dict[str, list[str]] = Field(default_factory=dict, description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.")
 
@@ -346,7 +347,7 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
         level_meanings={b.id: b.description for b in rules.levels},
         caution=CautionRules(min_respondents=rules.caution.min_respondents, max_silent_sectors=rules.caution.max_silent_sectors, max_dont_know_share=rules.caution.max_dont_know_share),
         min_partnerships_for_percentiles=rules.portfolio.min_partnerships_for_percentiles,
-        min_cell_size=rules.min_cell_size, perspectives=perspectives,
+        min_cell_size=rules.min_cell_size, perspectives=perspectives, instrument_version=assessment.instrument.version,
     )
 
 

@@ -20,8 +20,60 @@ _JSON_HIDDEN = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u20
 
 def dumps_json(data: Any) -> str:
     """The one JSON style of the toolkit: sorted keys, two-space indent, UTF-8, final newline."""
-    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:
+        text = _indented(data, "\n") + "\n"
+    except _NotPlain:
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+class _NotPlain(Exception):
+    """A value _indented does not write; json.dumps then writes the whole document."""
+
+
+_string = json.encoder.encode_basestring  # the C function json.dumps uses with ensure_ascii=False
+
+
+def _indented(v: Any, nl: str) -> str:
+    """Exactly ``json.dumps(v, indent=2, sort_keys=True, ensure_ascii=False)`` for dicts with
+    string keys, lists, strings, ints, finite floats, bools and None; about twice as fast
+    (json's indenting encoder is pure Python and yields every piece through generators, which
+    was a third of the time of scoring a partnership). tests/test_outputs_json.py compares the
+    two on every golden file and on random documents."""
+    if isinstance(v, str):
+        return _string(v)
+    if v is None:
+        return "null"
+    if v is True:
+        return "true"
+    if v is False:
+        return "false"
+    t = type(v)
+    if t is int:
+        return int.__repr__(v)
+    if t is float:
+        if v != v or v in (float("inf"), float("-inf")):
+            raise _NotPlain
+        return float.__repr__(v)
+    inner = nl + "  "
+    if t is dict:
+        if not v:
+            return "{}"
+        try:
+            keys = sorted(v)
+        except TypeError:
+            raise _NotPlain from None
+        parts = []
+        for k in keys:
+            if type(k) is not str:
+                raise _NotPlain
+            parts.append(_string(k) + ": " + _indented(v[k], inner))
+        return "{" + inner + ("," + inner).join(parts) + nl + "}"
+    if t is list or t is tuple:
+        if not v:
+            return "[]"
+        return "[" + inner + ("," + inner).join([_indented(x, inner) for x in v]) + nl + "]"
+    raise _NotPlain
 
 
 # Spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts with one of these
