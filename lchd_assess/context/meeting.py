@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from ..render import filters
+from ..core import formatting as filters
 from ..score.models import ElementScore, ScoreResult
 from . import report_context as _rc
 from .report_context import GAP_LABELS, ElementRef, FrameworkInfo, Guidance, _Ctx, _ref, _signed, choose_priorities, select_actions, sector_labels

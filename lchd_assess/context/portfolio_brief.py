@@ -14,7 +14,7 @@ from typing import Sequence
 
 from pydantic import Field
 
-from ..render import filters
+from ..core import formatting as filters
 from ..score.models import ScoreResult
 from ..score.stats import percentile
 from .report_context import _Ctx

@@ -409,7 +409,6 @@ def build_report_context(
     roster = roster or []
     by_id = {e.id: e for e in score.elements}
     core = [e for e in score.elements if e.kind != "overall"]
-    overall = by_id["overall"]
     m = score.method
     k = m.min_cell_size
 
