@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 from lchd_assess.app import report_inputs as ri
 from lchd_assess.app.report import default_guidance, report_framework_info
@@ -14,11 +15,20 @@ from lchd_assess.load.framework import load_framework
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True)
+def fresh_process():
+    """Each call below stands for a new process: forget this process's memo before and after."""
+    ri._MEMO.clear()
+    yield
+    ri._MEMO.clear()
+
+
 def test_cached_inputs_equal_freshly_validated_ones(tmp_path, monkeypatch):
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     want = (report_framework_info(), default_guidance())
     assert ri.report_inputs() == want  # made and written
     assert len(list((tmp_path / "report-inputs").glob("*.json"))) == 1
+    ri._MEMO.clear()
     assert ri.report_inputs() == want  # read back
 
 
@@ -27,6 +37,7 @@ def test_a_damaged_cache_entry_is_made_again_not_trusted(tmp_path, monkeypatch):
     first = ri.report_inputs()
     entry = next((tmp_path / "report-inputs").glob("*.json"))
     entry.write_text('{"framework": {"title": "forged"}}', encoding="utf-8")
+    ri._MEMO.clear()
     assert ri.report_inputs() == first
     assert "forged" not in entry.read_text(encoding="utf-8")
 
@@ -36,6 +47,18 @@ def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert ri.report_inputs()[0].version == load_framework().version
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_framework_folder_chosen_for_the_run_is_what_the_fingerprint_covers(tmp_path, monkeypatch):
+    import shutil
+
+    default = ri.fingerprint()
+    shutil.copytree(ROOT / "framework", tmp_path / "framework")
+    monkeypatch.setenv("LCHD_FRAMEWORK", str(tmp_path / "framework"))
+    same_bytes = ri.fingerprint()
+    f = next((tmp_path / "framework").glob("*.yaml"))
+    f.write_text(f.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert ri.fingerprint() not in (default, same_bytes)
 
 
 def test_the_fingerprint_changes_when_any_data_file_changes(tmp_path, monkeypatch):

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 from pydantic import ValidationError
 
 from .. import __version__
-from ..context.portfolio import PortfolioContext, build_portfolio_context, portfolio_csv
 from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context, framework_info, guidance_from_assessment
 from ..core.errors import InputError
 from ..core.files import TooLarge, decode_utf8, read_limited
@@ -32,6 +31,7 @@ from ..score.models import ScoreResult
 # against the goal of rendering within 1.10x of WeasyPrint alone (benchmarks/report.py).
 # tests/test_report_inputs.py checks that path loads none of them.
 if TYPE_CHECKING:  # pragma: no cover
+    from ..context.portfolio import PortfolioContext
     from ..load.framework import Framework
 
 REPORT_TEMPLATE = "report/report.html.j2"
@@ -46,7 +46,7 @@ def _css() -> str:
     return read_asset("report.css")
 
 
-def render_template(name: str, context: ReportContext | PortfolioContext) -> str:
+def render_template(name: str, context: "ReportContext | PortfolioContext") -> str:
     return environment().get_template(name).render(**context.template_vars())
 
 
@@ -123,6 +123,8 @@ def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: byte
     smallest portfolio with percentiles); ``problems`` are inputs left out, one line each."""
     g = guidance or Guidance()
     min_respondents = g.caution.min_respondents if g.caution else 8
+    from ..context.portfolio import build_portfolio_context, portfolio_csv
+
     ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator(), min_respondents=min_respondents, min_for_percentiles=g.min_partnerships_for_percentiles, problems=problems)
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
     return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key, g.min_partnerships_for_percentiles))
@@ -135,6 +137,8 @@ def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOr
 
 def portfolio_html(scores: Sequence[ScoreResult], fw: FrameworkInfo) -> str:
     """The portfolio as HTML only (the site's sample; no PDF rendering)."""
+    from ..context.portfolio import build_portfolio_context
+
     return render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw, css=_css(), generator=_generator()))
 
 

@@ -35,21 +35,17 @@ class ReportInputs(_Ctx):
 
 
 def _data_dirs() -> list[Path]:
-    from ..core.paths import repo_root
+    """The folders the loaders read this run (--framework/--assessment included)."""
+    from ..core import paths
 
-    root = repo_root()
-    return [root / "framework", root / "assessments", root / "schemas"]
+    return [paths.framework_dir(), paths.assessments_dir(), paths.schemas_dir()]
 
 
 def _cache_dir() -> Path | None:
-    env = os.environ.get("LCHD_CACHE_DIR")
-    if env is not None:
-        base = Path(env) if env else None
-    else:
-        import platformdirs
+    """core.paths' cache folder (LCHD_CACHE_DIR moves it; empty turns it off)."""
+    from ..core.paths import cache_dir
 
-        base = Path(platformdirs.user_cache_dir("lchd-assess", appauthor=False))
-    return base / "report-inputs" if base else None
+    return cache_dir("report-inputs")
 
 
 def fingerprint() -> str:
@@ -77,8 +73,20 @@ def _load_and_validate() -> ReportInputs:
     return ReportInputs(framework=report_framework_info(), guidance=default_guidance())
 
 
+#: This process's answer per data folders: a command asks more than once (re-checking a saved
+#: score, then rendering), and hashing the files again costs as much as reading the cache.
+_MEMO: dict[tuple[str, ...], tuple[FrameworkInfo, Guidance]] = {}
+
+
 def report_inputs() -> tuple[FrameworkInfo, Guidance]:
     """The framework's description and the instrument's guidance, from the cache when valid."""
+    memo_key = tuple(str(d.resolve()) for d in _data_dirs()) + (os.environ.get("LCHD_CACHE_DIR", "\0"),)
+    if memo_key not in _MEMO:
+        _MEMO[memo_key] = _report_inputs()
+    return _MEMO[memo_key]
+
+
+def _report_inputs() -> tuple[FrameworkInfo, Guidance]:
     folder = _cache_dir()
     try:
         entry = folder / f"{fingerprint()}.json" if folder else None
