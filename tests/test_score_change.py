@@ -23,10 +23,10 @@ INST = A.instrument
 
 
 def _newer_instrument(changed: list[str]):
-    """A made-up instrument 1.1.0 in which the items in ``changed`` changed meaning."""
-    items = [i.model_copy(update={"meaning_changed_in": "1.1.0"}) if i.id in changed else i for i in INST.items]
-    log = list(INST.changelog) + [INST.changelog[0].model_copy(update={"version": "1.1.0", "changes": ["Reworded items."]})]
-    return INST.model_copy(update={"version": "1.1.0", "items": items, "changelog": log})
+    """A made-up instrument 1.2.0 in which the items in ``changed`` changed meaning."""
+    items = [i.model_copy(update={"meaning_changed_in": "1.2.0"}) if i.id in changed else i for i in INST.items]
+    log = list(INST.changelog) + [INST.changelog[0].model_copy(update={"version": "1.2.0", "changes": ["Reworded items."]})]
+    return INST.model_copy(update={"version": "1.2.0", "items": items, "changelog": log})
 
 
 def test_hand_checked_case_scores_75_everywhere():
@@ -50,7 +50,7 @@ def test_change_is_never_computed_across_items_whose_meaning_changed():
     ctx = Context(dataclasses.replace(A, instrument=newer), CTX.framework_version, CTX.element_names)
     prev = read_responses(folder / "responses" / "2025-baseline.csv", newer, allow_other_version=True)
     cur = read_responses(folder / "responses" / "2026-followup.csv", newer, allow_other_version=True)
-    prev.version, cur.version = "1.0.0", "1.1.0"
+    prev.version, cur.version = "1.0.0", "1.2.0"
     prev.findings.clear()
     cur.findings.clear()
     keep = comparable_items(newer, prev, cur)
@@ -58,11 +58,13 @@ def test_change_is_never_computed_across_items_whose_meaning_changed():
     r = score_wave(ctx, "p", load_partnership(folder), cur, ["2025-baseline", "2026-followup"], prev)
     ch = {c.id: c for c in r.change.elements}
     assert ch["P3"].flag == "not-comparable" and "means the same" in ch["P3"].reason
-    assert ch["FS1"].flag == "improved" and "5 items" in ch["FS1"].reason and "2 left out" in ch["FS1"].reason
+    # FS1 in 1.2.0: Q1 and Q2 changed meaning, Q8 and Q9 are new since 1.0.0 (not in the files):
+    # compared on Q3, Q5 and Q6 only.
+    assert ch["FS1"].flag == "improved" and "3 items" in ch["FS1"].reason and "4 left out" in ch["FS1"].reason
     assert ch["overall"].flag == "not-comparable"
     # Within the same version nothing is left out.
-    same = comparable_items(newer, dataclasses.replace(prev, version="1.1.0"), cur)
-    assert same == set(INST.item_ids())
+    same = comparable_items(newer, dataclasses.replace(prev, version="1.2.0"), cur)
+    assert same == set(prev.items)
 
 
 def test_percentile_matches_numpy_linear_interpolation():
@@ -79,7 +81,7 @@ def test_bootstrap_interval_matches_a_numpy_reference_on_the_same_draws():
     r = score_partnership(folder)
     res = read_responses(folder / "responses" / "2026-a.csv", INST)
     people = sorted(res.respondents, key=lambda x: x.id)
-    items = [i for i in INST.item_ids() if i.startswith("P2.")]
+    items = [i for i in res.items if i.startswith("P2.")]  # the file's own (1.0.0) items
     X = np.array([[p.answers[i] if isinstance(p.answers[i], int) else np.nan for i in items] for p in people], dtype=float)
     rng = random.Random(A.rules.interval.seed)
     stats = []

@@ -53,9 +53,13 @@ def test_sections_follow_the_framework_order_and_names():
 
 
 def test_sectors_and_groups_are_the_ones_the_issue_names():
-    assert [s.id for s in INST.sectors] == ["health-care", "public-health", "social-services", "education", "housing", "legal", "financial", "community-organisation", "resident-family", "funder", "backbone", "other"]
-    assert {s.id for s in INST.sectors if s.group == "community"} == {"resident-family", "community-organisation"}
-    assert [r.id for r in INST.roles] == ["leadership", "staff", "resident-family-member"]
+    assert [s.id for s in INST.sectors] == ["health-care", "public-health", "social-services", "education", "housing", "legal", "financial", "community-organisation", "resident-family", "youth", "funder", "backbone", "other"]
+    # Residents, families and youth are their own group (issue 12), beside community organisations;
+    # both are the community side of the comparison.
+    assert {s.id for s in INST.sectors if s.group == "residents-families"} == {"resident-family", "youth"}
+    assert {s.id for s in INST.sectors if s.group == "community-organisations"} == {"community-organisation"}
+    assert {g.id for g in INST.sector_groups if g.perspective == "community"} == {"residents-families", "community-organisations"}
+    assert [r.id for r in INST.roles] == ["leadership", "staff", "resident-family-member", "youth-member"]
 
 
 def test_every_element_has_actions_citing_its_section_of_the_paper():

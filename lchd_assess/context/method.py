@@ -7,7 +7,7 @@ scorer.  (Which actions fit an element's level: ``report_context.select_actions`
 
 from __future__ import annotations
 
-from ..score.scoring import DK_RATE_NOTE
+from ..score.models import DK_RATE_NOTE
 from ..load.instrument import InstrumentFile, ScoringRulesFile
 
 

@@ -13,7 +13,8 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..formats.answer_file import FORMAT, FORMAT_VERSION
+from ..load.instrument import ANSWER_FILE_FORMAT as FORMAT
+from ..load.instrument import ANSWER_FILE_VERSION as FORMAT_VERSION
 from ..load.instrument import InstrumentFile
 from ..load.partnership import PartnershipFile, sector_choices
 

@@ -26,12 +26,12 @@ from pathlib import Path
 from typing import Any
 
 from ..core.findings import Finding
-from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
+from ..load.instrument import ANSWER_FILE_FORMAT, ANSWER_FILE_VERSION, DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 from ..core.files import TooLarge, read_limited
 from .responses import _LOOKS_IDENTIFYING, Respondent, Responses, _cut, _suggest
 
-FORMAT = "lchd-answers"
-FORMAT_VERSION = 1
+FORMAT = ANSWER_FILE_FORMAT
+FORMAT_VERSION = ANSWER_FILE_VERSION
 #: A full answer file with every comment filled is about 60 KB; anything far bigger is not one.
 MAX_BYTES = 256 * 1024
 MAX_COMMENT = 1000

@@ -35,6 +35,10 @@ from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
 DONT_KNOW = "DK"
 NOT_APPLICABLE = "NA"
 LEVEL_VALUES = (0, 1, 2, 3, 4)
+#: The answer file the browser questionnaire saves (read by formats/answer_file.py): its name
+#: and version, here so the questionnaire's context and the reader share one definition.
+ANSWER_FILE_FORMAT = "lchd-answers"
+ANSWER_FILE_VERSION = 1
 
 def version_tuple(v: str) -> tuple[int, int, int]:
     m = re.match(r"^(\d+)\.(\d+)\.(\d+)", v)

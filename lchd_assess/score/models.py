@@ -64,6 +64,9 @@ GapCode = Literal["similar", "some-difference", "large-difference", "not-shown"]
 #: 1.1.0 gives them neutral names (ours compare scores, theirs compare qualitative accounts, and
 #: a hidden group is not "silent").  A result saved with the old names reads with the new ones.
 LEGACY_GAP_CODES = {"agreement": "similar", "partial-agreement": "some-difference", "disagreement": "large-difference", "silence": "not-shown"}
+#: A side whose share of don't-know answers is at least this much above the other side's is
+#: named in the gap's explanation: the element's score then rests mostly on the other side.
+DK_RATE_NOTE = 0.25
 GroupId = Literal["residents-families", "community-organisations", "health-care", "related-sectors", "backbone", "community"]
 ChangeFlag = Literal["improved", "declined", "no-meaningful-change", "not-comparable"]
 

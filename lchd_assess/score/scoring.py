@@ -235,9 +235,7 @@ _GAP_WORDS = {
     "large-difference": "Community members and institutional partners see this element differently: their ratings differ by {d:g} points ({b:g} or more counts as a large difference).",
 }
 
-#: A side whose share of don't-know answers is at least this much above the other side's is
-#: named in the gap's explanation: the element's score then rests mostly on the other side.
-DK_RATE_NOTE = 0.25
+DK_RATE_NOTE = sm.DK_RATE_NOTE
 
 
 def _dk_rate(respondents: Sequence[Respondent], item_ids: Sequence[str]) -> float | None:
