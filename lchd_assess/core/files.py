@@ -52,8 +52,23 @@ def read_limited(path: str | Path, limit: int) -> bytes:
     return data
 
 
+def read_input(path: str | Path, limit: int, what: str) -> tuple[bytes | None, tuple[str, str] | None]:
+    """An input file's bytes, or ``None`` and ``(code, message)`` saying why it cannot be read.
+
+    The one wording of "too large" and "unreadable" for every reader of answers and exports
+    (``what`` names the kind of file in the plural: "answer files", "workbooks" …); the caller
+    attaches the file and place.  Regular files only, at most ``limit + 1`` bytes read.
+    """
+    try:
+        return read_limited(path, limit), None
+    except TooLarge as exc:
+        return None, ("file-too-large", f"the file is {exc.size:,} bytes; {what} above {limit:,} bytes are refused")
+    except OSError as exc:
+        return None, ("file-unreadable", f"cannot read the file ({exc.strerror or exc})")
+
+
 def utf16_kind(raw: bytes) -> str | None:
-    """"UTF-16" when ``raw`` looks like UTF-16 text (with or without a byte-order mark), else None.
+    """ "UTF-16" when ``raw`` looks like UTF-16 text (with or without a byte-order mark), else None.
 
     Spreadsheets on Windows save "Unicode text" as UTF-16; without a BOM it reads as text with a
     NUL byte between letters.  Saying so beats a puzzling header or syntax message.
@@ -76,10 +91,14 @@ def decode_utf8(raw: bytes, what: str = "the file") -> str:
     naming UTF-16 when that is what the bytes are, and the place of the first bad byte otherwise."""
     kind = utf16_kind(raw)
     if kind:
-        raise ValueError(f"{what} is {kind} text, not UTF-8; save it again as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)")
+        raise ValueError(
+            f"{what} is {kind} text, not UTF-8; save it again as UTF-8 (in a spreadsheet: Save As, CSV UTF-8)"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line, col = before.count(b"\n") + 1, exc.start - (before.rfind(b"\n") + 1) + 1
-        raise ValueError(f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save it as UTF-8") from None
+        raise ValueError(
+            f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save it as UTF-8"
+        ) from None

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..core.findings import Finding
 from ..load.instrument import ANSWER_FILE_FORMAT, ANSWER_FILE_VERSION, DONT_KNOW, NOT_APPLICABLE, InstrumentFile
-from ..core.files import TooLarge, read_limited
+from ..core.files import read_input
 from .responses import _LOOKS_IDENTIFYING, Respondent, Responses, _cut, _suggest
 
 FORMAT = ANSWER_FILE_FORMAT
@@ -35,9 +35,29 @@ FORMAT_VERSION = ANSWER_FILE_VERSION
 #: A full answer file with every comment filled is about 60 KB; anything far bigger is not one.
 MAX_BYTES = 256 * 1024
 MAX_COMMENT = 1000
-_FIELDS = ("format", "format_version", "instrument", "instrument_version", "wave", "language", "respondent_id", "sector", "role", "answers", "comments")
-_REQUIRED = ("format", "format_version", "instrument", "instrument_version", "respondent_id", "sector", "role", "answers")
-
+_FIELDS = (
+    "format",
+    "format_version",
+    "instrument",
+    "instrument_version",
+    "wave",
+    "language",
+    "respondent_id",
+    "sector",
+    "role",
+    "answers",
+    "comments",
+)
+_REQUIRED = (
+    "format",
+    "format_version",
+    "instrument",
+    "instrument_version",
+    "respondent_id",
+    "sector",
+    "role",
+    "answers",
+)
 
 
 def read_answer_file(path: str | Path, inst: InstrumentFile, display: str | None = None) -> Responses:
@@ -45,25 +65,38 @@ def read_answer_file(path: str | Path, inst: InstrumentFile, display: str | None
     path = Path(path)
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
-    try:
-        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
-        raw = read_limited(path, MAX_BYTES)
-    except TooLarge as exc:
-        res.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; an answer file is a few kilobytes, files above {MAX_BYTES:,} bytes are refused", file=disp))
-        return res
-    except OSError as exc:
-        res.findings.append(Finding("file-unreadable", f"cannot read the file ({exc.strerror or exc})", file=disp))
+    raw, problem = read_input(path, MAX_BYTES, "answer files (a few kilobytes each)")
+    if raw is None:
+        res.findings.append(Finding(*problem, file=disp))  # type: ignore[misc]
         return res
     try:
         doc = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        res.findings.append(Finding("not-utf8", "the file is not UTF-8 text, so it is not an answer file saved by the questionnaire; ask for the file as it was saved", file=disp))
+        res.findings.append(
+            Finding(
+                "not-utf8",
+                "the file is not UTF-8 text, so it is not an answer file saved by the questionnaire; ask for the file as it was saved",
+                file=disp,
+            )
+        )
         return res
     except json.JSONDecodeError as exc:
-        res.findings.append(Finding("answers-not-json", f"not readable as JSON ({exc.msg}); save the answers again from the questionnaire", file=disp, line=exc.lineno, column=exc.colno))
+        res.findings.append(
+            Finding(
+                "answers-not-json",
+                f"not readable as JSON ({exc.msg}); save the answers again from the questionnaire",
+                file=disp,
+                line=exc.lineno,
+                column=exc.colno,
+            )
+        )
         return res
     except RecursionError:
-        res.findings.append(Finding("answers-not-json", "not readable as JSON (nested too deeply); this is not an answer file", file=disp))
+        res.findings.append(
+            Finding(
+                "answers-not-json", "not readable as JSON (nested too deeply); this is not an answer file", file=disp
+            )
+        )
         return res
     check_answer_document(doc, inst, res)
     return res
@@ -78,40 +111,77 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
         res.findings.append(Finding(code, f"{where}: {msg}" if where else msg, file=disp, path=path))
 
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        add("answers-not-answer-file", (), f"this JSON document is not an LCHD answer file (it has no \"format\": \"{FORMAT}\"); collect files saved by the browser questionnaire")
+        add(
+            "answers-not-answer-file",
+            (),
+            f'this JSON document is not an LCHD answer file (it has no "format": "{FORMAT}"); collect files saved by the browser questionnaire',
+        )
         return
     for key in doc:
         if key not in _FIELDS:
-            add("answers-unknown-field", (str(key),), f"'{_cut(str(key))}' is not a field of answer files; remove it or save the answers again")
+            add(
+                "answers-unknown-field",
+                (str(key),),
+                f"'{_cut(str(key))}' is not a field of answer files; remove it or save the answers again",
+            )
     missing = [k for k in _REQUIRED if k not in doc]
     if missing:
-        add("answers-not-answer-file", (missing[0],), f"the answer file lacks {', '.join(missing)}; save the answers again from the questionnaire")
+        add(
+            "answers-not-answer-file",
+            (missing[0],),
+            f"the answer file lacks {', '.join(missing)}; save the answers again from the questionnaire",
+        )
         return
     if doc["format_version"] != FORMAT_VERSION:
-        add("answers-not-answer-file", ("format_version",), f"format version {_cut(str(doc['format_version']))} is not one this toolkit reads (it reads {FORMAT_VERSION}); update lchd-assess")
+        add(
+            "answers-not-answer-file",
+            ("format_version",),
+            f"format version {_cut(str(doc['format_version']))} is not one this toolkit reads (it reads {FORMAT_VERSION}); update lchd-assess",
+        )
         return
     if doc["instrument"] != inst.id or doc["instrument_version"] != inst.version:
-        known = doc["instrument_version"] in inst.known_versions() if isinstance(doc["instrument_version"], str) else False
+        known = (
+            doc["instrument_version"] in inst.known_versions() if isinstance(doc["instrument_version"], str) else False
+        )
         what = f"{_cut(str(doc['instrument']))} {_cut(str(doc['instrument_version']))}"
-        add("responses-instrument-version", ("instrument_version",), f"the answers are for {what}{' (an earlier version)' if known else ''}, but the current instrument is {inst.id} {inst.version}; answers from another version cannot join this wave")
+        add(
+            "responses-instrument-version",
+            ("instrument_version",),
+            f"the answers are for {what}{' (an earlier version)' if known else ''}, but the current instrument is {inst.id} {inst.version}; answers from another version cannot join this wave",
+        )
         return
     wave = doc.get("wave")
     if wave is not None and not isinstance(wave, str):
         add("answers-not-answer-file", ("wave",), "wave must be text or null")
     rid = doc["respondent_id"]
     if not isinstance(rid, str) or not rid.strip():
-        add("responses-missing-respondent-id", ("respondent_id",), "respondent_id is empty; save the answers again from the questionnaire (it draws a code)")
+        add(
+            "responses-missing-respondent-id",
+            ("respondent_id",),
+            "respondent_id is empty; save the answers again from the questionnaire (it draws a code)",
+        )
         rid = ""
     elif _LOOKS_IDENTIFYING.search(rid) or len(rid) > 40:
         # Not repeated in the message: it may be someone's name.
-        add("responses-identifying-id", ("respondent_id",), "respondent_id looks like a name or an e-mail address; answers are anonymous, use the code the questionnaire drew")
+        add(
+            "responses-identifying-id",
+            ("respondent_id",),
+            "respondent_id looks like a name or an e-mail address; answers are anonymous, use the code the questionnaire drew",
+        )
     sectors = [s.id for s in inst.sectors]
     roles = [r.id for r in inst.roles]
-    for key, allowed, code in (("sector", sectors, "responses-unknown-sector"), ("role", roles, "responses-unknown-role")):
+    for key, allowed, code in (
+        ("sector", sectors, "responses-unknown-sector"),
+        ("role", roles, "responses-unknown-role"),
+    ):
         v = doc[key]
         if v not in allowed:
             shown = "is empty" if not v else f"'{_cut(str(v))}' is not a {key} code"
-            add(code, (key,), f"{key} {shown}; use one of: {', '.join(allowed)}{_suggest(str(v).lower(), allowed) if isinstance(v, str) and v else ''}")
+            add(
+                code,
+                (key,),
+                f"{key} {shown}; use one of: {', '.join(allowed)}{_suggest(str(v).lower(), allowed) if isinstance(v, str) and v else ''}",
+            )
     items = inst.item_ids()
     answers: dict[str, int | str | None] = {i: None for i in items}
     given = doc["answers"]
@@ -120,7 +190,11 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
         given = {}
     for key, value in given.items():
         if key not in answers:
-            add("answers-unknown-item", ("answers", key), f"'{_cut(str(key))}' is not an item of instrument {inst.version}{_suggest(str(key), items)}")
+            add(
+                "answers-unknown-item",
+                ("answers", key),
+                f"'{_cut(str(key))}' is not an item of instrument {inst.version}{_suggest(str(key), items)}",
+            )
             continue
         if value is None:
             continue
@@ -130,7 +204,11 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
         elif value in (DONT_KNOW, NOT_APPLICABLE):
             answers[key] = value
         else:
-            add("responses-bad-value", ("answers", key), f"{_cut(json.dumps(value, ensure_ascii=False))} is not an answer; use 0–4, \"DK\" or \"NA\"")
+            add(
+                "responses-bad-value",
+                ("answers", key),
+                f'{_cut(json.dumps(value, ensure_ascii=False))} is not an answer; use 0–4, "DK" or "NA"',
+            )
     comments_in = doc.get("comments") or {}
     comments: dict[str, str] = {}
     if not isinstance(comments_in, dict):
@@ -138,11 +216,19 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
         comments_in = {}
     for key, text in comments_in.items():
         if key not in answers:
-            add("answers-unknown-item", ("comments", key), f"'{_cut(str(key))}' is not an item of instrument {inst.version}{_suggest(str(key), items)}")
+            add(
+                "answers-unknown-item",
+                ("comments", key),
+                f"'{_cut(str(key))}' is not an item of instrument {inst.version}{_suggest(str(key), items)}",
+            )
         elif not isinstance(text, str):
             add("answers-not-answer-file", ("comments", key), "a comment must be text")
         elif len(text) > MAX_COMMENT:
-            add("answers-comment-too-long", ("comments", key), f"the comment has {len(text):,} characters; at most {MAX_COMMENT:,} are kept")
+            add(
+                "answers-comment-too-long",
+                ("comments", key),
+                f"the comment has {len(text):,} characters; at most {MAX_COMMENT:,} are kept",
+            )
         elif text.strip():
             comments[key] = text.strip()
     if res.findings:
@@ -151,6 +237,13 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
     res.items = items
     res.declared_wave = wave or None
     if all(v is None for v in answers.values()):
-        res.notes.append(Finding("responses-no-answers", f"respondent '{rid}' answered no question; not counted as a respondent", file=disp, path=("answers",)))
+        res.notes.append(
+            Finding(
+                "responses-no-answers",
+                f"respondent '{rid}' answered no question; not counted as a respondent",
+                file=disp,
+                path=("answers",),
+            )
+        )
         return
     res.respondents.append(Respondent(rid.strip(), doc["sector"], doc["role"], answers, comments, 1))

@@ -16,10 +16,24 @@ from typing import Callable, Sequence
 
 from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
 from ..load.instrument import InstrumentFile
-from ..core.files import TooLarge, read_limited
+from ..core.files import read_input
 from .platform_common import (
-    COMMENT, COMMENT_SUFFIX, ITEM, MAX_BYTES, META, PERSONAL, ROLE, SECTOR, VERSION, KindTracker,
-    PlatformImport, Row, label_table, parse_answer, sector_role_tables, version_findings,
+    COMMENT,
+    COMMENT_SUFFIX,
+    ITEM,
+    MAX_BYTES,
+    META,
+    PERSONAL,
+    ROLE,
+    SECTOR,
+    VERSION,
+    KindTracker,
+    PlatformImport,
+    Row,
+    label_table,
+    parse_answer,
+    sector_role_tables,
+    version_findings,
 )
 
 
@@ -36,14 +50,9 @@ class Table:
 def read_table(path: Path, res: PlatformImport) -> Table | None:
     """A CSV (comma, semicolon or tab; UTF-8 with or without BOM) or an XLSX workbook's
     first sheet; ``None`` with a finding when it cannot be read."""
-    try:
-        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
-        raw = read_limited(path, MAX_BYTES)
-    except TooLarge as exc:
-        res.add("import-unreadable", f"the file is {exc.size} bytes; exports above {MAX_BYTES} bytes are refused")
-        return None
-    except OSError as exc:
-        res.add("import-unreadable", f"cannot read the file ({exc.strerror or exc})")
+    raw, problem = read_input(path, MAX_BYTES, "exports")
+    if raw is None:
+        res.add("import-unreadable", problem[1])  # type: ignore[index]
         return None
     if raw[:2] == b"PK":
         inner = _zipped_csv(raw, res)
@@ -54,7 +63,11 @@ def read_table(path: Path, res: PlatformImport) -> Table | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        res.add("import-unreadable", "the file is not UTF-8 text; download it again from the platform (CSV, UTF-8) instead of re-saving it in a spreadsheet", line)
+        res.add(
+            "import-unreadable",
+            "the file is not UTF-8 text; download it again from the platform (CSV, UTF-8) instead of re-saving it in a spreadsheet",
+            line,
+        )
         return None
     first = text.split("\n", 1)[0]
     delim = max((",", ";", "\t"), key=lambda d: _count_outside_quotes(first, d))
@@ -84,13 +97,19 @@ def _zipped_csv(raw: bytes, res: PlatformImport) -> bytes | None:
             names = z.namelist()
             if "[Content_Types].xml" in names:
                 return None
-            csvs = sorted((n for n in names if n.lower().endswith(".csv") and not n.startswith("__MACOSX")), key=lambda n: (len(n), n))
+            csvs = sorted(
+                (n for n in names if n.lower().endswith(".csv") and not n.startswith("__MACOSX")),
+                key=lambda n: (len(n), n),
+            )
             if not csvs:
                 res.add("import-unreadable", "the .zip holds no .csv file; download the export again as CSV")
                 return None
             info = z.getinfo(csvs[0])
             if info.file_size > MAX_BYTES:
-                res.add("import-unreadable", f"the CSV inside the .zip is {info.file_size} bytes; exports above {MAX_BYTES} bytes are refused")
+                res.add(
+                    "import-unreadable",
+                    f"the CSV inside the .zip is {info.file_size} bytes; exports above {MAX_BYTES} bytes are refused",
+                )
                 return None
             # The main table: repeat groups (ODK) come as further files named <form>-<repeat>.csv.
             return z.read(csvs[0])
@@ -157,7 +176,14 @@ class Columns:
         return [(k[1], j) for j, k in enumerate(self.kinds) if k and k[0] == kind and k[1]]
 
 
-def plan_columns(res: PlatformImport, inst: InstrumentFile, header: list[str], header_line: int, classify: Callable[[str], tuple[str, str | None] | None], names: list[str] | None = None) -> Columns | None:
+def plan_columns(
+    res: PlatformImport,
+    inst: InstrumentFile,
+    header: list[str],
+    header_line: int,
+    classify: Callable[[str], tuple[str, str | None] | None],
+    names: list[str] | None = None,
+) -> Columns | None:
     """Classify every header cell, with notes for what is dropped and findings for item
     problems; None when the import cannot go on.  ``names`` are what messages call the columns
     (default: the header itself)."""
@@ -170,22 +196,35 @@ def plan_columns(res: PlatformImport, inst: InstrumentFile, header: list[str], h
         if k and k[0] in (ITEM, COMMENT):
             key = k[1] if k[0] == ITEM else f"{k[1]}{COMMENT_SUFFIX}"
             if key in seen_items or (k[0] == ITEM and k[1] in seen_items):
-                res.add("import-extra-item", f"column {j + 1} is a second column for {key}; delete one", header_line, j + 1)
+                res.add(
+                    "import-extra-item", f"column {j + 1} is a second column for {key}; delete one", header_line, j + 1
+                )
                 k = (META, None)
             elif k[0] == ITEM:
                 seen_items[k[1]] = (header_line, j + 1)  # type: ignore[index]
         if k and k[0] == PERSONAL:
-            res.note("import-personal-data", f"column {j + 1} '{_short(names[j])}' holds personal data; it was left out and its values were not read into anything", header_line, j + 1)
+            res.note(
+                "import-personal-data",
+                f"column {j + 1} '{_short(names[j])}' holds personal data; it was left out and its values were not read into anything",
+                header_line,
+                j + 1,
+            )
         elif k is None and name.strip():
             ignored.append(_short(names[j]))
         kinds.append(k)
     if ignored:
-        shown = ", ".join(f"'{_short(n)}'" for n in ignored[:8]) + (f" and {len(ignored) - 8} more" if len(ignored) > 8 else "")
+        shown = ", ".join(f"'{_short(n)}'" for n in ignored[:8]) + (
+            f" and {len(ignored) - 8} more" if len(ignored) > 8 else ""
+        )
         res.note("import-ignored-column", f"{len(ignored)} column(s) not used: {shown}", header_line)
     cols = Columns(kinds)
     for kind, label in ((SECTOR, "sector"), (ROLE, "role")):
         if cols.index(kind) is None:
-            res.add("import-missing-field", f"the export has no {label} column; add the {label} question to the survey (from `lchd-assess export instrument`)", header_line)
+            res.add(
+                "import-missing-field",
+                f"the export has no {label} column; add the {label} question to the survey (from `lchd-assess export instrument`)",
+                header_line,
+            )
     ok = version_findings(res, inst, seen_items)
     res.items = [i for i in inst.item_ids() if i in seen_items]
     return cols if ok and not res.findings else None
@@ -197,7 +236,16 @@ def _short(s: str) -> str:
     return excerpt(" ".join(s.split()), 40)
 
 
-def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: list[tuple[int, list[str]]], make_id: Callable[[int, list[str]], str], codes: dict[str, int | str] | None, skip: Callable[[int, list[str]], str | None] | None = None, variants: Sequence[InstrumentFile] = ()) -> None:
+def read_rows(
+    res: PlatformImport,
+    inst: InstrumentFile,
+    cols: Columns,
+    data: list[tuple[int, list[str]]],
+    make_id: Callable[[int, list[str]], str],
+    codes: dict[str, int | str] | None,
+    skip: Callable[[int, list[str]], str | None] | None = None,
+    variants: Sequence[InstrumentFile] = (),
+) -> None:
     """Turn data rows into :class:`Row` values (or findings).  ``codes`` are the raw codes the
     export may hold (None: labels only); ``skip`` names why a row is left out, if it is;
     ``variants`` are the instrument's translations, whose labels are read too."""
@@ -225,7 +273,11 @@ def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: li
             tracker.see(kind, line, j + 1, item_id)
             if kind == "bad":
                 shown = _short(cells[j].strip())
-                hint = "use 'Use choice text' when downloading" if codes is None and cells[j].strip().isdigit() else "it is not one of the item's choices"
+                hint = (
+                    "use 'Use choice text' when downloading"
+                    if codes is None and cells[j].strip().isdigit()
+                    else "it is not one of the item's choices"
+                )
                 res.add("import-bad-value", f"'{shown}' in {item_id}: {hint}", line, j + 1)
                 ok = False
             answers[item_id] = value
@@ -249,15 +301,28 @@ def read_rows(res: PlatformImport, inst: InstrumentFile, cols: Columns, data: li
         if vi is not None:
             v = cells[vi].strip()
             if v and v != inst.version:
-                res.add("import-instrument-version", f"instrument_version '{_short(v)}' is not the current version {inst.version}; set the survey up again from `lchd-assess export instrument`", line, vi + 1)
+                res.add(
+                    "import-instrument-version",
+                    f"instrument_version '{_short(v)}' is not the current version {inst.version}; set the survey up again from `lchd-assess export instrument`",
+                    line,
+                    vi + 1,
+                )
                 ok = False
         rid = make_id(line, cells)
         if LOOKS_IDENTIFYING.search(rid):
             # The value is not repeated: it may be someone's name or e-mail address.
-            res.add("responses-identifying-id", "the record's ID looks like a name or an e-mail address; give records made-up codes (REDCap: let it number records)", line)
+            res.add(
+                "responses-identifying-id",
+                "the record's ID looks like a name or an e-mail address; give records made-up codes (REDCap: let it number records)",
+                line,
+            )
             ok = False
         elif rid in seen:
-            res.add("import-duplicate-respondent", f"respondent '{_short(rid)}' appears again (first on line {seen[rid]})", line)
+            res.add(
+                "import-duplicate-respondent",
+                f"respondent '{_short(rid)}' appears again (first on line {seen[rid]})",
+                line,
+            )
             ok = False
         seen.setdefault(rid, line)
         if ok:

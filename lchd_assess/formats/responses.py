@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from ..core.errors import InputError
-from ..core.files import TooLarge, read_limited, utf16_kind
+from ..core.files import read_input, utf16_kind
 from ..core.text import has_hidden
 from ..load.translation import Translation
 from ..core.findings import Finding
@@ -34,6 +34,7 @@ VERSION_COLUMN = "instrument_version"
 COMMENT_SUFFIX = "_comment"
 
 _LOOKS_IDENTIFYING = re.compile(r"@|[^\W\d_]{2,}\s+[^\W\d_]{2,}")
+
 
 def _suggest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
@@ -91,7 +92,9 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_responses(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = True) -> Responses:
+def read_responses(
+    path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = True
+) -> Responses:
     """Read one response CSV; findings for everything wrong, with row and column.
 
     A file collected with an earlier version of the instrument (its item columns are exactly
@@ -105,14 +108,9 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     def add(code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
         res.findings.append(Finding(code, msg, file=disp, line=row, column=col))
 
-    try:
-        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
-        raw = read_limited(path, MAX_BYTES)
-    except TooLarge as exc:
-        add("file-too-large", f"the file is {exc.size} bytes; response files above {MAX_BYTES} bytes are refused")
-        return res
-    except OSError as exc:
-        add("file-unreadable", f"cannot read the file ({exc.strerror or exc})")
+    raw, problem = read_input(path, MAX_BYTES, "response files")
+    if raw is None:
+        add(*problem)  # type: ignore[misc]
         return res
     if utf16_kind(raw):
         # "Unicode text" from a spreadsheet: say so, rather than report its header as wrong
@@ -122,7 +120,11 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
     if nul >= 0:
         # the catalogue's rule: a NUL byte makes a file unreadable, wherever it is (a comment too)
         line = raw[:nul].count(b"\n") + 1
-        add("responses-csv-syntax", f"the file holds a NUL byte (line {line}); open it in a spreadsheet and save it again as CSV UTF-8", line)
+        add(
+            "responses-csv-syntax",
+            f"the file holds a NUL byte (line {line}); open it in a spreadsheet and save it again as CSV UTF-8",
+            line,
+        )
         return res
     try:
         text = raw.decode("utf-8-sig")
@@ -131,7 +133,12 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         head = raw[: raw.find(b"\n")] if b"\n" in raw else raw
         delim = detect_delimiter(head.decode("latin-1")).encode()
         col = raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].count(delim) + 1  # the cell, as elsewhere
-        add("not-utf8", "the file is not UTF-8 text (this cell holds a character in another encoding); in the spreadsheet choose Save As, CSV UTF-8", line, col)
+        add(
+            "not-utf8",
+            "the file is not UTF-8 text (this cell holds a character in another encoding); in the spreadsheet choose Save As, CSV UTF-8",
+            line,
+            col,
+        )
         return res
     res.delimiter = detect_delimiter(text)
     rows: list[tuple[int, list[str]]] = []
@@ -142,7 +149,11 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
             rows.append((start, rec))
             start = reader.line_num + 1
     except csv.Error as exc:
-        add("responses-csv-syntax", f"not readable as CSV ({exc}); open it in a spreadsheet and save it again as CSV", start)
+        add(
+            "responses-csv-syntax",
+            f"not readable as CSV ({exc}); open it in a spreadsheet and save it again as CSV",
+            start,
+        )
         return res
     read_rows(rows, inst, res, allow_other_version)
     return res
@@ -153,7 +164,9 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
 _ITEM_SHAPED = re.compile(r"^(P|FS)[0-9]+\.Q[0-9]+(_comment)?$", re.IGNORECASE)
 
 
-def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Responses, allow_other_version: bool = False) -> None:
+def read_rows(
+    rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Responses, allow_other_version: bool = False
+) -> None:
     """Check a table of cells (header first; each row with its line or sheet row number) and
     add its respondents, findings and notes to ``res``: the one reader behind CSV files,
     workbooks and answer files, so every way in obeys the same rules."""
@@ -184,7 +197,12 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
             # An unnamed column is harmless only while every cell below it is empty.
             continue
         if name in col_of:
-            add("responses-duplicate-column", f"column '{_cut(name)}' appears twice (first in column {col_of[name] + 1}); delete one", header_line, c)
+            add(
+                "responses-duplicate-column",
+                f"column '{_cut(name)}' appears twice (first in column {col_of[name] + 1}); delete one",
+                header_line,
+                c,
+            )
             continue
         col_of[name] = j
         if name in FIXED_COLUMNS:
@@ -196,15 +214,27 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
             comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
         elif _ITEM_SHAPED.match(name):
-            add("responses-unknown-column", f"'{_cut(name)}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}", header_line, c)
+            add(
+                "responses-unknown-column",
+                f"'{_cut(name)}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}",
+                header_line,
+                c,
+            )
         else:
             ignored.append((name, c))
     if ignored:
-        shown = ", ".join(f"'{_cut(n)}' (column {c})" for n, c in ignored[:6]) + (f" and {len(ignored) - 6} more" if len(ignored) > 6 else "")
+        shown = ", ".join(f"'{_cut(n)}' (column {c})" for n, c in ignored[:6]) + (
+            f" and {len(ignored) - 6} more" if len(ignored) > 6 else ""
+        )
         note("responses-ignored-columns", f"not read, not part of the instrument: {shown}", header_line, ignored[0][1])
     missing_fixed = [n for n in FIXED_COLUMNS if n not in col_of]
     if missing_fixed:
-        add("responses-missing-column", f"the header lacks {', '.join(missing_fixed)}; the first columns must be respondent_id,sector,role", header_line, 1)
+        add(
+            "responses-missing-column",
+            f"the header lacks {', '.join(missing_fixed)}; the first columns must be respondent_id,sector,role",
+            header_line,
+            1,
+        )
         return
 
     # Which instrument version does the header belong to?
@@ -217,7 +247,12 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         if matches:
             res.version = matches[-1]
             if not allow_other_version:
-                add("responses-instrument-version", f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)", header_line, 1)
+                add(
+                    "responses-instrument-version",
+                    f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)",
+                    header_line,
+                    1,
+                )
         else:
             # Columns missing from a file of an earlier version are named against that version
             # (the latest version whose items include every column present), not the current one.
@@ -230,12 +265,22 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
                 retired = sorted(have - current)
                 if retired:
                     j = dict(item_cols)[retired[0]]
-                    add("responses-instrument-version", f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template", header_line, j + 1)
+                    add(
+                        "responses-instrument-version",
+                        f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template",
+                        header_line,
+                        j + 1,
+                    )
                 missing = sorted(current - have, key=_item_sort_key)
                 of = ""
             if missing:
                 shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-                add("responses-missing-item-column", f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)", header_line, len(header) + 1)
+                add(
+                    "responses-missing-item-column",
+                    f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)",
+                    header_line,
+                    len(header) + 1,
+                )
     sectors = [s.id for s in inst.sectors]
     roles = [r.id for r in inst.roles]
     versions = inst.known_versions()
@@ -252,52 +297,106 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         data_rows += 1
         last_data = line
         if len(rec) > width:
-            extra = next(k for k in range(width, len(rec)) if rec[k].strip()) if any(c.strip() for c in rec[width:]) else None
+            extra = (
+                next(k for k in range(width, len(rec)) if rec[k].strip())
+                if any(c.strip() for c in rec[width:])
+                else None
+            )
             if extra is not None:
-                add("responses-extra-cells", f"cell in column {extra + 1} is to the right of the last header column; delete it or give the column a header", line, extra + 1)
+                add(
+                    "responses-extra-cells",
+                    f"cell in column {extra + 1} is to the right of the last header column; delete it or give the column a header",
+                    line,
+                    extra + 1,
+                )
         cells = rec + [""] * (width - len(rec))
         for j, name in enumerate(header):
             if not name and cells[j].strip():
-                add("responses-extra-cells", f"cell in column {j + 1} has no header; give the column a header or empty it", line, j + 1)
+                add(
+                    "responses-extra-cells",
+                    f"cell in column {j + 1} has no header; give the column a header or empty it",
+                    line,
+                    j + 1,
+                )
         rid = cells[col_of["respondent_id"]].strip()
         ok_row = True
         if not rid:
-            add("responses-missing-respondent-id", "respondent_id is empty; give every row a made-up code such as R07 (never a name)", line, col_of["respondent_id"] + 1)
+            add(
+                "responses-missing-respondent-id",
+                "respondent_id is empty; give every row a made-up code such as R07 (never a name)",
+                line,
+                col_of["respondent_id"] + 1,
+            )
             ok_row = False
         elif has_hidden(rid):
             # R01 and R01 with a zero-width space or a NUL look the same to people but are two
             # codes to a computer: one person would count twice
-            add("responses-invisible-character", f"respondent_id '{_cut(rid)}' holds an invisible or control character; type the code again by hand", line, col_of["respondent_id"] + 1)
+            add(
+                "responses-invisible-character",
+                f"respondent_id '{_cut(rid)}' holds an invisible or control character; type the code again by hand",
+                line,
+                col_of["respondent_id"] + 1,
+            )
             ok_row = False
         elif _LOOKS_IDENTIFYING.search(rid):
             # The value is not repeated in the message: it may be someone's name.
-            add("responses-identifying-id", "respondent_id looks like a name or an e-mail address; replace it with a made-up code such as R07", line, col_of["respondent_id"] + 1)
+            add(
+                "responses-identifying-id",
+                "respondent_id looks like a name or an e-mail address; replace it with a made-up code such as R07",
+                line,
+                col_of["respondent_id"] + 1,
+            )
             ok_row = False
         elif rid in seen:
-            add("responses-duplicate-respondent", f"respondent_id '{_cut(rid)}' is already used in row {seen[rid]}; each respondent answers once per wave", line, col_of["respondent_id"] + 1)
+            add(
+                "responses-duplicate-respondent",
+                f"respondent_id '{_cut(rid)}' is already used in row {seen[rid]}; each respondent answers once per wave",
+                line,
+                col_of["respondent_id"] + 1,
+            )
             ok_row = False
         else:
             seen[rid] = line
         sector = cells[col_of["sector"]].strip()
         if sector not in sectors:
             what = "is empty" if not sector else f"'{_cut(sector)}' is not a sector code"
-            add("responses-unknown-sector", f"sector {what}; use one of: {', '.join(sectors)}{_suggest(sector.lower(), sectors) if sector else ''}", line, col_of["sector"] + 1)
+            add(
+                "responses-unknown-sector",
+                f"sector {what}; use one of: {', '.join(sectors)}{_suggest(sector.lower(), sectors) if sector else ''}",
+                line,
+                col_of["sector"] + 1,
+            )
             ok_row = False
         role = cells[col_of["role"]].strip()
         if role not in roles:
             what = "is empty" if not role else f"'{_cut(role)}' is not a role code"
-            add("responses-unknown-role", f"role {what}; use one of: {', '.join(roles)}{_suggest(role.lower(), roles) if role else ''}", line, col_of["role"] + 1)
+            add(
+                "responses-unknown-role",
+                f"role {what}; use one of: {', '.join(roles)}{_suggest(role.lower(), roles) if role else ''}",
+                line,
+                col_of["role"] + 1,
+            )
             ok_row = False
         if version_col is not None:
             v = cells[version_col].strip()
             if v and v != inst.version and not (allow_other_version and v in versions):
                 known = "an earlier" if v in versions else "an unknown"
-                add("responses-instrument-version", f"instrument_version '{_cut(v)}' is {known} version; the current instrument is {inst.version}", line, version_col + 1)
+                add(
+                    "responses-instrument-version",
+                    f"instrument_version '{_cut(v)}' is {known} version; the current instrument is {inst.version}",
+                    line,
+                    version_col + 1,
+                )
         answers: dict[str, Answer] = {}
         for name, j in item_cols:
             good, value = parse_answer(cells[j])
             if not good:
-                add("responses-bad-value", f"'{_cut(cells[j].strip())}' in {name} is not an answer; use 0–4, DK, NA or leave it empty", line, j + 1)
+                add(
+                    "responses-bad-value",
+                    f"'{_cut(cells[j].strip())}' in {name} is not an answer; use 0–4, DK, NA or leave it empty",
+                    line,
+                    j + 1,
+                )
                 ok_row = False
             answers[name] = value
         comments = {item: cells[j].strip() for item, j in comment_cols if cells[j].strip()}
@@ -313,7 +412,12 @@ def read_rows(rows: list[tuple[int, list[str]]], inst: InstrumentFile, res: Resp
         shown = ", ".join(str(b) for b in inner[:3]) + (f" and {len(inner) - 3} more" if len(inner) > 3 else "")
         note("responses-blank-rows", f"{len(inner)} blank row(s) skipped (row {shown})", inner[0], 1)
     for line, rid in nothing:
-        note("responses-no-answers", f"respondent '{_cut(rid)}' answered no question; not counted as a respondent", line, col_of["respondent_id"] + 1)
+        note(
+            "responses-no-answers",
+            f"respondent '{_cut(rid)}' answered no question; not counted as a respondent",
+            line,
+            col_of["respondent_id"] + 1,
+        )
     if data_rows == 0:
         add("responses-empty", "the file has a header but no respondent rows", header_line + 1, 1)
 
@@ -338,7 +442,14 @@ def _item_sort_key(item_id: str) -> tuple:
 def check_csv(path: Path, display: str, index: object) -> list[Finding]:
     """Check a response file against the instrument being validated with it, if any (so a
     changed instrument is checked together with its answers), else the repository's."""
-    inst = next((e.doc.model for e in getattr(index, "entries", {}).values() if e.kind == "item" and isinstance(e.doc.model, InstrumentFile)), None)
+    inst = next(
+        (
+            e.doc.model
+            for e in getattr(index, "entries", {}).values()
+            if e.kind == "item" and isinstance(e.doc.model, InstrumentFile)
+        ),
+        None,
+    )
     if inst is None:
         try:
             inst = load_assessment().instrument

@@ -21,7 +21,7 @@ from ..core.errors import InputError
 from ..core.findings import Finding
 from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import PartnershipFile, sector_choices
-from ..core.files import TooLarge, read_limited
+from ..core.files import read_input
 from .responses import FIXED_COLUMNS, Responses, read_rows
 
 ANSWERS_SHEET = "Answers"
@@ -33,7 +33,6 @@ ANSWER_CODES = ("0", "1", "2", "3", "4", "DK", "NA")
 MAX_BYTES = 20 * 1024 * 1024
 #: The fixed time written into the workbook and its zip entries (deterministic output).
 _EPOCH = (2000, 1, 1, 0, 0, 0)
-
 
 
 def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None) -> bytes:
@@ -58,7 +57,11 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
         "role": "Choose the respondent's role from the list.",
     }
     for i in items:
-        lines = [f"{i.id}: {i.stem.strip()}", ""] + [f"{n} {inst.level_labels[n]}: {a.strip()}" for n, a in enumerate(i.anchors)] + [f"{s.code}: {s.label}" for s in inst.special_answers]
+        lines = (
+            [f"{i.id}: {i.stem.strip()}", ""]
+            + [f"{n} {inst.level_labels[n]}: {a.strip()}" for n, a in enumerate(i.anchors)]
+            + [f"{s.code}: {s.label}" for s in inst.special_answers]
+        )
         notes[i.id] = "\n".join(lines)
     for col, name in enumerate(header, start=1):
         cell = ws.cell(row=1, column=col)
@@ -86,8 +89,19 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     meta.sheet_state = "hidden"
 
     last = ROWS + 1
+
     def listed(formula: str, title: str, message: str) -> DataValidation:
-        dv = DataValidation(type="list", formula1=formula, allow_blank=True, showDropDown=False, showErrorMessage=True, errorStyle="stop", errorTitle=title, error=message, showInputMessage=False)
+        dv = DataValidation(
+            type="list",
+            formula1=formula,
+            allow_blank=True,
+            showDropDown=False,
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle=title,
+            error=message,
+            showInputMessage=False,
+        )
         ws.add_data_validation(dv)
         return dv
 
@@ -95,17 +109,33 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     sector_dv.add(f"B2:B{last}")
     role_dv = listed(f"{META_SHEET}!$E$2:$E${len(inst.roles) + 1}", "Role", "Choose a role code from the list.")
     role_dv.add(f"C2:C{last}")
-    answer_dv = listed('"' + ",".join(ANSWER_CODES) + '"', "Answer", "Choose 0, 1, 2, 3, 4, DK (don't know) or NA (not applicable) from the list, or leave the cell empty.")
+    answer_dv = listed(
+        '"' + ",".join(ANSWER_CODES) + '"',
+        "Answer",
+        "Choose 0, 1, 2, 3, 4, DK (don't know) or NA (not applicable) from the list, or leave the cell empty.",
+    )
     answer_dv.add(f"D2:{get_column_letter(len(header))}{last}")
 
     help_ = wb.create_sheet(HELP_SHEET)
     help_.column_dimensions["A"].width = 14
     help_.column_dimensions["B"].width = 110
-    help_.append([inst.title, f"Version {inst.version}" + (f", wave {wave}" if wave else "") + (f", {partnership.name}" if partnership else "")])
+    help_.append(
+        [
+            inst.title,
+            f"Version {inst.version}"
+            + (f", wave {wave}" if wave else "")
+            + (f", {partnership.name}" if partnership else ""),
+        ]
+    )
     help_["A1"].font = bold
     for para in inst.instructions.split("\n\n"):
         help_.append(["", para.strip()])
-    help_.append(["", "One row per respondent on the Answers sheet. Pick each answer from the cell's list; the note on each column's header holds the question and its statements. Save as Excel Workbook (.xlsx) and collect it with: lchd-assess collect PARTNERSHIP_DIR this-file.xlsx --wave WAVE"])
+    help_.append(
+        [
+            "",
+            "One row per respondent on the Answers sheet. Pick each answer from the cell's list; the note on each column's header holds the question and its statements. Save as Excel Workbook (.xlsx) and collect it with: lchd-assess collect PARTNERSHIP_DIR this-file.xlsx --wave WAVE",
+        ]
+    )
     help_.append([])
     help_.append(["Answer", "Meaning"])
     for n, lab in enumerate(inst.level_labels):
@@ -155,7 +185,9 @@ def _text(value: object) -> str:
     return str(value)
 
 
-def read_workbook(path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False) -> Responses:
+def read_workbook(
+    path: str | Path, inst: InstrumentFile, display: str | None = None, allow_other_version: bool = False
+) -> Responses:
     """The respondents on a workbook's Answers sheet, checked like a CSV file (rows are the
     sheet's row numbers, columns its column numbers); the hidden sheet's version and wave too."""
     from openpyxl.utils import get_column_letter
@@ -163,27 +195,41 @@ def read_workbook(path: str | Path, inst: InstrumentFile, display: str | None = 
     path = Path(path)
     disp = display or str(path)
     res = Responses(file=disp, wave=path.stem)
-    try:
-        # regular files only, at most the limit + 1 bytes read (core/files.py): never /dev/zero or a FIFO
-        data = read_limited(path, MAX_BYTES)
-    except TooLarge as exc:
-        res.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; workbooks above {MAX_BYTES:,} bytes are refused", file=disp))
-        return res
-    except OSError as exc:
-        res.findings.append(Finding("file-unreadable", f"cannot read the file ({exc.strerror or exc})", file=disp))
+    data, problem = read_input(path, MAX_BYTES, "workbooks")
+    if data is None:
+        res.findings.append(Finding(*problem, file=disp))  # type: ignore[misc]
         return res
     try:
         from openpyxl import load_workbook
 
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        res.findings.append(Finding("workbook-unreadable", f"not readable as an Excel workbook ({type(exc).__name__}); save it again as Excel Workbook (.xlsx)", file=disp))
+        res.findings.append(
+            Finding(
+                "workbook-unreadable",
+                f"not readable as an Excel workbook ({type(exc).__name__}); save it again as Excel Workbook (.xlsx)",
+                file=disp,
+            )
+        )
         return res
     try:
         if META_SHEET in wb.sheetnames:
-            meta = {str(r[0]): r[1] for r in wb[META_SHEET].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True) if r and r[0] is not None}
-            if (meta.get("instrument"), str(meta.get("instrument_version"))) != (inst.id, inst.version) and not allow_other_version:
-                res.findings.append(Finding("responses-instrument-version", f"the workbook was made for {meta.get('instrument')} {meta.get('instrument_version')}, but the current instrument is {inst.id} {inst.version}; make a new workbook with `lchd-assess questionnaire --format xlsx`", file=disp))
+            meta = {
+                str(r[0]): r[1]
+                for r in wb[META_SHEET].iter_rows(min_row=1, max_row=10, max_col=2, values_only=True)
+                if r and r[0] is not None
+            }
+            if (meta.get("instrument"), str(meta.get("instrument_version"))) != (
+                inst.id,
+                inst.version,
+            ) and not allow_other_version:
+                res.findings.append(
+                    Finding(
+                        "responses-instrument-version",
+                        f"the workbook was made for {meta.get('instrument')} {meta.get('instrument_version')}, but the current instrument is {inst.id} {inst.version}; make a new workbook with `lchd-assess questionnaire --format xlsx`",
+                        file=disp,
+                    )
+                )
                 return res
             res.declared_wave = str(meta.get("wave") or "") or None
         ws = wb[ANSWERS_SHEET] if ANSWERS_SHEET in wb.sheetnames else wb.worksheets[0]
