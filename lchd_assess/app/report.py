@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
 from pydantic import ValidationError
 
 from .. import __version__
-from ..context.report_context import FrameworkInfo, Guidance, ReportContext, RosterOrganisation, build_report_context, framework_info, guidance_from_assessment
+from ..context.report_context import (
+    FrameworkInfo,
+    Guidance,
+    ReportContext,
+    RosterOrganisation,
+    build_report_context,
+    framework_info,
+    guidance_from_assessment,
+)
 from ..core.errors import InputError
 from ..core.files import TooLarge, decode_utf8, read_limited
 from ..core.safe_output import OutputFolder, OutputGuard, shown
@@ -50,7 +58,9 @@ def render_template(name: str, context: "ReportContext | PortfolioContext") -> s
     return environment().get_template(name).render(**context.template_vars())
 
 
-def report_context(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> ReportContext:
+def report_context(
+    score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()
+) -> ReportContext:
     return build_report_context(score, fw, guidance, list(roster), css=_css(), generator=_generator())
 
 
@@ -61,7 +71,9 @@ class RenderedReport:
     scores_json: str
 
 
-def render_report(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()) -> RenderedReport:
+def render_report(
+    score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()
+) -> RenderedReport:
     html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
     return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
 
@@ -95,13 +107,17 @@ class Progress:
         filled = round(width * self.done / max(self.total, 1))
         # the carriage return is the bar's own (so past the CLI's escaping stream); the name is not
         raw = getattr(self.stream, "raw", self.stream)
-        raw.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {excerpt(what, 30):<30}")
+        raw.write(
+            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {excerpt(what, 30):<30}"
+        )
         if self.done >= self.total:
             self.stream.write("\n")
         self.stream.flush()
 
 
-def iter_with_progress(items: Sequence, label: str, enabled: bool | None, fn: Callable, stream: TextIO | None = None) -> Iterable:
+def iter_with_progress(
+    items: Sequence, label: str, enabled: bool | None, fn: Callable, stream: TextIO | None = None
+) -> Iterable:
     bar = Progress(len(items), label, stream=stream, enabled=enabled)
     for item in items:
         result = fn(item)
@@ -116,7 +132,13 @@ class RenderedPortfolio:
     csv: str
 
 
-def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: bytes | None = None, guidance: Guidance | None = None, problems: Sequence[str] = ()) -> RenderedPortfolio:
+def render_portfolio(
+    scores: Sequence[ScoreResult],
+    fw: FrameworkInfo,
+    key: bytes | None = None,
+    guidance: Guidance | None = None,
+    problems: Sequence[str] = (),
+) -> RenderedPortfolio:
     """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes.
 
     ``guidance`` carries the rules the brief uses (caution's few-respondents threshold, the
@@ -125,9 +147,20 @@ def render_portfolio(scores: Sequence[ScoreResult], fw: FrameworkInfo, key: byte
     min_respondents = g.caution.min_respondents if g.caution else 8
     from ..context.portfolio import build_portfolio_context, portfolio_csv
 
-    ctx = build_portfolio_context(scores, fw, key=key, css=_css(), generator=_generator(), min_respondents=min_respondents, min_for_percentiles=g.min_partnerships_for_percentiles, problems=problems)
+    ctx = build_portfolio_context(
+        scores,
+        fw,
+        key=key,
+        css=_css(),
+        generator=_generator(),
+        min_respondents=min_respondents,
+        min_for_percentiles=g.min_partnerships_for_percentiles,
+        problems=problems,
+    )
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    return RenderedPortfolio(html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key, g.min_partnerships_for_percentiles))
+    return RenderedPortfolio(
+        html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key, g.min_partnerships_for_percentiles)
+    )
 
 
 def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
@@ -159,7 +192,9 @@ def load_score_json(path: Path) -> ScoreResult:
     try:
         text = decode_utf8(read_limited(path, SCORES_MAX_BYTES))
     except TooLarge as exc:
-        raise InputError(f"{shown(path)}: file-too-large: the file is {exc.size:,} bytes; a scores file is far smaller (the limit is {SCORES_MAX_BYTES:,})") from None
+        raise InputError(
+            f"{shown(path)}: file-too-large: the file is {exc.size:,} bytes; a scores file is far smaller (the limit is {SCORES_MAX_BYTES:,})"
+        ) from None
     except OSError as exc:
         raise InputError(f"{shown(path)}: cannot read: {(exc.strerror or str(exc)).lower()}") from None
     except ValueError as exc:
@@ -170,7 +205,9 @@ def load_score_json(path: Path) -> ScoreResult:
         err = exc.errors()[0]
         where = ".".join(str(x) for x in err["loc"]) or "(top level)"
         # the message quotes no more than a short escaped excerpt of what the file holds
-        raise InputError(f"{shown(path)}: {excerpt(where, 60)}: {excerpt(err['msg'], 120)}; the file must be a ScoreResult as `lchd-assess score --format json` writes it") from None
+        raise InputError(
+            f"{shown(path)}: {excerpt(where, 60)}: {excerpt(err['msg'], 120)}; the file must be a ScoreResult as `lchd-assess score --format json` writes it"
+        ) from None
 
 
 def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:
@@ -202,13 +239,17 @@ def checked_scores(score: ScoreResult, path: Path) -> ScoreResult:
     if problems:
         where, what = problems[0]
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise InputError(f"{shown(path)}: {where}: scores-out-of-range: {what}{more}; a scores file must be as `lchd-assess score --format json` wrote it")
+        raise InputError(
+            f"{shown(path)}: {where}: scores-out-of-range: {what}{more}; a scores file must be as `lchd-assess score --format json` wrote it"
+        )
     # the current rules' cell size and perspectives, validated once per content (report_inputs)
     guidance = report_inputs()[1]
     return reapply_privacy(score, guidance.min_cell_size, guidance.perspectives)
 
 
-def load_partnership_scores(path: Path, wave: str | None = None, comments: bool = False) -> tuple[ScoreResult, list[RosterOrganisation]]:
+def load_partnership_scores(
+    path: Path, wave: str | None = None, comments: bool = False
+) -> tuple[ScoreResult, list[RosterOrganisation]]:
     """Score a partnership folder (or read a saved ScoreResult JSON) for the report.
 
     Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
@@ -216,12 +257,16 @@ def load_partnership_scores(path: Path, wave: str | None = None, comments: bool 
     if path.is_file() and path.suffix == ".json":
         score = checked_scores(load_score_json(path), path)
         if wave is not None and score.wave != wave:
-            raise InputError(f"{path}: wave: the file holds wave {score.wave}, not {wave}; score the wave you want with `lchd-assess score`")
+            raise InputError(
+                f"{path}: wave: the file holds wave {score.wave}, not {wave}; score the wave you want with `lchd-assess score`"
+            )
         if not comments and score.comments is not None:
             score = score.model_copy(update={"comments": None})
         return score, []
     if not path.is_dir():
-        raise InputError(f"{path}: not found: give a partnership folder (with partnership.yaml and responses/) or a scores JSON file")
+        raise InputError(
+            f"{path}: not found: give a partnership folder (with partnership.yaml and responses/) or a scores JSON file"
+        )
     score = _score_folder(path, wave, comments)
     return score, _roster(path)
 
@@ -237,27 +282,6 @@ def _roster(path: Path) -> list[RosterOrganisation]:
 
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]
-
-
-def expand_portfolio_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Partnership folders and score files from the command line; a folder without a
-    partnership.yaml stands for the partnership folders inside it."""
-    out: list[Path] = []
-    for p in paths:
-        if p.is_file() and p.suffix == ".json":
-            out.append(p)
-        elif (p / "partnership.yaml").is_file():
-            out.append(p)
-        elif p.is_dir():
-            from ..load.partnership import partnership_folders
-
-            inner = partnership_folders(p)
-            if not inner:
-                raise InputError(f"{p}: no partnership here: neither a partnership.yaml nor folders that hold one")
-            out.extend(inner)
-        else:
-            raise InputError(f"{p}: not found: give partnership folders, folders of them, or scores JSON files")
-    return out
 
 
 def partnership_inputs(path: Path) -> list[Path]:
