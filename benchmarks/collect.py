@@ -47,10 +47,19 @@ def answer_files(folder: Path, n: int) -> list[Path]:
     for k in range(n):
         sector = rng.choice(sectors)
         answers = {i: rng.choice([0, 1, 2, 3, 4, 2, 3, "DK", "NA"]) for i in inst.item_ids()}
-        doc = {"format": "lchd-answers", "format_version": 1, "instrument": inst.id, "instrument_version": inst.version,
-               "wave": WAVE, "language": "en", "respondent_id": f"B{k:03d}-{rng.randrange(10**4):04d}", "sector": sector,
-               "role": "resident-family-member" if sector == inst.resident_sector else "staff", "answers": answers,
-               "comments": {"P1.Q1": "A short comment."} if k % 5 == 0 else {}}
+        doc = {
+            "format": "lchd-answers",
+            "format_version": 1,
+            "instrument": inst.id,
+            "instrument_version": inst.version,
+            "wave": WAVE,
+            "language": "en",
+            "respondent_id": f"B{k:03d}-{rng.randrange(10**4):04d}",
+            "sector": sector,
+            "role": "resident-family-member" if sector == inst.resident_sector else "staff",
+            "answers": answers,
+            "comments": {"P1.Q1": "A short comment."} if k % 5 == 0 else {},
+        }
         p = folder / f"lchd-answers-{k:03d}.json"
         p.write_text(json.dumps(doc, indent=2), encoding="utf-8")
         out.append(p)
@@ -84,15 +93,33 @@ def main() -> None:
             assert result.added == 200 and not result.refused
         inst = load_assessment().instrument
         html = render_html(inst).encode("utf-8")
-        subprocess.run([*CLI, "questionnaire", "--out", str(tmp / "q"), "--format", "pdf"], check=True, capture_output=True, cwd=ROOT)
-        subprocess.run([*CLI, "questionnaire", "--out", str(tmp / "q"), "--format", "xlsx"], check=True, capture_output=True, cwd=ROOT)
+        subprocess.run(
+            [*CLI, "questionnaire", "--out", str(tmp / "q"), "--format", "pdf"],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
+        subprocess.run(
+            [*CLI, "questionnaire", "--out", str(tmp / "q"), "--format", "xlsx"],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
         pdf_kb = (tmp / "q" / "questionnaire.pdf").stat().st_size / 1024
         xlsx_kb = (tmp / "q" / "questionnaire.xlsx").stat().st_size / 1024
     med = statistics.median
-    print(f"collect of 200 answer files, whole command in a fresh process: median {med(whole):.2f} s over {args.runs} runs (min {min(whole):.2f}, max {max(whole):.2f})")
-    print(f"bare start-up (lchd-assess --version): median {med(bare):.2f} s; collect ÷ start-up: {med(whole) / med(bare):.1f}×")
-    print(f"merge alone in one process (read + check 200 files, write the wave): median {med(merge) * 1000:.0f} ms ({med(merge) / 200 * 1000:.2f} ms per file)")
-    print(f"standalone questionnaire page: {len(html) / 1024:.0f} KB (aim < 300 KB); paper PDF {pdf_kb:.0f} KB; workbook {xlsx_kb:.0f} KB")
+    print(
+        f"collect of 200 answer files, whole command in a fresh process: median {med(whole):.2f} s over {args.runs} runs (min {min(whole):.2f}, max {max(whole):.2f})"
+    )
+    print(
+        f"bare start-up (lchd-assess --version): median {med(bare):.2f} s; collect ÷ start-up: {med(whole) / med(bare):.1f}×"
+    )
+    print(
+        f"merge alone in one process (read + check 200 files, write the wave): median {med(merge) * 1000:.0f} ms ({med(merge) / 200 * 1000:.2f} ms per file)"
+    )
+    print(
+        f"standalone questionnaire page: {len(html) / 1024:.0f} KB (aim < 300 KB); paper PDF {pdf_kb:.0f} KB; workbook {xlsx_kb:.0f} KB"
+    )
 
 
 if __name__ == "__main__":

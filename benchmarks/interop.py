@@ -47,7 +47,16 @@ def people(n: int, inst) -> list[dict]:
     for k in range(n):
         s, r = rng.choice(list(sectors)), rng.choice(list(roles))
         answers = {i: rng.choice([0, 1, 2, 3, 4, 2, 3, "DK", "NA", None]) for i in inst.item_ids()}
-        out.append({"id": f"B{k + 1:04d}", "sector": s, "role": r, "answers": answers, "comments": {}, "_labels": {"sector": sectors[s], "role": roles[r]}})
+        out.append(
+            {
+                "id": f"B{k + 1:04d}",
+                "sector": s,
+                "role": r,
+                "answers": answers,
+                "comments": {},
+                "_labels": {"sector": sectors[s], "role": roles[r]},
+            }
+        )
     return out
 
 
@@ -77,7 +86,9 @@ def main() -> None:
         shutil.copy(EXAMPLE / "partnership.yaml", p)
         ex = {}
         for fmt, name in (("redcap", "dd.csv"), ("xlsform", "form.xlsx"), ("fhir", "q.json"), ("forms-text", "f.txt")):
-            subprocess.run(CLI + ["export", "instrument", "--format", fmt, "--out", str(d / name)], check=True, capture_output=True)
+            subprocess.run(
+                CLI + ["export", "instrument", "--format", fmt, "--out", str(d / name)], check=True, capture_output=True
+            )
             ex[fmt] = d / name
         files = {
             "redcap": tp.redcap_export(ex["redcap"].read_text(encoding="utf-8"), who),
@@ -88,10 +99,16 @@ def main() -> None:
         }
         baseline_csv = d / "answers.csv"
         header = template_header(inst)
-        rows = [[w["id"], w["sector"], w["role"]] + ["" if w["answers"][i] is None else str(w["answers"][i]) for i in inst.item_ids()] for w in who]
+        rows = [
+            [w["id"], w["sector"], w["role"]]
+            + ["" if w["answers"][i] is None else str(w["answers"][i]) for i in inst.item_ids()]
+            for w in who
+        ]
         baseline_csv.write_text(csv_text([header] + rows), encoding="utf-8")
         base = timed(CLI + ["collect", str(p), str(baseline_csv), "--wave", WAVE], p, args.runs)
-        print(f"{args.respondents} respondents × {len(inst.item_ids())} items; median of {args.runs} whole-process runs")
+        print(
+            f"{args.respondents} respondents × {len(inst.item_ids())} items; median of {args.runs} whole-process runs"
+        )
         print(f"  collect (toolkit CSV, baseline)  {base:6.3f} s")
         for fmt, text in files.items():
             f = d / f"export-{fmt}.{'json' if fmt == 'fhir' else 'csv'}"

@@ -72,7 +72,9 @@ def main() -> None:
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"wave: {args.respondents:,} respondents, {size / 1e6:.1f} MB CSV")
     print(f"bare python -c pass: median {statistics.median(bare):.2f} s")
-    print(f"lchd-assess score:   median {statistics.median(score):.2f} s over {args.runs} runs ({', '.join(f'{t:.1f}' for t in score)})")
+    print(
+        f"lchd-assess score:   median {statistics.median(score):.2f} s over {args.runs} runs ({', '.join(f'{t:.1f}' for t in score)})"
+    )
     print(f"peak memory (max RSS of any child): {peak:.0f} MB")
 
 

@@ -43,7 +43,15 @@ def main() -> None:
 
     from lchd_assess.load.framework import load_framework
     from lchd_assess.render.pdf import PDF_VARIANT
-    from lchd_assess.app.report import REPORT_TEMPLATE, default_guidance, load_partnership_scores, render_portfolio, render_report, render_template, report_context
+    from lchd_assess.app.report import (
+        REPORT_TEMPLATE,
+        default_guidance,
+        load_partnership_scores,
+        render_portfolio,
+        render_report,
+        render_template,
+        report_context,
+    )
     from lchd_assess.context.report_context import framework_info
     from lchd_assess.score.synthetic import synthetic_score
 
@@ -84,7 +92,9 @@ def main() -> None:
     mo, ma, mp = (statistics.median(wall[k]) for k in ("ours", "alone", "plain"))
     co, ca, cp = (statistics.median(cpu[k]) for k in ("ours", "alone", "plain"))
     print(f"pages per example report: {', '.join(f'{k} {v}' for k, v in sorted(pages.items()))}")
-    print(f"largest example: {score.partnership.id} ({pages[score.partnership.id]} pages, with comments), {args.runs} runs, medians:")
+    print(
+        f"largest example: {score.partnership.id} ({pages[score.partnership.id]} pages, with comments), {args.runs} runs, medians:"
+    )
     print(f"  lchd-assess report (context + HTML + PDF/UA-1, restricted fetcher): wall {mo:.3f} s, CPU {co:.3f} s")
     print(f"  WeasyPrint alone, same HTML, PDF/UA-1:                             wall {ma:.3f} s, CPU {ca:.3f} s")
     print(f"  WeasyPrint alone, same HTML, untagged:                             wall {mp:.3f} s, CPU {cp:.3f} s")
@@ -100,8 +110,10 @@ def main() -> None:
         times.append(time.perf_counter() - t)
     assert out is not None
     n_pages = len(pypdf.PdfReader(io.BytesIO(out.pdf)).pages)
-    print(f"portfolio of {args.portfolio} synthetic partnerships: {statistics.median(times):.2f} s median "
-          f"(context + HTML + CSV + PDF; {n_pages} pages, {len(out.pdf) // 1024} KiB PDF, {len(out.html) // 1024} KiB HTML)")
+    print(
+        f"portfolio of {args.portfolio} synthetic partnerships: {statistics.median(times):.2f} s median "
+        f"(context + HTML + CSV + PDF; {n_pages} pages, {len(out.pdf) // 1024} KiB PDF, {len(out.html) // 1024} KiB HTML)"
+    )
 
     import subprocess
     import sys
@@ -111,11 +123,26 @@ def main() -> None:
         folders = Path(tmp) / "partnerships"
         make_folders(ROOT / "assessments" / "examples" / score.partnership.id, folders, args.portfolio)
         t = time.perf_counter()
-        r = subprocess.run([sys.executable, "-m", "lchd_assess", "portfolio", str(folders), "--out", str(Path(tmp) / "out"), "--quiet"], capture_output=True, text=True)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "lchd_assess",
+                "portfolio",
+                str(folders),
+                "--out",
+                str(Path(tmp) / "out"),
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+        )
         elapsed = time.perf_counter() - t
         if r.returncode:
             raise SystemExit(r.stderr)
-        print(f"lchd-assess portfolio on {args.portfolio} partnership folders (score each, then render): {elapsed:.1f} s")
+        print(
+            f"lchd-assess portfolio on {args.portfolio} partnership folders (score each, then render): {elapsed:.1f} s"
+        )
 
 
 def whole_process(example: Path, runs: int) -> None:
@@ -136,7 +163,11 @@ def whole_process(example: Path, runs: int) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         t = Path(tmp)
-        first = subprocess.run([sys.executable, "-m", "lchd_assess", "report", str(example), "--out", str(t / "first"), "--quiet"], capture_output=True, text=True)
+        first = subprocess.run(
+            [sys.executable, "-m", "lchd_assess", "report", str(example), "--out", str(t / "first"), "--quiet"],
+            capture_output=True,
+            text=True,
+        )
         if first.returncode:
             raise SystemExit(first.stderr)
         # The same document for WeasyPrint alone: the report's HTML and the @font-face rules of the
@@ -145,19 +176,37 @@ def whole_process(example: Path, runs: int) -> None:
         from lchd_assess.render.pdf import ASSETS
 
         (t / "fonts.css").write_text(font_face_css(ASSETS), encoding="utf-8")
-        alone = ("import sys\nfrom weasyprint import CSS, HTML\nfrom weasyprint.text.fonts import FontConfiguration\n"
-                 "fc = FontConfiguration()\n"
-                 "HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], pdf_variant='pdf/ua-1', stylesheets=[CSS(filename=sys.argv[3], font_config=fc)], font_config=fc)")
+        alone = (
+            "import sys\nfrom weasyprint import CSS, HTML\nfrom weasyprint.text.fonts import FontConfiguration\n"
+            "fc = FontConfiguration()\n"
+            "HTML(filename=sys.argv[1]).write_pdf(sys.argv[2], pdf_variant='pdf/ua-1', stylesheets=[CSS(filename=sys.argv[3], font_config=fc)], font_config=fc)"
+        )
         contenders = {
-            "lchd-assess report scores.json": [sys.executable, "-m", "lchd_assess", "report", str(t / "first" / "scores.json"), "--out", str(t / "again"), "--quiet"],
-            "WeasyPrint alone, same HTML": [sys.executable, "-c", alone, str(t / "first" / "report.html"), str(t / "alone.pdf"), str(t / "fonts.css")],
+            "lchd-assess report scores.json": [
+                sys.executable,
+                "-m",
+                "lchd_assess",
+                "report",
+                str(t / "first" / "scores.json"),
+                "--out",
+                str(t / "again"),
+                "--quiet",
+            ],
+            "WeasyPrint alone, same HTML": [
+                sys.executable,
+                "-c",
+                alone,
+                str(t / "first" / "report.html"),
+                str(t / "alone.pdf"),
+                str(t / "fonts.css"),
+            ],
         }
         for cmd in contenders.values():  # warm the OS file cache and our report-inputs cache
             run(cmd)
         wall: dict[str, list[float]] = {k: [] for k in contenders}
         cpu: dict[str, list[float]] = {k: [] for k in contenders}
         for i in range(runs):
-            for name in (list(contenders) if i % 2 == 0 else list(reversed(contenders))):
+            for name in list(contenders) if i % 2 == 0 else list(reversed(contenders)):
                 w, c = run(contenders[name])
                 wall[name].append(w)
                 cpu[name].append(c)
@@ -167,7 +216,9 @@ def whole_process(example: Path, runs: int) -> None:
         print(f"  {name:32} wall {statistics.median(wall[name]):.3f} s, CPU {statistics.median(cpu[name]):.3f} s")
     rc = statistics.median(cpu[ours]) / statistics.median(cpu[bare])
     rw = statistics.median(wall[ours]) / statistics.median(wall[bare])
-    print(f"  ratio report / WeasyPrint alone: CPU {rc:.3f}, wall {rw:.3f} (goal ≤ 1.10 -> {'met' if rc <= 1.10 else 'NOT met'} on CPU)")
+    print(
+        f"  ratio report / WeasyPrint alone: CPU {rc:.3f}, wall {rw:.3f} (goal ≤ 1.10 -> {'met' if rc <= 1.10 else 'NOT met'} on CPU)"
+    )
 
 
 def make_folders(example: Path, out: Path, n: int, seed: int = 2026) -> None:
@@ -185,7 +236,9 @@ def make_folders(example: Path, out: Path, n: int, seed: int = 2026) -> None:
         d = out / f"synthetic-{i:04d}"
         (d / "responses").mkdir(parents=True)
         name_line = next(line for line in yaml_text.splitlines() if line.startswith("name:"))
-        (d / "partnership.yaml").write_text(yaml_text.replace(name_line, f"name: Synthetic Partnership {i:04d} (fictional)"), encoding="utf-8")
+        (d / "partnership.yaml").write_text(
+            yaml_text.replace(name_line, f"name: Synthetic Partnership {i:04d} (fictional)"), encoding="utf-8"
+        )
         shift = rnd.choice([-1, 0, 0, 1])
         new_rows = [header]
         for j, row in enumerate(rnd.choices(body, k=len(body))):

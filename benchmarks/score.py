@@ -42,7 +42,17 @@ from lchd_assess.formats.score_output import to_json  # noqa: E402
 from lchd_assess.app.score import framework_context, score_partnership  # noqa: E402
 from lchd_assess.score.scoring import Context  # noqa: E402
 
-SECTORS = ["health-care", "public-health", "social-services", "education", "housing", "community-organisation", "resident-family", "backbone", "funder"]
+SECTORS = [
+    "health-care",
+    "public-health",
+    "social-services",
+    "education",
+    "housing",
+    "community-organisation",
+    "resident-family",
+    "backbone",
+    "funder",
+]
 
 
 def bench_assessment(n_items: int):
@@ -72,8 +82,13 @@ def generate(out: Path, n_partnerships: int, n_respondents: int, item_ids: list[
     for p in range(n_partnerships):
         d = out / f"p{p:04d}"
         (d / "responses").mkdir(parents=True)
-        roster = "\n".join(f"  - {{id: org-{j:02d}, name: Organisation {j}, sector: {s}}}" for j, s in enumerate(SECTORS, 1))
-        (d / "partnership.yaml").write_text(f"kind: partnership\nname: Benchmark partnership {p}\nscale: city\npopulation_focus: benchmark\nfictional: true\nroster:\n{roster}\n", encoding="utf-8")
+        roster = "\n".join(
+            f"  - {{id: org-{j:02d}, name: Organisation {j}, sector: {s}}}" for j, s in enumerate(SECTORS, 1)
+        )
+        (d / "partnership.yaml").write_text(
+            f"kind: partnership\nname: Benchmark partnership {p}\nscale: city\npopulation_focus: benchmark\nfictional: true\nroster:\n{roster}\n",
+            encoding="utf-8",
+        )
         level = rng.uniform(0.5, 3.5)
         buf = io.StringIO(newline="")
         w = csv.writer(buf, lineterminator="\r\n")
@@ -83,7 +98,15 @@ def generate(out: Path, n_partnerships: int, n_respondents: int, item_ids: list[
             row = []
             for _ in item_ids:
                 u = rng.random()
-                row.append("DK" if u < 0.04 else "NA" if u < 0.06 else "" if u < 0.08 else answers[max(0, min(4, round(level + rng.gauss(0, 0.8))))])
+                row.append(
+                    "DK"
+                    if u < 0.04
+                    else "NA"
+                    if u < 0.06
+                    else ""
+                    if u < 0.08
+                    else answers[max(0, min(4, round(level + rng.gauss(0, 0.8))))]
+                )
             w.writerow([f"R{r:02d}", s, "resident-family-member" if s == "resident-family" else "staff", *row])
         (d / "responses" / "2026-annual.csv").write_text(buf.getvalue(), encoding="utf-8")
 
@@ -100,7 +123,9 @@ def numpy_groupby(values: np.ndarray, element_of_item: np.ndarray, n_elements: i
 def load_numpy(folders: list[Path], n_items: int) -> np.ndarray:
     blocks = []
     for d in folders:
-        raw = np.genfromtxt(d / "responses" / "2026-annual.csv", delimiter=",", skip_header=1, dtype=str, usecols=range(3, 3 + n_items))
+        raw = np.genfromtxt(
+            d / "responses" / "2026-annual.csv", delimiter=",", skip_header=1, dtype=str, usecols=range(3, 3 + n_items)
+        )
         blocks.append(raw)
     a = np.stack(blocks)
     vals = np.full(a.shape, np.nan)
@@ -120,10 +145,14 @@ def main() -> None:
     item_ids = a.instrument.item_ids()
     elements = [s.element for s in a.instrument.sections]
     ctx = framework_context(a)
-    fast = dataclasses.replace(a, rules=a.rules.model_copy(update={"interval": a.rules.interval.model_copy(update={"resamples": 100})}))
+    fast = dataclasses.replace(
+        a, rules=a.rules.model_copy(update={"interval": a.rules.interval.model_copy(update={"resamples": 100})})
+    )
     ctx_fast = Context(fast, ctx.framework_version, ctx.element_names)
     n_answers = args.partnerships * args.respondents * len(item_ids)
-    print(f"benchmark: {args.partnerships} partnerships × {args.respondents} respondents × {len(item_ids)} items = {n_answers:,} answers")
+    print(
+        f"benchmark: {args.partnerships} partnerships × {args.respondents} respondents × {len(item_ids)} items = {n_answers:,} answers"
+    )
 
     def timed(fn):
         """(result, wall seconds, CPU seconds of this process). On a shared machine the wall
@@ -150,21 +179,43 @@ def main() -> None:
 
         total_bytes, w_score, c_score = timed(score_all)
         per = w_score / len(folders)
-        print(f"lchd-assess scoring, end to end from CSV (read partnership.yaml, read and check the CSV, score with the {a.rules.interval.resamples}-resample bootstrap, groups, gaps, gate, representation, JSON): "
-              f"wall {w_score:.2f} s, CPU {c_score:.2f} s ({per * 1000:.1f} ms per partnership; {total_bytes / 1e6:.1f} MB of JSON)")
-        print(f"NumPy reading the same CSVs and grouping them (element means per partnership): wall {w_load + w_np:.2f} s, CPU {c_load + c_np:.2f} s (group-by alone {w_np * 1000:.1f} ms)")
-        verdict = ("met" if c_score < 5 else "NOT met") if n_answers >= 1_500_000 else "the goal is for 1.5 M answers: run with the defaults"
-        print(f"goal 1, {n_answers:,} answers scored in under 5 s: wall {w_score:.2f} s, CPU {c_score:.2f} s -> {verdict} (CPU)")
-        print(f"goal 2, within 3x of NumPy reading + grouping: ratio wall {w_score / (w_load + w_np):.2f}x, CPU {c_score / (c_load + c_np):.2f}x -> {'met' if c_score / (c_load + c_np) <= 3 else 'NOT met'} (CPU)")
+        print(
+            f"lchd-assess scoring, end to end from CSV (read partnership.yaml, read and check the CSV, score with the {a.rules.interval.resamples}-resample bootstrap, groups, gaps, gate, representation, JSON): "
+            f"wall {w_score:.2f} s, CPU {c_score:.2f} s ({per * 1000:.1f} ms per partnership; {total_bytes / 1e6:.1f} MB of JSON)"
+        )
+        print(
+            f"NumPy reading the same CSVs and grouping them (element means per partnership): wall {w_load + w_np:.2f} s, CPU {c_load + c_np:.2f} s (group-by alone {w_np * 1000:.1f} ms)"
+        )
+        verdict = (
+            ("met" if c_score < 5 else "NOT met")
+            if n_answers >= 1_500_000
+            else "the goal is for 1.5 M answers: run with the defaults"
+        )
+        print(
+            f"goal 1, {n_answers:,} answers scored in under 5 s: wall {w_score:.2f} s, CPU {c_score:.2f} s -> {verdict} (CPU)"
+        )
+        print(
+            f"goal 2, within 3x of NumPy reading + grouping: ratio wall {w_score / (w_load + w_np):.2f}x, CPU {c_score / (c_load + c_np):.2f}x -> {'met' if c_score / (c_load + c_np) <= 3 else 'NOT met'} (CPU)"
+        )
 
         sample = folders[: max(1, len(folders) // 10)]
         _, w_fast, _ = timed(lambda: [to_json(score_partnership(d, assessment=fast, context=ctx_fast)) for d in sample])
         w_fast /= len(sample)
-        print(f"  the same with a 100-resample bootstrap: {w_fast * 1000:.1f} ms per partnership (the 2,000-resample interval is {max(0.0, per - w_fast) / per:.0%} of the time)")
+        print(
+            f"  the same with a 100-resample bootstrap: {w_fast * 1000:.1f} ms per partnership (the 2,000-resample interval is {max(0.0, per - w_fast) / per:.0%} of the time)"
+        )
 
         example = ROOT / "assessments" / "examples" / "harbour-city-family-network"
-        cli, w_cli, _ = timed(lambda: subprocess.run([sys.executable, "-m", "lchd_assess", "score", str(example), "--format", "json"], capture_output=True, text=True))
-        print(f"  one `lchd-assess score` command on an example (start-up, framework and instrument loading, two waves; exit {cli.returncode}): wall {w_cli:.2f} s")
+        cli, w_cli, _ = timed(
+            lambda: subprocess.run(
+                [sys.executable, "-m", "lchd_assess", "score", str(example), "--format", "json"],
+                capture_output=True,
+                text=True,
+            )
+        )
+        print(
+            f"  one `lchd-assess score` command on an example (start-up, framework and instrument loading, two waves; exit {cli.returncode}): wall {w_cli:.2f} s"
+        )
 
         # The two agree on the element means (the scorer rounds to one decimal).
         check = score_partnership(folders[0], assessment=a, context=ctx)

@@ -57,7 +57,9 @@ def main() -> None:
     for k, label in (("warm", "site build (pages up to date)"), ("cold", "site build --force (regenerate)")):
         over = 100 * (med[k] - med["bare"]) / med["bare"]
         paired = statistics.median(b / a for a, b in zip(runs["bare"], runs[k]))
-        print(f"  {label:<32}{med[k]:.2f} s   overhead {over:+.0f} %   paired ratio {paired:.2f}×   {'within' if paired <= 1.15 else 'over'} the 1.15× goal")
+        print(
+            f"  {label:<32}{med[k]:.2f} s   overhead {over:+.0f} %   paired ratio {paired:.2f}×   {'within' if paired <= 1.15 else 'over'} the 1.15× goal"
+        )
 
 
 if __name__ == "__main__":

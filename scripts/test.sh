@@ -26,9 +26,7 @@ quiet() {
   rm -f "$log"
 }
 quiet .venv/bin/ruff check lchd_assess tests benchmarks scripts
-# TODO(issue 14, lead): enable once `ruff format` has been run over the whole tree after every
-# branch merged (running it earlier would conflict with every open branch):
-# quiet .venv/bin/ruff format --check lchd_assess tests benchmarks scripts
+quiet .venv/bin/ruff format --check lchd_assess tests benchmarks scripts
 quiet .venv/bin/lint-imports --no-logo
 quiet .venv/bin/mypy
 # The wheel as a user installs it, run from an empty folder (skip with LCHD_SKIP_WHEEL_CHECK=1).

@@ -24,7 +24,9 @@ def _own_state_folder(tmp_path_factory: pytest.TempPathFactory):
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite expected files in golden folders (review the diff!)")
+    parser.addoption(
+        "--update-golden", action="store_true", help="rewrite expected files in golden folders (review the diff!)"
+    )
 
 
 @pytest.fixture

@@ -48,7 +48,13 @@ def _csv(rows: list[list[str]], delimiter: str = ",") -> str:
 # -- REDCap ------------------------------------------------------------------------------------
 
 
-def redcap_export(dictionary_csv: str, respondents: list[Answers], labels: bool = False, label_headers: bool = False, event: str | None = None) -> str:
+def redcap_export(
+    dictionary_csv: str,
+    respondents: list[Answers],
+    labels: bool = False,
+    label_headers: bool = False,
+    event: str | None = None,
+) -> str:
     dd = list(csv.DictReader(io.StringIO(dictionary_csv)))
     fields = [f for f in dd if f["Field Type"] != "descriptive"]
     form = fields[0]["Form Name"]
@@ -82,7 +88,14 @@ def redcap_export(dictionary_csv: str, respondents: list[Answers], labels: bool 
             else:
                 item = f["Question Number (surveys only)"]
                 a = r["answers"].get(item)
-                value = "" if a is None else {"DK": next(c for c, l in choices[name].items() if l.lower().startswith("don")), "NA": next(c for c, l in choices[name].items() if "applicable" in l.lower())}.get(a, str(a))
+                value = (
+                    ""
+                    if a is None
+                    else {
+                        "DK": next(c for c, l in choices[name].items() if l.lower().startswith("don")),
+                        "NA": next(c for c, l in choices[name].items() if "applicable" in l.lower()),
+                    }.get(a, str(a))
+                )
             if labels and name in choices and value:
                 value = choices[name][value]
             row.append(value)
@@ -125,13 +138,35 @@ def kobo_export(xlsform: Path, respondents: list[Answers], labels: bool = False)
             groups.pop()
         elif t != "note":
             cols.append(("/".join(groups + [q["name"] if not labels else (q["label"] or q["name"])]), q))
-    header = [c for c, _ in cols] + ["_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by", "__version__", "_tags", "_index"]
+    header = [c for c, _ in cols] + [
+        "_id",
+        "_uuid",
+        "_submission_time",
+        "_validation_status",
+        "_notes",
+        "_status",
+        "_submitted_by",
+        "__version__",
+        "_tags",
+        "_index",
+    ]
     rows = [header]
     for n, r in enumerate(respondents, start=1):
         row = []
         for _, q in cols:
             row.append(_value(q, r, choices, labels))
-        row += [str(1000 + n), _uuid(r["id"]), "2026-03-02T10:00:00", "", "", "submitted_via_web", "", "vHb3kq7Xy", "", str(n)]
+        row += [
+            str(1000 + n),
+            _uuid(r["id"]),
+            "2026-03-02T10:00:00",
+            "",
+            "",
+            "submitted_via_web",
+            "",
+            "vHb3kq7Xy",
+            "",
+            str(n),
+        ]
         rows.append(row)
     return _csv(rows, ";")
 
@@ -164,11 +199,31 @@ def odk_export(xlsform: Path, respondents: list[Answers]) -> str:
             groups.pop()
         elif t != "note":
             cols.append(("-".join(groups + [q["name"]]), q))
-    header = ["SubmissionDate"] + [c for c, _ in cols] + ["meta-instanceID", "KEY", "SubmitterID", "SubmitterName", "AttachmentsPresent", "AttachmentsExpected", "Status", "ReviewState", "DeviceID", "Edits", "FormVersion"]
+    header = (
+        ["SubmissionDate"]
+        + [c for c, _ in cols]
+        + [
+            "meta-instanceID",
+            "KEY",
+            "SubmitterID",
+            "SubmitterName",
+            "AttachmentsPresent",
+            "AttachmentsExpected",
+            "Status",
+            "ReviewState",
+            "DeviceID",
+            "Edits",
+            "FormVersion",
+        ]
+    )
     rows = [header]
     for r in respondents:
         key = "uuid:" + _uuid(r["id"])
-        rows.append(["2026-03-02T10:00:00.000Z"] + [_value(q, r, choices, False) for _, q in cols] + [key, key, "5", "Field Team", "0", "0", "", "", "collect:abc123", "0", settings["version"]])
+        rows.append(
+            ["2026-03-02T10:00:00.000Z"]
+            + [_value(q, r, choices, False) for _, q in cols]
+            + [key, key, "5", "Field Team", "0", "0", "", "", "collect:abc123", "0", settings["version"]]
+        )
     return _csv(rows)
 
 
@@ -202,7 +257,14 @@ def fhir_bundle(questionnaire: dict[str, Any], respondents: list[Answers]) -> st
 
     entries = []
     for r in respondents:
-        qr = {"resourceType": "QuestionnaireResponse", "id": r["id"], "questionnaire": canonical, "status": "completed", "authored": "2026-03-02T10:00:00Z", "item": fill(questionnaire["item"], r)}
+        qr = {
+            "resourceType": "QuestionnaireResponse",
+            "id": r["id"],
+            "questionnaire": canonical,
+            "status": "completed",
+            "authored": "2026-03-02T10:00:00Z",
+            "item": fill(questionnaire["item"], r),
+        }
         entries.append({"fullUrl": f"urn:uuid:{_uuid(r['id'])}", "resource": qr})
     return json.dumps({"resourceType": "Bundle", "type": "collection", "entry": entries}, indent=1)
 
@@ -226,7 +288,7 @@ def _pasted_questions(forms_text: str) -> list[tuple[str, list[str]]]:
 
 
 def _choice(options: list[str], r: Answers, title: str) -> str:
-    tag = title[1: title.index("]")]
+    tag = title[1 : title.index("]")]
     v = r.get(tag) if tag in ("sector", "role") else r["answers"].get(tag)
     if v is None:
         return ""
@@ -245,7 +307,9 @@ def google_csv(forms_text: str, respondents: list[Answers]) -> str:
     qs = _pasted_questions(forms_text)
     rows = [["Timestamp", "Email Address"] + [t for t, _ in qs]]
     for n, r in enumerate(respondents):
-        rows.append([f"2026/03/02 10:{n % 60:02d}:00 AM GMT", f"member{n}@example.org"] + [_choice(o, r, t) for t, o in qs])
+        rows.append(
+            [f"2026/03/02 10:{n % 60:02d}:00 AM GMT", f"member{n}@example.org"] + [_choice(o, r, t) for t, o in qs]
+        )
     return _csv(rows)
 
 
@@ -257,17 +321,59 @@ def microsoft_rows(forms_text: str, respondents: list[Answers]) -> list[list[Any
     return rows
 
 
-QUALTRICS_META = [("StartDate", "Start Date", "startDate"), ("EndDate", "End Date", "endDate"), ("Status", "Response Type", "status"), ("IPAddress", "IP Address", "ipAddress"), ("Progress", "Progress", "progress"), ("Duration (in seconds)", "Duration (in seconds)", "duration"), ("Finished", "Finished", "finished"), ("RecordedDate", "Recorded Date", "recordedDate"), ("ResponseId", "Response ID", "_recordId"), ("RecipientLastName", "Recipient Last Name", "recipientLastName"), ("RecipientFirstName", "Recipient First Name", "recipientFirstName"), ("RecipientEmail", "Recipient Email", "recipientEmail"), ("ExternalReference", "External Data Reference", "externalDataReference"), ("LocationLatitude", "Location Latitude", "locationLatitude"), ("LocationLongitude", "Location Longitude", "locationLongitude"), ("DistributionChannel", "Distribution Channel", "distributionChannel"), ("UserLanguage", "User Language", "userLanguage")]
+QUALTRICS_META = [
+    ("StartDate", "Start Date", "startDate"),
+    ("EndDate", "End Date", "endDate"),
+    ("Status", "Response Type", "status"),
+    ("IPAddress", "IP Address", "ipAddress"),
+    ("Progress", "Progress", "progress"),
+    ("Duration (in seconds)", "Duration (in seconds)", "duration"),
+    ("Finished", "Finished", "finished"),
+    ("RecordedDate", "Recorded Date", "recordedDate"),
+    ("ResponseId", "Response ID", "_recordId"),
+    ("RecipientLastName", "Recipient Last Name", "recipientLastName"),
+    ("RecipientFirstName", "Recipient First Name", "recipientFirstName"),
+    ("RecipientEmail", "Recipient Email", "recipientEmail"),
+    ("ExternalReference", "External Data Reference", "externalDataReference"),
+    ("LocationLatitude", "Location Latitude", "locationLatitude"),
+    ("LocationLongitude", "Location Longitude", "locationLongitude"),
+    ("DistributionChannel", "Distribution Channel", "distributionChannel"),
+    ("UserLanguage", "User Language", "userLanguage"),
+]
 
 
 def qualtrics_csv(forms_text: str, respondents: list[Answers], preview: bool = False) -> str:
     qs = _pasted_questions(forms_text)
     rows = [[m[0] for m in QUALTRICS_META] + [f"Q{n}" for n in range(1, len(qs) + 1)]]
     rows.append([m[1] for m in QUALTRICS_META] + [t for t, _ in qs])
-    rows.append([json.dumps({"ImportId": m[2], "timeZone": "America/Denver"} if "Date" in m[0] else {"ImportId": m[2]}) for m in QUALTRICS_META] + [json.dumps({"ImportId": f"QID{n}"}) for n in range(1, len(qs) + 1)])
+    rows.append(
+        [
+            json.dumps({"ImportId": m[2], "timeZone": "America/Denver"} if "Date" in m[0] else {"ImportId": m[2]})
+            for m in QUALTRICS_META
+        ]
+        + [json.dumps({"ImportId": f"QID{n}"}) for n in range(1, len(qs) + 1)]
+    )
     all_rows = list(respondents) + ([dict(respondents[0], id="preview")] if preview else [])
     for n, r in enumerate(all_rows):
         status = "Survey Preview" if r["id"] == "preview" else "IP Address"
-        meta = ["2026-03-02 10:00:00", "2026-03-02 10:12:00", status, f"203.0.113.{n % 250}", "100", "720", "True", "2026-03-02 10:12:01", f"R_{_uuid(r['id'])[:15]}", "", "", "", "", "40.1", "-105.2", "anonymous", "EN"]
+        meta = [
+            "2026-03-02 10:00:00",
+            "2026-03-02 10:12:00",
+            status,
+            f"203.0.113.{n % 250}",
+            "100",
+            "720",
+            "True",
+            "2026-03-02 10:12:01",
+            f"R_{_uuid(r['id'])[:15]}",
+            "",
+            "",
+            "",
+            "",
+            "40.1",
+            "-105.2",
+            "anonymous",
+            "EN",
+        ]
         rows.append(meta + [_choice(o, r, t) for t, o in qs])
     return "\ufeff" + _csv(rows)

@@ -19,7 +19,9 @@ import random
 OVERALL = "overall"
 
 
-def bootstrap_reference(m: Matrix, elements: dict[str, list[int]], rules, computable: set[str]) -> dict[str, tuple[float, float]]:
+def bootstrap_reference(
+    m: Matrix, elements: dict[str, list[int]], rules, computable: set[str]
+) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap over respondents for each computable element and the overall score.
 
     Each respondent's answers are packed into two big integers (answer sums and valid counts,
@@ -49,7 +51,12 @@ def bootstrap_reference(m: Matrix, elements: dict[str, list[int]], rules, comput
     all_eight = len(computable) == len(elements)
     overall: list[float] = []
     # Items of one element are usually contiguous: then a slice and map() do the work in C.
-    spans = {e: (elements[e][0], elements[e][-1] + 1) if elements[e] == list(range(elements[e][0], elements[e][-1] + 1)) else None for e in order}
+    spans = {
+        e: (elements[e][0], elements[e][-1] + 1)
+        if elements[e] == list(range(elements[e][0], elements[e][-1] + 1))
+        else None
+        for e in order
+    }
     rng = random.Random(cfg.seed)
     fsum, truediv = math.fsum, operator.truediv
     for _ in range(cfg.resamples):

@@ -14,7 +14,9 @@ from lchd_assess.site.build import BuildResult, mkdocs_build, relocate_config, w
 def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[Site, BuildResult]:
     """Generate docs + config into ``folder`` and run ``mkdocs build --strict`` into folder/site."""
     fw = load_framework()
-    site = generate(fw, load_cff(repo_root() / "CITATION.cff"), directory_urls=directory_urls, extra_files=sample_files(fw))
+    site = generate(
+        fw, load_cff(repo_root() / "CITATION.cff"), directory_urls=directory_urls, extra_files=sample_files(fw)
+    )
     site.config = relocate_config(site.config, folder)
     if mutate:
         mutate(site)

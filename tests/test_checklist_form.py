@@ -14,7 +14,9 @@ from lchd_assess.load.framework import load_standard
 from lchd_assess.site.checklist_form import form_html
 from test_site_browser import browser, _need_chromium  # noqa: F401  (fixture)
 
-VECTORS = json.loads((Path(__file__).parent / "fixtures" / "checklist-vectors.json").read_text(encoding="utf-8"))["vectors"]
+VECTORS = json.loads((Path(__file__).parent / "fixtures" / "checklist-vectors.json").read_text(encoding="utf-8"))[
+    "vectors"
+]
 STD = load_standard()
 IDS = [i.id for i in STD.items()]
 NA_ALLOWED = next(i.id for i in STD.items() if i.na_allowed)
@@ -37,7 +39,9 @@ def _python(v, tmp_path):
     p = tmp_path / "c.yaml"
     p.write_text(cl.blank_checklist(STD, answers=_answers(v), report=ReportInfo(title=v["title"])), encoding="utf-8")
     report = cl.check_file(p, STD)
-    return sorted(((f.code, f.path[1] if len(f.path) > 1 and f.path[0] == "items" else None) for f in report.findings), key=str)
+    return sorted(
+        ((f.code, f.path[1] if len(f.path) > 1 and f.path[0] == "items" else None) for f in report.findings), key=str
+    )
 
 
 @pytest.mark.parametrize("v", VECTORS, ids=[v["name"] for v in VECTORS])
@@ -57,7 +61,10 @@ def test_the_pages_script_gives_the_same_findings_for_every_vector(browser, form
     page = browser.new_page()
     page.goto(form.as_uri())
     for v in VECTORS:
-        state = {"report": {"title": v["title"]}, "items": {i: {"reported_at": a, "not_done": b} for i, (a, b) in _answers(v).items()}}
+        state = {
+            "report": {"title": v["title"]},
+            "items": {i: {"reported_at": a, "not_done": b} for i, (a, b) in _answers(v).items()},
+        }
         got = page.evaluate("s => window.lchdChecklist.findings(s).map(f => [f.code, f.item])", state)
         assert sorted(((c, i) for c, i in got), key=str) == _expected(v), v["name"]
     page.close()

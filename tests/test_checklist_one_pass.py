@@ -18,7 +18,9 @@ def std():
 
 @pytest.fixture(scope="module")
 def example(root):
-    return (root / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml").read_text(encoding="utf-8")
+    return (root / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 def _line(path, text):
@@ -51,8 +53,11 @@ def test_every_finding_arrives_in_the_first_run(tmp_path, std, example):
     p.write_text(text, encoding="utf-8")
     report = cl.check_file(p, std)
     assert [(f.line, f.code) for f in report.sorted()] == [
-        (_line(p, 'title: ""'), "checklist-title-missing"), (_line(p, "old_title:"), "schema-unknown-field"), (_line(p, "reported_at: Title page: line 1"), "yaml-syntax"),
-        (_line(p, "where: Abstract"), "schema-unknown-field"), (_line(p, "reported_at: Abstract: structured"), "yaml-syntax"),
+        (_line(p, 'title: ""'), "checklist-title-missing"),
+        (_line(p, "old_title:"), "schema-unknown-field"),
+        (_line(p, "reported_at: Title page: line 1"), "yaml-syntax"),
+        (_line(p, "where: Abstract"), "schema-unknown-field"),
+        (_line(p, "reported_at: Abstract: structured"), "yaml-syntax"),
     ]
     # the item whose shape is wrong is reported once, never also as "missing"
     assert "checklist-item-missing" not in report.codes()
@@ -73,11 +78,14 @@ def test_check_json_lists_the_same_findings_as_the_library(cli, tmp_path, std, e
     assert [f["code"] for f in json.loads(out.stdout)["findings"]] == cl.check_file(p, std).codes()
 
 
-@pytest.mark.parametrize("line, fixed", [
-    ("    reported_at: Title page: line 1", '    reported_at: "Title page: line 1"'),
-    ('  - name: a "b": c', '  - name: "a \\"b\\": c"'),
-    ('    reported_at: "already: quoted"', None),
-    ("just text: here", 'just text: "here"'),
-])
+@pytest.mark.parametrize(
+    "line, fixed",
+    [
+        ("    reported_at: Title page: line 1", '    reported_at: "Title page: line 1"'),
+        ('  - name: a "b": c', '  - name: "a \\"b\\": c"'),
+        ('    reported_at: "already: quoted"', None),
+        ("just text: here", 'just text: "here"'),
+    ],
+)
 def test_quote_value_quotes_only_the_value(line, fixed):
     assert quote_value(line) == fixed

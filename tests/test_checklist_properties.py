@@ -43,5 +43,12 @@ def test_the_checker_only_ever_returns_documented_findings_and_one_per_unanswere
 
 def test_a_fully_reported_checklist_has_no_findings(tmp_path):
     path = tmp_path / "c.yaml"
-    path.write_text(cl.blank_checklist(STD, answers={i: (f"Section {n}, para 1", "") for n, i in enumerate(IDS, 1)}, report=cl.ReportInfo(title="Our report")), encoding="utf-8")
+    path.write_text(
+        cl.blank_checklist(
+            STD,
+            answers={i: (f"Section {n}, para 1", "") for n, i in enumerate(IDS, 1)},
+            report=cl.ReportInfo(title="Our report"),
+        ),
+        encoding="utf-8",
+    )
     assert cl.check_file(path, STD).ok

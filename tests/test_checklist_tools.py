@@ -14,7 +14,9 @@ from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.load.documents import load_document
 from lchd_assess.load.framework import load_standard
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml"
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml"
+)
 GOLDEN = Path(__file__).resolve().parent / "golden/checklist/harbour-city-family-network"
 
 
@@ -52,10 +54,12 @@ def test_blank_checklist_shows_each_items_number_title_and_text_as_comments_abov
     lines = cl.blank_checklist(std).splitlines()
     for item in std.items():
         i = lines.index(f"  {item.id}:")
-        above = "\n".join(lines[max(0, i - 8): i])
+        above = "\n".join(lines[max(0, i - 8) : i])
         assert f"# {item.number}. {item.title}  [{item.tier};" in above, item.id
-        assert " ".join(item.what_to_report.split()[:4]) in " ".join(re.sub(r"^\s*#\s*", "", line) for line in lines[max(0, i - 8): i]), item.id
-        assert lines[i + 1:i + 3] == ['    reported_at: ""', '    not_done: ""']
+        assert " ".join(item.what_to_report.split()[:4]) in " ".join(
+            re.sub(r"^\s*#\s*", "", line) for line in lines[max(0, i - 8) : i]
+        ), item.id
+        assert lines[i + 1 : i + 3] == ['    reported_at: ""', '    not_done: ""']
 
 
 def test_new_does_not_overwrite_an_existing_file_without_force(cli, tmp_path):
@@ -77,22 +81,54 @@ def test_the_filled_example_checklist_is_complete(cli):
 
 def test_check_json_output_equals_the_library_report(cli, std):
     r = cli("checklist", "check", "--format", "json", str(EXAMPLE))
-    assert json.loads(r.stdout) == json.loads(json.dumps(cl.check_file(EXAMPLE, std, display=json.loads(r.stdout)["checked"][0]).to_dict()))
+    assert json.loads(r.stdout) == json.loads(
+        json.dumps(cl.check_file(EXAMPLE, std, display=json.loads(r.stdout)["checked"][0]).to_dict())
+    )
 
 
 BROKEN = [
     # (case, old text, new text, expected codes)
-    ("missing-item", '  RS-governance:\n    reported_at: "Methods, Governance; Supplement A (charter)"\n    not_done: ""\n', "", ["checklist-item-missing"]),
+    (
+        "missing-item",
+        '  RS-governance:\n    reported_at: "Methods, Governance; Supplement A (charter)"\n    not_done: ""\n',
+        "",
+        ["checklist-item-missing"],
+    ),
     ("unanswered", '"Methods, Governance; Supplement A (charter)"', '""', ["checklist-item-unanswered"]),
     ("bad-id", "  RS-governance:", "  RS-goverance:", ["checklist-item-missing", "checklist-unknown-item"]),
     ("wrong-version", "standard_version: 1.1.0", "standard_version: 0.9.0", ["checklist-version-mismatch"]),
-    ("na-not-allowed", 'reported_at: "Methods, Partners; Table 1"\n    not_done: ""', 'reported_at: ""\n    not_done: "N/A: we are a small network"', ["checklist-na-not-allowed"]),
-    ("na-without-reason", 'reported_at: "Results, Equity, para 3; Supplement C"\n    not_done: ""', 'reported_at: ""\n    not_done: "n/a"', ["checklist-na-without-reason"]),
-    ("both-filled", 'reported_at: "Title page"\n    not_done: ""', 'reported_at: "Title page"\n    not_done: "partly"', ["checklist-both-filled"]),
+    (
+        "na-not-allowed",
+        'reported_at: "Methods, Partners; Table 1"\n    not_done: ""',
+        'reported_at: ""\n    not_done: "N/A: we are a small network"',
+        ["checklist-na-not-allowed"],
+    ),
+    (
+        "na-without-reason",
+        'reported_at: "Results, Equity, para 3; Supplement C"\n    not_done: ""',
+        'reported_at: ""\n    not_done: "n/a"',
+        ["checklist-na-without-reason"],
+    ),
+    (
+        "both-filled",
+        'reported_at: "Title page"\n    not_done: ""',
+        'reported_at: "Title page"\n    not_done: "partly"',
+        ["checklist-both-filled"],
+    ),
     ("placeholder", 'reported_at: "Title page"', 'reported_at: "yes"', ["checklist-placeholder"]),
     ("wrong-standard", "standard: lchd-csp-reporting", "standard: squire-2", ["checklist-wrong-standard"]),
-    ("unknown-field", 'reported_at: "Title page"\n    not_done: ""', 'reported_at: "Title page"\n    not_done: ""\n    page: 3', ["schema-unknown-field"]),
-    ("null-entry", '  RS-title:\n    reported_at: "Title page"\n    not_done: ""\n', "  RS-title:\n", ["checklist-item-unanswered"]),
+    (
+        "unknown-field",
+        'reported_at: "Title page"\n    not_done: ""',
+        'reported_at: "Title page"\n    not_done: ""\n    page: 3',
+        ["schema-unknown-field"],
+    ),
+    (
+        "null-entry",
+        '  RS-title:\n    reported_at: "Title page"\n    not_done: ""\n',
+        "  RS-title:\n",
+        ["checklist-item-unanswered"],
+    ),
 ]
 
 
@@ -132,7 +168,11 @@ def _bumped_framework(root: Path, tmp_path: Path) -> Path:
     shutil.copytree(root / "framework", fw)
     p = fw / "reporting-standard.yaml"
     text = p.read_text(encoding="utf-8").replace("version: 1.1.0\nrelease_date", "version: 1.2.0\nrelease_date", 1)
-    text = text.replace("changelog:\n", 'changelog:\n  - version: 1.2.0\n    date: "2027-01-01"\n    changes: [Added an item on workforce.]\n    added: [RS-workforce]\n', 1)
+    text = text.replace(
+        "changelog:\n",
+        'changelog:\n  - version: 1.2.0\n    date: "2027-01-01"\n    changes: [Added an item on workforce.]\n    added: [RS-workforce]\n',
+        1,
+    )
     new_item = """      - id: RS-workforce
         number: "34"
         title: Workforce
@@ -155,7 +195,10 @@ def test_a_checklist_for_an_older_version_says_what_changed(cli, root, tmp_path)
     assert r.returncode == 1, r.stderr
     found = {f["code"]: f["message"] for f in json.loads(r.stdout)["findings"]}
     assert set(found) == {"checklist-version-mismatch", "checklist-item-missing"}
-    assert "1.1.0" in found["checklist-version-mismatch"] and "1.2.0: added RS-workforce" in found["checklist-version-mismatch"]
+    assert (
+        "1.1.0" in found["checklist-version-mismatch"]
+        and "1.2.0: added RS-workforce" in found["checklist-version-mismatch"]
+    )
     r = cli("checklist", "render", "--framework", str(fw), "--draft", str(EXAMPLE), "--out", str(tmp_path / "out"))
     assert r.returncode == 1 and not (tmp_path / "out").exists()
 
@@ -172,7 +215,9 @@ def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(cli, tmp_
         if update_golden:
             GOLDEN.mkdir(parents=True, exist_ok=True)
             (GOLDEN / name).write_text(got, encoding="utf-8")
-        assert got == (GOLDEN / name).read_text(encoding="utf-8"), f"{name} differs from {GOLDEN / name}; rerun with --update-golden and review the diff"
+        assert got == (GOLDEN / name).read_text(encoding="utf-8"), (
+            f"{name} differs from {GOLDEN / name}; rerun with --update-golden and review the diff"
+        )
     from pypdf import PdfReader
 
     pdf = PdfReader(str(out / "checklist.pdf"))
@@ -218,7 +263,9 @@ def test_the_pdf_renderer_refuses_files_and_urls_outside_the_packages_assets():
     for src in ("file:///etc/hostname", "http://127.0.0.1:9/x.png"):
         with pytest.raises(RenderError, match="may not load"):
             render_pdf(f'<html lang="en"><title>t</title><img src="{src}" alt="x"></html>', **meta)
-    assert render_pdf('<html lang="en"><title>t</title><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="x"></html>', **meta).startswith(b"%PDF")
+    assert render_pdf(
+        '<html lang="en"><title>t</title><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="x"></html>', **meta
+    ).startswith(b"%PDF")
 
 
 def test_blank_downloads_for_the_site(std):
@@ -276,10 +323,19 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
     assert doc.model.scope == "core" and set(doc.model.items) == core and 0 < len(core) < len(std.items())
     report = cl.check_file(out, std)
     items = [f for f in report.findings if f.path[0] == "items"]
-    assert {f.path[1] for f in items} == core and report.codes() == ["checklist-item-unanswered", "checklist-title-missing"]
-    filled = out.read_text(encoding="utf-8").replace('reported_at: ""', 'reported_at: "Methods"').replace('title: ""', 'title: "Our report"')
+    assert {f.path[1] for f in items} == core and report.codes() == [
+        "checklist-item-unanswered",
+        "checklist-title-missing",
+    ]
+    filled = (
+        out.read_text(encoding="utf-8")
+        .replace('reported_at: ""', 'reported_at: "Methods"')
+        .replace('title: ""', 'title: "Our report"')
+    )
     extended = next(i for i in std.items() if i.tier == "extended")
-    (tmp_path / "f.yaml").write_text(filled + f'  {extended.id}:\n    reported_at: ""\n    not_done: "N/A: we did not"\n', encoding="utf-8")
+    (tmp_path / "f.yaml").write_text(
+        filled + f'  {extended.id}:\n    reported_at: ""\n    not_done: "N/A: we did not"\n', encoding="utf-8"
+    )
     codes = cl.check_file(tmp_path / "f.yaml", std).codes()
     assert codes == ([] if extended.na_allowed else ["checklist-na-not-allowed"])
 

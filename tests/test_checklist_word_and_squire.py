@@ -40,7 +40,9 @@ def test_the_word_checklist_has_every_item_with_its_answer(rendered, root, std):
     for row, item in zip(rows, std.items()):
         assert row[1].startswith(item.title) and item.what_to_report in row[1]
         entry = model.items[item.id]
-        assert (entry.reported_at and row[2] == str(entry.reported_at)) or (entry.not_done and entry.not_done.split(":", 1)[-1].strip() in row[2])
+        assert (entry.reported_at and row[2] == str(entry.reported_at)) or (
+            entry.not_done and entry.not_done.split(":", 1)[-1].strip() in row[2]
+        )
 
 
 def test_the_word_checklist_names_the_report_the_standard_and_its_version(rendered, std):
@@ -74,7 +76,9 @@ def test_a_squire_element_takes_answers_only_from_items_that_cover_it_in_full(ro
             assert "LCHD item" in row.answer
         else:
             assert row.status == "flagged", el.number
-    assert ctx.counts["flagged"] == sum(1 for e in squire_crosswalk(std).elements if not any(m.relationship in COVERS for m in e.mappings))
+    assert ctx.counts["flagged"] == sum(
+        1 for e in squire_crosswalk(std).elements if not any(m.relationship in COVERS for m in e.mappings)
+    )
 
 
 def test_the_squire_markdown_marks_what_the_author_must_check(rendered):

@@ -33,7 +33,9 @@ def test_a_bug_exits_3_in_one_line_and_ctrl_c_exits_130(cli, monkeypatch):
     monkeypatch.setattr(command, "run", bug)
     result = cli("validate")
     assert result.returncode == ExitCode.INTERNAL_ERROR == 3
-    assert result.stderr.splitlines() == ["lchd-assess: internal error: RuntimeError: boom (set LCHD_DEBUG=1 for details and report it)"]
+    assert result.stderr.splitlines() == [
+        "lchd-assess: internal error: RuntimeError: boom (set LCHD_DEBUG=1 for details and report it)"
+    ]
     monkeypatch.setattr(command, "run", ctrl_c)
     result = cli("validate")
     assert result.returncode == ExitCode.INTERRUPTED == 130
@@ -85,7 +87,9 @@ def test_an_invalid_framework_stops_a_command_with_its_root_cause_in_one_line(cl
     copy = tmp_path / "fw"
     shutil.copytree(root / "framework", copy)
     text = (copy / "principles.yaml").read_text(encoding="utf-8")
-    (copy / "principles.yaml").write_text(text.replace("kind: principles", "kind: principles\n  bad: [", 1), encoding="utf-8")
+    (copy / "principles.yaml").write_text(
+        text.replace("kind: principles", "kind: principles\n  bad: [", 1), encoding="utf-8"
+    )
     result = cli("export", "bundle", "--framework", str(copy), "--out", str(tmp_path / "b.json"))
     assert result.returncode == 2
     (line,) = result.stderr.strip().splitlines()
@@ -104,7 +108,14 @@ def test_the_readme_main_job_runs_as_written_with_its_default_relative_output(cl
     result = cli("demo", cwd=copy, env={"LCHD_ROOT": str(copy)})
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("demo finished: outputs in build/demo")
-    for rel in ("framework-bundle.json", "site/index.html", "reports/portfolio/portfolio.pdf", "checklist/checklist.pdf", "site-offline/index.html", "site-offline/principles/P1.html"):
+    for rel in (
+        "framework-bundle.json",
+        "site/index.html",
+        "reports/portfolio/portfolio.pdf",
+        "checklist/checklist.pdf",
+        "site-offline/index.html",
+        "site-offline/principles/P1.html",
+    ):
         assert (copy / "build" / "demo" / rel).is_file(), rel
     # the copy for file:// links pages and section indexes as files, never a bare folder
     home = (copy / "build" / "demo" / "site-offline" / "index.html").read_text(encoding="utf-8")

@@ -21,9 +21,17 @@ WAVE = "2026-spring"
 
 def answer_doc(code: str, sector: str = "education", role: str = "staff", value=lambda n: n % 5, **changes) -> dict:
     doc = {
-        "format": "lchd-answers", "format_version": 1, "instrument": INST.id, "instrument_version": INST.version,
-        "wave": WAVE, "language": "en", "respondent_id": code, "sector": sector, "role": role,
-        "answers": {i: value(n) for n, i in enumerate(IDS)}, "comments": {},
+        "format": "lchd-answers",
+        "format_version": 1,
+        "instrument": INST.id,
+        "instrument_version": INST.version,
+        "wave": WAVE,
+        "language": "en",
+        "respondent_id": code,
+        "sector": sector,
+        "role": role,
+        "answers": {i: value(n) for n, i in enumerate(IDS)},
+        "comments": {},
     }
     doc.update(changes)
     return doc
@@ -44,7 +52,10 @@ def folder(tmp_path):
 def test_answer_files_are_appended_and_existing_rows_stay_byte_for_byte(folder, tmp_path):
     target = folder / "responses" / f"{WAVE}.csv"
     before = target.read_bytes()
-    files = [write(tmp_path / f"a{n}.json", answer_doc(f"ABCD-EF2{n}", comments={"P1.Q1": "A comment"} if n == 0 else {})) for n in range(3)]
+    files = [
+        write(tmp_path / f"a{n}.json", answer_doc(f"ABCD-EF2{n}", comments={"P1.Q1": "A comment"} if n == 0 else {}))
+        for n in range(3)
+    ]
     result = collect(folder, files, WAVE)
     assert (result.before, result.added, result.refused) == (19, 3, [])
     after = target.read_bytes()
@@ -94,8 +105,12 @@ def test_a_new_wave_must_be_declared_or_named_after_its_date(folder, tmp_path):
 BAD_FILES = {
     "unknown-item.json": (answer_doc("ABCD-EF31", answers={"P9.Q1": 3, "P1.Q1": 2}), "answers-unknown-item", "P9.Q1"),
     "out-of-range.json": (answer_doc("ABCD-EF32", answers={"P1.Q1": 7}), "responses-bad-value", "P1.Q1"),
-    "other-version.json": (answer_doc("ABCD-EF33", instrument_version="0.9.0"), "responses-instrument-version", "0.9.0"),
-    "not-json.json": ("{\"format\": \"lchd-answers\", oops", "answers-not-json", "JSON"),
+    "other-version.json": (
+        answer_doc("ABCD-EF33", instrument_version="0.9.0"),
+        "responses-instrument-version",
+        "0.9.0",
+    ),
+    "not-json.json": ('{"format": "lchd-answers", oops', "answers-not-json", "JSON"),
     "huge.json": ("{" + " " * (10 * 1024 * 1024) + "}", "file-too-large", "bytes"),
     "other-wave.json": (answer_doc("ABCD-EF34", wave="2025-baseline"), "answers-other-wave", "--wave 2025-baseline"),
     "name-as-code.json": (answer_doc("Maria Lopez"), "responses-identifying-id", "name"),
@@ -143,11 +158,22 @@ from lchd_assess.core.findings import CATALOGUE  # noqa: E402
 from lchd_assess.formats.answer_file import check_answer_document  # noqa: E402
 from lchd_assess.formats.responses import Responses  # noqa: E402
 
-_json = st.recursive(st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False) | st.text(max_size=30), lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=20)
-_tampered = st.fixed_dictionaries({k: (st.just(v) if k in ("format", "format_version", "instrument", "instrument_version") else _json) for k, v in answer_doc("ABCD-EF22").items()}) | st.builds(
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 10) | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+_tampered = st.fixed_dictionaries(
+    {
+        k: (st.just(v) if k in ("format", "format_version", "instrument", "instrument_version") else _json)
+        for k, v in answer_doc("ABCD-EF22").items()
+    }
+) | st.builds(
     lambda answers, extra: {**answer_doc("ABCD-EF22"), "answers": answers, **extra},
     st.dictionaries(st.sampled_from([*IDS[:5], "P9.Q1", "", "p1.q1"]), _json, max_size=6),
-    st.dictionaries(st.sampled_from(["sector", "role", "respondent_id", "wave", "comments", "extra"]), _json, max_size=3),
+    st.dictionaries(
+        st.sampled_from(["sector", "role", "respondent_id", "wave", "comments", "extra"]), _json, max_size=3
+    ),
 )
 
 
@@ -159,7 +185,9 @@ def test_a_tampered_answer_file_yields_a_respondent_or_documented_findings_never
     assert all(f.code in CATALOGUE for f in res.findings + res.notes)
     assert not (res.findings and res.respondents), "a file with a problem adds nobody"
     for r in res.respondents:
-        assert set(r.answers) == set(IDS) and all(v is None or v in (0, 1, 2, 3, 4, "DK", "NA") for v in r.answers.values())
+        assert set(r.answers) == set(IDS) and all(
+            v is None or v in (0, 1, 2, 3, 4, "DK", "NA") for v in r.answers.values()
+        )
 
 
 def test_rows_added_to_a_semicolon_file_keep_its_semicolons(folder, tmp_path):
@@ -171,7 +199,9 @@ def test_rows_added_to_a_semicolon_file_keep_its_semicolons(folder, tmp_path):
     buf = io.StringIO(newline="")
     csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
     target.write_text(buf.getvalue(), encoding="utf-8")
-    result = collect(folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22", comments={"P1.Q1": "Yes; and more"}))], WAVE)
+    result = collect(
+        folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22", comments={"P1.Q1": "Yes; and more"}))], WAVE
+    )
     assert result.added == 1
     last = target.read_text(encoding="utf-8").splitlines()[-1]
     assert last.startswith("ABCD-EF22;education;staff;0;1;2") and last.endswith(';"Yes; and more"')

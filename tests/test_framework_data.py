@@ -18,16 +18,28 @@ def test_every_framework_and_assessment_file_validates_without_findings(root):
 
 def test_the_framework_holds_every_element_the_paper_names():
     fw = load_framework()
-    counts = Counter({
-        "concepts": len(fw.concepts),
-        "characteristics": len(fw.characteristics),
-        "principles": len(fw.principles),
-        "structures": len(fw.structures),
-        "limitations": len(fw.limitations),
-        "models": len(fw.models),
-        "reporting domains": len(fw.research_agenda.reporting_domains),
-    })
-    assert counts == Counter({"concepts": 3, "characteristics": 5, "principles": 4, "structures": 4, "limitations": 6, "models": 4, "reporting domains": 5})
+    counts = Counter(
+        {
+            "concepts": len(fw.concepts),
+            "characteristics": len(fw.characteristics),
+            "principles": len(fw.principles),
+            "structures": len(fw.structures),
+            "limitations": len(fw.limitations),
+            "models": len(fw.models),
+            "reporting domains": len(fw.research_agenda.reporting_domains),
+        }
+    )
+    assert counts == Counter(
+        {
+            "concepts": 3,
+            "characteristics": 5,
+            "principles": 4,
+            "structures": 4,
+            "limitations": 6,
+            "models": 4,
+            "reporting domains": 5,
+        }
+    )
     assert [p.id for p in fw.principles] == ["P1", "P2", "P3", "P4"]
     assert [s.id for s in fw.structures] == ["FS1", "FS2", "FS3", "FS4"]
 
@@ -65,10 +77,22 @@ def test_source_publication_is_the_paper_with_its_correct_doi():
     pub = load_framework().meta.source_publication
     assert pub.doi == "10.1542/peds.2021-053509O"  # the seed text's "0535090" is a transcription error
     assert pub.pmcid == "PMC9549524"
-    assert [a.family for a in pub.authors] == ["Liu", "Beck", "Lindau", "Holguin", "Kahn", "Fleegler", "Henize", "Halfon", "Schickedanz"]
+    assert [a.family for a in pub.authors] == [
+        "Liu",
+        "Beck",
+        "Lindau",
+        "Holguin",
+        "Kahn",
+        "Fleegler",
+        "Henize",
+        "Halfon",
+        "Schickedanz",
+    ]
 
 
-@pytest.mark.parametrize("kind", ["principle", "structure", "limitation", "partnership-model", "concept", "characteristic"])
+@pytest.mark.parametrize(
+    "kind", ["principle", "structure", "limitation", "partnership-model", "concept", "characteristic"]
+)
 def test_every_element_says_where_in_the_paper_it_comes_from(kind):
     fw = load_framework()
     for id_ in fw.ids(kind):
@@ -86,7 +110,11 @@ def test_every_model_innovation_and_limitation_is_tagged_with_a_characteristic()
 
 def test_crosswalks_cover_the_three_companion_sources():
     fw = load_framework()
-    assert {c.source_document for c in fw.crosswalks} == {"REF-building-blocks", "REF-critical-factors-2021", "REF-blebu-2023"}
+    assert {c.source_document for c in fw.crosswalks} == {
+        "REF-building-blocks",
+        "REF-critical-factors-2021",
+        "REF-blebu-2023",
+    }
     for cw in fw.crosswalks:
         mapped = {m.source for m in cw.mappings}
         assert mapped == {s.id for s in cw.source_elements}, cw.id

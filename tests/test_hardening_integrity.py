@@ -37,7 +37,10 @@ def test_ids_that_differ_only_by_an_invisible_character_are_refused(cli, folder,
     r = cli("score", str(folder))
     assert r.returncode == 1, r.stderr
     # refused as invisible, as unreadable (NUL), or (a tab is trimmed like a space) as the same ID
-    assert any(code in r.stderr for code in ("responses-invisible-character", "responses-csv-syntax", "responses-duplicate-respondent")), r.stderr
+    assert any(
+        code in r.stderr
+        for code in ("responses-invisible-character", "responses-csv-syntax", "responses-duplicate-respondent")
+    ), r.stderr
 
 
 def test_a_nul_inside_a_comment_makes_the_file_unreadable(cli, folder):

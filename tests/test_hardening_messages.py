@@ -53,9 +53,17 @@ def test_two_folders_of_the_same_name_clash_by_name_and_the_message_names_both(c
     b = _example(tmp_path / "south" / "same-name")
     r = cli("portfolio", str(a), str(b), "--out", str(tmp_path / "out"))
     # the portfolio leaves the second out (exit 1) and says which two clash and how to fix it
-    assert r.returncode == 1 and "same-name" in r.stderr and "north" in r.stderr and "south" in r.stderr and "id:" in r.stderr, r.stderr
+    assert (
+        r.returncode == 1
+        and "same-name" in r.stderr
+        and "north" in r.stderr
+        and "south" in r.stderr
+        and "id:" in r.stderr
+    ), r.stderr
     text = (b / "partnership.yaml").read_text(encoding="utf-8")
-    (b / "partnership.yaml").write_text(text.replace("kind: partnership\n", "kind: partnership\nid: south-network\n", 1), encoding="utf-8")
+    (b / "partnership.yaml").write_text(
+        text.replace("kind: partnership\n", "kind: partnership\nid: south-network\n", 1), encoding="utf-8"
+    )
     r = cli("portfolio", str(a), str(b), "--out", str(tmp_path / "out2"))
     assert r.returncode == 0, r.stderr
 

@@ -45,7 +45,12 @@ def _is_number(s: str) -> bool:
         float(s)
     except ValueError:
         return False
-    return s.strip() == s and s.isascii() and "_" not in s and s.lower() not in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "-nan", "+nan")
+    return (
+        s.strip() == s
+        and s.isascii()
+        and "_" not in s
+        and s.lower() not in ("nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity", "-nan", "+nan")
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -57,8 +62,8 @@ def test_any_text_cell_through_the_csv_writer_is_never_a_formula(cell):
 
 
 def test_numbers_stay_numbers_and_formulas_are_neutralised_visibly():
-    line = csv_text([["-0.3", "+2", "=HYPERLINK(\"http://x\")", "@SUM(A1)", "-x", "\tA", 5, -1.5]]).strip()
-    assert line == "-0.3,+2,\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),'-x,'\tA,5,-1.5"
+    line = csv_text([["-0.3", "+2", '=HYPERLINK("http://x")', "@SUM(A1)", "-x", "\tA", 5, -1.5]]).strip()
+    assert line == '-0.3,+2,"\'=HYPERLINK(""http://x"")",\'@SUM(A1),\'-x,\'\tA,5,-1.5'
 
 
 def test_a_partnership_folder_named_as_a_formula_is_plain_text_in_the_score_csv(cli, tmp_path):
@@ -83,7 +88,9 @@ def test_any_text_through_message_formatting_has_no_control_characters(text):
 def test_a_finding_prints_as_one_escaped_line():
     from lchd_assess.core.findings import Finding
 
-    line = Finding("schema-value", "'\x1b]0;pwned\x07' is not an answer\nR\u202eevil", file="a\x1b[2J.csv", line=2).format_text()
+    line = Finding(
+        "schema-value", "'\x1b]0;pwned\x07' is not an answer\nR\u202eevil", file="a\x1b[2J.csv", line=2
+    ).format_text()
     assert "\x1b" not in line and "\x07" not in line and "\u202e" not in line and "\n" not in line
     assert "\\x1b]0;pwned\\x07" in line and "\\u202e" in line
 
@@ -143,7 +150,10 @@ def test_validate_flags_markup_in_a_principle_name(cli, tmp_path):
     principles = fw / "principles.yaml"
     text = principles.read_text(encoding="utf-8")
     first_name = next(line for line in text.splitlines() if line.strip().startswith("name:"))
-    principles.write_text(text.replace(first_name, first_name.split("name:")[0] + 'name: "Shared <img src=x onerror=alert(1)> power"', 1), encoding="utf-8")
+    principles.write_text(
+        text.replace(first_name, first_name.split("name:")[0] + 'name: "Shared <img src=x onerror=alert(1)> power"', 1),
+        encoding="utf-8",
+    )
     r = cli("validate", str(fw))
     assert r.returncode == 1 and "markup-in-text" in r.stderr and "principles.yaml:" in r.stderr
 
@@ -151,7 +161,15 @@ def test_validate_flags_markup_in_a_principle_name(cli, tmp_path):
 def test_the_site_escapes_names_in_navigation_titles_and_descriptions():
     from lchd_assess.site.generate import Page, PageSet, _front_matter, _nav
 
-    page = Page("principles/P9.md", "element.md", "P9 <script>x</script>", {}, description='a "quoted" <b>', nav_title="P9 <img src=x onerror=alert(1)>", jsonld={"@type": "WebPage"})
+    page = Page(
+        "principles/P9.md",
+        "element.md",
+        "P9 <script>x</script>",
+        {},
+        description='a "quoted" <b>',
+        nav_title="P9 <img src=x onerror=alert(1)>",
+        jsonld={"@type": "WebPage"},
+    )
     nav = _nav([(PageSet("principles", "Principles <i>", lambda ctx: []), [page])])
     assert "<img" not in json.dumps(nav) and "&lt;img src=x onerror=alert(1)&gt;" in json.dumps(nav)
     front = _front_matter(page, None)
@@ -185,7 +203,14 @@ def test_a_small_group_in_an_edited_scores_file_is_hidden_again(scores, tmp_path
 
     shown = next(g for g in scores["groups"] if not g["suppressed"])
     hidden = next(g for g in scores["groups"] if g["suppressed"])
-    hidden.update({"suppressed": False, "suppression_reason": None, "n": 2, "elements": [{"id": e["id"], "score": 99.0, "n_respondents": 2} for e in shown["elements"]]})
+    hidden.update(
+        {
+            "suppressed": False,
+            "suppression_reason": None,
+            "n": 2,
+            "elements": [{"id": e["id"], "score": 99.0, "n_respondents": 2} for e in shown["elements"]],
+        }
+    )
     result = checked_scores(ScoreResult.model_validate(scores), tmp_path / "scores.json")
     again = next(g for g in result.groups if g.group == hidden["group"])
     assert again.suppressed and again.n is None and again.elements is None

@@ -71,7 +71,9 @@ def test_retired_items_name_existing_replacements_and_every_change_is_in_the_cha
     log = " ".join(c for entry in INST.changelog if entry.version == INST.version for c in entry.changes)
     for it in INST.items:
         if it.status == "retired":
-            assert it.retired_in and all(r in ids and r not in {x.id for x in INST.items if x.status == "retired"} for r in it.replaced_by), it.id
+            assert it.retired_in and all(
+                r in ids and r not in {x.id for x in INST.items if x.status == "retired"} for r in it.replaced_by
+            ), it.id
             assert f"{it.id} retired" in log, it.id
         if it.id in NEW_IN:
             assert it.id in log, it.id
@@ -104,4 +106,6 @@ def test_retired_actions_are_never_suggested_and_p4_has_a_process_measure_action
     guidance = guidance_from_assessment(ASSESSMENT)
     suggested = {a.id for e in ("P2", "P4") for a in select_actions(guidance, e, None)}
     assert not suggested & {"P2.A1", "P4.A2"}
-    assert any(a.components == ["P4.3"] and "process" in a.title for a in ASSESSMENT.actions.actions if a.status == "active")
+    assert any(
+        a.components == ["P4.3"] and "process" in a.title for a in ASSESSMENT.actions.actions if a.status == "active"
+    )

@@ -16,7 +16,26 @@ from lchd_assess.formats import fhir
 from lchd_assess.load.instrument import load_assessment
 
 INST = load_assessment().instrument
-REDCAP_HEADER = ["Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label", "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number", "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)", "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name", "Matrix Ranking?", "Field Annotation"]
+REDCAP_HEADER = [
+    "Variable / Field Name",
+    "Form Name",
+    "Section Header",
+    "Field Type",
+    "Field Label",
+    "Choices, Calculations, OR Slider Labels",
+    "Field Note",
+    "Text Validation Type OR Show Slider Number",
+    "Text Validation Min",
+    "Text Validation Max",
+    "Identifier?",
+    "Branching Logic (Show field only if...)",
+    "Required Field?",
+    "Custom Alignment",
+    "Question Number (surveys only)",
+    "Matrix Group Name",
+    "Matrix Ranking?",
+    "Field Annotation",
+]
 
 
 def test_the_redcap_dictionary_has_redcaps_18_columns_and_one_radio_field_per_item(tmp_path):
@@ -39,9 +58,14 @@ def test_the_redcap_dictionary_has_redcaps_18_columns_and_one_radio_field_per_it
             codes = [part.split(", ", 1)[0] for part in f["Choices, Calculations, OR Slider Labels"].split(" | ")]
             # REDCap codes: letters, digits, underscores; never a bare NA (read as missing by R and pandas).
             assert all(re.fullmatch(r"[A-Za-z0-9_]+", c) for c in codes) and "NA" not in codes
-    assert [f["Field Type"] for f in fields if f["Variable / Field Name"] in ("sector", "role")] == ["dropdown", "dropdown"]
+    assert [f["Field Type"] for f in fields if f["Variable / Field Name"] in ("sector", "role")] == [
+        "dropdown",
+        "dropdown",
+    ]
     # A section header on the first field of each element.
-    assert [f["Section Header"].split(":")[0] for f in radios if f["Section Header"]] == [s.element for s in INST.sections]
+    assert [f["Section Header"].split(":")[0] for f in radios if f["Section Header"]] == [
+        s.element for s in INST.sections
+    ]
 
 
 def test_pyxform_converts_the_xlsform_without_errors_or_warnings(tmp_path):
@@ -66,7 +90,9 @@ def test_the_fhir_questionnaire_and_codesystems_parse_as_r4_and_keep_the_toolkit
     q = json.loads(q_path.read_text(encoding="utf-8"))
     Questionnaire.model_validate(q)
     bundle = Bundle.model_validate(json.loads(cs_path.read_text(encoding="utf-8")))
-    assert [e.resource.url for e in bundle.entry] == [fhir.codesystem_url(INST, w) for w in ("answer", "sector", "role")]
+    assert [e.resource.url for e in bundle.entry] == [
+        fhir.codesystem_url(INST, w) for w in ("answer", "sector", "role")
+    ]
     assert fhir.invariant_problems(q, INST) == []
     assert (q["url"], q["version"]) == (fhir.questionnaire_url(INST), INST.version)
 
@@ -81,7 +107,9 @@ def test_the_invariant_check_catches_a_duplicate_item_and_a_weight_on_dont_know(
     assert any("appears 2 times" in p for p in problems) and any("has an itemWeight" in p for p in problems)
 
 
-@pytest.mark.parametrize("fmt,name", [("redcap", "a.csv"), ("xlsform", "a.xlsx"), ("fhir", "a.json"), ("forms-text", "a.txt")])
+@pytest.mark.parametrize(
+    "fmt,name", [("redcap", "a.csv"), ("xlsform", "a.xlsx"), ("fhir", "a.json"), ("forms-text", "a.txt")]
+)
 def test_every_export_is_identical_on_rerun_and_never_replaces_a_users_file_without_force(fmt, name, tmp_path):
     first = [p.read_bytes() for p in export_instrument(fmt, tmp_path / "one" / name)]
     second = [p.read_bytes() for p in export_instrument(fmt, tmp_path / "two" / name)]
@@ -108,7 +136,11 @@ def test_export_instrument_says_the_platforms_own_tool_checked_it(tmp_path):
     from conftest import run_cli
 
     r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
-    assert r.returncode == 0 and r.stdout.splitlines()[1].startswith("checked: pyxform ") and r.stdout.rstrip().endswith("without warnings")
+    assert (
+        r.returncode == 0
+        and r.stdout.splitlines()[1].startswith("checked: pyxform ")
+        and r.stdout.rstrip().endswith("without warnings")
+    )
     (tmp_path / "mine.xlsx").write_bytes(b"a workbook someone filled")
     r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "mine.xlsx"))
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "output-exists" in r.stderr and "--force" in r.stderr
@@ -120,7 +152,15 @@ def test_the_test_suites_fhir_responses_are_valid_r4b_questionnaire_responses(tm
     import interop_platforms as tp
     from fhir.resources.R4B.bundle import Bundle
 
-    who = [{"id": "R1", "sector": INST.sectors[0].id, "role": INST.roles[0].id, "answers": {i: (n % 5 if n % 7 else "DK") for n, i in enumerate(INST.item_ids())}, "comments": {INST.item_ids()[0]: "a comment"}}]
+    who = [
+        {
+            "id": "R1",
+            "sector": INST.sectors[0].id,
+            "role": INST.roles[0].id,
+            "answers": {i: (n % 5 if n % 7 else "DK") for n, i in enumerate(INST.item_ids())},
+            "comments": {INST.item_ids()[0]: "a comment"},
+        }
+    ]
     bundle = Bundle.model_validate(json.loads(tp.fhir_bundle(fhir.questionnaire(INST), who)))
     assert bundle.entry[0].resource.get_resource_type() == "QuestionnaireResponse"
 

@@ -18,14 +18,44 @@ from lchd_assess.formats import fhir, forms, redcap
 from lchd_assess.load.instrument import load_assessment
 
 INST = load_assessment().instrument
-WHO = [{"id": f"R{n}", "sector": INST.sectors[n % len(INST.sectors)].id, "role": INST.roles[n % len(INST.roles)].id,
-        "answers": {i: [0, 1, 2, 3, 4, "DK", "NA", None][(n + k) % 8] for k, i in enumerate(INST.item_ids())}, "comments": {},
-        "_labels": {"sector": INST.sectors[n % len(INST.sectors)].label, "role": INST.roles[n % len(INST.roles)].label}} for n in range(4)]
+WHO = [
+    {
+        "id": f"R{n}",
+        "sector": INST.sectors[n % len(INST.sectors)].id,
+        "role": INST.roles[n % len(INST.roles)].id,
+        "answers": {i: [0, 1, 2, 3, 4, "DK", "NA", None][(n + k) % 8] for k, i in enumerate(INST.item_ids())},
+        "comments": {},
+        "_labels": {"sector": INST.sectors[n % len(INST.sectors)].label, "role": INST.roles[n % len(INST.roles)].label},
+    }
+    for n in range(4)
+]
 REDCAP = tp.redcap_export(redcap.dictionary_csv(INST), WHO)
 GOOGLE = tp.google_csv(forms.forms_text(INST), WHO)
 QR = tp.fhir_bundle(fhir.questionnaire(INST), WHO)
 
-cells = st.one_of(st.sampled_from(["", "0", "4", "5", "DK", "NA", "NAP", "n/a", "Established", "x@y.z", "Jane Doe", "P9.Q9", "4.0", "-1", "\x00", '"']), st.text(max_size=12))
+cells = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "0",
+            "4",
+            "5",
+            "DK",
+            "NA",
+            "NAP",
+            "n/a",
+            "Established",
+            "x@y.z",
+            "Jane Doe",
+            "P9.Q9",
+            "4.0",
+            "-1",
+            "\x00",
+            '"',
+        ]
+    ),
+    st.text(max_size=12),
+)
 
 
 def _mutate(text: str, edits: list[tuple[int, int, str]]) -> str:
@@ -48,7 +78,10 @@ def _check(fmt: str, path: Path) -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(edits=st.lists(st.tuples(st.integers(0, 10), st.integers(0, 120), cells), max_size=6), fmt=st.sampled_from(["redcap", "forms"]))
+@given(
+    edits=st.lists(st.tuples(st.integers(0, 10), st.integers(0, 120), cells), max_size=6),
+    fmt=st.sampled_from(["redcap", "forms"]),
+)
 def test_any_edited_export_reads_to_valid_rows_or_documented_findings(edits, fmt, tmp_path):
     f = tmp_path / f"{fmt}.csv"
     f.write_text(_mutate(REDCAP if fmt == "redcap" else GOOGLE, edits), encoding="utf-8")
@@ -56,13 +89,28 @@ def test_any_edited_export_reads_to_valid_rows_or_documented_findings(edits, fmt
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(path=st.lists(st.one_of(st.integers(0, 6), st.sampled_from(["entry", "resource", "item", "answer", "valueCoding", "code", "system", "linkId", "questionnaire"])), min_size=1, max_size=7),
-       value=st.one_of(st.none(), st.integers(), st.text(max_size=8), st.just([]), st.just({})))
+@given(
+    path=st.lists(
+        st.one_of(
+            st.integers(0, 6),
+            st.sampled_from(
+                ["entry", "resource", "item", "answer", "valueCoding", "code", "system", "linkId", "questionnaire"]
+            ),
+        ),
+        min_size=1,
+        max_size=7,
+    ),
+    value=st.one_of(st.none(), st.integers(), st.text(max_size=8), st.just([]), st.just({})),
+)
 def test_any_edited_questionnaire_response_reads_to_valid_rows_or_documented_findings(path, value, tmp_path):
     doc = json.loads(QR)
     node = doc
     for key in path[:-1]:
-        nxt = node[key % len(node)] if isinstance(node, list) and isinstance(key, int) and node else (node.get(key) if isinstance(node, dict) and isinstance(key, str) else None)
+        nxt = (
+            node[key % len(node)]
+            if isinstance(node, list) and isinstance(key, int) and node
+            else (node.get(key) if isinstance(node, dict) and isinstance(key, str) else None)
+        )
         if nxt is None or not isinstance(nxt, (dict, list)):
             break
         node = nxt

@@ -21,7 +21,12 @@ INST = load_assessment().instrument
 #: The example waves answered with the current instrument version: the platforms' forms are
 #: made from the current version, so only those waves can go round (older waves are scored with
 #: the version they were collected with, which no exported form carries).
-WAVES = [(folder, wave) for folder in example_folders() for wave in waves_in(folder) if read_responses(folder / "responses" / f"{wave}.csv", INST, allow_other_version=True).version == INST.version]
+WAVES = [
+    (folder, wave)
+    for folder in example_folders()
+    for wave in waves_in(folder)
+    if read_responses(folder / "responses" / f"{wave}.csv", INST, allow_other_version=True).version == INST.version
+]
 
 
 def test_the_examples_include_waves_of_the_current_instrument_version():
@@ -33,14 +38,29 @@ def people(folder: Path, wave: str) -> list[dict]:
     roles = {r.id: r.label for r in INST.roles}
     res = read_responses(folder / "responses" / f"{wave}.csv", INST)
     assert not res.findings
-    return [{"id": r.id, "sector": r.sector, "role": r.role, "answers": dict(r.answers), "comments": dict(r.comments), "_labels": {"sector": sectors[r.sector], "role": roles[r.role]}} for r in res.respondents]
+    return [
+        {
+            "id": r.id,
+            "sector": r.sector,
+            "role": r.role,
+            "answers": dict(r.answers),
+            "comments": dict(r.comments),
+            "_labels": {"sector": sectors[r.sector], "role": roles[r.role]},
+        }
+        for r in res.respondents
+    ]
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> dict[str, Path]:
     d = tmp_path_factory.mktemp("exports")
     out = {}
-    for fmt, name in (("redcap", "dictionary.csv"), ("xlsform", "form.xlsx"), ("fhir", "questionnaire.json"), ("forms-text", "forms.txt")):
+    for fmt, name in (
+        ("redcap", "dictionary.csv"),
+        ("xlsform", "form.xlsx"),
+        ("fhir", "questionnaire.json"),
+        ("forms-text", "forms.txt"),
+    ):
         out[fmt] = export_instrument(fmt, d / name)[0]
     return out
 
@@ -51,9 +71,13 @@ def platform_file(kind: str, exported: dict[str, Path], who: list[dict], d: Path
     if kind == "redcap-raw":
         return "redcap", _write(d / "redcap.csv", tp.redcap_export(text(exported["redcap"]), who))
     if kind == "redcap-labels":
-        return "redcap", _write(d / "redcap-labels.csv", tp.redcap_export(text(exported["redcap"]), who, labels=True, label_headers=True))
+        return "redcap", _write(
+            d / "redcap-labels.csv", tp.redcap_export(text(exported["redcap"]), who, labels=True, label_headers=True)
+        )
     if kind == "redcap-event":
-        return "redcap", _write(d / "redcap-event.csv", tp.redcap_export(text(exported["redcap"]), who, event="baseline_arm_1"))
+        return "redcap", _write(
+            d / "redcap-event.csv", tp.redcap_export(text(exported["redcap"]), who, event="baseline_arm_1")
+        )
     if kind == "kobo-xml":
         return "kobo", _write(d / "kobo.csv", tp.kobo_export(exported["xlsform"], who))
     if kind == "kobo-labels":
@@ -74,7 +98,9 @@ def platform_file(kind: str, exported: dict[str, Path], who: list[dict], d: Path
     if kind == "fhir":
         return "fhir", _write(d / "responses.json", tp.fhir_bundle(json.loads(text(exported["fhir"])), who))
     if kind == "google":
-        return "forms", _zip(d / "google.zip", "LCHD readiness (Responses).csv", tp.google_csv(text(exported["forms-text"]), who))
+        return "forms", _zip(
+            d / "google.zip", "LCHD readiness (Responses).csv", tp.google_csv(text(exported["forms-text"]), who)
+        )
     if kind == "microsoft":
         import openpyxl
 
@@ -102,7 +128,19 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-KINDS = ["redcap-raw", "redcap-labels", "redcap-event", "kobo-xml", "kobo-labels", "kobo-xlsx", "odk", "fhir", "google", "microsoft", "qualtrics"]
+KINDS = [
+    "redcap-raw",
+    "redcap-labels",
+    "redcap-event",
+    "kobo-xml",
+    "kobo-labels",
+    "kobo-xlsx",
+    "odk",
+    "fhir",
+    "google",
+    "microsoft",
+    "qualtrics",
+]
 #: Platforms whose forms carry the optional comment questions (forms text does not: 50 optional
 #: paragraph questions would double a Google form's length).
 WITH_COMMENTS = {"redcap-raw", "redcap-labels", "redcap-event", "kobo-xml", "kobo-labels", "kobo-xlsx", "odk", "fhir"}
@@ -114,7 +152,9 @@ def answers_of(res) -> list[tuple]:
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("folder,wave", WAVES, ids=[f"{f.name}:{w}" for f, w in WAVES])
-def test_every_platform_export_of_the_examples_imports_to_the_same_answers_and_scores(kind, folder, wave, exported, tmp_path):
+def test_every_platform_export_of_the_examples_imports_to_the_same_answers_and_scores(
+    kind, folder, wave, exported, tmp_path
+):
     who = people(folder, wave)
     fmt, file = platform_file(kind, exported, who, tmp_path)
     mine = tmp_path / "imported" / folder.name
@@ -126,7 +166,9 @@ def test_every_platform_export_of_the_examples_imports_to_the_same_answers_and_s
     got = read_responses(mine / "responses" / f"{wave}.csv", INST)
     assert answers_of(got) == answers_of(original)
     if kind in WITH_COMMENTS:
-        assert sorted(c for r in got.respondents for c in r.comments.values()) == sorted(c for r in original.respondents for c in r.comments.values())
+        assert sorted(c for r in got.respondents for c in r.comments.values()) == sorted(
+            c for r in original.respondents for c in r.comments.values()
+        )
     # The same scores: the original wave alone in a copy of the folder, scored the same way.
     # Platforms other than REDCap and FHIR give respondents their own codes (Kobo's _uuid,
     # Qualtrics' ResponseId, row numbers); the interval's bootstrap takes respondents in code
@@ -134,7 +176,9 @@ def test_every_platform_export_of_the_examples_imports_to_the_same_answers_and_s
     theirs = tmp_path / "original" / folder.name
     (theirs / "responses").mkdir(parents=True)
     shutil.copy(folder / "partnership.yaml", theirs)
-    (theirs / "responses" / f"{wave}.csv").write_text(recoded(folder / "responses" / f"{wave}.csv", original, got), encoding="utf-8")
+    (theirs / "responses" / f"{wave}.csv").write_text(
+        recoded(folder / "responses" / f"{wave}.csv", original, got), encoding="utf-8"
+    )
     assert render(score_partnership(mine, wave=wave), "json") == render(score_partnership(theirs, wave=wave), "json")
 
 

@@ -62,7 +62,9 @@ def pdfs(tmp_path_factory) -> dict[str, Path]:
 def test_every_pdf_embeds_only_the_shipped_family(pdfs):
     for name, pdf in sorted(pdfs.items()):
         got = embedded_fonts(pdf)
-        assert got and all(f.startswith(fonts.FAMILY.replace(" ", "-")) for f in got), f"{name}.pdf embeds {sorted(got)}"
+        assert got and all(f.startswith(fonts.FAMILY.replace(" ", "-")) for f in got), (
+            f"{name}.pdf embeds {sorted(got)}"
+        )
 
 
 def test_the_shipped_family_has_every_character_the_toolkit_writes():
@@ -79,7 +81,9 @@ def test_the_shipped_family_has_every_character_the_toolkit_writes():
     for name, _weight, _style in fonts.FACES:
         cmap = TTFont(FONTS / name).getBestCmap()
         missing = sorted(c for c in chars if ord(c) not in cmap)
-        assert not missing, f"{name} lacks " + ", ".join(f"{c} U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing)
+        assert not missing, f"{name} lacks " + ", ".join(
+            f"{c} U+{ord(c):04X} {unicodedata.name(c, '?')}" for c in missing
+        )
 
 
 def test_the_font_files_are_the_ones_the_provenance_note_names():

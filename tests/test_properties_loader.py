@@ -15,7 +15,10 @@ from lchd_assess.load.yamlload import parse_yaml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 
-yamlish = st.text(alphabet=st.sampled_from(list("kind: principles-[]{}&*!#|>'\"\n\t ,yesno0123P.") + ["\u00e9", "\ufeff", "\x00"]), max_size=200)
+yamlish = st.text(
+    alphabet=st.sampled_from(list("kind: principles-[]{}&*!#|>'\"\n\t ,yesno0123P.") + ["\u00e9", "\ufeff", "\x00"]),
+    max_size=200,
+)
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -19,7 +19,14 @@ from lchd_assess.app.questionnaire import write_questionnaire
 from lchd_assess.app.score import score_partnership
 
 CHROMIUM = os.environ.get("LCHD_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "assessments" / "examples" / "riverbend-neighbourhood-collaborative"
 #: Installed by scripts/setup.sh from npm (never copied into the repository).
@@ -120,7 +127,13 @@ def test_member_answers_every_item_saves_the_file_and_collect_and_score_agree(br
     # Two more members so every group reaches the minimum cell size; then collect and score.
     others = []
     for n, sector in enumerate(["resident-family", "health-care", "backbone", "community-organisation"]):
-        other = dict(doc, respondent_id=f"TEST-000{n + 2}", sector=sector, role="resident-family-member" if sector == "resident-family" else "staff", comments={})
+        other = dict(
+            doc,
+            respondent_id=f"TEST-000{n + 2}",
+            sector=sector,
+            role="resident-family-member" if sector == "resident-family" else "staff",
+            comments={},
+        )
         p = tmp_path / f"other{n}.json"
         p.write_text(json.dumps(other))
         others.append(p)
@@ -147,7 +160,11 @@ def test_questionnaire_has_no_serious_accessibility_problems_on_any_screen(brows
     page.select_option("#role", "staff")
     for n in range(screens):
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        problems += [(n, v["id"], v["impact"], v["nodes"][0]["target"]) for v in result["violations"] if v["impact"] in ("serious", "critical")]
+        problems += [
+            (n, v["id"], v["impact"], v["nodes"][0]["target"])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
         if n < screens - 1:
             page.click("#next")
     context.close()

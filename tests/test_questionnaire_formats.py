@@ -74,9 +74,14 @@ def test_the_workbook_has_a_dropdown_on_every_answer_sector_and_role_cell(tmp_pa
     ws = wb["Answers"]
     header = [c.value for c in ws[1]]
     assert header == ["respondent_id", "sector", "role", *IDS]
-    rules = sorted((str(dv.sqref), dv.type, dv.formula1, dv.errorStyle, dv.showErrorMessage) for dv in ws.data_validations.dataValidation)
+    rules = sorted(
+        (str(dv.sqref), dv.type, dv.formula1, dv.errorStyle, dv.showErrorMessage)
+        for dv in ws.data_validations.dataValidation
+    )
     last = openpyxl.utils.get_column_letter(len(header))
-    sectors = load_partnership(EXAMPLE).roster_sectors() | {s.id for s in INST.sectors if s.group == INST.group_of(INST.resident_sector)}
+    sectors = load_partnership(EXAMPLE).roster_sectors() | {
+        s.id for s in INST.sectors if s.group == INST.group_of(INST.resident_sector)
+    }
     assert rules == [
         ("B2:B301", "list", f"lchd!$D$2:$D${len(sectors) + 1}", "stop", True),
         ("C2:C301", "list", f"lchd!$E$2:$E${len(INST.roles) + 1}", "stop", True),
@@ -84,7 +89,13 @@ def test_the_workbook_has_a_dropdown_on_every_answer_sector_and_role_cell(tmp_pa
     ]
     meta = wb["lchd"]
     assert meta.sheet_state == "hidden"
-    assert [[c.value for c in row] for row in meta.iter_rows(max_col=2, max_row=5)] == [["format", "lchd-workbook"], ["format_version", 1], ["instrument", INST.id], ["instrument_version", INST.version], ["wave", WAVE]]
+    assert [[c.value for c in row] for row in meta.iter_rows(max_col=2, max_row=5)] == [
+        ["format", "lchd-workbook"],
+        ["format_version", 1],
+        ["instrument", INST.id],
+        ["instrument_version", INST.version],
+        ["wave", WAVE],
+    ]
     assert {meta.cell(row=n, column=4).value for n in range(2, len(sectors) + 2)} == sectors
     assert INST.active_items()[0].stem in ws["D1"].comment.text
     assert write_questionnaire(tmp_path / "again", "xlsx", EXAMPLE, WAVE).read_bytes() == path.read_bytes()
@@ -124,7 +135,19 @@ def _by_json(folder: Path, tmp: Path) -> list[Path]:
     out = []
     for rid, sector, role, value in ROWS:
         answers = {i: (int(value(n)) if value(n).isdigit() else value(n)) for n, i in enumerate(IDS) if value(n)}
-        doc = {"format": "lchd-answers", "format_version": 1, "instrument": INST.id, "instrument_version": INST.version, "wave": WAVE, "language": "en", "respondent_id": rid, "sector": sector, "role": role, "answers": answers, "comments": {}}
+        doc = {
+            "format": "lchd-answers",
+            "format_version": 1,
+            "instrument": INST.id,
+            "instrument_version": INST.version,
+            "wave": WAVE,
+            "language": "en",
+            "respondent_id": rid,
+            "sector": sector,
+            "role": role,
+            "answers": answers,
+            "comments": {},
+        }
         p = tmp / f"{rid}.json"
         p.write_text(json.dumps(doc))
         out.append(p)
@@ -137,7 +160,18 @@ def _by_csv(folder: Path, tmp: Path) -> list[Path]:
     w = csv.writer(buf, delimiter=";", lineterminator="\r\n")
     w.writerow(["Timestamp", "respondent_id", "sector", "role", *IDS])
     for rid, sector, role, value in ROWS:
-        w.writerow(["01/03/2026", rid, sector, role, *[{"NA": "N/A", "DK": "Don't know"}.get(value(n), value(n) + ",0" if value(n) else "") for n in range(len(IDS))]])
+        w.writerow(
+            [
+                "01/03/2026",
+                rid,
+                sector,
+                role,
+                *[
+                    {"NA": "N/A", "DK": "Don't know"}.get(value(n), value(n) + ",0" if value(n) else "")
+                    for n in range(len(IDS))
+                ],
+            ]
+        )
     p = tmp / "typed.csv"
     p.write_text(buf.getvalue(), encoding="utf-8")
     return [p]
@@ -148,7 +182,9 @@ def _by_workbook(folder: Path, tmp: Path) -> list[Path]:
     wb = openpyxl.load_workbook(path)
     ws = wb["Answers"]
     for rid, sector, role, value in ROWS:
-        ws.append([rid, sector, role, *[(int(value(n)) if value(n).isdigit() else value(n) or None) for n in range(len(IDS))]])
+        ws.append(
+            [rid, sector, role, *[(int(value(n)) if value(n).isdigit() else value(n) or None) for n in range(len(IDS))]]
+        )
     wb.save(path)
     return [path]
 
@@ -161,7 +197,9 @@ def test_the_same_answers_entered_three_ways_score_identically(tmp_path):
         work = tmp_path / f"in{n}"
         work.mkdir()
         result = collect(folder, way(folder, work), WAVE)
-        assert result.added == len(ROWS) and not result.refused, [f.format_text() for s in result.sources for f in s.findings]
+        assert result.added == len(ROWS) and not result.refused, [
+            f.format_text() for s in result.sources for f in s.findings
+        ]
         s = score_partnership(folder)
         scores.append([(e.id, e.score, e.level) for e in s.elements])
     # The filled workbook kept as the wave's file is scored as it is, without collect.
@@ -194,7 +232,7 @@ def test_the_spanish_page_and_paper_form_take_every_text_from_the_translation(tm
 
     tr = load_translation(REPO / "assessments", "es", INST)
     page = write_questionnaire(tmp_path, "html", EXAMPLE, WAVE, lang="es").read_text(encoding="utf-8")
-    assert page.startswith("<!DOCTYPE html>\n<html lang=\"es\">") and '"lang": "es"' in page
+    assert page.startswith('<!DOCTYPE html>\n<html lang="es">') and '"lang": "es"' in page
     assert str(markupsafe.escape(tr.model.status_note)) in page
     for item_id in IDS:
         t = tr.item(item_id)

@@ -11,8 +11,22 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def _dots(label: str = "P1 Proactive") -> str:
-    rows = [DotRow(label, [62.5], [(55.0, 70.25)]), DotRow("FS4 Money", [None], note="not computable"), DotRow("Overall", [48.0], [(40.0, 56.0)], emphasis=True)]
-    return str(dot_plot(rows, [Series("Score", "#0b5394")], title="Scores", desc="Scores with intervals", ident="c", bands=[Band("Low", 0, 50), Band("High", 50, 100)], reference=(40, "Gate (40)")))
+    rows = [
+        DotRow(label, [62.5], [(55.0, 70.25)]),
+        DotRow("FS4 Money", [None], note="not computable"),
+        DotRow("Overall", [48.0], [(40.0, 56.0)], emphasis=True),
+    ]
+    return str(
+        dot_plot(
+            rows,
+            [Series("Score", "#0b5394")],
+            title="Scores",
+            desc="Scores with intervals",
+            ident="c",
+            bands=[Band("Low", 0, 50), Band("High", 50, 100)],
+            reference=(40, "Gate (40)"),
+        )
+    )
 
 
 def test_a_dot_plot_is_an_image_with_a_title_and_description_for_screen_readers():
@@ -49,8 +63,19 @@ def test_the_same_input_gives_the_same_svg_in_another_process():
     from pathlib import Path
 
     tests = Path(__file__).resolve().parent
-    code = "import sys; sys.path.insert(0, sys.argv[1]); from test_report_charts import _dots; sys.stdout.write(_dots())"
-    outs = {subprocess.run([sys.executable, "-c", code, str(tests)], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout for seed in ("1", "2")}
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]); from test_report_charts import _dots; sys.stdout.write(_dots())"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code, str(tests)],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    }
     assert outs == {_dots()}
 
 
@@ -66,7 +91,11 @@ def test_long_labels_wrap_onto_two_lines_and_are_cut_after_that():
 
 
 def test_a_strip_plot_draws_one_dot_per_partnership_and_a_median_bar():
-    svg = str(strip_plot([StripRow("P1", [10.0, 20.0, 30.0], median=20.0), StripRow("P2", [])], title="t", desc="d", ident="s"))
+    svg = str(
+        strip_plot(
+            [StripRow("P1", [10.0, 20.0, 30.0], median=20.0), StripRow("P2", [])], title="t", desc="d", ident="s"
+        )
+    )
     root = ET.fromstring(svg)
     dots = [c for c in root.findall(f"{SVG}circle") if c.get("r") == "2.8" and c.get("fill") == "none"]
     assert len(dots) == 3 + 1  # three partnerships and the legend's dot

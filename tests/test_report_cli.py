@@ -18,7 +18,12 @@ def test_report_writes_html_pdf_and_scores_json(cli, tmp_path):
     ex = sorted(p for p in EXAMPLES.iterdir() if p.is_dir())[0]
     r = cli("report", str(ex), "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".lchd-outputs.json", "report.html", "report.pdf", "scores.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".lchd-outputs.json",
+        "report.html",
+        "report.pdf",
+        "scores.json",
+    ]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF-1.7")
     assert json.loads((tmp_path / "scores.json").read_text())["comments"] is None
     assert "wrote" in r.stdout and r.stderr == ""
@@ -53,7 +58,12 @@ def test_a_missing_folder_and_a_wrong_wave_are_clear_errors(cli, tmp_path):
 def test_portfolio_takes_a_folder_of_partnerships_and_writes_three_files(cli, tmp_path):
     r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path))
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".lchd-outputs.json", "portfolio.csv", "portfolio.html", "portfolio.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".lchd-outputs.json",
+        "portfolio.csv",
+        "portfolio.html",
+        "portfolio.pdf",
+    ]
     n = len([p for p in EXAMPLES.iterdir() if (p / "partnership.yaml").is_file()])
     assert len((tmp_path / "portfolio.csv").read_text().splitlines()) == n + 1
     assert r.stderr == ""  # no progress bar when stderr is not a terminal
@@ -80,7 +90,16 @@ def test_portfolio_anonymized_shows_codes_not_names_and_keeps_its_key_outside(cl
     assert r.returncode == 0 and r.stderr == ""
     assert (tmp_path / "b" / "portfolio.csv").read_text() == text
     # Another key: other codes.
-    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "c"), "--anonymize", "--key-file", str(tmp_path / "other.key"), "--quiet")
+    r = cli(
+        "portfolio",
+        str(EXAMPLES),
+        "--out",
+        str(tmp_path / "c"),
+        "--anonymize",
+        "--key-file",
+        str(tmp_path / "other.key"),
+        "--quiet",
+    )
     assert r.returncode == 0
     assert (tmp_path / "c" / "portfolio.csv").read_text() != text
 
@@ -92,7 +111,15 @@ def test_a_bad_key_file_or_one_inside_the_output_is_one_line(cli, tmp_path):
     assert r.returncode == 2 and r.stderr.count("\n") == 1
     assert f"{bad}:2:1: not a portfolio key" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "o").exists()
-    r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "o"), "--anonymize", "--key-file", str(tmp_path / "o" / "k.key"))
+    r = cli(
+        "portfolio",
+        str(EXAMPLES),
+        "--out",
+        str(tmp_path / "o"),
+        "--anonymize",
+        "--key-file",
+        str(tmp_path / "o" / "k.key"),
+    )
     assert r.returncode == 2 and "may not be kept inside the output folder" in r.stderr
     assert not (tmp_path / "o" / "k.key").exists()
     r = cli("portfolio", str(EXAMPLES), "--out", str(tmp_path / "o"), "--key-file", str(bad))

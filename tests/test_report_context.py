@@ -89,10 +89,15 @@ def report_ctx() -> ReportContext:
 
 def portfolio_ctx() -> PortfolioContext:
     # Enough partnerships for percentiles, so every field of the template is read.
-    return build_portfolio_context([synthetic_score(i) for i in range(5)], fw_info(), css="/* css */", min_for_percentiles=5)
+    return build_portfolio_context(
+        [synthetic_score(i) for i in range(5)], fw_info(), css="/* css */", min_for_percentiles=5
+    )
 
 
-CASES = [("report/report.html.j2", report_ctx, ReportContext), ("report/portfolio.html.j2", portfolio_ctx, PortfolioContext)]
+CASES = [
+    ("report/report.html.j2", report_ctx, ReportContext),
+    ("report/portfolio.html.j2", portfolio_ctx, PortfolioContext),
+]
 
 
 @pytest.mark.parametrize("template,make,model", CASES, ids=[c[0] for c in CASES])
@@ -113,7 +118,9 @@ def test_every_context_field_is_documented_and_read_by_its_template(template, ma
     assert not [k for k, d in documented.items() if not d], "fields without a description"
     seen = render_recording(template, make())
     if model is ReportContext:  # the full fixture has every element scored; add one that has not
-        seen |= render_recording(template, build_report_context(incomplete_score(), fw_info(), GUIDANCE, ROSTER, css=""))
+        seen |= render_recording(
+            template, build_report_context(incomplete_score(), fw_info(), GUIDANCE, ROSTER, css="")
+        )
     unread = set(documented) - seen
     # FrameworkInfo.base_url is used to build links, not shown on its own.
     assert unread <= {"FrameworkInfo.base_url"}, sorted(unread)
@@ -127,7 +134,9 @@ def test_a_template_reading_an_undocumented_field_fails():
         tmpl.render(**{k: wrap(v, seen) for k, v in report_ctx().template_vars().items()})
     # even where Jinja would not complain (a default filter), the recorder refuses
     with pytest.raises(UndocumentedField):
-        env.from_string("{{ summary.secret_score | default('') }}").render(**{k: wrap(v, seen) for k, v in report_ctx().template_vars().items()})
+        env.from_string("{{ summary.secret_score | default('') }}").render(
+            **{k: wrap(v, seen) for k, v in report_ctx().template_vars().items()}
+        )
 
 
 def test_only_chart_svg_and_packaged_css_are_inserted_unescaped():
@@ -149,7 +158,11 @@ def test_element_links_use_the_sites_permanent_paths():
     assert element_url(fw, "P1") == fw.base_url + v + "principles/P1/"
     assert element_url(fw, "FS4") == fw.base_url + v + "structures/FS4/"
     groups = report_ctx().actions
-    assert [g.element.url for g in groups] == [fw.base_url + v + "structures/FS2/", fw.base_url + v + "principles/P3/", fw.base_url + v + "structures/FS4/"]
+    assert [g.element.url for g in groups] == [
+        fw.base_url + v + "structures/FS2/",
+        fw.base_url + v + "principles/P3/",
+        fw.base_url + v + "structures/FS4/",
+    ]
 
 
 def test_actions_follow_the_elements_level_from_the_instrument_data():
@@ -162,16 +175,23 @@ def test_actions_follow_the_elements_level_from_the_instrument_data():
 
 def test_suppressed_groups_are_named_but_never_given_a_number():
     ctx = report_ctx()
-    assert [c.label for c in ctx.perspectives.group_columns] == ["Community (residents, families and community organisations)"]
+    assert [c.label for c in ctx.perspectives.group_columns] == [
+        "Community (residents, families and community organisations)"
+    ]
     hidden = {h.label: h.text for h in ctx.perspectives.hidden_groups}
     assert hidden["Health care"].startswith("fewer than 3 respondents")
-    assert "subtraction" in hidden["Related sectors (public health, education, housing, legal, finance, social services)"]
+    assert (
+        "subtraction" in hidden["Related sectors (public health, education, housing, legal, finance, social services)"]
+    )
 
 
 def test_comments_without_an_adequate_group_say_the_sector_is_not_shown():
     ctx = report_ctx()
     assert ctx.comments is not None
-    assert {c.sector for c in ctx.comments} == {"Community (residents, families and community organisations)", "not shown (group of fewer than 3)"}
+    assert {c.sector for c in ctx.comments} == {
+        "Community (residents, families and community organisations)",
+        "not shown (group of fewer than 3)",
+    }
 
 
 def test_no_change_section_without_a_previous_wave():
@@ -183,6 +203,16 @@ def test_a_comment_never_names_a_group_the_scorer_suppressed():
     from lchd_assess.score.models import Comment
 
     score = fixture_score()
-    score = score.model_copy(update={"comments": [Comment(item="P1.Q1", text="x", sector_group="health-care"), Comment(item="P1.Q2", text="y", sector_group="community")]})
+    score = score.model_copy(
+        update={
+            "comments": [
+                Comment(item="P1.Q1", text="x", sector_group="health-care"),
+                Comment(item="P1.Q2", text="y", sector_group="community"),
+            ]
+        }
+    )
     ctx = build_report_context(score, fw_info())
-    assert [c.sector for c in ctx.comments] == ["not shown (group of fewer than 3)", "Community (residents, families and community organisations)"]
+    assert [c.sector for c in ctx.comments] == [
+        "not shown (group of fewer than 3)",
+        "Community (residents, families and community organisations)",
+    ]

@@ -79,7 +79,9 @@ def test_reading_a_saved_score_loads_neither_the_scorer_nor_schema_validation(tm
 
     out = tmp_path / "first"
     example = ROOT / "assessments" / "examples" / "riverbend-neighbourhood-collaborative"
-    subprocess.run([sys.executable, "-m", "lchd_assess", "report", str(example), "--out", str(out), "--quiet"], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "lchd_assess", "report", str(example), "--out", str(out), "--quiet"], check=True
+    )
 
     def report_from_json(dest: Path, cache: str) -> list[str]:
         probe = (
@@ -88,7 +90,9 @@ def test_reading_a_saved_score_loads_neither_the_scorer_nor_schema_validation(tm
             "try:\n    runpy.run_module('lchd_assess', run_name='__main__')\nexcept SystemExit as e:\n    assert not e.code, e.code\n"
             "print(','.join(sorted(m for m in sys.modules if m in ('numpy', 'jsonschema', 'lchd_assess.score.scoring', 'lchd_assess.load.documents', 'lchd_assess.load.framework'))))\n"
         )
-        r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "LCHD_CACHE_DIR": cache})
+        r = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, env={**os.environ, "LCHD_CACHE_DIR": cache}
+        )
         assert r.returncode == 0, r.stderr
         return [m for m in r.stdout.strip().split(",") if m]
 

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.context.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes, build_portfolio_context, percentile_ranks, portfolio_csv, portfolio_table
+from lchd_assess.context.portfolio import (
+    DERIVED_FIELDS,
+    PORTFOLIO_FIELDS,
+    anonymous_codes,
+    build_portfolio_context,
+    percentile_ranks,
+    portfolio_csv,
+    portfolio_table,
+)
 from lchd_assess.app.score import example_folders
 from lchd_assess.app.report import load_partnership_scores, render_portfolio, render_report
 from lchd_assess.score.synthetic import synthetic_score
@@ -202,7 +210,13 @@ def test_a_short_key_is_refused():
 
 
 def test_percentiles_are_mid_ranks_among_partnerships_with_a_score():
-    assert percentile_ranks({"a": 10.0, "b": 20.0, "c": 20.0, "d": None, "e": 40.0}) == {"a": 12.5, "b": 50.0, "c": 50.0, "d": None, "e": 87.5}
+    assert percentile_ranks({"a": 10.0, "b": 20.0, "c": 20.0, "d": None, "e": 40.0}) == {
+        "a": 12.5,
+        "b": 50.0,
+        "c": 50.0,
+        "d": None,
+        "e": 87.5,
+    }
 
 
 def test_portfolio_csv_and_html_are_byte_identical_on_rerun_and_independent_of_input_order():

@@ -23,7 +23,15 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = example_folders()
 assert EXAMPLES, "no example partnerships under assessments/examples/"
 GOLDEN = Path(__file__).parent / "golden" / "reports"
-SECTIONS = ["1. For the meeting", "2. Scores by principle and structure", "3. Perspectives", "4. Who answered", "5. Change since the previous wave", "6. What to do next", "7. Method and data quality"]
+SECTIONS = [
+    "1. For the meeting",
+    "2. Scores by principle and structure",
+    "3. Perspectives",
+    "4. Who answered",
+    "5. Change since the previous wave",
+    "6. What to do next",
+    "7. Method and data quality",
+]
 
 
 def snapshot(ctx) -> str:
@@ -74,7 +82,9 @@ def test_report_context_matches_the_golden_snapshot(case, update_golden):
         expected.write_text(got, encoding="utf-8")
         if not update_golden:
             pytest.fail(f"{expected} was missing and has been written; review it and commit it")
-    assert got == expected.read_text(encoding="utf-8"), f"{case}: report context differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
+    assert got == expected.read_text(encoding="utf-8"), (
+        f"{case}: report context differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
+    )
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -120,7 +130,7 @@ def test_the_rendered_report_has_its_sections_in_order_and_page_one_for_the_meet
     assert o.section[0] == "summary"
     # Page 1: the caution box exactly when there is something to caution about.
     assert ("summary:caution" in o.classes) == bool(ctx.meeting.cautions)
-    page1 = html[html.index('<section id="summary"'): html.index('<section id="scores"')]
+    page1 = html[html.index('<section id="summary"') : html.index('<section id="scores"')]
     for e in ctx.meeting.priorities + [g.element for g in ctx.meeting.gaps]:
         assert f'href="{e.url}"' in page1
     assert ctx.meeting.level_meaning.split(":")[0] in page1 and "The gate:" in page1
@@ -128,7 +138,11 @@ def test_the_rendered_report_has_its_sections_in_order_and_page_one_for_the_meet
         assert f"Since wave {ctx.meeting.change.previous_wave}" in page1
     # Comments sit under their question's wording.
     if ctx.comments:
-        questions = [t for tag, t in o.headings if tag == "h3" and any(t == c.item or t.startswith(c.item + ": ") for c in ctx.comments)]
+        questions = [
+            t
+            for tag, t in o.headings
+            if tag == "h3" and any(t == c.item or t.startswith(c.item + ": ") for c in ctx.comments)
+        ]
         assert len(questions) == len({c.item for c in ctx.comments})
 
 
@@ -152,7 +166,9 @@ def test_the_pdf_has_every_section_and_no_suppressed_group_with_a_number(case):
     for e in score.elements:
         if e.score is not None:
             label = e.name if e.kind == "overall" else f"{e.id} {e.name}"
-            row = f"{label} {e.score:.0f} {e.level_label}" + (f" {e.interval[0]:.0f}–{e.interval[1]:.0f}" if e.interval else "")
+            row = f"{label} {e.score:.0f} {e.level_label}" + (
+                f" {e.interval[0]:.0f}–{e.interval[1]:.0f}" if e.interval else ""
+            )
             assert re.sub(r"\s+", "", row) in packed, row
 
 
@@ -190,7 +206,7 @@ def test_comments_appear_only_when_asked_for(tmp_path):
     assert with_.comments[0].text.split("&")[0][:20] in render_report(with_, fw_info()).html.replace("&#39;", "'")
 
 
-HOSTILE = ['<script>alert("x")</script>', '<img src=file:///etc/passwd>', '<img src="file:///etc/passwd">']
+HOSTILE = ['<script>alert("x")</script>', "<img src=file:///etc/passwd>", '<img src="file:///etc/passwd">']
 
 
 @pytest.mark.parametrize("payload", HOSTILE)
@@ -247,7 +263,10 @@ def test_the_tagged_pdf_has_headings_tables_and_charts_with_alternative_text():
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/Caption", "/Figure", "/Link"} <= tags
-    assert alts == ["Readiness scores of Riverside Families Partnership, wave 2026", "Community and institutional perspectives per element"]
+    assert alts == [
+        "Readiness scores of Riverside Families Partnership, wave 2026",
+        "Community and institutional perspectives per element",
+    ]
 
 
 def test_the_pdf_holds_no_local_path_so_it_does_not_depend_on_where_the_toolkit_is_installed():

@@ -39,7 +39,21 @@ def test_comma_semicolon_and_tab_files_read_the_same(tmp_path, delimiter):
     assert [(r.id, r.answers["P1.Q1"]) for r in res.respondents] == [("R1", 3), ("R2", "DK")]
 
 
-@pytest.mark.parametrize("typed, meant", [("4.0", 4), ("3,0", 3), (" 2.00 ", 2), ("N/A", "NA"), ("n/a", "NA"), ("Don't know", "DK"), ("don\u2019t  know", "DK"), ("Does not apply", "NA"), ("dk", "DK"), ("", None)])
+@pytest.mark.parametrize(
+    "typed, meant",
+    [
+        ("4.0", 4),
+        ("3,0", 3),
+        (" 2.00 ", 2),
+        ("N/A", "NA"),
+        ("n/a", "NA"),
+        ("Don't know", "DK"),
+        ("don\u2019t  know", "DK"),
+        ("Does not apply", "NA"),
+        ("dk", "DK"),
+        ("", None),
+    ],
+)
 def test_answers_as_people_type_them_are_read_through_the_one_table(typed, meant):
     assert parse_answer(typed) == (True, meant)
 
@@ -57,11 +71,17 @@ def test_the_codebook_prints_every_accepted_spelling():
 
 def test_form_columns_are_ignored_with_one_note_naming_them(tmp_path):
     p = tmp_path / "w.csv"
-    p.write_text(table([["Timestamp", "Email address", *HEADER], ["2026-03-01 10:00", "x@example.org", *respondent("R1", "3")]]))
+    p.write_text(
+        table([["Timestamp", "Email address", *HEADER], ["2026-03-01 10:00", "x@example.org", *respondent("R1", "3")]])
+    )
     res = read_responses(p, INST)
     assert not res.findings
     (note,) = res.notes
-    assert note.code == "responses-ignored-columns" and "'Timestamp' (column 1)" in note.message and "'Email address' (column 2)" in note.message
+    assert (
+        note.code == "responses-ignored-columns"
+        and "'Timestamp' (column 1)" in note.message
+        and "'Email address' (column 2)" in note.message
+    )
     assert "x@example.org" not in note.message
 
 
@@ -73,7 +93,18 @@ def test_an_item_shaped_unknown_column_is_still_a_mistake(tmp_path):
 
 def test_blank_rows_and_a_respondent_with_no_answers_are_reported_and_not_counted(tmp_path):
     p = tmp_path / "w.csv"
-    p.write_text(table([HEADER, respondent("R1", "3"), [""] * len(HEADER), respondent("R2", ""), respondent("R3", "2"), [""] * len(HEADER)]))
+    p.write_text(
+        table(
+            [
+                HEADER,
+                respondent("R1", "3"),
+                [""] * len(HEADER),
+                respondent("R2", ""),
+                respondent("R3", "2"),
+                [""] * len(HEADER),
+            ]
+        )
+    )
     res = read_responses(p, INST)
     assert not res.findings
     assert [r.id for r in res.respondents] == ["R1", "R3"]
@@ -81,10 +112,18 @@ def test_blank_rows_and_a_respondent_with_no_answers_are_reported_and_not_counte
 
 
 def test_1285_bad_cells_read_as_one_line_with_a_count_and_the_first_places():
-    fs = [Finding("responses-bad-value", f"'x' in {i} is not an answer", file="w.csv", line=2 + n // 47, column=4 + n % 47) for n, i in enumerate(IDS * 28)][:1285]
+    fs = [
+        Finding(
+            "responses-bad-value", f"'x' in {i} is not an answer", file="w.csv", line=2 + n // 47, column=4 + n % 47
+        )
+        for n, i in enumerate(IDS * 28)
+    ][:1285]
     lines = summarise(fs)
     assert len(lines) == 1
-    assert lines[0].startswith("w.csv:2:4: responses-bad-value: ") and "[1285 times, at 2:4, 2:5, 2:6 and 1282 more]" in lines[0]
+    assert (
+        lines[0].startswith("w.csv:2:4: responses-bad-value: ")
+        and "[1285 times, at 2:4, 2:5, 2:6 and 1282 more]" in lines[0]
+    )
 
 
 def _two_waves(tmp_path, declare: bool) -> Path:
@@ -121,7 +160,11 @@ def test_validate_names_an_undeclared_wave_in_the_partnership_file(tmp_path, cli
     *lines, total = result.stderr.strip().splitlines()
     assert len(lines) == 2 and total.startswith("2 finding(s)")
     for line, name in zip(sorted(lines), ["February 2026.csv", "March 2025.csv"]):
-        assert line.startswith(str(folder / "partnership.yaml")) and f"wave-undeclared: responses/{name}: " in line and "closed:" in line
+        assert (
+            line.startswith(str(folder / "partnership.yaml"))
+            and f"wave-undeclared: responses/{name}: " in line
+            and "closed:" in line
+        )
 
 
 def test_score_says_which_columns_it_ignored_and_who_answered_nothing(tmp_path, cli):
@@ -131,7 +174,11 @@ def test_score_says_which_columns_it_ignored_and_who_answered_nothing(tmp_path, 
     lines = wave.read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")
     empty = ["R99", "education", "staff"] + [""] * (len(header) - 3)
-    wave.write_text("\r\n".join(["Timestamp," + lines[0], *["2026-03-01," + line for line in lines[1:]], "," + ",".join(empty)]) + "\r\n", encoding="utf-8")
+    wave.write_text(
+        "\r\n".join(["Timestamp," + lines[0], *["2026-03-01," + line for line in lines[1:]], "," + ",".join(empty)])
+        + "\r\n",
+        encoding="utf-8",
+    )
     result = cli("score", str(folder))
     assert result.returncode == 0, result.stderr
     notes = [line for line in result.stderr.splitlines() if line.startswith("note: ")]

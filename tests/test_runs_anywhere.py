@@ -62,7 +62,9 @@ def test_a_framework_folder_that_is_not_a_framework_is_one_line_and_nothing_is_w
     out = tmp_path / "out.json"
     assert run(["--framework", str(tmp_path), "export", "bundle", "--out", str(out)]) == 2
     line = _one_error_line(capsys)
-    assert line.startswith(f"lchd-assess: error: {tmp_path}: not a framework folder (no framework.yaml); point --framework at")
+    assert line.startswith(
+        f"lchd-assess: error: {tmp_path}: not a framework folder (no framework.yaml); point --framework at"
+    )
     assert not out.exists()
 
 
@@ -70,11 +72,18 @@ def test_data_from_a_newer_major_version_is_one_line_naming_the_place_and_the_fi
     fork = tmp_path / "framework"
     shutil.copytree(ROOT / "framework", fork)
     text = (fork / "framework.yaml").read_text(encoding="utf-8")
-    (fork / "framework.yaml").write_text(text.replace("\nschema_version: 1.", "\nschema_version: 2.", 1), encoding="utf-8")
+    (fork / "framework.yaml").write_text(
+        text.replace("\nschema_version: 1.", "\nschema_version: 2.", 1), encoding="utf-8"
+    )
     out = tmp_path / "out.json"
     assert run(["--framework", str(fork), "export", "bundle", "--out", str(out)]) == 2
     line = _one_error_line(capsys)
-    assert f"{fork / 'framework.yaml'}:" in line and "schema_version 2." in line and "newer than this toolkit reads (1.x)" in line and "upgrade" in line
+    assert (
+        f"{fork / 'framework.yaml'}:" in line
+        and "schema_version 2." in line
+        and "newer than this toolkit reads (1.x)" in line
+        and "upgrade" in line
+    )
     assert not out.exists()
 
 
@@ -88,7 +97,10 @@ def test_an_out_that_cannot_be_written_is_one_line_and_nothing_is_written(tmp_pa
     blocker = tmp_path / "a-file"
     blocker.write_text("mine\n", encoding="utf-8")
     assert run(["report", str(EXAMPLE), "--out", str(blocker / "report")]) == 2
-    assert _one_error_line(capsys) == f"lchd-assess: error: --out {blocker / 'report'}: {blocker} is a file, not a folder; choose another place to write"
+    assert (
+        _one_error_line(capsys)
+        == f"lchd-assess: error: --out {blocker / 'report'}: {blocker} is a file, not a folder; choose another place to write"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"] and blocker.read_text(encoding="utf-8") == "mine\n"
 
 
@@ -100,7 +112,9 @@ def test_validate_with_nothing_to_check_fails_and_says_where_it_looked(tmp_path,
     assert "no-files: nothing to check" in err and "framework and assessments hold no .yaml, .yml or .csv files" in err
 
 
-def test_init_makes_a_partnership_folder_whose_blank_file_gives_findings_and_whose_filled_file_validates(tmp_path, capsys):
+def test_init_makes_a_partnership_folder_whose_blank_file_gives_findings_and_whose_filled_file_validates(
+    tmp_path, capsys
+):
     folder = tmp_path / "our-partnership"
     assert run(["init", str(folder)]) == 0
     assert sorted(p.name for p in folder.iterdir()) == ["README.txt", "partnership.yaml", "responses"]
@@ -118,8 +132,17 @@ def test_init_makes_a_partnership_folder_whose_blank_file_gives_findings_and_who
         .replace('scale: ""', 'scale: "city"')
         .replace('population_focus: ""', 'population_focus: "Families with young children"')
     )
-    for n, (org, sector) in enumerate([("Clínica del Este", "health-care"), ("École du quartier", "education"), ("Parents' circle", "community-organisation")], start=1):
-        filled = filled.replace(f'{{id: org-0{n}, name: "", sector: ""}}', f'{{id: org-0{n}, name: "{org}", sector: {sector}}}')
+    for n, (org, sector) in enumerate(
+        [
+            ("Clínica del Este", "health-care"),
+            ("École du quartier", "education"),
+            ("Parents' circle", "community-organisation"),
+        ],
+        start=1,
+    ):
+        filled = filled.replace(
+            f'{{id: org-0{n}, name: "", sector: ""}}', f'{{id: org-0{n}, name: "{org}", sector: {sector}}}'
+        )
     (folder / "partnership.yaml").write_text(filled, encoding="utf-8")
     assert run(["validate", str(folder / "partnership.yaml")]) == 0, capsys.readouterr()
 
@@ -138,10 +161,14 @@ def test_a_report_writes_nothing_outside_out_and_caches_only_in_the_cache_folder
     work.mkdir()
     monkeypatch.chdir(work)
     monkeypatch.setenv("LCHD_CACHE_DIR", str(cache))
-    before = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*") if ".git" not in p.parts and ".venv" not in p.parts)
+    before = sorted(
+        p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*") if ".git" not in p.parts and ".venv" not in p.parts
+    )
     assert run(["report", str(EXAMPLE), "--out", "report", "--quiet"]) == 0
     assert sorted(p.name for p in work.iterdir()) == ["report"]
-    after = sorted(p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*") if ".git" not in p.parts and ".venv" not in p.parts)
+    after = sorted(
+        p.relative_to(ROOT).as_posix() for p in ROOT.rglob("*") if ".git" not in p.parts and ".venv" not in p.parts
+    )
     assert [p for p in after if p not in before and "__pycache__" not in p and ".pytest_cache" not in p] == []
     assert (cache / "jinja").is_dir()
 

@@ -23,7 +23,9 @@ INST, RULES = A.instrument, A.rules
 ITEMS = INST.item_ids()
 EL = _element_index(INST, ITEMS)
 FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
-ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted((ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv"))
+ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted(
+    (ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv")
+)
 
 
 def _matrix(path: Path) -> Matrix:
@@ -50,7 +52,9 @@ def test_resample_counts_are_the_draws_of_resample_indices_one_resample_after_an
 def test_bootstrap_equals_the_plain_python_definition_on_every_bundled_answer_file(path):
     m = _matrix(path)
     rng = random.Random(path.stem)
-    subsets = [list(range(len(m.respondents)))] + [sorted(rng.sample(range(len(m.respondents)), k)) for k in range(2, len(m.respondents), 5)]
+    subsets = [list(range(len(m.respondents)))] + [
+        sorted(rng.sample(range(len(m.respondents)), k)) for k in range(2, len(m.respondents), 5)
+    ]
     for keep in subsets:
         sub = m.subset(keep)
         comp = _computable(sub)
@@ -61,7 +65,12 @@ answers = st.sampled_from([0, 1, 2, 3, 4, None, None])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.integers(min_value=1, max_value=40).flatmap(lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)), st.integers(0, 2**32 - 1))
+@given(
+    st.integers(min_value=1, max_value=40).flatmap(
+        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
+    ),
+    st.integers(0, 2**32 - 1),
+)
 def test_bootstrap_equals_the_plain_python_definition_on_random_answers(rows, seed):
     rules = FEW.model_copy(update={"interval": FEW.interval.model_copy(update={"seed": seed})})
     m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
@@ -70,7 +79,12 @@ def test_bootstrap_equals_the_plain_python_definition_on_random_answers(rows, se
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(st.integers(min_value=0, max_value=30).flatmap(lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)), st.randoms(use_true_random=False))
+@given(
+    st.integers(min_value=0, max_value=30).flatmap(
+        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
+    ),
+    st.randoms(use_true_random=False),
+)
 def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
     m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
     groups = {f"g{j}": sorted(rnd.sample(range(len(rows)), rnd.randint(0, len(rows)))) for j in range(4)}
@@ -79,7 +93,13 @@ def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
         for e, idx in EL.items():
             want = element_calc(m.subset(keep), idx, RULES)
             have = got[g][e]
-            assert (have.score, have.reason, have.n_respondents, have.coverage, have.item_means) == (want.score, want.reason, want.n_respondents, want.coverage, want.item_means)
+            assert (have.score, have.reason, have.n_respondents, have.coverage, have.item_means) == (
+                want.score,
+                want.reason,
+                want.n_respondents,
+                want.coverage,
+                want.item_means,
+            )
 
 
 def test_compensated_sum_equals_fsum_on_short_sums_of_ratios():
@@ -97,7 +117,12 @@ def test_compensated_sum_equals_fsum_on_short_sums_of_ratios():
 
 
 def test_bootstrap_of_nobody_and_of_nothing_computable_is_empty():
-    assert arrays.bootstrap_intervals([], len(ITEMS), EL, set(EL), resamples=10, seed=1, confidence=0.95, multiplier=25, overall="overall") == {}
+    assert (
+        arrays.bootstrap_intervals(
+            [], len(ITEMS), EL, set(EL), resamples=10, seed=1, confidence=0.95, multiplier=25, overall="overall"
+        )
+        == {}
+    )
     m = _matrix(ANSWER_FILES[0])
     assert bootstrap_intervals(m, EL, RULES, set()) == {}
 

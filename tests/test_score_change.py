@@ -25,19 +25,23 @@ INST = A.instrument
 def _newer_instrument(changed: list[str]):
     """A made-up instrument 1.2.0 in which the items in ``changed`` changed meaning."""
     items = [i.model_copy(update={"meaning_changed_in": "1.2.0"}) if i.id in changed else i for i in INST.items]
-    log = list(INST.changelog) + [INST.changelog[0].model_copy(update={"version": "1.2.0", "changes": ["Reworded items."]})]
+    log = list(INST.changelog) + [
+        INST.changelog[0].model_copy(update={"version": "1.2.0", "changes": ["Reworded items."]})
+    ]
     return INST.model_copy(update={"version": "1.2.0", "items": items, "changelog": log})
 
 
 def test_hand_checked_case_scores_75_everywhere():
-    r = score_partnership(GOLDEN / "hand-checked" )
+    r = score_partnership(GOLDEN / "hand-checked")
     # Three respondents answer 2 to everything and three answer 4: every item mean is 3 → 75.
-    assert [(e.id, e.score, e.level) for e in r.elements] == [(e, 75.0, "ready") for e in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall"]]
+    assert [(e.id, e.score, e.level) for e in r.elements] == [
+        (e, 75.0, "ready") for e in ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall"]
+    ]
     assert all(e.sd == pytest.approx(27.4, abs=0.05) for e in r.elements[:8])  # sd of (50,50,50,100,100,100)
 
 
 def test_change_is_flagged_only_beyond_the_threshold():
-    r = score_partnership(GOLDEN / "two-waves" )
+    r = score_partnership(GOLDEN / "two-waves")
     flags = {c.id: (c.delta, c.flag) for c in r.change.elements}
     assert flags["FS1"] == (25.0, "improved")
     assert flags["P2"] == (5.0, "no-meaningful-change")
@@ -82,7 +86,9 @@ def test_bootstrap_interval_matches_a_numpy_reference_on_the_same_draws():
     res = read_responses(folder / "responses" / "2026-a.csv", INST)
     people = sorted(res.respondents, key=lambda x: x.id)
     items = [i for i in res.items if i.startswith("P2.")]  # the file's own (1.0.0) items
-    X = np.array([[p.answers[i] if isinstance(p.answers[i], int) else np.nan for i in items] for p in people], dtype=float)
+    X = np.array(
+        [[p.answers[i] if isinstance(p.answers[i], int) else np.nan for i in items] for p in people], dtype=float
+    )
     rng = random.Random(A.rules.interval.seed)
     stats = []
     for _ in range(A.rules.interval.resamples):

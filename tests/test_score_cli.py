@@ -24,7 +24,19 @@ def test_cli_json_equals_the_library_result(cli):
     assert result.returncode == 0, result.stderr
     assert result.stdout == to_json(score_partnership(HARBOUR))
     data = json.loads(result.stdout)
-    for key in ("instrument_version", "framework_version", "partnership", "wave", "n_respondents", "elements", "groups", "gaps", "gating", "representation", "change"):
+    for key in (
+        "instrument_version",
+        "framework_version",
+        "partnership",
+        "wave",
+        "n_respondents",
+        "elements",
+        "groups",
+        "gaps",
+        "gating",
+        "representation",
+        "change",
+    ):
         assert key in data
     assert [e["id"] for e in data["elements"]] == ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall"]
 
@@ -50,7 +62,17 @@ def test_csv_output_has_one_row_per_element_and_overall(cli):
     assert result.returncode == 0, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == CSV_COLUMNS
-    assert [r[CSV_COLUMNS.index("element")] for r in rows[1:]] == ["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4", "overall"]
+    assert [r[CSV_COLUMNS.index("element")] for r in rows[1:]] == [
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+        "FS1",
+        "FS2",
+        "FS3",
+        "FS4",
+        "overall",
+    ]
     lib = score_partnership(HARBOUR)
     assert [r[CSV_COLUMNS.index("score")] for r in rows[1:]] == [f"{e.score:g}" for e in lib.elements]
 
@@ -77,10 +99,13 @@ def test_a_broken_response_file_gives_findings_exit_1_and_no_output(cli, tmp_pat
     assert not out.exists()
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["score", "no/such/folder"], "no such partnership folder"),
-    (["score", str(HARBOUR), "--wave", "1999"], "no wave '1999'"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["score", "no/such/folder"], "no such partnership folder"),
+        (["score", str(HARBOUR), "--wave", "1999"], "no wave '1999'"),
+    ],
+)
 def test_bad_input_is_one_line_with_exit_2(cli, args, needle):
     result = cli(*args)
     assert result.returncode == 2
@@ -110,8 +135,13 @@ def test_template_writes_header_and_codebook_and_reads_back(cli, tmp_path):
     folder = tmp_path / "p"
     (folder / "responses").mkdir(parents=True)
     shutil.copy(HARBOUR / "partnership.yaml", folder / "partnership.yaml")
-    rows = [f"R{n},{s},staff," + ",".join(str((n + j) % 5) for j in range(len(inst.item_ids()))) for n, s in enumerate(["health-care"] * 3 + ["housing"] * 3, 1)]
-    (folder / "responses" / "2026-first.csv").write_text(out.read_text(encoding="utf-8") + "\r\n".join(rows) + "\r\n", encoding="utf-8")
+    rows = [
+        f"R{n},{s},staff," + ",".join(str((n + j) % 5) for j in range(len(inst.item_ids())))
+        for n, s in enumerate(["health-care"] * 3 + ["housing"] * 3, 1)
+    ]
+    (folder / "responses" / "2026-first.csv").write_text(
+        out.read_text(encoding="utf-8") + "\r\n".join(rows) + "\r\n", encoding="utf-8"
+    )
     scored = cli("score", str(folder), "--format", "json")
     assert scored.returncode == 0, scored.stderr
     assert json.loads(scored.stdout)["n_respondents"] == 6
@@ -138,7 +168,14 @@ def test_examples_show_what_they_are_for():
     assert len(scales) >= 3
     assert all(10 <= r.n_respondents <= 40 for r in results.values())
     assert any(r.change is not None and any(c.flag == "improved" for c in r.change.elements) for r in results.values())
-    assert any(any(g.suppression_reason == "below-minimum-cell-size" and g.group not in ("residents-families", "community-organisations") for g in r.groups) for r in results.values())
+    assert any(
+        any(
+            g.suppression_reason == "below-minimum-cell-size"
+            and g.group not in ("residents-families", "community-organisations")
+            for g in r.groups
+        )
+        for r in results.values()
+    )
     assert any(r.gating.capped for r in results.values())
     assert any(any(g.code == "large-difference" for g in r.gaps) for r in results.values())
     # Residents, families and youth shown as their own group somewhere, and a score that rests
@@ -147,7 +184,9 @@ def test_examples_show_what_they_are_for():
     assert any(any("rests mostly on institutional answers" in g.explanation for g in r.gaps) for r in results.values())
     # A wave answered with 1.0.0 is the baseline of a 1.1.0 wave; change uses only the kept items.
     harbour = results["harbour-city-family-network"]
-    assert harbour.instrument_version != "1.0.0" and any(c.reason and "mean the same in both waves" in c.reason for c in harbour.change.elements)
+    assert harbour.instrument_version != "1.0.0" and any(
+        c.reason and "mean the same in both waves" in c.reason for c in harbour.change.elements
+    )
 
 
 def test_a_roster_sector_the_instrument_does_not_know_is_one_line_with_exit_2(cli, tmp_path):
@@ -157,4 +196,8 @@ def test_a_roster_sector_the_instrument_does_not_know_is_one_line_with_exit_2(cl
     y.write_text(y.read_text(encoding="utf-8").replace("sector: legal}", "sector: lawyers}"), encoding="utf-8")
     result = cli("score", str(folder))
     assert result.returncode == 2
-    assert "partnership.yaml:" in result.stderr and "partnership-unknown-sector" in result.stderr and "'lawyers'" in result.stderr
+    assert (
+        "partnership.yaml:" in result.stderr
+        and "partnership-unknown-sector" in result.stderr
+        and "'lawyers'" in result.stderr
+    )

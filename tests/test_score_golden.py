@@ -19,7 +19,14 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "partnership.yaml").is_f
 
 
 def test_there_are_golden_cases_for_each_behaviour():
-    assert {"hand-checked", "not-computable", "complementary-suppression", "gate-capped", "two-waves", "dont-know-heavy"} <= set(CASES)
+    assert {
+        "hand-checked",
+        "not-computable",
+        "complementary-suppression",
+        "gate-capped",
+        "two-waves",
+        "dont-know-heavy",
+    } <= set(CASES)
 
 
 @pytest.mark.parametrize("case", CASES)

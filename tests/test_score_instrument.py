@@ -53,12 +53,29 @@ def test_sections_follow_the_framework_order_and_names():
 
 
 def test_sectors_and_groups_are_the_ones_the_issue_names():
-    assert [s.id for s in INST.sectors] == ["health-care", "public-health", "social-services", "education", "housing", "legal", "financial", "community-organisation", "resident-family", "youth", "funder", "backbone", "other"]
+    assert [s.id for s in INST.sectors] == [
+        "health-care",
+        "public-health",
+        "social-services",
+        "education",
+        "housing",
+        "legal",
+        "financial",
+        "community-organisation",
+        "resident-family",
+        "youth",
+        "funder",
+        "backbone",
+        "other",
+    ]
     # Residents, families and youth are their own group (issue 12), beside community organisations;
     # both are the community side of the comparison.
     assert {s.id for s in INST.sectors if s.group == "residents-families"} == {"resident-family", "youth"}
     assert {s.id for s in INST.sectors if s.group == "community-organisations"} == {"community-organisation"}
-    assert {g.id for g in INST.sector_groups if g.perspective == "community"} == {"residents-families", "community-organisations"}
+    assert {g.id for g in INST.sector_groups if g.perspective == "community"} == {
+        "residents-families",
+        "community-organisations",
+    }
     assert [r.id for r in INST.roles] == ["leadership", "staff", "resident-family-member", "youth-member"]
 
 
@@ -85,7 +102,10 @@ def test_actions_for_a_low_level_include_more_than_for_a_high_one():
 
 def test_minimum_cell_size_below_three_is_refused(tmp_path):
     for name in ("instrument.yaml", "scoring-rules.yaml", "recommended-actions.yaml"):
-        (tmp_path / name).write_text((ROOT / "assessments" / name).read_text(encoding="utf-8").replace("min_cell_size: 5", "min_cell_size: 2"), encoding="utf-8")
+        (tmp_path / name).write_text(
+            (ROOT / "assessments" / name).read_text(encoding="utf-8").replace("min_cell_size: 5", "min_cell_size: 2"),
+            encoding="utf-8",
+        )
     with pytest.raises(InputError, match=r"scoring-rules.yaml:\d+:\d+: schema-value: .*min_cell_size"):
         load_assessment(tmp_path)
 
@@ -93,7 +113,11 @@ def test_minimum_cell_size_below_three_is_refused(tmp_path):
 def test_levels_that_leave_a_gap_are_a_finding(tmp_path):
     for name in ("instrument.yaml", "recommended-actions.yaml"):
         (tmp_path / name).write_text((ROOT / "assessments" / name).read_text(encoding="utf-8"), encoding="utf-8")
-    text = (ROOT / "assessments" / "scoring-rules.yaml").read_text(encoding="utf-8").replace("    min: 40\n", "    min: 45\n", 1)
+    text = (
+        (ROOT / "assessments" / "scoring-rules.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    min: 40\n", "    min: 45\n", 1)
+    )
     (tmp_path / "scoring-rules.yaml").write_text(text, encoding="utf-8")
     report = validate_paths([tmp_path]).report
     assert "scoring-rules-bands" in report.codes()
@@ -145,25 +169,65 @@ def _copy_assessment(tmp_path, edit_instrument):
     return validate_paths([tmp_path]).report
 
 
-@pytest.mark.parametrize("edit, code", [
-    (lambda t: t.replace("  - id: FS4.Q6\n    element: FS4\n    components: [FS4.6]\n", "  - id: FS4.Q6\n    element: FS4\n    components: []\n"), "instrument-component-unreached"),
-    (lambda t: t.replace("  - id: P4.Q1\n    element: P4\n    components: [P4.1]", "  - id: P4.Q1\n    element: P4\n    components: [FS1.1]"), "instrument-component-mismatch"),
-    (lambda t: t.replace("  - id: P1.Q5\n    element: P1", "  - id: P2.Q9\n    element: P1"), "instrument-item-prefix"),
-    (lambda t: t.replace("  - element: P1\n    title:", "  - element: P2\n    title:", 1), "instrument-section-mismatch"),
-    (lambda t: t.replace("resident_sector: resident-family", "resident_sector: residents"), "instrument-unknown-sector"),
-    (lambda t: t.replace("min_items_per_element: 4", "min_items_per_element: 6"), "instrument-element-uncovered"),
-    (lambda t: t.replace("    since_version: 1.0.0\n", "    since_version: 1.2.0\n", 1), "instrument-version-order"),
-])
+@pytest.mark.parametrize(
+    "edit, code",
+    [
+        (
+            lambda t: t.replace(
+                "  - id: FS4.Q6\n    element: FS4\n    components: [FS4.6]\n",
+                "  - id: FS4.Q6\n    element: FS4\n    components: []\n",
+            ),
+            "instrument-component-unreached",
+        ),
+        (
+            lambda t: t.replace(
+                "  - id: P4.Q1\n    element: P4\n    components: [P4.1]",
+                "  - id: P4.Q1\n    element: P4\n    components: [FS1.1]",
+            ),
+            "instrument-component-mismatch",
+        ),
+        (
+            lambda t: t.replace("  - id: P1.Q5\n    element: P1", "  - id: P2.Q9\n    element: P1"),
+            "instrument-item-prefix",
+        ),
+        (
+            lambda t: t.replace("  - element: P1\n    title:", "  - element: P2\n    title:", 1),
+            "instrument-section-mismatch",
+        ),
+        (
+            lambda t: t.replace("resident_sector: resident-family", "resident_sector: residents"),
+            "instrument-unknown-sector",
+        ),
+        (lambda t: t.replace("min_items_per_element: 4", "min_items_per_element: 6"), "instrument-element-uncovered"),
+        (
+            lambda t: t.replace("    since_version: 1.0.0\n", "    since_version: 1.2.0\n", 1),
+            "instrument-version-order",
+        ),
+    ],
+)
 def test_a_broken_instrument_yields_its_finding(tmp_path, edit, code):
     report = _copy_assessment(tmp_path, edit)
     assert code in report.codes(), report.format_text()
     assert all(f.line for f in report.findings if f.code == code)
 
 
-@pytest.mark.parametrize("old, new, code, message", [
-    ("  - id: P1.A1\n    element: P1\n", "  - id: P2.A9\n    element: P1\n", "instrument-item-prefix", "action 'P2.A9' is for P1; its ID must start with 'P1.'"),
-    ("  - id: P1.A1\n    element: P1\n", "  - id: P1.A1\n    element: P1\n    components: [FS1.1]\n", "instrument-component-mismatch", "component 'FS1.1' is not a component of P1"),
-])
+@pytest.mark.parametrize(
+    "old, new, code, message",
+    [
+        (
+            "  - id: P1.A1\n    element: P1\n",
+            "  - id: P2.A9\n    element: P1\n",
+            "instrument-item-prefix",
+            "action 'P2.A9' is for P1; its ID must start with 'P1.'",
+        ),
+        (
+            "  - id: P1.A1\n    element: P1\n",
+            "  - id: P1.A1\n    element: P1\n    components: [FS1.1]\n",
+            "instrument-component-mismatch",
+            "component 'FS1.1' is not a component of P1",
+        ),
+    ],
+)
 def test_a_recommended_action_under_the_wrong_element_is_reported_in_plain_words(tmp_path, old, new, code, message):
     _copy_assessment(tmp_path, lambda t: t)
     actions = tmp_path / "recommended-actions.yaml"

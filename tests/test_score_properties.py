@@ -20,18 +20,32 @@ from lchd_assess.app.score import framework_context
 from lchd_assess.score.scoring import protect, score_wave
 
 A = load_assessment()
-FAST = dataclasses.replace(A, rules=A.rules.model_copy(update={"interval": A.rules.interval.model_copy(update={"resamples": 200})}))
+FAST = dataclasses.replace(
+    A, rules=A.rules.model_copy(update={"interval": A.rules.interval.model_copy(update={"resamples": 200})})
+)
 CTX = framework_context(FAST)
 INST = A.instrument
 ITEMS = INST.item_ids()
 SECTORS = [s.id for s in INST.sectors]
 K = A.rules.min_cell_size
-P = PartnershipFile.model_validate({"kind": "partnership", "name": "Property test", "scale": "city", "population_focus": "test", "roster": [{"id": f"o{i}", "name": s, "sector": s} for i, s in enumerate(SECTORS[:6])]})
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+P = PartnershipFile.model_validate(
+    {
+        "kind": "partnership",
+        "name": "Property test",
+        "scale": "city",
+        "population_focus": "test",
+        "roster": [{"id": f"o{i}", "name": s, "sector": s} for i, s in enumerate(SECTORS[:6])],
+    }
+)
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
 
 answer = st.sampled_from([0, 1, 2, 3, 4, 0, 1, 2, 3, 4, "DK", "NA", None])
 # Skewed towards few sectors so that small groups are common.
-sector = st.sampled_from(["resident-family", "community-organisation", "health-care", "housing", "backbone", "education", "funder"])
+sector = st.sampled_from(
+    ["resident-family", "community-organisation", "health-care", "housing", "backbone", "education", "funder"]
+)
 
 
 @st.composite
@@ -43,7 +57,10 @@ def respondent(draw, rid: str) -> Respondent:
     # Respondents often skip whole sections (don't know): that is what makes element-level
     # counts differ from group counts, where small cells hide.
     skipped = draw(st.sets(st.sampled_from(["P1", "P2", "P3", "P4", "FS1", "FS2", "FS3", "FS4"]), max_size=4))
-    answers = {i: ("DK" if i.split(".")[0] in skipped else base if keep_base and isinstance(a, int) else a) for i, a in zip(ITEMS, noisy)}
+    answers = {
+        i: ("DK" if i.split(".")[0] in skipped else base if keep_base and isinstance(a, int) else a)
+        for i, a in zip(ITEMS, noisy)
+    }
     return Respondent(rid, s, "resident-family-member" if s == "resident-family" else "staff", answers, {}, 0)
 
 
@@ -54,7 +71,9 @@ def partnership(draw, min_size: int = 1, max_size: int = 24) -> list[Respondent]
 
 
 def score(rs: list[Respondent]):
-    return score_wave(CTX, "p", P, Responses(file="w.csv", wave="w", items=list(ITEMS), respondents=rs, version=INST.version), ["w"])
+    return score_wave(
+        CTX, "p", P, Responses(file="w.csv", wave="w", items=list(ITEMS), respondents=rs, version=INST.version), ["w"]
+    )
 
 
 def scores_only(result) -> list[tuple]:
@@ -96,7 +115,12 @@ def test_shuffling_csv_columns_and_rows_changes_nothing(tmp_path_factory, rs, rn
         w = csv.writer(buf)
         w.writerow(order)
         for r in rows:
-            cell = {"respondent_id": r.id, "sector": r.sector, "role": r.role, **{i: "" if r.answers[i] is None else str(r.answers[i]) for i in ITEMS}}
+            cell = {
+                "respondent_id": r.id,
+                "sector": r.sector,
+                "role": r.role,
+                **{i: "" if r.answers[i] is None else str(r.answers[i]) for i in ITEMS},
+            }
             w.writerow([cell[c] for c in order])
         path.write_text(buf.getvalue(), encoding="utf-8")
 
@@ -117,15 +141,32 @@ def test_shuffling_csv_columns_and_rows_changes_nothing(tmp_path_factory, rs, rn
 @given(partnership(), st.randoms(use_true_random=False))
 def test_dont_know_and_not_applicable_never_change_a_score(rs, rnd):
     # Swap DK, NA and blank for one another at random: every score, interval and gap stays.
-    swapped = [dataclasses.replace(r, answers={i: (rnd.choice(["DK", "NA", None]) if not isinstance(a, int) else a) for i, a in r.answers.items()}) for r in rs]
+    swapped = [
+        dataclasses.replace(
+            r,
+            answers={
+                i: (rnd.choice(["DK", "NA", None]) if not isinstance(a, int) else a) for i, a in r.answers.items()
+            },
+        )
+        for r in rs
+    ]
     a, b = score(rs), score(swapped)
     assert scores_only(a) == scores_only(b)
+
     # DK rates (and the explanation naming them) are meant to change; the scores must not.
     def no_dk(r):
-        return ([(g.id, g.community, g.institutional, g.difference, g.code) for g in r.gaps],
-                [(g.group, g.suppressed, g.n, [(e.id, e.score, e.n_respondents) for e in g.elements or []]) for g in r.groups])
+        return (
+            [(g.id, g.community, g.institutional, g.difference, g.code) for g in r.gaps],
+            [
+                (g.group, g.suppressed, g.n, [(e.id, e.score, e.n_respondents) for e in g.elements or []])
+                for g in r.groups
+            ],
+        )
+
     assert no_dk(a) == no_dk(b) and a.gating == b.gating
-    assert [[(i.id, i.score, i.n_valid) for i in e.items] for e in a.elements] == [[(i.id, i.score, i.n_valid) for i in e.items] for e in b.elements]
+    assert [[(i.id, i.score, i.n_valid) for i in e.items] for e in a.elements] == [
+        [(i.id, i.score, i.n_valid) for i in e.items] for e in b.elements
+    ]
 
 
 def _true_counts(rs: list[Respondent]) -> tuple[dict, dict]:
@@ -140,7 +181,10 @@ def _true_counts(rs: list[Respondent]) -> tuple[dict, dict]:
 def assert_nothing_small_is_recoverable(result, rs: list[Respondent]) -> None:
     """No shown number describes fewer than k people, and no subtraction of shown numbers does."""
     gn, sn = _true_counts(rs)
-    persp = {"community": [g.id for g in INST.sector_groups if g.perspective == "community"], "institutional": [g.id for g in INST.sector_groups if g.perspective == "institutional"]}
+    persp = {
+        "community": [g.id for g in INST.sector_groups if g.perspective == "community"],
+        "institutional": [g.id for g in INST.sector_groups if g.perspective == "institutional"],
+    }
     shown = {g.group: g for g in result.groups if not g.suppressed}
     for g in shown.values():
         assert g.n == gn[g.group] >= K
@@ -203,7 +247,39 @@ def test_protect_leaves_no_small_hidden_union_in_any_aggregate(counts, k):
         assert h == 0 or h >= k or all(c in hidden for c in agg)
 
 
-_tokens = st.sampled_from(["respondent_id", "sector", "role", "P1.Q1", "FS4.Q7", "P9.Q9", "health-care", "staff", "R1", "3", "7", "DK", "na", "", ",", ",", ",", "\n", "\r\n", '"', '""', "\x00", "\ufeff", "é", " ", "instrument_version", "1.0.0", "x_comment", "P1.Q1_comment"])
+_tokens = st.sampled_from(
+    [
+        "respondent_id",
+        "sector",
+        "role",
+        "P1.Q1",
+        "FS4.Q7",
+        "P9.Q9",
+        "health-care",
+        "staff",
+        "R1",
+        "3",
+        "7",
+        "DK",
+        "na",
+        "",
+        ",",
+        ",",
+        ",",
+        "\n",
+        "\r\n",
+        '"',
+        '""',
+        "\x00",
+        "\ufeff",
+        "é",
+        " ",
+        "instrument_version",
+        "1.0.0",
+        "x_comment",
+        "P1.Q1_comment",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -223,7 +299,13 @@ def test_a_file_that_is_a_real_header_plus_random_rows_never_crashes():
     rnd = random.Random(5)
     header = ",".join(["respondent_id", "sector", "role", *ITEMS])
     for _ in range(200):
-        rows = [",".join(rnd.choice(["R1", "R2", "", "DK", "5", "x", '"', "health-care", "staff"]) for _ in range(rnd.randint(0, 60))) for _ in range(rnd.randint(0, 5))]
+        rows = [
+            ",".join(
+                rnd.choice(["R1", "R2", "", "DK", "5", "x", '"', "health-care", "staff"])
+                for _ in range(rnd.randint(0, 60))
+            )
+            for _ in range(rnd.randint(0, 5))
+        ]
         text = header + "\n" + "\n".join(rows)
         res = read_responses_text(text)
         assert all(f.code in CATALOGUE for f in res.findings)

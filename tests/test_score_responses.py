@@ -28,7 +28,11 @@ def _expected(case: str) -> list[tuple]:
 
 def test_there_is_a_broken_case_for_every_documented_response_problem():
     codes = {c for case in CASES for c, *_ in _expected(case)}
-    documented = {c for c, t in CATALOGUE.items() if t.group == "responses" and c not in ("responses-no-instrument", "partnership-unknown-sector")}
+    documented = {
+        c
+        for c, t in CATALOGUE.items()
+        if t.group == "responses" and c not in ("responses-no-instrument", "partnership-unknown-sector")
+    }
     assert documented <= codes, documented - codes
 
 
@@ -95,7 +99,9 @@ def test_columns_missing_from_an_earlier_version_file_are_named_against_that_ver
     cells = [line.split(",") for line in lines]
     drop = cells[0].index("P1.Q2")  # an item both versions have
     p = tmp_path / "w.csv"
-    p.write_text("\n".join(",".join(c for j, c in enumerate(row) if j != drop) for row in cells) + "\n", encoding="utf-8")
+    p.write_text(
+        "\n".join(",".join(c for j, c in enumerate(row) if j != drop) for row in cells) + "\n", encoding="utf-8"
+    )
     res = read_responses(p, INST, display="w.csv")
     assert [f.code for f in res.findings] == ["responses-missing-item-column"]
     assert "P1.Q2 of instrument version 1.0.0" in res.findings[0].message
@@ -113,13 +119,19 @@ def test_validate_checks_answers_against_the_instrument_validated_with_them(tmp_
     for name in ("scoring-rules.yaml", "recommended-actions.yaml"):
         (tmp_path / name).write_text((root / name).read_text(encoding="utf-8"), encoding="utf-8")
     # This instrument drops "legal" from its sectors; a file using it is then a finding.
-    text = (root / "instrument.yaml").read_text(encoding="utf-8").replace("  - {id: legal, label: Legal services, group: related-sectors}\n", "")
+    text = (
+        (root / "instrument.yaml")
+        .read_text(encoding="utf-8")
+        .replace("  - {id: legal, label: Legal services, group: related-sectors}\n", "")
+    )
     (tmp_path / "instrument.yaml").write_text(text, encoding="utf-8")
     lines = HAND.read_text(encoding="utf-8").splitlines()
     lines[1] = lines[1].replace(",resident-family,", ",legal,", 1)
     (tmp_path / "w.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = validate_paths([tmp_path]).report
-    assert [(f.code, f.line, f.column) for f in report.findings if f.file.endswith("w.csv")] == [("responses-unknown-sector", 2, 2)]
+    assert [(f.code, f.line, f.column) for f in report.findings if f.file.endswith("w.csv")] == [
+        ("responses-unknown-sector", 2, 2)
+    ]
     # Alone (no instrument beside it) the file is checked against the repository's, which knows "legal".
     alone = tmp_path / "alone"
     alone.mkdir()

@@ -17,7 +17,14 @@ import pytest
 
 
 CHROMIUM = os.environ.get("LCHD_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def _need_chromium() -> None:
@@ -97,7 +104,10 @@ def test_reader_follows_navigation_and_search_without_leaving_localhost(browser,
     box = page.locator("input.md-search__input")
     box.focus()
     # the index loads in a web worker; Material says "Initializing search" until it is ready
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta'); return m && !/initiali/i.test(m.textContent); }", timeout=15_000)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta'); return m && !/initiali/i.test(m.textContent); }",
+        timeout=15_000,
+    )
     box.press_sequentially("wrong pocket", delay=20)
     result = page.locator(".md-search-result__item a[href*='wrong-pocket']").first
     result.wait_for(timeout=10_000)
@@ -122,6 +132,11 @@ def test_file_urls_build_opens_from_disk_and_its_links_work(browser, built_site_
     page.locator("svg#framework-figure a[href='principles/P1.html']").click()
     page.wait_for_url("**/principles/P1.html")
     assert page.locator("h1").inner_text().startswith("P1 ")
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in ("sticky", "fixed")  # the theme's CSS loaded
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") in (
+        "sticky",
+        "fixed",
+    )  # the theme's CSS loaded
     context.close()
-    assert all(urlsplit(u).scheme in ("file", "data", "blob") for u in requests), [u for u in requests if not u.startswith("file:")]
+    assert all(urlsplit(u).scheme in ("file", "data", "blob") for u in requests), [
+        u for u in requests if not u.startswith("file:")
+    ]

@@ -42,7 +42,11 @@ class Head(HTMLParser):
             self.jsonld.append("")
         if tag == "script" and a.get("src"):
             self.resources.append(a["src"])
-        if tag == "link" and a.get("href") and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload", "manifest"):
+        if (
+            tag == "link"
+            and a.get("href")
+            and a.get("rel") in ("stylesheet", "preload", "icon", "modulepreload", "manifest")
+        ):
             self.resources.append(a["href"])
         if tag in ("img", "iframe", "source") and a.get("src"):
             self.resources.append(a["src"])
@@ -78,7 +82,11 @@ def built(built_site):
 def html_pages(site_dir: Path) -> list[Path]:
     """The site's MkDocs pages (they name MkDocs as their generator): standalone files offered
     as they are (the browser questionnaire, the checklist form) have tests of their own."""
-    return sorted(p for p in site_dir.rglob("*.html") if '<meta name="generator" content="mkdocs-' in p.read_text(encoding="utf-8", errors="replace")[:4000])
+    return sorted(
+        p
+        for p in site_dir.rglob("*.html")
+        if '<meta name="generator" content="mkdocs-' in p.read_text(encoding="utf-8", errors="replace")[:4000]
+    )
 
 
 def test_mkdocs_strict_build_has_zero_warnings(built):
@@ -110,7 +118,11 @@ def test_every_page_carries_the_highwire_citation_tags(built):
         assert names.count("citation_author") == 9
         assert values["citation_publication_date"] == pub.date.replace("-", "/")
         assert values["citation_journal_title"] == "Pediatrics"
-        assert (values["citation_volume"], values["citation_issue"], values["citation_firstpage"]) == ("149", "Supplement 5", "e2021053509O")
+        assert (values["citation_volume"], values["citation_issue"], values["citation_firstpage"]) == (
+            "149",
+            "Supplement 5",
+            "e2021053509O",
+        )
         assert values["citation_doi"] == "10.1542/peds.2021-053509O"
         assert values["citation_abstract_html_url"].startswith("https://")
 
@@ -126,7 +138,9 @@ def test_every_page_has_json_ld_that_parses_and_element_pages_are_defined_terms(
         assert data["@context"] == "https://schema.org"
         if data["@type"] == "DefinedTerm":
             assert data["inDefinedTermSet"]["@type"] == "DefinedTermSet"
-            assert data["url"] == base + release_of(fw.version) + "/" + page.parent.relative_to(built[2]).as_posix() + "/"  # the versioned address
+            assert (
+                data["url"] == base + release_of(fw.version) + "/" + page.parent.relative_to(built[2]).as_posix() + "/"
+            )  # the versioned address
             seen_terms[data["termCode"]] = data["url"]
     # element pages, and the reporting standard's item pages (terms of the standard's own set)
     expected = {i for kind in ELEMENT_KINDS for i in fw.ids(kind)}
@@ -200,7 +214,10 @@ def test_the_link_checker_finds_a_missing_page_a_missing_anchor_and_a_folder_lin
     (tmp_path / "a").mkdir()
     mkdocs = '<meta name="generator" content="mkdocs-1.6.1, mkdocs-material-9.6.0">'
     (tmp_path / "a" / "index.html").write_text(mkdocs + '<p id="here">x</p>', encoding="utf-8")
-    (tmp_path / "index.html").write_text(mkdocs + '<a href="a/">ok</a><a href="a/#here">ok</a><a href="b/">gone</a><a href="a/#nowhere">no anchor</a>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        mkdocs + '<a href="a/">ok</a><a href="a/#here">ok</a><a href="b/">gone</a><a href="a/#nowhere">no anchor</a>',
+        encoding="utf-8",
+    )
     assert len(_check_links(tmp_path, directory_urls=True)) == 2
     assert any("a folder" in b for b in _check_links(tmp_path, directory_urls=False))
 
@@ -234,7 +251,12 @@ def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
     assert again.returncode == 0 and "generation skipped" in again.stdout, again.stdout
     # a framework edit is noticed: the page is regenerated
     p = root / "framework" / "principles.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships should act early and often", 1), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace(
+            "Partnerships should act early", "Partnerships should act early and often", 1
+        ),
+        encoding="utf-8",
+    )
     third = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
     assert third.returncode == 0 and "pages generated" in third.stdout, third.stdout
     assert "act early and often" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
@@ -243,7 +265,9 @@ def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
     inst = root / "assessments" / "instrument.yaml"
     text = inst.read_text(encoding="utf-8")
     assert "work tries to stop problems" in text  # the edit below must change something
-    inst.write_text(text.replace("work tries to stop problems", "work sets out to prevent problems", 1), encoding="utf-8")
+    inst.write_text(
+        text.replace("work tries to stop problems", "work sets out to prevent problems", 1), encoding="utf-8"
+    )
     fourth = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
     assert fourth.returncode == 0 and "pages generated" in fourth.stdout, fourth.stdout
     assert "sets out to prevent" in (root / "docs" / "self-assessment" / "items.md").read_text(encoding="utf-8")
@@ -256,7 +280,10 @@ def test_site_build_with_an_invalid_framework_prints_one_line_and_exits_2(cli, r
     fw = tmp_path / "fw"
     shutil.copytree(root / "framework", fw)
     p = fw / "principles.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("characteristics: [CH1, CH2]", "characteristics: [CH1, CH99]", 1), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("characteristics: [CH1, CH2]", "characteristics: [CH1, CH99]", 1),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     result = cli("site", "build", "--framework", str(fw), "--out", str(out))
     assert result.returncode == 2
@@ -274,7 +301,14 @@ def test_site_serve_serves_the_built_site_on_localhost(root, tmp_path):
 
     out = tmp_path / "served"
     env = {**os.environ, "LCHD_ROOT": str(repo_copy(tmp_path / "repo"))}
-    proc = subprocess.Popen([sys.executable, "-m", "lchd_assess", "site", "serve", "--port", "0", "--out", str(out)], cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lchd_assess", "site", "serve", "--port", "0", "--out", str(out)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         url = None
         for line in proc.stdout:
@@ -295,7 +329,10 @@ def test_building_another_framework_leaves_the_repository_docs_alone(cli, root, 
     fw = tmp_path / "fw"
     shutil.copytree(root / "framework", fw)
     p = fw / "principles.yaml"
-    p.write_text(p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships elsewhere act early", 1), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8").replace("Partnerships should act early", "Partnerships elsewhere act early", 1),
+        encoding="utf-8",
+    )
     before = (root / "docs" / "principles" / "P1.md").read_bytes()
     out = tmp_path / "other-site"
     result = cli("site", "build", "--framework", str(fw), "--out", str(out))

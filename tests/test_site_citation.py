@@ -25,7 +25,9 @@ def test_citation_cff_is_valid_according_to_cffconvert(root):
         if os.environ.get("CI") == "true":
             pytest.fail("cffconvert is missing on CI; scripts/setup.sh installs it in .venv/tools/cffconvert")
         pytest.skip("cffconvert not installed (run scripts/setup.sh)")
-    result = subprocess.run([str(CFFCONVERT), "--validate", "-i", str(root / "CITATION.cff")], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(CFFCONVERT), "--validate", "-i", str(root / "CITATION.cff")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -33,7 +35,11 @@ def test_cffconvert_rejects_a_broken_citation_file(tmp_path, root):
     if not CFFCONVERT.exists():
         pytest.skip("cffconvert not installed (run scripts/setup.sh)")
     broken = tmp_path / "CITATION.cff"
-    broken.write_text((root / "CITATION.cff").read_text().replace("cff-version: 1.2.0", "cff-version: 1.2.0\ndate-released: not-a-date"))
+    broken.write_text(
+        (root / "CITATION.cff")
+        .read_text()
+        .replace("cff-version: 1.2.0", "cff-version: 1.2.0\ndate-released: not-a-date")
+    )
     assert subprocess.run([str(CFFCONVERT), "--validate", "-i", str(broken)], capture_output=True).returncode != 0
 
 
@@ -44,7 +50,13 @@ def test_preferred_citation_is_the_framework_paper_as_the_data_describes_it(cff)
     assert [(a.family, a.given) for a in paper.authors] == [(a.family, a.given) for a in pub.authors]
     assert len(paper.authors) == 9
     assert (paper.journal, paper.volume, paper.issue, paper.pages, paper.year, paper.doi) == (
-        pub.journal, pub.volume, pub.issue, pub.article_number, pub.year, pub.doi)
+        pub.journal,
+        pub.volume,
+        pub.issue,
+        pub.article_number,
+        pub.year,
+        pub.doi,
+    )
     assert paper.month == int(pub.date[5:7])
 
 
@@ -83,7 +95,9 @@ def test_apa_of_the_toolkit_names_its_version(cff):
     assert f"(Version {__version__}) [Computer software]" in c.apa(c.software(cff))
 
 
-@pytest.mark.parametrize("given, initials", [("Patrick Y.", "P. Y."), ("Stacy Tessler", "S. T."), ("Anne-Marie", "A.-M."), ("Adam", "A.")])
+@pytest.mark.parametrize(
+    "given, initials", [("Patrick Y.", "P. Y."), ("Stacy Tessler", "S. T."), ("Anne-Marie", "A.-M."), ("Adam", "A.")]
+)
 def test_initials(given, initials):
     assert c.apa(c.Publication("software", "T", (c.Person("X", given),), 2026)).startswith(f"X, {initials} (2026)")
 
@@ -99,7 +113,11 @@ def test_a_file_without_cff_version_is_refused_with_one_line(tmp_path):
 
 def test_how_to_cite_page_is_generated_from_citation_cff(root, cff):
     text = (root / "docs" / "cite.md").read_text(encoding="utf-8")
-    assert c.apa(c.paper(cff)) in text and c.bibtex(c.paper(cff)).strip() in text and c.ris(c.software(cff)).strip() in text
+    assert (
+        c.apa(c.paper(cff)) in text
+        and c.bibtex(c.paper(cff)).strip() in text
+        and c.ris(c.software(cff)).strip() in text
+    )
 
 
 def test_ama_of_the_paper_as_pediatrics_prints_it(cff):
@@ -125,7 +143,16 @@ def test_the_vancouver_title_agrees_with_the_reference_list_in_the_data(cff):
 
 def test_an_element_page_is_cited_in_every_style_with_its_version_and_versioned_address(cff):
     url = "https://example.org/site/1.0/principles/P1/"
-    pub = c.page(cff, label="Principle", part_id="P1", name="Proactive, longitudinal investment", container="LCHD cross-sector partnership framework", version="1.0.0", release_date="2026-11-23", url=url)
+    pub = c.page(
+        cff,
+        label="Principle",
+        part_id="P1",
+        name="Proactive, longitudinal investment",
+        container="LCHD cross-sector partnership framework",
+        version="1.0.0",
+        release_date="2026-11-23",
+        url=url,
+    )
     for style in (*c.STYLES.values(), c.bibtex, c.ris):
         text = style(pub)
         assert url in text and "1.0.0" in text and "P1" in text, style.__name__

@@ -25,7 +25,6 @@ from lchd_assess.load.framework import load_standard
 from lchd_assess.load.standard import item_url, standard_url
 
 
-
 @pytest.fixture(scope="module")
 def fw():
     return load_framework()
@@ -116,7 +115,9 @@ def test_the_scoring_page_is_the_method_generated_from_the_scoring_rules(site, a
 def test_the_answer_sheet_download_is_what_lchd_assess_template_writes(site, assessment):
     assert site.files[site_instrument.TEMPLATE_CSV] == template_csv(assessment.instrument)
     for name in site_instrument.SOURCE_FILES:
-        assert site.files[f"{site_instrument.DOWNLOADS}/{name}"] == (assessment.folder / name).read_text(encoding="utf-8")
+        assert site.files[f"{site_instrument.DOWNLOADS}/{name}"] == (assessment.folder / name).read_text(
+            encoding="utf-8"
+        )
 
 
 def test_the_instrument_overview_names_version_answers_sectors_roles_and_the_template_command(site, assessment):
@@ -213,7 +214,11 @@ def test_every_permanent_address_in_reports_and_checklists_is_a_built_page(built
     base = fw.meta.base_url
     texts = [blank_checklist_html(std)]
     # the reports' goldens are their typed contexts (JSON) since issue 14; the checklist's are HTML and Markdown
-    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests" / "golden").rglob("*")) if p.suffix in (".html", ".md", ".json")]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in sorted((root / "tests" / "golden").rglob("*"))
+        if p.suffix in (".html", ".md", ".json")
+    ]
     urls: set[str] = set()
     for t in texts:
         urls |= _permanent_urls(t, base)
@@ -224,7 +229,7 @@ def test_every_permanent_address_in_reports_and_checklists_is_a_built_page(built
     missing = []
     for url in sorted(urls):
         # the local build is one release: <base>/1.0/x/ is its x/
-        rest, _, anchor = url[len(base):].partition("#")
+        rest, _, anchor = url[len(base) :].partition("#")
         if rest == "":
             continue  # the site's own address (a context's base_url): it sends readers to latest/
         assert rest.startswith(f"{release}/"), f"{url}: a permanent address without the release"
@@ -254,7 +259,11 @@ def test_the_built_element_page_links_its_items_to_anchors_that_exist(built):
 
 def test_the_built_site_serves_the_downloads(built):
     assert (built / "reporting-standard" / "checklist.pdf").read_bytes().startswith(b"%PDF-")
-    assert (built / "downloads" / "self-assessment" / "answers.csv").read_text(encoding="utf-8").startswith("respondent_id,sector,role,")
+    assert (
+        (built / "downloads" / "self-assessment" / "answers.csv")
+        .read_text(encoding="utf-8")
+        .startswith("respondent_id,sector,role,")
+    )
     assert Path(built / "self-assessment" / "codebook" / "index.html").is_file()
 
 
@@ -280,8 +289,14 @@ class _Text(HTMLParser):
 
 
 def test_no_markdown_is_left_unrendered_on_the_new_pages(built):
-    pages = [built / "research-agenda" / "index.html", *sorted((built / "self-assessment").rglob("index.html")), *sorted((built / "reporting-standard").rglob("index.html")),
-             *sorted((built / "principles").rglob("index.html")), *sorted((built / "structures").rglob("index.html")), built / "downloads" / "index.html"]
+    pages = [
+        built / "research-agenda" / "index.html",
+        *sorted((built / "self-assessment").rglob("index.html")),
+        *sorted((built / "reporting-standard").rglob("index.html")),
+        *sorted((built / "principles").rglob("index.html")),
+        *sorted((built / "structures").rglob("index.html")),
+        built / "downloads" / "index.html",
+    ]
     bad = []
     for page in pages:
         parser = _Text()

@@ -8,9 +8,24 @@ import pytest
 from test_site_browser import browser, served, _open_section  # noqa: F401  (fixtures)
 
 ROUTES = [
-    ("Coordinate a partnership", "/start/coordinate/", ["lchd-assess init", "lchd-assess questionnaire", "lchd-assess collect", "lchd-assess report", "partnership.yaml", "responses/"]),
+    (
+        "Coordinate a partnership",
+        "/start/coordinate/",
+        [
+            "lchd-assess init",
+            "lchd-assess questionnaire",
+            "lchd-assess collect",
+            "lchd-assess report",
+            "partnership.yaml",
+            "responses/",
+        ],
+    ),
     ("Fund partnerships", "/start/fund/", ["lchd-assess portfolio", "portfolio.csv", "--anonymize"]),
-    ("Write a paper", "/start/write/", ["lchd-assess checklist new", "lchd-assess checklist check", "--format docx", "--as squire"]),
+    (
+        "Write a paper",
+        "/start/write/",
+        ["lchd-assess checklist new", "lchd-assess checklist check", "--format docx", "--as squire"],
+    ),
 ]
 
 
@@ -40,14 +55,25 @@ def test_the_sample_report_and_portfolio_open_from_their_guides(browser, served)
     page.close()
 
 
-@pytest.mark.parametrize("word, expect", [("questionnaire", "start/coordinate"), ("survey", "survey-platforms"), ("portfolio", "start/fund"), ("checklist", "reporting-standard")])
+@pytest.mark.parametrize(
+    "word, expect",
+    [
+        ("questionnaire", "start/coordinate"),
+        ("survey", "survey-platforms"),
+        ("portfolio", "start/fund"),
+        ("checklist", "reporting-standard"),
+    ],
+)
 def test_search_finds_what_each_reader_types(browser, served, word, expect):  # noqa: F811
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(served)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     box.focus()
-    page.wait_for_function("() => { const m = document.querySelector('.md-search-result__meta'); return m && !/initiali/i.test(m.textContent); }", timeout=15_000)
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta'); return m && !/initiali/i.test(m.textContent); }",
+        timeout=15_000,
+    )
     box.press_sequentially(word, delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
     hrefs = [a.get_attribute("href") or "" for a in page.locator(".md-search-result__item a").all()]

@@ -31,7 +31,9 @@ def test_a_published_release_is_frozen_and_latest_follows_the_newest(tmp_path):
     publish(dest, "1.1.0", _fake_build)
     rows = json.loads((dest / "versions.json").read_text(encoding="utf-8"))
     assert [(r["version"], r["aliases"]) for r in rows] == [("1.1", ["latest"]), ("1.0", [])]
-    assert (dest / "latest" / "index.html").is_file() and 'url=latest/' in (dest / "index.html").read_text(encoding="utf-8")
+    assert (dest / "latest" / "index.html").is_file() and "url=latest/" in (dest / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_versions_json_is_mikes_format():
@@ -80,7 +82,10 @@ def test_every_page_names_its_release_and_links_the_latest(browser, published): 
     page.goto(published + f"{RELEASE}/structures/FS2/")
     note = page.locator(".lchd-version-note")
     assert note.inner_text().startswith(f"Release {RELEASE} (framework {FRAMEWORK_VERSION})")
-    assert note.locator("a").get_attribute("href") == "https://lchd-toolkit.github.io/lchd-framework/latest/structures/FS2/"
+    assert (
+        note.locator("a").get_attribute("href")
+        == "https://lchd-toolkit.github.io/lchd-framework/latest/structures/FS2/"
+    )
     page.goto(published)  # the root sends visitors to latest/
     page.wait_for_url("**/latest/")
     page.close()

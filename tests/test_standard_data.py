@@ -20,9 +20,46 @@ from lchd_assess.app.validate import validate_paths
 #: Saf 2016;25:986–992 (doi:10.1136/bmjqs-2015-004411): 18 items, sub-items split out; results
 #: are 13a–13f with missing data as 13f (not EQUATOR's reworded numbering).
 SQUIRE_2_ELEMENTS = [
-    "1", "2a", "2b", "3", "4", "5", "6", "7", "8a", "8b", "9a", "9b", "10a", "10b", "10c",
-    "11a", "11b", "12", "13a", "13b", "13c", "13d", "13e", "13f", "14a", "14b",
-    "15a", "15b", "15c", "15d", "15e", "16a", "16b", "16c", "17a", "17b", "17c", "17d", "17e", "18",
+    "1",
+    "2a",
+    "2b",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "8a",
+    "8b",
+    "9a",
+    "9b",
+    "10a",
+    "10b",
+    "10c",
+    "11a",
+    "11b",
+    "12",
+    "13a",
+    "13b",
+    "13c",
+    "13d",
+    "13e",
+    "13f",
+    "14a",
+    "14b",
+    "15a",
+    "15b",
+    "15c",
+    "15d",
+    "15e",
+    "16a",
+    "16b",
+    "16c",
+    "17a",
+    "17b",
+    "17c",
+    "17d",
+    "17e",
+    "18",
 ]
 
 SECTIONS = ["title-abstract", "introduction", "methods", "results", "discussion", "other"]
@@ -41,7 +78,10 @@ def test_the_squire_crosswalk_lists_40_distinct_elements_under_18_item_numbers(s
 
 
 def test_standard_and_crosswalk_load_and_validate_through_the_one_loader(root):
-    for path, kind in [(root / "framework/reporting-standard.yaml", "reporting-standard"), (root / "framework/crosswalks/squire-2.yaml", "guideline-crosswalk")]:
+    for path, kind in [
+        (root / "framework/reporting-standard.yaml", "reporting-standard"),
+        (root / "framework/crosswalks/squire-2.yaml", "guideline-crosswalk"),
+    ]:
         doc = load_document(path, KINDS[kind])
         assert doc.findings == [] and doc.model is not None, [f.format_text() for f in doc.findings]
     report = validate_paths([root / "framework"]).report
@@ -68,7 +108,9 @@ def test_every_item_serves_an_existing_principle_or_structure(std):
         assert item.why.serves, item.id
         for ref in item.why.serves:
             assert ref in fw and fw.kind_of(ref) in SERVES_KINDS, (item.id, ref)
-        assert any(fw.kind_of(r) in ("principle", "structure") or fw.kind_of(r).endswith("component") for r in item.why.serves)
+        assert any(
+            fw.kind_of(r) in ("principle", "structure") or fw.kind_of(r).endswith("component") for r in item.why.serves
+        )
 
 
 def test_items_are_grouped_by_the_six_squire_sections_with_unique_ids_and_numbers(std):
@@ -84,20 +126,53 @@ def test_domains_are_the_papers_five_reporting_domains_plus_cross_cutting(std):
     fw = load_framework()
     rd = {d.id: d.name for d in fw.research_agenda.reporting_domains}
     pairs = [(d.id, d.reporting_domain and rd[d.reporting_domain]) for d in std.model.domains]
-    assert pairs == [("aims", "Aims"), ("composition", "Composition"), ("implementation", "Implementation"), ("outcomes", "Outcomes"), ("equity-metrics", "Equity metrics"), ("cross-cutting", None)]
+    assert pairs == [
+        ("aims", "Aims"),
+        ("composition", "Composition"),
+        ("implementation", "Implementation"),
+        ("outcomes", "Outcomes"),
+        ("equity-metrics", "Equity metrics"),
+        ("cross-cutting", None),
+    ]
     used = Counter(i.domain for i in std.items())
     assert set(used) == {d.id for d in std.model.domains}
 
 
 def test_the_partnership_content_the_issue_names_has_an_item_each(std):
-    want = ["RS-partner-roster", "RS-governance", "RS-community-representation", "RS-theory-of-change", "RS-data-sharing", "RS-funding-model", "RS-formation-timeline", "RS-outcomes-by-level", "RS-equity-aims", "RS-equity-stratifiers", "RS-disaggregated-results", "RS-harms-burdens", "RS-ethics", "RS-funding-conflicts"]
+    want = [
+        "RS-partner-roster",
+        "RS-governance",
+        "RS-community-representation",
+        "RS-theory-of-change",
+        "RS-data-sharing",
+        "RS-funding-model",
+        "RS-formation-timeline",
+        "RS-outcomes-by-level",
+        "RS-equity-aims",
+        "RS-equity-stratifiers",
+        "RS-disaggregated-results",
+        "RS-harms-burdens",
+        "RS-ethics",
+        "RS-funding-conflicts",
+    ]
     for item_id in want:
         assert std.item(item_id) is not None and std.item(item_id).status == "active", item_id
     text = std.item("RS-disaggregated-results").what_to_report.lower()
     assert "absolute and relative" in text and "over time" in text
     assert "who bore" in std.item("RS-harms-burdens").what_to_report.lower()
     strat = {s.id for s in std.model.stratifiers}
-    assert {"place-of-residence", "race-ethnicity-culture-language", "occupation", "gender-sex", "religion", "education", "socioeconomic-status", "social-capital", "age", "disability"} <= strat
+    assert {
+        "place-of-residence",
+        "race-ethnicity-culture-language",
+        "occupation",
+        "gender-sex",
+        "religion",
+        "education",
+        "socioeconomic-status",
+        "social-capital",
+        "age",
+        "disability",
+    } <= strat
 
 
 def test_there_are_core_and_extended_items_and_every_section_has_a_core_item(std):
@@ -136,14 +211,29 @@ def _edit(path: Path, old: str, new: str) -> None:
     "file, old, new, code",
     [
         ("reporting-standard.yaml", 'number: "8b"', 'number: "8a"', "standard-duplicate-number"),
-        ("reporting-standard.yaml", "na_allowed: true\n        na_guidance: Only for a report with no quantitative data.", "na_allowed: false\n        na_guidance: Only for a report with no quantitative data.", "standard-na-guidance"),
-        ("reporting-standard.yaml", "added: [RS-title,", "added: [RS-titel, RS-title,", "standard-changelog-unknown-item"),
+        (
+            "reporting-standard.yaml",
+            "na_allowed: true\n        na_guidance: Only for a report with no quantitative data.",
+            "na_allowed: false\n        na_guidance: Only for a report with no quantitative data.",
+            "standard-na-guidance",
+        ),
+        (
+            "reporting-standard.yaml",
+            "added: [RS-title,",
+            "added: [RS-titel, RS-title,",
+            "standard-changelog-unknown-item",
+        ),
         ("reporting-standard.yaml", "serves: [FS3, FS3.1, FS3.2, FS3.4]", "serves: [FS3, FS9]", "dangling-reference"),
         ("reporting-standard.yaml", "serves: [P1, P4.1, FS1.1]", "serves: [L1]", "wrong-reference-kind"),
         ("reporting-standard.yaml", "id: RS-governance", "id: RS-Governance-2", "bad-id-pattern"),
         ("crosswalks/squire-2.yaml", "{item: RS-missing-data,", "{item: RS-missing-datum,", "dangling-reference"),
         ("crosswalks/squire-2.yaml", '  - number: "18"', '  - number: "17e"', "crosswalk-duplicate-element"),
-        ("crosswalks/squire-2.yaml", "    summary: Suggest next steps.\n", "    summary: Suggest next steps.\n    not_applicable: Not needed.\n", "schema-value"),
+        (
+            "crosswalks/squire-2.yaml",
+            "    summary: Suggest next steps.\n",
+            "    summary: Suggest next steps.\n    not_applicable: Not needed.\n",
+            "schema-value",
+        ),
     ],
 )
 def test_a_broken_standard_or_crosswalk_yields_its_finding(root, tmp_path, file, old, new, code):

@@ -52,9 +52,19 @@ def test_the_claims_in_the_summary_and_crosswalk_say_exactly_what_is_covered():
 
 def test_mappings_follow_the_crosswalks_own_definitions_for_the_elements_the_review_named():
     rel = {(e.number, m.item): m.relationship for e in SQUIRE.elements for m in e.mappings}
-    for number, item in [("6", "RS-aims"), ("8a", "RS-interventions"), ("11a", "RS-analysis"), ("18", "RS-funding-conflicts"),
-                         ("9b", "RS-evaluation-design"), ("10c", "RS-measures"), ("14a", "RS-summary"), ("14b", "RS-summary"),
-                         ("16a", "RS-limitations"), ("16b", "RS-limitations"), ("16c", "RS-limitations")]:
+    for number, item in [
+        ("6", "RS-aims"),
+        ("8a", "RS-interventions"),
+        ("11a", "RS-analysis"),
+        ("18", "RS-funding-conflicts"),
+        ("9b", "RS-evaluation-design"),
+        ("10c", "RS-measures"),
+        ("14a", "RS-summary"),
+        ("14b", "RS-summary"),
+        ("16a", "RS-limitations"),
+        ("16b", "RS-limitations"),
+        ("16c", "RS-limitations"),
+    ]:
         assert rel[(number, item)] == "narrower", (number, item)
 
 

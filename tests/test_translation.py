@@ -9,7 +9,13 @@ import pytest
 from lchd_assess.core.errors import InputError
 from lchd_assess.formats.responses import codebook_markdown, template_csv
 from lchd_assess.load.instrument import load_assessment
-from lchd_assess.load.translation import UI_EN, available_languages, load_translation, localized_instrument, translation_findings
+from lchd_assess.load.translation import (
+    UI_EN,
+    available_languages,
+    load_translation,
+    localized_instrument,
+    translation_findings,
+)
 
 ASSESSMENT = load_assessment()
 INST = ASSESSMENT.instrument
@@ -48,11 +54,14 @@ def _broken(tmp_path: Path, edit) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize(("edit", "code"), [
-    (lambda s: s.replace("  FS4.Q9:\n", "  FS4.Q99:\n"), "translation-missing"),
-    (lambda s: s.replace("instrument_version: 1.1.0", "instrument_version: 1.0.0"), "translation-outdated"),
-    (lambda s: s.replace("  youth: ", "  youngsters: "), "translation-missing"),
-])
+@pytest.mark.parametrize(
+    ("edit", "code"),
+    [
+        (lambda s: s.replace("  FS4.Q9:\n", "  FS4.Q99:\n"), "translation-missing"),
+        (lambda s: s.replace("instrument_version: 1.1.0", "instrument_version: 1.0.0"), "translation-outdated"),
+        (lambda s: s.replace("  youth: ", "  youngsters: "), "translation-missing"),
+    ],
+)
 def test_a_translation_with_a_missing_unknown_or_outdated_entry_is_one_clear_line(tmp_path, edit, code):
     folder = _broken(tmp_path, edit)
     with pytest.raises(InputError) as e:

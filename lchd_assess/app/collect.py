@@ -28,7 +28,6 @@ from ..load.partnership import PartnershipFile, wave_is_known
 from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses
 
 
-
 @dataclass
 class SourceOutcome:
     """What became of one source file."""
@@ -45,8 +44,14 @@ class SourceOutcome:
         return bool(self.findings)
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "added": self.added, "already_collected": self.already, "refused": self.refused,
-                "findings": [f.to_dict() for f in self.findings], "notes": [f.to_dict() for f in self.notes]}
+        return {
+            "file": self.file,
+            "added": self.added,
+            "already_collected": self.already,
+            "refused": self.refused,
+            "findings": [f.to_dict() for f in self.findings],
+            "notes": [f.to_dict() for f in self.notes],
+        }
 
 
 @dataclass
@@ -68,16 +73,37 @@ class CollectResult:
         return [s for s in self.sources if s.refused]
 
     def to_dict(self) -> dict:
-        return {"wave": self.wave, "file": self.target, "existed": self.existed, "respondents_before": self.before,
-                "respondents_added": self.added, "respondents_after": self.before + self.added, "dry_run": self.dry_run,
-                "written": self.written, "sources": [s.to_dict() for s in self.sources]}
+        return {
+            "wave": self.wave,
+            "file": self.target,
+            "existed": self.existed,
+            "respondents_before": self.before,
+            "respondents_added": self.added,
+            "respondents_after": self.before + self.added,
+            "dry_run": self.dry_run,
+            "written": self.written,
+            "sources": [s.to_dict() for s in self.sources],
+        }
 
 
 def _same(a: Respondent, b: Respondent) -> bool:
-    return (a.sector, a.role, a.answers, a.comments) == (b.sector, b.role, {k: v for k, v in b.answers.items() if k in a.answers}, b.comments)
+    return (a.sector, a.role, a.answers, a.comments) == (
+        b.sector,
+        b.role,
+        {k: v for k, v in b.answers.items() if k in a.answers},
+        b.comments,
+    )
 
 
-def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst: InstrumentFile, sources: list[Responses], display: Callable[[Path], str] = str, dry_run: bool = False) -> CollectResult:
+def merge_into_wave(
+    folder: Path,
+    wave: str,
+    partnership: PartnershipFile,
+    inst: InstrumentFile,
+    sources: list[Responses],
+    display: Callable[[Path], str] = str,
+    dry_run: bool = False,
+) -> CollectResult:
     """Merge checked sources into ``folder``/responses/``wave``.csv (see the module's rules).
 
     Raises InputError (nothing written) when the wave is not declared and not dated, or the
@@ -89,9 +115,13 @@ def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst:
     shown = display(target)
     kept = folder / "responses" / f"{wave}.xlsx"
     if kept.is_file():
-        raise InputError(f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own")
+        raise InputError(
+            f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own"
+        )
     if not wave_is_known(partnership, wave) and not target.is_file():
-        raise InputError(f"{display(folder / 'partnership.yaml')}: wave-undeclared: wave '{wave}' is not listed under waves and its name does not start with a date such as 2026-03-31; add to partnership.yaml: waves: [{{label: \"{wave}\", closed: \"YYYY-MM-DD\", file: \"{wave}.csv\"}}] (the date collection closes), or name the wave after that date")
+        raise InputError(
+            f'{display(folder / "partnership.yaml")}: wave-undeclared: wave \'{wave}\' is not listed under waves and its name does not start with a date such as 2026-03-31; add to partnership.yaml: waves: [{{label: "{wave}", closed: "YYYY-MM-DD", file: "{wave}.csv"}}] (the date collection closes), or name the wave after that date'
+        )
     existing: dict[str, tuple[Respondent, str]] = {}
     text = ""
     delimiter, line_end = ",", "\r\n"
@@ -100,7 +130,9 @@ def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst:
         cur = read_responses(target, inst, display=shown)
         if cur.findings:
             more = f" (and {len(cur.findings) - 1} more)" if len(cur.findings) > 1 else ""
-            raise InputError(f"{cur.findings[0].format_text()}{more}; the wave file must be clean before answers are added to it (`lchd-assess validate {shown}` lists every problem)")
+            raise InputError(
+                f"{cur.findings[0].format_text()}{more}; the wave file must be clean before answers are added to it (`lchd-assess validate {shown}` lists every problem)"
+            )
         text = target.read_bytes().decode("utf-8-sig")
         delimiter = cur.delimiter
         line_end = "\r\n" if "\r\n" in text else "\n"
@@ -117,7 +149,14 @@ def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst:
         if out.findings:
             continue
         if src.declared_wave and src.declared_wave != wave:
-            out.findings.append(Finding("answers-other-wave", f"the questionnaire was made for wave '{src.declared_wave}', not '{wave}'; collect this file with --wave {src.declared_wave}", file=src.file, path=("wave",)))
+            out.findings.append(
+                Finding(
+                    "answers-other-wave",
+                    f"the questionnaire was made for wave '{src.declared_wave}', not '{wave}'; collect this file with --wave {src.declared_wave}",
+                    file=src.file,
+                    path=("wave",),
+                )
+            )
             continue
         fresh: list[Respondent] = []
         for r in src.respondents:
@@ -127,7 +166,15 @@ def merge_into_wave(folder: Path, wave: str, partnership: PartnershipFile, inst:
                     out.already.append(r.id)
                     continue
                 loc = {"line": r.row} if src.file.lower().endswith((".csv", ".xlsx")) else {}
-                out.findings.append(Finding("responses-duplicate-respondent", f"respondent_id '{r.id}' is already in {where} with other answers; each member answers once per wave (if this is a correction, edit that row by hand)", file=src.file, path=("respondent_id",), **loc))
+                out.findings.append(
+                    Finding(
+                        "responses-duplicate-respondent",
+                        f"respondent_id '{r.id}' is already in {where} with other answers; each member answers once per wave (if this is a correction, edit that row by hand)",
+                        file=src.file,
+                        path=("respondent_id",),
+                        **loc,
+                    )
+                )
             else:
                 fresh.append(r)
         if out.findings:
@@ -151,7 +198,9 @@ def _header_of(text: str, delimiter: str) -> list[str]:
     return [h.strip() for h in next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])]
 
 
-def _appended(text: str, header: list[str], rows: list[Respondent], inst: InstrumentFile, delimiter: str, line_end: str) -> str:
+def _appended(
+    text: str, header: list[str], rows: list[Respondent], inst: InstrumentFile, delimiter: str, line_end: str
+) -> str:
     """The wave file with ``rows`` added after the existing ones, which stay byte for byte."""
     items = inst.item_ids()
     wanted_comments = [i for i in items if any(i in r.comments for r in rows)]
@@ -216,7 +265,13 @@ def read_source(path: Path, inst: InstrumentFile, display: str) -> Responses:
     if not path.is_file():
         res.findings.append(Finding("file-not-found", "no such file", file=display))
     else:
-        res.findings.append(Finding("collect-unsupported-file", f"'{path.suffix or path.name}' files are not read; collect .json answer files, .xlsx workbooks from `lchd-assess questionnaire --format xlsx`, or .csv files", file=display))
+        res.findings.append(
+            Finding(
+                "collect-unsupported-file",
+                f"'{path.suffix or path.name}' files are not read; collect .json answer files, .xlsx workbooks from `lchd-assess questionnaire --format xlsx`, or .csv files",
+                file=display,
+            )
+        )
     return res
 
 
@@ -231,7 +286,11 @@ def _expand(files: list[str | Path]) -> list[Path]:
     for f in files:
         path = Path(f)
         if path.is_dir():
-            out += sorted(x for x in path.iterdir() if x.is_file() and x.suffix.lower() in SOURCE_SUFFIXES and not x.name.startswith((".", "~$")))
+            out += sorted(
+                x
+                for x in path.iterdir()
+                if x.is_file() and x.suffix.lower() in SOURCE_SUFFIXES and not x.name.startswith((".", "~$"))
+            )
         else:
             out.append(path)
     seen: set[Path] = set()

@@ -12,7 +12,15 @@ from ..formats.bundle import bundle_json
 from ..formats.checklist import demo_step
 from ..formats.score_output import to_json
 from ..load.framework import load_framework
-from .report import default_guidance, load_partnership_scores, report_framework_info, render_portfolio, render_report, write_portfolio, write_report
+from .report import (
+    default_guidance,
+    load_partnership_scores,
+    report_framework_info,
+    render_portfolio,
+    render_report,
+    write_portfolio,
+    write_report,
+)
 from .score import example_folders, score_partnership
 from .site import build_site
 from .validate import validate_paths
@@ -41,7 +49,9 @@ def _score(out: Path) -> tuple[int, str]:
         result = score_partnership(folder)
         path = write_atomic(out / "scores" / f"{result.partnership.id}.json", to_json(result))
         overall = result.elements[-1]
-        lines.append(f"scored {result.partnership.id} wave {result.wave}: {result.n_respondents} respondents, overall {overall.score} ({overall.level_label}) → {path}")
+        lines.append(
+            f"scored {result.partnership.id} wave {result.wave}: {result.n_respondents} respondents, overall {overall.score} ({overall.level_label}) → {path}"
+        )
     if not lines:
         return 1, "no example partnerships in assessments/examples/"
     return 0, "\n".join(lines)
@@ -59,8 +69,10 @@ def _site(out: Path) -> tuple[int, str]:
     _s, _c, offline = build_site(out / "site-offline", file_urls=True)
     if not offline.ok:
         return 1, "site build (--file-urls) failed:\n" + "\n".join(offline.warnings or offline.log.splitlines()[-5:])
-    return 0, (f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`; "
-               f"a copy to open from disk: {(out / 'site-offline' / 'index.html').as_uri() if out.is_absolute() else out / 'site-offline' / 'index.html'}")
+    return 0, (
+        f"built the documentation site into {out / 'site'} ({pages}; mkdocs --strict: no warnings); preview with `lchd-assess site serve`; "
+        f"a copy to open from disk: {(out / 'site-offline' / 'index.html').as_uri() if out.is_absolute() else out / 'site-offline' / 'index.html'}"
+    )
 
 
 def _reports(out: Path) -> tuple[int, str]:

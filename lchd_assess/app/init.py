@@ -46,7 +46,9 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def partnership_yaml(sectors: list[tuple[str, str]], name: str = "", scale: str = "", population_focus: str = "") -> str:
+def partnership_yaml(
+    sectors: list[tuple[str, str]], name: str = "", scale: str = "", population_focus: str = ""
+) -> str:
     """The commented partnership.yaml; empty fields stay empty for the coordinator to fill."""
     codes = "\n".join(f"#   {code:<24} {label}" for code, label in sectors)
     return f"""\
@@ -96,7 +98,9 @@ def example_names() -> list[str]:
     return sorted(p.name for p in folder.iterdir() if (p / "partnership.yaml").is_file()) if folder.is_dir() else []
 
 
-def init_partnership(folder: str | Path, name: str = "", scale: str = "", population_focus: str = "", example: str | None = None) -> InitResult:
+def init_partnership(
+    folder: str | Path, name: str = "", scale: str = "", population_focus: str = "", example: str | None = None
+) -> InitResult:
     """Create ``folder`` as a new partnership folder; InputError when it exists and is not empty.
 
     With ``example``, the folder is a copy of that shipped fictional partnership (its roster
@@ -111,7 +115,9 @@ def init_partnership(folder: str | Path, name: str = "", scale: str = "", popula
     if folder.exists() and not folder.is_dir():
         raise InputError(f"{folder}: exists and is a file, not a folder; choose a new folder name")
     if folder.is_dir() and any(folder.iterdir()):
-        raise InputError(f"{folder}: folder exists and is not empty; `init` only creates new partnership folders, so choose a new or empty folder")
+        raise InputError(
+            f"{folder}: folder exists and is not empty; `init` only creates new partnership folders, so choose a new or empty folder"
+        )
     files: dict[str, str | bytes]
     if example is not None:
         from ..core.paths import examples_dir
@@ -136,7 +142,9 @@ def init_partnership(folder: str | Path, name: str = "", scale: str = "", popula
         parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=parent))
     except OSError as exc:
-        raise InputError(f"{folder}: cannot create the folder here ({exc.strerror}); choose a folder you can write to") from None
+        raise InputError(
+            f"{folder}: cannot create the folder here ({exc.strerror}); choose a folder you can write to"
+        ) from None
     try:
         (tmp / "responses").mkdir()  # empty for a new partnership; the example's waves otherwise
         for rel, text in files.items():
@@ -147,5 +155,7 @@ def init_partnership(folder: str | Path, name: str = "", scale: str = "", popula
         tmp.rename(folder)
     except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise InputError(f"{folder}: cannot create the folder here ({exc.strerror}); choose a folder you can write to") from None
+        raise InputError(
+            f"{folder}: cannot create the folder here ({exc.strerror}); choose a folder you can write to"
+        ) from None
     return InitResult(folder, sorted({folder / rel.split("/")[0] for rel in files} | {folder / "responses"}))

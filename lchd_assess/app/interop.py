@@ -32,10 +32,15 @@ def _translations(a: Any) -> list[InstrumentFile]:
     """The current instrument in every language it is translated into (IDs unchanged)."""
     from ..load.translation import available_languages, load_translation, localized_instrument
 
-    return [localized_instrument(a.instrument, load_translation(a.folder, lang, a.instrument)) for lang in available_languages(a.folder)]
+    return [
+        localized_instrument(a.instrument, load_translation(a.folder, lang, a.instrument))
+        for lang in available_languages(a.folder)
+    ]
 
 
-def export_instrument(fmt: str, out: str | Path, force: bool = False, assessments: str | Path | None = None, language: str | None = None) -> list[Path]:
+def export_instrument(
+    fmt: str, out: str | Path, force: bool = False, assessments: str | Path | None = None, language: str | None = None
+) -> list[Path]:
     """Write the current instrument as ``fmt`` (in ``language``, a translation's code, when
     given: the IDs and codes stay the same, so answers import the same way); returns the files
     written."""
@@ -43,7 +48,9 @@ def export_instrument(fmt: str, out: str | Path, force: bool = False, assessment
         raise UsageError(f"unknown format '{fmt}'; use one of: {', '.join(EXPORT_FORMATS)}")
     out = Path(out)
     if out.suffix.lower() != _SUFFIX[fmt]:
-        raise UsageError(f"{out}: a {fmt} export is a {_SUFFIX[fmt]} file (for example --out lchd-readiness{_SUFFIX[fmt]})")
+        raise UsageError(
+            f"{out}: a {fmt} export is a {_SUFFIX[fmt]} file (for example --out lchd-readiness{_SUFFIX[fmt]})"
+        )
     a = load_assessment(assessments)
     inst = a.instrument
     if language and language != "en":
@@ -88,7 +95,9 @@ def check_with_platform_tools(fmt: str, files: list[Path]) -> str | None:
             return "install lchd-assess[interop] to have pyxform (the converter KoboToolbox and ODK use) check the form"
         result = convert(xlsform=str(files[0]))
         if result.warnings:
-            return f"pyxform {md.version('pyxform')} converts it with {len(result.warnings)} warning(s): " + "; ".join(result.warnings)
+            return f"pyxform {md.version('pyxform')} converts it with {len(result.warnings)} warning(s): " + "; ".join(
+                result.warnings
+            )
         return f"checked: pyxform {md.version('pyxform')} converts it to an XForm without warnings"
     if fmt == "fhir":
         try:
@@ -125,13 +134,24 @@ class ImportOutcome:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "file": self.file, "platform": self.platform, "target": self.target, "written": self.written,
-            "added": self.added, "unchanged": self.unchanged,
-            "findings": [f.to_dict() for f in self.findings], "notes": [f.to_dict() for f in self.notes],
+            "file": self.file,
+            "platform": self.platform,
+            "target": self.target,
+            "written": self.written,
+            "added": self.added,
+            "unchanged": self.unchanged,
+            "findings": [f.to_dict() for f in self.findings],
+            "notes": [f.to_dict() for f in self.notes],
         }
 
 
-def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event: str | None = None, variants: list[InstrumentFile] | None = None) -> pc.PlatformImport:
+def read_platform_export(
+    fmt: str,
+    file: str | Path,
+    inst: InstrumentFile,
+    event: str | None = None,
+    variants: list[InstrumentFile] | None = None,
+) -> pc.PlatformImport:
     """The platform reader for ``fmt`` applied to ``file``; ``variants`` are the instrument's
     translations (default: every one in the assessment folder), whose labels are read too."""
     if variants is None:
@@ -147,7 +167,15 @@ def read_platform_export(fmt: str, file: str | Path, inst: InstrumentFile, event
     raise UsageError(f"unknown format '{fmt}'; use one of: {', '.join(IMPORT_FORMATS)}")
 
 
-def import_answers(fmt: str, file: str | Path, partnership: str | Path, wave: str, event: str | None = None, dry_run: bool = False, assessments: str | Path | None = None) -> ImportOutcome:
+def import_answers(
+    fmt: str,
+    file: str | Path,
+    partnership: str | Path,
+    wave: str,
+    event: str | None = None,
+    dry_run: bool = False,
+    assessments: str | Path | None = None,
+) -> ImportOutcome:
     """Read ``file`` (a ``fmt`` export) and merge its respondents into ``partnership``'s wave
     through the same merge as ``collect`` (same refusals, same append-only atomic write)."""
     from ..core.paths import display_path
@@ -164,9 +192,23 @@ def import_answers(fmt: str, file: str | Path, partnership: str | Path, wave: st
     p = load_partnership(folder, [s.id for s in inst.sectors])
     got = read_platform_export(fmt, file, inst, event, _translations(a))
     source = Responses(
-        file=got.file, wave=wave, items=got.items, version=inst.version, findings=list(got.findings), notes=list(got.notes),
+        file=got.file,
+        wave=wave,
+        items=got.items,
+        version=inst.version,
+        findings=list(got.findings),
+        notes=list(got.notes),
         respondents=[Respondent(r.id, r.sector, r.role, r.answers, r.comments, r.line or 0) for r in got.rows],
     )
     result = merge_into_wave(folder, wave, p, inst, [source], display=display_path, dry_run=dry_run)
     done = result.sources[0]
-    return ImportOutcome(file=got.file, platform=got.platform, target=result.target, added=done.added, unchanged=done.already, findings=done.findings, notes=done.notes, written=result.written)
+    return ImportOutcome(
+        file=got.file,
+        platform=got.platform,
+        target=result.target,
+        added=done.added,
+        unchanged=done.already,
+        findings=done.findings,
+        notes=done.notes,
+        written=result.written,
+    )

@@ -33,9 +33,13 @@ def expand(paths: Sequence[Path], problems: list[str]) -> list[Path]:
             if inner:
                 out.extend(inner)
             else:
-                problems.append(f"{shown(p)}: not-a-partnership: no partnership here, neither a partnership.yaml nor folders that hold one; left out (a partnership folder starts with `lchd-assess init`)")
+                problems.append(
+                    f"{shown(p)}: not-a-partnership: no partnership here, neither a partnership.yaml nor folders that hold one; left out (a partnership folder starts with `lchd-assess init`)"
+                )
         else:
-            problems.append(f"{shown(p)}: file-not-found: give partnership folders, folders of them, or scores JSON files; left out")
+            problems.append(
+                f"{shown(p)}: file-not-found: give partnership folders, folders of them, or scores JSON files; left out"
+            )
     return out
 
 
@@ -63,14 +67,22 @@ def gather(inputs: Sequence[Path], guidance: Guidance, load, progress) -> tuple[
             if real(first) == real(path):
                 problems.append(f"{shown(path)}: duplicate: the same partnership is given twice; counted once")
             else:
-                problems.append(f"{shown(path)}: duplicate-code: partnership code '{shown(pid)}' is also {shown(first)}'s; left out (give each partnership its own `id:` in partnership.yaml)")
+                problems.append(
+                    f"{shown(path)}: duplicate-code: partnership code '{shown(pid)}' is also {shown(first)}'s; left out (give each partnership its own `id:` in partnership.yaml)"
+                )
             continue
         if guidance.instrument_version and score.instrument_version != guidance.instrument_version:
-            problems.append(f"{shown(path)}: other-instrument-version: scored with instrument {score.instrument_id} {score.instrument_version}, this portfolio uses {guidance.instrument_version}; left out (score it again with `lchd-assess score`)")
+            problems.append(
+                f"{shown(path)}: other-instrument-version: scored with instrument {score.instrument_id} {score.instrument_version}, this portfolio uses {guidance.instrument_version}; left out (score it again with `lchd-assess score`)"
+            )
             continue
         seen[pid] = path
         scores.append(score)
     if not scores:
         first = problems[0] if problems else "no partnership to put in the portfolio"
-        raise InputError(first.replace("; left out", "") + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "") + "; nothing to report")
+        raise InputError(
+            first.replace("; left out", "")
+            + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
+            + "; nothing to report"
+        )
     return scores, problems

@@ -47,17 +47,27 @@ def read_key(path: Path) -> bytes:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the portfolio key ({getattr(exc, 'strerror', None) or exc}); give the key file you used before with --key-file") from None
-    lines = [(n, line.strip()) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.lstrip().startswith("#")]
+        raise InputError(
+            f"{path}: cannot read the portfolio key ({getattr(exc, 'strerror', None) or exc}); give the key file you used before with --key-file"
+        ) from None
+    lines = [
+        (n, line.strip())
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if len(lines) != 1:
-        raise InputError(f"{path}: not a portfolio key: expected one line of {2 * KEY_BYTES} hexadecimal digits, found {len(lines)} non-comment lines; give the key file lchd-assess created")
+        raise InputError(
+            f"{path}: not a portfolio key: expected one line of {2 * KEY_BYTES} hexadecimal digits, found {len(lines)} non-comment lines; give the key file lchd-assess created"
+        )
     n, value = lines[0]
     try:
         key = bytes.fromhex(value)
     except ValueError:
         key = b""
     if len(key) != KEY_BYTES:
-        raise InputError(f"{path}:{n}:1: not a portfolio key: expected {2 * KEY_BYTES} hexadecimal digits; give the key file lchd-assess created (a new key would give every partnership a new code)")
+        raise InputError(
+            f"{path}:{n}:1: not a portfolio key: expected {2 * KEY_BYTES} hexadecimal digits; give the key file lchd-assess created (a new key would give every partnership a new code)"
+        )
     return key
 
 
@@ -65,7 +75,9 @@ def load_or_create_key(path: Path | None, out: Path) -> tuple[bytes, Path, bool]
     """(key, where it is, whether it was created now) for a portfolio written to ``out``."""
     path = Path(path) if path is not None else default_key_path()
     if _inside(path, out):
-        raise UsageError(f"{path}: the anonymisation key may not be kept inside the output folder {out}, which is what gets shared; keep it elsewhere (--key-file)")
+        raise UsageError(
+            f"{path}: the anonymisation key may not be kept inside the output folder {out}, which is what gets shared; keep it elsewhere (--key-file)"
+        )
     if path.exists():
         return read_key(path), path, False
     key = secrets.token_bytes(KEY_BYTES)
@@ -76,7 +88,9 @@ def load_or_create_key(path: Path | None, out: Path) -> tuple[bytes, Path, bool]
     except FileExistsError:
         return read_key(path), path, False
     except OSError as exc:
-        raise InputError(f"{path}: cannot create the portfolio key ({exc.strerror}); choose another place with --key-file") from None
+        raise InputError(
+            f"{path}: cannot create the portfolio key ({exc.strerror}); choose another place with --key-file"
+        ) from None
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(_HEADER + key.hex() + "\n")
     return key, path, True

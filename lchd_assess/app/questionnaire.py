@@ -20,7 +20,14 @@ def file_name(fmt: str, wave: str | None, lang: str = "en") -> str:
     return f"questionnaire{'-' + wave if wave else ''}{'-' + lang if lang != 'en' else ''}.{fmt}"
 
 
-def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str | Path | None = None, wave: str | None = None, lang: str = "en", force: bool = False) -> Path:
+def write_questionnaire(
+    out: str | Path,
+    fmt: str = "html",
+    partnership_dir: str | Path | None = None,
+    wave: str | None = None,
+    lang: str = "en",
+    force: bool = False,
+) -> Path:
     """Write the questionnaire in ``fmt`` into the folder ``out``; the path written.
 
     A file already there is replaced only with ``force`` or when the toolkit wrote it and nobody
@@ -41,10 +48,14 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
         from ..load.translation import load_translation, localized_instrument
 
         if fmt == "xlsx":
-            raise UsageError("--lang: the workbook is written in English only (its answer codes are the same in every language); leave out --lang, or use --format html or pdf")
+            raise UsageError(
+                "--lang: the workbook is written in English only (its answer codes are the same in every language); leave out --lang, or use --format html or pdf"
+            )
         tr = load_translation(assessment.folder, lang, inst)
         if lang not in UI_TEXT:
-            raise UsageError(f"--lang {lang}: the questions are translated, but the questionnaire's own words (buttons, hints) are not yet; add UI_TEXT['{lang}'] in lchd_assess/context/questionnaire.py")
+            raise UsageError(
+                f"--lang {lang}: the questions are translated, but the questionnaire's own words (buttons, hints) are not yet; add UI_TEXT['{lang}'] in lchd_assess/context/questionnaire.py"
+            )
         status_note = tr.model.status_note
     p = None
     if partnership_dir is not None:
@@ -56,7 +67,11 @@ def write_questionnaire(out: str | Path, fmt: str = "html", partnership_dir: str
         raise InputError(f"{out}: not a folder; --out names the folder the questionnaire is written into")
     target = out / file_name(fmt, wave, lang)
     # core/safe_output.py: a new folder, or one the toolkit wrote; never the partnership's answers
-    inputs = [Path(partnership_dir) / "partnership.yaml", Path(partnership_dir) / "responses"] if partnership_dir is not None else []
+    inputs = (
+        [Path(partnership_dir) / "partnership.yaml", Path(partnership_dir) / "responses"]
+        if partnership_dir is not None
+        else []
+    )
     # one named file into the folder: like any single file, replaced only when it is our own
     checked = OutputGuard(force=force, inputs=inputs).file(target)
     # Every text in the member's language; IDs, codes and the answer file stay the same.

@@ -11,7 +11,15 @@ from ..check.release import release_findings
 from ..core.errors import InputError, UsageError
 from ..core.findings import Finding, Report
 from ..core.outputs import write_atomic
-from ..load.release import RELEASES_DIR, ElementChange, element_diff, previous_snapshot, read_snapshot, snapshot_json, snapshot_of
+from ..load.release import (
+    RELEASES_DIR,
+    ElementChange,
+    element_diff,
+    previous_snapshot,
+    read_snapshot,
+    snapshot_json,
+    snapshot_of,
+)
 from ..load.yamlload import load_yaml
 
 
@@ -27,7 +35,17 @@ class ReleaseCheck:
             **self.report.to_dict(),
             "previous_version": self.previous_version,
             "version": self.version,
-            "changes": [{"id": c.id, "change": c.change, "unit": c.unit, "file": c.file, "name": c.name, "fields": list(c.fields)} for c in self.changes],
+            "changes": [
+                {
+                    "id": c.id,
+                    "change": c.change,
+                    "unit": c.unit,
+                    "file": c.file,
+                    "name": c.name,
+                    "fields": list(c.fields),
+                }
+                for c in self.changes
+            ],
         }
 
 
@@ -50,7 +68,9 @@ def check_release(root: Path, previous: Path | None = None) -> ReleaseCheck:
     new = snapshot_of(root)
     prev_path = previous or previous_snapshot(root, new["version"])
     if prev_path is None:
-        raise UsageError(f"no snapshot of an earlier release in {root / RELEASES_DIR}; give the previous release's snapshot with --previous FILE")
+        raise UsageError(
+            f"no snapshot of an earlier release in {root / RELEASES_DIR}; give the previous release's snapshot with --previous FILE"
+        )
     old = read_snapshot(prev_path)
     cff_loaded = load_yaml(root / "CITATION.cff") if (root / "CITATION.cff").is_file() else None
     cff = cff_loaded.data if cff_loaded is not None and isinstance(cff_loaded.data, dict) else None
@@ -64,14 +84,18 @@ def write_snapshot(root: Path, force: bool = False) -> Path:
     snap = snapshot_of(root)
     out = root / RELEASES_DIR / f"{snap['version']}.json"
     if out.exists() and not force:
-        raise UsageError(f"{out}: a snapshot of release {snap['version']} exists; a released version is frozen (add --force only to redo a snapshot that was never published)")
+        raise UsageError(
+            f"{out}: a snapshot of release {snap['version']} exists; a released version is frozen (add --force only to redo a snapshot that was never published)"
+        )
     write_atomic(out, snapshot_json(snap))
     return out
 
 
 def format_changes(changes: list[ElementChange]) -> list[str]:
     """One line per element change, for people."""
-    return [f"  {c.change:9} {c.id:28} {c.name[:60]}" + (f"  [{', '.join(c.fields)}]" if c.fields else "") for c in changes]
+    return [
+        f"  {c.change:9} {c.id:28} {c.name[:60]}" + (f"  [{', '.join(c.fields)}]" if c.fields else "") for c in changes
+    ]
 
 
 def finding_count(findings: list[Finding]) -> str:

@@ -56,7 +56,11 @@ def fingerprint() -> str:
     files: list[Path] = []
     for d in _data_dirs():
         # assessments/examples/ holds partnerships, not instrument data.
-        files += [p for p in d.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml", ".json") and "examples" not in p.relative_to(d).parts]
+        files += [
+            p
+            for p in d.rglob("*")
+            if p.is_file() and p.suffix in (".yaml", ".yml", ".json") and "examples" not in p.relative_to(d).parts
+        ]
     for c in _CODE:
         p = _PACKAGE / c
         files += sorted(p.rglob("*.py")) if p.is_dir() else [p]

@@ -41,7 +41,9 @@ def framework_context(assessment: Assessment) -> Context:
     names = {}
     for sec in assessment.instrument.sections:
         if sec.element not in fw:
-            raise InputError(f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`")
+            raise InputError(
+                f"assessments/instrument.yaml: dangling-reference: section element {sec.element} is not in framework {fw.version}; run `lchd-assess validate`"
+            )
         names[sec.element] = fw.get(sec.element).name  # type: ignore[attr-defined]
     return Context(assessment, fw.version, names)
 
@@ -57,7 +59,9 @@ def stay_inside(path: Path, folder: Path, display: str) -> None:
     """Refuse a file that is a symbolic link leading out of the partnership folder: answers
     live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
     if not is_inside(path, folder):
-        raise InputError(f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
+        raise InputError(
+            f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
+        )
 
 
 def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
@@ -74,7 +78,13 @@ def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:
     return _read_wave(path, inst, display_path(path)).notes if path.is_file() else []
 
 
-def score_partnership(folder: str | Path, wave: str | None = None, assessment: Assessment | None = None, comments: bool = False, context: Context | None = None) -> sm.ScoreResult:
+def score_partnership(
+    folder: str | Path,
+    wave: str | None = None,
+    assessment: Assessment | None = None,
+    comments: bool = False,
+    context: Context | None = None,
+) -> sm.ScoreResult:
     """Score one wave (default: the latest) of the partnership in ``folder``."""
     folder = Path(folder)
     if not folder.is_dir():
@@ -83,10 +93,14 @@ def score_partnership(folder: str | Path, wave: str | None = None, assessment: A
     p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
     waves = wave_order(folder, p)
     if not waves:
-        raise InputError(f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)")
+        raise InputError(
+            f"{display_path(folder / 'responses')}: no-files: no responses/<wave>.csv (or .xlsx) files; put each wave's answers there (`lchd-assess collect` merges answer files into one)"
+        )
     wave = wave or waves[-1]
     if wave not in waves:
-        raise InputError(f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}")
+        raise InputError(
+            f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}"
+        )
     path = wave_file(folder, wave)
     stay_inside(path, folder, display_path(path))
     cur = _read_wave(path, ctx.inst, display_path(path))

@@ -43,7 +43,10 @@ def sample_files(fw: Framework) -> dict[str, str]:
     info = report_framework_info(fw)
     scored = [load_partnership_scores(f) for f in folders]
     first = next((s for s in scored if s[0].partnership.id == "harbour-city-family-network"), scored[0])
-    return {SAMPLE_REPORT: report_html(first[0], info, first[1]), SAMPLE_PORTFOLIO: portfolio_html([s for s, _r in scored], info)}
+    return {
+        SAMPLE_REPORT: report_html(first[0], info, first[1]),
+        SAMPLE_PORTFOLIO: portfolio_html([s for s, _r in scored], info),
+    }
 
 
 def stale_pages(framework: str | Path | None, root: Path) -> list[str]:
@@ -60,18 +63,29 @@ def stale_pages(framework: str | Path | None, root: Path) -> list[str]:
 # message catalogue, the models behind the schemas, the page builders), plus the generated
 # files themselves, so a hand edit in docs/ is overwritten on the next build.
 
+
 def _stamp_file(docs_dir: Path) -> Path | None:
     """Where the fingerprint of a docs folder's last generation is kept: the user's cache folder
     (one file per docs folder), never the checkout; None when there is no cache folder."""
     folder = cache_dir("site")
-    return folder / (hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:32] + ".fingerprint") if folder else None
+    return (
+        folder / (hashlib.sha256(str(docs_dir.resolve()).encode()).hexdigest()[:32] + ".fingerprint")
+        if folder
+        else None
+    )
 
 
 def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
     h = hashlib.sha256(f"lchd-site/1 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
     package = Path(__file__).resolve().parents[1]
     # the self-assessment's pages and downloads are generated from assessments/ too
-    groups = [("framework", framework_dir), ("assessments", assessments_dir()), ("templates", templates_dir()), ("package", package), ("docs", docs_dir)]
+    groups = [
+        ("framework", framework_dir),
+        ("assessments", assessments_dir()),
+        ("templates", templates_dir()),
+        ("package", package),
+        ("docs", docs_dir),
+    ]
     for label, folder in groups:
         if not folder.is_dir():
             h.update(f"{label}: missing\n".encode())
@@ -85,7 +99,15 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
     return h.hexdigest()
 
 
-def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | None = None, config_path: Path | None = None, file_urls: bool = False, force: bool = False, replace: bool | None = None) -> tuple[Site | None, list[str], BuildResult]:
+def build_site(
+    out: Path,
+    framework: str | Path | None = None,
+    docs_dir: Path | None = None,
+    config_path: Path | None = None,
+    file_urls: bool = False,
+    force: bool = False,
+    replace: bool | None = None,
+) -> tuple[Site | None, list[str], BuildResult]:
     """Generate the pages into the docs folder, then build the HTML site into ``out``.
 
     Returns the generated site (None when generation was skipped because nothing changed), the
@@ -103,7 +125,10 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
     installed = paths.source_tree() is None
     # pages that are not the repository's own are generated in a work folder, never in docs/
     own_work = (file_urls or other_framework or installed) and docs_dir is None
-    guard = OutputGuard(force=force if replace is None else replace, inputs=[fw_dir, paths.assessments_dir(), docs_dir or root / "docs", config_path or root / "mkdocs.yml"])
+    guard = OutputGuard(
+        force=force if replace is None else replace,
+        inputs=[fw_dir, paths.assessments_dir(), docs_dir or root / "docs", config_path or root / "mkdocs.yml"],
+    )
     # checked before anything is generated; MkDocs builds into a staging folder of this run and
     # its files are moved in, so its --clean step never empties a folder the user made, and the
     # work folder is a temporary folder of this run, never a <out>.src the user may have
@@ -120,7 +145,12 @@ def build_site(out: Path, framework: str | Path | None = None, docs_dir: Path | 
         stamp = _stamp_file(docs_dir) if in_repo else None
         site: Site | None = None
         changed: list[str] = []
-        current = stamp is not None and not force and stamp.exists() and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+        current = (
+            stamp is not None
+            and not force
+            and stamp.exists()
+            and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+        )
         if not current:
             fw, cff = load_inputs(fw_dir)
             site = generate(fw, cff, directory_urls=not file_urls, extra_files=sample_files(fw))

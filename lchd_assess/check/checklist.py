@@ -48,11 +48,33 @@ def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] =
     out: list[Finding] = []
     sm = std.model
     if m.standard != sm.id:
-        return [loc(Finding("checklist-wrong-standard", f"this checklist is for standard '{m.standard}', but the toolkit's standard is '{sm.id}'; set `standard: {sm.id}`", path=("standard",)))]
+        return [
+            loc(
+                Finding(
+                    "checklist-wrong-standard",
+                    f"this checklist is for standard '{m.standard}', but the toolkit's standard is '{sm.id}'; set `standard: {sm.id}`",
+                    path=("standard",),
+                )
+            )
+        ]
     if m.standard_version != sm.version:
-        out.append(loc(Finding("checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",))))
+        out.append(
+            loc(
+                Finding(
+                    "checklist-version-mismatch", _version_message(std, m.standard_version), path=("standard_version",)
+                )
+            )
+        )
     if not m.report.title.strip():
-        out.append(loc(Finding("checklist-title-missing", "the report's title is empty; fill `report: title:` with the title of the manuscript this checklist belongs to (editors match the checklist to the manuscript by it)", path=("report", "title"))))
+        out.append(
+            loc(
+                Finding(
+                    "checklist-title-missing",
+                    "the report's title is empty; fill `report: title:` with the title of the manuscript this checklist belongs to (editors match the checklist to the manuscript by it)",
+                    path=("report", "title"),
+                )
+            )
+        )
     active = {i.id: i for i in std.items()}
     required = required_ids(std, m.scope)
     skip = set(unreadable)
@@ -61,33 +83,101 @@ def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] =
         item = std.item(key)
         if item is None:
             close = difflib.get_close_matches(key, sorted(active), n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else "; item IDs look like RS-partner-roster (see the blank checklist from `lchd-assess checklist new`)"
-            out.append(loc(Finding("checklist-unknown-item", f"'{key}' is not an item of the {sm.short_title} {sm.version}{hint}", path=path), key=True))
+            hint = (
+                f"; did you mean '{close[0]}'?"
+                if close
+                else "; item IDs look like RS-partner-roster (see the blank checklist from `lchd-assess checklist new`)"
+            )
+            out.append(
+                loc(
+                    Finding(
+                        "checklist-unknown-item",
+                        f"'{key}' is not an item of the {sm.short_title} {sm.version}{hint}",
+                        path=path,
+                    ),
+                    key=True,
+                )
+            )
             continue
         if item.status == "retired":
             repl = f"; move the answer to {item.replaced_by}" if item.replaced_by else ""
-            out.append(loc(Finding("checklist-retired-item", f"item {key} was retired from the standard{repl}", path=path), key=True))
+            out.append(
+                loc(
+                    Finding("checklist-retired-item", f"item {key} was retired from the standard{repl}", path=path),
+                    key=True,
+                )
+            )
             continue
         where, why = text_of(entry and entry.reported_at), text_of(entry and entry.not_done)
         label = f"item {item.number} ({item.id}, {item.title})"
         if not where and not why:
             if key not in required:
                 continue  # an extended item left blank in a core-scope checklist is fine
-            out.append(loc(Finding("checklist-item-unanswered", f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not", path=path), key=True))
+            out.append(
+                loc(
+                    Finding(
+                        "checklist-item-unanswered",
+                        f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not",
+                        path=path,
+                    ),
+                    key=True,
+                )
+            )
             continue
         if where and why:
-            out.append(loc(Finding("checklist-both-filled", f"{label} has both `reported_at` and `not_done`; keep one (if it is reported only in part, give the place in `reported_at` and say what is missing there)", path=path + ("not_done",))))
+            out.append(
+                loc(
+                    Finding(
+                        "checklist-both-filled",
+                        f"{label} has both `reported_at` and `not_done`; keep one (if it is reported only in part, give the place in `reported_at` and say what is missing there)",
+                        path=path + ("not_done",),
+                    )
+                )
+            )
         for name, value in (("reported_at", where), ("not_done", why)):
             if value and value.lower().rstrip(".") in _PLACEHOLDERS:
-                out.append(loc(Finding("checklist-placeholder", f"{label}: '{value}' in `{name}` does not say where or why; write e.g. 'Methods, para 3; Table 2'", path=path + (name,))))
+                out.append(
+                    loc(
+                        Finding(
+                            "checklist-placeholder",
+                            f"{label}: '{value}' in `{name}` does not say where or why; write e.g. 'Methods, para 3; Table 2'",
+                            path=path + (name,),
+                        )
+                    )
+                )
         if why and is_not_applicable(why):
             if not item.na_allowed:
-                out.append(loc(Finding("checklist-na-not-allowed", f"{label} applies to every partnership report and cannot be marked not applicable; report it, or say in `not_done` why it was not done", path=path + ("not_done",))))
+                out.append(
+                    loc(
+                        Finding(
+                            "checklist-na-not-allowed",
+                            f"{label} applies to every partnership report and cannot be marked not applicable; report it, or say in `not_done` why it was not done",
+                            path=path + ("not_done",),
+                        )
+                    )
+                )
             elif not na_reason(why):
-                out.append(loc(Finding("checklist-na-without-reason", f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})", path=path + ("not_done",))))
+                out.append(
+                    loc(
+                        Finding(
+                            "checklist-na-without-reason",
+                            f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})",
+                            path=path + ("not_done",),
+                        )
+                    )
+                )
     for item_id, item in active.items():
         if item_id in required and item_id not in m.items and item_id not in skip:
-            out.append(loc(Finding("checklist-item-missing", f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`", path=("items",)), key=True))
+            out.append(
+                loc(
+                    Finding(
+                        "checklist-item-missing",
+                        f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`",
+                        path=("items",),
+                    ),
+                    key=True,
+                )
+            )
     return out
 
 
@@ -104,7 +194,12 @@ def _version_message(std: Standard, have: str) -> str:
     changes = std.changes_between(have, cur) if newer else std.changes_between(cur, have)
     parts = []
     for c in changes:
-        bits = [f"added {', '.join(c.added)}" if c.added else "", f"retired {', '.join(c.retired)}" if c.retired else "", f"renumbered {', '.join(c.renumbered)}" if c.renumbered else "", f"reworded {', '.join(c.reworded)}" if c.reworded else ""]
+        bits = [
+            f"added {', '.join(c.added)}" if c.added else "",
+            f"retired {', '.join(c.retired)}" if c.retired else "",
+            f"renumbered {', '.join(c.renumbered)}" if c.renumbered else "",
+            f"reworded {', '.join(c.reworded)}" if c.reworded else "",
+        ]
         detail = "; ".join(b for b in bits if b) or " ".join(c.changes)
         parts.append(f"{c.version}: {detail}")
     what = (" Changes: " + " | ".join(parts) + ".") if parts else ""

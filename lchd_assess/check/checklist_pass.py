@@ -71,7 +71,9 @@ def _lenient_model(doc: Document) -> tuple[Any, set[str]] | None:
         return None
 
 
-def check_file_one_pass(path: str | Path, std: Standard, display: str, checklist_findings: Callable[..., list[Finding]]) -> Report:
+def check_file_one_pass(
+    path: str | Path, std: Standard, display: str, checklist_findings: Callable[..., list[Finding]]
+) -> Report:
     """Every finding of one checklist file: syntax, shape and meaning together.
 
     ``checklist_findings`` is :func:`lchd_assess.check.checklist.checklist_findings` (passed in:
@@ -89,4 +91,3 @@ def check_file_one_pass(path: str | Path, std: Standard, display: str, checklist
             partial = Document(doc.loaded, doc.kind, model)
             report.extend(checklist_findings(partial, std, unreadable=bad))
     return report
-

@@ -19,7 +19,9 @@ from ..load.documents import Document
 
 # A tag opening or closing (<b, </b, <!--), an event handler attribute, a javascript: URL, or a
 # character reference (&lt; &#60; &#x3c;).  "fewer than <5" and "A & B" stay allowed.
-_MARKUP = re.compile(r"<\s*[/!]?\s*[a-zA-Z]|\bon[a-z]{3,}\s*=|javascript\s*:|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", re.IGNORECASE)
+_MARKUP = re.compile(
+    r"<\s*[/!]?\s*[a-zA-Z]|\bon[a-z]{3,}\s*=|javascript\s*:|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]{2,8});", re.IGNORECASE
+)
 
 
 def _strings(data: Any, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -39,7 +41,15 @@ def markup_findings(doc: Document) -> list[Finding]:
         m = _MARKUP.search(text)
         if m:
             shown = excerpt(text[m.start() :], 30)
-            out.append(doc.loaded.locate(Finding("markup-in-text", f"'{shown}' is markup in a plain-text field; write it as plain words", path=path)))
+            out.append(
+                doc.loaded.locate(
+                    Finding(
+                        "markup-in-text",
+                        f"'{shown}' is markup in a plain-text field; write it as plain words",
+                        path=path,
+                    )
+                )
+            )
     return out
 
 

@@ -20,8 +20,15 @@ from typing import Any
 
 from ..core.addresses import release_of
 from ..core.findings import Finding
-from ..load.release import UNITS, ElementChange, element_diff, unit_changelog_versions, unit_content, unit_version, version_key
-
+from ..load.release import (
+    UNITS,
+    ElementChange,
+    element_diff,
+    unit_changelog_versions,
+    unit_content,
+    unit_version,
+    version_key,
+)
 
 
 #: Parts whose IDs are permanent addresses (element and item pages, cited by authors).
@@ -47,7 +54,14 @@ def _summary(changes: list[ElementChange]) -> str:
     return "; ".join(parts)
 
 
-def release_findings(old: dict[str, Any], new: dict[str, Any], *, package_version: str, cff: dict[str, Any] | None, zenodo: dict[str, Any] | None) -> list[Finding]:
+def release_findings(
+    old: dict[str, Any],
+    new: dict[str, Any],
+    *,
+    package_version: str,
+    cff: dict[str, Any] | None,
+    zenodo: dict[str, Any] | None,
+) -> list[Finding]:
     out: list[Finding] = []
     changes = element_diff(old, new)
     for unit in UNITS:
@@ -59,40 +73,125 @@ def release_findings(old: dict[str, Any], new: dict[str, Any], *, package_versio
         changed = unit_content(old, unit) != unit_content(new, unit)
         what = _summary(mine) or "its files changed"
         if before and version_key(after) < version_key(before):
-            out.append(Finding("release-version-lower", f"the {unit.label}'s version {after} is lower than the previous release's {before}; versions only go up", file=file, path=("version",)))
+            out.append(
+                Finding(
+                    "release-version-lower",
+                    f"the {unit.label}'s version {after} is lower than the previous release's {before}; versions only go up",
+                    file=file,
+                    path=("version",),
+                )
+            )
             continue
         if changed and before and after == before:
-            out.append(Finding("release-version-not-raised", f"the {unit.label} changed since release {before} ({what}) but its version is still {after}; raise `version` and add a changelog entry", file=file, path=("version",)))
-        elif unit.published and before and [c for c in mine if c.change != "removed"] and release_of(after) == release_of(before):
-            out.append(Finding("release-needs-new-minor", f"the {unit.label}'s elements changed ({what}) but {after} keeps the pages of {release_of(before)}, which authors may have cited; raise the version to at least {release_of(before).split('.')[0]}.{int(release_of(before).split('.')[1]) + 1}.0", file=file, path=("version",)))
+            out.append(
+                Finding(
+                    "release-version-not-raised",
+                    f"the {unit.label} changed since release {before} ({what}) but its version is still {after}; raise `version` and add a changelog entry",
+                    file=file,
+                    path=("version",),
+                )
+            )
+        elif (
+            unit.published
+            and before
+            and [c for c in mine if c.change != "removed"]
+            and release_of(after) == release_of(before)
+        ):
+            out.append(
+                Finding(
+                    "release-needs-new-minor",
+                    f"the {unit.label}'s elements changed ({what}) but {after} keeps the pages of {release_of(before)}, which authors may have cited; raise the version to at least {release_of(before).split('.')[0]}.{int(release_of(before).split('.')[1]) + 1}.0",
+                    file=file,
+                    path=("version",),
+                )
+            )
         if after != before and after not in unit_changelog_versions(new, unit):
-            out.append(Finding("release-changelog-missing", f"the {unit.label} is now version {after} but its changelog has no entry for {after}; add one saying what changed", file=file, path=("changelog",)))
+            out.append(
+                Finding(
+                    "release-changelog-missing",
+                    f"the {unit.label} is now version {after} but its changelog has no entry for {after}; add one saying what changed",
+                    file=file,
+                    path=("changelog",),
+                )
+            )
         if unit.name in PERMANENT_IDS:
             for c in mine:
                 if c.change == "removed":
-                    out.append(Finding("release-id-removed", f"{c.id} ({c.name or 'no name'}) was in release {before} and is gone; keep it with `status: retired` so its address stays", file=c.file))
+                    out.append(
+                        Finding(
+                            "release-id-removed",
+                            f"{c.id} ({c.name or 'no name'}) was in release {before} and is gone; keep it with `status: retired` so its address stays",
+                            file=c.file,
+                        )
+                    )
     out.extend(_citation_findings(new, package_version, cff, zenodo))
     return out
 
 
-def _citation_findings(new: dict[str, Any], package_version: str, cff: dict[str, Any] | None, zenodo: dict[str, Any] | None) -> list[Finding]:
+def _citation_findings(
+    new: dict[str, Any], package_version: str, cff: dict[str, Any] | None, zenodo: dict[str, Any] | None
+) -> list[Finding]:
     out: list[Finding] = []
     if cff is None:
-        return [Finding("release-citation-version", "CITATION.cff is missing; the release needs it (GitHub and Zenodo read it)", file="CITATION.cff")]
+        return [
+            Finding(
+                "release-citation-version",
+                "CITATION.cff is missing; the release needs it (GitHub and Zenodo read it)",
+                file="CITATION.cff",
+            )
+        ]
     if str(cff.get("version")) != package_version:
-        out.append(Finding("release-citation-version", f"CITATION.cff says version {cff.get('version')} but the package is {package_version}; make them the same", file="CITATION.cff", path=("version",)))
+        out.append(
+            Finding(
+                "release-citation-version",
+                f"CITATION.cff says version {cff.get('version')} but the package is {package_version}; make them the same",
+                file="CITATION.cff",
+                path=("version",),
+            )
+        )
     if zenodo is None:
-        out.append(Finding("release-archive-metadata", "no .zenodo.json: the archive would take its metadata from elsewhere; add one (see the README's release steps)", file=".zenodo.json"))
+        out.append(
+            Finding(
+                "release-archive-metadata",
+                "no .zenodo.json: the archive would take its metadata from elsewhere; add one (see the README's release steps)",
+                file=".zenodo.json",
+            )
+        )
         return out
-    pairs = (("version", str(cff.get("version", "")), str(zenodo.get("version", ""))), ("title", str(cff.get("title", "")), str(zenodo.get("title", ""))), ("publication_date", str(cff.get("date-released", "")), str(zenodo.get("publication_date", ""))))
+    pairs = (
+        ("version", str(cff.get("version", "")), str(zenodo.get("version", ""))),
+        ("title", str(cff.get("title", "")), str(zenodo.get("title", ""))),
+        ("publication_date", str(cff.get("date-released", "")), str(zenodo.get("publication_date", ""))),
+    )
     for field, want, have in pairs:
         if want != have:
-            out.append(Finding("release-archive-metadata", f".zenodo.json's {field} is '{have}' but CITATION.cff says '{want}'; make them the same", file=".zenodo.json", path=(field,)))
+            out.append(
+                Finding(
+                    "release-archive-metadata",
+                    f".zenodo.json's {field} is '{have}' but CITATION.cff says '{want}'; make them the same",
+                    file=".zenodo.json",
+                    path=(field,),
+                )
+            )
     note = archive_note(new)
     if note not in str(zenodo.get("notes", "")):
-        out.append(Finding("release-archive-metadata", f".zenodo.json's notes must name this release's data versions; put this sentence in `notes`: {note}", file=".zenodo.json", path=("notes",)))
+        out.append(
+            Finding(
+                "release-archive-metadata",
+                f".zenodo.json's notes must name this release's data versions; put this sentence in `notes`: {note}",
+                file=".zenodo.json",
+                path=("notes",),
+            )
+        )
     paper_doi = str((cff.get("preferred-citation") or {}).get("doi", ""))
     related = [r.get("identifier", "") for r in zenodo.get("related_identifiers", []) if isinstance(r, dict)]
     if paper_doi and not any(paper_doi in str(r) for r in related):
-        out.append(Finding("release-archive-metadata", f".zenodo.json's related_identifiers do not link the framework paper; add {{\"identifier\": \"{paper_doi}\", \"relation\": \"isSupplementTo\", \"scheme\": \"doi\"}}", file=".zenodo.json", path=("related_identifiers",)))
+        out.append(
+            Finding(
+                "release-archive-metadata",
+                f'.zenodo.json\'s related_identifiers do not link the framework paper; add {{"identifier": "{paper_doi}", "relation": "isSupplementTo", "scheme": "doi"}}',
+                file=".zenodo.json",
+                path=("related_identifiers",),
+            )
+        )
     return out

@@ -43,23 +43,45 @@ SEMANTIC_CHECKS: tuple[Callable[[list[Document], Index], Iterable[Finding]], ...
 FileChecker = Callable[[Path, str, Index], list[Finding]]
 
 
-def discover(paths: Iterable[str | Path], suffixes: tuple[str, ...] = YAML_SUFFIXES) -> tuple[list[tuple[Path, bool]], list[Finding]]:
+def discover(
+    paths: Iterable[str | Path], suffixes: tuple[str, ...] = YAML_SUFFIXES
+) -> tuple[list[tuple[Path, bool]], list[Finding]]:
     """Files to load: (path, reported). Files named directly bring their folder as context."""
     out: dict[Path, bool] = {}
     problems: list[Finding] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in suffixes and not any(part.startswith(".") for part in q.relative_to(p).parts))
+            found = sorted(
+                q
+                for q in p.rglob("*")
+                if q.is_file()
+                and q.suffix.lower() in suffixes
+                and not any(part.startswith(".") for part in q.relative_to(p).parts)
+            )
             if not found:
-                problems.append(Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(p)))
+                problems.append(
+                    Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(p))
+                )
             for q in found:
                 out[q] = True
         elif p.is_symlink() and not p.exists():
             # a link to nowhere, or to itself: say so rather than fail on it later
-            problems.append(Finding("file-unreadable", "a symbolic link that leads nowhere (or back to itself); point it at a file or remove it", file=display_path(p)))
+            problems.append(
+                Finding(
+                    "file-unreadable",
+                    "a symbolic link that leads nowhere (or back to itself); point it at a file or remove it",
+                    file=display_path(p),
+                )
+            )
         elif p.exists() and p.suffix.lower() not in suffixes:
-            problems.append(Finding("file-unreadable", "not a file the toolkit checks: give .yaml or .yml files, .csv answer files, or a folder", file=display_path(p)))
+            problems.append(
+                Finding(
+                    "file-unreadable",
+                    "not a file the toolkit checks: give .yaml or .yml files, .csv answer files, or a folder",
+                    file=display_path(p),
+                )
+            )
         elif p.exists():
             out[p] = True
             for q in sorted(p.parent.glob("*")):
@@ -83,7 +105,9 @@ class Validation:
     index: Index
 
 
-def check_paths(paths: Iterable[str | Path] | None = None, file_checkers: Mapping[str, FileChecker] | None = None) -> Validation:
+def check_paths(
+    paths: Iterable[str | Path] | None = None, file_checkers: Mapping[str, FileChecker] | None = None
+) -> Validation:
     """Check files and folders; the report lists findings for the files asked about only.
 
     ``file_checkers`` maps a file suffix (``.csv``) to the checker of files that are not YAML;
@@ -96,7 +120,13 @@ def check_paths(paths: Iterable[str | Path] | None = None, file_checkers: Mappin
     if not named and not files:
         # a check that passes on nothing would read as "all is well"
         looked = " and ".join(display_path(p) for p in (data_paths.framework_dir(), data_paths.assessments_dir()))
-        problems.append(Finding("no-files", f"nothing to check: no file or folder was named, and {looked} hold no .yaml, .yml or .csv files; name what to check: lchd-assess validate PATH ...", file=display_path(data_paths.framework_dir())))
+        problems.append(
+            Finding(
+                "no-files",
+                f"nothing to check: no file or folder was named, and {looked} hold no .yaml, .yml or .csv files; name what to check: lchd-assess validate PATH ...",
+                file=display_path(data_paths.framework_dir()),
+            )
+        )
     report = Report(findings=list(problems))
     docs: list[Document] = []
     reported: dict[str, bool] = {}

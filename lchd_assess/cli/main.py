@@ -16,21 +16,42 @@ from ..core.findings import ExitCode  # light: core imports nothing but the stan
 
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "init": ("init", "make a new partnership folder (partnership.yaml to fill, responses/, README.txt with next steps)"),
+    "init": (
+        "init",
+        "make a new partnership folder (partnership.yaml to fill, responses/, README.txt with next steps)",
+    ),
     "demo": ("demo", "run the main job on the bundled examples (validate, export, score, report, site)"),
     "validate": ("validate", "check framework and assessment files and list what is wrong"),
-    "export": ("export", "export the framework (bundle: one JSON document) or the instrument for a survey platform (REDCap, XLSForm, FHIR, forms text)"),
-    "import": ("importing", "bring a survey platform's answers (REDCap, Kobo, ODK, FHIR, Google/Microsoft Forms, Qualtrics) into a wave"),
+    "export": (
+        "export",
+        "export the framework (bundle: one JSON document) or the instrument for a survey platform (REDCap, XLSForm, FHIR, forms text)",
+    ),
+    "import": (
+        "importing",
+        "bring a survey platform's answers (REDCap, Kobo, ODK, FHIR, Google/Microsoft Forms, Qualtrics) into a wave",
+    ),
     "schemas": ("schemas", "write (or --check) the JSON Schemas generated from the models"),
-    "checklist": ("checklist", "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)"),
-    "questionnaire": ("questionnaire", "write the questionnaire members fill in: a page for any browser, a printable PDF or a workbook"),
+    "checklist": (
+        "checklist",
+        "reporting checklist: new (blank), check, render (HTML/PDF/Markdown), template (write-up)",
+    ),
+    "questionnaire": (
+        "questionnaire",
+        "write the questionnaire members fill in: a page for any browser, a printable PDF or a workbook",
+    ),
     "collect": ("collect", "merge members' answer files, workbooks and CSVs into a wave (responses/<wave>.csv)"),
     "score": ("score", "score a partnership's self-assessment answers (one wave)"),
     "template": ("template", "write the blank answer spreadsheet (CSV) and its codebook for the current instrument"),
     "site": ("site", "build, check or serve the documentation site generated from the framework"),
     "report": ("report", "write a partnership's report: report.html, report.pdf (tagged) and scores.json"),
-    "release": ("release", "check a release (versions raised where content changed, changelogs, CITATION.cff, .zenodo.json) or freeze its snapshot"),
-    "portfolio": ("portfolio", "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv"),
+    "release": (
+        "release",
+        "check a release (versions raised where content changed, changelogs, CITATION.cff, .zenodo.json) or freeze its snapshot",
+    ),
+    "portfolio": (
+        "portfolio",
+        "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv",
+    ),
 }
 
 #: What each exit code means, in the words --help prints (every ExitCode has a line; a test
@@ -121,7 +142,9 @@ def _check_out(args: argparse.Namespace) -> None:
         raise UsageError(f"--out {out}: {probe} is a file, not a folder; choose another place to write")
     folder = probe if probe.is_dir() else probe.parent
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"--out {out}: cannot write in {folder} (no permission, or a read-only disk); choose a folder you can write to")
+        raise UsageError(
+            f"--out {out}: cannot write in {folder} (no permission, or a read-only disk); choose a folder you can write to"
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,14 +155,34 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES + "\n\n" + DATA_OPTIONS_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--framework", dest="data_framework", metavar="DIR", help="read the framework from DIR (a fork's own framework/) instead of the shipped one")
-    parser.add_argument("--assessment", dest="data_assessment", metavar="DIR", help="read the instrument, scoring rules and actions from DIR instead of the shipped assessments/")
-    parser.add_argument("--version", action=_VersionAction, help="show the toolkit's, framework's, instrument's and reporting standard's versions and where the data is read from")
+    parser.add_argument(
+        "--framework",
+        dest="data_framework",
+        metavar="DIR",
+        help="read the framework from DIR (a fork's own framework/) instead of the shipped one",
+    )
+    parser.add_argument(
+        "--assessment",
+        dest="data_assessment",
+        metavar="DIR",
+        help="read the instrument, scoring rules and actions from DIR instead of the shipped assessments/",
+    )
+    parser.add_argument(
+        "--version",
+        action=_VersionAction,
+        help="show the toolkit's, framework's, instrument's and reporting standard's versions and where the data is read from",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name, (module, help_) in COMMANDS.items():
         mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
-        p = sub.add_parser(name, help=help_, description=help_[0].upper() + help_[1:] + ".", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=help_[0].upper() + help_[1:] + ".",
+            epilog=EXIT_CODES,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         mod.add_arguments(p)
         p.set_defaults(_module=mod)
     return parser
@@ -194,7 +237,10 @@ def _run(args: argparse.Namespace) -> int:
     except Exception as exc:  # a bug, not bad input: one line unless asked for more
         if os.environ.get("LCHD_DEBUG"):
             raise
-        print(f"lchd-assess: internal error: {type(exc).__name__}: {exc} (set LCHD_DEBUG=1 for details and report it)", file=sys.stderr)
+        print(
+            f"lchd-assess: internal error: {type(exc).__name__}: {exc} (set LCHD_DEBUG=1 for details and report it)",
+            file=sys.stderr,
+        )
         return int(ExitCode.INTERNAL_ERROR)
     finally:
         paths.reset()  # folders chosen for this run only (run() is also called in-process)

@@ -15,7 +15,18 @@ from pydantic import Field
 from ..core import formatting as filters
 from ..score.models import ElementScore, ScoreResult
 from . import report_context as _rc
-from .report_context import GAP_LABELS, ElementRef, FrameworkInfo, Guidance, _Ctx, _ref, _signed, choose_priorities, select_actions, sector_labels
+from .report_context import (
+    GAP_LABELS,
+    ElementRef,
+    FrameworkInfo,
+    Guidance,
+    _Ctx,
+    _ref,
+    _signed,
+    choose_priorities,
+    select_actions,
+    sector_labels,
+)
 
 
 class MeetingGap(_Ctx):
@@ -23,7 +34,9 @@ class MeetingGap(_Ctx):
     community: str = Field(description="Community perspective score as shown.")
     institutional: str = Field(description="Institutional perspective score as shown.")
     difference: str = Field(description="Community minus institutional, signed.")
-    code_label: str = Field(description="How different the perspectives are, as shown (some difference, large difference).")
+    code_label: str = Field(
+        description="How different the perspectives are, as shown (some difference, large difference)."
+    )
 
 
 class MeetingChange(_Ctx):
@@ -49,14 +62,22 @@ class Meeting(_Ctx):
     cautions: list[str] = Field(description="Reasons to read the scores with caution; empty: no caution box.")
     caution_rule: str = Field(description="The thresholds behind the caution box (scoring-rules.yaml).")
     respondents: str = Field(description="Who answered, saying what the count means.")
-    priorities: list[ElementRef] = Field(description="Up to three priorities (structures below the gate first, then the lowest scores).")
+    priorities: list[ElementRef] = Field(
+        description="Up to three priorities (structures below the gate first, then the lowest scores)."
+    )
     priority_intervals: list[str] = Field(description="Each priority's 95 % interval, in the same order.")
-    priorities_note: str = Field(description="Whether the priorities are clearly different from each other and from the next element, or ''.")
+    priorities_note: str = Field(
+        description="Whether the priorities are clearly different from each other and from the next element, or ''."
+    )
     strengths: list[ElementRef] = Field(description="Up to three strengths.")
-    gaps: list[MeetingGap] = Field(description="Up to three largest differences between the community and institutional perspectives (partial agreement or disagreement).")
+    gaps: list[MeetingGap] = Field(
+        description="Up to three largest differences between the community and institutional perspectives (partial agreement or disagreement)."
+    )
     gaps_note: str = Field(description="What the gaps list means or why it is empty.")
     change: MeetingChange | None = Field(description="Change since the previous wave; null when there is none.")
-    prompts: list[str] = Field(description="Up to three questions for the meeting, drawn from the recommended actions for the priorities.")
+    prompts: list[str] = Field(
+        description="Up to three questions for the meeting, drawn from the recommended actions for the priorities."
+    )
 
 
 def _overlap(a: ElementScore, b: ElementScore) -> bool:
@@ -79,14 +100,18 @@ def _priorities_note(score: ScoreResult, priorities: list[ElementScore]) -> str:
     all_overlap = all(_overlap(a, b) for i, a in enumerate(priorities) for b in priorities[i + 1 :])
     parts = []
     if all_overlap:
-        parts.append(f"These {['', '', 'two', 'three'][len(priorities)]} are not clearly different: their 95 % intervals overlap, so treat them as one group rather than a ranking.")
+        parts.append(
+            f"These {['', '', 'two', 'three'][len(priorities)]} are not clearly different: their 95 % intervals overlap, so treat them as one group rather than a ranking."
+        )
     else:
         pairs = [f"{a.id} and {b.id}" for i, a in enumerate(priorities) for b in priorities[i + 1 :] if _overlap(a, b)]
         if pairs:
             parts.append(f"Not clearly different (overlapping intervals): {filters.join_and(pairs)}.")
     close = [e for e in rest if any(_overlap(e, p) for p in priorities)][:2]
     if close:
-        parts.append(f"{filters.join_and([f'{_name(e)} ({filters.score(e.score)}, {filters.interval(e.interval)})' for e in close])} {'is' if len(close) == 1 else 'are'} not clearly higher either.")
+        parts.append(
+            f"{filters.join_and([f'{_name(e)} ({filters.score(e.score)}, {filters.interval(e.interval)})' for e in close])} {'is' if len(close) == 1 else 'are'} not clearly higher either."
+        )
     return " ".join(parts)
 
 
@@ -97,18 +122,35 @@ def _cautions(score: ScoreResult, guidance: Guidance) -> tuple[list[str], str]:
     out = []
     n = score.n_respondents
     if n < rules.min_respondents:
-        out.append(f"Only {n} {'member' if n == 1 else 'members'} answered (fewer than {rules.min_respondents}): one person more or less can move a score by many points.")
+        out.append(
+            f"Only {n} {'member' if n == 1 else 'members'} answered (fewer than {rules.min_respondents}): one person more or less can move a score by many points."
+        )
     rep = score.representation
     if len(rep.silent_sectors) > rules.max_silent_sectors:
         names = sector_labels(rep, rep.silent_sectors)
-        out.append(f"Nobody answered for {len(names)} {'sector' if len(names) == 1 else 'sectors'} on the roster ({filters.join_and(names)}): their view is missing from every score.")
-    cells = sum(it.n_valid + it.n_dont_know + it.n_not_applicable + it.n_blank for e in score.elements if e.kind != "overall" for it in e.items)
+        out.append(
+            f"Nobody answered for {len(names)} {'sector' if len(names) == 1 else 'sectors'} on the roster ({filters.join_and(names)}): their view is missing from every score."
+        )
+    cells = sum(
+        it.n_valid + it.n_dont_know + it.n_not_applicable + it.n_blank
+        for e in score.elements
+        if e.kind != "overall"
+        for it in e.items
+    )
     dk = sum(it.n_dont_know for e in score.elements if e.kind != "overall" for it in e.items)
     if cells and dk / cells > rules.max_dont_know_share:
-        out.append(f"{filters.percent(dk / cells)} of all answers were \"don't know\" (more than {filters.percent(rules.max_dont_know_share)}): many members could not judge these practices, and the scores rest on those who could.")
-    rule = (f"A caution is shown when fewer than {rules.min_respondents} members answered, when "
-            + ("any roster sector has no respondent" if rules.max_silent_sectors == 0 else f"more than {rules.max_silent_sectors} roster sectors have no respondent")
-            + f", or when more than {filters.percent(rules.max_dont_know_share)} of answers are \"don't know\" (scoring rules, caution).")
+        out.append(
+            f'{filters.percent(dk / cells)} of all answers were "don\'t know" (more than {filters.percent(rules.max_dont_know_share)}): many members could not judge these practices, and the scores rest on those who could.'
+        )
+    rule = (
+        f"A caution is shown when fewer than {rules.min_respondents} members answered, when "
+        + (
+            "any roster sector has no respondent"
+            if rules.max_silent_sectors == 0
+            else f"more than {rules.max_silent_sectors} roster sectors have no respondent"
+        )
+        + f', or when more than {filters.percent(rules.max_dont_know_share)} of answers are "don\'t know" (scoring rules, caution).'
+    )
     return out, rule
 
 
@@ -140,21 +182,44 @@ def _change(score: ScoreResult) -> MeetingChange | None:
     if o is None or o.delta is None:
         overall = f"The overall score cannot be compared with wave {c.previous_wave}: {o.reason if o and o.reason else 'some elements cannot be compared'}."
     else:
-        verdict = {"improved": "a meaningful improvement", "declined": "a meaningful decline", "no-meaningful-change": "not a meaningful change"}[o.flag]
+        verdict = {
+            "improved": "a meaningful improvement",
+            "declined": "a meaningful decline",
+            "no-meaningful-change": "not a meaningful change",
+        }[o.flag]
         overall = f"Overall {filters.score(o.previous)} in wave {c.previous_wave}, {filters.score(o.current)} now ({_signed(o.delta)} points: {verdict}; a change counts from {filters.score(c.threshold)} points)."
     fmt = lambda ch: f"{ch.id} {by_id[ch.id].name if ch.id in by_id else ch.id} ({_signed(ch.delta)})"  # noqa: E731
     improved = [fmt(ch) for ch in c.elements if ch.id != "overall" and ch.flag == "improved"]
     declined = [fmt(ch) for ch in c.elements if ch.id != "overall" and ch.flag == "declined"]
     left_out = [f"{ch.id}: {ch.reason}" for ch in c.elements if ch.id != "overall" and ch.reason]
-    note = ("Compared only on items that mean the same in both waves. " + "; ".join(left_out) + ".") if left_out else "Compared on every item; all asked the same thing in both waves."
-    return MeetingChange(previous_wave=c.previous_wave, overall=overall, improved=improved, declined=declined, note=note)
+    note = (
+        ("Compared only on items that mean the same in both waves. " + "; ".join(left_out) + ".")
+        if left_out
+        else "Compared on every item; all asked the same thing in both waves."
+    )
+    return MeetingChange(
+        previous_wave=c.previous_wave, overall=overall, improved=improved, declined=declined, note=note
+    )
 
 
 def _gaps(score: ScoreResult, fw: FrameworkInfo, k: int) -> tuple[list[MeetingGap], str]:
     by_id = {e.id: e for e in score.elements}
-    shown = [g for g in score.gaps if g.difference is not None and g.code in ("some-difference", "large-difference") and g.id in by_id]
+    shown = [
+        g
+        for g in score.gaps
+        if g.difference is not None and g.code in ("some-difference", "large-difference") and g.id in by_id
+    ]
     shown.sort(key=lambda g: (-abs(g.difference or 0), g.id))
-    gaps = [MeetingGap(element=_ref(fw, by_id[g.id]), community=filters.score(g.community), institutional=filters.score(g.institutional), difference=_signed(g.difference), code_label=GAP_LABELS[g.code]) for g in shown[:3]]
+    gaps = [
+        MeetingGap(
+            element=_ref(fw, by_id[g.id]),
+            community=filters.score(g.community),
+            institutional=filters.score(g.institutional),
+            difference=_signed(g.difference),
+            code_label=GAP_LABELS[g.code],
+        )
+        for g in shown[:3]
+    ]
     silent = sum(1 for g in score.gaps if g.code == "not-shown")
     if gaps:
         note = "Community: residents, families and community organisations; institutional: everyone else. Positive: the community rates the element higher."
@@ -163,7 +228,9 @@ def _gaps(score: ScoreResult, fw: FrameworkInfo, k: int) -> tuple[list[MeetingGa
     else:
         note = "The community and institutional perspectives agree (within the agreement threshold) wherever they can be compared."
     if gaps and silent:
-        note += f" {silent} {'element' if silent == 1 else 'elements'} cannot be compared (too few answers on one side)."
+        note += (
+            f" {silent} {'element' if silent == 1 else 'elements'} cannot be compared (too few answers on one side)."
+        )
     return gaps, note
 
 
@@ -186,11 +253,21 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
     level_id = g.level
     meaning = guidance.level_meanings.get(level_id or "", "")
     rng = _level_range(score, level_id)
-    level_meaning = f"{g.level_label} ({rng} on the 0–100 scale): {meaning}" if g.level_label and meaning else (f"{g.level_label}: {rng}" if g.level_label else "There is no overall level: the overall score needs every element to have a score.")
+    level_meaning = (
+        f"{g.level_label} ({rng} on the 0–100 scale): {meaning}"
+        if g.level_label and meaning
+        else (
+            f"{g.level_label}: {rng}"
+            if g.level_label
+            else "There is no overall level: the overall score needs every element to have a score."
+        )
+    )
     gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
     cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == "developing"), "Developing")
-    gate_definition = (f"The gate: the four foundational structures (FS1–FS4) are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
-                       f"the overall level can be no higher than {cap_label}, whatever the overall score.")
+    gate_definition = (
+        f"The gate: the four foundational structures (FS1–FS4) are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
+        f"the overall level can be no higher than {cap_label}, whatever the overall score."
+    )
     if g.capped:
         gate_status = f"The gate holds this partnership back: {gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below {filters.score(g.threshold)}, so the level is {g.level_label} although the overall score alone would give a higher one."
     elif g.capping_elements:
@@ -199,8 +276,10 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
         gate_status = "Every foundational structure is at or above the gate: the level is not held back."
     cautions, caution_rule = _cautions(score, guidance)
     n = score.n_respondents
-    respondents = (f"{n} {'member' if n == 1 else 'members'} answered, each on their own; a form left entirely blank is not counted. "
-                   f"Sector groups are scored only with at least {score.method.min_cell_size} members (section 3).")
+    respondents = (
+        f"{n} {'member' if n == 1 else 'members'} answered, each on their own; a form left entirely blank is not counted. "
+        f"Sector groups are scored only with at least {score.method.min_cell_size} members (section 3)."
+    )
     gaps, gaps_note = _gaps(score, fw, score.method.min_cell_size)
     return Meeting(
         computable=overall.score is not None,

@@ -25,29 +25,43 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
     L: list[str] = []
     L.append("# How the self-assessment is scored")
     L.append("")
-    L.append(f"Scoring rules `{rules.id}` version {rules.version}, for instrument `{rules.instrument}` version {rules.instrument_version}. Every number on this page is read from the scoring rules file, so the page and the scorer always agree.")
+    L.append(
+        f"Scoring rules `{rules.id}` version {rules.version}, for instrument `{rules.instrument}` version {rules.instrument_version}. Every number on this page is read from the scoring rules file, so the page and the scorer always agree."
+    )
     L.append("")
     L.append("## Answers")
     L.append("")
-    L.append("Each item has five anchored levels, 0 to 4, each describing what can be observed in the partnership at that level. "
-             "\"Don't know\" (DK) and \"not applicable\" (NA) are separate answers: they are counted and reported, but never turned into a score, and neither is treated as a middle answer. A blank cell is a skipped item.")
+    L.append(
+        "Each item has five anchored levels, 0 to 4, each describing what can be observed in the partnership at that level. "
+        '"Don\'t know" (DK) and "not applicable" (NA) are separate answers: they are counted and reported, but never turned into a score, and neither is treated as a middle answer. A blank cell is a skipped item.'
+    )
     L.append("")
     L.append("## Scores")
     L.append("")
     L.append("- **Item score**: the mean of the valid answers (0–4) to the item.")
-    L.append(f"- **Element score** (each principle P1–P4 and foundational structure FS1–FS4): the mean of its items' scores, times {_g(m)}, so it runs from 0 to 100.")
+    L.append(
+        f"- **Element score** (each principle P1–P4 and foundational structure FS1–FS4): the mean of its items' scores, times {_g(m)}, so it runs from 0 to 100."
+    )
     L.append("- **Overall score**: the mean of the eight element scores.")
-    L.append(f"- Scores are rounded to {rules.decimals} decimal place(s); levels, gaps and changes are read from the rounded scores.")
+    L.append(
+        f"- Scores are rounded to {rules.decimals} decimal place(s); levels, gaps and changes are read from the rounded scores."
+    )
     L.append("")
     L.append("An element is **not computable**, and is shown without a score and with the reason, when")
-    L.append(f"fewer than {rules.min_item_coverage:.0%} of its items have at least one valid answer, or fewer than {rules.min_respondents} respondents gave it a valid answer. The overall score needs all eight elements.")
+    L.append(
+        f"fewer than {rules.min_item_coverage:.0%} of its items have at least one valid answer, or fewer than {rules.min_respondents} respondents gave it a valid answer. The overall score needs all eight elements."
+    )
     L.append("")
-    L.append("Each element also shows how many respondents answered it, its coverage (the share of its items with a valid answer), the standard deviation of respondents' own element scores (how much people differ), and the numbers of DK and NA answers.")
+    L.append(
+        "Each element also shows how many respondents answered it, its coverage (the share of its items with a valid answer), the standard deviation of respondents' own element scores (how much people differ), and the numbers of DK and NA answers."
+    )
     L.append("")
     L.append("## Uncertainty")
     L.append("")
-    L.append(f"Every score comes with a {iv.confidence:.0%} interval from a percentile bootstrap over respondents: the respondents are resampled with replacement {iv.resamples} times, the score is recomputed each time, and the interval runs from the {_g(alpha)}th to the {_g(100 - alpha)}th percentile of those scores (linear interpolation between ranks). "
-             f"The random generator has a fixed seed ({iv.seed}) and respondents are taken in order of their respondent ID, so the same answers always give the same interval. A wide interval means the score rests on few or divided answers.")
+    L.append(
+        f"Every score comes with a {iv.confidence:.0%} interval from a percentile bootstrap over respondents: the respondents are resampled with replacement {iv.resamples} times, the score is recomputed each time, and the interval runs from the {_g(alpha)}th to the {_g(100 - alpha)}th percentile of those scores (linear interpolation between ranks). "
+        f"The random generator has a fixed seed ({iv.seed}) and respondents are taken in order of their respondent ID, so the same answers always give the same interval. A wide interval means the score rests on few or divided answers."
+    )
     L.append("")
     L.append("## Readiness levels")
     L.append("")
@@ -63,46 +77,70 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
     L.append("## The foundations gate")
     L.append("")
     gated_p = [e for e in g.elements if e.startswith("P")]
-    L.append(f"A partnership cannot be ready without its foundations. If any of {', '.join(g.elements)} scores below {_g(g.threshold)}, the overall level is capped at **{cap}** (the level below {ready}), whatever the overall score, and the elements below the gate are named.")
+    L.append(
+        f"A partnership cannot be ready without its foundations. If any of {', '.join(g.elements)} scores below {_g(g.threshold)}, the overall level is capped at **{cap}** (the level below {ready}), whatever the overall score, and the elements below the gate are named."
+    )
     if gated_p:
         L.append("")
-        L.append(f"{', '.join(gated_p)} (equity in praxis and outcomes) is gated as well as the foundational structures. The framework paper names \"equity: goal, not practice\" as a limitation of prevailing approaches and asks that equity and anti-racism be built into how a partnership operates, not only into its aims (Principle 4); a partnership that has not begun to practise equity is therefore not called ready, however well it scores elsewhere. The other principles are not gated: they describe what a partnership aims to do, and a low score on one of them already lowers the overall score.")
+        L.append(
+            f'{", ".join(gated_p)} (equity in praxis and outcomes) is gated as well as the foundational structures. The framework paper names "equity: goal, not practice" as a limitation of prevailing approaches and asks that equity and anti-racism be built into how a partnership operates, not only into its aims (Principle 4); a partnership that has not begun to practise equity is therefore not called ready, however well it scores elsewhere. The other principles are not gated: they describe what a partnership aims to do, and a low score on one of them already lowers the overall score.'
+        )
     L.append("")
     L.append("## Sector groups and privacy")
     L.append("")
     if inst is not None:
-        L.append(f"Respondents say which sector they come from; sectors are combined into {len(inst.sector_groups)} groups:")
+        L.append(
+            f"Respondents say which sector they come from; sectors are combined into {len(inst.sector_groups)} groups:"
+        )
         L.append("")
         for grp in inst.sector_groups:
             members = ", ".join(s.label.lower() for s in inst.sectors if s.group == grp.id)
             L.append(f"- **{grp.label}**: {members}.")
         L.append("")
-    L.append(f"A group's results are shown only when at least {k} people from it answered (the minimum cell size, never below 3). "
-             "When hiding small groups would still let someone work one out by subtraction (the whole partnership minus the groups shown), the next-smallest group is hidden too (complementary suppression), until every hidden part adds up to none or to at least "
-             f"{k} people. The same rule applies inside each element, inside each side of the community-versus-institutional comparison, and to the counts of respondents by sector. No names are collected.")
+    L.append(
+        f"A group's results are shown only when at least {k} people from it answered (the minimum cell size, never below 3). "
+        "When hiding small groups would still let someone work one out by subtraction (the whole partnership minus the groups shown), the next-smallest group is hidden too (complementary suppression), until every hidden part adds up to none or to at least "
+        f"{k} people. The same rule applies inside each element, inside each side of the community-versus-institutional comparison, and to the counts of respondents by sector. No names are collected."
+    )
     L.append("")
     L.append("## Community and institutional perspectives")
     L.append("")
-    community = [grp.label.lower() for grp in inst.sector_groups if grp.perspective == "community"] if inst is not None else ["residents, families and youth", "community-based organisations"]
-    L.append(f"For each element the community perspective ({'; '.join(community)}) is compared with the institutional perspective (everyone else). Residents, families and youth are also a sector group of their own, so their view is shown apart from the community organisations that work with them whenever at least {k} of them answered. The difference between the two perspectives is given one of these codes:")
+    community = (
+        [grp.label.lower() for grp in inst.sector_groups if grp.perspective == "community"]
+        if inst is not None
+        else ["residents, families and youth", "community-based organisations"]
+    )
+    L.append(
+        f"For each element the community perspective ({'; '.join(community)}) is compared with the institutional perspective (everyone else). Residents, families and youth are also a sector group of their own, so their view is shown apart from the community organisations that work with them whenever at least {k} of them answered. The difference between the two perspectives is given one of these codes:"
+    )
     L.append("")
     L.append(f"- **similar**: the two scores differ by less than {_g(a)} points;")
     L.append(f"- **some difference**: they differ by {_g(a)} to less than {_g(b)} points;")
     L.append(f"- **large difference**: they differ by {_g(b)} points or more;")
-    L.append(f"- **not shown**: fewer than {k} people on one side answered the element, or one side has no score, so both numbers are hidden.")
+    L.append(
+        f"- **not shown**: fewer than {k} people on one side answered the element, or one side has no score, so both numbers are hidden."
+    )
     L.append("")
-    L.append("These codes and their thresholds are the toolkit's own. The idea of setting two perspectives side by side is adapted from Blebu et al. (2023), who triangulated staff interviews with a partner network survey using the codes full agreement, partial agreement, disagreement and silence (after Farmer et al. 2006); theirs compare qualitative descriptions of implementation factors, and their \"silence\" means a factor found in one data source and not the other. Ours compare two groups' scores; a group hidden to protect privacy is \"not shown\", never \"silent\".")
+    L.append(
+        'These codes and their thresholds are the toolkit\'s own. The idea of setting two perspectives side by side is adapted from Blebu et al. (2023), who triangulated staff interviews with a partner network survey using the codes full agreement, partial agreement, disagreement and silence (after Farmer et al. 2006); theirs compare qualitative descriptions of implementation factors, and their "silence" means a factor found in one data source and not the other. Ours compare two groups\' scores; a group hidden to protect privacy is "not shown", never "silent".'
+    )
     L.append("")
-    L.append(f"Each side's share of don't-know answers is reported beside its score (when both sides are shown), and the explanation names a side whose DK share is at least {round(DK_RATE_NOTE * 100)} points higher than the other's: funding, data and legal questions are often answered mostly by institutional members, and the report says so instead of letting their answers silently decide the score.")
+    L.append(
+        f"Each side's share of don't-know answers is reported beside its score (when both sides are shown), and the explanation names a side whose DK share is at least {round(DK_RATE_NOTE * 100)} points higher than the other's: funding, data and legal questions are often answered mostly by institutional members, and the report says so instead of letting their answers silently decide the score."
+    )
     L.append("")
     L.append("## Who answered")
     L.append("")
-    L.append(f"The report lists the sectors on the partnership's roster from which nobody answered and those with fewer than {k} respondents, and the share of respondents who are residents or family members (hidden when it would expose a small group).")
+    L.append(
+        f"The report lists the sectors on the partnership's roster from which nobody answered and those with fewer than {k} respondents, and the share of respondents who are residents or family members (hidden when it would expose a small group)."
+    )
     L.append("")
     L.append("## Change over time")
     L.append("")
-    L.append(f"When a partnership has answered before, each element is compared with the previous wave. A change is flagged as improved or declined only when it is at least {_g(rules.meaningful_change)} points; smaller differences are reported as no meaningful change. "
-             "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things. From instrument 1.1.0 an item whose question or levels changed is retired and replaced under a new ID, so it is only ever compared with itself; items reworded in plainer words with the same meaning keep their ID and are compared.")
+    L.append(
+        f"When a partnership has answered before, each element is compared with the previous wave. A change is flagged as improved or declined only when it is at least {_g(rules.meaningful_change)} points; smaller differences are reported as no meaningful change. "
+        "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things. From instrument 1.1.0 an item whose question or levels changed is retired and replaced under a new ID, so it is only ever compared with itself; items reworded in plainer words with the same meaning keep their ID and are compared."
+    )
     L.append("")
     return "\n".join(L)
 
@@ -124,37 +162,63 @@ def instrument_data(assessment, framework) -> dict:
     elements = []
     for sec in inst.sections:
         el = framework.get(sec.element)
-        elements.append({
-            "id": sec.element,
-            "name": el.name,
-            "kind": "principle" if sec.element.startswith("P") else "structure",
-            "section_title": sec.title,
-            "intro": sec.intro,
-            "items": [
-                {
-                    "id": it.id,
-                    "stem": it.stem,
-                    "who_knows": it.who_knows,
-                    "levels": [{"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)],
-                    "components": [comp(c) for c in it.components],
-                    "since_version": it.since_version,
-                    "meaning_changed_in": it.meaning_changed_in,
-                }
-                for it in inst.active_items() if it.element == sec.element
-            ],
-            "actions": [
-                {
-                    "id": a.id, "title": a.title, "text": a.text,
-                    "up_to_level": a.up_to_level, "up_to_level_label": level_label.get(a.up_to_level, a.up_to_level),
-                    "components": [comp(c) for c in a.components],
-                    "source": {"document": a.source.document, "section": a.source.section, "figure": a.source.figure, "note": a.source.note, "label": a.source.label()},
-                }
-                for a in actions.actions if a.element == sec.element and a.status == "active"
-            ],
-        })
+        elements.append(
+            {
+                "id": sec.element,
+                "name": el.name,
+                "kind": "principle" if sec.element.startswith("P") else "structure",
+                "section_title": sec.title,
+                "intro": sec.intro,
+                "items": [
+                    {
+                        "id": it.id,
+                        "stem": it.stem,
+                        "who_knows": it.who_knows,
+                        "levels": [
+                            {"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)
+                        ],
+                        "components": [comp(c) for c in it.components],
+                        "since_version": it.since_version,
+                        "meaning_changed_in": it.meaning_changed_in,
+                    }
+                    for it in inst.active_items()
+                    if it.element == sec.element
+                ],
+                "actions": [
+                    {
+                        "id": a.id,
+                        "title": a.title,
+                        "text": a.text,
+                        "up_to_level": a.up_to_level,
+                        "up_to_level_label": level_label.get(a.up_to_level, a.up_to_level),
+                        "components": [comp(c) for c in a.components],
+                        "source": {
+                            "document": a.source.document,
+                            "section": a.source.section,
+                            "figure": a.source.figure,
+                            "note": a.source.note,
+                            "label": a.source.label(),
+                        },
+                    }
+                    for a in actions.actions
+                    if a.element == sec.element and a.status == "active"
+                ],
+            }
+        )
     return {
-        "instrument": {"id": inst.id, "title": inst.title, "version": inst.version, "release_date": inst.release_date, "framework_version": inst.framework_version, "instructions": inst.instructions, "changelog": [e.model_dump(mode="json") for e in inst.changelog]},
-        "answers": {"levels": [{"value": n, "label": lab} for n, lab in enumerate(inst.level_labels)], "special": [a.model_dump(mode="json") for a in inst.special_answers]},
+        "instrument": {
+            "id": inst.id,
+            "title": inst.title,
+            "version": inst.version,
+            "release_date": inst.release_date,
+            "framework_version": inst.framework_version,
+            "instructions": inst.instructions,
+            "changelog": [e.model_dump(mode="json") for e in inst.changelog],
+        },
+        "answers": {
+            "levels": [{"value": n, "label": lab} for n, lab in enumerate(inst.level_labels)],
+            "special": [a.model_dump(mode="json") for a in inst.special_answers],
+        },
         "sectors": [s.model_dump(mode="json") for s in inst.sectors],
         "sector_groups": [g.model_dump(mode="json") for g in inst.sector_groups],
         "roles": [r.model_dump(mode="json") for r in inst.roles],

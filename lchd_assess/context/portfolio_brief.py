@@ -35,22 +35,34 @@ class BriefLine(_Ctx):
 class PortfolioBrief(_Ctx):
     """Page 1 of the portfolio."""
 
-    headline: str = Field(description="One sentence: how many partnerships, which waves, how many with an overall level.")
+    headline: str = Field(
+        description="One sentence: how many partnerships, which waves, how many with an overall level."
+    )
     levels: list[BriefLine] = Field(description="Partnerships per overall readiness level, lowest first.")
-    weakest: list[str] = Field(description="The two elements with the lowest median across the portfolio, as 'FS4 Name (median 38)'.")
+    weakest: list[str] = Field(
+        description="The two elements with the lowest median across the portfolio, as 'FS4 Name (median 38)'."
+    )
     strongest: list[str] = Field(description="The two elements with the highest median.")
-    flags: list[BriefLine] = Field(description="Counts a program officer should know: held back by the gate, few respondents, silent sectors, mixed versions, problems with inputs.")
-    change: list[BriefLine] = Field(description="Partnerships whose overall score improved, declined, did not change meaningfully, could not be compared, or had no previous wave.")
+    flags: list[BriefLine] = Field(
+        description="Counts a program officer should know: held back by the gate, few respondents, silent sectors, mixed versions, problems with inputs."
+    )
+    change: list[BriefLine] = Field(
+        description="Partnerships whose overall score improved, declined, did not change meaningfully, could not be compared, or had no previous wave."
+    )
     can_and_cannot: list[str] = Field(description="What these scores can and cannot support.")
     percentile_rule: str = Field(description="When percentiles are shown (scoring-rules.yaml portfolio).")
 
 
-def build_brief(scores: Sequence[ScoreResult], *, min_respondents: int, min_for_percentiles: int, problems: Sequence[str] = ()) -> PortfolioBrief:
+def build_brief(
+    scores: Sequence[ScoreResult], *, min_respondents: int, min_for_percentiles: int, problems: Sequence[str] = ()
+) -> PortfolioBrief:
     n = len(scores)
     waves = sorted({s.wave for s in scores})
     with_level = sum(1 for s in scores if s.gating.level_label)
-    headline = (f"{filters.plural(n, 'partnership')} in this portfolio ({filters.plural(len(waves), 'wave')}: {', '.join(waves[:4])}{' …' if len(waves) > 4 else ''}); "
-                f"{with_level} of them have an overall readiness level.")
+    headline = (
+        f"{filters.plural(n, 'partnership')} in this portfolio ({filters.plural(len(waves), 'wave')}: {', '.join(waves[:4])}{' …' if len(waves) > 4 else ''}); "
+        f"{with_level} of them have an overall readiness level."
+    )
     order: list[tuple[str, str]] = []
     for s in scores:
         for bid, label, _lo, _hi in s.method.level_bands:
@@ -81,13 +93,28 @@ def build_brief(scores: Sequence[ScoreResult], *, min_respondents: int, min_for_
     most = ", ".join(f"{e} ({c})" for e, c in sorted(below.items(), key=lambda x: (-x[1], x[0]))[:3])
     versions = Counter(f"{s.instrument_id} {s.instrument_version}" for s in scores)
     flags = [
-        BriefLine(label="Held back by the gate (a foundational structure below it caps the level)" + (f"; most often {most}" if most else ""), value=str(len(capped))),
-        BriefLine(label=f"Few respondents (fewer than {min_respondents}): wide intervals", value=str(sum(1 for s in scores if s.n_respondents < min_respondents))),
-        BriefLine(label="A roster sector nobody answered for", value=str(sum(1 for s in scores if s.representation.silent_sectors))),
-        BriefLine(label="Instrument versions" + (" (mixed: compare with care)" if len(versions) > 1 else ""), value="; ".join(f"{v}: {c}" for v, c in sorted(versions.items()))),
+        BriefLine(
+            label="Held back by the gate (a foundational structure below it caps the level)"
+            + (f"; most often {most}" if most else ""),
+            value=str(len(capped)),
+        ),
+        BriefLine(
+            label=f"Few respondents (fewer than {min_respondents}): wide intervals",
+            value=str(sum(1 for s in scores if s.n_respondents < min_respondents)),
+        ),
+        BriefLine(
+            label="A roster sector nobody answered for",
+            value=str(sum(1 for s in scores if s.representation.silent_sectors)),
+        ),
+        BriefLine(
+            label="Instrument versions" + (" (mixed: compare with care)" if len(versions) > 1 else ""),
+            value="; ".join(f"{v}: {c}" for v, c in sorted(versions.items())),
+        ),
     ]
     if problems:
-        flags.append(BriefLine(label="Inputs left out because of a problem (listed at the end)", value=str(len(problems))))
+        flags.append(
+            BriefLine(label="Inputs left out because of a problem (listed at the end)", value=str(len(problems)))
+        )
 
     flag_of = Counter()
     for s in scores:
@@ -100,9 +127,22 @@ def build_brief(scores: Sequence[ScoreResult], *, min_respondents: int, min_for_
         BriefLine(label="Overall score improved meaningfully since the previous wave", value=str(flag_of["improved"])),
         BriefLine(label="Declined meaningfully", value=str(flag_of["declined"])),
         BriefLine(label="No meaningful change", value=str(flag_of["no-meaningful-change"])),
-        BriefLine(label="Not comparable (items changed meaning, or an element had no score)", value=str(flag_of["not-comparable"])),
+        BriefLine(
+            label="Not comparable (items changed meaning, or an element had no score)",
+            value=str(flag_of["not-comparable"]),
+        ),
         BriefLine(label="No previous wave", value=str(flag_of["none"])),
     ]
-    rule = (f"Percentiles are shown only when the portfolio has at least {min_for_percentiles} partnerships; "
-            + (f"this one has {n}, so none are shown." if n < min_for_percentiles else f"this one has {n}."))
-    return PortfolioBrief(headline=headline, levels=levels, weakest=weakest, strongest=strongest, flags=flags, change=change, can_and_cannot=list(CAN_AND_CANNOT), percentile_rule=rule)
+    rule = f"Percentiles are shown only when the portfolio has at least {min_for_percentiles} partnerships; " + (
+        f"this one has {n}, so none are shown." if n < min_for_percentiles else f"this one has {n}."
+    )
+    return PortfolioBrief(
+        headline=headline,
+        levels=levels,
+        weakest=weakest,
+        strongest=strongest,
+        flags=flags,
+        change=change,
+        can_and_cannot=list(CAN_AND_CANNOT),
+        percentile_rule=rule,
+    )

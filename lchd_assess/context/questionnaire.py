@@ -179,15 +179,25 @@ class QuestionnaireContext(BaseModel):
     roles: list[Choice] = Field(description="Roles to choose from.")
     sections: list[QSection] = Field(description="One per element, in the instrument's order.")
     ui: dict[str, str] = Field(description="The page's own words (UI_TEXT for the language).")
-    status_note: str | None = Field(description="A translation's status (e.g. not yet field-tested), shown at the top; None in English.")
+    status_note: str | None = Field(
+        description="A translation's status (e.g. not yet field-tested), shown at the top; None in English."
+    )
     footer_css: str = Field(description="The paper form's footer (title and version line) as a quoted CSS string.")
     page_of_css: str = Field(description="The word before the page number, as a quoted CSS string.")
     generator: str = Field(description="lchd-assess and its version (a meta tag).")
-    storage_key: str = Field(description="localStorage key: instrument, version and wave, so two questionnaires never mix.")
+    storage_key: str = Field(
+        description="localStorage key: instrument, version and wave, so two questionnaires never mix."
+    )
     data_json: str = Field(description="What the script needs, as JSON safe inside <script>.")
 
 
-def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> QuestionnaireContext:
+def questionnaire_context(
+    inst: InstrumentFile,
+    partnership: PartnershipFile | None = None,
+    wave: str | None = None,
+    lang: str = "en",
+    status_note: str | None = None,
+) -> QuestionnaireContext:
     """The context for ``inst`` as given: pass a localized instrument (same IDs, texts in
     ``lang``; see :func:`lchd_assess.load.translation.localized_instrument`) for another language."""
     from .. import __version__
@@ -197,7 +207,17 @@ def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | N
     hint = ui["sector_hint"] if partnership is None else ui["sector_hint_roster"].format(partnership=partnership.name)
     sections = []
     for sec in inst.sections:
-        items = [QItem(id=i.id, key=i.id.replace(".", "-"), stem=i.stem.strip(), anchors=[a.strip() for a in i.anchors], who_knows=ui["who_knows"].format(who=i.who_knows.strip()) if getattr(i, "who_knows", None) else None) for i in inst.active_items() if i.element == sec.element]
+        items = [
+            QItem(
+                id=i.id,
+                key=i.id.replace(".", "-"),
+                stem=i.stem.strip(),
+                anchors=[a.strip() for a in i.anchors],
+                who_knows=ui["who_knows"].format(who=i.who_knows.strip()) if getattr(i, "who_knows", None) else None,
+            )
+            for i in inst.active_items()
+            if i.element == sec.element
+        ]
         sections.append(QSection(element=sec.element, title=sec.title, intro=sec.intro.strip(), items=items))
     wave_part = ui["wave_part"].format(wave=wave) if wave else ""
     if partnership is not None:
@@ -205,23 +225,53 @@ def questionnaire_context(inst: InstrumentFile, partnership: PartnershipFile | N
     version_line = ui["version_line"].format(title=inst.title, version=inst.version, wave=wave_part)
     storage_key = f"lchd-questionnaire:{inst.id}:{inst.version}:{wave or ''}"
     data = {
-        "format": FORMAT, "format_version": FORMAT_VERSION, "instrument": inst.id, "instrument_version": inst.version,
-        "wave": wave, "lang": lang, "storage_key": storage_key, "items": inst.item_ids(),
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "instrument": inst.id,
+        "instrument_version": inst.version,
+        "wave": wave,
+        "lang": lang,
+        "storage_key": storage_key,
+        "items": inst.item_ids(),
         "file_prefix": f"lchd-answers-{wave + '-' if wave else ''}",
-        "ui": {k: ui[k] for k in ("progress", "summary", "blank_intro", "who_missing", "saved", "copied", "copy_by_hand", "start_over_confirm")},
+        "ui": {
+            k: ui[k]
+            for k in (
+                "progress",
+                "summary",
+                "blank_intro",
+                "who_missing",
+                "saved",
+                "copied",
+                "copy_by_hand",
+                "start_over_confirm",
+            )
+        },
         # The two answer codes as the instrument words them (a translation renames them too).
         "labels": {a.code: a.label for a in inst.special_answers},
     }
     # "</" would end the <script> element early; "<\/" means the same to JSON.
     data_json = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return QuestionnaireContext(
-        lang=lang, title=inst.title, version_line=version_line, instrument=inst.id, instrument_version=inst.version,
-        wave=wave, partnership=partnership.name if partnership else None,
+        lang=lang,
+        title=inst.title,
+        version_line=version_line,
+        instrument=inst.id,
+        instrument_version=inst.version,
+        wave=wave,
+        partnership=partnership.name if partnership else None,
         instructions=[p.strip() for p in inst.instructions.split("\n\n") if p.strip()],
         level_labels=list(inst.level_labels),
         special=[SpecialAnswer(code=a.code, label=a.label, meaning=a.meaning) for a in inst.special_answers],
-        sectors=[Choice(id=s.id, label=s.label) for s in sectors], sector_hint=hint,
-        roles=[Choice(id=r.id, label=r.label) for r in inst.roles], sections=sections, ui=ui, status_note=status_note,
-        footer_css=css_string(f"{inst.title} · {version_line}"), page_of_css=css_string(ui["page_of"]),
-        generator=f"lchd-assess {__version__}", storage_key=storage_key, data_json=data_json,
+        sectors=[Choice(id=s.id, label=s.label) for s in sectors],
+        sector_hint=hint,
+        roles=[Choice(id=r.id, label=r.label) for r in inst.roles],
+        sections=sections,
+        ui=ui,
+        status_note=status_note,
+        footer_css=css_string(f"{inst.title} · {version_line}"),
+        page_of_css=css_string(ui["page_of"]),
+        generator=f"lchd-assess {__version__}",
+        storage_key=storage_key,
+        data_json=data_json,
     )

@@ -59,7 +59,9 @@ class GuidanceAction(_Ctx):
 
     id: str = Field(description="Action ID, e.g. P1.A1.")
     element: str = Field(description="Element the action helps with.")
-    up_to_level: str | None = Field(default=None, description="Suggested while the element's level is at or below this level ID; null: always.")
+    up_to_level: str | None = Field(
+        default=None, description="Suggested while the element's level is at or below this level ID; null: always."
+    )
     title: str = Field(description="Short title of the action.")
     text: str = Field(description="What to do, in plain words.")
     source: str = Field(default="", description="Where in the paper the action comes from.")
@@ -78,13 +80,26 @@ class Guidance(_Ctx):
 
     item_stems: dict[str, str] = Field(default_factory=dict, description="Item ID → question wording.")
     level_order: list[str] = Field(default_factory=list, description="Level IDs from lowest to highest.")
-    level_meanings: dict[str, str] = Field(default_factory=dict, description="Level ID → what the level means, in plain words (scoring-rules.yaml).")
+    level_meanings: dict[str, str] = Field(
+        default_factory=dict, description="Level ID → what the level means, in plain words (scoring-rules.yaml)."
+    )
     actions: list[GuidanceAction] = Field(default_factory=list, description="Recommended actions, in file order.")
     caution: CautionRules | None = Field(default=None, description="When page 1 cautions the meeting; null: never.")
-    min_partnerships_for_percentiles: int = Field(default=10, description="Portfolios with fewer partnerships show no percentiles (scoring-rules.yaml).")
-    instrument_version: str = Field(default="", description="The current instrument's version; a portfolio leaves out scores made with another ('' : unknown, none left out).")
-    min_cell_size: int = Field(default=5, description="The current scoring rules' minimum cell size, re-applied to a saved scores file before it is rendered.")
-    perspectives: dict[str, list[str]] = Field(default_factory=dict, description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.")
+    min_partnerships_for_percentiles: int = Field(
+        default=10, description="Portfolios with fewer partnerships show no percentiles (scoring-rules.yaml)."
+    )
+    instrument_version: str = Field(
+        default="",
+        description="The current instrument's version; a portfolio leaves out scores made with another ('' : unknown, none left out).",
+    )
+    min_cell_size: int = Field(
+        default=5,
+        description="The current scoring rules' minimum cell size, re-applied to a saved scores file before it is rendered.",
+    )
+    perspectives: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.",
+    )
 
 
 class RosterOrganisation(_Ctx):
@@ -110,7 +125,9 @@ class ElementRef(_Ctx):
 class Chart(_Ctx):
     """An inline SVG chart and the ID of the table that holds the same numbers."""
 
-    svg: str = Field(description="The chart as an <svg role='img'> element, built and escaped by lchd_assess.render.charts (inserted unescaped).")
+    svg: str = Field(
+        description="The chart as an <svg role='img'> element, built and escaped by lchd_assess.render.charts (inserted unescaped)."
+    )
     table_id: str = Field(description="HTML id of the table with the chart's numbers (the data fallback).")
     caption: str = Field(description="Caption under the chart.")
 
@@ -124,7 +141,9 @@ class DocMeta(_Ctx):
     keywords: list[str] = Field(description="PDF Keywords (<meta name=keywords>).")
     generator: str = Field(description="Toolkit name and version (<meta name=generator>).")
     lang: str = Field(description="Language of the document (BCP 47).")
-    css: str = Field(description="The packaged stylesheet (lchd_assess/assets/report.css), inlined unescaped in <style>.")
+    css: str = Field(
+        description="The packaged stylesheet (lchd_assess/assets/report.css), inlined unescaped in <style>."
+    )
 
 
 # -- Partnership report ------------------------------------------------------------------------
@@ -172,12 +191,16 @@ class GroupColumn(_Ctx):
 class GroupRow(_Ctx):
     id: str = Field(description="Element ID.")
     name: str = Field(description="Element name.")
-    cells: list[str] = Field(description="The element's score per shown group, in column order ('—' when not computable).")
+    cells: list[str] = Field(
+        description="The element's score per shown group, in column order ('—' when not computable)."
+    )
 
 
 class HiddenGroup(_Ctx):
     label: str = Field(description="Sector group label.")
-    text: str = Field(description="Why it is not shown: 'fewer than k respondents' or that it protects a smaller group.")
+    text: str = Field(
+        description="Why it is not shown: 'fewer than k respondents' or that it protects a smaller group."
+    )
 
 
 class Perspectives(_Ctx):
@@ -262,7 +285,9 @@ class MethodSection(_Ctx):
 
 class CommentRow(_Ctx):
     item: str = Field(description="Item the comment was written on.")
-    stem: str = Field(description="The item's question, as members read it ('' when the instrument data is not at hand).")
+    stem: str = Field(
+        description="The item's question, as members read it ('' when the instrument data is not at hand)."
+    )
     text: str = Field(description="The comment (escaped by the template).")
     sector: str = Field(description="Sector group of the commenter, or a note that it is not shown.")
 
@@ -278,7 +303,9 @@ class ReportContext(_Ctx):
     wave: str = Field(description="The wave reported.")
     waves_available: list[str] = Field(description="Every wave with answers.")
     framework: FrameworkInfo = Field(description="Framework title, version, site and citation.")
-    meeting: "Meeting" = Field(description="Page 1, the meeting: level and meaning, caution, gaps, change, priorities, questions (context/meeting.py).")
+    meeting: "Meeting" = Field(
+        description="Page 1, the meeting: level and meaning, caution, gaps, change, priorities, questions (context/meeting.py)."
+    )
     summary: Summary = Field(description="Section 1.")
     scores_chart: Chart = Field(description="Section 2's dot plot of scores with intervals.")
     elements: list[ElementRow] = Field(description="Section 2's table: P1–P4, FS1–FS4, overall.")
@@ -287,14 +314,31 @@ class ReportContext(_Ctx):
     change: ChangeSection | None = Field(description="Section 5; null when there is no previous wave.")
     actions: list[ActionGroup] = Field(description="Section 6: one group per priority element.")
     method: MethodSection = Field(description="Section 7.")
-    comments: list[CommentRow] | None = Field(description="Free-text comments; null unless the partnership asked for them (--comments).")
+    comments: list[CommentRow] | None = Field(
+        description="Free-text comments; null unless the partnership asked for them (--comments)."
+    )
 
 
 # -- Builders ----------------------------------------------------------------------------------
 
-GAP_LABELS = {"similar": "Similar", "some-difference": "Some difference", "large-difference": "Large difference", "not-shown": "Not shown (one side too small or not computable)"}
-FLAG_LABELS = {"improved": "Improved", "declined": "Declined", "no-meaningful-change": "No meaningful change", "not-comparable": "Not comparable"}
-STATUS_LABELS = {"ok": "Answered", "few": "Fewer than the cell size", "silent": "Silent: on the roster, nobody answered", "not-on-roster": "Not on the roster"}
+GAP_LABELS = {
+    "similar": "Similar",
+    "some-difference": "Some difference",
+    "large-difference": "Large difference",
+    "not-shown": "Not shown (one side too small or not computable)",
+}
+FLAG_LABELS = {
+    "improved": "Improved",
+    "declined": "Declined",
+    "no-meaningful-change": "No meaningful change",
+    "not-comparable": "Not comparable",
+}
+STATUS_LABELS = {
+    "ok": "Answered",
+    "few": "Fewer than the cell size",
+    "silent": "Silent: on the roster, nobody answered",
+    "not-on-roster": "Not on the roster",
+}
 SCALE_LABELS = {"neighbourhood": "Neighbourhood", "city": "City", "county": "County", "region": "Region"}
 
 SUMMARY_RULE = (
@@ -321,7 +365,14 @@ def framework_info(fw: "Framework", paper_citation: str) -> FrameworkInfo:
     """
     pub = fw.meta.source_publication
     toolkit = f"{fw.meta.title}, version {fw.meta.version} ({fw.meta.release_date}). {versioned_url(fw.meta.base_url, fw.meta.version)}"
-    return FrameworkInfo(title=fw.meta.title, version=fw.meta.version, base_url=fw.meta.base_url, paper_citation=paper_citation, paper_url=f"https://doi.org/{pub.doi}", toolkit_citation=toolkit)
+    return FrameworkInfo(
+        title=fw.meta.title,
+        version=fw.meta.version,
+        base_url=fw.meta.base_url,
+        paper_citation=paper_citation,
+        paper_url=f"https://doi.org/{pub.doi}",
+        toolkit_citation=toolkit,
+    )
 
 
 def guidance_from_assessment(assessment: Any) -> Guidance:
@@ -330,7 +381,9 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
     stems = {it.id: it.stem for it in assessment.instrument.items}
     levels = [b.id for b in assessment.rules.levels]
     actions = [
-        GuidanceAction(id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label())
+        GuidanceAction(
+            id=a.id, element=a.element, up_to_level=a.up_to_level, title=a.title, text=a.text, source=a.source.label()
+        )
         for a in assessment.actions.actions
         if a.status == "active"  # a retired action keeps its ID but is never suggested
     ]
@@ -343,11 +396,19 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
         perspectives.setdefault("community", []).append("community")
     rules = assessment.rules
     return Guidance(
-        item_stems=stems, level_order=levels, actions=actions,
+        item_stems=stems,
+        level_order=levels,
+        actions=actions,
         level_meanings={b.id: b.description for b in rules.levels},
-        caution=CautionRules(min_respondents=rules.caution.min_respondents, max_silent_sectors=rules.caution.max_silent_sectors, max_dont_know_share=rules.caution.max_dont_know_share),
+        caution=CautionRules(
+            min_respondents=rules.caution.min_respondents,
+            max_silent_sectors=rules.caution.max_silent_sectors,
+            max_dont_know_share=rules.caution.max_dont_know_share,
+        ),
         min_partnerships_for_percentiles=rules.portfolio.min_partnerships_for_percentiles,
-        min_cell_size=rules.min_cell_size, perspectives=perspectives, instrument_version=assessment.instrument.version,
+        min_cell_size=rules.min_cell_size,
+        perspectives=perspectives,
+        instrument_version=assessment.instrument.version,
     )
 
 
@@ -356,8 +417,16 @@ def select_actions(guidance: Guidance, element: str, level: str | None) -> list[
     all of them when the level is unknown. The one place this rule lives."""
     rank = {lid: i for i, lid in enumerate(guidance.level_order)}
     return [
-        a for a in guidance.actions
-        if a.element == element and (level is None or level not in rank or a.up_to_level is None or a.up_to_level not in rank or rank[level] <= rank[a.up_to_level])
+        a
+        for a in guidance.actions
+        if a.element == element
+        and (
+            level is None
+            or level not in rank
+            or a.up_to_level is None
+            or a.up_to_level not in rank
+            or rank[level] <= rank[a.up_to_level]
+        )
     ]
 
 
@@ -375,7 +444,13 @@ def sector_labels(rep: Representation, sector_ids: Sequence[str]) -> list[str]:
 
 
 def _ref(fw: FrameworkInfo, e: ElementScore) -> ElementRef:
-    return ElementRef(id=e.id, name=e.name, url=element_url(fw, e.id), score=filters.score(e.score), level=e.level_label or "not computable")
+    return ElementRef(
+        id=e.id,
+        name=e.name,
+        url=element_url(fw, e.id),
+        score=filters.score(e.score),
+        level=e.level_label or "not computable",
+    )
 
 
 def choose_priorities(score: ScoreResult) -> tuple[list[ElementScore], list[ElementScore]]:
@@ -418,22 +493,43 @@ def build_report_context(
 
     rows = [
         ElementRow(
-            id=e.id, name=e.name, url=element_url(fw, e.id), computable=e.score is not None,
-            score=filters.score(e.score), level=e.level_label or "—", interval=filters.interval(e.interval),
-            n=e.n_respondents, coverage=filters.percent(e.coverage), sd=filters.score(e.sd), dont_know=e.n_dont_know,
-            not_applicable=e.n_not_applicable, reason=e.reason or ("" if e.score is not None else "Not computable."),
+            id=e.id,
+            name=e.name,
+            url=element_url(fw, e.id),
+            computable=e.score is not None,
+            score=filters.score(e.score),
+            level=e.level_label or "—",
+            interval=filters.interval(e.interval),
+            n=e.n_respondents,
+            coverage=filters.percent(e.coverage),
+            sd=filters.score(e.sd),
+            dont_know=e.n_dont_know,
+            not_applicable=e.n_not_applicable,
+            reason=e.reason or ("" if e.score is not None else "Not computable."),
         )
         for e in score.elements
     ]
     bands = [Band(label, lo, hi) for _id, label, lo, hi in m.level_bands]
     dot_rows = [
-        DotRow(label=f"{e.id} {e.name}" if e.kind != "overall" else e.name, values=[e.score], intervals=[tuple(e.interval) if e.interval else None], note="not computable", emphasis=e.kind == "overall")  # type: ignore[list-item]
+        DotRow(
+            label=f"{e.id} {e.name}" if e.kind != "overall" else e.name,
+            values=[e.score],
+            intervals=[tuple(e.interval) if e.interval else None],
+            note="not computable",
+            emphasis=e.kind == "overall",
+        )  # type: ignore[list-item]
         for e in score.elements
     ]
     scores_svg = dot_plot(
-        dot_rows, [Series("Score", "#0b5394")], title=f"Readiness scores of {score.partnership.name}, wave {score.wave}",
+        dot_rows,
+        [Series("Score", "#0b5394")],
+        title=f"Readiness scores of {score.partnership.name}, wave {score.wave}",
         desc="Score of each principle and foundational structure and the overall score on a 0 to 100 scale, with 95 % intervals as horizontal lines; shaded bands are the readiness levels; the dashed line is the gate. The same numbers are in the table that follows.",
-        ident="chart-scores", bands=bands, reference=(score.gating.threshold, f"Gate ({filters.score(score.gating.threshold)})"), width=680, label_width=300,
+        ident="chart-scores",
+        bands=bands,
+        reference=(score.gating.threshold, f"Gate ({filters.score(score.gating.threshold)})"),
+        width=680,
+        label_width=300,
     )
 
     # Perspectives: the scorer's gaps, and only the groups it did not suppress.
@@ -443,18 +539,47 @@ def build_report_context(
         g = gap_by_id.get(e.id)
         if g is None:
             continue
-        prow.append(PerspectiveRow(id=e.id, name=e.name, community=filters.score(g.community), institutional=filters.score(g.institutional), difference=_signed(g.difference), code=g.code, code_label=GAP_LABELS[g.code], explanation=g.explanation))
+        prow.append(
+            PerspectiveRow(
+                id=e.id,
+                name=e.name,
+                community=filters.score(g.community),
+                institutional=filters.score(g.institutional),
+                difference=_signed(g.difference),
+                code=g.code,
+                code_label=GAP_LABELS[g.code],
+                explanation=g.explanation,
+            )
+        )
     persp_svg = dot_plot(
-        [DotRow(label=f"{e.id} {e.name}", values=[gap_by_id[e.id].community, gap_by_id[e.id].institutional], note="one side cannot be shown") for e in core if e.id in gap_by_id],
+        [
+            DotRow(
+                label=f"{e.id} {e.name}",
+                values=[gap_by_id[e.id].community, gap_by_id[e.id].institutional],
+                note="one side cannot be shown",
+            )
+            for e in core
+            if e.id in gap_by_id
+        ],
         [Series("Community", "#b35900", "square", True), Series("Institutional", "#0b5394", "circle", False)],
         title="Community and institutional perspectives per element",
         desc="For each element, the community perspective score (filled square) and the institutional perspective score (hollow circle) on a 0 to 100 scale. The same numbers are in the table that follows.",
-        ident="chart-perspectives", width=680, label_width=300,
+        ident="chart-perspectives",
+        width=680,
+        label_width=300,
     )
     shown = [gr for gr in score.groups if not gr.suppressed and gr.elements is not None and gr.n is not None]
     hidden = [
-        HiddenGroup(label=gr.label, text=(f"fewer than {k} respondents, so its scores are not shown" if gr.suppression_reason != "complementary" else f"its members are counted under Who answered, but its scores are not shown here, so that a group of fewer than {k} cannot be worked out by subtraction"))
-        for gr in score.groups if gr.suppressed
+        HiddenGroup(
+            label=gr.label,
+            text=(
+                f"fewer than {k} respondents, so its scores are not shown"
+                if gr.suppression_reason != "complementary"
+                else f"its members are counted under Who answered, but its scores are not shown here, so that a group of fewer than {k} cannot be worked out by subtraction"
+            ),
+        )
+        for gr in score.groups
+        if gr.suppressed
     ]
     group_rows = []
     for e in core:
@@ -466,7 +591,11 @@ def build_report_context(
     lo, hi = m.gap_thresholds
     perspectives = Perspectives(
         rows=prow,
-        chart=Chart(svg=str(persp_svg), table_id="perspectives-table", caption="Community (filled squares) and institutional (hollow circles) perspectives. Numbers in the table below."),
+        chart=Chart(
+            svg=str(persp_svg),
+            table_id="perspectives-table",
+            caption="Community (filled squares) and institutional (hollow circles) perspectives. Numbers in the table below.",
+        ),
         gap_rule=f"Similar when the two perspectives differ by less than {filters.score(lo)} points, some difference below {filters.score(hi)} points, a large difference otherwise; not shown when one side has too few answers to show or no score.",
         group_columns=[GroupColumn(label=gr.label, n=gr.n or 0) for gr in shown],
         group_rows=group_rows if shown else [],
@@ -479,7 +608,17 @@ def build_report_context(
         orgs.setdefault(o.sector, []).append(o.name)
     rep = score.representation
     who = WhoAnswered(
-        rows=[SectorRow(label=s.label, on_roster=s.on_roster, organisations=sorted(orgs.get(s.sector, [])), respondents=s.display, status=s.status, status_label=STATUS_LABELS[s.status]) for s in rep.by_sector],
+        rows=[
+            SectorRow(
+                label=s.label,
+                on_roster=s.on_roster,
+                organisations=sorted(orgs.get(s.sector, [])),
+                respondents=s.display,
+                status=s.status,
+                status_label=STATUS_LABELS[s.status],
+            )
+            for s in rep.by_sector
+        ],
         silent=sector_labels(rep, rep.silent_sectors),
         few=sector_labels(rep, rep.few_sectors),
         residents=rep.residents_display if rep.residents_display.endswith(".") else rep.residents_display + ".",
@@ -493,17 +632,51 @@ def build_report_context(
         change = ChangeSection(
             previous_wave=c.previous_wave,
             rule=f"A change counts as meaningful when the score moves by at least {filters.score(c.threshold)} points; smaller moves are within what different respondents or chance alone could give. Elements are compared only when both waves have a score and the items asked the same thing.",
-            rows=[ChangeRow(id=ch.id, name=by_id[ch.id].name if ch.id in by_id else ch.id, previous=filters.score(ch.previous), current=filters.score(ch.current), delta=_signed(ch.delta), flag=ch.flag, flag_label=FLAG_LABELS[ch.flag], reason=ch.reason or "") for ch in c.elements],
+            rows=[
+                ChangeRow(
+                    id=ch.id,
+                    name=by_id[ch.id].name if ch.id in by_id else ch.id,
+                    previous=filters.score(ch.previous),
+                    current=filters.score(ch.current),
+                    delta=_signed(ch.delta),
+                    flag=ch.flag,
+                    flag_label=FLAG_LABELS[ch.flag],
+                    reason=ch.reason or "",
+                )
+                for ch in c.elements
+            ],
         )
 
     capping_ids = set(score.gating.capping_elements)
     action_groups = []
     for e in priorities:
         acts = select_actions(guidance, e.id, e.level)
-        why = (f"Below the gate ({filters.score(score.gating.threshold)}): it holds the overall level back." if e.id in capping_ids else f"Among the lowest scores ({filters.score(e.score)}, {e.level_label or 'no level'}).")
-        action_groups.append(ActionGroup(element=_ref(fw, e), why=why, actions=[ActionItem(id=a.id, title=a.title, text=a.text, source=a.source) for a in acts]))
+        why = (
+            f"Below the gate ({filters.score(score.gating.threshold)}): it holds the overall level back."
+            if e.id in capping_ids
+            else f"Among the lowest scores ({filters.score(e.score)}, {e.level_label or 'no level'})."
+        )
+        action_groups.append(
+            ActionGroup(
+                element=_ref(fw, e),
+                why=why,
+                actions=[ActionItem(id=a.id, title=a.title, text=a.text, source=a.source) for a in acts],
+            )
+        )
 
-    items = [ItemRow(id=it.id, stem=guidance.item_stems.get(it.id, ""), score=filters.score(it.score, 1), n_valid=it.n_valid, dont_know=it.n_dont_know, not_applicable=it.n_not_applicable, blank=it.n_blank) for e in core for it in e.items]
+    items = [
+        ItemRow(
+            id=it.id,
+            stem=guidance.item_stems.get(it.id, ""),
+            score=filters.score(it.score, 1),
+            n_valid=it.n_valid,
+            dont_know=it.n_dont_know,
+            not_applicable=it.n_not_applicable,
+            blank=it.n_blank,
+        )
+        for e in core
+        for it in e.items
+    ]
     method = MethodSection(
         instrument=f"{score.instrument_id} {score.instrument_version}",
         framework=f"{fw.title} {score.framework_version}",
@@ -516,9 +689,16 @@ def build_report_context(
             f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level.",
             f"Privacy: a group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction; comments show a sector group only when that group has at least {k} respondents.",
             f"Meaningful change: a move of at least {filters.score(m.meaningful_change)} points between waves.",
-            *([f"Caution on page 1: {meeting.caution_rule[0].lower()}{meeting.caution_rule[1:]}"] if meeting.caution_rule else []),
+            *(
+                [f"Caution on page 1: {meeting.caution_rule[0].lower()}{meeting.caution_rule[1:]}"]
+                if meeting.caution_rule
+                else []
+            ),
         ],
-        levels=[f"{label}: {filters.score(lo_)} to {'100' if hi_ >= 100 else 'under ' + filters.score(hi_)}" for _i, label, lo_, hi_ in m.level_bands],
+        levels=[
+            f"{label}: {filters.score(lo_)} to {'100' if hi_ >= 100 else 'under ' + filters.score(hi_)}"
+            for _i, label, lo_, hi_ in m.level_bands
+        ],
         items=items,
         total_dont_know=sum(e.n_dont_know for e in core),
         total_not_applicable=sum(e.n_not_applicable for e in core),
@@ -533,21 +713,52 @@ def build_report_context(
         # In questionnaire order, so comments sit under each question as members read it.
         position = {item: i for i, item in enumerate(guidance.item_stems)}
         comments = [
-            CommentRow(item=c.item, stem=guidance.item_stems.get(c.item, ""), text=c.text, sector=group_label.get(c.sector_group or "", f"not shown (group of fewer than {k})"))
-            for c in sorted(score.comments, key=lambda c: (position.get(c.item, len(position)), c.item, c.text, c.sector_group or ""))
+            CommentRow(
+                item=c.item,
+                stem=guidance.item_stems.get(c.item, ""),
+                text=c.text,
+                sector=group_label.get(c.sector_group or "", f"not shown (group of fewer than {k})"),
+            )
+            for c in sorted(
+                score.comments,
+                key=lambda c: (position.get(c.item, len(position)), c.item, c.text, c.sector_group or ""),
+            )
         ]
 
     p = score.partnership
     title = f"Readiness report: {p.name}, wave {score.wave}"
     meta = DocMeta(
-        title=title, author=p.name, subject=f"LCHD partnership readiness self-assessment report for {p.name}, wave {score.wave} (instrument {score.instrument_id} {score.instrument_version}, framework {score.framework_version})",
-        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", f"wave {score.wave}"], generator=generator, lang="en", css=css,
+        title=title,
+        author=p.name,
+        subject=f"LCHD partnership readiness self-assessment report for {p.name}, wave {score.wave} (instrument {score.instrument_id} {score.instrument_version}, framework {score.framework_version})",
+        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", f"wave {score.wave}"],
+        generator=generator,
+        lang="en",
+        css=css,
     )
     return ReportContext(
-        meta=meta, partnership_name=p.name, partnership_id=p.id, scale=SCALE_LABELS.get(p.scale, p.scale), population_focus=p.population_focus,
-        wave=score.wave, waves_available=list(score.waves_available), framework=fw, summary=summary, meeting=meeting,
-        scores_chart=Chart(svg=str(scores_svg), table_id="scores-table", caption="Scores with 95 % intervals; shaded bands are the readiness levels. Numbers in the table below."),
-        elements=rows, perspectives=perspectives, who=who, change=change, actions=action_groups, method=method, comments=comments,
+        meta=meta,
+        partnership_name=p.name,
+        partnership_id=p.id,
+        scale=SCALE_LABELS.get(p.scale, p.scale),
+        population_focus=p.population_focus,
+        wave=score.wave,
+        waves_available=list(score.waves_available),
+        framework=fw,
+        summary=summary,
+        meeting=meeting,
+        scores_chart=Chart(
+            svg=str(scores_svg),
+            table_id="scores-table",
+            caption="Scores with 95 % intervals; shaded bands are the readiness levels. Numbers in the table below.",
+        ),
+        elements=rows,
+        perspectives=perspectives,
+        who=who,
+        change=change,
+        actions=action_groups,
+        method=method,
+        comments=comments,
     )
 
 

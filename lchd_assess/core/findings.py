@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .catalogue import CATALOGUE, FindingType  # noqa: F401  (FindingType re-exported)
+
 #: Longest message printed for one finding (the full text stays in ``--format json``).
 MESSAGE_LIMIT = 600
 

@@ -77,7 +77,7 @@ def md_text(value: str) -> str:
         out = "\\" + out
     m = re.match(r"\d+([.)])", out)
     if m:
-        out = out[: m.start(1)] + "\\" + out[m.start(1):]
+        out = out[: m.start(1)] + "\\" + out[m.start(1) :]
     return out
 
 
@@ -93,5 +93,9 @@ def md_prose(value: str) -> str:
             out.append(f"`{' '.join(part.split())}`" if part.strip() else md_text("``"))
         elif part:
             text = md_text(part)
-            out.append((" " if part[:1].isspace() and i else "") + text + (" " if part[-1:].isspace() and i < len(parts) - 1 else ""))
+            out.append(
+                (" " if part[:1].isspace() and i else "")
+                + text
+                + (" " if part[-1:].isspace() and i < len(parts) - 1 else "")
+            )
     return "".join(out)

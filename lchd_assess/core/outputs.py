@@ -94,7 +94,9 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
-def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",", verbatim_columns: Sequence[int] = ()) -> str:
+def csv_text(
+    rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: str = ",", verbatim_columns: Sequence[int] = ()
+) -> str:
     """Rows (header first) as CSV text: the one CSV writer of the toolkit.
 
     Quoting is the csv module's minimal style; lines end with ``line_end`` (CRLF as in
@@ -106,7 +108,9 @@ def csv_text(rows: Iterable[Sequence[Any]], line_end: str = "\r\n", delimiter: s
     """
     keep = set(verbatim_columns)
     buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows([c if j in keep else safe_cell(c) for j, c in enumerate(row)] for row in rows)
+    csv.writer(buf, lineterminator=line_end, delimiter=delimiter).writerows(
+        [c if j in keep else safe_cell(c) for j, c in enumerate(row)] for row in rows
+    )
     return buf.getvalue()
 
 

@@ -143,6 +143,8 @@ def display_path(path: Path) -> str:
         return str(real(path).relative_to(real(Path.cwd())))
     except ValueError:
         return str(path)
+
+
 def real(path: str | Path) -> Path:
     """The absolute path with symlinks followed, as far as they lead.
 

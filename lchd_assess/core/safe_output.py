@@ -160,27 +160,41 @@ class OutputGuard:
     # -- what is never written -------------------------------------------------------------
 
     def _protected(self) -> list[tuple[Path, str]]:
-        return [(p, why) for p, why in protected_data_dirs() if not any(_inside(p, a) or _inside(a, p) for a in self._allow)]
+        return [
+            (p, why) for p, why in protected_data_dirs() if not any(_inside(p, a) or _inside(a, p) for a in self._allow)
+        ]
 
     def _refuse_hard(self, path: Path, folder: bool) -> None:
         target = _real(path)
         for inp in self._inputs:
             if target == inp:
-                raise OutputError(f"{shown(path)}: output-is-input: this is one of the command's inputs; writing it would replace what the results come from. Choose another --out")
+                raise OutputError(
+                    f"{shown(path)}: output-is-input: this is one of the command's inputs; writing it would replace what the results come from. Choose another --out"
+                )
             if inp.is_dir() and _inside(target, inp):
-                raise OutputError(f"{shown(path)}: output-is-input: this is inside {shown(inp)}, one of the command's inputs. Choose an --out outside it")
+                raise OutputError(
+                    f"{shown(path)}: output-is-input: this is inside {shown(inp)}, one of the command's inputs. Choose an --out outside it"
+                )
         for data, why in self._protected():
             if _inside(target, data) or (folder and _inside(data, target)):
-                raise OutputError(f"{shown(path)}: output-protected: this would write into {why} ({shown(data)}). Choose an --out outside it")
+                raise OutputError(
+                    f"{shown(path)}: output-protected: this would write into {why} ({shown(data)}). Choose an --out outside it"
+                )
         if not folder:
             return
         repo = source_tree()
         if repo is not None and _inside(_real(repo), target):
-            raise OutputError(f"{shown(path)}: output-protected: the toolkit's repository (or a folder holding it) cannot be an output folder. Give a new folder inside it, for example {shown(Path(path) / 'out')}")
+            raise OutputError(
+                f"{shown(path)}: output-protected: the toolkit's repository (or a folder holding it) cannot be an output folder. Give a new folder inside it, for example {shown(Path(path) / 'out')}"
+            )
         if _inside(_real(os.getcwd()), target):
-            raise OutputError(f"{shown(path)}: output-protected: the current folder (or a folder above it) cannot be an output folder. Give a new folder, for example --out out")
+            raise OutputError(
+                f"{shown(path)}: output-protected: the current folder (or a folder above it) cannot be an output folder. Give a new folder, for example --out out"
+            )
         if target == _real(Path.home()) or target.parent == target:
-            raise OutputError(f"{shown(path)}: output-protected: your home folder or a drive's top folder cannot be an output folder. Give a new folder inside it")
+            raise OutputError(
+                f"{shown(path)}: output-protected: your home folder or a drive's top folder cannot be an output folder. Give a new folder inside it"
+            )
 
     # -- single files ----------------------------------------------------------------------
 
@@ -196,9 +210,13 @@ class OutputGuard:
         except OSError as exc:
             raise cannot_write(p, exc) from None
         if stat.S_ISDIR(st.st_mode) or p.is_dir():
-            raise OutputError(f"cannot write {shown(p)}: it is a folder; give a file name, for example {shown(p / 'out')}")
+            raise OutputError(
+                f"cannot write {shown(p)}: it is a folder; give a file name, for example {shown(p / 'out')}"
+            )
         if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-            raise OutputError(f"cannot write {shown(p)}: it is not a regular file (a device, pipe or socket); give a file name")
+            raise OutputError(
+                f"cannot write {shown(p)}: it is not a regular file (a device, pipe or socket); give a file name"
+            )
         target = OutputFile(p, self.force)
         target.check()
         return target
@@ -244,9 +262,13 @@ class OutputFile:
         if self.force or not (self.path.exists() or self.path.is_symlink()):
             return
         current = _file_sha(_real(self.path))
-        if current is not None and (_ledger().get(str(_real(self.path))) == current or (data is not None and current == _sha(data))):
+        if current is not None and (
+            _ledger().get(str(_real(self.path))) == current or (data is not None and current == _sha(data))
+        ):
             return
-        raise OutputError(f"{shown(self.path)}: output-exists: the file exists and was not written by lchd-assess (or was changed since); nothing written. Choose another --out, or add --force to replace it")
+        raise OutputError(
+            f"{shown(self.path)}: output-exists: the file exists and was not written by lchd-assess (or was changed since); nothing written. Choose another --out, or add --force to replace it"
+        )
 
     def write(self, content: str | bytes) -> Path:
         data = _bytes(content)
@@ -292,7 +314,9 @@ class OutputFolder:
         marker = _read_marker(self.path)
         if marker is None:
             if not self.force:
-                raise OutputError(f"{shown(self.path)}: output-folder-not-ours: the folder holds files lchd-assess did not write (it has no {MARKER}); nothing written. Choose a new or empty folder, or add --force to write into it (only files of the same names are replaced)")
+                raise OutputError(
+                    f"{shown(self.path)}: output-folder-not-ours: the folder holds files lchd-assess did not write (it has no {MARKER}); nothing written. Choose a new or empty folder, or add --force to write into it (only files of the same names are replaced)"
+                )
             return
         for rel in names:
             self._check_one(rel, marker)
@@ -304,7 +328,9 @@ class OutputFolder:
         if target.is_dir() and not target.is_symlink():
             raise OutputError(f"cannot write {shown(target)}: it is a folder; move it away or choose another --out")
         if marker.get(rel) != _file_sha(target):
-            raise OutputError(f"{shown(target)}: output-exists: the file was not written by lchd-assess (or was changed since); nothing written. Move it away, choose another --out, or add --force to replace it")
+            raise OutputError(
+                f"{shown(target)}: output-exists: the file was not written by lchd-assess (or was changed since); nothing written. Move it away, choose another --out, or add --force to replace it"
+            )
 
     def write(self, files: Mapping[str, str | bytes]) -> list[Path]:
         """Write every file (each atomically), update the marker, prune what we made before."""
@@ -371,7 +397,18 @@ class OutputFolder:
                 merged.pop(rel, None)
         merged.update(written)
         merged = {k: v for k, v in merged.items() if (self.path / k).exists()}
-        text = json.dumps({"tool": "lchd-assess", "about": "files lchd-assess wrote here; it replaces or removes only these", "files": dict(sorted(merged.items()))}, indent=1, sort_keys=True) + "\n"
+        text = (
+            json.dumps(
+                {
+                    "tool": "lchd-assess",
+                    "about": "files lchd-assess wrote here; it replaces or removes only these",
+                    "files": dict(sorted(merged.items())),
+                },
+                indent=1,
+                sort_keys=True,
+            )
+            + "\n"
+        )
         try:
             write_atomic(self.path / MARKER, text)
         except OSError as exc:

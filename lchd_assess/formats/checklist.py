@@ -50,17 +50,32 @@ def _q(value: str) -> str:
 
 def _comment(text: str, prefix: str, width: int = 92) -> list[str]:
     """``text`` wrapped into comment lines that all start with ``prefix`` (e.g. "  #   ")."""
-    return [f"{prefix}{line}".rstrip() for line in textwrap.wrap(" ".join(text.split()), width=width - len(prefix))] or [prefix.rstrip()]
+    return [
+        f"{prefix}{line}".rstrip() for line in textwrap.wrap(" ".join(text.split()), width=width - len(prefix))
+    ] or [prefix.rstrip()]
 
 
-def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[str, tuple[str, str]] | None = None, report: ReportInfo | None = None, scope: str = "full") -> str:
+def blank_checklist(
+    std: Standard,
+    schema_ref: str = SCHEMA_URL,
+    answers: dict[str, tuple[str, str]] | None = None,
+    report: ReportInfo | None = None,
+    scope: str = "full",
+) -> str:
     """The fillable checklist as YAML text, each item's number, title and text as comments.
 
     ``scope="core"`` writes the core items only (for a first report or a funder's minimum).
     """
     sm = std.model
     required = required_ids(std, scope)
-    scope_note = [] if scope == "full" else [f"# Scope: core items only ({len(required)} of {len(std.items())}). You may add extended items at any time:", "# copy their IDs from a full checklist (`lchd-assess checklist new`); they are then checked too."]
+    scope_note = (
+        []
+        if scope == "full"
+        else [
+            f"# Scope: core items only ({len(required)} of {len(std.items())}). You may add extended items at any time:",
+            "# copy their IDs from a full checklist (`lchd-assess checklist new`); they are then checked too.",
+        ]
+    )
     answers = answers or {}
     report = report or ReportInfo()
     lines = [
@@ -88,7 +103,11 @@ def blank_checklist(std: Standard, schema_ref: str = SCHEMA_URL, answers: dict[s
     for section in sm.sections:
         if not any(i.id in required for i in section.items):
             continue
-        lines += ["", f"  # ---- {section.title}: {section.question} " + "-" * max(3, 70 - len(section.title) - len(section.question))]
+        lines += [
+            "",
+            f"  # ---- {section.title}: {section.question} "
+            + "-" * max(3, 70 - len(section.title) - len(section.question)),
+        ]
         for item in section.items:
             if item.id not in required:
                 continue
@@ -163,7 +182,9 @@ class ChecklistContext:
     squire_note: str = ""
 
 
-def build_context(std: Standard, model: ChecklistFile | None, mode: str, problems: Iterable[str] = ()) -> ChecklistContext:
+def build_context(
+    std: Standard, model: ChecklistFile | None, mode: str, problems: Iterable[str] = ()
+) -> ChecklistContext:
     sm = std.model
     entries = model.items if model else {}
     scope = model.scope if model else "full"
@@ -174,7 +195,9 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
         rows = []
         for item in s.items:
             e = entries.get(item.id)
-            if item.status != "active" or (item.id not in required and not (e and (_text(e.reported_at) or _text(e.not_done)))):
+            if item.status != "active" or (
+                item.id not in required and not (e and (_text(e.reported_at) or _text(e.not_done)))
+            ):
                 continue
             where, why = _text(e and e.reported_at), _text(e and e.not_done)
             if where:
@@ -187,7 +210,20 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
                 status, answer = "missing", ""
             if mode != "blank":
                 counts[status] += 1
-            rows.append(Row(item.id, item.number, item.title, item.what_to_report, item.tier, item.domain, item.na_allowed, status, answer, _standard.item_url(std, item.id)))
+            rows.append(
+                Row(
+                    item.id,
+                    item.number,
+                    item.title,
+                    item.what_to_report,
+                    item.tier,
+                    item.domain,
+                    item.na_allowed,
+                    status,
+                    answer,
+                    _standard.item_url(std, item.id),
+                )
+            )
         if rows:
             sections.append(SectionRows(s.title, rows))
     squire = next((c for c in std.crosswalks if c.id == "GX-squire-2"), None)
@@ -195,7 +231,21 @@ def build_context(std: Standard, model: ChecklistFile | None, mode: str, problem
     if squire is not None:
         note = f"Every element of {squire.guideline} ({squire.citation}; doi:{squire.doi}) maps to an item of this checklist; see the standard's crosswalk."
     r = model.report if model else ReportInfo()
-    return ChecklistContext(mode, sm.title, sm.version, sm.citation.text, _standard.standard_url(std), r.title, r.partnership, r.manuscript_version, scope, sections, counts, sorted(problems), note)
+    return ChecklistContext(
+        mode,
+        sm.title,
+        sm.version,
+        sm.citation.text,
+        _standard.standard_url(std),
+        r.title,
+        r.partnership,
+        r.manuscript_version,
+        scope,
+        sections,
+        counts,
+        sorted(problems),
+        note,
+    )
 
 
 def render_html(ctx: ChecklistContext) -> str:
@@ -211,8 +261,15 @@ def render_markdown(ctx: ChecklistContext) -> str:
 
 
 def _pdf_meta(ctx: ChecklistContext) -> dict:
-    title = f"Reporting checklist: {ctx.report_title}" if ctx.report_title else f"Reporting checklist: {ctx.standard_title}"
-    return {"title": title, "author": "LCHD partnership toolkit", "description": f"{ctx.standard_title}, version {ctx.standard_version}", "keywords": ["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"]}
+    title = (
+        f"Reporting checklist: {ctx.report_title}" if ctx.report_title else f"Reporting checklist: {ctx.standard_title}"
+    )
+    return {
+        "title": title,
+        "author": "LCHD partnership toolkit",
+        "description": f"{ctx.standard_title}, version {ctx.standard_version}",
+        "keywords": ["reporting checklist", "cross-sector partnership", "LCHD", f"version {ctx.standard_version}"],
+    }
 
 
 #: Findings that stop even a draft: the numbers would not match the standard's.
@@ -240,7 +297,14 @@ def rendered_names(formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd")
     return {f: prefix + FORMAT_FILES[f] for f in formats}
 
 
-def render(path: str | Path, out_dir: str | Path | OutputFolder, std: Standard, draft: bool = False, formats: Iterable[str] = DEFAULT_FORMATS, view: str = "lchd") -> RenderResult:
+def render(
+    path: str | Path,
+    out_dir: str | Path | OutputFolder,
+    std: Standard,
+    draft: bool = False,
+    formats: Iterable[str] = DEFAULT_FORMATS,
+    view: str = "lchd",
+) -> RenderResult:
     """Check the checklist and write it into ``out_dir`` (HTML, PDF and Markdown by default;
     Word with ``formats=("docx",)``), as the standard's checklist or, with ``view="squire"``,
     as a SQUIRE 2.0 checklist answered through the crosswalk.
@@ -252,10 +316,17 @@ def render(path: str | Path, out_dir: str | Path | OutputFolder, std: Standard, 
     names = rendered_names(formats, view)
     p = Path(path)
     # checked before rendering (the PDF takes seconds): never over the checklist itself
-    folder = out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, tuple(names.values()))
+    folder = (
+        out_dir if isinstance(out_dir, OutputFolder) else OutputGuard(inputs=[p]).folder(out_dir, tuple(names.values()))
+    )
     doc = load_document(p, CHECKLIST, display=display_path(p))
     report = check_document(doc, std)
-    if doc.model is None or any(f.fatal for f in report.findings) or BLOCKING_CODES & set(report.codes()) or (report.findings and not draft):
+    if (
+        doc.model is None
+        or any(f.fatal for f in report.findings)
+        or BLOCKING_CODES & set(report.codes())
+        or (report.findings and not draft)
+    ):
         return RenderResult(report, [])
     problems = [f"line {f.line}: {f.message}" if f.line else f.message for f in report.findings]
     mode = "draft" if report.findings else "final"
@@ -347,17 +418,26 @@ def partnership_prefill(folder: str | Path) -> Prefill:
     for r in p.roster:
         by_sector.setdefault(r.sector, []).append(r.name)
     order = list(labels) + sorted(set(by_sector) - set(labels))
-    rows = [f"| {_md(labels.get(s, s))} | {len(by_sector[s])} | {_md('; '.join(sorted(by_sector[s])))} |" for s in order if s in by_sector]
-    roster = "\n".join([
-        f"*Pre-filled from `partnership.yaml`: {len(p.roster)} partner organisations of {_md(p.name)} ({_md(p.scale)} scale; serving {_md(p.population_focus)}). Add each partner's role, staff time, and when it joined or left.*",
-        "",
-        "| Sector | Organisations | Partners |",
-        "|---|---|---|",
-        *rows,
-    ])
+    rows = [
+        f"| {_md(labels.get(s, s))} | {len(by_sector[s])} | {_md('; '.join(sorted(by_sector[s])))} |"
+        for s in order
+        if s in by_sector
+    ]
+    roster = "\n".join(
+        [
+            f"*Pre-filled from `partnership.yaml`: {len(p.roster)} partner organisations of {_md(p.name)} ({_md(p.scale)} scale; serving {_md(p.population_focus)}). Add each partner's role, staff time, and when it joined or left.*",
+            "",
+            "| Sector | Organisations | Partners |",
+            "|---|---|---|",
+            *rows,
+        ]
+    )
     blocks = {"RS-partner-roster": roster}
     try:
-        from ..app.score import ResponsesError, score_partnership  # a use case inside formats/ (known debt, see pyproject ignore_imports)
+        from ..app.score import (
+            ResponsesError,
+            score_partnership,
+        )  # a use case inside formats/ (known debt, see pyproject ignore_imports)
 
         result = score_partnership(folder)
     except (InputError, ResponsesError) as exc:
@@ -371,12 +451,18 @@ def partnership_prefill(folder: str | Path) -> Prefill:
 
 def _measures_block(r: Any) -> str:
     reps = ", ".join(f"{_md(s.label)}: {_md(s.display)}" for s in r.representation.by_sector if s.on_roster)
-    silent = f" No one answered from: {_md(', '.join(r.representation.silent_sectors))}." if r.representation.silent_sectors else ""
-    return "\n".join([
-        f"*Pre-filled from the self-assessment: members answered the LCHD readiness self-assessment (instrument {_md(r.instrument_id)} {_md(r.instrument_version)}, scoring rules {_md(r.scoring_rules_version)}, framework {_md(r.framework_version)}) in wave(s) {_md(', '.join(r.waves_available))}; {r.n_respondents} respondents in wave {_md(r.wave)}.*",
-        "",
-        f"Respondents by sector (groups smaller than {r.method.min_cell_size} are not shown): {reps}.{silent}",
-    ])
+    silent = (
+        f" No one answered from: {_md(', '.join(r.representation.silent_sectors))}."
+        if r.representation.silent_sectors
+        else ""
+    )
+    return "\n".join(
+        [
+            f"*Pre-filled from the self-assessment: members answered the LCHD readiness self-assessment (instrument {_md(r.instrument_id)} {_md(r.instrument_version)}, scoring rules {_md(r.scoring_rules_version)}, framework {_md(r.framework_version)}) in wave(s) {_md(', '.join(r.waves_available))}; {r.n_respondents} respondents in wave {_md(r.wave)}.*",
+            "",
+            f"Respondents by sector (groups smaller than {r.method.min_cell_size} are not shown): {reps}.{silent}",
+        ]
+    )
 
 
 def _outcomes_block(r: Any) -> str:
@@ -393,10 +479,18 @@ def _outcomes_block(r: Any) -> str:
         g = gaps.get(e.id)
         view = _md(g.code.replace("-", " ")) if g else ""
         name = _md(e.name) if e.id == "overall" else f"{_md(e.id)} {_md(e.name)}"
-        lines.append(f"| {name} | {score(e.score, 1)} | {interval(e.interval, 1)} | {_md(e.level_label or '—')} | {view} |")
+        lines.append(
+            f"| {name} | {score(e.score, 1)} | {interval(e.interval, 1)} | {_md(e.level_label or '—')} | {view} |"
+        )
     if r.change is not None:
-        changed = [f"{_md(c.id)} {c.flag.replace('-', ' ')}" + (f" ({c.delta:+.1f})" if c.delta is not None else "") for c in r.change.elements]
-        lines += ["", f"Change since wave {_md(r.change.previous_wave)} (meaningful change: {r.change.threshold:g} points or more): {'; '.join(changed)}."]
+        changed = [
+            f"{_md(c.id)} {c.flag.replace('-', ' ')}" + (f" ({c.delta:+.1f})" if c.delta is not None else "")
+            for c in r.change.elements
+        ]
+        lines += [
+            "",
+            f"Change since wave {_md(r.change.previous_wave)} (meaningful change: {r.change.threshold:g} points or more): {'; '.join(changed)}.",
+        ]
     lines += ["", f"{_md(r.gating.explanation)}"]
     return "\n".join(lines)
 
@@ -406,7 +500,11 @@ def writeup_template(std: Standard, partnership: str | Path | None = None) -> tu
     from ..render.templating import environment
 
     prefill = partnership_prefill(partnership) if partnership else Prefill({}, [])
-    text = environment(markdown=True).get_template("checklist/writeup-template.md").render(s=std.model, prefill=prefill.blocks)
+    text = (
+        environment(markdown=True)
+        .get_template("checklist/writeup-template.md")
+        .render(s=std.model, prefill=prefill.blocks)
+    )
     return text, prefill.notes
 
 

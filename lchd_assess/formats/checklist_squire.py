@@ -31,7 +31,9 @@ def squire_crosswalk(std: "Standard") -> Any:
 
     cw = next((c for c in std.crosswalks if c.id == SQUIRE_ID), None)
     if cw is None:
-        raise InputError(f"the framework has no SQUIRE 2.0 crosswalk ({SQUIRE_ID}); --as squire needs framework/crosswalks/squire-2.yaml")
+        raise InputError(
+            f"the framework has no SQUIRE 2.0 crosswalk ({SQUIRE_ID}); --as squire needs framework/crosswalks/squire-2.yaml"
+        )
     return cw
 
 
@@ -56,7 +58,11 @@ def squire_context(std: "Standard", model: Any, mode: str, problems: Iterable[st
     entries = model.items if model else {}
     counts = {"reported": 0, "not-done": 0, "not-applicable": 0, "missing": 0, "flagged": 0}
     sections: dict[str, list[Row]] = {}
-    anchor_base = versioned_url(std.base_url, std.release_version, f"reporting-standard/crosswalks/{cw.id}/") if std.base_url else cw.url
+    anchor_base = (
+        versioned_url(std.base_url, std.release_version, f"reporting-standard/crosswalks/{cw.id}/")
+        if std.base_url
+        else cw.url
+    )
     for el in cw.elements:
         full = [m for m in el.mappings if m.relationship in COVERS]
         partial = [m for m in el.mappings if m.relationship not in COVERS]
@@ -80,7 +86,18 @@ def squire_context(std: "Standard", model: Any, mode: str, problems: Iterable[st
                 text = f"Not covered by the LCHD standard ({el.not_applicable}); report it yourself if the journal asks for it"
         if mode != "blank":
             counts[status] += 1
-        row = Row(f"squire-{el.number}", el.number, el.item_name, el.summary, "SQUIRE 2.0", el.section, False, status, text, f"{anchor_base}#item-{el.number}")
+        row = Row(
+            f"squire-{el.number}",
+            el.number,
+            el.item_name,
+            el.summary,
+            "SQUIRE 2.0",
+            el.section,
+            False,
+            status,
+            text,
+            f"{anchor_base}#item-{el.number}",
+        )
         sections.setdefault(el.section, []).append(row)
     base = ChecklistContext(
         mode=mode,

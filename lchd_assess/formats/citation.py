@@ -67,12 +67,17 @@ def load_cff(path: str | Path) -> dict[str, Any]:
         raise InputError(loaded.findings[0].format_text())
     data = loaded.data
     if not isinstance(data, dict) or "cff-version" not in data or "title" not in data:
-        raise InputError(f"{path}: not a CITATION.cff file (no cff-version or title); see https://citation-file-format.github.io/")
+        raise InputError(
+            f"{path}: not a CITATION.cff file (no cff-version or title); see https://citation-file-format.github.io/"
+        )
     return data
 
 
 def _cff_authors(authors: list[dict[str, Any]]) -> tuple[Person | str, ...]:
-    return tuple(Person(str(a["family-names"]), str(a.get("given-names", ""))) if "family-names" in a else str(a.get("name", "")) for a in authors)
+    return tuple(
+        Person(str(a["family-names"]), str(a.get("given-names", ""))) if "family-names" in a else str(a.get("name", ""))
+        for a in authors
+    )
 
 
 def paper(cff: dict[str, Any]) -> Publication:
@@ -128,7 +133,17 @@ def from_framework(pub: Any) -> Publication:
     )
 
 
-def page(cff: dict[str, Any], *, label: str, part_id: str, name: str, container: str, version: str, release_date: str, url: str) -> Publication:
+def page(
+    cff: dict[str, Any],
+    *,
+    label: str,
+    part_id: str,
+    name: str,
+    container: str,
+    version: str,
+    release_date: str,
+    url: str,
+) -> Publication:
     """One element's or reporting item's page in one version of the site.
 
     The authors are the toolkit's (the page's words are ours; the paper is cited alongside);
@@ -184,7 +199,11 @@ def doi_note(doi: str) -> str:
     """A sentence for a DOI containing the letter O, which monospace type shows like zero."""
     if "O" not in doi:
         return ""
-    return f"The DOI {doi} ends in the capital letter O (not the digit zero)." if doi.endswith("O") else f"The DOI {doi} contains the capital letter O (not the digit zero)."
+    return (
+        f"The DOI {doi} ends in the capital letter O (not the digit zero)."
+        if doi.endswith("O")
+        else f"The DOI {doi} contains the capital letter O (not the digit zero)."
+    )
 
 
 def _access() -> str:
@@ -240,7 +259,9 @@ def ama(pub: Publication) -> str:
         return f"{_end(authors)} {_end(_sentence_case(pub.title))} *{pub.journal_abbreviation or pub.journal}*. {pub.year};{pub.volume}({_suppl(pub.issue).replace('Suppl', 'suppl')}):{pub.pages}.{doi}"
     if pub.kind == "page":
         return f"{_end(authors)} {pub.label} {_end(pub.title)} *{pub.container}*, version {pub.version}. Published {pub.year}. Accessed {_access()}. {pub.url}"
-    return f"{_end(authors)} *{pub.title}*. Version {pub.version}. Published {pub.year}. Accessed {_access()}. {pub.url}"
+    return (
+        f"{_end(authors)} *{pub.title}*. Version {pub.version}. Published {pub.year}. Accessed {_access()}. {pub.url}"
+    )
 
 
 # -- Vancouver (ICMJE / NLM Citing Medicine) --------------------------------------------------
@@ -270,8 +291,12 @@ def key(pub: Publication) -> str:
     name = first.family if isinstance(first, Person) else first
     word = re.sub(r"[^A-Za-z]", "", name.split()[0] if name.split() else name).lower() or "anon"
     if pub.part_id:
-        return f"{word}{pub.year or ''}{re.sub(r'[^A-Za-z0-9]', '', pub.part_id).lower()}v{pub.version.replace('.', '')}"
-    title_word = next((w.lower() for w in re.findall(r"[A-Za-z]+", pub.title) if len(w) > 3 and w.lower() != word), "work")
+        return (
+            f"{word}{pub.year or ''}{re.sub(r'[^A-Za-z0-9]', '', pub.part_id).lower()}v{pub.version.replace('.', '')}"
+        )
+    title_word = next(
+        (w.lower() for w in re.findall(r"[A-Za-z]+", pub.title) if len(w) > 3 and w.lower() != word), "work"
+    )
     return f"{word}{pub.year or ''}{title_word}"
 
 
@@ -291,10 +316,20 @@ def bibtex(pub: Publication) -> str:
     fields: list[tuple[str, str]] = [("author", " and ".join(_bib_name(a) for a in pub.authors))]
     if pub.kind == "article":
         entry = "article"
-        fields += [("title", "{" + _bib_escape(pub.title) + "}"), ("journal", pub.journal), ("volume", pub.volume), ("number", pub.issue), ("pages", pub.pages)]
+        fields += [
+            ("title", "{" + _bib_escape(pub.title) + "}"),
+            ("journal", pub.journal),
+            ("volume", pub.volume),
+            ("number", pub.issue),
+            ("pages", pub.pages),
+        ]
     elif pub.kind == "page":
         entry = "misc"
-        fields += [("title", "{" + _bib_escape(f"{pub.label} {pub.title}") + "}"), ("howpublished", _bib_escape(f"{pub.container}, version {pub.version}")), ("version", pub.version)]
+        fields += [
+            ("title", "{" + _bib_escape(f"{pub.label} {pub.title}") + "}"),
+            ("howpublished", _bib_escape(f"{pub.container}, version {pub.version}")),
+            ("version", pub.version),
+        ]
     else:
         entry = "software"
         fields += [("title", "{" + _bib_escape(pub.title) + "}"), ("version", pub.version)]

@@ -53,28 +53,59 @@ def questionnaire(inst: InstrumentFile) -> dict[str, Any]:
     answers = codesystem_url(inst, "answer")
     sectors = codesystem_url(inst, "sector")
     roles = codesystem_url(inst, "role")
-    items: list[dict[str, Any]] = [{"linkId": "instructions", "type": "display", "text": " ".join(inst.instructions.split())}]
-    items.append({
-        "linkId": "about", "type": "group", "text": "About you (no names)",
-        "item": [
-            {"linkId": "sector", "type": "choice", "text": pc.SECTOR_QUESTION, "required": True, "answerOption": [{"valueCoding": _coding(sectors, s.id, s.label)} for s in inst.sectors]},
-            {"linkId": "role", "type": "choice", "text": pc.ROLE_QUESTION, "required": True, "answerOption": [{"valueCoding": _coding(roles, r.id, r.label)} for r in inst.roles]},
-        ],
-    })
+    items: list[dict[str, Any]] = [
+        {"linkId": "instructions", "type": "display", "text": " ".join(inst.instructions.split())}
+    ]
+    items.append(
+        {
+            "linkId": "about",
+            "type": "group",
+            "text": "About you (no names)",
+            "item": [
+                {
+                    "linkId": "sector",
+                    "type": "choice",
+                    "text": pc.SECTOR_QUESTION,
+                    "required": True,
+                    "answerOption": [{"valueCoding": _coding(sectors, s.id, s.label)} for s in inst.sectors],
+                },
+                {
+                    "linkId": "role",
+                    "type": "choice",
+                    "text": pc.ROLE_QUESTION,
+                    "required": True,
+                    "answerOption": [{"valueCoding": _coding(roles, r.id, r.label)} for r in inst.roles],
+                },
+            ],
+        }
+    )
     for sec in inst.sections:
         questions = [i for i in inst.active_items() if i.element == sec.element]
         if not questions:
             continue
-        group: list[dict[str, Any]] = [{"linkId": f"{sec.element}-intro", "type": "display", "text": " ".join(sec.intro.split())}]
+        group: list[dict[str, Any]] = [
+            {"linkId": f"{sec.element}-intro", "type": "display", "text": " ".join(sec.intro.split())}
+        ]
         for item in questions:
-            options = [{"valueCoding": _coding(answers, str(n), inst.level_labels[n]), "extension": [{"url": ITEM_WEIGHT, "valueDecimal": n}]} for n in LEVEL_VALUES]
+            options = [
+                {
+                    "valueCoding": _coding(answers, str(n), inst.level_labels[n]),
+                    "extension": [{"url": ITEM_WEIGHT, "valueDecimal": n}],
+                }
+                for n in LEVEL_VALUES
+            ]
             options += [{"valueCoding": _coding(answers, a.code, a.label)} for a in inst.special_answers]
             levels = " ".join(f"{pc.choice_text(inst, item, n)}" for n in LEVEL_VALUES)
-            group.append({
-                "linkId": item.id, "prefix": item.id, "type": "choice", "text": " ".join(item.stem.split()),
-                "answerOption": options,
-                "item": [{"linkId": f"{item.id}-levels", "type": "display", "text": levels}],
-            })
+            group.append(
+                {
+                    "linkId": item.id,
+                    "prefix": item.id,
+                    "type": "choice",
+                    "text": " ".join(item.stem.split()),
+                    "answerOption": options,
+                    "item": [{"linkId": f"{item.id}-levels", "type": "display", "text": levels}],
+                }
+            )
             group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": pc.comment_label(item.id)})
         items.append({"linkId": sec.element, "type": "group", "text": f"{sec.element}: {sec.title}", "item": group})
     return {
@@ -95,26 +126,52 @@ def questionnaire(inst: InstrumentFile) -> dict[str, Any]:
 
 def codesystems(inst: InstrumentFile) -> dict[str, Any]:
     """The answer, sector and role CodeSystems as one Bundle of type collection."""
-    def cs(what: str, title: str, concepts: list[dict[str, Any]], props: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+
+    def cs(
+        what: str, title: str, concepts: list[dict[str, Any]], props: list[dict[str, Any]] | None = None
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {
-            "resourceType": "CodeSystem", "id": f"{inst.id}-{what}", "url": codesystem_url(inst, what),
-            "version": inst.version, "name": _name(inst) + what.capitalize(), "title": title,
-            "status": "active", "date": inst.release_date, "caseSensitive": True, "content": "complete",
-            "count": len(concepts), "concept": concepts,
+            "resourceType": "CodeSystem",
+            "id": f"{inst.id}-{what}",
+            "url": codesystem_url(inst, what),
+            "version": inst.version,
+            "name": _name(inst) + what.capitalize(),
+            "title": title,
+            "status": "active",
+            "date": inst.release_date,
+            "caseSensitive": True,
+            "content": "complete",
+            "count": len(concepts),
+            "concept": concepts,
         }
         if props:
             out["property"] = props
         return out
 
-    weight = [{"code": "itemWeight", "uri": ITEM_WEIGHT, "description": "The level as a number (0–4); DK and NA have none: they are never scores.", "type": "decimal"}]
-    answer = [{"code": str(n), "display": inst.level_labels[n], "property": [{"code": "itemWeight", "valueDecimal": n}]} for n in LEVEL_VALUES]
+    weight = [
+        {
+            "code": "itemWeight",
+            "uri": ITEM_WEIGHT,
+            "description": "The level as a number (0–4); DK and NA have none: they are never scores.",
+            "type": "decimal",
+        }
+    ]
+    answer = [
+        {"code": str(n), "display": inst.level_labels[n], "property": [{"code": "itemWeight", "valueDecimal": n}]}
+        for n in LEVEL_VALUES
+    ]
     answer += [{"code": a.code, "display": a.label, "definition": a.meaning} for a in inst.special_answers]
     resources = [
         cs("answer", f"{inst.title}: answers", answer, weight),
         cs("sector", f"{inst.title}: sectors", [{"code": s.id, "display": s.label} for s in inst.sectors]),
         cs("role", f"{inst.title}: roles", [{"code": r.id, "display": r.label} for r in inst.roles]),
     ]
-    return {"resourceType": "Bundle", "id": f"{inst.id}-codesystems", "type": "collection", "entry": [{"fullUrl": r["url"], "resource": r} for r in resources]}
+    return {
+        "resourceType": "Bundle",
+        "id": f"{inst.id}-codesystems",
+        "type": "collection",
+        "entry": [{"fullUrl": r["url"], "resource": r} for r in resources],
+    }
 
 
 def _list(x: Any) -> list[Any]:
@@ -159,7 +216,13 @@ def invariant_problems(q: dict[str, Any], inst: InstrumentFile) -> list[str]:
     for link, n in seen.items():
         if n > 1:
             out.append(f"linkId {link} appears {n} times")
-    questions = [str(it.get("linkId")) for it, _ in _walk(q.get("item") or [], ()) if it.get("type") == "choice" and pc.item_of_header(it.get("linkId", "")) and it.get("linkId") == pc.item_of_header(it.get("linkId", ""))[0]]  # type: ignore[index]
+    questions = [
+        str(it.get("linkId"))
+        for it, _ in _walk(q.get("item") or [], ())
+        if it.get("type") == "choice"
+        and pc.item_of_header(it.get("linkId", ""))
+        and it.get("linkId") == pc.item_of_header(it.get("linkId", ""))[0]  # type: ignore[index]
+    ]
     if sorted(questions, key=pc.item_sort_key) != sorted(inst.item_ids(), key=pc.item_sort_key):
         out.append("the choice items are not exactly the current instrument's items")
     return out
@@ -183,13 +246,21 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         return res
     except (UnicodeDecodeError, ValueError) as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-        res.add("import-unreadable", f"not JSON{where}; save the QuestionnaireResponse(s) as a .json file", getattr(exc, "lineno", None), getattr(exc, "colno", None))
+        res.add(
+            "import-unreadable",
+            f"not JSON{where}; save the QuestionnaireResponse(s) as a .json file",
+            getattr(exc, "lineno", None),
+            getattr(exc, "colno", None),
+        )
         return res
     resources: list[tuple[Any, tuple]] = []
     if isinstance(doc, list):
         resources = [(r, (n,)) for n, r in enumerate(doc)]
     elif isinstance(doc, dict) and doc.get("resourceType") == "Bundle":
-        resources = [(e.get("resource") if isinstance(e, dict) else e, ("entry", n, "resource")) for n, e in enumerate(_list(doc.get("entry")))]
+        resources = [
+            (e.get("resource") if isinstance(e, dict) else e, ("entry", n, "resource"))
+            for n, e in enumerate(_list(doc.get("entry")))
+        ]
     elif isinstance(doc, dict):
         resources = [(doc, ())]
     else:
@@ -210,14 +281,26 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         canon = str(r.get("questionnaire") or "")
         base, _, ver = canon.partition("|")
         if base != url:
-            res.add("import-instrument-version", f"{where}: questionnaire '{canon or '(none)'}' is not the LCHD self-assessment ({url}|{version})", path=path0 + ("questionnaire",))
+            res.add(
+                "import-instrument-version",
+                f"{where}: questionnaire '{canon or '(none)'}' is not the LCHD self-assessment ({url}|{version})",
+                path=path0 + ("questionnaire",),
+            )
             continue
         if ver and ver != version:
-            res.add("import-instrument-version", f"{where}: answers to instrument version {ver}; the current version is {version} (set the form up again from `lchd-assess export instrument --format fhir`)", path=path0 + ("questionnaire",))
+            res.add(
+                "import-instrument-version",
+                f"{where}: answers to instrument version {ver}; the current version is {version} (set the form up again from `lchd-assess export instrument --format fhir`)",
+                path=path0 + ("questionnaire",),
+            )
             continue
         for field in ("subject", "author", "source", "encounter"):
             if field in r:
-                res.note("import-personal-data", f"{where}: '{field}' points at a person or record; it was not read", path=path0 + (field,))
+                res.note(
+                    "import-personal-data",
+                    f"{where}: '{field}' points at a person or record; it was not read",
+                    path=path0 + (field,),
+                )
         status = r.get("status")
         if status in ("entered-in-error", "stopped"):
             res.note("import-skipped-row", f"{where}: status '{status}'; left out", path=path0 + ("status",))
@@ -237,7 +320,9 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
                 code = (coding or {}).get("code", "")
                 table = sectors if link == "sector" else roles
                 if str(code).lower() not in table:
-                    res.add("import-bad-sector", f"{where}: {link} '{code}' is not one of the instrument's {link}s", path=p)
+                    res.add(
+                        "import-bad-sector", f"{where}: {link} '{code}' is not one of the instrument's {link}s", path=p
+                    )
                     ok = False
                 elif link == "sector":
                     sector = table[str(code).lower()]
@@ -260,8 +345,16 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
                 continue
             if not vals:
                 continue
-            if not coding or coding.get("system") != answers_cs or str(coding.get("code")) not in {str(v) for v in LEVEL_VALUES} | {DONT_KNOW, NOT_APPLICABLE}:
-                res.add("import-bad-value", f"{where}: the answer to {item_id} is not a coding from {answers_cs} (0–4, DK, NA)", path=p + ("answer", 0))
+            if (
+                not coding
+                or coding.get("system") != answers_cs
+                or str(coding.get("code")) not in {str(v) for v in LEVEL_VALUES} | {DONT_KNOW, NOT_APPLICABLE}
+            ):
+                res.add(
+                    "import-bad-value",
+                    f"{where}: the answer to {item_id} is not a coding from {answers_cs} (0–4, DK, NA)",
+                    path=p + ("answer", 0),
+                )
                 ok = False
                 continue
             c = str(coding["code"])
@@ -280,6 +373,9 @@ def read_responses(path: str | Path, inst: InstrumentFile, display: str | None =
         if ok:
             res.rows.append(pc.Row(rid, sector, role, answers, comments, None))
     if not any(isinstance(r, dict) and r.get("resourceType") == "QuestionnaireResponse" for r, _ in resources):
-        res.add("import-unreadable", "the file holds no QuestionnaireResponse; save the responses as one resource, a JSON array of them, or a Bundle")
+        res.add(
+            "import-unreadable",
+            "the file holds no QuestionnaireResponse; save the responses as one resource, a JSON array of them, or a Bundle",
+        )
     res.items = list(current)
     return res

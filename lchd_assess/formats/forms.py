@@ -30,7 +30,25 @@ from . import platform_table as pt
 
 GOOGLE_META = {"timestamp"}
 MICROSOFT_META = {"id", "start time", "completion time", "last modified time"}
-QUALTRICS_META = {"startdate", "enddate", "status", "progress", "duration (in seconds)", "finished", "recordeddate", "responseid", "externalreference", "distributionchannel", "userlanguage", "q_recaptchascore", "q_relevantidduplicate", "q_relevantidduplicatescore", "q_relevantidfraudscore", "q_relevantidlaststartdate", "q_ballotboxstuffing"}
+QUALTRICS_META = {
+    "startdate",
+    "enddate",
+    "status",
+    "progress",
+    "duration (in seconds)",
+    "finished",
+    "recordeddate",
+    "responseid",
+    "externalreference",
+    "distributionchannel",
+    "userlanguage",
+    "q_recaptchascore",
+    "q_relevantidduplicate",
+    "q_relevantidduplicatescore",
+    "q_relevantidfraudscore",
+    "q_relevantidlaststartdate",
+    "q_ballotboxstuffing",
+}
 QUALTRICS_SKIP_STATUS = {"survey preview", "survey test", "spam", "1", "2", "8"}
 
 
@@ -79,7 +97,9 @@ def _detect(rows: list[tuple[int, list[str]]]) -> str:
     return "google"
 
 
-def read_export(path: str | Path, inst: InstrumentFile, display: str | None = None, variants: Sequence[InstrumentFile] = ()) -> pc.PlatformImport:
+def read_export(
+    path: str | Path, inst: InstrumentFile, display: str | None = None, variants: Sequence[InstrumentFile] = ()
+) -> pc.PlatformImport:
     """Respondent rows from a Google Forms, Microsoft Forms or Qualtrics export."""
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform="forms")
@@ -93,11 +113,18 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
     names = header
     if kind == "qualtrics":
         if len(table.rows) < 3:
-            res.add("import-unreadable", "a Qualtrics export has three header rows; this one has fewer (download it again as CSV)", 1)
+            res.add(
+                "import-unreadable",
+                "a Qualtrics export has three header rows; this one has fewer (download it again as CSV)",
+                1,
+            )
             return res
         # Row 1: export tags (Q1 …); row 2: question texts with our tags; row 3: import IDs.
         texts = table.rows[1][1] + [""] * (len(header) - len(table.rows[1][1]))
-        header = [t if pc.item_of_header(t) or t.strip().lower().startswith(("[sector]", "[role]")) else h for h, t in zip(header, texts)]
+        header = [
+            t if pc.item_of_header(t) or t.strip().lower().startswith(("[sector]", "[role]")) else h
+            for h, t in zip(header, texts)
+        ]
         names = texts
         data = table.rows[3:]
     meta = {"google": GOOGLE_META, "microsoft": MICROSOFT_META, "qualtrics": QUALTRICS_META}[kind]

@@ -25,9 +25,17 @@ MAX_BYTES = 20 * 1024 * 1024
 COMMENT_SUFFIX = "_comment"
 
 
-
 #: What messages call each platform (the reader sets ``PlatformImport.platform``).
-PLATFORM_NAMES = {"redcap": "REDCap", "kobo": "KoboToolbox", "odk": "ODK Central", "fhir": "FHIR", "forms": "a forms export", "google": "Google Forms", "microsoft": "Microsoft Forms", "qualtrics": "Qualtrics"}
+PLATFORM_NAMES = {
+    "redcap": "REDCap",
+    "kobo": "KoboToolbox",
+    "odk": "ODK Central",
+    "fhir": "FHIR",
+    "forms": "a forms export",
+    "google": "Google Forms",
+    "microsoft": "Microsoft Forms",
+    "qualtrics": "Qualtrics",
+}
 
 
 @dataclass
@@ -51,10 +59,14 @@ class PlatformImport:
     notes: list[Finding] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
 
-    def add(self, code: str, message: str, line: int | None = None, column: int | None = None, path: tuple = ()) -> None:
+    def add(
+        self, code: str, message: str, line: int | None = None, column: int | None = None, path: tuple = ()
+    ) -> None:
         self.findings.append(Finding(code, message, file=self.file, line=line, column=column, path=path))
 
-    def note(self, code: str, message: str, line: int | None = None, column: int | None = None, path: tuple = ()) -> None:
+    def note(
+        self, code: str, message: str, line: int | None = None, column: int | None = None, path: tuple = ()
+    ) -> None:
         self.notes.append(Finding(code, message, file=self.file, line=line, column=column, path=path))
 
 
@@ -67,10 +79,34 @@ _REDCAP_NAME = re.compile(r"^(p|fs)([1-9][0-9]*)_q([1-9][0-9]*)(" + COMMENT_SUFF
 #: Column names (compared in lower case, without spaces, dashes or underscores, after any group
 #: prefix) whose values are personal data on some platform.  Their cells are never read.
 PERSONAL_NAMES = {
-    "email", "emailaddress", "recipientemail", "respondentemail", "name", "fullname", "firstname", "lastname",
-    "recipientfirstname", "recipientlastname", "respondentname", "ipaddress", "ip", "locationlatitude",
-    "locationlongitude", "latitude", "longitude", "location", "geolocation", "phone", "phonenumber",
-    "address", "submittername", "submittedby", "username", "deviceid", "simserial", "subscriberid",
+    "email",
+    "emailaddress",
+    "recipientemail",
+    "respondentemail",
+    "name",
+    "fullname",
+    "firstname",
+    "lastname",
+    "recipientfirstname",
+    "recipientlastname",
+    "respondentname",
+    "ipaddress",
+    "ip",
+    "locationlatitude",
+    "locationlongitude",
+    "latitude",
+    "longitude",
+    "location",
+    "geolocation",
+    "phone",
+    "phonenumber",
+    "address",
+    "submittername",
+    "submittedby",
+    "username",
+    "deviceid",
+    "simserial",
+    "subscriberid",
 }
 
 
@@ -102,7 +138,9 @@ def item_of_header(name: str) -> tuple[str, bool] | None:
     return None
 
 
-def version_findings(res: PlatformImport, inst: InstrumentFile, have: dict[str, tuple[int | None, int | None]], what: str = "column") -> bool:
+def version_findings(
+    res: PlatformImport, inst: InstrumentFile, have: dict[str, tuple[int | None, int | None]], what: str = "column"
+) -> bool:
     """Findings for items missing, extra, or from another version; True when the set is
     exactly the current instrument's.  ``have`` maps item ID → (line, column) of its slot."""
     current = inst.item_ids()
@@ -113,18 +151,36 @@ def version_findings(res: PlatformImport, inst: InstrumentFile, have: dict[str, 
     matches = [v for v in inst.known_versions() if inst.items_at(v) == present]
     if matches:
         line, col = have[sorted(present)[0]] if present else (None, None)
-        res.add("import-instrument-version", f"the export's items match instrument version {matches[-1]}, but the current version is {inst.version}; set the survey up again from `lchd-assess export instrument`", line, col)
+        res.add(
+            "import-instrument-version",
+            f"the export's items match instrument version {matches[-1]}, but the current version is {inst.version}; set the survey up again from `lchd-assess export instrument`",
+            line,
+            col,
+        )
         return False
     for item_id in sorted(present - set(current), key=item_sort_key):
         line, col = have[item_id]
         if item_id in history:
-            res.add("import-instrument-version", f"{what} for {item_id}, an item of an earlier instrument version that {inst.version} no longer has; set the survey up again from `lchd-assess export instrument`", line, col)
+            res.add(
+                "import-instrument-version",
+                f"{what} for {item_id}, an item of an earlier instrument version that {inst.version} no longer has; set the survey up again from `lchd-assess export instrument`",
+                line,
+                col,
+            )
         else:
-            res.add("import-extra-item", f"{what} for {item_id}, which is not an item of instrument {inst.version}; delete it or fix its name", line, col)
+            res.add(
+                "import-extra-item",
+                f"{what} for {item_id}, which is not an item of instrument {inst.version}; delete it or fix its name",
+                line,
+                col,
+            )
     missing = [i for i in current if i not in present]
     if missing:
         shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-        res.add("import-missing-item", f"no {what} for item(s) {shown} of instrument {inst.version}; add the question(s) back on the platform (answers may stay empty)")
+        res.add(
+            "import-missing-item",
+            f"no {what} for item(s) {shown} of instrument {inst.version}; add the question(s) back on the platform (answers may stay empty)",
+        )
     return False
 
 
@@ -163,7 +219,14 @@ def special_label(inst: InstrumentFile, code: str) -> str:
 
 _LEADING_LEVEL = re.compile(r"^\s*([0-4])\s*[–—\-:.)]\s*\S")
 #: Other wordings of DK and NA that platforms' users type into choice lists (matched in lower case).
-SPECIAL_ALIASES = {"does not apply": NOT_APPLICABLE, "n/a": NOT_APPLICABLE, "not applicable": NOT_APPLICABLE, "don't know": DONT_KNOW, "don’t know": DONT_KNOW, "do not know": DONT_KNOW}
+SPECIAL_ALIASES = {
+    "does not apply": NOT_APPLICABLE,
+    "n/a": NOT_APPLICABLE,
+    "not applicable": NOT_APPLICABLE,
+    "don't know": DONT_KNOW,
+    "don’t know": DONT_KNOW,
+    "do not know": DONT_KNOW,
+}
 
 
 def label_table(inst: InstrumentFile, variants: Sequence[InstrumentFile] = ()) -> dict[str, int | str]:
@@ -177,7 +240,9 @@ def label_table(inst: InstrumentFile, variants: Sequence[InstrumentFile] = ()) -
     return out
 
 
-def parse_answer(cell: str, labels: dict[str, int | str], codes: dict[str, int | str]) -> tuple[str | None, int | str | None]:
+def parse_answer(
+    cell: str, labels: dict[str, int | str], codes: dict[str, int | str]
+) -> tuple[str | None, int | str | None]:
     """(kind, answer): kind is CODE, LABEL, None for an empty cell, or "bad"."""
     s = cell.strip()
     if not s:
@@ -224,12 +289,20 @@ class KindTracker:
         if len(self.first) == 2:
             cl, cc, cw = self.first[CODE]
             ll, lc, lw = self.first[LABEL]
-            res.add("import-mixed-codes", f"answers are codes in some cells ({cw}, line {cl}) and labels in others ({lw}, line {ll}); download the data again with one setting for the whole file", ll, lc)
+            res.add(
+                "import-mixed-codes",
+                f"answers are codes in some cells ({cw}, line {cl}) and labels in others ({lw}, line {ll}); download the data again with one setting for the whole file",
+                ll,
+                lc,
+            )
 
 
-def sector_role_tables(inst: InstrumentFile, variants: Sequence[InstrumentFile] = ()) -> tuple[dict[str, str], dict[str, str]]:
+def sector_role_tables(
+    inst: InstrumentFile, variants: Sequence[InstrumentFile] = ()
+) -> tuple[dict[str, str], dict[str, str]]:
     """Code or label (lower case; REDCap's underscore codes and translated labels too) →
     sector / role code."""
+
     def table(entries: Iterable) -> dict[str, str]:
         t: dict[str, str] = {}
         for e in entries:
@@ -260,7 +333,16 @@ def short_id(prefix: str, values: list[str]) -> Callable[[str], str]:
 
 SECTOR_QUESTION = "Which sector is your organisation in?"
 ROLE_QUESTION = "What is your role in the partnership?"
-SECTOR, ROLE, ITEM, COMMENT, RID, VERSION, PERSONAL, META = "sector", "role", "item", "comment", "id", "version", "personal", "meta"
+SECTOR, ROLE, ITEM, COMMENT, RID, VERSION, PERSONAL, META = (
+    "sector",
+    "role",
+    "item",
+    "comment",
+    "id",
+    "version",
+    "personal",
+    "meta",
+)
 
 
 def classify_common(name: str) -> tuple[str, str | None] | None:

@@ -32,18 +32,34 @@ from . import platform_table as pt
 
 #: The data dictionary's header, exactly as REDCap writes and reads it (columns A–R).
 DICTIONARY_HEADER = (
-    "Variable / Field Name", "Form Name", "Section Header", "Field Type", "Field Label",
-    "Choices, Calculations, OR Slider Labels", "Field Note", "Text Validation Type OR Show Slider Number",
-    "Text Validation Min", "Text Validation Max", "Identifier?", "Branching Logic (Show field only if...)",
-    "Required Field?", "Custom Alignment", "Question Number (surveys only)", "Matrix Group Name",
-    "Matrix Ranking?", "Field Annotation",
+    "Variable / Field Name",
+    "Form Name",
+    "Section Header",
+    "Field Type",
+    "Field Label",
+    "Choices, Calculations, OR Slider Labels",
+    "Field Note",
+    "Text Validation Type OR Show Slider Number",
+    "Text Validation Min",
+    "Text Validation Max",
+    "Identifier?",
+    "Branching Logic (Show field only if...)",
+    "Required Field?",
+    "Custom Alignment",
+    "Question Number (surveys only)",
+    "Matrix Group Name",
+    "Matrix Ranking?",
+    "Field Annotation",
 )
 RAW_CODES = {DONT_KNOW: "DK", NOT_APPLICABLE: "NAP"}
 COMPLETE = {"0": "Incomplete", "1": "Unverified", "2": "Complete"}
 #: REDCap's own columns in an export, raw name and label header.
 FIXED = {
-    "record_id": "Record ID", "redcap_event_name": "Event Name", "redcap_repeat_instrument": "Repeat Instrument",
-    "redcap_repeat_instance": "Repeat Instance", "redcap_data_access_group": "Data Access Group",
+    "record_id": "Record ID",
+    "redcap_event_name": "Event Name",
+    "redcap_repeat_instrument": "Repeat Instrument",
+    "redcap_repeat_instance": "Repeat Instance",
+    "redcap_data_access_group": "Data Access Group",
     "redcap_survey_identifier": "Survey Identifier",
 }
 
@@ -63,7 +79,26 @@ def _choices(pairs: list[tuple[str, str]]) -> str:
 
 
 def _row(**cells: str) -> list[str]:
-    keys = ("name", "form", "section", "type", "label", "choices", "note", "validation", "vmin", "vmax", "identifier", "branching", "required", "alignment", "number", "matrix", "ranking", "annotation")
+    keys = (
+        "name",
+        "form",
+        "section",
+        "type",
+        "label",
+        "choices",
+        "note",
+        "validation",
+        "vmin",
+        "vmax",
+        "identifier",
+        "branching",
+        "required",
+        "alignment",
+        "number",
+        "matrix",
+        "ranking",
+        "annotation",
+    )
     return [cells.get(k, "") for k in keys]
 
 
@@ -71,11 +106,53 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
     rows = [list(DICTIONARY_HEADER)]
-    rows.append(_row(name="record_id", form=form, type="text", label="Record ID", annotation="Respondent code: let REDCap number the records; never a name"))
-    rows.append(_row(name="instrument_version", form=form, type="text", label="Instrument version", annotation=f"LCHD instrument version, filled in by REDCap: @DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY"))
-    rows.append(_row(name="instructions", form=form, section="About you (no names)", type="descriptive", label=" ".join(inst.instructions.split())))
-    rows.append(_row(name="sector", form=form, type="dropdown", label=pc.SECTOR_QUESTION, choices=_choices([(s.id.replace("-", "_"), s.label) for s in inst.sectors]), required="y"))
-    rows.append(_row(name="role", form=form, type="dropdown", label=pc.ROLE_QUESTION, choices=_choices([(r.id.replace("-", "_"), r.label) for r in inst.roles]), required="y"))
+    rows.append(
+        _row(
+            name="record_id",
+            form=form,
+            type="text",
+            label="Record ID",
+            annotation="Respondent code: let REDCap number the records; never a name",
+        )
+    )
+    rows.append(
+        _row(
+            name="instrument_version",
+            form=form,
+            type="text",
+            label="Instrument version",
+            annotation=f"LCHD instrument version, filled in by REDCap: @DEFAULT='{inst.version}' @READONLY @HIDDEN-SURVEY",
+        )
+    )
+    rows.append(
+        _row(
+            name="instructions",
+            form=form,
+            section="About you (no names)",
+            type="descriptive",
+            label=" ".join(inst.instructions.split()),
+        )
+    )
+    rows.append(
+        _row(
+            name="sector",
+            form=form,
+            type="dropdown",
+            label=pc.SECTOR_QUESTION,
+            choices=_choices([(s.id.replace("-", "_"), s.label) for s in inst.sectors]),
+            required="y",
+        )
+    )
+    rows.append(
+        _row(
+            name="role",
+            form=form,
+            type="dropdown",
+            label=pc.ROLE_QUESTION,
+            choices=_choices([(r.id.replace("-", "_"), r.label) for r in inst.roles]),
+            required="y",
+        )
+    )
     for sec in inst.sections:
         first = True
         for item in inst.active_items():
@@ -84,8 +161,27 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
             pairs = [(str(n), pc.choice_text(inst, item, n)) for n in range(5)]
             pairs += [(RAW_CODES[a.code], a.label) for a in inst.special_answers]
             header = f"{sec.element}: {sec.title} — {' '.join(sec.intro.split())}" if first else ""
-            rows.append(_row(name=field_name(item.id), form=form, section=header, type="radio", label=" ".join(item.stem.split()), choices=_choices(pairs), number=item.id, annotation=f"LCHD item {item.id} (instrument {inst.id} {inst.version})"))
-            rows.append(_row(name=field_name(item.id) + pc.COMMENT_SUFFIX, form=form, type="notes", label=pc.comment_label(item.id), annotation=f"LCHD comment on {item.id}"))
+            rows.append(
+                _row(
+                    name=field_name(item.id),
+                    form=form,
+                    section=header,
+                    type="radio",
+                    label=" ".join(item.stem.split()),
+                    choices=_choices(pairs),
+                    number=item.id,
+                    annotation=f"LCHD item {item.id} (instrument {inst.id} {inst.version})",
+                )
+            )
+            rows.append(
+                _row(
+                    name=field_name(item.id) + pc.COMMENT_SUFFIX,
+                    form=form,
+                    type="notes",
+                    label=pc.comment_label(item.id),
+                    annotation=f"LCHD comment on {item.id}",
+                )
+            )
             first = False
     return rows
 
@@ -107,8 +203,12 @@ def dictionary_csv(inst: InstrumentFile) -> str:
 def _label_headers(inst: InstrumentFile) -> dict[str, tuple[str, str | None]]:
     """Label header (as REDCap writes it: the field label) → column kind."""
     out: dict[str, tuple[str, str | None]] = {
-        "record id": (pc.RID, None), "event name": ("event", None), "complete?": ("complete", None),
-        "instrument version": (pc.VERSION, None), pc.SECTOR_QUESTION.lower(): (pc.SECTOR, None), pc.ROLE_QUESTION.lower(): (pc.ROLE, None),
+        "record id": (pc.RID, None),
+        "event name": ("event", None),
+        "complete?": ("complete", None),
+        "instrument version": (pc.VERSION, None),
+        pc.SECTOR_QUESTION.lower(): (pc.SECTOR, None),
+        pc.ROLE_QUESTION.lower(): (pc.ROLE, None),
     }
     for item in inst.items:
         out[" ".join(item.stem.split()).lower()] = (pc.ITEM, item.id)
@@ -119,7 +219,13 @@ def _label_headers(inst: InstrumentFile) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def read_export(path: str | Path, inst: InstrumentFile, display: str | None = None, event: str | None = None, variants: Sequence[InstrumentFile] = ()) -> pc.PlatformImport:
+def read_export(
+    path: str | Path,
+    inst: InstrumentFile,
+    display: str | None = None,
+    event: str | None = None,
+    variants: Sequence[InstrumentFile] = (),
+) -> pc.PlatformImport:
     """Respondent rows from REDCap's CSV export (raw or labels); findings for what is wrong."""
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform="redcap")
@@ -149,17 +255,32 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
         return res
     rid = cols.index(pc.RID)
     if rid is None:
-        res.add("import-unreadable", "the export has no record_id column: is it a REDCap export? Export the whole project (Data Exports, All data), not a report without record_id", header_line, 1)
+        res.add(
+            "import-unreadable",
+            "the export has no record_id column: is it a REDCap export? Export the whole project (Data Exports, All data), not a report without record_id",
+            header_line,
+            1,
+        )
         return res
     data = table.rows[1:]
     ev = cols.index("event")
     if ev is not None:
         events = sorted({rec[ev].strip() for _, rec in data if ev < len(rec) and rec[ev].strip()})
         if event is None and len(events) > 1:
-            res.add("import-options", f"the export holds {len(events)} events ({', '.join(events)}); import one at a time with --event NAME (each event is one wave)", header_line, ev + 1)
+            res.add(
+                "import-options",
+                f"the export holds {len(events)} events ({', '.join(events)}); import one at a time with --event NAME (each event is one wave)",
+                header_line,
+                ev + 1,
+            )
             return res
         if event is not None and event not in events:
-            res.add("import-options", f"no record is in event '{event}'; the export has: {', '.join(events) or 'none'}", header_line, ev + 1)
+            res.add(
+                "import-options",
+                f"no record is in event '{event}'; the export has: {', '.join(events) or 'none'}",
+                header_line,
+                ev + 1,
+            )
             return res
     cp = cols.index("complete")
     incomplete: list[int] = []
@@ -174,5 +295,9 @@ def read_export(path: str | Path, inst: InstrumentFile, display: str | None = No
     codes = pc.our_codes({v: k for k, v in RAW_CODES.items()})
     pt.read_rows(res, inst, cols, data, lambda line, cells: cells[rid].strip(), codes, skip=skip, variants=variants)
     if incomplete:
-        res.note("import-incomplete-record", f"{len(incomplete)} record(s) are marked Incomplete in REDCap; their answers so far were imported (line(s) {', '.join(map(str, incomplete[:5]))})", incomplete[0])
+        res.note(
+            "import-incomplete-record",
+            f"{len(incomplete)} record(s) are marked Incomplete in REDCap; their answers so far were imported (line(s) {', '.join(map(str, incomplete[:5]))})",
+            incomplete[0],
+        )
     return res

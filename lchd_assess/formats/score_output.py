@@ -18,9 +18,27 @@ def _num(x: float | None) -> str:
 
 
 CSV_COLUMNS = [
-    "partnership", "wave", "instrument_version", "scoring_rules_version", "element", "name", "score", "level",
-    "interval_low", "interval_high", "n_respondents", "coverage", "sd", "dont_know", "not_applicable",
-    "community", "institutional", "gap", "previous", "change", "change_flag",
+    "partnership",
+    "wave",
+    "instrument_version",
+    "scoring_rules_version",
+    "element",
+    "name",
+    "score",
+    "level",
+    "interval_low",
+    "interval_high",
+    "n_respondents",
+    "coverage",
+    "sd",
+    "dont_know",
+    "not_applicable",
+    "community",
+    "institutional",
+    "gap",
+    "previous",
+    "change",
+    "change_flag",
 ]
 
 
@@ -32,36 +50,71 @@ def to_csv(result: ScoreResult) -> str:
     for e in result.elements:
         g = gaps.get(e.id)
         c = changes.get(e.id)
-        rows.append([
-            result.partnership.id, result.wave, result.instrument_version, result.scoring_rules_version, e.id, e.name,
-            _num(e.score), e.level or "", _num(e.interval[0]) if e.interval else "", _num(e.interval[1]) if e.interval else "",
-            e.n_respondents, _num(e.coverage), _num(e.sd), e.n_dont_know, e.n_not_applicable,
-            _num(g.community) if g else "", _num(g.institutional) if g else "", g.code if g else "",
-            _num(c.previous) if c else "", _num(c.delta) if c else "", c.flag if c else "",
-        ])
+        rows.append(
+            [
+                result.partnership.id,
+                result.wave,
+                result.instrument_version,
+                result.scoring_rules_version,
+                e.id,
+                e.name,
+                _num(e.score),
+                e.level or "",
+                _num(e.interval[0]) if e.interval else "",
+                _num(e.interval[1]) if e.interval else "",
+                e.n_respondents,
+                _num(e.coverage),
+                _num(e.sd),
+                e.n_dont_know,
+                e.n_not_applicable,
+                _num(g.community) if g else "",
+                _num(g.institutional) if g else "",
+                g.code if g else "",
+                _num(c.previous) if c else "",
+                _num(c.delta) if c else "",
+                c.flag if c else "",
+            ]
+        )
     return csv_text(rows)
 
 
 def to_text(result: ScoreResult) -> str:
     """A plain summary a person can read in a terminal or paste into an e-mail."""
     r = result
-    L = [f"{r.partnership.name}: wave {r.wave} ({r.n_respondents} respondents)",
-         f"instrument {r.instrument_id} {r.instrument_version}, scoring rules {r.scoring_rules_version}, framework {r.framework_version}", ""]
+    L = [
+        f"{r.partnership.name}: wave {r.wave} ({r.n_respondents} respondents)",
+        f"instrument {r.instrument_id} {r.instrument_version}, scoring rules {r.scoring_rules_version}, framework {r.framework_version}",
+        "",
+    ]
     L.append(f"{'Element':<8} {'Score':>6}  {'95% interval':<13} {'Level':<12} {'n':>3}  {'Coverage':>8}  Name")
     for e in r.elements:
         iv, sc = interval(e.interval, 1), score(e.score, 1)
-        L.append(f"{e.id:<8} {sc:>6}  {iv:<13} {(e.level_label or '—'):<12} {e.n_respondents:>3}  {e.coverage:>8.0%}  {e.name}")
+        L.append(
+            f"{e.id:<8} {sc:>6}  {iv:<13} {(e.level_label or '—'):<12} {e.n_respondents:>3}  {e.coverage:>8.0%}  {e.name}"
+        )
         if e.reason:
             L.append(f"{'':<8} {e.reason}")
     L += ["", "Gate: " + r.gating.explanation, "", "Community versus institutional perspective:"]
     for g in r.gaps:
-        nums = f"community {g.community:.1f}, institutional {g.institutional:.1f}" if g.community is not None and g.institutional is not None else "numbers hidden"
-        dk = f"; don't know: community {g.community_dont_know_rate:.0%}, institutional {g.institutional_dont_know_rate:.0%}" if g.community_dont_know_rate is not None and g.institutional_dont_know_rate is not None else ""
+        nums = (
+            f"community {g.community:.1f}, institutional {g.institutional:.1f}"
+            if g.community is not None and g.institutional is not None
+            else "numbers hidden"
+        )
+        dk = (
+            f"; don't know: community {g.community_dont_know_rate:.0%}, institutional {g.institutional_dont_know_rate:.0%}"
+            if g.community_dont_know_rate is not None and g.institutional_dont_know_rate is not None
+            else ""
+        )
         L.append(f"  {g.id:<5} {g.code:<18} {nums}{dk}")
     L += ["", f"Sector groups (shown only with at least {r.method.min_cell_size} respondents):"]
     for grp in r.groups:
         if grp.suppressed:
-            why = "fewer respondents than the minimum cell size" if grp.suppression_reason == "below-minimum-cell-size" else "hidden so that a smaller group cannot be worked out"
+            why = (
+                "fewer respondents than the minimum cell size"
+                if grp.suppression_reason == "below-minimum-cell-size"
+                else "hidden so that a smaller group cannot be worked out"
+            )
             L.append(f"  {grp.label}: not shown ({why})")
         else:
             scores = "  ".join(f"{ge.id} {score(ge.score, 1)}" for ge in grp.elements or [])
@@ -72,7 +125,9 @@ def to_text(result: ScoreResult) -> str:
     if rep.silent_sectors:
         L.append("  Roster sectors with no respondent: " + ", ".join(rep.silent_sectors))
     if rep.few_sectors:
-        L.append(f"  Roster sectors with fewer than {r.method.min_cell_size} respondents: " + ", ".join(rep.few_sectors))
+        L.append(
+            f"  Roster sectors with fewer than {r.method.min_cell_size} respondents: " + ", ".join(rep.few_sectors)
+        )
     if r.change:
         L += ["", f"Change since {r.change.previous_wave} (meaningful change: {r.change.threshold:g} points or more):"]
         for c in r.change.elements:

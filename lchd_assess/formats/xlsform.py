@@ -40,6 +40,7 @@ def choice_list(item_id: str) -> str:
 
 def sheets(inst: InstrumentFile) -> dict[str, list[list[str]]]:
     """The workbook's three sheets as rows (header first)."""
+
     def srow(**c: str) -> list[str]:
         return [c.get(k, "") for k in SURVEY_HEADER]
 
@@ -61,7 +62,14 @@ def sheets(inst: InstrumentFile) -> dict[str, list[list[str]]]:
             # Items are not required: "Don't know" is a better answer than a forced guess,
             # and a skipped item is a blank the scorer already handles.
             survey.append(srow(type=f"select_one {lst}", name=item.id, label=" ".join(item.stem.split())))
-            survey.append(srow(type="text", name=item.id + pc.COMMENT_SUFFIX, label=pc.comment_label(item.id), appearance="multiline"))
+            survey.append(
+                srow(
+                    type="text",
+                    name=item.id + pc.COMMENT_SUFFIX,
+                    label=pc.comment_label(item.id),
+                    appearance="multiline",
+                )
+            )
             choices += [[lst, str(n), pc.choice_text(inst, item, n)] for n in range(5)]
             choices += [[lst, a.code, a.label] for a in inst.special_answers]
         survey.append(srow(type="end_group", name=sec.element))
@@ -114,11 +122,71 @@ def _normalise_zip(data: bytes) -> bytes:
 # -- Reading KoboToolbox and ODK Central exports ----------------------------------------------
 
 #: Submission metadata both platforms add (compared after group prefixes and case are removed).
-KOBO_META = {"_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "__version__", "_tags", "_index", "_xform_id_string", "_attachments", "_parent_table_name", "_parent_index", "_submission__id", "_submission__uuid", "_submission__submission_time", "_submission__validation_status", "_submission__notes", "_submission__status", "_submission__submitted_by", "_submission___version__", "_submission__tags", "start", "end", "today", "instanceid", "rootuuid", "deprecatedid", "audit", "formhub/uuid", "meta/instanceid", "meta/rootuuid", "meta/deprecatedid", "meta/instancename", "instancename"}
-ODK_META = {"submissiondate", "key", "submitterid", "attachmentspresent", "attachmentsexpected", "status", "reviewstate", "edits", "formversion", "meta-instanceid", "meta-instancename", "meta-deprecatedid", "meta-audit", "start", "end", "today", "instanceid"}
+KOBO_META = {
+    "_id",
+    "_uuid",
+    "_submission_time",
+    "_validation_status",
+    "_notes",
+    "_status",
+    "__version__",
+    "_tags",
+    "_index",
+    "_xform_id_string",
+    "_attachments",
+    "_parent_table_name",
+    "_parent_index",
+    "_submission__id",
+    "_submission__uuid",
+    "_submission__submission_time",
+    "_submission__validation_status",
+    "_submission__notes",
+    "_submission__status",
+    "_submission__submitted_by",
+    "_submission___version__",
+    "_submission__tags",
+    "start",
+    "end",
+    "today",
+    "instanceid",
+    "rootuuid",
+    "deprecatedid",
+    "audit",
+    "formhub/uuid",
+    "meta/instanceid",
+    "meta/rootuuid",
+    "meta/deprecatedid",
+    "meta/instancename",
+    "instancename",
+}
+ODK_META = {
+    "submissiondate",
+    "key",
+    "submitterid",
+    "attachmentspresent",
+    "attachmentsexpected",
+    "status",
+    "reviewstate",
+    "edits",
+    "formversion",
+    "meta-instanceid",
+    "meta-instancename",
+    "meta-deprecatedid",
+    "meta-audit",
+    "start",
+    "end",
+    "today",
+    "instanceid",
+}
 
 
-def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: str | None = None, variants: Sequence[InstrumentFile] = ()) -> pc.PlatformImport:
+def read_export(
+    path: str | Path,
+    inst: InstrumentFile,
+    platform: str,
+    display: str | None = None,
+    variants: Sequence[InstrumentFile] = (),
+) -> pc.PlatformImport:
     """Respondent rows from a KoboToolbox (``platform="kobo"``) or ODK Central (``"odk"``) export."""
     path = Path(path)
     res = pc.PlatformImport(file=display or str(path), platform=platform)
@@ -158,7 +226,11 @@ def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: 
     order = ("_uuid", "meta/instanceid", "instanceid", "key", "meta-instanceid")
     uuid_cols.sort(key=lambda kj: order.index(kj[0]) if kj[0] in order else 99)
     if not uuid_cols:
-        res.add("import-unreadable", f"the export has no submission ID column ({'_uuid' if platform == 'kobo' else 'KEY'}); download it again with all metadata columns", header_line)
+        res.add(
+            "import-unreadable",
+            f"the export has no submission ID column ({'_uuid' if platform == 'kobo' else 'KEY'}); download it again with all metadata columns",
+            header_line,
+        )
         return res
     uj = uuid_cols[0][1]
     data = table.rows[1:]
@@ -166,9 +238,15 @@ def read_export(path: str | Path, inst: InstrumentFile, platform: str, display: 
     rv = cols.index("review")
 
     def skip(line: int, cells: list[str]) -> str | None:
-        if rv is not None and cells[rv].strip().lower() in ("rejected", "validation_status_not_approved", "not approved"):
+        if rv is not None and cells[rv].strip().lower() in (
+            "rejected",
+            "validation_status_not_approved",
+            "not approved",
+        ):
             return "marked rejected / not approved on the platform"
         return None
 
-    pt.read_rows(res, inst, cols, data, lambda line, cells: make(cells[uj]), pc.our_codes(), skip=skip, variants=variants)
+    pt.read_rows(
+        res, inst, cols, data, lambda line, cells: make(cells[uj]), pc.our_codes(), skip=skip, variants=variants
+    )
     return res

@@ -18,14 +18,44 @@ from .models import SEMVER, FileBase, Strict
 #: the checker (check/checklist.py) and, as pattern text, by the offline checklist page.
 NA_PATTERN = re.compile(r"^\s*(n\s*/\s*a|not\s+applicable)\b[\s:.,;\-–—]*", re.IGNORECASE)
 #: Answers that say nothing about where or why (compared lowercased, trailing dots removed).
-PLACEHOLDERS = frozenset({"yes", "y", "x", "ok", "done", "true", "✓", "✔", "?", "??", "tbd", "todo", "to do", "xxx", "-", "–", "—", "...", "…", "reported", "see text"})
+PLACEHOLDERS = frozenset(
+    {
+        "yes",
+        "y",
+        "x",
+        "ok",
+        "done",
+        "true",
+        "✓",
+        "✔",
+        "?",
+        "??",
+        "tbd",
+        "todo",
+        "to do",
+        "xxx",
+        "-",
+        "–",
+        "—",
+        "...",
+        "…",
+        "reported",
+        "see text",
+    }
+)
 
 # -- The checklist file -----------------------------------------------------------------------
 
 
 class ChecklistEntry(Strict):
-    reported_at: str | int = Field(default="", description="Where the item is addressed, e.g. 'Methods, para 3; Table 2' or a page number. Leave empty if it is not reported.")
-    not_done: str = Field(default="", description="Why the item is not reported. For an item that allows it, start with 'N/A:' and say why it does not apply.")
+    reported_at: str | int = Field(
+        default="",
+        description="Where the item is addressed, e.g. 'Methods, para 3; Table 2' or a page number. Leave empty if it is not reported.",
+    )
+    not_done: str = Field(
+        default="",
+        description="Why the item is not reported. For an item that allows it, start with 'N/A:' and say why it does not apply.",
+    )
 
 
 class ReportInfo(Strict):
@@ -40,10 +70,18 @@ class ChecklistFile(FileBase):
     kind: Literal["checklist"]
     standard: str = Field(description="ID of the reporting standard, e.g. 'lchd-csp-reporting'.")
     standard_version: str = Field(pattern=SEMVER, description="Version of the standard the checklist was written for.")
-    scope: Literal["full", "core"] = Field(default="full", description="'full': every item must be answered; 'core': only the core items (extended items may still be added and are then checked).")
+    scope: Literal["full", "core"] = Field(
+        default="full",
+        description="'full': every item must be answered; 'core': only the core items (extended items may still be added and are then checked).",
+    )
     report: ReportInfo = Field(default_factory=ReportInfo)
     items: dict[str, ChecklistEntry | None] = Field(description="Item ID → where it is reported, or why not.")
 
 
 #: The checklist's kind (listed in :data:`lchd_assess.load.kinds.KINDS`).
-CHECKLIST = Kind("checklist", ChecklistFile, "A reporting checklist for one partnership report: where each item of the standard is reported, or why not.", "checklist")
+CHECKLIST = Kind(
+    "checklist",
+    ChecklistFile,
+    "A reporting checklist for one partnership report: where each item of the standard is reported, or why not.",
+    "checklist",
+)

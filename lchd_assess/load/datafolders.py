@@ -26,7 +26,9 @@ def _head(path: Path, what: str, option: str) -> tuple[dict, LoadedYaml]:
     if loaded.findings:
         raise InputError(f"{loaded.findings[0].format_text()} (the {what} named by {option})")
     if not isinstance(loaded.data, dict):
-        raise InputError(f"{path}: not a {what} file (no YAML mapping); point {option} at a folder like the toolkit's own")
+        raise InputError(
+            f"{path}: not a {what} file (no YAML mapping); point {option} at a folder like the toolkit's own"
+        )
     return loaded.data, loaded
 
 

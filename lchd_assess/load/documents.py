@@ -73,7 +73,15 @@ def schema_json(kind: Kind) -> str:
 
 # -- jsonschema errors → findings ------------------------------------------------------------
 
-_JSON_TYPES = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false", "array": "a list", "object": "a mapping", "null": "nothing (null)"}
+_JSON_TYPES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+    "null": "nothing (null)",
+}
 
 
 def _type_of(value: Any) -> str:
@@ -132,8 +140,14 @@ def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Findin
         for name in err.validator_value:
             if isinstance(inst, dict) and name not in inst:
                 code = "missing-source" if name == "source" else "schema-required"
-                fix = " (say where in the paper it comes from: a section heading or figure)" if code == "missing-source" else ""
-                out.append(f(code, f"{_where(path)} is missing the required field '{name}'; add it{fix}", path + (name,)))
+                fix = (
+                    " (say where in the paper it comes from: a section heading or figure)"
+                    if code == "missing-source"
+                    else ""
+                )
+                out.append(
+                    f(code, f"{_where(path)} is missing the required field '{name}'; add it{fix}", path + (name,))
+                )
         return out
     if v == "additionalProperties":
         known = sorted((sch.get("properties") or {}).keys())
@@ -141,7 +155,9 @@ def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Findin
         for name in sorted(set(inst) - set(known)) if isinstance(inst, dict) else []:
             close = difflib.get_close_matches(name, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; allowed fields: {', '.join(known)}"
-            out.append(f("schema-unknown-field", f"unknown field '{name}' in {_where(path)}{hint}", path + (name,), key=True))
+            out.append(
+                f("schema-unknown-field", f"unknown field '{name}' in {_where(path)}{hint}", path + (name,), key=True)
+            )
         return out
     if v == "type":
         want = err.validator_value if isinstance(err.validator_value, list) else [err.validator_value]
@@ -150,17 +166,39 @@ def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Findin
     if v == "pattern":
         id_kind = sch.get("x-id-kind")
         if id_kind:
-            return [f("bad-id-pattern", f"'{_show(inst)}' is not a valid {models.KIND_LABELS.get(id_kind, id_kind)} ID; use the form {models.ID_EXAMPLES.get(id_kind, err.validator_value)}")]
+            return [
+                f(
+                    "bad-id-pattern",
+                    f"'{_show(inst)}' is not a valid {models.KIND_LABELS.get(id_kind, id_kind)} ID; use the form {models.ID_EXAMPLES.get(id_kind, err.validator_value)}",
+                )
+            ]
         if err.validator_value == models.SEMVER:
-            return [f("bad-version", f"version '{_show(inst)}' at {_where(path)} is not MAJOR.MINOR.PATCH (e.g. 1.0.0)")]
+            return [
+                f("bad-version", f"version '{_show(inst)}' at {_where(path)} is not MAJOR.MINOR.PATCH (e.g. 1.0.0)")
+            ]
         if err.validator_value == models.DATE:
             return [f("schema-value", f"'{_show(inst)}' at {_where(path)} is not a date in the form YYYY-MM-DD")]
-        return [f("schema-value", f"'{_show(inst)}' at {_where(path)} is not in the required form: {pattern_in_words(err.validator_value)}")]
+        return [
+            f(
+                "schema-value",
+                f"'{_show(inst)}' at {_where(path)} is not in the required form: {pattern_in_words(err.validator_value)}",
+            )
+        ]
     if v in ("const", "enum"):
         allowed = [err.validator_value] if v == "const" else err.validator_value
         if field == "kind":
-            return [f("unknown-kind", f"kind '{_show(inst)}' does not fit this file; expected {', '.join(map(str, allowed))}")]
-        return [f("schema-value", f"'{_show(inst)}' is not allowed at {_where(path)}; use one of: {', '.join(map(str, allowed))}")]
+            return [
+                f(
+                    "unknown-kind",
+                    f"kind '{_show(inst)}' does not fit this file; expected {', '.join(map(str, allowed))}",
+                )
+            ]
+        return [
+            f(
+                "schema-value",
+                f"'{_show(inst)}' is not allowed at {_where(path)}; use one of: {', '.join(map(str, allowed))}",
+            )
+        ]
     if v in ("minItems", "minLength"):
         return [f("schema-value", f"{_where(path)} must not be empty")]
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "maxItems", "maxLength"):
@@ -217,12 +255,23 @@ def check_loaded(loaded: LoadedYaml, kinds: Kind | Mapping[str, Kind]) -> Docume
         return doc
     data = loaded.data
     if not isinstance(data, dict):
-        loaded.findings.append(loaded.locate(Finding("yaml-not-mapping", f"the top level is {_type_of(data)}; it must be a mapping that starts with `kind:`")))
+        loaded.findings.append(
+            loaded.locate(
+                Finding(
+                    "yaml-not-mapping",
+                    f"the top level is {_type_of(data)}; it must be a mapping that starts with `kind:`",
+                )
+            )
+        )
         return doc
     kind = data.get("kind")
     if not isinstance(kind, str) or kind not in table:
         what = "has no `kind`" if kind is None else f"has kind '{_show(kind)}'"
-        loaded.findings.append(loaded.locate(Finding("unknown-kind", f"the file {what}; use one of: {', '.join(sorted(table))}", path=("kind",))))
+        loaded.findings.append(
+            loaded.locate(
+                Finding("unknown-kind", f"the file {what}; use one of: {', '.join(sorted(table))}", path=("kind",))
+            )
+        )
         return doc
     doc.kind, doc.family = kind, table[kind].family
     found = schema_findings(table[kind], data, loaded)

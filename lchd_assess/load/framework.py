@@ -136,10 +136,20 @@ def framework_dir(path: str | Path | None = None) -> Path:
 def _framework_documents(d: Path, report: Report) -> list[Document]:
     """Every YAML file under ``d`` (hidden folders skipped), loaded and schema-checked."""
     if not d.is_dir():
-        what = ("file-not-found", "no such file or folder") if not d.exists() else ("no-files", "the framework must be a folder of YAML files")
+        what = (
+            ("file-not-found", "no such file or folder")
+            if not d.exists()
+            else ("no-files", "the framework must be a folder of YAML files")
+        )
         report.extend([Finding(*what, file=display_path(d))])
         return []
-    paths = sorted(q for q in d.rglob("*") if q.is_file() and q.suffix.lower() in YAML_SUFFIXES and not any(part.startswith(".") for part in q.relative_to(d).parts))
+    paths = sorted(
+        q
+        for q in d.rglob("*")
+        if q.is_file()
+        and q.suffix.lower() in YAML_SUFFIXES
+        and not any(part.startswith(".") for part in q.relative_to(d).parts)
+    )
     if not paths:
         report.extend([Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(d))])
     docs = []
@@ -195,5 +205,7 @@ def load_standard(framework_path: str | None = None) -> Standard:
     fw = load_framework(framework_path)
     std = standard_from(fw)
     if std is None:
-        raise InputError(f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml")
+        raise InputError(
+            f"{fw.root}: no file of kind 'reporting-standard' in the framework folder; the checklist tools need framework/reporting-standard.yaml"
+        )
     return std

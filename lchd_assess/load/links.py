@@ -101,7 +101,14 @@ def build_index(docs: list[Document], findings: list[Finding]) -> Index:
             prev = index.entries.get(obj.id)  # type: ignore[attr-defined]
             if prev is not None:
                 line, _ = prev.doc.loaded.position(prev.path + ("id",))
-                findings.append(_f(doc, "duplicate-id", f"ID '{obj.id}' is already used by a {models.KIND_LABELS.get(prev.kind, prev.kind)} in {prev.doc.file}:{line}; give this one a new ID (IDs are never reused)", path + ("id",)))  # type: ignore[attr-defined]
+                findings.append(
+                    _f(
+                        doc,
+                        "duplicate-id",
+                        f"ID '{obj.id}' is already used by a {models.KIND_LABELS.get(prev.kind, prev.kind)} in {prev.doc.file}:{line}; give this one a new ID (IDs are never reused)",  # type: ignore[attr-defined]
+                        path + ("id",),
+                    )
+                )
                 continue
             index.entries[obj.id] = Entry(obj.id, kind, doc, path, obj)  # type: ignore[attr-defined]
     return index
@@ -128,7 +135,12 @@ def check_references(doc: Document, index: Index) -> Iterator[Finding]:
                 code = "crosswalk-unknown-target" if isinstance(obj, models.Mapping) else "dangling-reference"
                 yield _f(doc, code, f"'{target}' in {name} does not match any {label}; check the ID", p)
             elif kind not in kinds:
-                yield _f(doc, "wrong-reference-kind", f"'{target}' in {name} is a {models.KIND_LABELS.get(kind, kind)}, but a {label} is expected here", p)
+                yield _f(
+                    doc,
+                    "wrong-reference-kind",
+                    f"'{target}' in {name} is a {models.KIND_LABELS.get(kind, kind)}, but a {label} is expected here",
+                    p,
+                )
             elif entry and entry.status == "retired" and name != "replaced_by":
                 repl = getattr(entry.obj, "replaced_by", None)
                 fix = f"; use '{repl}' instead" if repl else ""
@@ -138,7 +150,12 @@ def check_references(doc: Document, index: Index) -> Iterator[Finding]:
 def check_sources(doc: Document) -> Iterator[Finding]:
     for obj, path in walk(doc.model):
         if isinstance(obj, models.Source) and not (obj.section or obj.figure):
-            yield _f(doc, "missing-source", "source names no section or figure; say where in the paper this comes from (e.g. section: 'Foundational Structure 3: …' or figure: 'Figure 2')", path)
+            yield _f(
+                doc,
+                "missing-source",
+                "source names no section or figure; say where in the paper this comes from (e.g. section: 'Foundational Structure 3: …' or figure: 'Figure 2')",
+                path,
+            )
 
 
 def check_changelog(doc: Document) -> Iterator[Finding]:
@@ -146,7 +163,12 @@ def check_changelog(doc: Document) -> Iterator[Finding]:
     version, log = getattr(m, "version", None), getattr(m, "changelog", None)
     if isinstance(version, str) and isinstance(log, list) and log:
         if version not in {e.version for e in log}:
-            yield _f(doc, "changelog-missing-version", f"version {version} has no changelog entry; add one saying what changed", ("version",))
+            yield _f(
+                doc,
+                "changelog-missing-version",
+                f"version {version} has no changelog entry; add one saying what changed",
+                ("version",),
+            )
 
 
 def check_crosswalk(doc: Document) -> Iterator[Finding]:
@@ -155,7 +177,12 @@ def check_crosswalk(doc: Document) -> Iterator[Finding]:
     known = {s.id for s in doc.model.source_elements}
     for i, m in enumerate(doc.model.mappings):
         if m.source not in known:
-            yield _f(doc, "crosswalk-unknown-source", f"mapping source '{m.source}' is not one of this crosswalk's source_elements ({', '.join(sorted(known))})", ("mappings", i, "source"))
+            yield _f(
+                doc,
+                "crosswalk-unknown-source",
+                f"mapping source '{m.source}' is not one of this crosswalk's source_elements ({', '.join(sorted(known))})",
+                ("mappings", i, "source"),
+            )
 
 
 def check_cycles(index: Index) -> Iterator[Finding]:
@@ -176,7 +203,12 @@ def check_cycles(index: Index) -> Iterator[Finding]:
                         if cyc not in reported:
                             reported.add(cyc)
                             e = index.entries[start]
-                            yield _f(e.doc, "reference-cycle", f"{fname} loops back: {' → '.join(trail + [start])}; remove one link", e.path + (fname,))
+                            yield _f(
+                                e.doc,
+                                "reference-cycle",
+                                f"{fname} loops back: {' → '.join(trail + [start])}; remove one link",
+                                e.path + (fname,),
+                            )
                     elif nxt not in trail and nxt in graph and len(trail) < 50:
                         stack.append((nxt, trail + [nxt]))
 

@@ -70,14 +70,27 @@ KIND_LABELS: dict[str, str] = {
 }
 
 ID_EXAMPLES: dict[str, str] = {
-    "concept": "C1", "characteristic": "CH1", "attribute": "CH1.1", "principle": "P1",
-    "principle-component": "P4.1", "structure": "FS1", "structure-component": "FS1.1",
-    "limitation": "L1", "partnership-model": "M1", "innovation": "M1.I1",
-    "model-limitation": "M1.L1", "reporting-domain": "RD1", "research-priority": "RP1",
-    "term": "wrong-pocket", "reference": "REF26 or REF-squire-2", "crosswalk": "CW-building-blocks",
+    "concept": "C1",
+    "characteristic": "CH1",
+    "attribute": "CH1.1",
+    "principle": "P1",
+    "principle-component": "P4.1",
+    "structure": "FS1",
+    "structure-component": "FS1.1",
+    "limitation": "L1",
+    "partnership-model": "M1",
+    "innovation": "M1.I1",
+    "model-limitation": "M1.L1",
+    "reporting-domain": "RD1",
+    "research-priority": "RP1",
+    "term": "wrong-pocket",
+    "reference": "REF26 or REF-squire-2",
+    "crosswalk": "CW-building-blocks",
     "crosswalk-source": "BB1",
-    "reporting-item": "RS-partner-roster", "guideline-crosswalk": "GX-squire-2",
-    "item": "P1.Q1 or FS3.Q2", "recommended-action": "P1.A1 or FS4.A2",
+    "reporting-item": "RS-partner-roster",
+    "guideline-crosswalk": "GX-squire-2",
+    "item": "P1.Q1 or FS3.Q2",
+    "recommended-action": "P1.A1 or FS4.A2",
 }
 
 
@@ -104,8 +117,14 @@ class Strict(BaseModel):
 class Source(Strict):
     """Where in a source document an element comes from."""
 
-    document: str = Ref("reference", description="Reference ID of the source document; defaults to the framework paper.", default="REF-liu-2022")
-    section: str | None = Field(default=None, description="Section heading in the source, e.g. 'Principle 1: Move From Reactive…'.")
+    document: str = Ref(
+        "reference",
+        description="Reference ID of the source document; defaults to the framework paper.",
+        default="REF-liu-2022",
+    )
+    section: str | None = Field(
+        default=None, description="Section heading in the source, e.g. 'Principle 1: Move From Reactive…'."
+    )
     figure: str | None = Field(default=None, description="Figure in the source, e.g. 'Figure 2'.")
     note: str | None = Field(default=None, description="Finer place: paragraph, list item or column.")
 
@@ -121,7 +140,15 @@ class Reading(Strict):
     wrote from what the toolkit added (a link, a grouping, a direction the paper leaves open).
     """
 
-    field: Literal["characteristics", "concepts", "addresses_limitations", "builds_on", "supports_principles", "components", "characteristic"] = Field(description="The element's field whose content is the toolkit's reading.")
+    field: Literal[
+        "characteristics",
+        "concepts",
+        "addresses_limitations",
+        "builds_on",
+        "supports_principles",
+        "components",
+        "characteristic",
+    ] = Field(description="The element's field whose content is the toolkit's reading.")
     note: Text = Field(description="What in the paper this reading rests on, and what the toolkit added.")
 
 
@@ -132,8 +159,20 @@ class Element(Strict):
     description: Text = Field(description="What this element means, in the toolkit's own words.")
     source: Source = Field(description="Where in the paper this element comes from (section heading or figure).")
     status: Literal["active", "retired"] = Field(default="active", description="Retired elements keep their ID.")
-    replaced_by: str | None = Ref("concept", "characteristic", "principle", "structure", "limitation", "partnership-model", default=None, description="For a retired element: what replaces it.")
-    our_reading: list[Reading] = Field(default_factory=list, description="Fields of this element that are the toolkit's reading of the paper rather than the paper's own statements; the site marks them \"Our reading\".")
+    replaced_by: str | None = Ref(
+        "concept",
+        "characteristic",
+        "principle",
+        "structure",
+        "limitation",
+        "partnership-model",
+        default=None,
+        description="For a retired element: what replaces it.",
+    )
+    our_reading: list[Reading] = Field(
+        default_factory=list,
+        description="Fields of this element that are the toolkit's reading of the paper rather than the paper's own statements; the site marks them \"Our reading\".",
+    )
 
 
 class Concept(Element):
@@ -149,8 +188,12 @@ class Attribute(Strict):
 class Characteristic(Element):
     id: str = Id("characteristic")
     question: str | None = Field(default=None, description="The question this characteristic answers, if any.")
-    attributes: list[Attribute] = Field(min_length=1, description="Attributes listed under this characteristic in Figure 2.")
-    concepts: list[str] = Ref("concept", min_length=1, description="The core LCHD concept(s) this characteristic follows from.")
+    attributes: list[Attribute] = Field(
+        min_length=1, description="Attributes listed under this characteristic in Figure 2."
+    )
+    concepts: list[str] = Ref(
+        "concept", min_length=1, description="The core LCHD concept(s) this characteristic follows from."
+    )
 
 
 class Component(Strict):
@@ -159,7 +202,14 @@ class Component(Strict):
     id: str
     name: Text
     description: Text
-    type: Literal["operational-decision", "theory-of-change-domain", "relational-outcome", "data-requirement", "funding-mechanism", "funding-problem"]
+    type: Literal[
+        "operational-decision",
+        "theory-of-change-domain",
+        "relational-outcome",
+        "data-requirement",
+        "funding-mechanism",
+        "funding-problem",
+    ]
     terms: list[str] = Ref("term", default_factory=list, description="Glossary terms this component names.")
 
 
@@ -176,17 +226,31 @@ class Principle(Element):
     title: Text = Field(description="The principle's full title as the paper states it.")
     from_state: Text = Field(description="What partnerships move away from.")
     to_state: Text = Field(description="What partnerships move toward.")
-    characteristics: list[str] = Ref("characteristic", min_length=1, description="Characteristic(s) of life-course interventions this principle answers (Figure 2).")
-    addresses_limitations: list[str] = Ref("limitation", min_length=1, description="Limitations of prevailing approaches this principle addresses.")
+    characteristics: list[str] = Ref(
+        "characteristic",
+        min_length=1,
+        description="Characteristic(s) of life-course interventions this principle answers (Figure 2).",
+    )
+    addresses_limitations: list[str] = Ref(
+        "limitation", min_length=1, description="Limitations of prevailing approaches this principle addresses."
+    )
     asks: list[Text] = Field(min_length=1, description="What the principle asks of a partnership, as practices.")
-    components: list[PrincipleComponent] = Field(default_factory=list, description="Named parts, such as P4's five operational decisions.")
+    components: list[PrincipleComponent] = Field(
+        default_factory=list, description="Named parts, such as P4's five operational decisions."
+    )
 
 
 class Structure(Element):
     id: str = Id("structure")
     title: Text = Field(description="The structure's full title as the paper states it.")
-    builds_on: list[str] = Ref("structure", default_factory=list, description="Structures this one builds on (the arrows of Figure 2); must be acyclic.")
-    supports_principles: list[str] = Ref("principle", min_length=1, description="Principles this structure equips a partnership to carry out.")
+    builds_on: list[str] = Ref(
+        "structure",
+        default_factory=list,
+        description="Structures this one builds on (the arrows of Figure 2); must be acyclic.",
+    )
+    supports_principles: list[str] = Ref(
+        "principle", min_length=1, description="Principles this structure equips a partnership to carry out."
+    )
     addresses_limitations: list[str] = Ref("limitation", default_factory=list)
     components: list[StructureComponent] = Field(min_length=1)
     asks: list[Text] = Field(min_length=1, description="What the structure asks of a partnership, as practices.")
@@ -195,8 +259,12 @@ class Structure(Element):
 class Limitation(Element):
     id: str = Id("limitation")
     short: Text = Field(description="The paper's short label, e.g. 'Reactive and sporadic'.")
-    group: Literal["intervention", "structure"] = Field(description="Limitations of how interventions are designed (1–4) or of how they are structured (5–6).")
-    characteristic: str = Ref("characteristic", description="The characteristic of life-course interventions this limitation violates.")
+    group: Literal["intervention", "structure"] = Field(
+        description="Limitations of how interventions are designed (1–4) or of how they are structured (5–6)."
+    )
+    characteristic: str = Ref(
+        "characteristic", description="The characteristic of life-course interventions this limitation violates."
+    )
 
 
 class Example(Strict):
@@ -215,7 +283,9 @@ class ModelLimitation(Strict):
     id: str = Id("model-limitation")
     text: Text
     characteristics: list[str] = Ref("characteristic", min_length=1)
-    limitations: list[str] = Ref("limitation", default_factory=list, description="Limitations of prevailing approaches this is an instance of.")
+    limitations: list[str] = Ref(
+        "limitation", default_factory=list, description="Limitations of prevailing approaches this is an instance of."
+    )
 
 
 class PartnershipModel(Element):
@@ -243,8 +313,20 @@ class Term(Strict):
     abbreviation: str | None = None
     definition: Text
     source: Source
-    see_also: list[str] = Ref("term", "principle", "structure", "limitation", "partnership-model", "concept", "characteristic", default_factory=list)
-    our_reading: str | None = Field(default=None, description="Set when the paper uses the term without defining it: says so; the site marks the definition \"Our reading\".")
+    see_also: list[str] = Ref(
+        "term",
+        "principle",
+        "structure",
+        "limitation",
+        "partnership-model",
+        "concept",
+        "characteristic",
+        default_factory=list,
+    )
+    our_reading: str | None = Field(
+        default=None,
+        description='Set when the paper uses the term without defining it: says so; the site marks the definition "Our reading".',
+    )
 
 
 class Author(Strict):
@@ -262,7 +344,10 @@ class Reference(Strict):
     pmcid: str | None = Field(default=None, pattern=r"^PMC\d+$")
     url: str | None = Field(default=None, pattern=r"^https://\S+$")
     role: Literal["framework-paper", "cited-in-paper", "companion-source", "standard", "other"] = "cited-in-paper"
-    note: str | None = Field(default=None, description="Where this citation departs from the paper's printed reference list, and why (for example a corrected volume).")
+    note: str | None = Field(
+        default=None,
+        description="Where this citation departs from the paper's printed reference list, and why (for example a corrected volume).",
+    )
 
 
 class Publication(Strict):
@@ -296,13 +381,20 @@ class CrosswalkSource(Strict):
 
 class Mapping(Strict):
     source: str = Field(description="ID of a source element listed in this crosswalk.")
-    target: str = Ref("principle", "structure", "principle-component", "structure-component", description="Principle or structure (or one of their components) it maps onto.")
+    target: str = Ref(
+        "principle",
+        "structure",
+        "principle-component",
+        "structure-component",
+        description="Principle or structure (or one of their components) it maps onto.",
+    )
     relationship: Literal["equivalent", "subset", "superset", "overlaps", "related"]
     rationale: Text = Field(description="One line on why.")
 
 
 # -- File kinds ------------------------------------------------------------------------------
 # Each YAML file holds one `kind`; the file model says what else it holds.
+
 
 class FileBase(Strict):
     kind: str
@@ -320,7 +412,10 @@ class FrameworkFile(FileBase):
     release_date: str = Field(pattern=DATE)
     licence: Text
     licence_url: str = Field(pattern=r"^https://\S+$")
-    base_url: str = Field(pattern=r"^https://\S+/$", description="Where the documentation site is published; permanent element URLs start here.")
+    base_url: str = Field(
+        pattern=r"^https://\S+/$",
+        description="Where the documentation site is published; permanent element URLs start here.",
+    )
     summary: Text
     source_publication: Publication
     changelog: list[ChangelogEntry] = Field(min_length=1)

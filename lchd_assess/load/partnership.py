@@ -22,15 +22,27 @@ from .models import Scale, Strict, Text
 
 
 class RosterEntry(Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$", description="Local code of the organisation in this file (e.g. org-01); not a framework ID.")
+    id: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="Local code of the organisation in this file (e.g. org-01); not a framework ID.",
+    )
     name: Text = Field(description="The organisation's name (organisations, never people).")
-    sector: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="Sector code from the instrument's sector list (e.g. health-care, housing, resident-family).")
+    sector: str = Field(
+        pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+        description="Sector code from the instrument's sector list (e.g. health-care, housing, resident-family).",
+    )
 
 
 class Wave(Strict):
     label: Text = Field(description="The wave's name for people (e.g. Baseline 2025).")
-    closed: str = Field(pattern=models.DATE, description="Date the collection closed (YYYY-MM-DD). Waves are ordered by it: change always runs from the earlier wave to the later one, whatever the files are called.")
-    file: str = Field(pattern=r"^[^/\\]+\.(csv|xlsx)$", description="The wave's answers in responses/: a CSV file (e.g. 2025-baseline.csv) or an answer workbook (.xlsx); the name without its ending is the wave's name on the command line (--wave 2025-baseline).")
+    closed: str = Field(
+        pattern=models.DATE,
+        description="Date the collection closed (YYYY-MM-DD). Waves are ordered by it: change always runs from the earlier wave to the later one, whatever the files are called.",
+    )
+    file: str = Field(
+        pattern=r"^[^/\\]+\.(csv|xlsx)$",
+        description="The wave's answers in responses/: a CSV file (e.g. 2025-baseline.csv) or an answer workbook (.xlsx); the name without its ending is the wave's name on the command line (--wave 2025-baseline).",
+    )
 
     @property
     def name(self) -> str:
@@ -41,28 +53,41 @@ class PartnershipFile(models.FileBase):
     """`partnership.yaml`: a partnership's name, scale, population focus and partner roster."""
 
     kind: Literal["partnership"]
-    id: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", description="The partnership's own code (lower-case letters, digits, hyphens), the same whichever folder holds it; portfolios and scores files tell partnerships apart by it. Default: the folder's name.")
+    id: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9-]*$",
+        description="The partnership's own code (lower-case letters, digits, hyphens), the same whichever folder holds it; portfolios and scores files tell partnerships apart by it. Default: the folder's name.",
+    )
     name: Text
     scale: Scale = Field(description="Geographic scale.")
     population_focus: Text = Field(description="Who the partnership serves.")
     fictional: bool = Field(default=False, description="True for the toolkit's made-up examples.")
     roster: list[RosterEntry] = Field(min_length=1, description="Partner organisations and their sectors.")
-    waves: list[Wave] = Field(default_factory=list, description="The partnership's collection waves, each with the date it closed. A file in responses/ whose name starts with an ISO date (2026-03-31-spring.csv) needs no entry; any other file must be listed here, so that waves are ordered by date and never by name.")
+    waves: list[Wave] = Field(
+        default_factory=list,
+        description="The partnership's collection waves, each with the date it closed. A file in responses/ whose name starts with an ISO date (2026-03-31-spring.csv) needs no entry; any other file must be listed here, so that waves are ordered by date and never by name.",
+    )
 
     @model_validator(mode="after")
     def _unique_codes(self) -> "PartnershipFile":
         seen: set[str] = set()
         for i, r in enumerate(self.roster):
             if r.id in seen:
-                raise ValueError(f"roster entry {i}: organisation code '{r.id}' is used twice; give each organisation its own code")
+                raise ValueError(
+                    f"roster entry {i}: organisation code '{r.id}' is used twice; give each organisation its own code"
+                )
             seen.add(r.id)
         files: dict[str, int] = {}
         dates: dict[str, int] = {}
         for i, w in enumerate(self.waves):
             if w.file in files:
-                raise ValueError(f"waves entry {i}: file '{w.file}' is already listed in entry {files[w.file]}; list each wave once")
+                raise ValueError(
+                    f"waves entry {i}: file '{w.file}' is already listed in entry {files[w.file]}; list each wave once"
+                )
             if w.closed in dates:
-                raise ValueError(f"waves entry {i}: closing date {w.closed} is also the date of entry {dates[w.closed]}; two waves closing on one day cannot be put in order")
+                raise ValueError(
+                    f"waves entry {i}: closing date {w.closed} is also the date of entry {dates[w.closed]}; two waves closing on one day cannot be put in order"
+                )
             files[w.file] = i
             dates[w.closed] = i
         return self
@@ -72,7 +97,12 @@ class PartnershipFile(models.FileBase):
 
 
 #: The kind of partnership.yaml (listed in :data:`lchd_assess.load.kinds.KINDS`).
-PARTNERSHIP = Kind("partnership", PartnershipFile, "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.", "partnership")
+PARTNERSHIP = Kind(
+    "partnership",
+    PartnershipFile,
+    "A partnership: name, geographic scale, population focus and partner roster with each organisation's sector.",
+    "partnership",
+)
 
 
 def partnership_folders(parent: str | Path) -> list[Path]:
@@ -89,9 +119,13 @@ def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> Pa
     """
     path = Path(folder) / "partnership.yaml"
     if not path.is_file():
-        raise InputError(f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)")
+        raise InputError(
+            f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)"
+        )
     if not is_inside(path, folder):
-        raise InputError(f"{display_path(path)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it")
+        raise InputError(
+            f"{display_path(path)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
+        )
     doc = load_document(path, PARTNERSHIP, display=display_path(path))
     if doc.model is None:
         raise InputError(first_line(doc.findings))
@@ -109,7 +143,15 @@ def roster_sector_findings(doc: Document, sectors: list[str]) -> list[Finding]:
         if r.sector not in sectors:
             close = difflib.get_close_matches(r.sector, sectors, n=1, cutoff=0.6)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            out.append(doc.loaded.locate(Finding("partnership-unknown-sector", f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}{hint}", path=("roster", i, "sector"))))
+            out.append(
+                doc.loaded.locate(
+                    Finding(
+                        "partnership-unknown-sector",
+                        f"'{r.sector}' is not a sector code; use one of: {', '.join(sectors)}{hint}",
+                        path=("roster", i, "sector"),
+                    )
+                )
+            )
     return out
 
 
@@ -146,12 +188,26 @@ def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], li
     """:func:`wave_order` as values: the order, and a finding for each file it cannot place."""
 
     d = Path(folder) / "responses"
-    files = sorted(x for x in d.iterdir() if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))) if d.is_dir() else []
+    files = (
+        sorted(
+            x
+            for x in d.iterdir()
+            if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))
+        )
+        if d.is_dir()
+        else []
+    )
     findings: list[Finding] = []
     stems: dict[str, Path] = {}
     for f in files:
         if f.stem in stems:
-            findings.append(Finding("wave-undeclared", f"wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them", file=display_path(f)))
+            findings.append(
+                Finding(
+                    "wave-undeclared",
+                    f"wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them",
+                    file=display_path(f),
+                )
+            )
         stems[f.stem] = f
     declared = {w.file: w for w in p.waves}
     keyed: list[tuple[str, str]] = []
@@ -159,7 +215,13 @@ def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], li
         w = declared.get(f.name)
         date = w.closed if w else _date_in_name(f.stem)
         if date is None and len(files) > 1:
-            findings.append(Finding("wave-undeclared", f"the wave's date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: \"{f.stem}\", closed: \"YYYY-MM-DD\", file: \"{f.name}\"}}] with the date the collection closed", file=display_path(f)))
+            findings.append(
+                Finding(
+                    "wave-undeclared",
+                    f'the wave\'s date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: "{f.stem}", closed: "YYYY-MM-DD", file: "{f.name}"}}] with the date the collection closed',
+                    file=display_path(f),
+                )
+            )
         keyed.append((date or "", f.stem))
     return [stem for _, stem in sorted(keyed)], findings
 

@@ -46,11 +46,43 @@ class Unit:
 
 #: The release's versioned parts. Every data file belongs to exactly one.
 UNITS: tuple[Unit, ...] = (
-    Unit("framework", "framework", "framework/framework.yaml", ("framework/",), exclude=("framework/reporting-standard.yaml", "framework/crosswalks/squire-2.yaml", "framework/crosswalks/stari.yaml")),
-    Unit("standard", "reporting standard", "framework/reporting-standard.yaml", ("framework/reporting-standard.yaml", "framework/crosswalks/squire-2.yaml", "framework/crosswalks/stari.yaml")),
-    Unit("instrument", "self-assessment instrument", "assessments/instrument.yaml", ("assessments/instrument.yaml", "assessments/translations/")),
-    Unit("scoring-rules", "scoring rules", "assessments/scoring-rules.yaml", ("assessments/scoring-rules.yaml",), published=False),
-    Unit("recommended-actions", "recommended actions", "assessments/recommended-actions.yaml", ("assessments/recommended-actions.yaml",), published=False),
+    Unit(
+        "framework",
+        "framework",
+        "framework/framework.yaml",
+        ("framework/",),
+        exclude=(
+            "framework/reporting-standard.yaml",
+            "framework/crosswalks/squire-2.yaml",
+            "framework/crosswalks/stari.yaml",
+        ),
+    ),
+    Unit(
+        "standard",
+        "reporting standard",
+        "framework/reporting-standard.yaml",
+        ("framework/reporting-standard.yaml", "framework/crosswalks/squire-2.yaml", "framework/crosswalks/stari.yaml"),
+    ),
+    Unit(
+        "instrument",
+        "self-assessment instrument",
+        "assessments/instrument.yaml",
+        ("assessments/instrument.yaml", "assessments/translations/"),
+    ),
+    Unit(
+        "scoring-rules",
+        "scoring rules",
+        "assessments/scoring-rules.yaml",
+        ("assessments/scoring-rules.yaml",),
+        published=False,
+    ),
+    Unit(
+        "recommended-actions",
+        "recommended actions",
+        "assessments/recommended-actions.yaml",
+        ("assessments/recommended-actions.yaml",),
+        published=False,
+    ),
 )
 
 
@@ -71,7 +103,11 @@ def _data_files(root: Path) -> list[Path]:
     assessments = root / "assessments"
     if assessments.is_dir():
         files += [p for p in assessments.glob("*.yaml") if p.is_file()]
-        files += [p for p in (assessments / "translations").rglob("*.yaml") if p.is_file()] if (assessments / "translations").is_dir() else []
+        files += (
+            [p for p in (assessments / "translations").rglob("*.yaml") if p.is_file()]
+            if (assessments / "translations").is_dir()
+            else []
+        )
     return sorted(files)
 
 
@@ -89,7 +125,12 @@ def snapshot_of(root: Path) -> dict[str, Any]:
     if (root / "CITATION.cff").is_file():
         cff = load_yaml(root / "CITATION.cff").data
         cff_version = str(cff.get("version", "")) if isinstance(cff, dict) else ""
-    return {"format": SNAPSHOT_FORMAT, "version": str(meta.get("version", "")), "toolkit_version": cff_version, "files": files}
+    return {
+        "format": SNAPSHOT_FORMAT,
+        "version": str(meta.get("version", "")),
+        "toolkit_version": cff_version,
+        "files": files,
+    }
 
 
 def snapshot_json(snapshot: dict[str, Any]) -> str:
@@ -100,9 +141,13 @@ def read_snapshot(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"{path}: not a release snapshot that can be read ({exc}); write one with `lchd-assess release snapshot`") from None
+        raise InputError(
+            f"{path}: not a release snapshot that can be read ({exc}); write one with `lchd-assess release snapshot`"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != SNAPSHOT_FORMAT:
-        raise InputError(f"{path}: not a release snapshot (no format {SNAPSHOT_FORMAT}); write one with `lchd-assess release snapshot`")
+        raise InputError(
+            f"{path}: not a release snapshot (no format {SNAPSHOT_FORMAT}); write one with `lchd-assess release snapshot`"
+        )
     return data
 
 
@@ -214,7 +259,11 @@ def unit_content(snapshot: dict[str, Any], unit: Unit) -> dict[str, Any]:
     out = {}
     for file, data in sorted(snapshot.get("files", {}).items()):
         if unit_of(file) is unit:
-            out[file] = {k: v for k, v in data.items() if k not in VERSION_FIELDS} if file == unit.version_file and isinstance(data, dict) else data
+            out[file] = (
+                {k: v for k, v in data.items() if k not in VERSION_FIELDS}
+                if file == unit.version_file and isinstance(data, dict)
+                else data
+            )
     return out
 
 

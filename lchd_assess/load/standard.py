@@ -33,26 +33,44 @@ SERVES_KINDS = ("principle", "structure", "principle-component", "structure-comp
 
 class Why(Strict):
     text: Text = Field(description="Why the item matters, in the toolkit's own words.")
-    serves: list[str] = Ref(*SERVES_KINDS, min_length=1, description="Principles and structures (or their components) that reporting this item lets readers judge.")
+    serves: list[str] = Ref(
+        *SERVES_KINDS,
+        min_length=1,
+        description="Principles and structures (or their components) that reporting this item lets readers judge.",
+    )
 
 
 class ReportingItem(Strict):
     """One item of the standard."""
 
     id: str = Id("reporting-item")
-    number: str = Field(pattern=ITEM_NUMBER, description="Display number, e.g. '8b'. May change between versions; the ID never does.")
+    number: str = Field(
+        pattern=ITEM_NUMBER, description="Display number, e.g. '8b'. May change between versions; the ID never does."
+    )
     title: Text = Field(description="Short title, as it appears in the checklist.")
-    domain: DomainId = Field(description="Which of the paper's five reporting domains the item belongs to, or cross-cutting.")
-    tier: Literal["core", "extended"] = Field(description="Core items are the minimum for any partnership report; extended items add depth.")
+    domain: DomainId = Field(
+        description="Which of the paper's five reporting domains the item belongs to, or cross-cutting."
+    )
+    tier: Literal["core", "extended"] = Field(
+        description="Core items are the minimum for any partnership report; extended items add depth."
+    )
     na_allowed: bool = Field(description="Whether an author may answer 'not applicable' (with a reason).")
-    what_to_report: Text = Field(description="What the report should say, in the toolkit's own words (printed in the checklist).")
+    what_to_report: Text = Field(
+        description="What the report should say, in the toolkit's own words (printed in the checklist)."
+    )
     prompts: list[Text] = Field(min_length=1, description="Questions for the write-up template.")
     why: Why
-    example: Text = Field(description="An illustrative example of good reporting (invented, marked as such on the site).")
-    na_guidance: str | None = Field(default=None, description="When 'not applicable' is allowed: when it is fair to say so.")
+    example: Text = Field(
+        description="An illustrative example of good reporting (invented, marked as such on the site)."
+    )
+    na_guidance: str | None = Field(
+        default=None, description="When 'not applicable' is allowed: when it is fair to say so."
+    )
     version_added: str = Field(pattern=SEMVER, description="Version of the standard that introduced the item.")
     status: Literal["active", "retired"] = "active"
-    replaced_by: str | None = Ref("reporting-item", default=None, description="For a retired item: the item that replaces it.")
+    replaced_by: str | None = Ref(
+        "reporting-item", default=None, description="For a retired item: the item that replaces it."
+    )
 
 
 class Section(Strict):
@@ -66,7 +84,11 @@ class Domain(Strict):
     id: DomainId
     name: Text
     description: Text
-    reporting_domain: str | None = Ref("reporting-domain", default=None, description="The paper's reporting domain (RD1–RD5) this domain is; none for cross-cutting items.")
+    reporting_domain: str | None = Ref(
+        "reporting-domain",
+        default=None,
+        description="The paper's reporting domain (RD1–RD5) this domain is; none for cross-cutting items.",
+    )
 
 
 class Stratifier(Strict):
@@ -106,10 +128,14 @@ class ReportingStandardFile(FileBase):
     licence: Text
     summary: Text
     citation: Citation
-    based_on: list[str] = Ref("reference", min_length=1, description="Guidelines and papers the standard builds on (SQUIRE 2.0 first).")
+    based_on: list[str] = Ref(
+        "reference", min_length=1, description="Guidelines and papers the standard builds on (SQUIRE 2.0 first)."
+    )
     notes_to_authors: list[Text] = Field(min_length=1)
     domains: list[Domain] = Field(min_length=6)
-    stratifiers: list[Stratifier] = Field(min_length=1, description="Equity stratifiers offered to authors (PROGRESS-Plus and additions).")
+    stratifiers: list[Stratifier] = Field(
+        min_length=1, description="Equity stratifiers offered to authors (PROGRESS-Plus and additions)."
+    )
     stratifier_source: Text = Field(description="Where the stratifiers come from (citation).")
     sections: list[Section] = Field(min_length=6)
     changelog: list[StandardChange] = Field(min_length=1)
@@ -123,17 +149,23 @@ class ReportingStandardFile(FileBase):
 
 class GuidelineMapping(Strict):
     item: str = Ref("reporting-item", description="The standard's item that covers (part of) this element.")
-    relationship: Literal["equivalent", "broader", "narrower", "overlaps"] = Field(description="Read from the guideline element to our item: 'broader' means the guideline element covers more than our item.")
+    relationship: Literal["equivalent", "broader", "narrower", "overlaps"] = Field(
+        description="Read from the guideline element to our item: 'broader' means the guideline element covers more than our item."
+    )
     note: str | None = None
 
 
 class GuidelineElement(Strict):
-    number: str = Field(pattern=r"^[1-9][0-9]*[a-z]?$", description="The element's number in the guideline's own article (e.g. '13f').")
+    number: str = Field(
+        pattern=r"^[1-9][0-9]*[a-z]?$", description="The element's number in the guideline's own article (e.g. '13f')."
+    )
     item_name: Text = Field(description="Name of the guideline item the element belongs to.")
     section: Text = Field(description="The guideline's section.")
     summary: Text = Field(description="What the element asks for, paraphrased (guideline text is not reproduced).")
     mappings: list[GuidelineMapping] = Field(default_factory=list)
-    not_applicable: str | None = Field(default=None, description="Why the element has no counterpart in the standard (only when mappings is empty).")
+    not_applicable: str | None = Field(
+        default=None, description="Why the element has no counterpart in the standard (only when mappings is empty)."
+    )
 
     @model_validator(mode="after")
     def _mapped_or_explained(self) -> "GuidelineElement":
@@ -152,18 +184,37 @@ class GuidelineCrosswalkFile(FileBase):
     description: Text
     citation: Text = Field(description="The guideline's article (Vancouver style).")
     doi: str = Field(pattern=r"^10\.\d{4,9}/\S+$")
-    reference: str | None = Ref("reference", default=None, description="The same article in the framework's references, when it is there.")
+    reference: str | None = Ref(
+        "reference", default=None, description="The same article in the framework's references, when it is there."
+    )
     url: str = Field(pattern=r"^https://\S+$", description="Where to read the guideline itself.")
     licence_note: Text = Field(description="The guideline's licence and how this file respects it.")
     numbering: Text = Field(description="Which numbering the element numbers follow, and why.")
-    coverage: Literal["complete", "selected"] = Field(description="'complete': every element of the guideline is listed; 'selected': only those useful here.")
-    profile: list[str] = Ref("reporting-item", default_factory=list, description="The guideline profile: extended items that, with all core items, address every listed element (each by an equivalent or narrower item, or by overlapping items together). Empty when no profile is claimed.")
+    coverage: Literal["complete", "selected"] = Field(
+        description="'complete': every element of the guideline is listed; 'selected': only those useful here."
+    )
+    profile: list[str] = Ref(
+        "reporting-item",
+        default_factory=list,
+        description="The guideline profile: extended items that, with all core items, address every listed element (each by an equivalent or narrower item, or by overlapping items together). Empty when no profile is claimed.",
+    )
     elements: list[GuidelineElement] = Field(min_length=1)
 
 
 #: The standard's two kinds of file (listed in :data:`lchd_assess.load.kinds.KINDS`).
-REPORTING_STANDARD = Kind("reporting-standard", ReportingStandardFile, "The partnership reporting standard: sections, items, domains, stratifiers and changelog.", "reporting-standard")
-GUIDELINE_CROSSWALK = Kind("guideline-crosswalk", GuidelineCrosswalkFile, "A crosswalk from a published reporting guideline to the reporting standard's items.", "reporting-standard")
+REPORTING_STANDARD = Kind(
+    "reporting-standard",
+    ReportingStandardFile,
+    "The partnership reporting standard: sections, items, domains, stratifiers and changelog.",
+    "reporting-standard",
+)
+GUIDELINE_CROSSWALK = Kind(
+    "guideline-crosswalk",
+    GuidelineCrosswalkFile,
+    "A crosswalk from a published reporting guideline to the reporting standard's items.",
+    "reporting-standard",
+)
+
 
 def _standard_checks(doc: Document) -> Iterator[Finding]:
     m: ReportingStandardFile = doc.model  # type: ignore[assignment]
@@ -175,27 +226,63 @@ def _standard_checks(doc: Document) -> Iterator[Finding]:
             path = ("sections", si, "items", ii)
             if item.status == "active":
                 if item.number in seen:
-                    yield loc(Finding("standard-duplicate-number", f"item {item.id} has number {item.number}, already used by {seen[item.number][0]}; give it its own number", path=path + ("number",)))
+                    yield loc(
+                        Finding(
+                            "standard-duplicate-number",
+                            f"item {item.id} has number {item.number}, already used by {seen[item.number][0]}; give it its own number",
+                            path=path + ("number",),
+                        )
+                    )
                 else:
                     seen[item.number] = (item.id,)
             if item.na_allowed != bool(item.na_guidance):
-                what = "allows 'not applicable' but does not say when (add na_guidance)" if item.na_allowed else "does not allow 'not applicable' but has na_guidance (remove it)"
-                yield loc(Finding("standard-na-guidance", f"item {item.id} {what}", path=path + ("na_guidance" if item.na_guidance else "na_allowed",)))
+                what = (
+                    "allows 'not applicable' but does not say when (add na_guidance)"
+                    if item.na_allowed
+                    else "does not allow 'not applicable' but has na_guidance (remove it)"
+                )
+                yield loc(
+                    Finding(
+                        "standard-na-guidance",
+                        f"item {item.id} {what}",
+                        path=path + ("na_guidance" if item.na_guidance else "na_allowed",),
+                    )
+                )
             entry = next((c for c in m.changelog if c.version == item.version_added), None)
             if entry is None or item.id not in entry.added:
-                yield loc(Finding("standard-item-not-in-changelog", f"item {item.id} says version_added {item.version_added}, but that changelog entry does not list it under `added`", path=path + ("version_added",)))
+                yield loc(
+                    Finding(
+                        "standard-item-not-in-changelog",
+                        f"item {item.id} says version_added {item.version_added}, but that changelog entry does not list it under `added`",
+                        path=path + ("version_added",),
+                    )
+                )
     for ci, c in enumerate(m.changelog):
         for field in ("added", "retired", "renumbered", "reworded"):
             for k, id_ in enumerate(getattr(c, field)):
                 if id_ not in all_ids:
-                    yield loc(Finding("standard-changelog-unknown-item", f"changelog {c.version} lists '{id_}' under {field}, but no item has that ID", path=("changelog", ci, field, k)))
+                    yield loc(
+                        Finding(
+                            "standard-changelog-unknown-item",
+                            f"changelog {c.version} lists '{id_}' under {field}, but no item has that ID",
+                            path=("changelog", ci, field, k),
+                        )
+                    )
     declared = {d.id for d in m.domains}
     used = {i.domain for i in m.items()}
     for di, d in enumerate(m.domains):
         if d.id not in used:
-            yield loc(Finding("standard-domain-unused", f"domain '{d.id}' has no active item", path=("domains", di, "id")))
+            yield loc(
+                Finding("standard-domain-unused", f"domain '{d.id}' has no active item", path=("domains", di, "id"))
+            )
     for missing in sorted(used - declared):
-        yield loc(Finding("standard-domain-unused", f"items use domain '{missing}', which the standard does not declare under `domains`", path=("domains",)))
+        yield loc(
+            Finding(
+                "standard-domain-unused",
+                f"items use domain '{missing}', which the standard does not declare under `domains`",
+                path=("domains",),
+            )
+        )
 
 
 def _crosswalk_checks(doc: Document) -> Iterator[Finding]:
@@ -203,7 +290,13 @@ def _crosswalk_checks(doc: Document) -> Iterator[Finding]:
     seen: set[str] = set()
     for ei, el in enumerate(m.elements):
         if el.number in seen:
-            yield doc.loaded.locate(Finding("crosswalk-duplicate-element", f"element {el.number} is listed twice in {m.id}", path=("elements", ei, "number")))
+            yield doc.loaded.locate(
+                Finding(
+                    "crosswalk-duplicate-element",
+                    f"element {el.number} is listed twice in {m.id}",
+                    path=("elements", ei, "number"),
+                )
+            )
         seen.add(el.number)
 
 
@@ -217,7 +310,6 @@ def semantic_check(docs: list[Document], index: object) -> Iterable[Finding]:
         elif doc.kind == "guideline-crosswalk":
             out.extend(_crosswalk_checks(doc))
     return out
-
 
 
 # -- Read-only views --------------------------------------------------------------------------
@@ -260,7 +352,9 @@ class Standard:
     def changes_between(self, old: str, new: str) -> list[StandardChange]:
         """Changelog entries after ``old`` up to and including ``new`` (oldest first)."""
         lo, hi = version_key(old), version_key(new)
-        return sorted((c for c in self.model.changelog if lo < version_key(c.version) <= hi), key=lambda c: version_key(c.version))
+        return sorted(
+            (c for c in self.model.changelog if lo < version_key(c.version) <= hi), key=lambda c: version_key(c.version)
+        )
 
 
 def version_key(v: str) -> tuple[int, int, int]:
@@ -326,7 +420,16 @@ def site_item(std: Standard, item: ReportingItem) -> dict:
         "status": item.status,
         "replaced_by": item.replaced_by,
         "crosswalk": [
-            {"crosswalk": cw.id, "guideline": cw.guideline, "number": el.number, "item_name": el.item_name, "summary": el.summary, "relationship": mp.relationship, "note": mp.note, "url": cw.url}
+            {
+                "crosswalk": cw.id,
+                "guideline": cw.guideline,
+                "number": el.number,
+                "item_name": el.item_name,
+                "summary": el.summary,
+                "relationship": mp.relationship,
+                "note": mp.note,
+                "url": cw.url,
+            }
             for cw, el, mp in std.crosswalk_for(item.id)
         ],
     }
@@ -355,16 +458,56 @@ def site_overview(std: Standard) -> dict:
             "extended": sum(i.tier == "extended" for i in items),
         },
         "sections": [
-            {"id": s.id, "title": s.title, "question": s.question, "items": [{"id": i.id, "number": i.number, "title": i.title, "tier": i.tier, "domain": i.domain, "path": item_path(i.id)} for i in s.items if i.status == "active"]}
+            {
+                "id": s.id,
+                "title": s.title,
+                "question": s.question,
+                "items": [
+                    {
+                        "id": i.id,
+                        "number": i.number,
+                        "title": i.title,
+                        "tier": i.tier,
+                        "domain": i.domain,
+                        "path": item_path(i.id),
+                    }
+                    for i in s.items
+                    if i.status == "active"
+                ],
+            }
             for s in m.sections
         ],
-        "domains": [{"id": d.id, "name": d.name, "description": d.description, "reporting_domain": d.reporting_domain, "items": [i.id for i in items if i.domain == d.id]} for d in m.domains],
+        "domains": [
+            {
+                "id": d.id,
+                "name": d.name,
+                "description": d.description,
+                "reporting_domain": d.reporting_domain,
+                "items": [i.id for i in items if i.domain == d.id],
+            }
+            for d in m.domains
+        ],
         "stratifiers": [s.model_dump(mode="json") for s in m.stratifiers],
         "stratifier_source": m.stratifier_source,
         "crosswalks": [
-            {"id": cw.id, "guideline": cw.guideline, "citation": cw.citation, "doi": cw.doi, "url": cw.url, "coverage": cw.coverage, "elements": len(cw.elements), "mapped": sum(bool(e.mappings) for e in cw.elements), "not_applicable": sum(bool(e.not_applicable) for e in cw.elements), "licence_note": cw.licence_note, "numbering": cw.numbering}
+            {
+                "id": cw.id,
+                "guideline": cw.guideline,
+                "citation": cw.citation,
+                "doi": cw.doi,
+                "url": cw.url,
+                "coverage": cw.coverage,
+                "elements": len(cw.elements),
+                "mapped": sum(bool(e.mappings) for e in cw.elements),
+                "not_applicable": sum(bool(e.not_applicable) for e in cw.elements),
+                "licence_note": cw.licence_note,
+                "numbering": cw.numbering,
+            }
             for cw in std.crosswalks
         ],
         "changelog": [c.model_dump(mode="json") for c in m.changelog],
-        "downloads": {"checklist_yaml": "reporting-standard/checklist.yaml", "checklist_pdf": "reporting-standard/checklist.pdf"},
+        "downloads": {
+            "checklist_yaml": "reporting-standard/checklist.yaml",
+            "checklist_pdf": "reporting-standard/checklist.pdf",
+        },
     }

@@ -83,9 +83,15 @@ class TranslationFile(FileBase):
     language: str = Field(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", description="BCP 47 language tag, e.g. es or es-MX.")
     language_name: Text = Field(description="The language's name in the language itself (Español).")
     instrument: str = Field(description="ID of the instrument translated.")
-    instrument_version: str = Field(pattern=SEMVER, description="Instrument version translated; must equal the instrument's.")
-    status: Literal["not-field-tested", "field-tested"] = Field(description="Whether respondents who read the language have tried the translation (cognitive interviews or a pilot).")
-    status_note: Text = Field(description="What the status means, in the language itself; shown on every translated codebook and form.")
+    instrument_version: str = Field(
+        pattern=SEMVER, description="Instrument version translated; must equal the instrument's."
+    )
+    status: Literal["not-field-tested", "field-tested"] = Field(
+        description="Whether respondents who read the language have tried the translation (cognitive interviews or a pilot)."
+    )
+    status_note: Text = Field(
+        description="What the status means, in the language itself; shown on every translated codebook and form."
+    )
     title: Text
     instructions: Text
     level_labels: list[Text] = Field(min_length=5, max_length=5)
@@ -95,12 +101,19 @@ class TranslationFile(FileBase):
     roles: dict[str, Text]
     sections: dict[str, TranslatedSection] = Field(description="By element ID.")
     items: dict[str, TranslatedItem] = Field(description="By item ID: every active item of the instrument.")
-    ui: dict[str, Text] = Field(description="The codebook's own wording, by key (see lchd_assess.load.translation.UI_EN).")
+    ui: dict[str, Text] = Field(
+        description="The codebook's own wording, by key (see lchd_assess.load.translation.UI_EN)."
+    )
     changelog: list[ChangelogEntry] = Field(min_length=1)
 
 
 #: The translation's kind (listed in :data:`lchd_assess.load.kinds.KINDS`).
-TRANSLATION = Kind("instrument-translation", TranslationFile, "A translation of the readiness self-assessment into one language, keyed by the instrument's IDs.", "instrument")
+TRANSLATION = Kind(
+    "instrument-translation",
+    TranslationFile,
+    "A translation of the readiness self-assessment into one language, keyed by the instrument's IDs.",
+    "instrument",
+)
 
 
 class Translation:
@@ -123,14 +136,22 @@ class Translation:
 def translation_findings(tr: TranslationFile, inst: InstrumentFile) -> Iterable[Finding]:
     """Every missing or unknown ID, and a version mismatch; paths point into the translation."""
     if tr.instrument != inst.id or tr.instrument_version != inst.version:
-        yield Finding("translation-outdated", f"this translation is of {tr.instrument} {tr.instrument_version}, but the instrument is {inst.id} {inst.version}", path=("instrument_version",))
+        yield Finding(
+            "translation-outdated",
+            f"this translation is of {tr.instrument} {tr.instrument_version}, but the instrument is {inst.id} {inst.version}",
+            path=("instrument_version",),
+        )
 
     def compare(field: str, have: Iterable[str], want: Iterable[str]) -> Iterable[Finding]:
         have, want = set(have), set(want)
         for missing in sorted(want - have):
             yield Finding("translation-missing", f"{field} has no translation for '{missing}'", path=(field,))
         for extra in sorted(have - want):
-            yield Finding("translation-unknown-id", f"{field} translates '{extra}', which the instrument {inst.version} does not have", path=(field, extra))
+            yield Finding(
+                "translation-unknown-id",
+                f"{field} translates '{extra}', which the instrument {inst.version} does not have",
+                path=(field, extra),
+            )
 
     yield from compare("special_answers", tr.special_answers, [a.code for a in inst.special_answers])
     yield from compare("sector_groups", tr.sector_groups, [g.id for g in inst.sector_groups])
@@ -142,8 +163,16 @@ def translation_findings(tr: TranslationFile, inst: InstrumentFile) -> Iterable[
     for it in inst.active_items():
         t = tr.items.get(it.id)
         if t is not None and (t.who_knows is None) != (it.who_knows is None):
-            what = "has no who_knows line, but the item has one" if t.who_knows is None else "has a who_knows line, but the item has none"
-            yield Finding("translation-missing" if t.who_knows is None else "translation-unknown-id", f"item {it.id} {what}", path=("items", it.id, "who_knows"))
+            what = (
+                "has no who_knows line, but the item has one"
+                if t.who_knows is None
+                else "has a who_knows line, but the item has none"
+            )
+            yield Finding(
+                "translation-missing" if t.who_knows is None else "translation-unknown-id",
+                f"item {it.id} {what}",
+                path=("items", it.id, "who_knows"),
+            )
 
 
 def check_translations(docs: list[Document], index: object) -> Iterable[Finding]:
@@ -154,7 +183,6 @@ def check_translations(docs: list[Document], index: object) -> Iterable[Finding]
         if d.model is not None and d.kind == "instrument-translation":
             for f in translation_findings(d.model, insts[0]):  # type: ignore[arg-type]
                 yield d.loaded.locate(f)
-
 
 
 def translations_dir(assessments: Path) -> Path:
@@ -171,13 +199,19 @@ def load_translation(assessments: Path, language: str, inst: InstrumentFile) -> 
     path = translations_dir(assessments) / f"{language}.yaml"
     if not path.is_file():
         have = available_languages(assessments)
-        raise InputError(f"{display_path(path)}: file-not-found: no translation into '{language}'; available: {', '.join(['en'] + have)}")
+        raise InputError(
+            f"{display_path(path)}: file-not-found: no translation into '{language}'; available: {', '.join(['en'] + have)}"
+        )
     doc = load_document(path, TRANSLATION, display=display_path(path))
     findings = list(doc.findings)
     if not findings:
         findings = [doc.loaded.locate(f) for f in translation_findings(doc.model, inst)]  # type: ignore[arg-type]
     if findings:
-        more = f" (and {len(findings) - 1} more; run `lchd-assess validate {display_path(path)}`)" if len(findings) > 1 else ""
+        more = (
+            f" (and {len(findings) - 1} more; run `lchd-assess validate {display_path(path)}`)"
+            if len(findings) > 1
+            else ""
+        )
         raise InputError(findings[0].format_text() + more)
     return Translation(doc.model)  # type: ignore[arg-type]
 
@@ -188,15 +222,29 @@ def localized_instrument(inst: InstrumentFile, tr: Translation) -> InstrumentFil
     items = []
     for it in inst.items:
         t = m.items.get(it.id)
-        items.append(it.model_copy(update={"stem": t.stem, "anchors": list(t.anchors), "who_knows": t.who_knows}) if t is not None else it)
-    return inst.model_copy(update={
-        "title": m.title,
-        "instructions": m.instructions,
-        "level_labels": list(m.level_labels),
-        "special_answers": [a.model_copy(update={"label": m.special_answers[a.code].label, "meaning": m.special_answers[a.code].meaning}) for a in inst.special_answers],
-        "sector_groups": [g.model_copy(update={"label": m.sector_groups[g.id]}) for g in inst.sector_groups],
-        "sectors": [s.model_copy(update={"label": m.sectors[s.id]}) for s in inst.sectors],
-        "roles": [r.model_copy(update={"label": m.roles[r.id]}) for r in inst.roles],
-        "sections": [s.model_copy(update={"title": m.sections[s.element].title, "intro": m.sections[s.element].intro}) for s in inst.sections],
-        "items": items,
-    })
+        items.append(
+            it.model_copy(update={"stem": t.stem, "anchors": list(t.anchors), "who_knows": t.who_knows})
+            if t is not None
+            else it
+        )
+    return inst.model_copy(
+        update={
+            "title": m.title,
+            "instructions": m.instructions,
+            "level_labels": list(m.level_labels),
+            "special_answers": [
+                a.model_copy(
+                    update={"label": m.special_answers[a.code].label, "meaning": m.special_answers[a.code].meaning}
+                )
+                for a in inst.special_answers
+            ],
+            "sector_groups": [g.model_copy(update={"label": m.sector_groups[g.id]}) for g in inst.sector_groups],
+            "sectors": [s.model_copy(update={"label": m.sectors[s.id]}) for s in inst.sectors],
+            "roles": [r.model_copy(update={"label": m.roles[r.id]}) for r in inst.roles],
+            "sections": [
+                s.model_copy(update={"title": m.sections[s.element].title, "intro": m.sections[s.element].intro})
+                for s in inst.sections
+            ],
+            "items": items,
+        }
+    )

@@ -15,15 +15,42 @@ _KEY_VALUE = re.compile(r"^(?P<lead>\s*(?:-\s+)?[^\s:#'\"][^:#]*?:\s+)(?P<value>
 
 _WORDS: tuple[tuple[str, str], ...] = (
     ("found character '\\t'", "a tab character where YAML expects spaces; indent and separate with spaces"),
-    ("found unexpected end of stream", "a quote is opened but never closed; add the closing quote at the end of the text"),
-    ("found unexpected end of stream while scanning a quoted scalar", "a quote is opened but never closed; add the closing quote at the end of the text"),
-    ("found unknown escape character", "a backslash inside double quotes; write \\\\ for a backslash, or use single quotes"),
-    ("expected <block end>, but found", "this line is indented differently from the lines around it; line it up with the other fields at its level"),
-    ("did not find expected key", "this line is indented differently from the lines around it, or a quoted text continues after its closing quote; line it up with the other fields, and quote the whole text"),
-    ("could not find expected ':'", "a line that is neither 'field: value' nor the continuation of a text; add the colon after the field name, or indent the continued text further"),
-    ("expected a comment or a line break", "text continues after a closing quote; put the whole text inside the quotes"),
-    ("found character that cannot start any token", "a text starts with a character YAML reserves (such as @, ` or %); put the whole text in double quotes"),
-    ("found undefined alias", "a '*' at the start of a text is read as a reference to something else; put the whole text in double quotes"),
+    (
+        "found unexpected end of stream",
+        "a quote is opened but never closed; add the closing quote at the end of the text",
+    ),
+    (
+        "found unexpected end of stream while scanning a quoted scalar",
+        "a quote is opened but never closed; add the closing quote at the end of the text",
+    ),
+    (
+        "found unknown escape character",
+        "a backslash inside double quotes; write \\\\ for a backslash, or use single quotes",
+    ),
+    (
+        "expected <block end>, but found",
+        "this line is indented differently from the lines around it; line it up with the other fields at its level",
+    ),
+    (
+        "did not find expected key",
+        "this line is indented differently from the lines around it, or a quoted text continues after its closing quote; line it up with the other fields, and quote the whole text",
+    ),
+    (
+        "could not find expected ':'",
+        "a line that is neither 'field: value' nor the continuation of a text; add the colon after the field name, or indent the continued text further",
+    ),
+    (
+        "expected a comment or a line break",
+        "text continues after a closing quote; put the whole text inside the quotes",
+    ),
+    (
+        "found character that cannot start any token",
+        "a text starts with a character YAML reserves (such as @, ` or %); put the whole text in double quotes",
+    ),
+    (
+        "found undefined alias",
+        "a '*' at the start of a text is read as a reference to something else; put the whole text in double quotes",
+    ),
     ("found duplicate anchor", "an '&' at the start of a text is read as a label; put the whole text in double quotes"),
 )
 

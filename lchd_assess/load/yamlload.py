@@ -104,9 +104,7 @@ class _Builder:
 
     def _finding(self, code: str, message: str, node: Node, path: PathT) -> None:
         line, col = _pos(node)
-        self.loaded.findings.append(
-            Finding(code, message, file=self.loaded.file, path=path, line=line, column=col)
-        )
+        self.loaded.findings.append(Finding(code, message, file=self.loaded.file, path=path, line=line, column=col))
 
     def build(self, node: Node, path: PathT) -> Any:
         self.count += 1
@@ -123,12 +121,16 @@ class _Builder:
         tag = node.tag or ""
         if isinstance(node, MappingNode):
             if tag != _STD + "map":
-                self._finding("yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain mapping", node, path)
+                self._finding(
+                    "yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain mapping", node, path
+                )
                 return None
             out: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == _STD + "merge":
-                    self._finding("yaml-unsupported-tag", "merge keys (<<) are not supported; write the keys out", key_node, path)
+                    self._finding(
+                        "yaml-unsupported-tag", "merge keys (<<) are not supported; write the keys out", key_node, path
+                    )
                     continue
                 if not isinstance(key_node, ScalarNode):
                     self._finding("yaml-syntax", "a mapping key must be plain text", key_node, path)
@@ -148,7 +150,9 @@ class _Builder:
             return out
         if isinstance(node, SequenceNode):
             if tag != _STD + "seq":
-                self._finding("yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain list", node, path)
+                self._finding(
+                    "yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain list", node, path
+                )
                 return None
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
@@ -172,7 +176,12 @@ class _Builder:
         if tag == _STD + "float":
             f = _constructor.construct_yaml_float(node)
             if f != f or f in (float("inf"), float("-inf")):
-                self._finding("yaml-unsupported-tag", f"'{value}' (infinity or not-a-number) cannot be stored; write a finite number", node, path)
+                self._finding(
+                    "yaml-unsupported-tag",
+                    f"'{value}' (infinity or not-a-number) cannot be stored; write a finite number",
+                    node,
+                    path,
+                )
                 return None
             return f
         if tag == _STD + "timestamp":
@@ -189,7 +198,13 @@ class _Builder:
 def _decode(raw: bytes, loaded: LoadedYaml) -> str | None:
     if raw.startswith(b"\xef\xbb\xbf"):
         loaded.findings.append(
-            Finding("utf8-bom", "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM", file=loaded.file, line=1, column=1)
+            Finding(
+                "utf8-bom",
+                "the file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+                file=loaded.file,
+                line=1,
+                column=1,
+            )
         )
         raw = raw[3:]
     try:
@@ -219,7 +234,9 @@ def read_text(path: Path, display: str, loaded: LoadedYaml, max_bytes: int = MAX
         # would wait for a writer forever, and st_size says nothing about either
         raw = read_limited(path, max_bytes)
     except TooLarge as exc:
-        loaded.findings.append(Finding("file-too-large", f"the file is {exc.size:,} bytes; the limit is {max_bytes:,} bytes", file=display))
+        loaded.findings.append(
+            Finding("file-too-large", f"the file is {exc.size:,} bytes; the limit is {max_bytes:,} bytes", file=display)
+        )
         return None
     except FileNotFoundError:
         loaded.findings.append(Finding("file-not-found", "no such file", file=display))
@@ -254,7 +271,13 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip() and not line.lstrip().startswith("#"):
             loaded.findings.append(
-                Finding("yaml-tab", "tab character in indentation; indent with spaces", file=loaded.file, line=n, column=indent.index("\t") + 1)
+                Finding(
+                    "yaml-tab",
+                    "tab character in indentation; indent with spaces",
+                    file=loaded.file,
+                    line=n,
+                    column=indent.index("\t") + 1,
+                )
             )
             return
     loader = None
@@ -270,7 +293,9 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         loaded.findings.append(
             Finding(
                 "yaml-syntax",
-                words if words != problem else f"{problem}" + (f" ({exc.context})" if exc.context and exc.problem else ""),
+                words
+                if words != problem
+                else f"{problem}" + (f" ({exc.context})" if exc.context and exc.problem else ""),
                 file=loaded.file,
                 line=mark.line + 1 if mark else None,
                 column=mark.column + 1 if mark else None,
@@ -281,7 +306,15 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         before = text[: exc.position]
         lno = before.count("\n") + 1
         col = exc.position - (before.rfind("\n") + 1) + 1
-        loaded.findings.append(Finding("yaml-syntax", f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} is not allowed in YAML text; remove it", file=loaded.file, line=lno, column=col))
+        loaded.findings.append(
+            Finding(
+                "yaml-syntax",
+                f"character U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X} is not allowed in YAML text; remove it",
+                file=loaded.file,
+                line=lno,
+                column=col,
+            )
+        )
         return
     except yaml.YAMLError as exc:
         loaded.findings.append(Finding("yaml-syntax", str(exc).splitlines()[0], file=loaded.file, line=1, column=1))
@@ -290,7 +323,15 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         if loader is not None:
             loader.dispose()
     if node is None:
-        loaded.findings.append(Finding("empty-file", "the file is empty; it must hold a mapping that starts with `kind:`", file=loaded.file, line=1, column=1))
+        loaded.findings.append(
+            Finding(
+                "empty-file",
+                "the file is empty; it must hold a mapping that starts with `kind:`",
+                file=loaded.file,
+                line=1,
+                column=1,
+            )
+        )
         return
     builder = _Builder(loaded)
     try:
@@ -299,8 +340,16 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
         loaded.data = None
         what = f"expands to more than {MAX_VALUES:,} values" if exc.values else f"uses more than {MAX_ALIASES} aliases"
         loaded.findings.append(
-            Finding("yaml-alias-limit", f"the file {what}; write the values out instead of using *aliases", file=loaded.file, line=exc.mark.line + 1, column=exc.mark.column + 1)
+            Finding(
+                "yaml-alias-limit",
+                f"the file {what}; write the values out instead of using *aliases",
+                file=loaded.file,
+                line=exc.mark.line + 1,
+                column=exc.mark.column + 1,
+            )
         )
     except RecursionError:
         loaded.data = None
-        loaded.findings.append(Finding("yaml-syntax", "the data is nested too deeply", file=loaded.file, line=1, column=1))
+        loaded.findings.append(
+            Finding("yaml-syntax", "the data is nested too deeply", file=loaded.file, line=1, column=1)
+        )

@@ -116,7 +116,9 @@ def _label(x: float, cy: float, text: str, chars: int, bold: bool = False) -> st
     weight = ' font-weight="bold"' if bold else ""
     if len(lines) == 1:
         return f'<text x="{num(x)}" y="{num(cy + 4)}" text-anchor="end" fill="{INK}"{weight}>{escape(lines[0])}</text>'
-    spans = "".join(f'<tspan x="{num(x)}" y="{num(cy - 2.5 + 12 * i)}">{escape(t)}</tspan>' for i, t in enumerate(lines))
+    spans = "".join(
+        f'<tspan x="{num(x)}" y="{num(cy - 2.5 + 12 * i)}">{escape(t)}</tspan>' for i, t in enumerate(lines)
+    )
     return f'<text text-anchor="end" fill="{INK}"{weight}>{spans}</text>'
 
 
@@ -135,17 +137,25 @@ def _axis(parts: list[str], x0: float, x1: float, top: float, bottom: float, tic
     scale = (x1 - x0) / 100
     for t in ticks:
         x = x0 + t * scale
-        parts.append(f'<line x1="{num(x)}" y1="{num(top)}" x2="{num(x)}" y2="{num(bottom)}" stroke="{GRID}" stroke-width="0.8"/>')
+        parts.append(
+            f'<line x1="{num(x)}" y1="{num(top)}" x2="{num(x)}" y2="{num(bottom)}" stroke="{GRID}" stroke-width="0.8"/>'
+        )
         parts.append(f'<text x="{num(x)}" y="{num(bottom + 13)}" text-anchor="middle" fill="{MUTED}">{t}</text>')
-    parts.append(f'<text x="{num((x0 + x1) / 2)}" y="{num(bottom + 27)}" text-anchor="middle" fill="{MUTED}">{escape(label)}</text>')
+    parts.append(
+        f'<text x="{num((x0 + x1) / 2)}" y="{num(bottom + 27)}" text-anchor="middle" fill="{MUTED}">{escape(label)}</text>'
+    )
 
 
 def _bands(parts: list[str], bands: Sequence[Band], x0: float, x1: float, top: float, bottom: float) -> None:
     scale = (x1 - x0) / 100
     for i, b in enumerate(bands):
         xa, xb = x0 + b.lower * scale, x0 + b.upper * scale
-        parts.append(f'<rect x="{num(xa)}" y="{num(top)}" width="{num(xb - xa)}" height="{num(bottom - top)}" fill="{BAND_FILLS[i % 2]}"/>')
-        parts.append(f'<text x="{num((xa + xb) / 2)}" y="{num(top - 5)}" text-anchor="middle" fill="{MUTED}" font-size="10">{escape(b.label)}</text>')
+        parts.append(
+            f'<rect x="{num(xa)}" y="{num(top)}" width="{num(xb - xa)}" height="{num(bottom - top)}" fill="{BAND_FILLS[i % 2]}"/>'
+        )
+        parts.append(
+            f'<text x="{num((xa + xb) / 2)}" y="{num(top - 5)}" text-anchor="middle" fill="{MUTED}" font-size="10">{escape(b.label)}</text>'
+        )
 
 
 def dot_plot(
@@ -177,15 +187,21 @@ def dot_plot(
     scale = (x1 - x0) / 100
     if reference is not None:
         rx = x0 + reference[0] * scale
-        parts.append(f'<line x1="{num(rx)}" y1="{num(top)}" x2="{num(rx)}" y2="{num(plot_bottom)}" stroke="{ORANGE}" stroke-width="1.2" stroke-dasharray="4 3"/>')
+        parts.append(
+            f'<line x1="{num(rx)}" y1="{num(top)}" x2="{num(rx)}" y2="{num(plot_bottom)}" stroke="{ORANGE}" stroke-width="1.2" stroke-dasharray="4 3"/>'
+        )
     offsets = [0.0] if len(series) == 1 else [(-5.0 + 10.0 * i / (len(series) - 1)) for i in range(len(series))]
     for r, row in enumerate(rows):
         cy = top + row_h * (r + 0.5)
         parts.append(_label(x0 - 8, cy, row.label, chars, row.emphasis))
         if r:
-            parts.append(f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>')
+            parts.append(
+                f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>'
+            )
         if all(v is None for v in row.values):
-            parts.append(f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{MUTED}" font-style="italic">{escape(row.note or "not computable")}</text>')
+            parts.append(
+                f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{MUTED}" font-style="italic">{escape(row.note or "not computable")}</text>'
+            )
             continue
         for s, (ser, value) in enumerate(zip(series, row.values)):
             if value is None:
@@ -193,9 +209,13 @@ def dot_plot(
             y = cy + offsets[s]
             iv = row.intervals[s] if s < len(row.intervals) else None
             if iv is not None:
-                parts.append(f'<line x1="{num(x0 + iv[0] * scale)}" y1="{num(y)}" x2="{num(x0 + iv[1] * scale)}" y2="{num(y)}" stroke="{ser.colour}" stroke-width="2"/>')
+                parts.append(
+                    f'<line x1="{num(x0 + iv[0] * scale)}" y1="{num(y)}" x2="{num(x0 + iv[1] * scale)}" y2="{num(y)}" stroke="{ser.colour}" stroke-width="2"/>'
+                )
                 for end in iv:
-                    parts.append(f'<line x1="{num(x0 + end * scale)}" y1="{num(y - 4)}" x2="{num(x0 + end * scale)}" y2="{num(y + 4)}" stroke="{ser.colour}" stroke-width="1.4"/>')
+                    parts.append(
+                        f'<line x1="{num(x0 + end * scale)}" y1="{num(y - 4)}" x2="{num(x0 + end * scale)}" y2="{num(y + 4)}" stroke="{ser.colour}" stroke-width="1.4"/>'
+                    )
             parts.append(_marker(ser, x0 + value * scale, y))
     if legend_h:
         ly = height - 8
@@ -205,7 +225,9 @@ def dot_plot(
             parts.append(f'<text x="{num(lx + 14)}" y="{num(ly)}" fill="{INK}">{escape(ser.label)}</text>')
             lx += 24 + 7 * len(ser.label)
         if reference is not None:
-            parts.append(f'<line x1="{num(lx)}" y1="{num(ly - 4)}" x2="{num(lx + 18)}" y2="{num(ly - 4)}" stroke="{ORANGE}" stroke-width="1.2" stroke-dasharray="4 3"/>')
+            parts.append(
+                f'<line x1="{num(lx)}" y1="{num(ly - 4)}" x2="{num(lx + 18)}" y2="{num(ly - 4)}" stroke="{ORANGE}" stroke-width="1.2" stroke-dasharray="4 3"/>'
+            )
             parts.append(f'<text x="{num(lx + 24)}" y="{num(ly)}" fill="{INK}">{escape(reference[1])}</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))
@@ -239,24 +261,36 @@ def strip_plot(
         cy = top + row_h * (r + 0.5)
         parts.append(_label(x0 - 8, cy, f"{row.label} (n\u00a0=\u00a0{len(row.values)})", chars))
         if r:
-            parts.append(f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>')
+            parts.append(
+                f'<line x1="{num(8)}" y1="{num(top + row_h * r)}" x2="{num(x1)}" y2="{num(top + row_h * r)}" stroke="#e6e6e6" stroke-width="0.6"/>'
+            )
         if not row.values:
-            parts.append(f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{MUTED}" font-style="italic">no partnership has a score</text>')
+            parts.append(
+                f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{MUTED}" font-style="italic">no partnership has a score</text>'
+            )
             continue
         # Deterministic jitter: values sorted, each placed on one of five lanes in turn.
         order = sorted(range(len(row.values)), key=lambda i: (row.values[i], i))
         for lane_i, i in enumerate(order):
             y = cy + (lane_i % 5 - 2) * 2.6
             big = i in row.highlight
-            parts.append(f'<circle cx="{num(x0 + row.values[i] * scale)}" cy="{num(y)}" r="{num(4.2 if big else 2.8)}" fill="{BLUE if big else "none"}" stroke="{BLUE}" stroke-width="1" stroke-opacity="0.8"/>')
+            parts.append(
+                f'<circle cx="{num(x0 + row.values[i] * scale)}" cy="{num(y)}" r="{num(4.2 if big else 2.8)}" fill="{BLUE if big else "none"}" stroke="{BLUE}" stroke-width="1" stroke-opacity="0.8"/>'
+            )
         if row.median is None:
             raise ValueError(f"strip row {row.label!r} has values but no median")
         med = row.median
-        parts.append(f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>')
+        parts.append(
+            f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>'
+        )
     ly = height - 8
-    parts.append(f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>')
+    parts.append(
+        f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>'
+    )
     parts.append(f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">One partnership</text>')
-    parts.append(f'<line x1="{num(x0 + 140)}" y1="{num(ly - 10)}" x2="{num(x0 + 140)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>')
+    parts.append(
+        f'<line x1="{num(x0 + 140)}" y1="{num(ly - 10)}" x2="{num(x0 + 140)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>'
+    )
     parts.append(f'<text x="{num(x0 + 148)}" y="{num(ly)}" fill="{INK}">Median</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))

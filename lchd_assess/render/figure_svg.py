@@ -78,14 +78,23 @@ def wrap(text: str, width: int = WRAP, lines: int = 3, first_indent: int = 0) ->
     return out
 
 
-def _placed(links: Sequence[tuple[str, str]], pos: dict[str, tuple[float, float, int]]) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
+def _placed(
+    links: Sequence[tuple[str, str]], pos: dict[str, tuple[float, float, int]]
+) -> Iterator[tuple[tuple[float, float], tuple[float, float]]]:
     """The top-left corners of both ends of each link; links to a box not drawn are skipped."""
     for a, b in links:
         if a in pos and b in pos:
             yield pos[a][:2], pos[b][:2]
 
 
-def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]], arcs: Sequence[tuple[str, str]] = (), title: str = "", desc: str = "", svg_id: str = "framework-figure") -> str:
+def framework_figure(
+    columns: Sequence[Column],
+    edges: Sequence[tuple[str, str]],
+    arcs: Sequence[tuple[str, str]] = (),
+    title: str = "",
+    desc: str = "",
+    svg_id: str = "framework-figure",
+) -> str:
     """The figure as one SVG element (no blank lines, so Markdown keeps it as one HTML block).
 
     ``edges`` join a box to a box in the next column; ``arcs`` join two boxes of the last
@@ -113,27 +122,37 @@ def framework_figure(columns: Sequence[Column], edges: Sequence[tuple[str, str]]
     ]
     for ci, col in enumerate(columns):
         x = LEFT + ci * (BOX_W + GAP_X)
-        parts.append(f'<text x="{x + BOX_W / 2:.0f}" y="{TOP - 24}" text-anchor="middle" font-size="{FONT + 2}" font-weight="700" fill="#222">{_esc(col.title)}</text>')
+        parts.append(
+            f'<text x="{x + BOX_W / 2:.0f}" y="{TOP - 24}" text-anchor="middle" font-size="{FONT + 2}" font-weight="700" fill="#222">{_esc(col.title)}</text>'
+        )
     for (ax, ay), (bx, by) in _placed(edges, pos):
         x1, y1, x2, y2 = ax + BOX_W, ay + BOX_H / 2, bx, by + BOX_H / 2
         mid = (x1 + x2) / 2
-        parts.append(f'<path d="M {x1:.0f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2 - 2:.0f} {y2:.1f}" fill="none" stroke="#888" stroke-width="1.2" marker-end="url(#lchd-arrow)"/>')
+        parts.append(
+            f'<path d="M {x1:.0f} {y1:.1f} C {mid:.1f} {y1:.1f} {mid:.1f} {y2:.1f} {x2 - 2:.0f} {y2:.1f}" fill="none" stroke="#888" stroke-width="1.2" marker-end="url(#lchd-arrow)"/>'
+        )
     for (ax, ay), (_bx, by) in _placed(arcs, pos):
         x = ax + BOX_W
         y1, y2 = ay + BOX_H / 2, by + BOX_H / 2
         bulge = x + 18 + 6 * min(abs(y2 - y1) / (BOX_H + GAP_Y), 4)
-        parts.append(f'<path d="M {x:.0f} {y1:.1f} C {bulge:.1f} {y1:.1f} {bulge:.1f} {y2:.1f} {x + 2:.0f} {y2:.1f}" fill="none" stroke="#6a44a8" stroke-width="1.2" stroke-dasharray="4 3" marker-end="url(#lchd-arrow)"/>')
+        parts.append(
+            f'<path d="M {x:.0f} {y1:.1f} C {bulge:.1f} {y1:.1f} {bulge:.1f} {y2:.1f} {x + 2:.0f} {y2:.1f}" fill="none" stroke="#6a44a8" stroke-width="1.2" stroke-dasharray="4 3" marker-end="url(#lchd-arrow)"/>'
+        )
     for ci, col in enumerate(columns):
         fill, stroke = COLUMN_STYLE[ci % len(COLUMN_STYLE)]
         for box in col.boxes:
             x, y, _ = pos[box.id]
             lines = wrap(box.label, first_indent=len(box.id) + 1)
             parts.append(f'<a href="{_esc(box.href)}"><title>{_esc(box.id)}: {_esc(box.label)}</title>')
-            parts.append(f'<rect x="{x:.0f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="7" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>')
+            parts.append(
+                f'<rect x="{x:.0f}" y="{y:.1f}" width="{BOX_W}" height="{BOX_H}" rx="7" fill="{fill}" stroke="{stroke}" stroke-width="1.5"/>'
+            )
             ty = y + BOX_H / 2 - (len(lines) - 1) * LINE / 2 + FONT * 0.35
             for li, text in enumerate(lines):
                 id_part = f'<tspan font-weight="700">{_esc(box.id)}</tspan> ' if li == 0 else ""
-                parts.append(f'<text x="{x + 10:.0f}" y="{ty + li * LINE:.1f}" font-size="{FONT}" fill="#1a1a1a">{id_part}{_esc(text)}</text>')
+                parts.append(
+                    f'<text x="{x + 10:.0f}" y="{ty + li * LINE:.1f}" font-size="{FONT}" fill="#1a1a1a">{id_part}{_esc(text)}</text>'
+                )
             parts.append("</a>")
     parts.append("</svg>")
     return "\n".join(parts)

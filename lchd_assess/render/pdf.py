@@ -124,14 +124,23 @@ def render_pdf(
     url_fetcher = fetcher()
 
     def refused(what: object) -> RenderError:
-        return RenderError(f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed")
+        return RenderError(
+            f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed"
+        )
 
     try:
         # The shipped font family, declared for every document and fetched like any asset, so the
         # PDF is drawn with the same font files on every machine (render/fonts.py).
         font_config = FontConfiguration()
-        fonts = CSS(string=font_face_css(ASSETS), base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher, font_config=font_config)
-        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(pdf_variant=PDF_VARIANT, stylesheets=[fonts], font_config=font_config)
+        fonts = CSS(
+            string=font_face_css(ASSETS),
+            base_url=ASSETS.as_uri() + "/",
+            url_fetcher=url_fetcher,
+            font_config=font_config,
+        )
+        document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(
+            pdf_variant=PDF_VARIANT, stylesheets=[fonts], font_config=font_config
+        )
         meta = document.metadata
         if title is not None:
             meta.title = title
@@ -141,9 +150,20 @@ def render_pdf(
             meta.description = description
         if keywords is not None:
             meta.keywords = list(keywords)
-        missing = [name for name, value in (("title", meta.title), ("author", meta.authors), ("description", meta.description), ("keywords", meta.keywords)) if not value]
+        missing = [
+            name
+            for name, value in (
+                ("title", meta.title),
+                ("author", meta.authors),
+                ("description", meta.description),
+                ("keywords", meta.keywords),
+            )
+            if not value
+        ]
         if missing:
-            raise RenderError(f"PDF not written: the document has no {', '.join(missing)}; add <title>/<meta name=...> to the HTML head")
+            raise RenderError(
+                f"PDF not written: the document has no {', '.join(missing)}; add <title>/<meta name=...> to the HTML head"
+            )
         # SVG images are drawn (and their resources fetched) while writing.
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as exc:
@@ -174,7 +194,11 @@ def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> byte
 
     # the shipped font files are an input too: a font update must not reuse PDFs drawn with the old one
     font_sums = [hashlib.sha256((fonts_dir(ASSETS) / name).read_bytes()).hexdigest() for name, _w, _s in FACES]
-    key_src = json.dumps({"html": html, "meta": meta, "weasyprint": version("weasyprint"), "variant": PDF_VARIANT, "fonts": font_sums}, sort_keys=True, default=str)
+    key_src = json.dumps(
+        {"html": html, "meta": meta, "weasyprint": version("weasyprint"), "variant": PDF_VARIANT, "fonts": font_sums},
+        sort_keys=True,
+        default=str,
+    )
     key = hashlib.sha256(key_src.encode("utf-8")).hexdigest()
     entry = Path(cache_dir) / f"{key}.pdf"
     try:

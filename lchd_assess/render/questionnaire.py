@@ -16,20 +16,42 @@ if TYPE_CHECKING:  # annotations only: render/ takes loaded models, it never loa
     from ..load.partnership import PartnershipFile
 
 
-def render_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> str:
+def render_html(
+    inst: InstrumentFile,
+    partnership: PartnershipFile | None = None,
+    wave: str | None = None,
+    lang: str = "en",
+    status_note: str | None = None,
+) -> str:
     """One HTML file with its CSS and script inline: it fetches nothing and works from disk."""
     from .pdf import read_asset
 
     q = questionnaire_context(inst, partnership, wave, lang, status_note)
-    return environment().get_template("questionnaire/questionnaire.html.j2").render(q=q, script=read_asset("questionnaire.js"))
+    return (
+        environment()
+        .get_template("questionnaire/questionnaire.html.j2")
+        .render(q=q, script=read_asset("questionnaire.js"))
+    )
 
 
-def paper_html(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> str:
+def paper_html(
+    inst: InstrumentFile,
+    partnership: PartnershipFile | None = None,
+    wave: str | None = None,
+    lang: str = "en",
+    status_note: str | None = None,
+) -> str:
     q = questionnaire_context(inst, partnership, wave, lang, status_note)
     return environment().get_template("questionnaire/paper.html.j2").render(q=q)
 
 
-def render_paper(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None, lang: str = "en", status_note: str | None = None) -> bytes:
+def render_paper(
+    inst: InstrumentFile,
+    partnership: PartnershipFile | None = None,
+    wave: str | None = None,
+    lang: str = "en",
+    status_note: str | None = None,
+) -> bytes:
     """The paper questionnaire as a tagged PDF, through the toolkit's one PDF wrapper."""
     from .pdf import render_pdf
 

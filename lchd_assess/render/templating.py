@@ -36,7 +36,9 @@ def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False)
     env = jinja2.Environment(
         loader=loader,
         bytecode_cache=_bytecode_cache(),
-        autoescape=jinja2.select_autoescape(["html", "htm", "xml", "svg", "j2"], default_for_string=not markdown, default=not markdown),
+        autoescape=jinja2.select_autoescape(
+            ["html", "htm", "xml", "svg", "j2"], default_for_string=not markdown, default=not markdown
+        ),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

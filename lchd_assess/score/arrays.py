@@ -77,7 +77,9 @@ class SubsetElement:
 class AnswerArrays:
     """The answer matrix as arrays: ``X`` answers (0 where none), ``V`` 1 where valid."""
 
-    def __init__(self, values: Sequence[Sequence[int | None]], n_items: int, elements: Mapping[str, Sequence[int]]) -> None:
+    def __init__(
+        self, values: Sequence[Sequence[int | None]], n_items: int, elements: Mapping[str, Sequence[int]]
+    ) -> None:
         self.n = len(values)
         self.elements = {e: list(idx) for e, idx in elements.items()}
         raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float).reshape(self.n, n_items)
@@ -148,8 +150,16 @@ def resample_counts(rng: random.Random, n: int, r: int) -> np.ndarray:
 
 
 def bootstrap_intervals(
-    values: Sequence[Sequence[int | None]], n_items: int, elements: Mapping[str, Sequence[int]], computable: set[str],
-    *, resamples: int, seed: int, confidence: float, multiplier: float, overall: str,
+    values: Sequence[Sequence[int | None]],
+    n_items: int,
+    elements: Mapping[str, Sequence[int]],
+    computable: set[str],
+    *,
+    resamples: int,
+    seed: int,
+    confidence: float,
+    multiplier: float,
+    overall: str,
 ) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap over respondents for each computable element and the overall score.
 

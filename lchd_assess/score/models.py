@@ -63,11 +63,18 @@ GapCode = Literal["similar", "some-difference", "large-difference", "not-shown"]
 #: Scoring rules 1.0.0 named the gap codes after the triangulation codes of Blebu et al. (2023);
 #: 1.1.0 gives them neutral names (ours compare scores, theirs compare qualitative accounts, and
 #: a hidden group is not "silent").  A result saved with the old names reads with the new ones.
-LEGACY_GAP_CODES = {"agreement": "similar", "partial-agreement": "some-difference", "disagreement": "large-difference", "silence": "not-shown"}
+LEGACY_GAP_CODES = {
+    "agreement": "similar",
+    "partial-agreement": "some-difference",
+    "disagreement": "large-difference",
+    "silence": "not-shown",
+}
 #: A side whose share of don't-know answers is at least this much above the other side's is
 #: named in the gap's explanation: the element's score then rests mostly on the other side.
 DK_RATE_NOTE = 0.25
-GroupId = Literal["residents-families", "community-organisations", "health-care", "related-sectors", "backbone", "community"]
+GroupId = Literal[
+    "residents-families", "community-organisations", "health-care", "related-sectors", "backbone", "community"
+]
 ChangeFlag = Literal["improved", "declined", "no-meaningful-change", "not-comparable"]
 
 
@@ -80,7 +87,9 @@ class PartnershipInfo(_M):
 
 class ItemScore(_M):
     id: str = Field(description="Item ID.")
-    score: float | None = Field(description="Mean of valid answers on the 0–4 scale; null when nobody gave a valid answer.")
+    score: float | None = Field(
+        description="Mean of valid answers on the 0–4 scale; null when nobody gave a valid answer."
+    )
     n_valid: int = Field(description="Respondents who gave a 0–4 answer.")
     n_dont_know: int = Field(description="Respondents who answered don't know.")
     n_not_applicable: int = Field(description="Respondents who answered not applicable.")
@@ -91,11 +100,15 @@ class ElementScore(_M):
     id: str = Field(description="P1–P4, FS1–FS4, or 'overall'.")
     name: str = Field(description="Element name from the framework.")
     kind: Literal["principle", "structure", "overall"]
-    score: float | None = Field(description="0–100 (mean of item means × 25; overall = mean of the eight element scores); null when not computable.")
+    score: float | None = Field(
+        description="0–100 (mean of item means × 25; overall = mean of the eight element scores); null when not computable."
+    )
     reason: str | None = Field(default=None, description="Why the score is null, in plain words.")
     level: str | None = Field(description="Readiness level ID from the scoring rules (null when not computable).")
     level_label: str | None = Field(description="Readiness level as shown to people.")
-    interval: tuple[float, float] | None = Field(description="95 % interval for the score (method in ScoreResult.method).")
+    interval: tuple[float, float] | None = Field(
+        description="95 % interval for the score (method in ScoreResult.method)."
+    )
     n_respondents: int = Field(description="Respondents with at least one valid answer on this element's items.")
     coverage: float = Field(description="Share of this element's items with at least one valid answer (0–1).")
     sd: float | None = Field(description="Standard deviation across respondents of their element scores (0–100 scale).")
@@ -106,15 +119,24 @@ class ElementScore(_M):
 
 class GroupElement(_M):
     id: str
-    score: float | None = Field(description="The group's element score; null when not computable or hidden (fewer than the minimum cell size answered it, or hidden to protect another group).")
+    score: float | None = Field(
+        description="The group's element score; null when not computable or hidden (fewer than the minimum cell size answered it, or hidden to protect another group)."
+    )
     n_respondents: int | None = Field(description="Group members who answered this element; null when hidden.")
-    dont_know_rate: float | None = Field(default=None, description="Share (0–1) of this group's answers to the element's items that were DK; null when hidden (or in results scored before scoring rules 1.1.0).")
+    dont_know_rate: float | None = Field(
+        default=None,
+        description="Share (0–1) of this group's answers to the element's items that were DK; null when hidden (or in results scored before scoring rules 1.1.0).",
+    )
 
 
 class GroupResult(_M):
-    group: GroupId = Field(description="Sector group ('community' only in results scored with instrument 1.0.0, which pooled residents, families and community-based organisations).")
+    group: GroupId = Field(
+        description="Sector group ('community' only in results scored with instrument 1.0.0, which pooled residents, families and community-based organisations)."
+    )
     label: str = Field(description="Sector group as shown to people.")
-    suppressed: bool = Field(description="True when the group is below the minimum cell size, or hidden so that another small group cannot be recovered by subtraction.")
+    suppressed: bool = Field(
+        description="True when the group is below the minimum cell size, or hidden so that another small group cannot be recovered by subtraction."
+    )
     suppression_reason: Literal["below-minimum-cell-size", "complementary"] | None = None
     n: int | None = Field(description="Respondents in the group; null when suppressed.")
     elements: list[GroupElement] | None = Field(description="Element scores for the group; null when suppressed.")
@@ -122,13 +144,25 @@ class GroupResult(_M):
 
 class Gap(_M):
     id: str = Field(description="Element ID.")
-    community: float | None = Field(description="Community perspective score (residents, families, youth and community-based organisations); null when hidden or not computable.")
-    institutional: float | None = Field(description="Institutional perspective score (everyone else); null when hidden or not computable.")
+    community: float | None = Field(
+        description="Community perspective score (residents, families, youth and community-based organisations); null when hidden or not computable."
+    )
+    institutional: float | None = Field(
+        description="Institutional perspective score (everyone else); null when hidden or not computable."
+    )
     difference: float | None = Field(description="community − institutional, on the 0–100 scale.")
-    code: GapCode = Field(description="How far apart the two perspectives are: similar, some-difference or large-difference (thresholds in the method), or not-shown when one side has fewer respondents than the minimum cell size or no score. Adapted from, not the same as, the triangulation codes of Blebu et al. (2023).")
+    code: GapCode = Field(
+        description="How far apart the two perspectives are: similar, some-difference or large-difference (thresholds in the method), or not-shown when one side has fewer respondents than the minimum cell size or no score. Adapted from, not the same as, the triangulation codes of Blebu et al. (2023)."
+    )
     explanation: str = Field(description="One sentence saying what the code means here.")
-    community_dont_know_rate: float | None = Field(default=None, description="Share (0–1) of the community side's answers to this element's items that were DK; null when that side is below the minimum cell size.")
-    institutional_dont_know_rate: float | None = Field(default=None, description="Share (0–1) of the institutional side's answers to this element's items that were DK; null when that side is below the minimum cell size.")
+    community_dont_know_rate: float | None = Field(
+        default=None,
+        description="Share (0–1) of the community side's answers to this element's items that were DK; null when that side is below the minimum cell size.",
+    )
+    institutional_dont_know_rate: float | None = Field(
+        default=None,
+        description="Share (0–1) of the institutional side's answers to this element's items that were DK; null when that side is below the minimum cell size.",
+    )
 
     @field_validator("code", mode="before")
     @classmethod
@@ -137,7 +171,9 @@ class Gap(_M):
 
 
 class Gating(_M):
-    threshold: float = Field(description="A gated element (a foundational structure, or P4 from scoring rules 1.1.0) scoring below this caps the overall readiness level.")
+    threshold: float = Field(
+        description="A gated element (a foundational structure, or P4 from scoring rules 1.1.0) scoring below this caps the overall readiness level."
+    )
     capped: bool
     capping_elements: list[str] = Field(description="Gated elements below the gate.")
     uncapped_level: str | None = Field(description="The level the overall score alone would give.")
@@ -150,16 +186,22 @@ class SectorCount(_M):
     sector: str
     label: str
     on_roster: bool = Field(description="The partner roster lists an organisation of this sector.")
-    n: int | None = Field(description="Respondents from this sector; null when hidden (fewer than the minimum cell size).")
+    n: int | None = Field(
+        description="Respondents from this sector; null when hidden (fewer than the minimum cell size)."
+    )
     display: str = Field(description="What a report shows: a number, 'fewer than k', or 'none'.")
-    status: Literal["ok", "few", "silent", "not-on-roster"] = Field(description="'silent': on the roster but nobody answered; 'few': some answered but fewer than the cell size.")
+    status: Literal["ok", "few", "silent", "not-on-roster"] = Field(
+        description="'silent': on the roster but nobody answered; 'few': some answered but fewer than the cell size."
+    )
 
 
 class Representation(_M):
     by_sector: list[SectorCount]
     silent_sectors: list[str] = Field(description="Roster sectors with no respondent.")
     few_sectors: list[str] = Field(description="Roster sectors with fewer respondents than the cell size.")
-    residents_share: float | None = Field(description="Share of respondents who are residents, family members or young people (the resident sector's group, 0–1); null when that would expose a small group.")
+    residents_share: float | None = Field(
+        description="Share of respondents who are residents, family members or young people (the resident sector's group, 0–1); null when that would expose a small group."
+    )
     residents_display: str
 
 
@@ -183,8 +225,12 @@ class Method(_M):
     min_cell_size: int
     min_item_coverage: float
     min_respondents: int
-    level_bands: list[tuple[str, str, float, float]] = Field(description="(level ID, label, lower bound inclusive, upper bound exclusive except the top).")
-    gap_thresholds: tuple[float, float] = Field(description="Absolute differences below the first are similar; below the second some difference; otherwise a large difference.")
+    level_bands: list[tuple[str, str, float, float]] = Field(
+        description="(level ID, label, lower bound inclusive, upper bound exclusive except the top)."
+    )
+    gap_thresholds: tuple[float, float] = Field(
+        description="Absolute differences below the first are similar; below the second some difference; otherwise a large difference."
+    )
     meaningful_change: float
     gate_threshold: float
 
@@ -192,7 +238,9 @@ class Method(_M):
 class Comment(_M):
     item: str
     text: str
-    sector_group: str | None = Field(description="Sector group of the commenter; null when that group is below the cell size.")
+    sector_group: str | None = Field(
+        description="Sector group of the commenter; null when that group is below the cell size."
+    )
 
 
 class ScoreResult(_M):
@@ -211,4 +259,6 @@ class ScoreResult(_M):
     gating: Gating
     representation: Representation
     change: Change | None = Field(description="Against the previous wave when one exists.")
-    comments: list[Comment] | None = Field(default=None, description="Only when asked for (--comments); escaped by the renderer.")
+    comments: list[Comment] | None = Field(
+        default=None, description="Only when asked for (--comments); escaped by the renderer."
+    )

@@ -91,7 +91,9 @@ def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping
     groups = list(r.groups)
 
     def hide(i: int, reason: str) -> None:
-        groups[i] = groups[i].model_copy(update={"suppressed": True, "suppression_reason": reason, "n": None, "elements": None})
+        groups[i] = groups[i].model_copy(
+            update={"suppressed": True, "suppression_reason": reason, "n": None, "elements": None}
+        )
 
     for i, g in enumerate(groups):
         if not g.suppressed and (g.n is None or g.n < k):
@@ -106,7 +108,12 @@ def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping
         hide(min(shown, key=lambda i: (groups[i].n or 0, i)), "complementary")
     for i, g in enumerate(groups):
         if g.elements:
-            els = [ge.model_copy(update={"score": None, "n_respondents": None}) if ge.n_respondents is None or ge.n_respondents < k else ge for ge in g.elements]
+            els = [
+                ge.model_copy(update={"score": None, "n_respondents": None})
+                if ge.n_respondents is None or ge.n_respondents < k
+                else ge
+                for ge in g.elements
+            ]
             groups[i] = g.model_copy(update={"elements": els})
 
     # A comparison of perspectives needs k on each side; a side made of shown groups smaller
@@ -121,25 +128,43 @@ def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping
         if known < k and all(g.suppression_reason == "below-minimum-cell-size" for g in unknown) and most < k:
             small_side.append(side)
     gaps = [
-        gap.model_copy(update={"community": None, "institutional": None, "difference": None, "code": "not-shown", "explanation": f"Not shown: the two perspectives cannot be compared because fewer than {k} {' and '.join(small_side)} respondents answered; both numbers are hidden."})
-        if small_side and gap.code != "not-shown" else gap
+        gap.model_copy(
+            update={
+                "community": None,
+                "institutional": None,
+                "difference": None,
+                "code": "not-shown",
+                "explanation": f"Not shown: the two perspectives cannot be compared because fewer than {k} {' and '.join(small_side)} respondents answered; both numbers are hidden.",
+            }
+        )
+        if small_side and gap.code != "not-shown"
+        else gap
         for gap in r.gaps
     ]
 
     rep = r.representation
     by_sector = [
-        s.model_copy(update={"n": None, "display": f"fewer than {k}", "status": "few"}) if s.n is not None and 0 < s.n < k else s
+        s.model_copy(update={"n": None, "display": f"fewer than {k}", "status": "few"})
+        if s.n is not None and 0 < s.n < k
+        else s
         for s in rep.by_sector
     ]
     share, rdisp = rep.residents_share, rep.residents_display
     if share is not None and r.n_respondents > 0 and 0 < round(share * r.n_respondents) < k:
-        share, rdisp = None, f"Fewer than {k} respondents are residents or family members, so their number is not shown."
+        share, rdisp = (
+            None,
+            f"Fewer than {k} respondents are residents or family members, so their number is not shown.",
+        )
     rep = rep.model_copy(update={"by_sector": by_sector, "residents_share": share, "residents_display": rdisp})
 
     comments = r.comments
     if comments:
         hidden_groups = {g.group for g in groups if g.suppressed}
-        comments = [c.model_copy(update={"sector_group": None}) if c.sector_group in hidden_groups else c for c in comments]
+        comments = [
+            c.model_copy(update={"sector_group": None}) if c.sector_group in hidden_groups else c for c in comments
+        ]
 
     method = r.method.model_copy(update={"min_cell_size": k})
-    return r.model_copy(update={"groups": groups, "gaps": gaps, "representation": rep, "comments": comments, "method": method})
+    return r.model_copy(
+        update={"groups": groups, "gaps": gaps, "representation": rep, "comments": comments, "method": method}
+    )

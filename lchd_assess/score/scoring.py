@@ -132,7 +132,9 @@ def resample_indices(rng: random.Random, n: int) -> list[int]:
     return [(c * n) >> 32 for c in draws]
 
 
-def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: ScoringRulesFile, computable: set[str]) -> dict[str, tuple[float, float]]:
+def bootstrap_intervals(
+    m: Matrix, elements: dict[str, list[int]], rules: ScoringRulesFile, computable: set[str]
+) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap over respondents for each computable element and the overall score.
 
     The resamples are those :func:`resample_indices` draws from the seed, one after another;
@@ -142,13 +144,30 @@ def bootstrap_intervals(m: Matrix, elements: dict[str, list[int]], rules: Scorin
     from .arrays import bootstrap_intervals as on_arrays
 
     cfg = rules.interval
-    return on_arrays(m.values, len(m.items), elements, computable, resamples=cfg.resamples, seed=cfg.seed, confidence=cfg.confidence, multiplier=rules.scale_multiplier, overall=OVERALL)
+    return on_arrays(
+        m.values,
+        len(m.items),
+        elements,
+        computable,
+        resamples=cfg.resamples,
+        seed=cfg.seed,
+        confidence=cfg.confidence,
+        multiplier=rules.scale_multiplier,
+        overall=OVERALL,
+    )
 
 
 # -- Privacy: minimum cell size with complementary suppression --------------------------------
 
 
-def protect(counts: dict[str, int], k: int, aggregates: Sequence[Sequence[str]], order: Sequence[str], zero_shown: bool = False, already_hidden: Iterable[str] = ()) -> tuple[set[str], set[str]]:
+def protect(
+    counts: dict[str, int],
+    k: int,
+    aggregates: Sequence[Sequence[str]],
+    order: Sequence[str],
+    zero_shown: bool = False,
+    already_hidden: Iterable[str] = (),
+) -> tuple[set[str], set[str]]:
     """Which cells to hide so that no hidden cell, nor any union of them, can be recovered.
 
     ``counts`` maps each cell (group or sector) to its respondents; ``aggregates`` are the
@@ -197,7 +216,11 @@ def _element_index(inst: InstrumentFile, items: list[str], keep: set[str] | None
     pos = {i: n for n, i in enumerate(items)}
     out: dict[str, list[int]] = {}
     for sec in inst.sections:
-        out[sec.element] = sorted(pos[it.id] for it in inst.items if it.element == sec.element and it.id in pos and (keep is None or it.id in keep))
+        out[sec.element] = sorted(
+            pos[it.id]
+            for it in inst.items
+            if it.element == sec.element and it.id in pos and (keep is None or it.id in keep)
+        )
     return out
 
 
@@ -213,7 +236,11 @@ def wave_items(inst: InstrumentFile, version: str | None) -> list[str]:
     at = inst.items_at(version)
     # Question number order within an element: the order that version's own file had.
     number = lambda i: int(i.rsplit("Q", 1)[1])  # noqa: E731
-    return [i for sec in inst.sections for i in sorted((it.id for it in inst.items if it.element == sec.element and it.id in at), key=number)]
+    return [
+        i
+        for sec in inst.sections
+        for i in sorted((it.id for it in inst.items if it.element == sec.element and it.id in at), key=number)
+    ]
 
 
 def _perspectives(inst: InstrumentFile) -> dict[str, list[str]]:
@@ -261,7 +288,15 @@ def _dk_note(c_rate: float | None, i_rate: float | None) -> str:
     return ""
 
 
-def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses: Responses, waves_available: list[str], previous: Responses | None = None, comments: bool = False) -> sm.ScoreResult:
+def score_wave(
+    ctx: Context,
+    partnership_id: str,
+    p: PartnershipFile,
+    responses: Responses,
+    waves_available: list[str],
+    previous: Responses | None = None,
+    comments: bool = False,
+) -> sm.ScoreResult:
     """Score one wave of answers. ``responses`` must be free of findings (see :func:`score_partnership`)."""
     inst, rules = ctx.inst, ctx.rules
     d, k, mult = rules.decimals, rules.min_cell_size, rules.scale_multiplier
@@ -290,16 +325,35 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         rounded[e] = score
         band = rules.level_for(score)
         iv = intervals.get(e)
-        item_scores = [sm.ItemScore(id=items[i], score=_r(c.item_means.get(i), 2), n_valid=counts[items[i]]["valid"], n_dont_know=counts[items[i]]["DK"], n_not_applicable=counts[items[i]]["NA"], n_blank=counts[items[i]]["blank"]) for i in idxs]
-        elements.append(sm.ElementScore(
-            id=e, name=ctx.element_names[e], kind="principle" if e.startswith("P") else "structure",
-            score=score, reason=None if score is not None else f"Not computable: {c.reason}.",
-            level=band.id if band else None, level_label=band.label if band else None,
-            interval=(_r(iv[0], d), _r(iv[1], d)) if iv and score is not None else None,  # type: ignore[arg-type]
-            n_respondents=c.n_respondents, coverage=round(c.coverage, 3), sd=_r(c.sd, d),
-            n_dont_know=sum(x.n_dont_know for x in item_scores), n_not_applicable=sum(x.n_not_applicable for x in item_scores),
-            items=item_scores,
-        ))
+        item_scores = [
+            sm.ItemScore(
+                id=items[i],
+                score=_r(c.item_means.get(i), 2),
+                n_valid=counts[items[i]]["valid"],
+                n_dont_know=counts[items[i]]["DK"],
+                n_not_applicable=counts[items[i]]["NA"],
+                n_blank=counts[items[i]]["blank"],
+            )
+            for i in idxs
+        ]
+        elements.append(
+            sm.ElementScore(
+                id=e,
+                name=ctx.element_names[e],
+                kind="principle" if e.startswith("P") else "structure",
+                score=score,
+                reason=None if score is not None else f"Not computable: {c.reason}.",
+                level=band.id if band else None,
+                level_label=band.label if band else None,
+                interval=(_r(iv[0], d), _r(iv[1], d)) if iv and score is not None else None,  # type: ignore[arg-type]
+                n_respondents=c.n_respondents,
+                coverage=round(c.coverage, 3),
+                sd=_r(c.sd, d),
+                n_dont_know=sum(x.n_dont_know for x in item_scores),
+                n_not_applicable=sum(x.n_not_applicable for x in item_scores),
+                items=item_scores,
+            )
+        )
 
     # Overall: mean of the eight element scores.
     missing = [e for e in el_idx if calcs[e].score is None]
@@ -307,7 +361,11 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     overall = _r(overall_raw, d)
     resp_overall = []
     for row in m.values:
-        per_el = [_mean([row[i] for i in idxs if row[i] is not None]) * mult for idxs in el_idx.values() if any(row[i] is not None for i in idxs)]  # type: ignore[misc]
+        per_el = [
+            _mean([row[i] for i in idxs if row[i] is not None]) * mult  # type: ignore[misc]
+            for idxs in el_idx.values()
+            if any(row[i] is not None for i in idxs)
+        ]
         if per_el:
             resp_overall.append(_mean(per_el))
     answered_items = sum(1 for i in items if counts[i]["valid"])
@@ -330,16 +388,39 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         expl = f"{names} {'is' if len(capping) == 1 else 'are'} below the gate of {gate.threshold:g}; the overall level '{band.label}' is already at or below the cap ('{rules.level(gate.cap_level).label}')."  # type: ignore[union-attr]
     else:
         expl = f"Every gated element ({', '.join(gate.elements)}) scores at least {gate.threshold:g}; the overall level is not capped."
-    gating = sm.Gating(threshold=gate.threshold, capped=capped, capping_elements=capping, uncapped_level=band.id if band else None, level=level.id if level else None, level_label=level.label if level else None, explanation=expl)
+    gating = sm.Gating(
+        threshold=gate.threshold,
+        capped=capped,
+        capping_elements=capping,
+        uncapped_level=band.id if band else None,
+        level=level.id if level else None,
+        level_label=level.label if level else None,
+        explanation=expl,
+    )
     oiv = intervals.get(OVERALL)
-    elements.append(sm.ElementScore(
-        id=OVERALL, name=OVERALL_NAME, kind="overall", score=overall,
-        reason=None if overall is not None else "Not computable: " + ", ".join(missing) + (" is" if len(missing) == 1 else " are") + " not computable, and the overall score is the mean of all eight elements.",
-        level=level.id if level else None, level_label=level.label if level else None,
-        interval=(_r(oiv[0], d), _r(oiv[1], d)) if oiv and overall is not None else None,  # type: ignore[arg-type]
-        n_respondents=len(resp_overall), coverage=round(answered_items / len(items), 3) if items else 0.0, sd=_r(_sd(resp_overall), d),
-        n_dont_know=sum(c["DK"] for c in counts.values()), n_not_applicable=sum(c["NA"] for c in counts.values()), items=[],
-    ))
+    elements.append(
+        sm.ElementScore(
+            id=OVERALL,
+            name=OVERALL_NAME,
+            kind="overall",
+            score=overall,
+            reason=None
+            if overall is not None
+            else "Not computable: "
+            + ", ".join(missing)
+            + (" is" if len(missing) == 1 else " are")
+            + " not computable, and the overall score is the mean of all eight elements.",
+            level=level.id if level else None,
+            level_label=level.label if level else None,
+            interval=(_r(oiv[0], d), _r(oiv[1], d)) if oiv and overall is not None else None,  # type: ignore[arg-type]
+            n_respondents=len(resp_overall),
+            coverage=round(answered_items / len(items), 3) if items else 0.0,
+            sd=_r(_sd(resp_overall), d),
+            n_dont_know=sum(c["DK"] for c in counts.values()),
+            n_not_applicable=sum(c["NA"] for c in counts.values()),
+            items=[],
+        )
+    )
 
     # Sector groups, with complementary suppression.
     group_ids: list[str] = [g.id for g in inst.sector_groups]
@@ -351,7 +432,10 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     small, comp = protect(gn, k, aggregates, group_ids)
     # Every group's and both perspectives' element statistics in one pass over the answers.
     side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
-    sub = AnswerArrays(m.values, len(items), el_idx).subsets({**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}}, rules)
+    sub = AnswerArrays(m.values, len(items), el_idx).subsets(
+        {**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}},
+        rules,
+    )
     group_calcs = {g: sub[f"group:{g}"] for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
     # element, with the same complementary rule inside the element's shown aggregates.
@@ -366,15 +450,33 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
     glabel = inst.group_labels()
     for g in group_ids:
         if g in small or g in comp:
-            groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=True, suppression_reason="below-minimum-cell-size" if g in small else "complementary", n=None, elements=None))  # type: ignore[arg-type]
+            groups.append(
+                sm.GroupResult(
+                    group=g,
+                    label=glabel[g],
+                    suppressed=True,
+                    suppression_reason="below-minimum-cell-size" if g in small else "complementary",
+                    n=None,
+                    elements=None,
+                )
+            )  # type: ignore[arg-type]
             continue
         gel = []
         for e in el_idx:
             gc = group_calcs[g][e]
             hide = g in el_hidden[e]
             dk = None if hide else _dk_rate([m.respondents[n] for n in members[g]], [items[i] for i in el_idx[e]])
-            gel.append(sm.GroupElement(id=e, score=None if hide else _r(gc.score, d), n_respondents=None if hide else gc.n_respondents, dont_know_rate=dk))
-        groups.append(sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel))  # type: ignore[arg-type]
+            gel.append(
+                sm.GroupElement(
+                    id=e,
+                    score=None if hide else _r(gc.score, d),
+                    n_respondents=None if hide else gc.n_respondents,
+                    dont_know_rate=dk,
+                )
+            )
+        groups.append(
+            sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel)
+        )  # type: ignore[arg-type]
 
     # Gaps: community versus institutional perspective per element.
     side_calcs = {s: sub[f"side:{s}"] for s in side_members}
@@ -384,8 +486,21 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         cc, ic = side_calcs["community"][e], side_calcs["institutional"][e]
         if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
             few = [lab for lab, c in (("community", cc), ("institutional", ic)) if c.n_respondents < k]
-            why = f"fewer than {k} {' and '.join(few)} respondents answered it" if few else "one side's score is not computable"
-            gaps.append(sm.Gap(id=e, community=None, institutional=None, difference=None, code="not-shown", explanation=f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden."))
+            why = (
+                f"fewer than {k} {' and '.join(few)} respondents answered it"
+                if few
+                else "one side's score is not computable"
+            )
+            gaps.append(
+                sm.Gap(
+                    id=e,
+                    community=None,
+                    institutional=None,
+                    difference=None,
+                    code="not-shown",
+                    explanation=f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden.",
+                )
+            )
             continue
         cs, is_ = _r(cc.score, d), _r(ic.score, d)
         diff = _r(cs - is_, d)  # type: ignore[operator]
@@ -395,29 +510,70 @@ def score_wave(ctx: Context, partnership_id: str, p: PartnershipFile, responses:
         c_dk = _dk_rate([m.respondents[n] for n in side_members["community"]], el_items)
         i_dk = _dk_rate([m.respondents[n] for n in side_members["institutional"]], el_items)
         expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)  # type: ignore[arg-type]  # diff is set: both sides are shown
-        gaps.append(sm.Gap(id=e, community=cs, institutional=is_, difference=diff, code=code, explanation=expl, community_dont_know_rate=c_dk, institutional_dont_know_rate=i_dk))  # type: ignore[arg-type]
+        gaps.append(
+            sm.Gap(
+                id=e,
+                community=cs,
+                institutional=is_,
+                difference=diff,
+                code=code,
+                explanation=expl,
+                community_dont_know_rate=c_dk,
+                institutional_dont_know_rate=i_dk,
+            )
+        )  # type: ignore[arg-type]
 
     representation = _representation(inst, p, m, k, small | comp)
     change = _change(ctx, m, responses, previous) if previous is not None else None
     comment_list = None
     if comments:
         comment_list = sorted(
-            (sm.Comment(item=item, text=text, sector_group=None if inst.group_of(r.sector) in small | comp else inst.group_of(r.sector)) for r in m.respondents for item, text in r.comments.items()),
-            key=lambda c: (items.index(c.item) if c.item in items else len(items), c.item, c.text, c.sector_group or ""),
+            (
+                sm.Comment(
+                    item=item,
+                    text=text,
+                    sector_group=None if inst.group_of(r.sector) in small | comp else inst.group_of(r.sector),
+                )
+                for r in m.respondents
+                for item, text in r.comments.items()
+            ),
+            key=lambda c: (
+                items.index(c.item) if c.item in items else len(items),
+                c.item,
+                c.text,
+                c.sector_group or "",
+            ),
         )
     rl = rules
     method = sm.Method(
         interval=f"percentile bootstrap over respondents: {rl.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {rl.interval.seed}; {rl.interval.confidence:.0%} interval from the {alpha_pct(rl, 0)} and {alpha_pct(rl, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
-        min_cell_size=k, min_item_coverage=rl.min_item_coverage, min_respondents=rl.min_respondents,
-        level_bands=[(b.id, b.label, b.min, b.max) for b in rl.levels], gap_thresholds=rl.gap_thresholds,
-        meaningful_change=rl.meaningful_change, gate_threshold=rl.gate.threshold,
+        min_cell_size=k,
+        min_item_coverage=rl.min_item_coverage,
+        min_respondents=rl.min_respondents,
+        level_bands=[(b.id, b.label, b.min, b.max) for b in rl.levels],
+        gap_thresholds=rl.gap_thresholds,
+        meaningful_change=rl.meaningful_change,
+        gate_threshold=rl.gate.threshold,
     )
     return sm.ScoreResult(
-        instrument_id=inst.id, instrument_version=responses.version or inst.version, framework_version=ctx.framework_version,
+        instrument_id=inst.id,
+        instrument_version=responses.version or inst.version,
+        framework_version=ctx.framework_version,
         scoring_rules_version=rl.version,
-        partnership=sm.PartnershipInfo(id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus),
-        wave=responses.wave, waves_available=waves_available, n_respondents=len(m.respondents), method=method,
-        elements=elements, groups=groups, gaps=gaps, gating=gating, representation=representation, change=change, comments=comment_list,
+        partnership=sm.PartnershipInfo(
+            id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus
+        ),
+        wave=responses.wave,
+        waves_available=waves_available,
+        n_respondents=len(m.respondents),
+        method=method,
+        elements=elements,
+        groups=groups,
+        gaps=gaps,
+        gating=gating,
+        representation=representation,
+        change=change,
+        comments=comment_list,
     )
 
 
@@ -427,7 +583,9 @@ def alpha_pct(rules: ScoringRulesFile, upper: int) -> str:
     return f"{v:g}th"
 
 
-def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int, hidden_groups: set[str]) -> sm.Representation:
+def _representation(
+    inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int, hidden_groups: set[str]
+) -> sm.Representation:
     sectors = [s.id for s in inst.sectors]
     n = {s: 0 for s in sectors}
     for r in m.respondents:
@@ -456,7 +614,11 @@ def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int,
             status, disp = "ok", "not shown (so that a smaller group cannot be worked out)"
         else:
             status, disp = "ok", str(c)
-        by_sector.append(sm.SectorCount(sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status))  # type: ignore[arg-type]
+        by_sector.append(
+            sm.SectorCount(
+                sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status
+            )
+        )  # type: ignore[arg-type]
     total = len(m.respondents)
     # Residents, families and young people answer as themselves: their share counts the whole
     # sector group of the resident sector, hidden exactly when that group is hidden.
@@ -478,7 +640,8 @@ def _representation(inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int,
         by_sector=by_sector,
         silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
         few_sectors=[s.id for s in inst.sectors if s.id in roster and 0 < n[s.id] < k],
-        residents_share=share, residents_display=rdisp,
+        residents_share=share,
+        residents_display=rdisp,
     )
 
 
@@ -507,7 +670,14 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         # funders, and must carry neither the sender's folders nor a quoted cell
         where = f"{Path(f.file).name}" + (f", line {f.line}" if f.line else "") if f.file else "its file"
         why = f"the previous wave's file has problems ({where}: {f.code}; run `lchd-assess validate` on it)"
-        return sm.Change(previous_wave=prev.wave, threshold=t, elements=[sm.ElementChange(id=e, previous=None, current=None, delta=None, flag="not-comparable", reason=why) for e in [s.element for s in inst.sections] + [OVERALL]])
+        return sm.Change(
+            previous_wave=prev.wave,
+            threshold=t,
+            elements=[
+                sm.ElementChange(id=e, previous=None, current=None, delta=None, flag="not-comparable", reason=why)
+                for e in [s.element for s in inst.sections] + [OVERALL]
+            ],
+        )
     keep = comparable_items(inst, prev, cur)
     items = m.items  # the current wave's own items (its version's, when it is not the latest)
     full = _element_index(inst, items)
@@ -527,9 +697,15 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
         ps = element_calc(pm, reduced[e], rules)
         cur_scores[e], prev_scores[e] = _r(cs.score, d), _r(ps.score, d)
         if cs.score is None or ps.score is None:
-            reasons[e] = f"not computable in the {'current' if cs.score is None else 'previous'} wave ({(cs.reason if cs.score is None else ps.reason)})"
+            reasons[e] = (
+                f"not computable in the {'current' if cs.score is None else 'previous'} wave ({(cs.reason if cs.score is None else ps.reason)})"
+            )
         else:
-            reasons[e] = f"compared on the {len(reduced[e])} items that mean the same in both waves ({dropped} left out)" if dropped else None
+            reasons[e] = (
+                f"compared on the {len(reduced[e])} items that mean the same in both waves ({dropped} left out)"
+                if dropped
+                else None
+            )
     els = list(full) + [OVERALL]
     if all(cur_scores[e] is not None and prev_scores[e] is not None for e in full):
         cur_scores[OVERALL] = _r(_mean([cur_scores[e] for e in full]), d)  # type: ignore[misc]
@@ -541,7 +717,9 @@ def _change(ctx: Context, m: Matrix, cur: Responses, prev: Responses) -> sm.Chan
     for e in els:
         c, p_ = cur_scores[e], prev_scores[e]
         if c is None or p_ is None:
-            out.append(sm.ElementChange(id=e, previous=p_, current=c, delta=None, flag="not-comparable", reason=reasons[e]))
+            out.append(
+                sm.ElementChange(id=e, previous=p_, current=c, delta=None, flag="not-comparable", reason=reasons[e])
+            )
             continue
         delta = _r(c - p_, d)
         flag = "improved" if delta >= t else "declined" if delta <= -t else "no-meaningful-change"  # type: ignore[operator]

@@ -14,10 +14,18 @@ def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("tex
 
 
 def add_force(parser: argparse.ArgumentParser, what: str = "files") -> None:
-    parser.add_argument("--force", action="store_true", help=f"replace {what} that lchd-assess did not write (or that were changed since); never the command's own inputs or the toolkit's data")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace {what} that lchd-assess did not write (or that were changed since); never the command's own inputs or the toolkit's data",
+    )
 
 
-def run_listing_answer_findings(run: Callable[[argparse.Namespace], int], args: argparse.Namespace, outcome: str = "nothing written; fix the answers and run again") -> int:
+def run_listing_answer_findings(
+    run: Callable[[argparse.Namespace], int],
+    args: argparse.Namespace,
+    outcome: str = "nothing written; fix the answers and run again",
+) -> int:
     """``run(args)``; when the answers have findings, list them on stderr, say ``outcome``, exit 1.
 
     The one place the score, report and portfolio commands turn a :class:`ResponsesError`

@@ -11,31 +11,75 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
 
-    new = sub.add_parser("new", help="write a blank checklist (YAML) to fill in", description="Write a blank checklist for the current version of the reporting standard, with each item's number, title and text as comments.")
-    new.add_argument("--out", required=True, metavar="FILE", help="file to write (.yaml); not overwritten unless --force")
+    new = sub.add_parser(
+        "new",
+        help="write a blank checklist (YAML) to fill in",
+        description="Write a blank checklist for the current version of the reporting standard, with each item's number, title and text as comments.",
+    )
+    new.add_argument(
+        "--out", required=True, metavar="FILE", help="file to write (.yaml); not overwritten unless --force"
+    )
     add_force(new, "a FILE")
-    new.add_argument("--core", action="store_true", help="core items only: the minimum for a first report or a funder (extended items can be added later)")
+    new.add_argument(
+        "--core",
+        action="store_true",
+        help="core items only: the minimum for a first report or a funder (extended items can be added later)",
+    )
 
-    check = sub.add_parser("check", help="list what is missing or wrong in a filled checklist", description="Check a filled checklist against the reporting standard: items neither reported nor explained, 'not applicable' where it is not allowed, unknown IDs, another version. Exit 0 when complete, 1 with findings, 2 when the file cannot be read. No score is computed.")
+    check = sub.add_parser(
+        "check",
+        help="list what is missing or wrong in a filled checklist",
+        description="Check a filled checklist against the reporting standard: items neither reported nor explained, 'not applicable' where it is not allowed, unknown IDs, another version. Exit 0 when complete, 1 with findings, 2 when the file cannot be read. No score is computed.",
+    )
     check.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
     add_format(check)
-    check.add_argument("--all", action="store_true", help="list every finding on its own line (by default one line per kind of problem, with a count and the first places)")
+    check.add_argument(
+        "--all",
+        action="store_true",
+        help="list every finding on its own line (by default one line per kind of problem, with a count and the first places)",
+    )
 
-    render = sub.add_parser("render", help="write the completed checklist as HTML, PDF and Markdown, or Word", description="Write checklist.html, checklist.pdf and checklist.md into DIR (or checklist.docx with --format docx), with the standard's version and citation, ready to attach at submission. --as squire writes the same answers as a SQUIRE 2.0 checklist (squire-checklist.*), through the standard's crosswalk. An incomplete checklist is refused (exit 1, with its findings) unless --draft, which renders it marked as a draft on every page.")
+    render = sub.add_parser(
+        "render",
+        help="write the completed checklist as HTML, PDF and Markdown, or Word",
+        description="Write checklist.html, checklist.pdf and checklist.md into DIR (or checklist.docx with --format docx), with the standard's version and citation, ready to attach at submission. --as squire writes the same answers as a SQUIRE 2.0 checklist (squire-checklist.*), through the standard's crosswalk. An incomplete checklist is refused (exit 1, with its findings) unless --draft, which renders it marked as a draft on every page.",
+    )
     render.add_argument("file", metavar="FILE", help="the checklist (.yaml)")
     render.add_argument("--out", required=True, metavar="DIR", help="folder to write into")
-    render.add_argument("--draft", action="store_true", help="render an incomplete checklist, clearly marked as a draft")
-    render.add_argument("--format", action="append", choices=("html", "pdf", "md", "docx"), metavar="FORMAT", help="html, pdf, md or docx (Word); repeat for several (default: html, pdf and md)")
-    render.add_argument("--as", dest="view", choices=("lchd", "squire"), default="lchd", help="lchd: the standard's own checklist (default); squire: the same answers as a SQUIRE 2.0 checklist, elements not covered in full marked 'check'")
+    render.add_argument(
+        "--draft", action="store_true", help="render an incomplete checklist, clearly marked as a draft"
+    )
+    render.add_argument(
+        "--format",
+        action="append",
+        choices=("html", "pdf", "md", "docx"),
+        metavar="FORMAT",
+        help="html, pdf, md or docx (Word); repeat for several (default: html, pdf and md)",
+    )
+    render.add_argument(
+        "--as",
+        dest="view",
+        choices=("lchd", "squire"),
+        default="lchd",
+        help="lchd: the standard's own checklist (default); squire: the same answers as a SQUIRE 2.0 checklist, elements not covered in full marked 'check'",
+    )
     add_force(render, "files in DIR")
 
-    tpl = sub.add_parser("template", help="write a structured write-up template (Markdown)", description="Write a Markdown template with the standard's sections, items and prompts. With --partnership, pre-fill composition and the self-assessment summary from that partnership's folder.")
+    tpl = sub.add_parser(
+        "template",
+        help="write a structured write-up template (Markdown)",
+        description="Write a Markdown template with the standard's sections, items and prompts. With --partnership, pre-fill composition and the self-assessment summary from that partnership's folder.",
+    )
     tpl.add_argument("--out", required=True, metavar="FILE", help="file to write (.md); not overwritten unless --force")
     tpl.add_argument("--partnership", metavar="DIR", help="a partnership folder (partnership.yaml, responses/*.csv)")
     add_force(tpl, "a FILE")
 
     for q in (new, check, render, tpl):
-        q.add_argument("--framework", metavar="DIR", help="framework folder holding the standard (default: the repository's framework/)")
+        q.add_argument(
+            "--framework",
+            metavar="DIR",
+            help="framework folder holding the standard (default: the repository's framework/)",
+        )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -48,10 +92,18 @@ def run(args: argparse.Namespace) -> int:
     from ...load.framework import framework_dir
     from ...load.framework import load_standard
 
-    inputs = [framework_dir(args.framework)] + [Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x]
+    inputs = [framework_dir(args.framework)] + [
+        Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x
+    ]
     guard = OutputGuard(force=getattr(args, "force", False), inputs=inputs)
     # the output is checked before any work, so a refusal costs nothing
-    target = guard.file(args.out) if args.action in ("new", "template") else guard.folder(args.out, tuple(cl.rendered_names(args.format or cl.DEFAULT_FORMATS, args.view).values())) if args.action == "render" else None
+    target = (
+        guard.file(args.out)
+        if args.action in ("new", "template")
+        else guard.folder(args.out, tuple(cl.rendered_names(args.format or cl.DEFAULT_FORMATS, args.view).values()))
+        if args.action == "render"
+        else None
+    )
     std = load_standard(args.framework)
     if args.action == "new":
         out = Path(args.out)
@@ -59,7 +111,9 @@ def run(args: argparse.Namespace) -> int:
         target.write(cl.blank_checklist(std, cl.schema_ref_for(out), scope=scope))
         n = len(cl.required_ids(std, scope))
         what = f"{n} core items of {len(std.items())}" if args.core else f"{n} items"
-        print(f"wrote {shown(out)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(out)}`")
+        print(
+            f"wrote {shown(out)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(out)}`"
+        )
         return 0
     if args.action == "check":
         report = cl.check_file(args.file, std)
@@ -69,11 +123,17 @@ def run(args: argparse.Namespace) -> int:
             print(report.format_text(full=args.all), file=sys.stdout if report.ok else sys.stderr)
         return int(report.exit_code)
     if args.action == "render":
-        result = cl.render(args.file, target, std, draft=args.draft, formats=tuple(args.format or cl.DEFAULT_FORMATS), view=args.view)
+        result = cl.render(
+            args.file, target, std, draft=args.draft, formats=tuple(args.format or cl.DEFAULT_FORMATS), view=args.view
+        )
         if not result.written:
             print(result.report.format_text(), file=sys.stderr)
             if result.report.exit_code == 1:
-                hint = "fix these, or add --draft to render a marked draft" if not cl.BLOCKING_CODES & set(result.report.codes()) else "a checklist for another version or standard cannot be rendered"
+                hint = (
+                    "fix these, or add --draft to render a marked draft"
+                    if not cl.BLOCKING_CODES & set(result.report.codes())
+                    else "a checklist for another version or standard cannot be rendered"
+                )
                 print(f"not rendered: {hint}", file=sys.stderr)
             return int(result.report.exit_code) or 1
         if result.report.findings:

@@ -8,10 +8,26 @@ from . import add_format
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("partnership", metavar="PARTNERSHIP_DIR", help="folder with partnership.yaml; answers go to its responses/<wave>.csv")
-    p.add_argument("files", metavar="FILE", nargs="+", help="answer files from the browser questionnaire (.json), filled workbooks (.xlsx) or CSV files; a folder stands for the .json, .xlsx and .csv files in it")
-    p.add_argument("--wave", required=True, metavar="W", help="the wave to add the answers to (its file name without .csv, listed under waves in partnership.yaml or starting with its closing date)")
-    p.add_argument("--dry-run", action="store_true", help="check everything and say what would be added, but write nothing")
+    p.add_argument(
+        "partnership",
+        metavar="PARTNERSHIP_DIR",
+        help="folder with partnership.yaml; answers go to its responses/<wave>.csv",
+    )
+    p.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="+",
+        help="answer files from the browser questionnaire (.json), filled workbooks (.xlsx) or CSV files; a folder stands for the .json, .xlsx and .csv files in it",
+    )
+    p.add_argument(
+        "--wave",
+        required=True,
+        metavar="W",
+        help="the wave to add the answers to (its file name without .csv, listed under waves in partnership.yaml or starting with its closing date)",
+    )
+    p.add_argument(
+        "--dry-run", action="store_true", help="check everything and say what would be added, but write nothing"
+    )
     add_format(p)
 
 
@@ -39,15 +55,25 @@ def run(args: argparse.Namespace) -> int:
     # Name the files while a reader can take them in; beyond that, count them (json lists all).
     source_list = ", ".join(per_file) if len(per_file) <= 5 else f"{len(per_file)} files"
     if result.added:
-        print(f"{verb} {result.added} respondent(s) to {result.target} ({result.before} before, {after} after) from {source_list}", file=out)
+        print(
+            f"{verb} {result.added} respondent(s) to {result.target} ({result.before} before, {after} after) from {source_list}",
+            file=out,
+        )
     else:
         print(f"nothing added to {result.target} ({result.before} respondent(s) in it)", file=out)
     already = [f"{s.file} ({len(s.already)})" for s in result.sources if s.already]
     if already:
-        shown = ", ".join(already) if len(already) <= 5 else f"{sum(len(s.already) for s in result.sources)} respondent(s) in {len(already)} files"
+        shown = (
+            ", ".join(already)
+            if len(already) <= 5
+            else f"{sum(len(s.already) for s in result.sources)} respondent(s) in {len(already)} files"
+        )
         print(f"already collected with the same answers, skipped: {shown}", file=out)
     if result.refused:
-        print(f"{len(result.refused)} of {len(result.sources)} file(s) refused, nothing taken from them: {', '.join(s.file for s in result.refused)}; fix them and run collect again (files already collected are skipped)", file=sys.stderr)
+        print(
+            f"{len(result.refused)} of {len(result.sources)} file(s) refused, nothing taken from them: {', '.join(s.file for s in result.refused)}; fix them and run collect again (files already collected are skipped)",
+            file=sys.stderr,
+        )
     if result.dry_run:
         print("dry run: nothing written", file=out)
     return int(code)

@@ -8,7 +8,12 @@ from . import add_force
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", default="build/demo", metavar="DIR", help="where to write the outputs (default: build/demo; a new folder or one an earlier demo wrote)")
+    p.add_argument(
+        "--out",
+        default="build/demo",
+        metavar="DIR",
+        help="where to write the outputs (default: build/demo; a new folder or one an earlier demo wrote)",
+    )
     add_force(p, "files in DIR")
 
 

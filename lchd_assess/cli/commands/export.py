@@ -13,10 +13,22 @@ INSTRUMENT_FORMATS = {
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("what", choices=["bundle", "instrument"], help="what to export: bundle (the whole framework as one JSON document) or instrument (the self-assessment in a survey platform's format: --format)")
+    p.add_argument(
+        "what",
+        choices=["bundle", "instrument"],
+        help="what to export: bundle (the whole framework as one JSON document) or instrument (the self-assessment in a survey platform's format: --format)",
+    )
     p.add_argument("--out", required=True, metavar="FILE", help="file to write (written whole or not at all)")
-    p.add_argument("--format", choices=list(INSTRUMENT_FORMATS), help="for instrument: " + "; ".join(f"{k}: {v}" for k, v in INSTRUMENT_FORMATS.items()))
-    p.add_argument("--language", metavar="LANG", help="for instrument: the language of the questions, a translation's code such as es (default: English); IDs and codes stay the same")
+    p.add_argument(
+        "--format",
+        choices=list(INSTRUMENT_FORMATS),
+        help="for instrument: " + "; ".join(f"{k}: {v}" for k, v in INSTRUMENT_FORMATS.items()),
+    )
+    p.add_argument(
+        "--language",
+        metavar="LANG",
+        help="for instrument: the language of the questions, a translation's code such as es (default: English); IDs and codes stay the same",
+    )
     p.add_argument("--framework", metavar="DIR", help="framework folder (default: the repository's framework/)")
     add_force(p, "a FILE")
 

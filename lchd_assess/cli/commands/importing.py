@@ -16,11 +16,22 @@ FORMATS = {
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("platform", metavar="FORMAT", choices=sorted(FORMATS), help="; ".join(f"{k}: {v}" for k, v in FORMATS.items()))
+    p.add_argument(
+        "platform", metavar="FORMAT", choices=sorted(FORMATS), help="; ".join(f"{k}: {v}" for k, v in FORMATS.items())
+    )
     p.add_argument("file", metavar="FILE", help="the export downloaded from the platform")
-    p.add_argument("--partnership", required=True, metavar="DIR", help="the partnership folder (holds partnership.yaml and responses/)")
-    p.add_argument("--wave", required=True, metavar="W", help="the wave the answers belong to: written to responses/W.csv")
-    p.add_argument("--event", metavar="NAME", help="REDCap only: the unique event name to import (one event is one wave)")
+    p.add_argument(
+        "--partnership",
+        required=True,
+        metavar="DIR",
+        help="the partnership folder (holds partnership.yaml and responses/)",
+    )
+    p.add_argument(
+        "--wave", required=True, metavar="W", help="the wave the answers belong to: written to responses/W.csv"
+    )
+    p.add_argument(
+        "--event", metavar="NAME", help="REDCap only: the unique event name to import (one event is one wave)"
+    )
     p.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
     add_format(p)
 
@@ -43,7 +54,10 @@ def run(args: argparse.Namespace) -> int:
     for line in summarise(out.findings):
         print(line, file=sys.stderr)
     if out.findings:
-        print(f"{len(out.findings)} finding(s): nothing written; fix the export (or the survey) and import again.", file=sys.stderr)
+        print(
+            f"{len(out.findings)} finding(s): nothing written; fix the export (or the survey) and import again.",
+            file=sys.stderr,
+        )
         return out.exit_code
     same = f"; {len(out.unchanged)} already there, unchanged" if out.unchanged else ""
     if args.dry_run:

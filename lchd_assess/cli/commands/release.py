@@ -10,13 +10,29 @@ from . import add_format
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
-    c = sub.add_parser("check", help="compare with the previous release: versions raised where content changed, changelogs, CITATION.cff and .zenodo.json", description="Compare the data with the previous release's snapshot (framework/releases/): list every element added, reworded, retired or removed; check that each changed part raised its version (a new MAJOR.MINOR when published elements changed), has a changelog entry, and that CITATION.cff and .zenodo.json agree. Exit 0 when coherent, 1 with findings, 2 when a file cannot be read.")
-    c.add_argument("--previous", metavar="FILE", help="the previous release's snapshot (default: the newest older one in framework/releases/)")
+    c = sub.add_parser(
+        "check",
+        help="compare with the previous release: versions raised where content changed, changelogs, CITATION.cff and .zenodo.json",
+        description="Compare the data with the previous release's snapshot (framework/releases/): list every element added, reworded, retired or removed; check that each changed part raised its version (a new MAJOR.MINOR when published elements changed), has a changelog entry, and that CITATION.cff and .zenodo.json agree. Exit 0 when coherent, 1 with findings, 2 when a file cannot be read.",
+    )
+    c.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="the previous release's snapshot (default: the newest older one in framework/releases/)",
+    )
     c.add_argument("--root", metavar="DIR", help="the repository to check (default: this one)")
     add_format(c)
-    s = sub.add_parser("snapshot", help="freeze this release's data as framework/releases/VERSION.json (after publishing it)", description="Write framework/releases/VERSION.json: the data of this release, which the next release is compared with.")
+    s = sub.add_parser(
+        "snapshot",
+        help="freeze this release's data as framework/releases/VERSION.json (after publishing it)",
+        description="Write framework/releases/VERSION.json: the data of this release, which the next release is compared with.",
+    )
     s.add_argument("--root", metavar="DIR", help="the repository (default: this one)")
-    s.add_argument("--force", action="store_true", help="replace an existing snapshot of the same version (only one never published)")
+    s.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing snapshot of the same version (only one never published)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

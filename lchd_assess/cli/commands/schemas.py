@@ -22,7 +22,9 @@ def run(args: argparse.Namespace) -> int:
     root = source_tree()
     if args.out is None and root is None:
         # never write into the installed package
-        raise UsageError("schemas: an installed toolkit has no schemas/ folder of its own to write; name one with --out DIR")
+        raise UsageError(
+            "schemas: an installed toolkit has no schemas/ folder of its own to write; name one with --out DIR"
+        )
     out = Path(args.out) if args.out else root / "schemas"
     if args.check:
         stale = check_schemas(out)

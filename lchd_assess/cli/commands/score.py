@@ -8,11 +8,17 @@ from . import add_force, add_format
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("partnership", metavar="PARTNERSHIP_DIR", help="folder with partnership.yaml and responses/<wave>.csv")
+    p.add_argument(
+        "partnership", metavar="PARTNERSHIP_DIR", help="folder with partnership.yaml and responses/<wave>.csv"
+    )
     p.add_argument("--wave", metavar="W", help="wave to score (the CSV file name without .csv; default: the latest)")
     add_format(p, ("text", "json", "csv"))
     p.add_argument("--comments", action="store_true", help="include respondents' free-text comments (only in json)")
-    p.add_argument("--out", metavar="FILE", help="write to FILE (whole or not at all) instead of printing; never over the answers it reads")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE (whole or not at all) instead of printing; never over the answers it reads",
+    )
     add_force(p, "a FILE")
 
 
@@ -33,7 +39,11 @@ def _run(args: argparse.Namespace) -> int:
     from ...core.findings import summarise
     from ...core.safe_output import OutputGuard, shown
 
-    target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).file(args.out) if args.out else None
+    target = (
+        OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).file(args.out)
+        if args.out
+        else None
+    )
     result = score_partnership(args.partnership, wave=args.wave, comments=args.comments)
     # Columns ignored, blank rows and respondents who answered nothing: said, not hidden.
     for line in summarise(wave_notes(args.partnership, result.wave)):

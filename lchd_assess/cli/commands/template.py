@@ -8,9 +8,19 @@ from . import add_force
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", required=True, metavar="FILE.csv", help="the CSV to write; the codebook is written beside it as FILE.codebook.md")
+    p.add_argument(
+        "--out",
+        required=True,
+        metavar="FILE.csv",
+        help="the CSV to write; the codebook is written beside it as FILE.codebook.md",
+    )
     p.add_argument("--comments", action="store_true", help="add an <item>_comment column after each item")
-    p.add_argument("--lang", default="en", metavar="LANG", help="language of the codebook (en, or a translation in assessments/translations/, e.g. es); the CSV's columns are the same in every language")
+    p.add_argument(
+        "--lang",
+        default="en",
+        metavar="LANG",
+        help="language of the codebook (en, or a translation in assessments/translations/, e.g. es); the CSV's columns are the same in every language",
+    )
     add_force(p, "FILE.csv or its codebook")
 
 
@@ -41,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
     md = codebook_markdown(inst, out.name, translation)
     targets[0].write(csv_text)
     targets[1].write(md)
-    note = f"; codebook in {translation.model.language_name} ({translation.model.status.replace('-', ' ')})" if translation else ""
+    note = (
+        f"; codebook in {translation.model.language_name} ({translation.model.status.replace('-', ' ')})"
+        if translation
+        else ""
+    )
     print(f"wrote {shown(out)} ({len(inst.item_ids())} items, instrument {inst.version}) and {shown(book)}{note}")
     return 0

@@ -6,9 +6,18 @@ from . import add_format
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the repository's framework/ and assessments/)")
+    p.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="files or folders (default: the repository's framework/ and assessments/)",
+    )
     add_format(p)
-    p.add_argument("--all", action="store_true", help="list every finding on its own line (by default one line per file and kind of problem, with a count and the first places; --format json always lists all)")
+    p.add_argument(
+        "--all",
+        action="store_true",
+        help="list every finding on its own line (by default one line per file and kind of problem, with a count and the first places; --format json always lists all)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -33,14 +33,18 @@ roster:
 """
 
 
-def write_case(case: str, name: str, scale: str, roster: list[str], waves: dict[str, list[tuple[str, str, dict[str, str]]]]) -> None:
+def write_case(
+    case: str, name: str, scale: str, roster: list[str], waves: dict[str, list[tuple[str, str, dict[str, str]]]]
+) -> None:
     d = HERE / case
     (d / "responses").mkdir(parents=True, exist_ok=True)
-    lines = "\n".join(f"  - {{id: org-{i + 1:02d}, name: Test organisation {i + 1}, sector: {s}}}" for i, s in enumerate(roster))
+    lines = "\n".join(
+        f"  - {{id: org-{i + 1:02d}, name: Test organisation {i + 1}, sector: {s}}}" for i, s in enumerate(roster)
+    )
     text = PARTNERSHIP.format(name=name, scale=scale, roster=lines)
     if len(waves) > 1:
         # Two or more waves are ordered by the date each closed, declared here (not by name).
-        text += "waves:\n" + "".join(f"  - {{label: {w}, closed: \"{w[:4]}-03-31\", file: {w}.csv}}\n" for w in waves)
+        text += "waves:\n" + "".join(f'  - {{label: {w}, closed: "{w[:4]}-03-31", file: {w}.csv}}\n' for w in waves)
     (d / "partnership.yaml").write_text(text, encoding="utf-8")
     for wave, rows in waves.items():
         buf = io.StringIO(newline="")
@@ -63,8 +67,27 @@ def by_element(values: dict[str, str]) -> dict[str, str]:
 
 def main() -> None:
     # 1. Six respondents, hand-checkable: three answer 2 everywhere, three answer 4 → every item 3 → 75.
-    rows = [(f"R{n}", s, const(v)) for n, (s, v) in enumerate([("resident-family", "2"), ("health-care", "4"), ("backbone", "2"), ("education", "4"), ("community-organisation", "2"), ("housing", "4")], 1)]
-    write_case("hand-checked", "Hand-checked case", "city", ["health-care", "education", "housing", "community-organisation", "resident-family", "backbone", "legal"], {"2026-a": rows})
+    rows = [
+        (f"R{n}", s, const(v))
+        for n, (s, v) in enumerate(
+            [
+                ("resident-family", "2"),
+                ("health-care", "4"),
+                ("backbone", "2"),
+                ("education", "4"),
+                ("community-organisation", "2"),
+                ("housing", "4"),
+            ],
+            1,
+        )
+    ]
+    write_case(
+        "hand-checked",
+        "Hand-checked case",
+        "city",
+        ["health-care", "education", "housing", "community-organisation", "resident-family", "backbone", "legal"],
+        {"2026-a": rows},
+    )
 
     # 2. Not computable: P1 has only 2 of 5 items answered; FS2 answered by only 2 people.
     rows = []
@@ -77,29 +100,60 @@ def main() -> None:
                 if i.startswith("FS2."):
                     ans[i] = ""
         rows.append((f"N{n}", ["health-care", "social-services", "resident-family"][n % 3], ans))
-    write_case("not-computable", "Not computable case", "neighbourhood", ["health-care", "social-services", "resident-family"], {"2026-a": rows})
+    write_case(
+        "not-computable",
+        "Not computable case",
+        "neighbourhood",
+        ["health-care", "social-services", "resident-family"],
+        {"2026-a": rows},
+    )
 
     # 3. Complementary suppression: community 6, health care 6, related sectors 7, backbone 2.
     rng = random.Random(7)
     rows = []
-    plan = [("resident-family", 4), ("community-organisation", 2), ("health-care", 6), ("public-health", 3), ("housing", 4), ("backbone", 2)]
+    plan = [
+        ("resident-family", 4),
+        ("community-organisation", 2),
+        ("health-care", 6),
+        ("public-health", 3),
+        ("housing", 4),
+        ("backbone", 2),
+    ]
     n = 0
     for sector, count in plan:
         for _ in range(count):
             n += 1
             rows.append((f"C{n:02d}", sector, {i: str(rng.randint(1, 4)) for i in ITEMS}))
-    write_case("complementary-suppression", "Complementary suppression case", "county", ["resident-family", "community-organisation", "health-care", "public-health", "housing", "backbone", "legal"], {"2026-a": rows})
+    write_case(
+        "complementary-suppression",
+        "Complementary suppression case",
+        "county",
+        ["resident-family", "community-organisation", "health-care", "public-health", "housing", "backbone", "legal"],
+        {"2026-a": rows},
+    )
 
     # 4. Gate: strong everywhere except FS3 (answers of 1 → 25), which caps the overall level.
     rows = []
     for n in range(1, 9):
         vals = {"P1": "4", "P2": "3", "P3": "4", "P4": "3", "FS1": "4", "FS2": "3", "FS3": "1", "FS4": "4"}
         rows.append((f"G{n}", ["health-care", "backbone", "resident-family", "education"][n % 4], by_element(vals)))
-    write_case("gate-capped", "Gate case", "region", ["health-care", "backbone", "resident-family", "education"], {"2026-a": rows})
+    write_case(
+        "gate-capped",
+        "Gate case",
+        "region",
+        ["health-care", "backbone", "resident-family", "education"],
+        {"2026-a": rows},
+    )
 
     # 5. Two waves: FS1 rises by a full point (25) for everyone, P2 by 0.2 of a point (5: not meaningful).
     rng = random.Random(11)
-    sectors = ["resident-family"] * 5 + ["community-organisation"] * 1 + ["health-care"] * 5 + ["social-services"] * 5 + ["backbone"] * 5
+    sectors = (
+        ["resident-family"] * 5
+        + ["community-organisation"] * 1
+        + ["health-care"] * 5
+        + ["social-services"] * 5
+        + ["backbone"] * 5
+    )
     w1, w2 = [], []
     for n, s in enumerate(sectors, 1):
         base = {i: rng.choice(["1", "2", "2", "3"]) for i in ITEMS}
@@ -111,7 +165,13 @@ def main() -> None:
         w2.append((f"W{n:02d}", s, later))
     # P2 in wave 2: one of five items up by one for everyone → +0.2 on the 0–4 scale.
     w2 = [(rid, s, {**a, "P2.Q1": str(min(4, int(a["P2.Q1"]) + 1))}) for rid, s, a in w2]
-    write_case("two-waves", "Two waves case", "city", ["resident-family", "community-organisation", "health-care", "social-services", "backbone", "housing"], {"2025-baseline": w1, "2026-followup": w2})
+    write_case(
+        "two-waves",
+        "Two waves case",
+        "city",
+        ["resident-family", "community-organisation", "health-care", "social-services", "backbone", "housing"],
+        {"2025-baseline": w1, "2026-followup": w2},
+    )
 
     # 6. DK and NA everywhere but a few answers: scores come only from valid answers.
     rows = []
@@ -121,7 +181,9 @@ def main() -> None:
             if i.endswith(".Q1") or i.endswith(".Q2") or i.endswith(".Q3"):
                 ans[i] = str(n % 5)
         rows.append((f"D{n}", "resident-family", ans))
-    write_case("dont-know-heavy", "Don't-know case", "neighbourhood", ["resident-family", "health-care"], {"2026-a": rows})
+    write_case(
+        "dont-know-heavy", "Don't-know case", "neighbourhood", ["resident-family", "health-care"], {"2026-a": rows}
+    )
 
 
 if __name__ == "__main__":
