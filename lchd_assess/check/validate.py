@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Mapping
 
 from ..core.findings import Finding, Report
 from ..core import paths as data_paths
-from ..core.paths import display_path
+from ..core.paths import display_path, files_under, no_files_message
 from ..load.documents import YAML_SUFFIXES, Document, load_document
 from ..load.instrument import check_assessment_files
 from ..load.kinds import KINDS
@@ -52,17 +52,9 @@ def discover(
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            found = sorted(
-                q
-                for q in p.rglob("*")
-                if q.is_file()
-                and q.suffix.lower() in suffixes
-                and not any(part.startswith(".") for part in q.relative_to(p).parts)
-            )
+            found = files_under(p, suffixes)
             if not found:
-                problems.append(
-                    Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(p))
-                )
+                problems.append(Finding("no-files", no_files_message(suffixes), file=display_path(p)))
             for q in found:
                 out[q] = True
         elif p.is_symlink() and not p.exists():

@@ -136,6 +136,25 @@ def cache_dir(*parts: str) -> Path | None:
     return folder
 
 
+def files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The files under ``folder`` whose suffix is one of ``suffixes`` (lower case), sorted;
+    anything inside a hidden folder (``.git``, ``.lchd-cache`` …) or hidden itself is skipped."""
+    return sorted(
+        q
+        for q in folder.rglob("*")
+        if q.is_file()
+        and q.suffix.lower() in suffixes
+        and not any(part.startswith(".") for part in q.relative_to(folder).parts)
+    )
+
+
+def no_files_message(suffixes: tuple[str, ...]) -> str:
+    """ "the folder holds no .yaml or .yml files": the suffixes that were looked for, in words."""
+    names = sorted(set(suffixes), key=suffixes.index)
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+    return f"the folder holds no {listed} files"
+
+
 def display_path(path: Path) -> str:
     """Paths in messages: relative to the current folder when below it."""
     try:

@@ -8,13 +8,13 @@ sector, role, personal data, platform metadata) and :func:`read_rows` turns the 
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
 from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
+from ..formats.responses import csv_records, detect_delimiter
 from ..load.instrument import InstrumentFile
 from ..core.files import read_input
 from .platform_common import (
@@ -69,17 +69,11 @@ def read_table(path: Path, res: PlatformImport) -> Table | None:
             line,
         )
         return None
-    first = text.split("\n", 1)[0]
-    delim = max((",", ";", "\t"), key=lambda d: _count_outside_quotes(first, d))
-    rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim, strict=True)
-    start = 1
-    try:
-        for rec in reader:
-            rows.append((start, rec))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        res.add("import-unreadable", f"not readable as CSV ({exc}); download the export again", start)
+    # the answer CSV reader's rules: the header's delimiter outside quotes (a quoted title may
+    # hold a line break, as Qualtrics' do), records with the line each starts on
+    rows, error = csv_records(text, detect_delimiter(text))
+    if error:
+        res.add("import-unreadable", f"not readable as CSV ({error[1]}); download the export again", error[0])
         return None
     if not rows or not any(c.strip() for c in rows[0][1]):
         res.add("import-unreadable", "the file is empty or has no header row", 1, 1)
@@ -115,16 +109,6 @@ def _zipped_csv(raw: bytes, res: PlatformImport) -> bytes | None:
             return z.read(csvs[0])
     except (zipfile.BadZipFile, OSError, KeyError):
         return None
-
-
-def _count_outside_quotes(line: str, delim: str) -> int:
-    n, quoted = 0, False
-    for ch in line:
-        if ch == '"':
-            quoted = not quoted
-        elif ch == delim and not quoted:
-            n += 1
-    return n
 
 
 def _read_xlsx(raw: bytes, res: PlatformImport) -> Table | None:

@@ -75,6 +75,21 @@ def parse_answer(cell: str) -> tuple[bool, Answer]:
     return (True, code) if code else (False, None)
 
 
+def csv_records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], tuple[int, str] | None]:
+    """``(line, cells)`` for each record of ``text``, each with the line it starts on (a quoted
+    cell may span lines); on a syntax error, the records read so far and ``(line, reason)``."""
+    rows: list[tuple[int, list[str]]] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    start = 1
+    try:
+        for rec in reader:
+            rows.append((start, rec))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        return rows, (start, str(exc))
+    return rows, None
+
+
 def detect_delimiter(text: str) -> str:
     """The delimiter of the header line: comma, semicolon (Excel where the decimal mark is a
     comma) or tab, whichever occurs most outside quotes; comma when none does."""
@@ -141,18 +156,12 @@ def read_responses(
         )
         return res
     res.delimiter = detect_delimiter(text)
-    rows: list[tuple[int, list[str]]] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=res.delimiter, strict=True)
-    start = 1
-    try:
-        for rec in reader:
-            rows.append((start, rec))
-            start = reader.line_num + 1
-    except csv.Error as exc:
+    rows, error = csv_records(text, res.delimiter)
+    if error:
         add(
             "responses-csv-syntax",
-            f"not readable as CSV ({exc}); open it in a spreadsheet and save it again as CSV",
-            start,
+            f"not readable as CSV ({error[1]}); open it in a spreadsheet and save it again as CSV",
+            error[0],
         )
         return res
     read_rows(rows, inst, res, allow_other_version)

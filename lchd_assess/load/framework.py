@@ -16,7 +16,7 @@ from ..core.catalogue import CATALOGUE
 from ..core.errors import InputError
 from ..core.findings import Finding, Report
 from ..core import paths as data_paths
-from ..core.paths import display_path, real
+from ..core.paths import display_path, files_under, no_files_message, real
 from . import models
 from .datafolders import check_framework_folder
 from .documents import YAML_SUFFIXES, Document, load_document
@@ -143,15 +143,9 @@ def _framework_documents(d: Path, report: Report) -> list[Document]:
         )
         report.extend([Finding(*what, file=display_path(d))])
         return []
-    paths = sorted(
-        q
-        for q in d.rglob("*")
-        if q.is_file()
-        and q.suffix.lower() in YAML_SUFFIXES
-        and not any(part.startswith(".") for part in q.relative_to(d).parts)
-    )
+    paths = files_under(d, YAML_SUFFIXES)
     if not paths:
-        report.extend([Finding("no-files", "the folder holds no .yaml, .yml or .csv files", file=display_path(d))])
+        report.extend([Finding("no-files", no_files_message(YAML_SUFFIXES), file=display_path(d))])
     docs = []
     for p in paths:
         doc = load_document(p, KINDS, display=display_path(p))
