@@ -278,6 +278,7 @@ def _method(rl: ScoringRulesFile) -> sm.Method:
     """The method's settings, recorded in every result."""
     return sm.Method(
         interval=f"percentile bootstrap over respondents: {rl.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {rl.interval.seed}; {rl.interval.confidence:.0%} interval from the {alpha_pct(rl, 0)} and {alpha_pct(rl, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
+        scale_multiplier=rl.scale_multiplier,
         min_cell_size=rl.min_cell_size,
         min_item_coverage=rl.min_item_coverage,
         min_respondents=rl.min_respondents,
