@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from lchd_assess.formats.responses import read_responses
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score import arrays
-from lchd_assess.score.scoring import Matrix, _element_index, bootstrap_intervals, element_calc, resample_indices
+from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
+from lchd_assess.score.elements import Matrix, element_calc, element_index
 
 from score_reference import bootstrap_reference
 
@@ -21,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 A = load_assessment()
 INST, RULES = A.instrument, A.rules
 ITEMS = INST.item_ids()
-EL = _element_index(INST, ITEMS)
+EL = element_index(INST, ITEMS)
 FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
 ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted(
     (ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv")

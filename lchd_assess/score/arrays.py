@@ -11,7 +11,7 @@ compares them on random matrices, bit for bit):
 * sums of a few floats (item means of one element, element scores of one resample) use a
   compensated sum (Knuth's TwoSum error terms added back), which gives ``math.fsum``'s correctly
   rounded result for sums this short and this well-conditioned (all terms are non-negative);
-* the bootstrap draws the very same resamples as :func:`.scoring.resample_indices`: one call
+* the bootstrap draws the very same resamples as :func:`.bootstrap.resample_indices`: one call
   ``getrandbits(32 * n * r)`` yields the same 32-bit words, in the same order, as ``r`` calls of
   ``getrandbits(32 * n)`` (CPython fills the words least significant first, and 32 · n is a whole
   number of words), and ``(c * n) >> 32`` equals ``floor(c * (n / 2**32))`` in float64 because
@@ -141,7 +141,7 @@ def subset_element(item_means: dict[int, float], n_items: int, n: int, rules: Ru
 def resample_counts(rng: random.Random, n: int, r: int) -> np.ndarray:
     """How often each of ``n`` respondents is drawn in each of ``r`` resamples, shape (r, n).
 
-    The draws of :func:`.scoring.resample_indices` called ``r`` times (see the module docstring).
+    The draws of :func:`.bootstrap.resample_indices` called ``r`` times (see the module docstring).
     """
     raw = rng.getrandbits(32 * n * r).to_bytes(4 * n * r, "little")
     pick = (np.frombuffer(raw, dtype="<u4") * (n / 2.0**32)).astype(np.intp)
