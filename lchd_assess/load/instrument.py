@@ -27,7 +27,7 @@ from . import models
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
 from ..core import paths as data_paths
-from ..core.paths import display_path
+from ..core.paths import display_path, real
 from .documents import Document, Kind, load_document
 from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
 
@@ -586,8 +586,6 @@ def assessments_dir(path: str | Path | None = None) -> Path:
 
 def load_assessment(path: str | Path | None = None) -> Assessment:
     """The validated instrument, rules and actions in ``path`` (default: assessments/)."""
-    from ..core.paths import real
-
     return _load_cached(str(real(assessments_dir(path))))
 
 
