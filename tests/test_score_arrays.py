@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from lchd_assess.formats.responses import read_responses
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score import arrays
 from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
-from lchd_assess.score.elements import Matrix, element_calc, element_index
+from lchd_assess.score.elements import Matrix, element_calc, element_index, round_half_up
 
 from score_reference import bootstrap_reference
 
@@ -135,3 +136,27 @@ def test_the_same_seed_gives_the_same_interval_and_another_seed_another():
     assert a == bootstrap_intervals(m, EL, RULES, comp)
     other = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"seed": RULES.interval.seed + 1})})
     assert bootstrap_intervals(m, EL, other, comp) != a
+
+
+def _round_by_decimal(x: float, d: int) -> float:
+    """The rule in its plain form: the number as written, rounded half away from zero."""
+    return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)) + 0.0
+
+
+@pytest.mark.parametrize("x", [0.15, 0.25, 2.675, 81.25, 59.95, 99.95, -0.05, -0.04, 0.0, -0.0, 1e-7, 1e20, 62.5])
+@pytest.mark.parametrize("d", [0, 1, 2, 3])
+def test_rounding_gives_the_plain_rule_on_ties_and_awkward_numbers(x, d):
+    assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.floats(-200, 200, allow_nan=False),
+        st.integers(0, 400_000).map(lambda k: k / 4000),
+        st.integers(0, 10_000).map(lambda k: k / 3 * 25 / 7),
+    ),
+    st.integers(0, 3),
+)
+def test_rounding_gives_the_plain_rule_on_any_score(x, d):
+    assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
