@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
+from .arrays import BLANK, DONT_KNOW, NOT_APPLICABLE, VALID
 from .models import Respondent
+from ..load.instrument import DONT_KNOW as DONT_KNOW_CODE
+from ..load.instrument import NOT_APPLICABLE as NOT_APPLICABLE_CODE
 from ..load.instrument import InstrumentFile, ScoringRulesFile
 
 OVERALL = "overall"
@@ -77,6 +80,24 @@ class Matrix:
 
     def subset(self, keep: Sequence[int]) -> "Matrix":
         return Matrix(self.items, [self.respondents[i] for i in keep], [self.values[i] for i in keep])
+
+
+_KIND: dict[object, int] = {
+    **{v: VALID for v in range(5)},
+    DONT_KNOW_CODE: DONT_KNOW,
+    NOT_APPLICABLE_CODE: NOT_APPLICABLE,
+    None: BLANK,
+}
+
+
+def answer_kinds(respondents: Sequence[Respondent], items: Sequence[str]) -> list[list[int]]:
+    """Each answer's kind (:data:`.arrays.KINDS`), respondents and items in the order given."""
+    get = _KIND.get
+    out = [[get(r.answers.get(i), -1) for i in items] for r in respondents]
+    for row, r in zip(out, respondents):
+        if -1 in row:  # any other whole number is still a valid answer, as the scorer has it
+            row[:] = [VALID if isinstance(a := r.answers.get(i), int) else _KIND[a] for i in items]
+    return out
 
 
 @dataclass(frozen=True)
