@@ -194,7 +194,7 @@ def resample_counts(rng: random.Random, n: int, r: int) -> np.ndarray:
     return np.bincount(pick, minlength=r * n).reshape(r, n).astype(float)
 
 
-def exact_dtype(n: int) -> type:
+def exact_dtype(n: int) -> type[np.floating]:
     """float32 for the bootstrap's product when it is exact, else float64.
 
     Every entry of the product is a whole number at most 4 · n (a resample's draws add up to n
