@@ -28,7 +28,8 @@ def changes_pages(ctx: "SiteContext") -> list["Page"]:
     units: list[dict[str, Any]] = []
     previous = ""
     if old is not None:
-        new = snapshot_of(root)
+        # handed in by the use case (kept with the validated framework); read here otherwise
+        new = ctx.snapshot if ctx.snapshot is not None else snapshot_of(root)
         previous = str(old.get("version", ""))
         diff = element_diff(old, new)
         for unit in UNITS:
