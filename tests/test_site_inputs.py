@@ -38,8 +38,17 @@ def test_the_cached_framework_and_assessment_are_the_same_objects_a_fresh_load_g
     read = si.site_inputs(None, lambda fw: pytest.fail("the samples were made again although cached"))
     for kind in si.KINDS:
         assert read.fw.files(kind) == made.fw.files(kind), kind
-    assert read.assessment == made.assessment
-    assert (read.schemas, read.snapshot, read.samples) == (made.schemas, made.snapshot, made.samples)
+    assert read.prepared.assessment == made.prepared.assessment
+    assert read.prepared.assessment is not None and read.prepared.release_changes is not None
+    assert {k: t.model for k, t in read.prepared.translations.items()} == {
+        k: t.model for k, t in made.prepared.translations.items()
+    }
+    assert read.prepared.translations  # the repository has translations: the test compares something
+    assert (read.prepared.schemas, read.prepared.release_changes, read.samples) == (
+        made.prepared.schemas,
+        made.prepared.release_changes,
+        made.samples,
+    )
 
 
 def test_a_changed_framework_file_gives_another_entry_and_is_loaded_afresh(monkeypatch, tmp_path, root):
@@ -59,7 +68,7 @@ def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fres
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     generate_site(None)
     (entry,) = _entries(tmp_path)
-    entry.write_text('{"format": "lchd-site-inputs/1", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
+    entry.write_text('{"format": "lchd-site-inputs/2", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
     assert generate_site(None).files == fresh_site.files
     assert entry.read_text(encoding="utf-8").startswith('{"format"')
     assert len(entry.read_text(encoding="utf-8")) > 10_000

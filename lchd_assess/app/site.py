@@ -55,13 +55,7 @@ def generate_site(framework: str | Path | None, directory_urls: bool = True) -> 
     when it holds them for exactly these files)."""
     inputs = site_inputs(framework, sample_files)
     return generate(
-        inputs.fw,
-        inputs.cff,
-        directory_urls=directory_urls,
-        extra_files=inputs.samples,
-        snapshot=inputs.snapshot,
-        assessment=inputs.assessment,
-        schemas=inputs.schemas,
+        inputs.fw, inputs.cff, directory_urls=directory_urls, extra_files=inputs.samples, prepared=inputs.prepared
     )
 
 

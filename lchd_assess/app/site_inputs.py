@@ -2,8 +2,9 @@
 
 Before a single page is written, a full site build loads and validates the framework (about
 0.2 s of CPU), scores the bundled example partnerships and renders the sample report and
-portfolio (0.3 s, plus NumPy and the scorer's imports), and reads every data file again for the
-"What changed" page's snapshot (0.1 s).  None of that changes unless a file it was made from
+portfolio (0.3 s, plus NumPy and the scorer's imports), reads every data file again to compare
+this release with the previous one for the "What changed" page (0.1 s), and loads the
+self-assessment, its translations and the JSON Schemas (0.1 s).  None of that changes unless a file it was made from
 changes, so the result is kept as JSON in the user's cache folder under a fingerprint of
 everything it was made from: the bytes of every file in the framework, assessment and schema
 folders, CITATION.cff, and every file of the toolkit's own package (code, templates, styles,
@@ -36,30 +37,32 @@ from ..formats.schemas import expected_schemas
 from ..load.framework import Framework, load_framework
 from ..load.instrument import Assessment, load_assessment
 from ..load.kinds import KINDS
-from ..load.release import snapshot_of
+from ..load.translation import Translation, available_languages, load_translation
+from ..site.changes import release_changes
+from ..site.pages import Prepared
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
-_FORMAT = "lchd-site-inputs/1"
+_FORMAT = "lchd-site-inputs/2"
 
 
 @dataclass
 class SiteInputs:
-    """The validated framework and self-assessment, CITATION.cff, the JSON Schemas offered for
-    download, the release snapshot for "What changed", and the sample report and portfolio
-    (docs-relative path → HTML).  The assessment and the snapshot are None when they cannot be
-    made: the pages then load the files themselves and report the problem as they always did."""
+    """The validated framework, CITATION.cff, the sample report and portfolio (docs-relative
+    path → HTML), and what the pages take ready-made (:class:`~lchd_assess.site.pages.Prepared`:
+    the self-assessment and its translations, the JSON Schemas, the "What changed" comparison).
+    A prepared part is None when it cannot be made: the page that needs it then loads the files
+    itself and reports the problem as it always did."""
 
     fw: Framework
-    assessment: Assessment | None
     cff: dict[str, Any]
-    schemas: dict[str, str]
-    snapshot: dict[str, Any] | None
     samples: dict[str, str]
+    prepared: Prepared
 
 
-#: The assessment's three files: SiteInputs field of Assessment → its kind.
+#: The assessment's three files: Assessment field → its kind.
 _ASSESSMENT_PARTS = {"instrument": "instrument", "rules": "scoring-rules", "actions": "recommended-actions"}
+_TRANSLATION = "instrument-translation"
 
 
 def _files(folder: Path) -> list[Path]:
@@ -91,35 +94,56 @@ def fingerprint(framework_dir: Path) -> str:
     return h.hexdigest()
 
 
-def _entry(inputs: SiteInputs) -> str:
+def _dump(model: Any) -> Any:
     # by alias: what the models read back is what they were validated from
-    dump = lambda m: m.model_dump(mode="json", by_alias=True)  # noqa: E731
-    files = {kind: [dump(m) for m in inputs.fw.files(kind)] for kind in KINDS if inputs.fw.files(kind)}
-    a = inputs.assessment
-    assessment = (
-        {"folder": str(a.folder), **{part: dump(getattr(a, part)) for part in _ASSESSMENT_PARTS}} if a else None
-    )
-    entry = {"format": _FORMAT, "framework": files, "assessment": assessment, "schemas": inputs.schemas}
-    return json.dumps({**entry, "snapshot": inputs.snapshot, "samples": inputs.samples}, ensure_ascii=False)
+    return model.model_dump(mode="json", by_alias=True)
+
+
+def _load(kind: str, data: Any) -> Any:
+    return KINDS[kind].model.model_validate(data)
+
+
+def _entry(inputs: SiteInputs) -> str:
+    fw, p = inputs.fw, inputs.prepared
+    a = p.assessment
+    entry = {
+        "format": _FORMAT,
+        "framework": {kind: [_dump(m) for m in fw.files(kind)] for kind in KINDS if fw.files(kind)},
+        "assessment": {"folder": str(a.folder), **{f: _dump(getattr(a, f)) for f in _ASSESSMENT_PARTS}} if a else None,
+        "translations": {lang: _dump(t.model) for lang, t in p.translations.items()}
+        if p.translations is not None
+        else None,
+        "schemas": p.schemas,
+        "release_changes": p.release_changes,
+        "samples": inputs.samples,
+    }
+    return json.dumps(entry, ensure_ascii=False)
 
 
 def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInputs:
     data = json.loads(text)
     if data.get("format") != _FORMAT:
         raise ValueError("another layout")
-    files = {kind: [KINDS[kind].model.model_validate(d) for d in docs] for kind, docs in data["framework"].items()}
-    a = data["assessment"]
-    assessment = (
-        Assessment(
-            **{part: KINDS[kind].model.model_validate(a[part]) for part, kind in _ASSESSMENT_PARTS.items()},
-            folder=Path(a["folder"]),
-        )  # type: ignore[arg-type]
+    files = {kind: [_load(kind, d) for d in docs] for kind, docs in data["framework"].items()}
+    a, tr = data["assessment"], data["translations"]
+    prepared = Prepared(
+        release_changes=data["release_changes"],
+        assessment=Assessment(
+            **{f: _load(kind, a[f]) for f, kind in _ASSESSMENT_PARTS.items()}, folder=Path(a["folder"])
+        )
         if a
-        else None
+        else None,  # type: ignore[arg-type]
+        translations={lang: Translation(_load(_TRANSLATION, d)) for lang, d in tr.items()} if tr is not None else None,
+        schemas=data["schemas"],
     )
-    return SiteInputs(
-        Framework(files, framework_dir), assessment, cff, dict(data["schemas"]), data["snapshot"], dict(data["samples"])
-    )
+    return SiteInputs(Framework(files, framework_dir), cff, dict(data["samples"]), prepared)
+
+
+def _translations(assessment: Assessment) -> dict[str, Translation]:
+    return {
+        lang: load_translation(assessment.folder, lang, assessment.instrument)
+        for lang in available_languages(assessment.folder)
+    }
 
 
 def _or_none(make: Any, *args: Any) -> Any:
@@ -148,13 +172,17 @@ def site_inputs(framework: str | Path | None, make_samples: Any) -> SiteInputs:
         except (OSError, ValueError, KeyError, TypeError):
             pass  # unreadable or damaged: made again below (and the entry rewritten)
     fw = load_framework(fw_dir)
+    assessment = _or_none(load_assessment)
     inputs = SiteInputs(
         fw=fw,
-        assessment=_or_none(load_assessment),
         cff=cff,
-        schemas=expected_schemas(),
-        snapshot=_or_none(snapshot_of, fw_dir.parent),
         samples=make_samples(fw),
+        prepared=Prepared(
+            release_changes=_or_none(release_changes, fw_dir, fw.meta.version),
+            assessment=assessment,
+            translations=_or_none(_translations, assessment) if assessment else None,
+            schemas=expected_schemas(),
+        ),
     )
     if entry is not None:
         try:

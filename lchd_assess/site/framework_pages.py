@@ -388,7 +388,7 @@ def download_files(ctx: SiteContext) -> dict[str, str]:
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix in (".yaml", ".yml"):
             out["downloads/framework/" + p.relative_to(root).as_posix()] = p.read_text(encoding="utf-8")
-    for name, text in (ctx.schemas if ctx.schemas is not None else expected_schemas()).items():
+    for name, text in (ctx.prepared.schemas if ctx.prepared.schemas is not None else expected_schemas()).items():
         out["downloads/schemas/" + name] = text
     ctx._downloads = out
     return out

@@ -26,7 +26,6 @@ from ..core.addresses import LATEST, release_of
 from ..core.addresses import latest_url as _latest_url
 from ..core.formatting import md_text
 from ..load.framework import Framework
-from ..load.instrument import Assessment
 from ..render.templating import environment
 from . import changes as site_changes
 from . import guides as site_guides
@@ -61,6 +60,7 @@ from .pages import (  # noqa: F401  (the shared pieces, re-exported: tests and c
     MKDOCS_ENV,
     Page,
     PageSet,
+    Prepared,
     SiteContext,
     TermLinker,
     templates_dir,
@@ -165,17 +165,14 @@ def generate(
     cff: Mapping[str, Any],
     directory_urls: bool = True,
     extra_files: Mapping[str, str | bytes] | None = None,
-    snapshot: dict[str, Any] | None = None,
-    assessment: Assessment | None = None,
-    schemas: dict[str, str] | None = None,
+    prepared: Prepared | None = None,
 ) -> Site:
     """``extra_files``: docs-relative path → content made by other stages (the sample report
     and portfolio, from app/site.py), written beside the pages and linked from them;
-    ``snapshot``, ``assessment``, ``schemas``: this release's data for the "What changed" page,
-    the validated self-assessment and the JSON Schemas, when the caller has them already."""
+    ``prepared``: what the caller has made already (see :class:`Prepared`)."""
     ctx = SiteContext(fw, cff, directory_urls=directory_urls)
     ctx.extra_files = dict(extra_files or {})
-    ctx.snapshot, ctx.assessment, ctx.schemas = snapshot, assessment, schemas
+    ctx.prepared = prepared or Prepared()
     env = environment([templates_dir() / "pages", templates_dir()], markdown=True)
     built = [(ps, ps.build(ctx)) for ps in PAGE_SETS]
     files: dict[str, str] = {}

@@ -135,11 +135,11 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
     pages = [overview, items_page, answering, scoring, codebook]
     # One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
     # questions in that language, with its field-testing status at the top.
-    from ..load.translation import available_languages, load_translation
+    from ..load.translation import available_languages
 
     a = _assessment(ctx)
     for lang in available_languages(a.folder):
-        tr = load_translation(a.folder, lang, inst)
+        tr = ctx.load_translation(lang)
         pages.append(Page(
             f"{FOLDER}/codebook-{lang}.md",
             "generated-markdown.md",

@@ -8,6 +8,7 @@ their pages together.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from ..load.instrument import Assessment, load_assessment
 from ..load.links import references
 from ..load.models import KIND_LABELS
 from ..load.standard import item_path
+from ..load.translation import Translation, load_translation
 
 
 def model_references(obj: Any) -> Any:
@@ -187,6 +189,28 @@ class PageSet:
     group: str | None = None
 
 
+@functools.lru_cache(maxsize=4096)
+def _relative(path: str, start: str) -> str:
+    """``posixpath.relpath`` of two docs-relative paths, remembered: it makes both absolute
+    against the working folder on every call, and the pages ask for the same pairs thousands
+    of times (a tenth of the generation time before)."""
+    return posixpath.relpath(path, start)
+
+
+@dataclass
+class Prepared:
+    """What the pages need that the use case may already have (app/site_inputs.py keeps them
+    once per content); a field left None is made by the page that needs it."""
+
+    #: The "What changed" page's comparison (site/changes.py: :func:`release_changes`).
+    release_changes: dict[str, Any] | None = None
+    #: The validated self-assessment, and its translations by language.
+    assessment: Assessment | None = None
+    translations: dict[str, Translation] | None = None
+    #: The JSON Schemas offered for download: file name → text (formats/schemas.py).
+    schemas: dict[str, str] | None = None
+
+
 class SiteContext:
     """What page builders need: the framework, the citation file, and how to link IDs."""
 
@@ -201,17 +225,19 @@ class SiteContext:
         #: Files made by other stages and handed in by the use case (app/site.py): the sample
         #: report and portfolio.  Pages link them only when they are here.
         self.extra_files: dict[str, str | bytes] = {}
-        #: This release's data as ``load.release.snapshot_of`` gives it, for the "What changed"
-        #: page, when the use case has it already (None: the page reads the files itself).
-        self.snapshot: dict[str, Any] | None = None
-        #: The validated self-assessment and the JSON Schemas' texts, when the use case has them
-        #: already (None: the pages load them, as ``load_assessment`` and ``expected_schemas``).
-        self.assessment: Assessment | None = None
-        self.schemas: dict[str, str] | None = None
+        #: What the use case hands in ready-made (None fields: the pages make them).
+        self.prepared = Prepared()
 
     def load_assessment(self) -> Assessment:
         """The self-assessment the pages show: the one handed in, else ``assessments/``'s."""
-        return self.assessment if self.assessment is not None else load_assessment()
+        return self.prepared.assessment if self.prepared.assessment is not None else load_assessment()
+
+    def load_translation(self, language: str) -> Translation:
+        """The self-assessment's checked translation into ``language``."""
+        if self.prepared.translations is not None and language in self.prepared.translations:
+            return self.prepared.translations[language]
+        a = self.load_assessment()
+        return load_translation(a.folder, language, a.instrument)
 
     def linked_from(self, id_: str) -> list[tuple[str, str]]:
         """(owner ID, field) of every reference to ``id_`` (see :meth:`Framework.linked_from`)."""
@@ -250,7 +276,7 @@ class SiteContext:
 
     def path_href(self, path: str, anchor: str | None, from_path: str) -> str:
         """Relative Markdown link from page ``from_path`` to docs page ``path`` (and anchor)."""
-        rel = posixpath.relpath(path, posixpath.dirname(from_path) or ".")
+        rel = _relative(path, posixpath.dirname(from_path) or ".")
         if path == from_path:
             rel = ""
         return rel + (f"#{anchor}" if anchor else "")
