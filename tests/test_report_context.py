@@ -216,3 +216,13 @@ def test_a_comment_never_names_a_group_the_scorer_suppressed():
         "not shown (group of fewer than 3)",
         "Community (residents, families and community organisations)",
     ]
+
+
+def test_the_method_page_states_the_multiplier_the_scores_were_made_with():
+    score = fixture_score()
+    ctx = build_report_context(score, fw_info(), GUIDANCE)
+    assert any("item scores times 25 (0–100)" in r for r in ctx.method.rules)
+    other = score.model_copy(update={"method": score.method.model_copy(update={"scale_multiplier": 20.0})})
+    rules = build_report_context(other, fw_info(), GUIDANCE).method.rules
+    assert any("item scores times 20 (0–100)" in r for r in rules)
+    assert not any("times 25" in r for r in rules)

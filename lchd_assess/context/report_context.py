@@ -683,7 +683,8 @@ def build_report_context(
         scoring_rules_version=score.scoring_rules_version,
         rules=[
             "Each answer is on a 0–4 scale; don't know, not applicable and blank answers are counted but not scored.",
-            "An item's score is the mean of its valid answers; an element's score is the mean of its item scores times 25 (0–100); the overall score is the mean of the eight element scores.",
+            # the multiplier is the scoring rules' (carried in the result), never a constant here
+            f"An item's score is the mean of its valid answers; an element's score is the mean of its item scores times {m.scale_multiplier:g} (0–100); the overall score is the mean of the eight element scores.",
             f"An element is scored only when at least {filters.percent(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered.",
             f"Interval: {m.interval}",
             f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level.",

@@ -37,8 +37,14 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+import hashlib
+import json
+import logging
+from importlib.metadata import version
 
 from ..core.errors import LchdError
+from .fonts import font_face_css, FACES, fonts_dir
+from ..core.outputs import write_atomic
 
 #: The package's own assets: the only files a rendered document may read.
 ASSETS = Path(str(resources.files("lchd_assess") / "assets")).resolve()
@@ -58,6 +64,8 @@ def read_asset(name: str) -> str:
 
 
 def _fetcher_class():
+    # WeasyPrint is imported on the first PDF, not with this module: it takes ~0.25 s, and most
+    # commands that import render/ (site build with a cached blank checklist, HTML reports) draw none
     from weasyprint.urls import URLFetcher
 
     class AssetsOnlyFetcher(URLFetcher):
@@ -111,13 +119,9 @@ def render_pdf(
     head's value. Raises :class:`RenderError` when a resource is refused or the document ends
     up without a title, author, description or keywords.
     """
-    import logging
-
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # lazily (see _fetcher_class)
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
-
-    from .fonts import font_face_css
 
     # WeasyPrint logs every refused fetch and CSS it ignores as a warning; we raise instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -184,13 +188,6 @@ def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> byte
     """
     if cache_dir is None:
         return render_pdf(html, **meta)  # type: ignore[arg-type]
-    import hashlib
-    import json
-    from importlib.metadata import version
-
-    from ..core.outputs import write_atomic
-
-    from .fonts import FACES, fonts_dir
 
     # the shipped font files are an input too: a font update must not reuse PDFs drawn with the old one
     font_sums = [hashlib.sha256((fonts_dir(ASSETS) / name).read_bytes()).hexdigest() for name, _w, _s in FACES]

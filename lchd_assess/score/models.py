@@ -222,6 +222,10 @@ class Change(_M):
 
 class Method(_M):
     interval: str = Field(description="Interval method in words, with its settings.")
+    scale_multiplier: float = Field(
+        default=25.0,
+        description="An element's score is the mean of its item scores (0–4) times this (scoring rules' scale_multiplier); files written before it was recorded were scored with 25.",
+    )
     min_cell_size: int
     min_item_coverage: float
     min_respondents: int

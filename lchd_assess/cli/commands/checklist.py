@@ -84,54 +84,49 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import sys
-    from pathlib import Path
 
-    from ...formats import checklist as cl
     from ...core.outputs import dumps_json
-    from ...core.safe_output import OutputGuard, shown
-    from ...load.framework import framework_dir
-    from ...load.framework import load_standard
+    from ...core.safe_output import shown
 
-    inputs = [framework_dir(args.framework)] + [
-        Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x
-    ]
-    guard = OutputGuard(force=getattr(args, "force", False), inputs=inputs)
-    # the output is checked before any work, so a refusal costs nothing
-    target = (
-        guard.file(args.out)
-        if args.action in ("new", "template")
-        else guard.folder(args.out, tuple(cl.rendered_names(args.format or cl.DEFAULT_FORMATS, args.view).values()))
-        if args.action == "render"
-        else None
-    )
-    std = load_standard(args.framework)
+    # imported here, not at the top: start-up speed (`lchd-assess --help` loads no use case), and
+    # only `render` loads the Word and PDF renderers
     if args.action == "new":
-        out = Path(args.out)
-        scope = "core" if args.core else "full"
-        target.write(cl.blank_checklist(std, cl.schema_ref_for(out), scope=scope))
-        n = len(cl.required_ids(std, scope))
-        what = f"{n} core items of {len(std.items())}" if args.core else f"{n} items"
+        from ...app.checklist import new_checklist
+
+        done = new_checklist(args.out, framework=args.framework, core=args.core, force=args.force)
+        std = done.standard
+        what = f"{done.items} core items of {done.total}" if args.core else f"{done.items} items"
         print(
-            f"wrote {shown(out)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(out)}`"
+            f"wrote {shown(done.path)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(done.path)}`"
         )
         return 0
     if args.action == "check":
-        report = cl.check_file(args.file, std)
+        from ...app.checklist import check_checklist
+
+        report = check_checklist(args.file, framework=args.framework)
         if args.format == "json":
             sys.stdout.write(dumps_json(report.to_dict()))
         else:
             print(report.format_text(full=args.all), file=sys.stdout if report.ok else sys.stderr)
         return int(report.exit_code)
     if args.action == "render":
-        result = cl.render(
-            args.file, target, std, draft=args.draft, formats=tuple(args.format or cl.DEFAULT_FORMATS), view=args.view
+        from ...app.checklist_render import BLOCKING_CODES, render_checklist
+
+        result = render_checklist(
+            args.file,
+            args.out,
+            framework=args.framework,
+            draft=args.draft,
+            formats=args.format,
+            view=args.view,
+            force=args.force,
         )
         if not result.written:
             print(result.report.format_text(), file=sys.stderr)
             if result.report.exit_code == 1:
                 hint = (
                     "fix these, or add --draft to render a marked draft"
-                    if not cl.BLOCKING_CODES & set(result.report.codes())
+                    if not BLOCKING_CODES & set(result.report.codes())
                     else "a checklist for another version or standard cannot be rendered"
                 )
                 print(f"not rendered: {hint}", file=sys.stderr)
@@ -142,8 +137,9 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {shown(p)}")
         return 0
     if args.action == "template":
-        text, notes = cl.writeup_template(std, args.partnership)
-        target.write(text)
+        from ...app.checklist import write_template
+
+        notes = write_template(args.out, framework=args.framework, partnership=args.partnership, force=args.force)
         for n in notes:
             print(n, file=sys.stderr)
         print(f"wrote {shown(args.out)}")
