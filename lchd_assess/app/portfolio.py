@@ -146,7 +146,7 @@ def report_stem(pid: str, codes: dict[str, str]) -> str:
     """A report's file name without extension: the code when anonymised (never the folder
     name), else the partnership ID when it is a plain lower-case name, else a hash of it."""
     if codes:
-        return codes[pid].lower()
+        return codes[pid]
     if _SAFE_NAME.fullmatch(pid):
         return pid
     import hashlib
