@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.check.checklist import check_file
 from lchd_assess.load.checklist import ReportInfo
 from lchd_assess.load.framework import load_standard
 from lchd_assess.site.checklist_form import form_html
@@ -38,7 +39,7 @@ def _expected(v):
 def _python(v, tmp_path):
     p = tmp_path / "c.yaml"
     p.write_text(cl.blank_checklist(STD, answers=_answers(v), report=ReportInfo(title=v["title"])), encoding="utf-8")
-    report = cl.check_file(p, STD)
+    report = check_file(p, STD)
     return sorted(
         ((f.code, f.path[1] if len(f.path) > 1 and f.path[0] == "items" else None) for f in report.findings), key=str
     )

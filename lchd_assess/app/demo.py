@@ -9,9 +9,9 @@ from ..core.findings import ExitCode
 from ..core.outputs import write_atomic
 from ..core.safe_output import OutputGuard
 from ..formats.bundle import bundle_json
-from ..formats.checklist import demo_step
 from ..formats.score_output import to_json
 from ..load.framework import load_framework
+from .checklist_render import demo_step
 from .report import (
     default_guidance,
     load_partnership_scores,

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .catalogue import CATALOGUE, FindingType  # noqa: F401  (FindingType re-exported)
+from .text import visible
 
 #: Longest message printed for one finding (the full text stays in ``--format json``).
 MESSAGE_LIMIT = 600
@@ -80,8 +81,6 @@ class Finding:
     def format_text(self) -> str:
         """One line for people: control and bidi characters shown as escapes, and the message cut
         at :data:`MESSAGE_LIMIT` characters (a quoted cell can never flood a terminal)."""
-        from .text import visible
-
         message = self.message if len(self.message) <= MESSAGE_LIMIT else self.message[: MESSAGE_LIMIT - 1] + "…"
         return visible(f"{self.location()}: {self.code}: {message}", keep="")
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import platformdirs
 
 #: The package folder (lchd_assess/).
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -125,8 +126,6 @@ def cache_dir(*parts: str) -> Path | None:
             return None
         base = Path(env)
     else:
-        import platformdirs
-
         base = Path(platformdirs.user_cache_dir("lchd-assess", appauthor=False))
     folder = base.joinpath(*parts)
     try:
@@ -185,7 +184,6 @@ def user_state_dir() -> Path:
     env = os.environ.get("LCHD_STATE_DIR")
     if env:
         return Path(env)
-    import platformdirs
 
     return Path(platformdirs.user_state_dir("lchd-assess", appauthor=False))
 

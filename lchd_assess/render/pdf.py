@@ -34,13 +34,18 @@ character the shipped family lacks, which fontconfig fills from a system font.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from ..core.errors import LchdError
+from .fonts import font_face_css, FACES, fonts_dir
+from ..core.outputs import write_atomic
 
 #: The package's own assets: the only files a rendered document may read.
 ASSETS = Path(str(resources.files("lchd_assess") / "assets")).resolve()
@@ -60,6 +65,8 @@ def read_asset(name: str) -> str:
 
 
 def _fetcher_class():
+    # WeasyPrint is imported on the first PDF, not with this module: it takes ~0.25 s, and most
+    # commands that import render/ (site build with a cached blank checklist, HTML reports) draw none
     from weasyprint.urls import URLFetcher
 
     class AssetsOnlyFetcher(URLFetcher):
@@ -116,11 +123,9 @@ def render_pdf(
     lays out page ``n`` (and with 0 when it starts writing the file), for a progress bar over a
     long document (the portfolio).
     """
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # lazily (see _fetcher_class)
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
-
-    from .fonts import font_face_css
 
     # WeasyPrint logs every refused fetch and CSS it ignores as a warning; we raise instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -221,13 +226,6 @@ def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> byte
     """
     if cache_dir is None:
         return render_pdf(html, **meta)  # type: ignore[arg-type]
-    import hashlib
-    import json
-    from importlib.metadata import version
-
-    from ..core.outputs import write_atomic
-
-    from .fonts import FACES, fonts_dir
 
     # the shipped font files are an input too: a font update must not reuse PDFs drawn with the old one
     font_sums = [hashlib.sha256((fonts_dir(ASSETS) / name).read_bytes()).hexdigest() for name, _w, _s in FACES]

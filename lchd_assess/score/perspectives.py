@@ -6,12 +6,10 @@ and the gap between the perspectives per element, with don't-know rates by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
 
 from . import models as sm
 from .arrays import AnswerArrays, SubsetElement
 from .elements import Matrix, round_half_up
-from .models import Respondent
 from .privacy import protect
 from ..load.instrument import InstrumentFile, ScoringRulesFile
 
@@ -38,19 +36,6 @@ _GAP_WORDS = {
 DK_RATE_NOTE = sm.DK_RATE_NOTE
 
 
-def _dk_rate(respondents: Sequence[Respondent], item_ids: Sequence[str]) -> float | None:
-    """Share of the given answers (0–4, DK or NA; blanks left out) that were DK, or None."""
-    given = dk = 0
-    for r in respondents:
-        for i in item_ids:
-            a = r.answers.get(i)
-            if a is None:
-                continue
-            given += 1
-            dk += a == "DK"
-    return round(dk / given, 3) if given else None
-
-
 def _dk_note(c_rate: float | None, i_rate: float | None) -> str:
     if c_rate is None or i_rate is None:
         return ""
@@ -70,7 +55,12 @@ class GroupsAndGaps:
 
 
 def groups_and_gaps(
-    inst: InstrumentFile, rules: ScoringRulesFile, m: Matrix, items: list[str], el_idx: dict[str, list[int]]
+    inst: InstrumentFile,
+    rules: ScoringRulesFile,
+    m: Matrix,
+    items: list[str],
+    el_idx: dict[str, list[int]],
+    aa: AnswerArrays,
 ) -> GroupsAndGaps:
     """Every group's and both perspectives' element statistics (one pass over the answers), the
     groups hidden overall and per element, then the group results and the gaps."""
@@ -85,10 +75,9 @@ def groups_and_gaps(
     small, comp = protect(gn, k, aggregates, group_ids)
     # Every group's and both perspectives' element statistics in one pass over the answers.
     side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
-    sub = AnswerArrays(m.values, len(items), el_idx).subsets(
-        {**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}},
-        rules,
-    )
+    subsets = {**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}}
+    sub = aa.subsets(subsets, rules)
+    dk = aa.dont_know_rates(subsets)
     group_calcs = {g: sub[f"group:{g}"] for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
     # element, with the same complementary rule inside the element's shown aggregates.
@@ -99,24 +88,22 @@ def groups_and_gaps(
         en = {g: group_calcs[g][e].n_respondents for g in group_ids}
         s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
         el_hidden[e] = s2 | c2 | small | comp
-    groups = _group_results(inst, rules, m, items, el_idx, members, gn, small, comp, group_calcs, el_hidden)
+    groups = _group_results(inst, rules, el_idx, gn, small, comp, group_calcs, el_hidden, dk)
     side_calcs = {s: sub[f"side:{s}"] for s in side_members}
-    gaps = _gaps(rules, m, items, el_idx, side_members, side_calcs)
+    gaps = _gaps(rules, el_idx, side_calcs, dk)
     return GroupsAndGaps(groups, gaps, small | comp)
 
 
 def _group_results(
     inst: InstrumentFile,
     rules: ScoringRulesFile,
-    m: Matrix,
-    items: list[str],
     el_idx: dict[str, list[int]],
-    members: dict[str, list[int]],
     gn: dict[str, int],
     small: set[str],
     comp: set[str],
     group_calcs: dict[str, dict[str, SubsetElement]],
     el_hidden: dict[str, set[str]],
+    dk_rates: dict[str, dict[str, float | None]],
 ) -> list[sm.GroupResult]:
     d = rules.decimals
     group_ids: list[str] = [g.id for g in inst.sector_groups]
@@ -139,7 +126,7 @@ def _group_results(
         for e in el_idx:
             gc = group_calcs[g][e]
             hide = g in el_hidden[e]
-            dk = None if hide else _dk_rate([m.respondents[n] for n in members[g]], [items[i] for i in el_idx[e]])
+            dk = None if hide else dk_rates[f"group:{g}"][e]
             gel.append(
                 sm.GroupElement(
                     id=e,
@@ -157,11 +144,9 @@ def _group_results(
 
 def _gaps(
     rules: ScoringRulesFile,
-    m: Matrix,
-    items: list[str],
     el_idx: dict[str, list[int]],
-    side_members: dict[str, list[int]],
     side_calcs: dict[str, dict[str, SubsetElement]],
+    dk_rates: dict[str, dict[str, float | None]],
 ) -> list[sm.Gap]:
     d, k = rules.decimals, rules.min_cell_size
     # Gaps: community versus institutional perspective per element.
@@ -191,9 +176,7 @@ def _gaps(
         diff = round_half_up(cs - is_, d)  # type: ignore[operator]
         code = _gap_code(diff, rules)  # type: ignore[arg-type]
         # DK rates by side, shown only where both sides are shown (the same rule as the scores).
-        el_items = [items[i] for i in el_idx[e]]
-        c_dk = _dk_rate([m.respondents[n] for n in side_members["community"]], el_items)
-        i_dk = _dk_rate([m.respondents[n] for n in side_members["institutional"]], el_items)
+        c_dk, i_dk = dk_rates["side:community"][e], dk_rates["side:institutional"][e]
         expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)  # type: ignore[arg-type]  # diff is set: both sides are shown
         gaps.append(
             sm.Gap(

@@ -23,12 +23,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import models as sm
+from .arrays import AnswerArrays
 from .bootstrap import bootstrap_intervals, resample_indices  # noqa: F401 (resample_indices re-exported for tests)
 from .change import change as change_since, comparable_items  # noqa: F401 (comparable_items re-exported)
 from .elements import (  # noqa: F401 (Matrix, element_index re-exported for tests)
     OVERALL,
     OVERALL_NAME,
     ElementCalc,
+    answer_kinds,
     Matrix,
     element_calc,
     element_index,
@@ -74,15 +76,18 @@ def score_wave(
     items = wave_items(inst, responses.version)
     m = Matrix.build(items, responses.respondents)
     el_idx = element_index(inst, items)
-    calcs = {e: element_calc(m, idxs, rules) for e, idxs in el_idx.items()}
+    # The answers as arrays once: every statistic below is read from them.
+    aa = AnswerArrays(m.values, len(items), el_idx, kinds=answer_kinds(m.respondents, items))
+    per_respondent = aa.respondent_scores(rules.scale_multiplier)
+    calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
     intervals = bootstrap_intervals(m, el_idx, rules, computable)
-    counts = _answer_counts(m, items)
+    counts = {i: dict(zip(("valid", "DK", "NA", "blank"), c)) for i, c in zip(items, aa.answer_counts())}
     elements = _element_scores(ctx, items, el_idx, calcs, intervals, counts)
     rounded = {e.id: e.score for e in elements}
-    overall, gating = _overall(ctx, m, items, el_idx, calcs, intervals, counts, rounded)
+    overall, gating = _overall(ctx, per_respondent, items, el_idx, calcs, intervals, counts, rounded)
     elements.append(overall)
-    gg = groups_and_gaps(inst, rules, m, items, el_idx)
+    gg = groups_and_gaps(inst, rules, m, items, el_idx, aa)
     return sm.ScoreResult(
         instrument_id=inst.id,
         instrument_version=responses.version or inst.version,
@@ -105,15 +110,17 @@ def score_wave(
     )
 
 
-def _answer_counts(m: Matrix, items: list[str]) -> dict[str, dict[str, int]]:
-    """Per item, how many answers of each kind: valid (0–4), DK, NA, blank."""
-    counts = {i: {"valid": 0, "DK": 0, "NA": 0, "blank": 0} for i in items}
-    for r in m.respondents:
-        for i in items:
-            a = r.answers.get(i)
-            key = "valid" if isinstance(a, int) else "blank" if a is None else a
-            counts[i][key] += 1
-    return counts
+def _element_calcs(
+    aa: AnswerArrays, per_respondent: list[list[float | None]], rules: ScoringRulesFile
+) -> dict[str, ElementCalc]:
+    """Each element over all respondents: what :func:`.elements.element_calc` gives, from the
+    arrays (the same numbers, tests/test_score_arrays.py)."""
+    whole = aa.subsets({"all": range(aa.n)}, rules)["all"]
+    out = {}
+    for k, (e, s) in enumerate(whole.items()):
+        scores = [row[k] for row in per_respondent if row[k] is not None]
+        out[e] = ElementCalc(s.score, s.reason, s.n_respondents, s.coverage, sd(scores), s.item_means)  # type: ignore[arg-type]
+    return out
 
 
 def _element_scores(
@@ -166,7 +173,7 @@ def _element_scores(
 
 def _overall(
     ctx: Context,
-    m: Matrix,
+    per_respondent: list[list[float | None]],
     items: list[str],
     el_idx: dict[str, list[int]],
     calcs: dict[str, ElementCalc],
@@ -176,19 +183,14 @@ def _overall(
 ) -> tuple[sm.ElementScore, sm.Gating]:
     """The overall score (mean of the eight elements) and the level after the gate."""
     rules = ctx.rules
-    d, mult = rules.decimals, rules.scale_multiplier
+    d = rules.decimals
     missing = [e for e in el_idx if calcs[e].score is None]
     overall_raw = mean([calcs[e].score for e in el_idx]) if not missing and el_idx else None  # type: ignore[misc]
     overall = round_half_up(overall_raw, d)
-    resp_overall = []
-    for row in m.values:
-        per_el = [
-            mean([row[i] for i in idxs if row[i] is not None]) * mult  # type: ignore[misc]
-            for idxs in el_idx.values()
-            if any(row[i] is not None for i in idxs)
-        ]
-        if per_el:
-            resp_overall.append(mean(per_el))
+    # Each respondent's overall: the mean of their element scores, over the elements they answered.
+    resp_overall = [
+        mean([x for x in row if x is not None]) for row in per_respondent if any(x is not None for x in row)
+    ]  # type: ignore[misc]
     answered_items = sum(1 for i in items if counts[i]["valid"])
 
     band = rules.level_for(overall)
