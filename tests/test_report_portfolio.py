@@ -245,3 +245,30 @@ def test_partnerships_scored_with_different_versions_are_flagged():
     ctx = build_portfolio_context([a, b], fw_info())
     assert ctx.mixed_versions and len(ctx.versions) == 2
     assert "compare their scores with care" in render_template(PORTFOLIO_TEMPLATE, ctx)
+
+
+def test_the_funders_site_page_lists_every_csv_column_with_its_meaning():
+    from lchd_assess.core.formatting import md_text
+
+    page = (ROOT / "docs" / "start" / "fund.md").read_text(encoding="utf-8")
+    for col, _path, meaning in PORTFOLIO_FIELDS:
+        assert f"| {md_text(col)} | {md_text(meaning)} |" in page, col
+    for col, meaning in DERIVED_FIELDS:
+        assert f"| {md_text(col)} | {md_text(meaning)} |" in page, col
+
+
+def test_capping_elements_is_empty_unless_the_gate_lowered_the_level():
+    """An element below the gate of a partnership already at or below the cap caps nothing:
+    the CSV says it is below the gate, and not that it caps."""
+    s = synthetic_score(1)
+    below = s.model_copy(update={"gating": s.gating.model_copy(update={"capped": False, "capping_elements": ["FS2"]})})
+    header, rows = portfolio_table([below])
+    rec = dict(zip(header, rows[0]))
+    assert (rec["gate_capped"], rec["elements_below_gate"], rec["capping_elements"]) == ("no", "FS2", "")
+    capped = s.model_copy(update={"gating": s.gating.model_copy(update={"capped": True, "capping_elements": ["FS2"]})})
+    header, rows = portfolio_table([capped])
+    rec = dict(zip(header, rows[0]))
+    assert (rec["gate_capped"], rec["elements_below_gate"], rec["capping_elements"]) == ("yes", "FS2", "FS2")
+    # and the brief's "most often" names only structures that hold a partnership back
+    brief = build_portfolio_context([below], fw_info()).brief
+    assert not any("most often" in line.label for line in brief.flags)

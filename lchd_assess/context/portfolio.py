@@ -17,7 +17,7 @@ from pydantic import Field
 from ..core import formatting as filters
 from ..score.models import ElementChange, ScoreResult
 from ..score.portfolio import (
-    DERIVED_FIELDS,
+    DERIVED_FIELDS,  # re-exported: the site's funder page lists the CSV's columns from them
     ELEMENT_ORDER,
     PORTFOLIO_FIELDS,
     anonymous_codes,
@@ -30,6 +30,8 @@ from ..score.stats import percentile
 from .charts import StripChart, StripSeries
 from .portfolio_brief import PortfolioBrief, build_brief
 from .report_context import SCALE_LABELS, DocMeta, FrameworkInfo, _Ctx, element_url, sector_labels
+
+__all__ = ["DERIVED_FIELDS", "PORTFOLIO_FIELDS", "PortfolioContext", "build_portfolio_context"]
 
 
 class PortfolioCell(_Ctx):
