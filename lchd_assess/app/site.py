@@ -35,7 +35,8 @@ def sample_files(fw: Framework) -> dict[str, str]:
     use case, because the site's page generators do not score (issue 14's stage rules).
     """
     from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
-    from .report import load_partnership_scores, portfolio_html, report_framework_info, report_html
+    from .portfolio import portfolio_html
+    from .report import load_partnership_scores, report_framework_info, report_html
     from .score import example_folders
 
     folders = example_folders()
