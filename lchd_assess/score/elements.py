@@ -75,7 +75,7 @@ class Matrix:
     @classmethod
     def build(cls, items: list[str], respondents: Iterable[Respondent]) -> "Matrix":
         resp = sorted(respondents, key=lambda r: r.id)
-        vals = [[a if isinstance(a := r.answers.get(i), int) else None for i in items] for r in resp]
+        vals = [[a if isinstance(a, int) else None for a in map(r.answers.get, items)] for r in resp]
         return cls(items, resp, vals)
 
     def subset(self, keep: Sequence[int]) -> "Matrix":
@@ -92,11 +92,12 @@ _KIND: dict[object, int] = {
 
 def answer_kinds(respondents: Sequence[Respondent], items: Sequence[str]) -> list[list[int]]:
     """Each answer's kind (:data:`.arrays.KINDS`), respondents and items in the order given."""
-    get = _KIND.get
-    out = [[get(r.answers.get(i), -1) for i in items] for r in respondents]
-    for row, r in zip(out, respondents):
-        if -1 in row:  # any other whole number is still a valid answer, as the scorer has it
-            row[:] = [VALID if isinstance(a := r.answers.get(i), int) else _KIND[a] for i in items]
+    out = []
+    for r in respondents:
+        try:
+            out.append(list(map(_KIND.__getitem__, map(r.answers.get, items))))
+        except KeyError:  # any other whole number is still a valid answer, as the scorer has it
+            out.append([VALID if isinstance(a := r.answers.get(i), int) else _KIND[a] for i in items])
     return out
 
 
