@@ -15,7 +15,7 @@ import shutil
 import tempfile
 
 from ..core.errors import InputError
-from ..core.paths import examples_dir
+from ..core.paths import example_names, examples_dir
 from ..core.outputs import write_atomic
 from ..load.instrument import load_assessment
 
@@ -93,12 +93,6 @@ roster:
 class InitResult:
     folder: Path
     written: list[Path]
-
-
-def example_names() -> list[str]:
-    """The shipped (fictional) example partnerships, by folder name."""
-    folder = examples_dir()
-    return sorted(p.name for p in folder.iterdir() if (p / "partnership.yaml").is_file()) if folder.is_dir() else []
 
 
 def init_partnership(

@@ -50,6 +50,29 @@ def _answer(std: Standard, entries: dict, item_id: str) -> tuple[str, str]:
     return "missing", f"LCHD item {number} not yet answered"
 
 
+def _element_answer(std: Standard, entries: dict, el: Any) -> tuple[str, str]:
+    """(status, text) of one SQUIRE element: the answers of the LCHD items that cover it in full,
+    or 'flagged' with what the related items say."""
+    full = [m for m in el.mappings if m.relationship in COVERS]
+    partial = [m for m in el.mappings if m.relationship not in COVERS]
+    if full:
+        answers = [_answer(std, entries, m.item) for m in full]
+        statuses = [s for s, _ in answers]
+        if "reported" in statuses:
+            return "reported", "; ".join(t for s, t in answers if s == "reported")
+        if "missing" in statuses:
+            return "missing", "; ".join(t for s, t in answers if s == "missing")
+        status = "not-applicable" if all(s == "not-applicable" for s in statuses) else "not-done"
+        return status, "; ".join(t for _, t in answers)
+    if partial:
+        related = "; ".join(f"{m.relationship}: {_answer(std, entries, m.item)[1]}" for m in partial)
+        return "flagged", f"No LCHD item covers this element in full; check it. Related items ({related})"
+    return (
+        "flagged",
+        f"Not covered by the LCHD standard ({el.not_applicable}); report it yourself if the journal asks for it",
+    )
+
+
 def squire_context(std: Standard, model: Any, mode: str, problems: Iterable[str] = ()) -> ChecklistContext:
     """The SQUIRE 2.0 view of a filled LCHD checklist, in the same shape the renderers take."""
     cw = squire_crosswalk(std)
@@ -62,26 +85,7 @@ def squire_context(std: Standard, model: Any, mode: str, problems: Iterable[str]
         else cw.url
     )
     for el in cw.elements:
-        full = [m for m in el.mappings if m.relationship in COVERS]
-        partial = [m for m in el.mappings if m.relationship not in COVERS]
-        if full:
-            answers = [_answer(std, entries, m.item) for m in full]
-            statuses = [s for s, _ in answers]
-            if "reported" in statuses:
-                status = "reported"
-                text = "; ".join(t for s, t in answers if s == "reported")
-            elif "missing" in statuses:
-                status, text = "missing", "; ".join(t for s, t in answers if s == "missing")
-            else:
-                status = "not-applicable" if all(s == "not-applicable" for s in statuses) else "not-done"
-                text = "; ".join(t for _, t in answers)
-        else:
-            status = "flagged"
-            if partial:
-                related = "; ".join(f"{m.relationship}: {_answer(std, entries, m.item)[1]}" for m in partial)
-                text = f"No LCHD item covers this element in full; check it. Related items ({related})"
-            else:
-                text = f"Not covered by the LCHD standard ({el.not_applicable}); report it yourself if the journal asks for it"
+        status, text = _element_answer(std, entries, el)
         if mode != "blank":
             counts[status] += 1
         row = Row(

@@ -94,6 +94,13 @@ def examples_dir() -> Path:
     return assessments_dir() / "examples"
 
 
+def example_names() -> list[str]:
+    """The shipped (fictional) example partnerships, by folder name (listed in `init --help`,
+    so here in core/: building the CLI's parser must not load the use cases)."""
+    folder = examples_dir()
+    return sorted(p.name for p in folder.iterdir() if (p / "partnership.yaml").is_file()) if folder.is_dir() else []
+
+
 def schemas_dir() -> Path:
     return repo_root() / "schemas"
 

@@ -46,6 +46,8 @@ def blank_checklist(
     """The fillable checklist as YAML text, each item's number, title and text as comments.
 
     ``scope="core"`` writes the core items only (for a first report or a funder's minimum).
+    Long because it is the file's text in reading order (header comments, then each section's
+    items), which is easiest to check against the file it writes.
     """
     sm = std.model
     required = required_ids(std, scope)

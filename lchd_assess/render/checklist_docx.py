@@ -33,7 +33,11 @@ def _answer(ctx: ChecklistContext, status: str, answer: str) -> str:
 
 
 def render_docx(ctx: ChecklistContext, date: str) -> bytes:
-    """The checklist as .docx bytes; ``date`` (YYYY-MM-DD) is written as the document's date."""
+    """The checklist as .docx bytes; ``date`` (YYYY-MM-DD) is written as the document's date.
+
+    Long because it is the document in reading order (title, counts, one table per section,
+    citation, fixed properties), as the HTML template is; split, the order would be harder to
+    follow against the other formats."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

@@ -34,13 +34,14 @@ character the shipped family lacks, which fontconfig fills from a system font.
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 import hashlib
 import json
 import logging
+from importlib import resources
 from importlib.metadata import version
+from pathlib import Path
+from typing import Callable
+from urllib.parse import unquote, urlsplit
 
 from ..core.errors import LchdError
 from .fonts import font_face_css, FACES, fonts_dir
@@ -112,12 +113,15 @@ def render_pdf(
     author: str | None = None,
     description: str | None = None,
     keywords: list[str] | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> bytes:
     """Render ``html`` to PDF/UA-1 bytes with the restricted fetcher.
 
     Metadata comes from the HTML ``<head>``; a keyword argument that is given replaces the
     head's value. Raises :class:`RenderError` when a resource is refused or the document ends
-    up without a title, author, description or keywords.
+    up without a title, author, description or keywords.  ``on_page(n)`` is called as WeasyPrint
+    lays out page ``n`` (and with 0 when it starts writing the file), for a progress bar over a
+    long document (the portfolio).
     """
     from weasyprint import CSS, HTML  # lazily (see _fetcher_class)
     from weasyprint.text.fonts import FontConfiguration
@@ -132,6 +136,7 @@ def render_pdf(
             f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed"
         )
 
+    watcher = _PageWatcher(on_page) if on_page is not None else None
     try:
         # The shipped font family, declared for every document and fetched like any asset, so the
         # PDF is drawn with the same font files on every machine (render/fonts.py).
@@ -172,9 +177,42 @@ def render_pdf(
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as exc:
         raise refused(exc.__cause__ or exc) from None
+    finally:
+        if watcher is not None:
+            watcher.close()
     if url_fetcher.refused:
         raise refused(url_fetcher.refused[0])
     return pdf
+
+
+class _PageWatcher(logging.Handler):
+    """Turns WeasyPrint's progress log ('Step 5 - Creating layout - Page 12', 'Step 6 -
+    Creating PDF') into ``on_page`` calls while one document renders; removed afterwards."""
+
+    def __init__(self, on_page: Callable[[int], None]) -> None:
+        super().__init__(logging.INFO)
+        self.on_page = on_page
+        self.logger = logging.getLogger("weasyprint.progress")
+        self.saved = (self.logger.level, self.logger.propagate)
+        # INFO reaches this handler only; nothing is printed through the root logger
+        self.logger.setLevel(logging.INFO)
+        self.logger.propagate = False
+        self.logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if msg.startswith("Step 5 - Creating layout - Page "):
+            page = msg.split("Page ", 1)[1].split(" ", 1)[0]
+            if page.isdigit():  # another WeasyPrint's wording only loses the bar, never the PDF
+                self.on_page(int(page))
+        elif msg.startswith("Step 6"):
+            self.on_page(0)
+
+    def close(self) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]
+        super().close()
 
 
 def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> bytes:

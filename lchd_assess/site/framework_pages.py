@@ -16,7 +16,6 @@ from ..formats.bundle import bundle_json
 from ..formats.schemas import expected_schemas
 from ..load import models
 from ..load.framework import Framework
-from ..load.instrument import load_assessment
 from ..render.figure_svg import figure_from_framework
 from . import cite as site_cite
 from . import guides as site_guides
@@ -320,7 +319,7 @@ def changelog_pages(ctx: SiteContext) -> list[Page]:
     # standard each carry a version and a changelog; the page shows all of them, newest first.
     others = []
     try:
-        a = load_assessment()
+        a = ctx.load_assessment()
     except Exception:  # an assessment folder that does not load is reported by `validate`
         a = None
     if a is not None:
@@ -389,7 +388,7 @@ def download_files(ctx: SiteContext) -> dict[str, str]:
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix in (".yaml", ".yml"):
             out["downloads/framework/" + p.relative_to(root).as_posix()] = p.read_text(encoding="utf-8")
-    for name, text in expected_schemas().items():
+    for name, text in (ctx.prepared.schemas if ctx.prepared.schemas is not None else expected_schemas()).items():
         out["downloads/schemas/" + name] = text
     ctx._downloads = out
     return out
