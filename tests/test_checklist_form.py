@@ -13,7 +13,7 @@ from lchd_assess.check.checklist import check_file
 from lchd_assess.load.checklist import ReportInfo
 from lchd_assess.load.framework import load_standard
 from lchd_assess.site.checklist_form import form_html
-from test_site_browser import browser, _need_chromium  # noqa: F401  (fixture)
+from test_site_browser import _need_chromium  # noqa: F401
 
 VECTORS = json.loads((Path(__file__).parent / "fixtures" / "checklist-vectors.json").read_text(encoding="utf-8"))[
     "vectors"

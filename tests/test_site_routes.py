@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_site_browser import browser, served, _open_section  # noqa: F401  (fixtures)
 
 ROUTES = [
     (
