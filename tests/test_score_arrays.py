@@ -61,7 +61,11 @@ def test_bootstrap_equals_the_plain_python_definition_on_every_bundled_answer_fi
     for keep in subsets:
         sub = m.subset(keep)
         comp = _computable(sub)
-        assert bootstrap_intervals(sub, EL, RULES, comp) == bootstrap_reference(sub, EL, RULES, comp)
+        want = bootstrap_reference(sub, EL, RULES, comp)
+        assert bootstrap_intervals(sub, EL, RULES, comp) == want
+        # the same from the answers as arrays, as score_wave passes them
+        aa = arrays.AnswerArrays(sub.values, len(ITEMS), EL)
+        assert bootstrap_intervals(sub, EL, RULES, comp, aa) == want
 
 
 answers = st.sampled_from([0, 1, 2, 3, 4, None, None])

@@ -9,8 +9,10 @@ instrument version), then each row (respondent code, sector, role, version cell,
 from __future__ import annotations
 
 import difflib
+import operator
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from ..core.findings import Finding
 from ..core.text import excerpt, has_hidden
@@ -236,6 +238,13 @@ class _RowChecks:
         self.seen: dict[str, int] = {}
         self.nothing: list[tuple[int, str]] = []
         self.parsed: dict[str, tuple[bool, Answer]] = {}
+        # A file holds few distinct cells (0–4, DK, NA, blank) in many places: each good one is
+        # parsed once per file and looked up after that, a row at a time (1.5 M answers read in
+        # a fraction of the time).
+        self.value_of: dict[str, Answer] = {}
+        self.item_names = [name for name, _ in cols.item_cols]
+        self.item_cells = _picker([j for _, j in cols.item_cols])
+        self.unnamed = [j for j, name in enumerate(cols.header) if not name]
 
     def run(self, rows: list[tuple[int, list[str]]]) -> None:
         out, col_of = self.out, self.cols.col_of
@@ -273,10 +282,11 @@ class _RowChecks:
         cells = self._cells(line, rec)
         rid, ok_id = self._respondent_id(line, cells)
         sector, role, ok_codes = self._codes(line, cells)
-        answers, ok_answers = self._answers(line, cells)
+        values, ok_answers = self._answers(line, cells)
+        answers = dict(zip(self.item_names, values))
         comments = {item: cells[j].strip() for item, j in self.cols.comment_cols if cells[j].strip()}
         ok_row = ok_id and ok_codes and ok_answers
-        if ok_row and self.cols.item_cols and all(v is None for v in answers.values()):
+        if ok_row and values and values.count(None) == len(values):
             # Counting them would raise the number of respondents without a single answer.
             self.nothing.append((line, rid))
             return None
@@ -284,7 +294,7 @@ class _RowChecks:
 
     def _cells(self, line: int, rec: list[str]) -> list[str]:
         """The row padded to the header's width; findings for cells outside named columns."""
-        out, header, width = self.out, self.cols.header, len(self.cols.header)
+        out, width = self.out, len(self.cols.header)
         if len(rec) > width:
             extra = (
                 next(k for k in range(width, len(rec)) if rec[k].strip())
@@ -299,8 +309,8 @@ class _RowChecks:
                     extra + 1,
                 )
         cells = rec + [""] * (width - len(rec))
-        for j, name in enumerate(header):
-            if not name and cells[j].strip():
+        for j in self.unnamed:
+            if cells[j].strip():
                 out.add(
                     "responses-extra-cells",
                     f"cell in column {j + 1} has no header; give the column a header or empty it",
@@ -391,21 +401,24 @@ class _RowChecks:
                 )
         return sector, role, ok_row
 
-    def _answers(self, line: int, cells: list[str]) -> tuple[dict[str, Answer], bool]:
-        """Each item's answer and whether all of them are answers."""
-        # A file holds few distinct cells (0–4, DK, NA, blank) in many places: each is parsed
-        # once per file and looked up after that (1.5 M answers read in a fraction of the time).
-        parsed = self.parsed
-        answers: dict[str, Answer] = {}
+    def _answers(self, line: int, cells: list[str]) -> tuple[list[Answer], bool]:
+        """Each item's answer (in item column order) and whether all of them are answers."""
+        picked = self.item_cells(cells)
+        try:
+            return list(map(self.value_of.__getitem__, picked)), True
+        except KeyError:  # a cell not met before in this file, or one that is not an answer
+            pass
+        parsed, value_of = self.parsed, self.value_of
+        values: list[Answer] = []
         bad = False
-        for name, j in self.cols.item_cols:
-            cell = cells[j]
+        for cell in picked:
             got = parsed.get(cell)
             if got is None:
                 got = parsed[cell] = parse_answer(cell)
-            if not got[0]:
-                bad = True
-            answers[name] = got[1]
+                if got[0]:
+                    value_of[cell] = got[1]
+            bad = bad or not got[0]
+            values.append(got[1])
         if bad:
             for name, j in self.cols.item_cols:
                 if not parsed[cells[j]][0]:
@@ -415,7 +428,17 @@ class _RowChecks:
                         line,
                         j + 1,
                     )
-        return answers, not bad
+        return values, not bad
+
+
+def _picker(columns: list[int]) -> Callable[[list[str]], list[str]]:
+    """A function that picks the given columns of a row, in that order."""
+    if not columns:
+        return lambda cells: []
+    if len(columns) == 1:
+        return lambda cells: [cells[columns[0]]]
+    get = operator.itemgetter(*columns)
+    return lambda cells: get(cells)  # type: ignore[no-any-return]
 
 
 def _cut(text: str, limit: int = 20) -> str:

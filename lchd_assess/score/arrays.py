@@ -92,6 +92,8 @@ class AnswerArrays:
         self.n = len(values)
         self.elements = {e: list(idx) for e, idx in elements.items()}
         raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float).reshape(self.n, n_items)
+        #: The answers, -1 where none is valid (what :func:`bootstrap_intervals` takes as ``values``).
+        self.raw = raw
         self.V = (raw >= 0).astype(float)
         self.X = np.where(raw >= 0, raw, 0.0)
         ind = np.zeros((n_items, len(self.elements)))
@@ -224,7 +226,7 @@ def draw_blocks(seed: int, n: int, resamples: int, block: int) -> tuple[np.ndarr
 
 
 def bootstrap_intervals(
-    values: Sequence[Sequence[int | None]],
+    values: Sequence[Sequence[int | None]] | np.ndarray,
     n_items: int,
     elements: Mapping[str, Sequence[int]],
     computable: set[str],
@@ -255,7 +257,11 @@ def bootstrap_intervals(
     idx = np.full((width, E), n_items, dtype=np.intp)
     for k, e in enumerate(order):
         idx[: len(elements[e]), k] = list(elements[e])
-    raw = np.array([[-1 if a is None else a for a in row] + [-1] for row in values], dtype=float)[:, idx.ravel()]
+    if isinstance(values, np.ndarray):  # AnswerArrays.raw: -1 where no valid answer
+        table = np.concatenate([values, np.full((n, 1), -1.0)], axis=1)
+    else:
+        table = np.array([[-1 if a is None else a for a in row] + [-1] for row in values], dtype=float)
+    raw = table[:, idx.ravel()]
     valid = (raw >= 0).astype(float)
     answers = np.where(raw >= 0, raw, 0.0)
     YT = np.concatenate([answers, valid], axis=1).T.astype(exact_dtype(n))  # (2 · width · E, n)

@@ -11,6 +11,7 @@ import random
 import sys
 from array import array
 
+from .arrays import AnswerArrays
 from .arrays import bootstrap_intervals as on_arrays
 from .elements import OVERALL, Matrix
 from ..load.instrument import ScoringRulesFile
@@ -29,17 +30,22 @@ def resample_indices(rng: random.Random, n: int) -> list[int]:
 
 
 def bootstrap_intervals(
-    m: Matrix, elements: dict[str, list[int]], rules: ScoringRulesFile, computable: set[str]
+    m: Matrix,
+    elements: dict[str, list[int]],
+    rules: ScoringRulesFile,
+    computable: set[str],
+    answers: AnswerArrays | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Percentile bootstrap over respondents for each computable element and the overall score.
 
     The resamples are those :func:`resample_indices` draws from the seed, one after another;
     the arithmetic is NumPy's (:func:`.arrays.bootstrap_intervals`), equal to the plain
-    definition bit for bit (``tests/test_score_arrays.py``).
+    definition bit for bit (``tests/test_score_arrays.py``). ``answers``, the same answers as
+    arrays when the caller has them, saves building them again.
     """
     cfg = rules.interval
     return on_arrays(
-        m.values,
+        m.values if answers is None else answers.raw,
         len(m.items),
         elements,
         computable,

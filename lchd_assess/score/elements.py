@@ -64,6 +64,21 @@ def _round_decimal(x: float, d: int) -> float:
 # -- The answer matrix ---------------------------------------------------------------------
 
 
+#: Each answer as the matrix holds it (None: no valid answer) and its kind (:data:`.arrays.KINDS`).
+_VALUE: dict[object, int | None] = {
+    **{v: v for v in range(5)},
+    DONT_KNOW_CODE: None,
+    NOT_APPLICABLE_CODE: None,
+    None: None,
+}
+_KIND: dict[object, int] = {
+    **{v: VALID for v in range(5)},
+    DONT_KNOW_CODE: DONT_KNOW,
+    NOT_APPLICABLE_CODE: NOT_APPLICABLE,
+    None: BLANK,
+}
+
+
 @dataclass(frozen=True)
 class Matrix:
     """Answers in canonical order: respondents sorted by ID, items in instrument order."""
@@ -75,28 +90,26 @@ class Matrix:
     @classmethod
     def build(cls, items: list[str], respondents: Iterable[Respondent]) -> "Matrix":
         resp = sorted(respondents, key=lambda r: r.id)
-        vals = [[a if isinstance(a := r.answers.get(i), int) else None for i in items] for r in resp]
+        vals = []
+        for r in resp:
+            try:
+                vals.append(list(map(_VALUE.__getitem__, map(r.answers.get, items))))
+            except KeyError:  # any other whole number is still a valid answer, as the scorer has it
+                vals.append([a if isinstance(a, int) else None for a in map(r.answers.get, items)])
         return cls(items, resp, vals)
 
     def subset(self, keep: Sequence[int]) -> "Matrix":
         return Matrix(self.items, [self.respondents[i] for i in keep], [self.values[i] for i in keep])
 
 
-_KIND: dict[object, int] = {
-    **{v: VALID for v in range(5)},
-    DONT_KNOW_CODE: DONT_KNOW,
-    NOT_APPLICABLE_CODE: NOT_APPLICABLE,
-    None: BLANK,
-}
-
-
 def answer_kinds(respondents: Sequence[Respondent], items: Sequence[str]) -> list[list[int]]:
     """Each answer's kind (:data:`.arrays.KINDS`), respondents and items in the order given."""
-    get = _KIND.get
-    out = [[get(r.answers.get(i), -1) for i in items] for r in respondents]
-    for row, r in zip(out, respondents):
-        if -1 in row:  # any other whole number is still a valid answer, as the scorer has it
-            row[:] = [VALID if isinstance(a := r.answers.get(i), int) else _KIND[a] for i in items]
+    out = []
+    for r in respondents:
+        try:
+            out.append(list(map(_KIND.__getitem__, map(r.answers.get, items))))
+        except KeyError:  # any other whole number is still a valid answer, as the scorer has it
+            out.append([VALID if isinstance(a := r.answers.get(i), int) else _KIND[a] for i in items])
     return out
 
 

@@ -68,7 +68,12 @@ def groups_and_gaps(
     # Sector groups, with complementary suppression.
     group_ids: list[str] = [g.id for g in inst.sector_groups]
     persp = _perspectives(inst)
-    members = {g: [n for n, r in enumerate(m.respondents) if inst.group_of(r.sector) == g] for g in group_ids}
+    group_of = {s.id: s.group for s in inst.sectors}
+    members: dict[str, list[int]] = {g: [] for g in group_ids}
+    for n, r in enumerate(m.respondents):
+        mine = members.get(group_of[r.sector])  # an unknown sector is a KeyError, as before
+        if mine is not None:
+            mine.append(n)
     gn = {g: len(members[g]) for g in group_ids}
     # Most specific aggregates first, so the complement is taken from the side that needs it.
     aggregates = [persp["community"], persp["institutional"], group_ids]

@@ -81,7 +81,7 @@ def score_wave(
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
-    intervals = bootstrap_intervals(m, el_idx, rules, computable)
+    intervals = bootstrap_intervals(m, el_idx, rules, computable, aa)
     counts = {i: dict(zip(("valid", "DK", "NA", "blank"), c)) for i, c in zip(items, aa.answer_counts())}
     elements = _element_scores(ctx, items, el_idx, calcs, intervals, counts)
     rounded = {e.id: e.score for e in elements}
