@@ -44,6 +44,7 @@ def test_the_cached_framework_and_assessment_are_the_same_objects_a_fresh_load_g
         k: t.model for k, t in made.prepared.translations.items()
     }
     assert read.prepared.translations  # the repository has translations: the test compares something
+    assert read.prepared.figure_png == made.prepared.figure_png and read.prepared.figure_png.startswith(b"\x89PNG")
     assert (read.prepared.schemas, read.prepared.release_changes, read.samples) == (
         made.prepared.schemas,
         made.prepared.release_changes,
@@ -68,7 +69,7 @@ def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fres
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     generate_site(None)
     (entry,) = _entries(tmp_path)
-    entry.write_text('{"format": "lchd-site-inputs/2", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
+    entry.write_text('{"format": "lchd-site-inputs/3", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
     assert generate_site(None).files == fresh_site.files
     assert entry.read_text(encoding="utf-8").startswith('{"format"')
     assert len(entry.read_text(encoding="utf-8")) > 10_000

@@ -4,7 +4,8 @@ Before a single page is written, a full site build loads and validates the frame
 0.2 s of CPU), scores the bundled example partnerships and renders the sample report and
 portfolio (0.3 s, plus NumPy and the scorer's imports), reads every data file again to compare
 this release with the previous one for the "What changed" page (0.1 s), and loads the
-self-assessment, its translations and the JSON Schemas (0.1 s).  None of that changes unless a file it was made from
+self-assessment, its translations and the JSON Schemas (0.1 s), and paints the framework figure
+as a PNG (0.3 s).  None of that changes unless a file it was made from
 changes, so the result is kept as JSON in the user's cache folder under a fingerprint of
 everything it was made from: the bytes of every file in the framework, assessment and schema
 folders, CITATION.cff, and every file of the toolkit's own package (code, templates, styles,
@@ -21,6 +22,7 @@ or written (no cache folder, a read-only disk, a damaged entry) everything is ma
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import sys
@@ -37,13 +39,15 @@ from ..formats.schemas import expected_schemas
 from ..load.framework import Framework, load_framework
 from ..load.instrument import Assessment, load_assessment
 from ..load.kinds import KINDS
+from ..render.figure_layout import framework_layout
+from ..render.figure_png import figure_png
 from ..load.translation import Translation, available_languages, load_translation
 from ..site.changes import release_changes
 from ..site.pages import Prepared
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
-_FORMAT = "lchd-site-inputs/2"
+_FORMAT = "lchd-site-inputs/3"
 
 
 @dataclass
@@ -115,6 +119,7 @@ def _entry(inputs: SiteInputs) -> str:
         else None,
         "schemas": p.schemas,
         "release_changes": p.release_changes,
+        "figure_png": base64.b64encode(p.figure_png).decode("ascii") if p.figure_png is not None else None,
         "samples": inputs.samples,
     }
     return json.dumps(entry, ensure_ascii=False)
@@ -135,6 +140,7 @@ def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInpu
         else None,  # type: ignore[arg-type]
         translations={lang: Translation(_load(_TRANSLATION, d)) for lang, d in tr.items()} if tr is not None else None,
         schemas=data["schemas"],
+        figure_png=base64.b64decode(data["figure_png"]) if data["figure_png"] is not None else None,
     )
     return SiteInputs(Framework(files, framework_dir), cff, dict(data["samples"]), prepared)
 
@@ -182,6 +188,7 @@ def site_inputs(framework: str | Path | None, make_samples: Any) -> SiteInputs:
             assessment=assessment,
             translations=_or_none(_translations, assessment) if assessment else None,
             schemas=expected_schemas(),
+            figure_png=figure_png(framework_layout(fw, lambda _id: "")),  # a picture has no links
         ),
     )
     if entry is not None:

@@ -209,6 +209,8 @@ class Prepared:
     translations: dict[str, Translation] | None = None
     #: The JSON Schemas offered for download: file name → text (formats/schemas.py).
     schemas: dict[str, str] | None = None
+    #: The framework figure as a PNG for slides (render/figure_png.py; a quarter-second to paint).
+    figure_png: bytes | None = None
 
 
 class SiteContext:
