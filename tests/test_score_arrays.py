@@ -218,3 +218,14 @@ def test_array_statistics_equal_their_plain_definitions_on_every_bundled_answer_
     for g, keep in groups.items():
         for e, idx in EL.items():
             assert rates[g][e] == _dk_rate_plain([m.respondents[n] for n in keep], [ITEMS[i] for i in idx])
+
+
+def test_a_whole_number_outside_0_to_4_still_counts_as_a_valid_answer_as_before():
+    # Only the reader's values (0–4, DK, NA, blank) are in the fast tables; anything else takes
+    # the plain way, which treats any whole number as a valid answer, as the scorer always has.
+    from lchd_assess.score.models import Respondent
+
+    r = Respondent("R01", "housing", "staff", {ITEMS[0]: 7, ITEMS[1]: "DK", ITEMS[2]: 3}, {}, 2)
+    m = Matrix.build(ITEMS, [r])
+    assert m.values[0][:4] == [7, None, 3, None]
+    assert answer_kinds([r], ITEMS)[0][:4] == [arrays.VALID, arrays.DONT_KNOW, arrays.VALID, arrays.BLANK]

@@ -10,8 +10,9 @@ Which instrument version a file belongs to is read from its header: the set of i
 identifies the version (each version's item set is known from the items' ``since_version`` and
 ``retired_in``).  A filled ``instrument_version`` cell is checked too.
 
-The row checks shared with workbooks and answer files are in :mod:`.responses_checks`; the blank
-template and its codebook in :mod:`.responses_template` (both re-exported here).
+The checks shared with workbooks and answer files are in :mod:`.responses_checks` (rows),
+:mod:`.responses_header` and :mod:`.responses_cells`; the blank template and its codebook in
+:mod:`.responses_template` (the public names are re-exported here).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from ..core.files import read_input, utf16_kind
 from ..core.findings import Finding
 from ..load.instrument import InstrumentFile, load_assessment
 from ..score.models import Answer, Respondent, Responses  # noqa: F401  (what a read returns; re-exported)
-from .responses_checks import (  # noqa: F401  (re-exported: the reader's public names stay here)
+from .responses_cells import (  # noqa: F401  (re-exported: the reader's public names stay here)
     _LOOKS_IDENTIFYING,
     ANSWER_ALIASES,
     COMMENT_SUFFIX,
@@ -34,8 +35,8 @@ from .responses_checks import (  # noqa: F401  (re-exported: the reader's public
     _cut,
     _suggest,
     parse_answer,
-    read_rows,
 )
+from .responses_checks import read_rows  # noqa: F401  (re-exported)
 from .responses_template import codebook_markdown, template_csv, template_header  # noqa: F401  (re-exported)
 
 MAX_BYTES = 20 * 1024 * 1024

@@ -3,71 +3,20 @@ row number) → respondents, findings with row and column, and notes.
 
 CSV files (:mod:`.responses`), workbooks and answer files all come through :func:`read_rows`,
 so every way in obeys the same rules.  The header is checked first (which columns, which
-instrument version), then each row (respondent code, sector, role, version cell, answers).
+instrument version: :mod:`.responses_header`), then each row here (respondent code, sector,
+role, version cell, answers; single cells: :mod:`.responses_cells`).
 """
 
 from __future__ import annotations
 
-import difflib
 import operator
-import re
-from dataclasses import dataclass
 from typing import Callable
 
-from ..core.findings import Finding
-from ..core.text import excerpt, has_hidden
-from ..load.instrument import DONT_KNOW, LEVEL_VALUES, NOT_APPLICABLE, InstrumentFile
+from ..core.text import has_hidden
+from ..load.instrument import InstrumentFile
 from ..score.models import Answer, Respondent, Responses
-
-FIXED_COLUMNS = ("respondent_id", "sector", "role")
-VERSION_COLUMN = "instrument_version"
-COMMENT_SUFFIX = "_comment"
-
-_LOOKS_IDENTIFYING = re.compile(r"@|[^\W\d_]{2,}\s+[^\W\d_]{2,}")
-
-
-def _suggest(word: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
-
-
-#: Answers as people type them, and the code each one means: the one table of accepted
-#: spellings (compared after lower-casing, straightening apostrophes and collapsing spaces).
-#: The codebook prints it, so what the reader accepts is documented where people look.
-ANSWER_ALIASES: tuple[tuple[str, str], ...] = (
-    ("dk", DONT_KNOW),
-    ("don't know", DONT_KNOW),
-    ("dont know", DONT_KNOW),
-    ("do not know", DONT_KNOW),
-    ("na", NOT_APPLICABLE),
-    ("n/a", NOT_APPLICABLE),
-    ("n.a.", NOT_APPLICABLE),
-    ("not applicable", NOT_APPLICABLE),
-    ("does not apply", NOT_APPLICABLE),
-)
-_ALIASES = dict(ANSWER_ALIASES)
-# Spreadsheets turn 4 into 4.0 (or 4,0 where the decimal mark is a comma); that is still 4.
-_WHOLE_NUMBER = re.compile(r"^([0-9])(?:[.,]0+)?$")
-
-
-def parse_answer(cell: str) -> tuple[bool, Answer]:
-    """(ok, value) for one answer cell: 0–4 (also written 4.0 or 4,0), or a spelling of DK/NA
-    listed in :data:`ANSWER_ALIASES`; an empty cell is a skipped question."""
-    s = cell.strip()
-    if not s:
-        return True, None
-    m = _WHOLE_NUMBER.match(s)
-    if m:
-        n = int(m.group(1))
-        return (True, n) if n in LEVEL_VALUES else (False, None)
-    key = " ".join(s.replace("\u2019", "'").replace("\u2018", "'").lower().split())
-    code = _ALIASES.get(key)
-    return (True, code) if code else (False, None)
-
-
-# A header that looks like an item ID (P9.Q1, FS2.Q3_comment) but is not one is a mistake to
-# fix; any other unknown header (a form's Timestamp, Email address) is ignored with a note.
-_ITEM_SHAPED = re.compile(r"^(P|FS)[0-9]+\.Q[0-9]+(_comment)?$", re.IGNORECASE)
+from .responses_cells import _LOOKS_IDENTIFYING, _cut, _Out, _suggest, parse_answer
+from .responses_header import _columns, _Columns, _header_version
 
 
 def read_rows(
@@ -85,143 +34,6 @@ def read_rows(
         return
     _header_version(cols, inst, res, out, allow_other_version)
     _RowChecks(cols, inst, res, out, allow_other_version).run(rows[1:])
-
-
-class _Out:
-    """Where findings (what must be fixed) and notes (what was done on purpose) go, with the file."""
-
-    def __init__(self, res: Responses) -> None:
-        self.res = res
-
-    def add(self, code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
-        self.res.findings.append(Finding(code, msg, file=self.res.file, line=row, column=col))
-
-    def note(self, code: str, msg: str, row: int | None = None, col: int | None = None) -> None:
-        self.res.notes.append(Finding(code, msg, file=self.res.file, line=row, column=col))
-
-
-@dataclass
-class _Columns:
-    """What the header says: each column's meaning and place (0-based)."""
-
-    line: int
-    header: list[str]
-    col_of: dict[str, int]
-    item_cols: list[tuple[str, int]]
-    comment_cols: list[tuple[str, int]]
-    version_col: int | None
-
-
-def _columns(first: tuple[int, list[str]], inst: InstrumentFile, out: _Out) -> _Columns | None:
-    """The header's columns; None (with a finding) when a fixed column is missing."""
-    header_line, header = first
-    header = [h.strip() for h in header]
-    history = {i.id for i in inst.items}
-    current = set(inst.item_ids())
-    col_of: dict[str, int] = {}
-    item_cols: list[tuple[str, int]] = []
-    comment_cols: list[tuple[str, int]] = []
-    ignored: list[tuple[str, int]] = []
-    version_col: int | None = None
-    for j, name in enumerate(header):
-        c = j + 1
-        if not name:
-            # An unnamed column is harmless only while every cell below it is empty.
-            continue
-        if name in col_of:
-            out.add(
-                "responses-duplicate-column",
-                f"column '{_cut(name)}' appears twice (first in column {col_of[name] + 1}); delete one",
-                header_line,
-                c,
-            )
-            continue
-        col_of[name] = j
-        if name in FIXED_COLUMNS:
-            continue
-        if name == VERSION_COLUMN:
-            version_col = j
-        elif name in history:
-            item_cols.append((name, j))
-        elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
-            comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
-        elif _ITEM_SHAPED.match(name):
-            out.add(
-                "responses-unknown-column",
-                f"'{_cut(name)}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}",
-                header_line,
-                c,
-            )
-        else:
-            ignored.append((name, c))
-    if ignored:
-        shown = ", ".join(f"'{_cut(n)}' (column {c})" for n, c in ignored[:6]) + (
-            f" and {len(ignored) - 6} more" if len(ignored) > 6 else ""
-        )
-        out.note(
-            "responses-ignored-columns", f"not read, not part of the instrument: {shown}", header_line, ignored[0][1]
-        )
-    missing_fixed = [n for n in FIXED_COLUMNS if n not in col_of]
-    if missing_fixed:
-        out.add(
-            "responses-missing-column",
-            f"the header lacks {', '.join(missing_fixed)}; the first columns must be respondent_id,sector,role",
-            header_line,
-            1,
-        )
-        return None
-    return _Columns(header_line, header, col_of, item_cols, comment_cols, version_col)
-
-
-def _header_version(cols: _Columns, inst: InstrumentFile, res: Responses, out: _Out, allow_other_version: bool) -> None:
-    """Which instrument version the item columns belong to; findings for columns that fit none."""
-    header_line, header, item_cols = cols.line, cols.header, cols.item_cols
-    current = set(inst.item_ids())
-
-    # Which instrument version does the header belong to?
-    have = {n for n, _ in item_cols}
-    res.items = [n for n, _ in item_cols]
-    if have == current:
-        res.version = inst.version
-    else:
-        matches = [v for v in inst.known_versions() if inst.items_at(v) == have]
-        if matches:
-            res.version = matches[-1]
-            if not allow_other_version:
-                out.add(
-                    "responses-instrument-version",
-                    f"the item columns match instrument version {res.version}, but the current version is {inst.version}; collect answers with the current template (`lchd-assess template`)",
-                    header_line,
-                    1,
-                )
-        else:
-            # Columns missing from a file of an earlier version are named against that version
-            # (the latest version whose items include every column present), not the current one.
-            within = [v for v in inst.known_versions() if have <= inst.items_at(v)] if allow_other_version else []
-            base = within[-1] if within and within[-1] != inst.version else None
-            if base is not None:
-                missing = sorted(inst.items_at(base) - have, key=_item_sort_key)
-                of = f" of instrument version {base}"
-            else:
-                retired = sorted(have - current)
-                if retired:
-                    j = dict(item_cols)[retired[0]]
-                    out.add(
-                        "responses-instrument-version",
-                        f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template",
-                        header_line,
-                        j + 1,
-                    )
-                missing = sorted(current - have, key=_item_sort_key)
-                of = ""
-            if missing:
-                shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
-                out.add(
-                    "responses-missing-item-column",
-                    f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)",
-                    header_line,
-                    len(header) + 1,
-                )
 
 
 class _RowChecks:
@@ -439,15 +251,3 @@ def _picker(columns: list[int]) -> Callable[[list[str]], list[str]]:
         return lambda cells: [cells[columns[0]]]
     get = operator.itemgetter(*columns)
     return lambda cells: get(cells)  # type: ignore[no-any-return]
-
-
-def _cut(text: str, limit: int = 20) -> str:
-    """A cell quoted in a message: cut so one bad cell cannot flood the screen, and control
-    characters shown as escapes (core/text.py)."""
-    return excerpt(text, limit)
-
-
-def _item_sort_key(item_id: str) -> tuple:
-    el, q = item_id.split(".")
-    kind = 0 if el.startswith("P") else 1
-    return (kind, int(el.lstrip("PFS")), int(q[1:]))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..core.outputs import csv_text
 from ..load.instrument import InstrumentFile
 from ..load.translation import Translation, UI_EN, localized_instrument
-from .responses_checks import ANSWER_ALIASES, COMMENT_SUFFIX, FIXED_COLUMNS
+from .responses_cells import ANSWER_ALIASES, COMMENT_SUFFIX, FIXED_COLUMNS
 
 
 def template_header(inst: InstrumentFile, comments: bool = False) -> list[str]:

@@ -279,10 +279,25 @@ def bootstrap_intervals(
         ax = np.divide(A[:half].reshape(width, E, r), av, dtype=np.float64)
         sums[:, s0 : s0 + r] = compensated_sum(ax)
         s0 += r
+    return _percentile_intervals(sums, counts, order, len(elements), confidence, multiplier, overall)
+
+
+def _percentile_intervals(
+    sums: np.ndarray,
+    counts: np.ndarray,
+    order: list[str],
+    n_elements: int,
+    confidence: float,
+    multiplier: float,
+    overall: str,
+) -> dict[str, tuple[float, float]]:
+    """Each resample's element scores from its sums of item means and counts of items, the
+    overall score where every element has one, and the percentile interval of each."""
+    E = len(order)
     has = counts > 0
     scores = np.divide(sums, counts, out=np.zeros(sums.shape), where=has) * multiplier
     cols = [(e, scores[k][has[k]]) for k, e in enumerate(order)]
-    if len(order) == len(elements):
+    if len(order) == n_elements:
         every = has.all(axis=0)
         cols.append((overall, compensated_sum(scores[:, every]) / E))
     alpha = (1 - confidence) / 2
