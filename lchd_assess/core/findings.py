@@ -11,28 +11,16 @@ catalogue, so every code a user can meet is documented in one place.
 from __future__ import annotations
 
 import dataclasses
-import enum
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .catalogue import CATALOGUE, FindingType  # noqa: F401  (FindingType re-exported)
+from .exitcodes import ExitCode  # noqa: F401  (re-exported)
 
 #: Longest message printed for one finding (the full text stays in ``--format json``).
 MESSAGE_LIMIT = 600
 
 PathT = tuple  # a path into a document: keys (str) and list indexes (int)
-
-
-class ExitCode(enum.IntEnum):
-    """Exit codes shared by every command."""
-
-    OK = 0
-    FINDINGS = 1
-    BAD_INPUT = 2
-    #: a bug in the toolkit, not the user's input (the CLI prints one line, not a traceback)
-    INTERNAL_ERROR = 3
-    #: stopped with Ctrl-C (128 + SIGINT, as shells report it)
-    INTERRUPTED = 130
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-#: A partnership's geographic scale (partnership.yaml, and the scorer's result).
-Scale = Literal["neighbourhood", "city", "county", "region"]
+from .vocabulary import Scale  # noqa: F401  (re-exported: load.partnership reads it here)
+
 
 SEMVER = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$"
 DATE = r"^\d{4}-\d{2}-\d{2}$"
