@@ -50,11 +50,11 @@ def main() -> None:
         REPORT_TEMPLATE,
         default_guidance,
         load_partnership_scores,
-        render_portfolio,
         render_report,
         render_template,
         report_context,
     )
+    from lchd_assess.app.portfolio import render_portfolio
     from lchd_assess.context.report_context import framework_info
     from lchd_assess.score.synthetic import synthetic_score
 

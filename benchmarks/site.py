@@ -11,12 +11,15 @@ Both run as a user runs them, in a fresh process each time, on the repository's 
 Prints the median of N runs of each, and the generation overhead in percent of the bare build
 (goal: ≤ 15 %), and the median of the paired ratios (each run of a command divided by the bare
 build run just before it, so a busy moment on a shared machine counts against both): the issue's
-figure, within 1.15×.  Usage: .venv/bin/python benchmarks/site.py [N]
+figure, within 1.15×.  Beside each wall time it prints the run's CPU time (user + system, the
+process and its children) and the paired ratio of those, which other work on a shared machine
+moves much less.  Usage: .venv/bin/python benchmarks/site.py [N]
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -28,12 +31,25 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def timed(cmd: list[str]) -> float:
+#: CPU seconds (user + system) of each run's process and its children, beside the wall times:
+#: on a machine shared with other work the wall time of a run depends on what else ran, its CPU
+#: time much less.
+CPU: dict[str, list[float]] = {}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(cmd: list[str], label: str = "") -> float:
+    cpu_before = _children_cpu()
     start = time.perf_counter()
     proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}{proc.stderr}")
+    CPU.setdefault(label, []).append(_children_cpu() - cpu_before)
     return elapsed
 
 
@@ -46,19 +62,24 @@ def main() -> None:
         timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site])
         runs: dict[str, list[float]] = {"bare": [], "warm": [], "cold": []}
         for _ in range(n):  # interleaved, so drift in machine load hits all three alike
-            runs["bare"].append(timed([py, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", out_bare]))
-            runs["warm"].append(timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site]))
-            runs["cold"].append(timed([py, "-m", "lchd_assess", "site", "build", "--force", "--out", out_site]))
+            runs["bare"].append(
+                timed([py, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", out_bare], "bare")
+            )
+            runs["warm"].append(timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site], "warm"))
+            runs["cold"].append(timed([py, "-m", "lchd_assess", "site", "build", "--force", "--out", out_site], "cold"))
         pages = sum(1 for _ in (ROOT / "docs").rglob("*.md"))
         html = sum(1 for _ in Path(out_site).rglob("*.html"))
     med = {k: statistics.median(v) for k, v in runs.items()}
     print(f"site benchmark: {pages} Markdown pages, {html} HTML files, median of {n} runs each")
-    print(f"  bare mkdocs build --strict      {med['bare']:.2f} s")
+    cpu = {k: statistics.median(v) for k, v in CPU.items()}
+    print(f"  bare mkdocs build --strict      {med['bare']:.2f} s   (CPU {cpu['bare']:.2f} s)")
     for k, label in (("warm", "site build (pages up to date)"), ("cold", "site build --force (regenerate)")):
         over = 100 * (med[k] - med["bare"]) / med["bare"]
         paired = statistics.median(b / a for a, b in zip(runs["bare"], runs[k]))
+        paired_cpu = statistics.median(b / a for a, b in zip(CPU["bare"], CPU[k]))
         print(
             f"  {label:<32}{med[k]:.2f} s   overhead {over:+.0f} %   paired ratio {paired:.2f}×   {'within' if paired <= 1.15 else 'over'} the 1.15× goal"
+            f"   (CPU {cpu[k]:.2f} s, paired CPU ratio {paired_cpu:.2f}×)"
         )
 
 

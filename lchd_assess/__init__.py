@@ -16,11 +16,11 @@ __all__ = ["__version__", "load_framework", "validate_paths"]
 
 def __getattr__(name: str):  # lazy, so `lchd-assess --help` stays fast
     if name == "load_framework":
-        from .load.framework import load_framework
+        from .load.framework import load_framework  # lazily: see __getattr__
 
         return load_framework
     if name == "validate_paths":
-        from .app.validate import validate_paths
+        from .app.validate import validate_paths  # lazily: see __getattr__
 
         return validate_paths
     raise AttributeError(name)

@@ -127,3 +127,42 @@ def built_site_file_urls(tmp_path_factory):
     folder = tmp_path_factory.mktemp("site-file-urls")
     site, result = build_into(folder, directory_urls=False)
     return site, result, folder / "site"
+
+
+# -- One browser per session ------------------------------------------------------------------
+# Starting Playwright's driver and chromium costs seconds of CPU; the five modules that drive a
+# browser share one (each test opens its own page, so no state carries over).
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from test_site_browser import CHROMIUM, LAUNCH_ARGS, _need_chromium
+
+    _need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def served(built_site):
+    """The session's built site served on 127.0.0.1 (a free port); the URL of its home page."""
+    import functools
+    import http.server
+    import threading
+
+    from test_site_browser import QuietHandler, _need_chromium
+
+    _need_chromium()
+    _site, result, site_dir = built_site
+    assert result.ok, result.log
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()

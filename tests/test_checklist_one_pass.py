@@ -7,6 +7,7 @@ import json
 import pytest
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.check.checklist import check_file
 from lchd_assess.load.framework import load_standard
 from lchd_assess.load.yaml_words import quote_value
 
@@ -29,13 +30,13 @@ def _line(path, text):
 
 
 def test_the_example_checklist_is_complete(root, std):
-    assert cl.check_file(root / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml", std).ok
+    assert check_file(root / "assessments/examples/harbour-city-family-network/reporting-checklist.yaml", std).ok
 
 
 def test_an_unquoted_colon_is_explained_with_the_quoted_line_to_write(tmp_path, std, example):
     p = tmp_path / "c.yaml"
     p.write_text(example.replace('reported_at: "Title page"', "reported_at: Title page: line 1", 1), encoding="utf-8")
-    report = cl.check_file(p, std)
+    report = check_file(p, std)
     line = _line(p, "reported_at: Title page: line 1")
     assert [f.format_text() for f in report.findings] == [
         f'{report.findings[0].file}:{line}:28: yaml-syntax: quote text that contains a colon: write reported_at: "Title page: line 1"'
@@ -51,7 +52,7 @@ def test_every_finding_arrives_in_the_first_run(tmp_path, std, example):
     text = text.replace("  RS-abstract:\n", "  RS-abstract:\n    where: Abstract\n", 1)
     p = tmp_path / "c.yaml"
     p.write_text(text, encoding="utf-8")
-    report = cl.check_file(p, std)
+    report = check_file(p, std)
     assert [(f.line, f.code) for f in report.sorted()] == [
         (_line(p, 'title: ""'), "checklist-title-missing"),
         (_line(p, "old_title:"), "schema-unknown-field"),
@@ -66,7 +67,7 @@ def test_every_finding_arrives_in_the_first_run(tmp_path, std, example):
 def test_an_empty_report_title_is_a_finding(tmp_path, std, example):
     p = tmp_path / "c.yaml"
     p.write_text(cl.blank_checklist(std, answers={i.id: ("Methods", "") for i in std.items()}), encoding="utf-8")
-    report = cl.check_file(p, std)
+    report = check_file(p, std)
     assert report.codes() == ["checklist-title-missing"] and report.findings[0].path == ("report", "title")
 
 
@@ -75,7 +76,7 @@ def test_check_json_lists_the_same_findings_as_the_library(cli, tmp_path, std, e
     p.write_text(example.replace('reported_at: "Title page"', "reported_at: Title page: line 1", 1), encoding="utf-8")
     out = cli("checklist", "check", str(p), "--format", "json")
     assert out.returncode == 1
-    assert [f["code"] for f in json.loads(out.stdout)["findings"]] == cl.check_file(p, std).codes()
+    assert [f["code"] for f in json.loads(out.stdout)["findings"]] == check_file(p, std).codes()
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.check.checklist import check_file
+from lchd_assess.load.checklist import ReportInfo
 from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.load.documents import load_document
 from lchd_assess.load.framework import load_standard
@@ -34,7 +36,7 @@ def test_answers_written_into_a_checklist_load_back_unchanged(tmp_path_factory, 
 def test_the_checker_only_ever_returns_documented_findings_and_one_per_unanswered_item(tmp_path_factory, answers):
     path = tmp_path_factory.mktemp("c") / "c.yaml"
     path.write_text(cl.blank_checklist(STD, answers=answers), encoding="utf-8")
-    report = cl.check_file(path, STD)
+    report = check_file(path, STD)
     unanswered = {i for i in IDS if not answers.get(i, ("", ""))[0].strip() and not answers.get(i, ("", ""))[1].strip()}
     flagged = {f.path[1] for f in report.findings if f.code == "checklist-item-unanswered"}
     assert flagged == unanswered
@@ -47,8 +49,8 @@ def test_a_fully_reported_checklist_has_no_findings(tmp_path):
         cl.blank_checklist(
             STD,
             answers={i: (f"Section {n}, para 1", "") for n, i in enumerate(IDS, 1)},
-            report=cl.ReportInfo(title="Our report"),
+            report=ReportInfo(title="Our report"),
         ),
         encoding="utf-8",
     )
-    assert cl.check_file(path, STD).ok
+    assert check_file(path, STD).ok

@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 
 from lchd_assess.formats import checklist as cl
+from lchd_assess.app import checklist_render as cr
+from lchd_assess.check.checklist import check_file
+from lchd_assess.context.checklist import build_context
+from lchd_assess.render import checklist as rc
+from lchd_assess.render.checklist import pdf_meta, render_html
+from lchd_assess.site.standard import checklist_downloads
+from lchd_assess.load.standard import site_overview
 from lchd_assess.load.checklist import CHECKLIST
 from lchd_assess.load.documents import load_document
 from lchd_assess.load.framework import load_standard
@@ -82,7 +89,7 @@ def test_the_filled_example_checklist_is_complete(cli):
 def test_check_json_output_equals_the_library_report(cli, std):
     r = cli("checklist", "check", "--format", "json", str(EXAMPLE))
     assert json.loads(r.stdout) == json.loads(
-        json.dumps(cl.check_file(EXAMPLE, std, display=json.loads(r.stdout)["checked"][0]).to_dict())
+        json.dumps(check_file(EXAMPLE, std, display=json.loads(r.stdout)["checked"][0]).to_dict())
     )
 
 
@@ -145,7 +152,7 @@ def test_a_broken_checklist_yields_exactly_its_findings_with_exit_1(cli, tmp_pat
 
 
 def test_an_unknown_id_gets_the_closest_real_id_as_a_suggestion(tmp_path, std):
-    report = cl.check_file(_variant(tmp_path, "  RS-governance:", "  RS-goverance:"), std)
+    report = check_file(_variant(tmp_path, "  RS-governance:", "  RS-goverance:"), std)
     msg = next(f.message for f in report.findings if f.code == "checklist-unknown-item")
     assert "did you mean 'RS-governance'" in msg
 
@@ -228,8 +235,8 @@ def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(cli, tmp_
 
 
 def test_rendering_twice_gives_byte_identical_html_markdown_and_pdf(std, tmp_path):
-    a = cl.render(EXAMPLE, tmp_path / "a", std)
-    b = cl.render(EXAMPLE, tmp_path / "b", std)
+    a = cr.render(EXAMPLE, tmp_path / "a", std)
+    b = cr.render(EXAMPLE, tmp_path / "b", std)
     for name in ("checklist.html", "checklist.md", "checklist.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
     assert a.written and b.written
@@ -249,7 +256,7 @@ def test_an_incomplete_checklist_is_refused_unless_draft_and_then_marked_on_ever
 
 def test_answers_are_escaped_in_html_and_markdown(std, tmp_path):
     path = _variant(tmp_path, 'reported_at: "Title page"', 'reported_at: "<script>alert(1)</script> | *x*"')
-    cl.render(path, tmp_path / "out", std)
+    cr.render(path, tmp_path / "out", std)
     html = (tmp_path / "out/checklist.html").read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     md = (tmp_path / "out/checklist.md").read_text(encoding="utf-8")
@@ -271,12 +278,10 @@ def test_the_pdf_renderer_refuses_files_and_urls_outside_the_packages_assets():
 def test_blank_downloads_for_the_site(std):
     text = cl.blank_checklist_yaml(std)
     assert cl.SCHEMA_URL in text.splitlines()[0]
-    assert cl.blank_checklist_pdf(std).startswith(b"%PDF")
-    html = cl.blank_checklist_html(std)
+    assert rc.blank_checklist_pdf(std).startswith(b"%PDF")
+    html = rc.blank_checklist_html(std)
     assert "Blank checklist" in html and "Items reported" not in html
-    from lchd_assess.load.standard import site_overview
-
-    files = cl.site_downloads(std)
+    files = checklist_downloads(std)
     assert {f"reporting-standard/{n}" for n in files} == set(site_overview(std)["downloads"].values())
     assert files["checklist.yaml"].decode() == text
 
@@ -321,7 +326,7 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
     doc = load_document(out, CHECKLIST)
     core = {i.id for i in std.items() if i.tier == "core"}
     assert doc.model.scope == "core" and set(doc.model.items) == core and 0 < len(core) < len(std.items())
-    report = cl.check_file(out, std)
+    report = check_file(out, std)
     items = [f for f in report.findings if f.path[0] == "items"]
     assert {f.path[1] for f in items} == core and report.codes() == [
         "checklist-item-unanswered",
@@ -336,18 +341,17 @@ def test_a_core_checklist_asks_only_for_the_core_items_and_checks_extended_ones_
     (tmp_path / "f.yaml").write_text(
         filled + f'  {extended.id}:\n    reported_at: ""\n    not_done: "N/A: we did not"\n', encoding="utf-8"
     )
-    codes = cl.check_file(tmp_path / "f.yaml", std).codes()
+    codes = check_file(tmp_path / "f.yaml", std).codes()
     assert codes == ([] if extended.na_allowed else ["checklist-na-not-allowed"])
 
 
 def test_the_cached_blank_checklist_pdf_is_the_same_bytes_as_a_fresh_render(tmp_path):
     from lchd_assess.render import pdf
-    from lchd_assess.formats.checklist import _pdf_meta, build_context, render_html
     from lchd_assess.load.framework import load_standard
 
     std = load_standard()
     ctx = build_context(std, None, "blank")
-    html, meta = render_html(ctx), _pdf_meta(ctx)
+    html, meta = render_html(ctx), pdf_meta(ctx)
     fresh = pdf.render_pdf(html, **meta)
     first = pdf.render_pdf_cached(html, tmp_path, **meta)
     (entry,) = list(tmp_path.glob("*.pdf"))

@@ -6,8 +6,8 @@ import docx
 import pytest
 
 from lchd_assess.load.checklist import CHECKLIST
-from lchd_assess.formats import checklist as cl
-from lchd_assess.formats.checklist_squire import COVERS, squire_context, squire_crosswalk
+from lchd_assess.app import checklist_render as cr
+from lchd_assess.context.checklist_squire import COVERS, squire_context, squire_crosswalk
 from lchd_assess.load.documents import load_document
 from lchd_assess.load.framework import load_standard
 
@@ -22,8 +22,8 @@ def std():
 @pytest.fixture(scope="module")
 def rendered(root, tmp_path_factory, std):
     out = tmp_path_factory.mktemp("word")
-    result = cl.render(root / EXAMPLE, out, std, formats=("docx",))
-    squire = cl.render(root / EXAMPLE, out, std, formats=("docx", "md"), view="squire")
+    result = cr.render(root / EXAMPLE, out, std, formats=("docx",))
+    squire = cr.render(root / EXAMPLE, out, std, formats=("docx", "md"), view="squire")
     assert result.report.ok and squire.report.ok
     return out
 
@@ -54,8 +54,8 @@ def test_the_word_checklist_names_the_report_the_standard_and_its_version(render
 
 def test_the_same_checklist_gives_the_same_word_bytes(root, tmp_path, std):
     a, b = tmp_path / "a", tmp_path / "b"
-    cl.render(root / EXAMPLE, a, std, formats=("docx",))
-    cl.render(root / EXAMPLE, b, std, formats=("docx",))
+    cr.render(root / EXAMPLE, a, std, formats=("docx",))
+    cr.render(root / EXAMPLE, b, std, formats=("docx",))
     assert (a / "checklist.docx").read_bytes() == (b / "checklist.docx").read_bytes()
 
 

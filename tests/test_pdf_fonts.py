@@ -102,7 +102,7 @@ def _render_report(out: Path, env: dict[str, str]) -> bytes:
     return (out / "report.pdf").read_bytes()
 
 
-def test_a_report_is_byte_identical_when_the_machine_has_other_fonts(tmp_path):
+def test_a_report_is_byte_identical_when_the_machine_has_other_fonts(pdfs, tmp_path):
     if not OTHER_FONTS.is_dir():
         pytest.fail(f"{OTHER_FONTS} is missing: run `bash scripts/setup.sh` (it installs Debian's fonts-liberation)")
     conf = tmp_path / "fonts.conf"
@@ -112,7 +112,9 @@ def test_a_report_is_byte_identical_when_the_machine_has_other_fonts(tmp_path):
         encoding="utf-8",
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
-    normal = _render_report(tmp_path / "normal", env)
+    # the same command with the machine's own fonts ran for the fixture (in process, same bytes
+    # as a fresh process: tests/test_report_render.py and the CLI tests check determinism)
+    normal = pdfs["report"].read_bytes()
     other = _render_report(tmp_path / "other", {**env, "FONTCONFIG_FILE": str(conf)})
     assert normal == other, "the report PDF depends on the machine's fonts"
-    assert embedded_fonts(tmp_path / "other" / "report.pdf") == embedded_fonts(tmp_path / "normal" / "report.pdf")
+    assert embedded_fonts(tmp_path / "other" / "report.pdf") == embedded_fonts(pdfs["report"])

@@ -18,15 +18,7 @@ from lchd_assess.load.instrument import load_assessment
 from lchd_assess.app.questionnaire import write_questionnaire
 from lchd_assess.app.score import score_partnership
 
-CHROMIUM = os.environ.get("LCHD_CHROMIUM", "/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# the browser is the session's one (tests/conftest.py)
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "assessments" / "examples" / "riverbend-neighbourhood-collaborative"
 #: Installed by scripts/setup.sh from npm (never copied into the repository).
@@ -39,17 +31,6 @@ def _need(path: Path, what: str) -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{what} not found at {path} on CI; run scripts/setup.sh")
         pytest.skip(f"{what} not found at {path} (run scripts/setup.sh)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need(Path(CHROMIUM), "chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture()

@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from lchd_assess.app.report import Progress
+from lchd_assess.cli.progress import Progress
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "assessments" / "examples"
@@ -66,7 +66,8 @@ def test_portfolio_takes_a_folder_of_partnerships_and_writes_three_files(cli, tm
     ]
     n = len([p for p in EXAMPLES.iterdir() if (p / "partnership.yaml").is_file()])
     assert len((tmp_path / "portfolio.csv").read_text().splitlines()) == n + 1
-    assert r.stderr == ""  # no progress bar when stderr is not a terminal
+    # off a terminal, no bar: one plain line per stage
+    assert r.stderr.splitlines() == [f"reading {n} partnerships …", "laying out portfolio.pdf (about 4 pages) …"]
 
 
 def test_portfolio_anonymized_shows_codes_not_names_and_keeps_its_key_outside(cli, tmp_path):
@@ -150,14 +151,40 @@ def test_answers_with_findings_exit_1_and_write_nothing(cli, tmp_path):
 
 def test_the_progress_bar_counts_to_the_total_on_a_terminal():
     buf = io.StringIO()
-    bar = Progress(3, "rendering", stream=buf, enabled=True)
+    bar = Progress(stream=buf, enabled=True)
+    bar.stage("rendering", 3)
     for _ in range(3):
         bar.step("x")
+    bar.close()
     out = buf.getvalue()
     assert out.count("\r") == 3 and "3/3" in out and out.endswith("\n")
+
+
+def test_off_a_terminal_each_stage_is_one_plain_line_and_quiet_says_nothing():
+    log = io.StringIO()  # StringIO is not a terminal
+    bar = Progress(stream=log)
+    bar.stage("reading", 1000, "reading 1000 partnerships …")
+    for _ in range(1000):
+        bar.step("x")
+    bar.stage("portfolio.pdf", 28)
+    bar.step("page 1")
+    bar.close()
+    assert log.getvalue() == "reading 1000 partnerships …\nportfolio.pdf: 28\n"
     quiet = io.StringIO()
-    Progress(3, "rendering", stream=quiet).step()
-    assert quiet.getvalue() == ""  # StringIO is not a terminal
+    q = Progress(stream=quiet, enabled=True, quiet=True)
+    q.stage("reading partnerships", 3)
+    q.step()
+    q.close()
+    assert quiet.getvalue() == ""
+
+
+def test_an_estimated_total_grows_instead_of_counting_past_it():
+    buf = io.StringIO()
+    bar = Progress(stream=buf, enabled=True)
+    bar.stage("PDF pages", 2)
+    for _ in range(3):
+        bar.step()
+    assert "3/3" in buf.getvalue() and "3/2" not in buf.getvalue()
 
 
 def test_a_portfolio_leaves_out_bad_inputs_with_one_line_each_and_reports_the_rest(cli, tmp_path):

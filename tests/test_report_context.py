@@ -75,12 +75,24 @@ def render_recording(template: str, ctx) -> set[str]:
     env = environment()
     seen: set[str] = set()
     env.get_template(template).render(**{k: wrap(v, seen) for k, v in ctx.template_vars().items()})
-    for name in (template, "report/_head.html.j2"):
+    for name in _with_includes(env, template):
         source = env.loader.get_source(env, name)[0]
         for var in meta.find_undeclared_variables(env.parse(source)):
             if var in type(ctx).model_fields:
                 seen.add(f"{type(ctx).__name__}.{var}")
     return seen
+
+
+def _with_includes(env, template: str) -> list[str]:
+    """``template`` and every template it includes, however deep."""
+    names, todo = [], [template]
+    while todo:
+        name = todo.pop()
+        if name in names:
+            continue
+        names.append(name)
+        todo += [t for t in meta.find_referenced_templates(env.parse(env.loader.get_source(env, name)[0])) if t]
+    return names
 
 
 def report_ctx() -> ReportContext:
@@ -94,9 +106,23 @@ def portfolio_ctx() -> PortfolioContext:
     )
 
 
+def portfolio_ctx_linked() -> PortfolioContext:
+    # Reports linked and two waves: the screen table's links and the printed table's wave column.
+    scores = [synthetic_score(i) for i in range(5)]
+    scores[0] = scores[0].model_copy(update={"wave": "2027"})
+    return build_portfolio_context(
+        scores,
+        fw_info(),
+        css="",
+        min_for_percentiles=5,
+        reports={s.partnership.id: f"reports/{s.partnership.id}.html" for s in scores},
+    )
+
+
 CASES = [
     ("report/report.html.j2", report_ctx, ReportContext),
     ("report/portfolio.html.j2", portfolio_ctx, PortfolioContext),
+    ("report/portfolio_print.html.j2", portfolio_ctx, PortfolioContext),
 ]
 
 
@@ -121,6 +147,10 @@ def test_every_context_field_is_documented_and_read_by_its_template(template, ma
         seen |= render_recording(
             template, build_report_context(incomplete_score(), fw_info(), GUIDANCE, ROSTER, css="")
         )
+    if model is PortfolioContext:  # the screen and the printed form share one context: together
+        # they read every field (the printed table's short flags, the screen's report links)
+        for other in ("report/portfolio.html.j2", "report/portfolio_print.html.j2"):
+            seen |= render_recording(other, make()) | render_recording(other, portfolio_ctx_linked())
     unread = set(documented) - seen
     # FrameworkInfo.base_url is used to build links, not shown on its own.
     assert unread <= {"FrameworkInfo.base_url"}, sorted(unread)

@@ -9,17 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from lchd_assess.context.portfolio import (
-    DERIVED_FIELDS,
-    PORTFOLIO_FIELDS,
-    anonymous_codes,
-    build_portfolio_context,
-    percentile_ranks,
-    portfolio_csv,
-    portfolio_table,
-)
+from lchd_assess.context.portfolio import build_portfolio_context
+from lchd_assess.formats.portfolio_csv import portfolio_csv, portfolio_table
+from lchd_assess.score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes, percentile_ranks
 from lchd_assess.app.score import example_folders
-from lchd_assess.app.report import load_partnership_scores, render_portfolio, render_report
+from lchd_assess.app.portfolio import PORTFOLIO_TEMPLATE, render_portfolio
+from lchd_assess.app.report import load_partnership_scores, render_template, report_html
 from lchd_assess.score.synthetic import synthetic_score
 
 from report_helpers import fw_info
@@ -48,7 +43,7 @@ def test_every_portfolio_value_is_in_the_partnerships_own_scores_and_report(exam
     for row in rows:
         rec = dict(zip(header, row))
         s = by_id[rec["id"]]
-        report = _report_text(render_report(s, fw).html)
+        report = _report_text(report_html(s, fw))  # the values are in the HTML; no PDF needed
         elements = {e.id: e for e in s.elements}
         for col, value in rec.items():
             if col in derived or value == "":
@@ -73,8 +68,10 @@ def test_every_portfolio_value_is_in_the_partnerships_own_scores_and_report(exam
                 assert value == s.gating.level_label and value in report
             elif col == "gate_capped":
                 assert (value == "yes") == s.gating.capped
-            elif col == "capping_elements":
+            elif col == "elements_below_gate":
                 assert value.split() == s.gating.capping_elements
+            elif col == "capping_elements":
+                assert value.split() == (s.gating.capping_elements if s.gating.capped else [])
             elif col in ("silent_sectors", "few_sectors"):
                 assert value.split() == getattr(s.representation, col)
                 labels = {x.sector: x.label for x in s.representation.by_sector}
@@ -223,8 +220,6 @@ def test_portfolio_csv_and_html_are_byte_identical_on_rerun_and_independent_of_i
     scores = [synthetic_score(i) for i in range(12)]
     fw = fw_info()
     assert portfolio_csv(scores) == portfolio_csv(list(reversed(scores)))
-    from lchd_assess.app.report import PORTFOLIO_TEMPLATE, render_template
-
     a = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw))
     b = render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(list(reversed(scores)), fw))
     assert a == b
@@ -249,6 +244,31 @@ def test_partnerships_scored_with_different_versions_are_flagged():
     b = synthetic_score(2).model_copy(update={"instrument_version": "1.1.0"})
     ctx = build_portfolio_context([a, b], fw_info())
     assert ctx.mixed_versions and len(ctx.versions) == 2
-    from lchd_assess.app.report import PORTFOLIO_TEMPLATE, render_template
-
     assert "compare their scores with care" in render_template(PORTFOLIO_TEMPLATE, ctx)
+
+
+def test_the_funders_site_page_lists_every_csv_column_with_its_meaning():
+    from lchd_assess.core.formatting import md_text
+
+    page = (ROOT / "docs" / "start" / "fund.md").read_text(encoding="utf-8")
+    for col, _path, meaning in PORTFOLIO_FIELDS:
+        assert f"| {md_text(col)} | {md_text(meaning)} |" in page, col
+    for col, meaning in DERIVED_FIELDS:
+        assert f"| {md_text(col)} | {md_text(meaning)} |" in page, col
+
+
+def test_capping_elements_is_empty_unless_the_gate_lowered_the_level():
+    """An element below the gate of a partnership already at or below the cap caps nothing:
+    the CSV says it is below the gate, and not that it caps."""
+    s = synthetic_score(1)
+    below = s.model_copy(update={"gating": s.gating.model_copy(update={"capped": False, "capping_elements": ["FS2"]})})
+    header, rows = portfolio_table([below])
+    rec = dict(zip(header, rows[0]))
+    assert (rec["gate_capped"], rec["elements_below_gate"], rec["capping_elements"]) == ("no", "FS2", "")
+    capped = s.model_copy(update={"gating": s.gating.model_copy(update={"capped": True, "capping_elements": ["FS2"]})})
+    header, rows = portfolio_table([capped])
+    rec = dict(zip(header, rows[0]))
+    assert (rec["gate_capped"], rec["elements_below_gate"], rec["capping_elements"]) == ("yes", "FS2", "FS2")
+    # and the brief's "most often" names only structures that hold a partnership back
+    brief = build_portfolio_context([below], fw_info()).brief
+    assert not any("most often" in line.label for line in brief.flags)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ from hypothesis import strategies as st
 from lchd_assess.formats.responses import read_responses
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score import arrays
-from lchd_assess.score.scoring import Matrix, _element_index, bootstrap_intervals, element_calc, resample_indices
+from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
+from lchd_assess.score.elements import Matrix, answer_kinds, element_calc, element_index, round_half_up
 
 from score_reference import bootstrap_reference
 
@@ -21,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 A = load_assessment()
 INST, RULES = A.instrument, A.rules
 ITEMS = INST.item_ids()
-EL = _element_index(INST, ITEMS)
+EL = element_index(INST, ITEMS)
 FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
 ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted(
     (ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv")
@@ -58,7 +61,11 @@ def test_bootstrap_equals_the_plain_python_definition_on_every_bundled_answer_fi
     for keep in subsets:
         sub = m.subset(keep)
         comp = _computable(sub)
-        assert bootstrap_intervals(sub, EL, RULES, comp) == bootstrap_reference(sub, EL, RULES, comp)
+        want = bootstrap_reference(sub, EL, RULES, comp)
+        assert bootstrap_intervals(sub, EL, RULES, comp) == want
+        # the same from the answers as arrays, as score_wave passes them
+        aa = arrays.AnswerArrays(sub.values, len(ITEMS), EL)
+        assert bootstrap_intervals(sub, EL, RULES, comp, aa) == want
 
 
 answers = st.sampled_from([0, 1, 2, 3, 4, None, None])
@@ -103,8 +110,6 @@ def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
 
 
 def test_compensated_sum_equals_fsum_on_short_sums_of_ratios():
-    import math
-
     import numpy as np
 
     rnd = random.Random(4)
@@ -134,3 +139,93 @@ def test_the_same_seed_gives_the_same_interval_and_another_seed_another():
     assert a == bootstrap_intervals(m, EL, RULES, comp)
     other = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"seed": RULES.interval.seed + 1})})
     assert bootstrap_intervals(m, EL, other, comp) != a
+
+
+def _round_by_decimal(x: float, d: int) -> float:
+    """The rule in its plain form: the number as written, rounded half away from zero."""
+    return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-d), rounding=ROUND_HALF_UP)) + 0.0
+
+
+@pytest.mark.parametrize("x", [0.15, 0.25, 2.675, 81.25, 59.95, 99.95, -0.05, -0.04, 0.0, -0.0, 1e-7, 1e20, 62.5])
+@pytest.mark.parametrize("d", [0, 1, 2, 3])
+def test_rounding_gives_the_plain_rule_on_ties_and_awkward_numbers(x, d):
+    assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.floats(-200, 200, allow_nan=False),
+        st.integers(0, 400_000).map(lambda k: k / 4000),
+        st.integers(0, 10_000).map(lambda k: k / 3 * 25 / 7),
+    ),
+    st.integers(0, 3),
+)
+def test_rounding_gives_the_plain_rule_on_any_score(x, d):
+    assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
+
+
+def _kinds_plain(respondents, items):
+    """Each answer's kind, the way the scorer used to count them."""
+    code = {"DK": arrays.DONT_KNOW, "NA": arrays.NOT_APPLICABLE}
+    return [
+        [
+            arrays.VALID if isinstance(a := r.answers.get(i), int) else arrays.BLANK if a is None else code[a]
+            for i in items
+        ]
+        for r in respondents
+    ]
+
+
+def _dk_rate_plain(respondents, item_ids):
+    """Share of the given answers (0–4, DK or NA; blanks left out) that were DK, or None."""
+    given = dk = 0
+    for r in respondents:
+        for i in item_ids:
+            a = r.answers.get(i)
+            if a is None:
+                continue
+            given += 1
+            dk += a == "DK"
+    return round(dk / given, 3) if given else None
+
+
+@pytest.mark.parametrize("path", ANSWER_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_array_statistics_equal_their_plain_definitions_on_every_bundled_answer_file(path):
+    m = _matrix(path)
+    kinds = answer_kinds(m.respondents, ITEMS)
+    assert kinds == _kinds_plain(m.respondents, ITEMS)
+    aa = arrays.AnswerArrays(m.values, len(ITEMS), EL, kinds=kinds)
+    # per item: valid, DK, NA, blank
+    for i, item in enumerate(ITEMS):
+        col = [r.answers.get(item) for r in m.respondents]
+        assert aa.answer_counts()[i] == [
+            sum(isinstance(a, int) for a in col),
+            col.count("DK"),
+            col.count("NA"),
+            col.count(None),
+        ]
+    # per respondent and element: the mean of their valid answers × the multiplier
+    per = aa.respondent_scores(RULES.scale_multiplier)
+    for row, scores in zip(m.values, per):
+        for k, idx in enumerate(EL.values()):
+            vs = [row[i] for i in idx if row[i] is not None]
+            assert scores[k] == (math.fsum(vs) / len(vs) * RULES.scale_multiplier if vs else None)
+    # don't-know rates of random subsets
+    rnd = random.Random(path.name)
+    groups = {f"g{j}": sorted(rnd.sample(range(aa.n), rnd.randint(0, aa.n))) for j in range(5)}
+    rates = aa.dont_know_rates(groups)
+    for g, keep in groups.items():
+        for e, idx in EL.items():
+            assert rates[g][e] == _dk_rate_plain([m.respondents[n] for n in keep], [ITEMS[i] for i in idx])
+
+
+def test_a_whole_number_outside_0_to_4_still_counts_as_a_valid_answer_as_before():
+    # Only the reader's values (0–4, DK, NA, blank) are in the fast tables; anything else takes
+    # the plain way, which treats any whole number as a valid answer, as the scorer always has.
+    from lchd_assess.score.models import Respondent
+
+    r = Respondent("R01", "housing", "staff", {ITEMS[0]: 7, ITEMS[1]: "DK", ITEMS[2]: 3}, {}, 2)
+    m = Matrix.build(ITEMS, [r])
+    assert m.values[0][:4] == [7, None, 3, None]
+    assert answer_kinds([r], ITEMS)[0][:4] == [arrays.VALID, arrays.DONT_KNOW, arrays.VALID, arrays.BLANK]

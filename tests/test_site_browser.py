@@ -6,10 +6,8 @@ the search box, and records every request the browser makes: none may leave 127.
 
 from __future__ import annotations
 
-import functools
 import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,31 +30,6 @@ def _need_chromium() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"chromium not found at {CHROMIUM} on CI; scripts/test.sh installs Debian's chromium")
         pytest.skip(f"chromium not found at {CHROMIUM} (set LCHD_CHROMIUM, or run scripts/test.sh, which installs it)")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    _need_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def served(built_site):
-    _need_chromium()
-    _site, result, site_dir = built_site
-    assert result.ok, result.log
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -14,7 +14,8 @@ from lchd_assess.app.site import sample_files
 from lchd_assess.site import instrument as site_instrument
 
 from lchd_assess.site import standard as site_standard
-from lchd_assess.formats.checklist import blank_checklist_html, blank_checklist_yaml
+from lchd_assess.formats.checklist import blank_checklist_yaml
+from lchd_assess.render.checklist import blank_checklist_html
 from lchd_assess.formats.citation import load_cff
 from lchd_assess.load.framework import load_framework
 from lchd_assess.load.instrument import load_assessment

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from test_site_browser import browser, served, _open_section  # noqa: F401  (fixtures)
 
 ROUTES = [
     (
@@ -81,7 +80,7 @@ def test_search_finds_what_each_reader_types(browser, served, word, expect):  # 
     page.close()
 
 
-def test_the_framework_figure_is_legible_at_390_px_and_downloadable(browser, served):  # noqa: F811
+def test_the_framework_figure_is_legible_at_390_px_and_downloadable_as_svg_and_png(browser, served):  # noqa: F811
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(served)
     svg = page.locator("svg#framework-figure")
@@ -94,8 +93,12 @@ def test_the_framework_figure_is_legible_at_390_px_and_downloadable(browser, ser
     }""")
     assert px >= 11, px
     assert svg.is_visible()
-    href = page.locator("figcaption a[download]").get_attribute("href")
-    assert href.endswith("framework-figure.svg")
-    svg_text = page.request.get(served + href).text()
+    links = page.locator("figcaption a[download]")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    svg_href = next(h for h in hrefs if h.endswith("framework-figure.svg"))
+    png_href = next(h for h in hrefs if h.endswith("framework-figure.png"))
+    svg_text = page.request.get(served + svg_href).text()
     assert svg_text.startswith("<?xml") and "<svg" in svg_text
+    png = page.request.get(served + png_href)
+    assert png.ok and png.body().startswith(b"\x89PNG") and png.headers["content-type"] == "image/png"
     page.close()

@@ -15,7 +15,7 @@ from lchd_assess.core.addresses import release_of
 from lchd_assess.core.errors import UsageError
 from lchd_assess.load.framework import load_framework
 from lchd_assess.site.publish import publish, versions_json
-from test_site_browser import QuietHandler, browser, _need_chromium  # noqa: F401  (fixture)
+from test_site_browser import QuietHandler, _need_chromium  # noqa: F401
 
 
 def _fake_build(out):

@@ -19,13 +19,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+import csv
+import io
 
 from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
-from ..load.instrument import InstrumentFile
+from ..load.instrument import InstrumentFile, load_assessment
 from ..core.outputs import csv_text, write_atomic
-from ..load.partnership import PartnershipFile, wave_is_known
+from ..load.partnership import PartnershipFile, wave_is_known, load_partnership
 from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses
+from ..formats.answer_file import read_answer_file
+from ..formats.workbook import read_workbook
+from ..core.paths import display_path
 
 
 @dataclass
@@ -192,9 +197,6 @@ def merge_into_wave(
 
 
 def _header_of(text: str, delimiter: str) -> list[str]:
-    import csv
-    import io
-
     return [h.strip() for h in next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])]
 
 
@@ -251,15 +253,11 @@ def read_source(path: Path, inst: InstrumentFile, display: str) -> Responses:
     """One file to collect, read by its kind (its suffix)."""
     suffix = path.suffix.lower()
     if suffix == ".json":
-        from ..formats.answer_file import read_answer_file
-
         return read_answer_file(path, inst, display=display)
     if suffix == ".csv":
         res = read_responses(path, inst, display=display)
         return res
     if suffix == ".xlsx":
-        from ..formats.workbook import read_workbook
-
         return read_workbook(path, inst, display=display)
     res = Responses(file=display, wave="")
     if not path.is_file():
@@ -305,10 +303,6 @@ def _expand(files: list[str | Path]) -> list[Path]:
 
 def collect(folder: str | Path, files: list[str | Path], wave: str, dry_run: bool = False) -> CollectResult:
     """``lchd-assess collect``: read each file, merge what is clean into the wave."""
-    from ..load.instrument import load_assessment
-    from ..load.partnership import load_partnership
-    from ..core.paths import display_path
-
     folder = Path(folder)
     if not folder.is_dir():
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")

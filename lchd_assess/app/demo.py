@@ -9,16 +9,15 @@ from ..core.findings import ExitCode
 from ..core.outputs import write_atomic
 from ..core.safe_output import OutputGuard
 from ..formats.bundle import bundle_json
-from ..formats.checklist import demo_step
 from ..formats.score_output import to_json
 from ..load.framework import load_framework
+from .checklist_render import demo_step
+from .portfolio import render_portfolio, write_portfolio
 from .report import (
     default_guidance,
     load_partnership_scores,
     report_framework_info,
-    render_portfolio,
     render_report,
-    write_portfolio,
     write_report,
 )
 from .score import example_folders, score_partnership

@@ -11,8 +11,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+import shutil
+import tempfile
 
 from ..core.errors import InputError
+from ..core.paths import example_names, examples_dir
+from ..core.outputs import write_atomic
+from ..load.instrument import load_assessment
 
 SCALES = ("neighbourhood", "city", "county", "region")
 
@@ -90,14 +95,6 @@ class InitResult:
     written: list[Path]
 
 
-def example_names() -> list[str]:
-    """The shipped (fictional) example partnerships, by folder name."""
-    from ..core.paths import examples_dir
-
-    folder = examples_dir()
-    return sorted(p.name for p in folder.iterdir() if (p / "partnership.yaml").is_file()) if folder.is_dir() else []
-
-
 def init_partnership(
     folder: str | Path, name: str = "", scale: str = "", population_focus: str = "", example: str | None = None
 ) -> InitResult:
@@ -106,9 +103,6 @@ def init_partnership(
     With ``example``, the folder is a copy of that shipped fictional partnership (its roster
     and answer waves), to try ``score`` and ``report`` on before real answers exist.
     """
-    from ..core.outputs import write_atomic
-    from ..load.instrument import load_assessment
-
     folder = Path(folder)
     if scale and scale not in SCALES:
         raise InputError(f"--scale {scale}: not a scale; use one of {', '.join(SCALES)}")
@@ -120,8 +114,6 @@ def init_partnership(
         )
     files: dict[str, str | bytes]
     if example is not None:
-        from ..core.paths import examples_dir
-
         names = example_names()
         if example not in names:
             raise InputError(f"--example {example}: no such example; choose one of: {', '.join(names)}")
@@ -134,8 +126,6 @@ def init_partnership(
     files["README.txt"] = README.format(folder=folder.as_posix())
     # The whole folder is made beside its place and renamed into it, so a failure leaves
     # nothing half-made (and an empty folder the user made is replaced only when complete).
-    import shutil
-    import tempfile
 
     try:
         parent = folder.resolve().parent

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+import importlib.metadata as md
+import json
 
 from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
@@ -22,6 +24,9 @@ from ..formats.responses import Respondent, Responses
 from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import load_partnership
 from .collect import merge_into_wave
+from ..load.translation import available_languages, load_translation, localized_instrument
+from ..core.safe_output import OutputGuard
+from ..core.paths import display_path
 
 EXPORT_FORMATS = ("redcap", "xlsform", "fhir", "forms-text")
 IMPORT_FORMATS = ("redcap", "kobo", "odk", "fhir", "forms")
@@ -30,8 +35,6 @@ _SUFFIX = {"redcap": ".csv", "xlsform": ".xlsx", "fhir": ".json", "forms-text": 
 
 def _translations(a: Any) -> list[InstrumentFile]:
     """The current instrument in every language it is translated into (IDs unchanged)."""
-    from ..load.translation import available_languages, load_translation, localized_instrument
-
     return [
         localized_instrument(a.instrument, load_translation(a.folder, lang, a.instrument))
         for lang in available_languages(a.folder)
@@ -54,8 +57,6 @@ def export_instrument(
     a = load_assessment(assessments)
     inst = a.instrument
     if language and language != "en":
-        from ..load.translation import load_translation, localized_instrument
-
         inst = localized_instrument(inst, load_translation(a.folder, language, inst))
     files: list[tuple[Path, str | bytes]] = []
     if fmt == "redcap":
@@ -72,8 +73,6 @@ def export_instrument(
     else:
         files.append((out, forms.forms_text(inst)))
     # every file checked before any is written (core/safe_output.py: never over a user's file)
-    from ..core.safe_output import OutputGuard
-
     guard = OutputGuard(force=force)
     targets = [(guard.file(path), content) for path, content in files]
     for target, content in targets:
@@ -85,11 +84,8 @@ def check_with_platform_tools(fmt: str, files: list[Path]) -> str | None:
     """Run a written export through the platform's own tool when the ``[interop]`` extra is
     installed: pyxform for the XLSForm, fhir.resources' R4B models for the FHIR files.  A
     sentence for the user; None when there is no such tool for ``fmt``."""
-    import importlib.metadata as md
-    import json
-
     if fmt == "xlsform":
-        try:
+        try:  # the optional [interop] extra: imported here, where its absence is a sentence, not a crash
             from pyxform.xls2xform import convert
         except ImportError:
             return "install lchd-assess[interop] to have pyxform (the converter KoboToolbox and ODK use) check the form"
@@ -100,7 +96,7 @@ def check_with_platform_tools(fmt: str, files: list[Path]) -> str | None:
             )
         return f"checked: pyxform {md.version('pyxform')} converts it to an XForm without warnings"
     if fmt == "fhir":
-        try:
+        try:  # the optional [interop] extra (see above)
             from fhir.resources.R4B.bundle import Bundle
             from fhir.resources.R4B.questionnaire import Questionnaire
         except ImportError:
@@ -178,8 +174,6 @@ def import_answers(
 ) -> ImportOutcome:
     """Read ``file`` (a ``fmt`` export) and merge its respondents into ``partnership``'s wave
     through the same merge as ``collect`` (same refusals, same append-only atomic write)."""
-    from ..core.paths import display_path
-
     if event is not None and fmt != "redcap":
         raise UsageError("--event is for REDCap exports only")
     if not Path(file).is_file():

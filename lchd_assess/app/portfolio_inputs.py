@@ -9,12 +9,20 @@ the brief says how many were left out (context/portfolio_brief.py).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Protocol, Sequence, TypeVar
 
 from ..context.report_context import Guidance
 from ..core.errors import InputError, LchdError
 from ..core.safe_output import shown
 from ..score.models import ScoreResult
+
+T = TypeVar("T")
+
+
+class _Stages(Protocol):
+    def stage(self, label: str, total: int, says: str = "") -> None: ...
+
+    def step(self, what: str = "") -> None: ...
 
 
 def expand(paths: Sequence[Path], problems: list[str]) -> list[Path]:
@@ -43,24 +51,26 @@ def expand(paths: Sequence[Path], problems: list[str]) -> list[Path]:
     return out
 
 
-def gather(inputs: Sequence[Path], guidance: Guidance, load, progress) -> tuple[list[ScoreResult], list[str]]:  # noqa: ANN001
-    """Scores of ``inputs`` (``load(path)`` each, through ``progress``) and the problem lines."""
+def gather(
+    inputs: Sequence[Path], guidance: Guidance, load: Callable[[Path], tuple[ScoreResult, T]], progress: _Stages
+) -> tuple[list[tuple[ScoreResult, T]], list[str]]:
+    """``load(path)`` for each input (a score and what comes with it, e.g. the roster), with
+    the problem lines of the inputs left out; ``progress`` is told of each one."""
     from ..core.paths import real
 
     problems: list[str] = []
-    scores: list[ScoreResult] = []
+    entries: list[tuple[ScoreResult, T]] = []
     seen: dict[str, Path] = {}
-
-    def one(path: Path) -> ScoreResult | None:
+    progress.stage("reading", len(inputs), f"reading {len(inputs)} partnership{'' if len(inputs) == 1 else 's'} …")
+    for path in inputs:
         try:
-            return load(path)
+            loaded = load(path)
         except LchdError as exc:
             problems.append(f"{exc}; left out")
-            return None
-
-    for path, score in zip(inputs, progress(inputs, one)):
-        if score is None:
             continue
+        finally:
+            progress.step(path.name)
+        score = loaded[0]
         pid = score.partnership.id
         if pid in seen:
             first = seen[pid]
@@ -77,12 +87,12 @@ def gather(inputs: Sequence[Path], guidance: Guidance, load, progress) -> tuple[
             )
             continue
         seen[pid] = path
-        scores.append(score)
-    if not scores:
+        entries.append(loaded)
+    if not entries:
         first = problems[0] if problems else "no partnership to put in the portfolio"
         raise InputError(
             first.replace("; left out", "")
             + (f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else "")
             + "; nothing to report"
         )
-    return scores, problems
+    return entries, problems

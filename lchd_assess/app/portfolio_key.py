@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+import platformdirs
 
 from ..core.errors import InputError, UsageError
 
@@ -29,8 +30,6 @@ _HEADER = """\
 
 def default_key_path() -> Path:
     """The funder's own data folder (platformdirs), not a cache: losing it changes every code."""
-    import platformdirs
-
     return Path(platformdirs.user_data_dir("lchd-assess", appauthor=False)) / "portfolio-anonymize.key"
 
 

@@ -12,6 +12,12 @@ from pathlib import Path
 
 from ..core.errors import InputError, UsageError
 from ..load.instrument import load_assessment
+from ..core.safe_output import OutputGuard
+from ..context.questionnaire import UI_TEXT
+from ..load.translation import load_translation, localized_instrument
+from ..load.partnership import load_partnership
+from ..render.questionnaire import render_html, render_paper
+from ..formats.workbook import workbook_bytes
 
 FORMATS = ("html", "pdf", "xlsx")
 
@@ -34,8 +40,6 @@ def write_questionnaire(
     changed it since (core/safe_output.py): it may be a copy someone filled in, such as a
     workbook with answers.
     """
-    from ..core.safe_output import OutputGuard
-
     if fmt not in FORMATS:
         raise UsageError(f"--format {fmt}: use one of {', '.join(FORMATS)}")
     if wave is not None and (not wave or "/" in wave or "\\" in wave or wave.startswith(".")):
@@ -44,9 +48,6 @@ def write_questionnaire(
     inst = assessment.instrument
     status_note = None
     if lang != "en":
-        from ..context.questionnaire import UI_TEXT
-        from ..load.translation import load_translation, localized_instrument
-
         if fmt == "xlsx":
             raise UsageError(
                 "--lang: the workbook is written in English only (its answer codes are the same in every language); leave out --lang, or use --format html or pdf"
@@ -59,8 +60,6 @@ def write_questionnaire(
         status_note = tr.model.status_note
     p = None
     if partnership_dir is not None:
-        from ..load.partnership import load_partnership
-
         p = load_partnership(partnership_dir, [s.id for s in inst.sectors])
     out = Path(out)
     if out.exists() and not out.is_dir():
@@ -77,16 +76,10 @@ def write_questionnaire(
     # Every text in the member's language; IDs, codes and the answer file stay the same.
     shown_inst = localized_instrument(inst, tr) if lang != "en" else inst
     if fmt == "html":
-        from ..render.questionnaire import render_html
-
         data: str | bytes = render_html(shown_inst, p, wave, lang, status_note)
     elif fmt == "pdf":
-        from ..render.questionnaire import render_paper
-
         data = render_paper(shown_inst, p, wave, lang, status_note)
     else:
-        from ..formats.workbook import workbook_bytes
-
         data = workbook_bytes(inst, p, wave)
     checked.write(data)
     return target

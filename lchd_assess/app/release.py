@@ -21,6 +21,7 @@ from ..load.release import (
     snapshot_of,
 )
 from ..load.yamlload import load_yaml
+from .. import __version__
 
 
 @dataclass
@@ -63,8 +64,6 @@ def _zenodo(root: Path) -> dict[str, Any] | None:
 def check_release(root: Path, previous: Path | None = None) -> ReleaseCheck:
     """The release under ``root`` against the previous release's snapshot (default: the newest
     older one in framework/releases/)."""
-    from .. import __version__
-
     new = snapshot_of(root)
     prev_path = previous or previous_snapshot(root, new["version"])
     if prev_path is None:

@@ -1,4 +1,4 @@
-"""Writers of the partnership report and the funder portfolio (HTML, PDF, JSON/CSV).
+"""Writers of the partnership report (HTML, PDF, JSON); the portfolio's are in app/portfolio.py.
 
 Everything is rendered in memory first; only when every output of a run rendered do the files
 get written, each through :mod:`core.safe_output` (atomic, and never over a user's file).  A failure (bad input, a refused
@@ -7,10 +7,9 @@ resource) therefore leaves nothing half-written and no mix of old and new files 
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Sequence
 
 from pydantic import ValidationError
 
@@ -39,11 +38,10 @@ from ..score.models import ScoreResult
 # against the goal of rendering within 1.10x of WeasyPrint alone (benchmarks/report.py).
 # tests/test_report_inputs.py checks that path loads none of them.
 if TYPE_CHECKING:  # pragma: no cover
-    from ..context.portfolio import PortfolioContext
+    from ..context.portfolio import PortfolioContext  # render_template serves app/portfolio.py too
     from ..load.framework import Framework
 
 REPORT_TEMPLATE = "report/report.html.j2"
-PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
 
 
 def _generator() -> str:
@@ -80,7 +78,6 @@ def render_report(
 
 #: The files a report run writes into its --out folder.
 REPORT_FILES = ("report.html", "report.pdf", "scores.json")
-PORTFOLIO_FILES = ("portfolio.html", "portfolio.pdf", "portfolio.csv")
 
 
 def write_report(out: Path | OutputFolder, rendered: RenderedReport) -> list[Path]:
@@ -90,94 +87,9 @@ def write_report(out: Path | OutputFolder, rendered: RenderedReport) -> list[Pat
     return folder.write({"report.html": rendered.html, "report.pdf": rendered.pdf, "scores.json": rendered.scores_json})
 
 
-class Progress:
-    """A one-line progress bar on ``stream`` (stderr); silent unless the stream is a terminal
-    (or ``force``), so logs and tests stay clean."""
-
-    def __init__(self, total: int, label: str, stream: TextIO | None = None, enabled: bool | None = None) -> None:
-        self.total, self.label, self.done = total, label, 0
-        self.stream = stream or sys.stderr
-        self.enabled = enabled if enabled is not None else bool(getattr(self.stream, "isatty", lambda: False)())
-
-    def step(self, what: str = "") -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        width = 24
-        filled = round(width * self.done / max(self.total, 1))
-        # the carriage return is the bar's own (so past the CLI's escaping stream); the name is not
-        raw = getattr(self.stream, "raw", self.stream)
-        raw.write(
-            f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} {excerpt(what, 30):<30}"
-        )
-        if self.done >= self.total:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
-def iter_with_progress(
-    items: Sequence, label: str, enabled: bool | None, fn: Callable, stream: TextIO | None = None
-) -> Iterable:
-    bar = Progress(len(items), label, stream=stream, enabled=enabled)
-    for item in items:
-        result = fn(item)
-        bar.step(str(getattr(item, "name", item)))
-        yield result
-
-
-@dataclass(frozen=True)
-class RenderedPortfolio:
-    html: str
-    pdf: bytes
-    csv: str
-
-
-def render_portfolio(
-    scores: Sequence[ScoreResult],
-    fw: FrameworkInfo,
-    key: bytes | None = None,
-    guidance: Guidance | None = None,
-    problems: Sequence[str] = (),
-) -> RenderedPortfolio:
-    """The portfolio's HTML, PDF and CSV; with ``key`` (see app/portfolio_key.py) names become codes.
-
-    ``guidance`` carries the rules the brief uses (caution's few-respondents threshold, the
-    smallest portfolio with percentiles); ``problems`` are inputs left out, one line each."""
-    g = guidance or Guidance()
-    min_respondents = g.caution.min_respondents if g.caution else 8
-    from ..context.portfolio import build_portfolio_context, portfolio_csv
-
-    ctx = build_portfolio_context(
-        scores,
-        fw,
-        key=key,
-        css=_css(),
-        generator=_generator(),
-        min_respondents=min_respondents,
-        min_for_percentiles=g.min_partnerships_for_percentiles,
-        problems=problems,
-    )
-    html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    return RenderedPortfolio(
-        html=html, pdf=render_pdf(html), csv=portfolio_csv(scores, key, g.min_partnerships_for_percentiles)
-    )
-
-
 def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
     """The report as HTML only (the site's sample; no PDF rendering)."""
     return render_template(REPORT_TEMPLATE, report_context(score, fw, default_guidance(), roster))
-
-
-def portfolio_html(scores: Sequence[ScoreResult], fw: FrameworkInfo) -> str:
-    """The portfolio as HTML only (the site's sample; no PDF rendering)."""
-    from ..context.portfolio import build_portfolio_context
-
-    return render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw, css=_css(), generator=_generator()))
-
-
-def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
-    folder = out if isinstance(out, OutputFolder) else OutputGuard().folder(out, PORTFOLIO_FILES)
-    return folder.write({"portfolio.html": rendered.html, "portfolio.pdf": rendered.pdf, "portfolio.csv": rendered.csv})
 
 
 # -- Inputs --------------------------------------------------------------------------------------

@@ -102,8 +102,9 @@ def score_partnership(
             f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}"
         )
     path = wave_file(folder, wave)
-    stay_inside(path, folder, display_path(path))
-    cur = _read_wave(path, ctx.inst, display_path(path))
+    shown = display_path(path)
+    stay_inside(path, folder, shown)
+    cur = _read_wave(path, ctx.inst, shown)
     if cur.findings:
         raise ResponsesError(cur)
     prev = None

@@ -19,6 +19,7 @@ from ..formats.citation import load_cff
 from ..load.framework import Framework, load_framework
 from ..site.build import BuildResult, check_site, mkdocs_build, relocate_config, write_site
 from ..site.generate import Site, generate, templates_dir
+from .site_inputs import site_inputs
 
 
 def load_inputs(framework: str | Path | None = None, cff_path: Path | None = None) -> tuple[Framework, dict[str, Any]]:
@@ -34,7 +35,8 @@ def sample_files(fw: Framework) -> dict[str, str]:
     use case, because the site's page generators do not score (issue 14's stage rules).
     """
     from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
-    from .report import load_partnership_scores, portfolio_html, report_framework_info, report_html
+    from .portfolio import portfolio_html
+    from .report import load_partnership_scores, report_framework_info, report_html
     from .score import example_folders
 
     folders = example_folders()
@@ -49,10 +51,18 @@ def sample_files(fw: Framework) -> dict[str, str]:
     }
 
 
+def generate_site(framework: str | Path | None, directory_urls: bool = True) -> Site:
+    """Every page and download of the site, from the inputs (app/site_inputs.py: from the cache
+    when it holds them for exactly these files)."""
+    inputs = site_inputs(framework, sample_files)
+    return generate(
+        inputs.fw, inputs.cff, directory_urls=directory_urls, extra_files=inputs.samples, prepared=inputs.prepared
+    )
+
+
 def stale_pages(framework: str | Path | None, root: Path) -> list[str]:
     """Files of ``root``'s docs/ and mkdocs.yml that differ from what the framework generates."""
-    fw, cff = load_inputs(framework)
-    return check_site(generate(fw, cff, extra_files=sample_files(fw)), root / "docs", root / "mkdocs.yml")
+    return check_site(generate_site(framework), root / "docs", root / "mkdocs.yml")
 
 
 # -- Skipping generation when nothing changed ------------------------------------------------
@@ -152,8 +162,7 @@ def build_site(
             and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
         )
         if not current:
-            fw, cff = load_inputs(fw_dir)
-            site = generate(fw, cff, directory_urls=not file_urls, extra_files=sample_files(fw))
+            site = generate_site(fw_dir, directory_urls=not file_urls)
             if not in_repo:
                 site.config = relocate_config(site.config, config_path.parent)
             changed = write_site(site, docs_dir, config_path)

@@ -7,34 +7,26 @@ returns a :class:`~lchd_assess.core.findings.Report`.
 from __future__ import annotations
 
 import difflib
-import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from ..core.findings import Finding, Report
 from ..core.paths import display_path
-from ..load.checklist import NA_PATTERN, PLACEHOLDERS, ChecklistFile
+from ..load.checklist import (
+    PLACEHOLDERS,
+    ChecklistFile,
+    is_not_applicable,
+    na_reason,
+    required_ids,
+    text_of,
+)
 from .checklist_pass import check_file_one_pass
 from ..load.documents import Document
 from ..load.standard import Standard, version_key
 
-# the rules' data lives beside the checklist's model, so the offline checklist page (site/) uses the same
-_NA = NA_PATTERN
-#: "not done:" at the start of a why-not answer (dropped when the checklist is rendered).
-NOT_DONE_PREFIX = re.compile(r"^\s*not\s+done\b[\s:.,;\-–—]*", re.IGNORECASE)
+# The rules' data and how answers read live beside the checklist's model (load/checklist.py), so
+# the rendered checklist and the offline checklist page read answers the same way.
 _PLACEHOLDERS = PLACEHOLDERS
-
-
-def text_of(value: Any) -> str:
-    return "" if value is None else str(value).strip()
-
-
-def is_not_applicable(not_done: str) -> bool:
-    return bool(_NA.match(not_done))
-
-
-def na_reason(not_done: str) -> str:
-    return _NA.sub("", not_done, count=1).strip()
 
 
 def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] = ()) -> list[Finding]:
@@ -179,11 +171,6 @@ def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] =
                 )
             )
     return out
-
-
-def required_ids(std: Standard, scope: str) -> set[str]:
-    """Items a checklist of this scope must answer: all active items, or the core ones."""
-    return {i.id for i in std.items() if scope == "full" or i.tier == "core"}
 
 
 def _version_message(std: Standard, have: str) -> str:

@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Sequence
 
-from ..core.exitcodes import ExitCode  # light: the standard library only (not the findings catalogue)
+from ..core.findings import ExitCode  # light: core imports nothing but the standard library
 
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {

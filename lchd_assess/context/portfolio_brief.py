@@ -89,7 +89,9 @@ def build_brief(
     strongest = [fmt(m, e) for m, e in reversed(medians[-2:])] if len(medians) > 2 else []
 
     capped = [s for s in scores if s.gating.capped]
-    below = Counter(e for s in scores for e in s.gating.capping_elements)
+    # only partnerships the gate holds back: an element below the gate of a partnership whose
+    # level is not above the cap anyway holds nothing back
+    below = Counter(e for s in capped for e in s.gating.capping_elements)
     most = ", ".join(f"{e} ({c})" for e, c in sorted(below.items(), key=lambda x: (-x[1], x[0]))[:3])
     versions = Counter(f"{s.instrument_id} {s.instrument_version}" for s in scores)
     flags = [

@@ -17,6 +17,7 @@ from ..load.instrument import ANSWER_FILE_FORMAT as FORMAT
 from ..load.instrument import ANSWER_FILE_VERSION as FORMAT_VERSION
 from ..load.instrument import InstrumentFile
 from ..load.partnership import PartnershipFile, sector_choices
+from .. import __version__
 
 #: The questionnaire's own words (buttons, hints, messages), by language code.
 UI_TEXT: dict[str, dict[str, str]] = {
@@ -200,8 +201,6 @@ def questionnaire_context(
 ) -> QuestionnaireContext:
     """The context for ``inst`` as given: pass a localized instrument (same IDs, texts in
     ``lang``; see :func:`lchd_assess.load.translation.localized_instrument`) for another language."""
-    from .. import __version__
-
     ui = {**UI_TEXT["en"], **UI_TEXT.get(lang, {})}
     sectors = sector_choices(inst, partnership)
     hint = ui["sector_hint"] if partnership is None else ui["sector_hint_roster"].format(partnership=partnership.name)

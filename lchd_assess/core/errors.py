@@ -1,6 +1,7 @@
 """The toolkit's exceptions share one base, so the CLI turns any of them into one clear line."""
 
 from __future__ import annotations
+from .findings import sort_key
 
 
 class LchdError(Exception):
@@ -26,7 +27,6 @@ class ResponsesError(InputError):
     exit_code = 1  # core.findings.ExitCode.FINDINGS: the answers have findings, listed
 
     def __init__(self, responses) -> None:  # noqa: ANN001 (formats.responses.Responses)
-        from .findings import sort_key
 
         self.findings = sorted(responses.findings, key=sort_key)
         n = len(self.findings)

@@ -11,16 +11,29 @@ catalogue, so every code a user can meet is documented in one place.
 from __future__ import annotations
 
 import dataclasses
+import enum
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 from .catalogue import CATALOGUE, FindingType  # noqa: F401  (FindingType re-exported)
-from .exitcodes import ExitCode  # noqa: F401  (re-exported)
+from .text import visible
 
 #: Longest message printed for one finding (the full text stays in ``--format json``).
 MESSAGE_LIMIT = 600
 
 PathT = tuple  # a path into a document: keys (str) and list indexes (int)
+
+
+class ExitCode(enum.IntEnum):
+    """Exit codes shared by every command."""
+
+    OK = 0
+    FINDINGS = 1
+    BAD_INPUT = 2
+    #: a bug in the toolkit, not the user's input (the CLI prints one line, not a traceback)
+    INTERNAL_ERROR = 3
+    #: stopped with Ctrl-C (128 + SIGINT, as shells report it)
+    INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
@@ -68,8 +81,6 @@ class Finding:
     def format_text(self) -> str:
         """One line for people: control and bidi characters shown as escapes, and the message cut
         at :data:`MESSAGE_LIMIT` characters (a quoted cell can never flood a terminal)."""
-        from .text import visible
-
         message = self.message if len(self.message) <= MESSAGE_LIMIT else self.message[: MESSAGE_LIMIT - 1] + "…"
         return visible(f"{self.location()}: {self.code}: {message}", keep="")
 

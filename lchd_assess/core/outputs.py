@@ -32,6 +32,7 @@ class _NotPlain(Exception):
 
 
 _string = json.encoder.encode_basestring  # the C function json.dumps uses with ensure_ascii=False
+_INFINITIES = (float("inf"), float("-inf"))
 
 
 def _indented(v: Any, nl: str) -> str:
@@ -67,7 +68,20 @@ def _indented(v: Any, nl: str) -> str:
         for k in keys:
             if type(k) is not str:
                 raise _NotPlain
-            parts.append(_string(k) + ": " + _indented(v[k], inner))
+            # the common scalars inline: a score result holds about 6,000 of them
+            x = v[k]
+            tx = type(x)
+            if tx is str:
+                s = _string(x)
+            elif tx is float and x == x and x not in _INFINITIES:
+                s = float.__repr__(x)
+            elif tx is int:
+                s = int.__repr__(x)
+            elif x is None:
+                s = "null"
+            else:
+                s = _indented(x, inner)
+            parts.append(_string(k) + ": " + s)
         return "{" + inner + ("," + inner).join(parts) + nl + "}"
     if t is list or t is tuple:
         if not v:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+import platformdirs
 
 #: The package folder (lchd_assess/).
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -93,6 +94,13 @@ def examples_dir() -> Path:
     return assessments_dir() / "examples"
 
 
+def example_names() -> list[str]:
+    """The shipped (fictional) example partnerships, by folder name (listed in `init --help`,
+    so here in core/: building the CLI's parser must not load the use cases)."""
+    folder = examples_dir()
+    return sorted(p.name for p in folder.iterdir() if (p / "partnership.yaml").is_file()) if folder.is_dir() else []
+
+
 def schemas_dir() -> Path:
     return repo_root() / "schemas"
 
@@ -125,8 +133,6 @@ def cache_dir(*parts: str) -> Path | None:
             return None
         base = Path(env)
     else:
-        import platformdirs
-
         base = Path(platformdirs.user_cache_dir("lchd-assess", appauthor=False))
     folder = base.joinpath(*parts)
     try:
@@ -185,7 +191,6 @@ def user_state_dir() -> Path:
     env = os.environ.get("LCHD_STATE_DIR")
     if env:
         return Path(env)
-    import platformdirs
 
     return Path(platformdirs.user_state_dir("lchd-assess", appauthor=False))
 

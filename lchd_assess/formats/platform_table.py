@@ -12,6 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Sequence
+import zipfile
 
 from ..formats.responses import _LOOKS_IDENTIFYING as LOOKS_IDENTIFYING
 from ..formats.responses import csv_records, detect_delimiter
@@ -35,6 +36,7 @@ from .platform_common import (
     sector_role_tables,
     version_findings,
 )
+from ..core.text import excerpt
 
 
 # -- Tables ------------------------------------------------------------------------------------
@@ -84,8 +86,6 @@ def read_table(path: Path, res: PlatformImport) -> Table | None:
 def _zipped_csv(raw: bytes, res: PlatformImport) -> bytes | None:
     """The CSV inside a .zip download (ODK Central, Google Forms and Qualtrics hand their CSV
     over zipped); None for a workbook (an .xlsx is a zip too) or with a finding."""
-    import zipfile
-
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as z:
             names = z.namelist()
@@ -113,7 +113,7 @@ def _zipped_csv(raw: bytes, res: PlatformImport) -> bytes | None:
 
 def _read_xlsx(raw: bytes, res: PlatformImport) -> Table | None:
     try:
-        import openpyxl
+        import openpyxl  # lazily: ~0.15 s, needed only for .xlsx exports (see formats/workbook.py)
     except ImportError:  # pragma: no cover - openpyxl is a core dependency
         res.add("import-unreadable", "reading .xlsx needs openpyxl; install the toolkit again")
         return None
@@ -215,8 +215,6 @@ def plan_columns(
 
 
 def _short(s: str) -> str:
-    from ..core.text import excerpt
-
     return excerpt(" ".join(s.split()), 40)
 
 

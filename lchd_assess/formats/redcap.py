@@ -29,6 +29,7 @@ from typing import Sequence
 from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 from . import platform_common as pc
 from . import platform_table as pt
+from ..core.outputs import csv_text
 
 #: The data dictionary's header, exactly as REDCap writes and reads it (columns A–R).
 DICTIONARY_HEADER = (
@@ -190,8 +191,6 @@ def dictionary_csv(inst: InstrumentFile) -> str:
     """The dictionary as CSV text.  No cell starts with = + - @ (an action tag stands after
     words), so the toolkit's CSV writer, which neutralises such cells against spreadsheet
     formulas, leaves every cell exactly as REDCap must read it (a test checks it)."""
-    from ..core.outputs import csv_text
-
     # Field Annotation holds REDCap action tags (@DEFAULT=…), which REDCap reads only at the start
     # of the cell; the tags are the toolkit's own text, so that one column is written as it is
     return csv_text(dictionary_rows(inst), verbatim_columns=(DICTIONARY_HEADER.index("Field Annotation"),))

@@ -7,6 +7,8 @@ from pathlib import Path
 from ..core.outputs import write_atomic
 from ..load.documents import schema_file_name, schema_json
 from ..load.kinds import KINDS
+from ..core.paths import real, repo_root
+from ..core.safe_output import OutputGuard
 
 
 def expected_schemas() -> dict[str, str]:
@@ -16,9 +18,6 @@ def expected_schemas() -> dict[str, str]:
 def write_schemas(out: Path, force: bool = False) -> list[Path]:
     """Write the schemas into ``out``.  The repository's own schemas/ is generated whole (a
     schema no longer made is removed); any other folder follows :mod:`core.safe_output`."""
-    from ..core.paths import real, repo_root
-    from ..core.safe_output import OutputGuard
-
     want = expected_schemas()
     own = real(repo_root() / "schemas")
     if real(out) != own:

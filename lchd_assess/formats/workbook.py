@@ -16,6 +16,8 @@ import io
 import re
 import zipfile
 from pathlib import Path
+import dataclasses
+import datetime
 
 from ..core.errors import InputError
 from ..core.findings import Finding
@@ -36,6 +38,8 @@ _EPOCH = (2000, 1, 1, 0, 0, 0)
 
 
 def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None) -> bytes:
+    # openpyxl is imported here, not at the top: it takes ~0.15 s, and the CSV paths that import this
+    # module (score, collect, validate) never open a workbook
     from openpyxl import Workbook
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -146,8 +150,6 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="top")
 
-    import datetime
-
     fixed = datetime.datetime(*_EPOCH)
     wb.properties.created = fixed
     wb.properties.modified = fixed
@@ -190,7 +192,7 @@ def read_workbook(
 ) -> Responses:
     """The respondents on a workbook's Answers sheet, checked like a CSV file (rows are the
     sheet's row numbers, columns its column numbers); the hidden sheet's version and wave too."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # lazily, as in workbook_bytes
 
     path = Path(path)
     disp = display or str(path)
@@ -200,7 +202,7 @@ def read_workbook(
         res.findings.append(Finding(*problem, file=disp))  # type: ignore[misc]
         return res
     try:
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # lazily, as in workbook_bytes
 
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
@@ -245,7 +247,6 @@ def read_workbook(
 def _cell(f: Finding, letter) -> Finding:  # noqa: ANN001
     if f.line is None or f.column is None:
         return f
-    import dataclasses
 
     return dataclasses.replace(f, message=f"cell {letter(f.column)}{f.line}: {f.message}")
 

@@ -20,6 +20,8 @@ import io
 import re
 from pathlib import Path
 from typing import Sequence
+import datetime
+import zipfile
 
 from ..load.instrument import InstrumentFile
 from . import platform_common as pc
@@ -80,9 +82,7 @@ def sheets(inst: InstrumentFile) -> dict[str, list[list[str]]]:
 
 def workbook_bytes(inst: InstrumentFile) -> bytes:
     """The XLSForm as .xlsx bytes, identical on every run (fixed workbook dates)."""
-    import datetime
-
-    import openpyxl
+    import openpyxl  # lazily: ~0.15 s, needed only for this export (see formats/workbook.py)
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
@@ -102,8 +102,6 @@ def workbook_bytes(inst: InstrumentFile) -> bytes:
 
 def _normalise_zip(data: bytes) -> bytes:
     """Rewrite the zip with fixed member dates so the same form gives the same bytes."""
-    import zipfile
-
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:

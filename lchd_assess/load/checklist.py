@@ -1,18 +1,23 @@
-"""The reporting checklist file an author fills: its model and kind.
+"""The reporting checklist file an author fills: its model and kind, and how its answers read.
 
-Checking a checklist against the standard is :mod:`lchd_assess.check.checklist`; writing,
-rendering and the write-up template are :mod:`lchd_assess.formats.checklist`.
+Checking a checklist against the standard is :mod:`lchd_assess.check.checklist`; the YAML
+writer is :mod:`lchd_assess.formats.checklist`; the rendered checklist's context is
+:mod:`lchd_assess.context.checklist`; the use cases (render, write-up template) are
+:mod:`lchd_assess.app.checklist`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
 from .documents import Kind
 from .models import SEMVER, FileBase, Strict
+
+if TYPE_CHECKING:
+    from .standard import Standard
 
 #: "N/A" or "not applicable" at the start of a why-not answer; the rest is the reason.  Used by
 #: the checker (check/checklist.py) and, as pattern text, by the offline checklist page.
@@ -43,6 +48,29 @@ PLACEHOLDERS = frozenset(
         "see text",
     }
 )
+
+#: "not done:" at the start of a why-not answer (dropped when the checklist is rendered).
+NOT_DONE_PREFIX = re.compile(r"^\s*not\s+done\b[\s:.,;\-–—]*", re.IGNORECASE)
+
+
+# How an answer reads: the checker (check/), the rendered checklist's context (context/) and the
+# YAML writer (formats/) all read answers the same way, so the rules live beside the model.
+def text_of(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def is_not_applicable(not_done: str) -> bool:
+    return bool(NA_PATTERN.match(not_done))
+
+
+def na_reason(not_done: str) -> str:
+    return NA_PATTERN.sub("", not_done, count=1).strip()
+
+
+def required_ids(std: Standard, scope: str) -> set[str]:
+    """Items a checklist of this scope must answer: all active items, or the core ones."""
+    return {i.id for i in std.items() if scope == "full" or i.tier == "core"}
+
 
 # -- The checklist file -----------------------------------------------------------------------
 

@@ -16,20 +16,36 @@ validated, or raises one clear :class:`~lchd_assess.core.errors.InputError`.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Literal
+from typing import Literal
 
 from pydantic import Field, model_validator
 
 from . import models
 from ..core.errors import InputError
-from ..core.findings import Finding, first_line
+from ..core.findings import first_line
 from ..core import paths as data_paths
-from ..core.paths import display_path
+from ..core.paths import display_path, real
 from .documents import Document, Kind, load_document
-from .models import SEMVER, ChangelogEntry, Ref, Source, Strict, Text
+from .fields import COMPONENT_REF, ELEMENT_REF, version_tuple  # noqa: F401  (version_tuple re-exported)
+from .instrument_checks import check_actions, check_assessment_files, check_instrument, check_rules  # noqa: F401
+from .models import SEMVER, ChangelogEntry, Ref, Strict, Text
+
+# The scoring rules and recommended actions are loaded with the instrument (load_assessment);
+# their models and kinds live in scoring_rules.py and stay importable from here.
+from .scoring_rules import (  # noqa: F401  (re-exported)
+    RECOMMENDED_ACTIONS,
+    SCORING_RULES,
+    Gate,
+    Interval,
+    LevelBand,
+    PortfolioRules,
+    RecommendedAction,
+    RecommendedActionsFile,
+    ReportCaution,
+    ScoringRulesFile,
+)
 
 #: The answer codes that never count as a score.
 DONT_KNOW = "DK"
@@ -41,16 +57,7 @@ ANSWER_FILE_FORMAT = "lchd-answers"
 ANSWER_FILE_VERSION = 1
 
 
-def version_tuple(v: str) -> tuple[int, int, int]:
-    m = re.match(r"^(\d+)\.(\d+)\.(\d+)", v)
-    if not m:
-        raise ValueError(f"not a semantic version: {v!r}")
-    return (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-
-
 # -- Models ----------------------------------------------------------------------------------
-ELEMENT_REF = ("principle", "structure")
-COMPONENT_REF = ("principle-component", "structure-component")
 # Instrument 1.1.0 splits 1.0.0's "community" group (residents, families and community-based
 # organisations together) into residents-families and community-organisations, so that
 # residents' own view can be shown on its own; "community" stays valid so older files still read.
@@ -194,139 +201,6 @@ class InstrumentFile(models.FileBase):
         return s.group
 
 
-class LevelBand(Strict):
-    id: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-    label: Text
-    min: float = Field(ge=0, le=100, description="Lower bound, inclusive (0–100 scale).")
-    max: float = Field(ge=0, le=100, description="Upper bound, exclusive except for the top level.")
-    description: Text = Field(description="What a partnership at this level looks like.")
-
-
-class Gate(Strict):
-    threshold: float = Field(
-        ge=0, le=100, description="A foundational structure below this score caps the overall level."
-    )
-    elements: list[str] = Ref(
-        "principle",
-        "structure",
-        min_length=1,
-        description="The elements the gate applies to: the foundational structures, and P4 (equity in praxis) from scoring rules 1.1.0.",
-    )
-    ready_level: str = Field(description="Level ID meaning 'ready'.")
-    cap_level: str = Field(
-        description="Highest overall level allowed while any gated structure is below the threshold (the level below ready)."
-    )
-
-
-class Interval(Strict):
-    method: Literal["percentile-bootstrap"]
-    confidence: float = Field(gt=0, lt=1)
-    resamples: int = Field(ge=100, le=100000)
-    seed: int = Field(ge=0)
-
-
-class ReportCaution(Strict):
-    """When page 1 of a partnership report warns that its scores stand on little."""
-
-    min_respondents: int = Field(ge=1, description="A wave with fewer respondents than this gets a caution.")
-    max_silent_sectors: int = Field(
-        ge=0, description="More roster sectors than this without any respondent gets a caution (0: any silent sector)."
-    )
-    max_dont_know_share: float = Field(
-        gt=0, le=1, description="A larger share of don't-know answers (of all answer cells) than this gets a caution."
-    )
-
-
-class PortfolioRules(Strict):
-    """How a funder's portfolio compares partnerships."""
-
-    min_partnerships_for_percentiles: int = Field(
-        ge=2,
-        description="Percentiles are shown only when the portfolio has at least this many partnerships; among fewer they say more about who else is in the portfolio than about the partnership.",
-    )
-
-
-class ScoringRulesFile(models.FileBase):
-    """`assessments/scoring-rules.yaml`: every number the scorer uses."""
-
-    kind: Literal["scoring-rules"]
-    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    version: str = Field(pattern=SEMVER)
-    instrument: str = Field(description="ID of the instrument these rules score.")
-    instrument_version: str = Field(pattern=SEMVER, description="Instrument version the rules were written for.")
-    release_date: str = Field(pattern=models.DATE)
-    scale_multiplier: float = Field(gt=0, description="Item means (0–4) times this give the 0–100 scale.")
-    decimals: int = Field(
-        ge=0,
-        le=3,
-        description="Scores and intervals are rounded to this many decimals before levels, gaps and changes are read from them.",
-    )
-    min_item_coverage: float = Field(
-        gt=0, le=1, description="An element is scored only when at least this share of its items has a valid answer."
-    )
-    min_respondents: int = Field(
-        ge=1, description="An element is scored only when at least this many respondents gave it a valid answer."
-    )
-    min_cell_size: int = Field(ge=3, description="Smallest group ever shown (never below 3).")
-    gap_thresholds: tuple[float, float] = Field(
-        description="Absolute community − institutional differences below the first are coded similar, below the second some-difference, otherwise large-difference."
-    )
-    meaningful_change: float = Field(
-        gt=0, description="Smallest change between waves (0–100 scale) flagged as improved or declined."
-    )
-    levels: list[LevelBand] = Field(min_length=2)
-    gate: Gate
-    interval: Interval
-    caution: ReportCaution
-    portfolio: PortfolioRules
-    changelog: list[ChangelogEntry] = Field(min_length=1)
-
-    def level_for(self, score: float | None) -> LevelBand | None:
-        if score is None:
-            return None
-        for band in self.levels:
-            if band.min <= score < band.max:
-                return band
-        return self.levels[-1] if score >= self.levels[-1].min else None
-
-    def level(self, level_id: str) -> LevelBand:
-        return next(b for b in self.levels if b.id == level_id)
-
-    def level_rank(self, level_id: str) -> int:
-        return [b.id for b in self.levels].index(level_id)
-
-
-class RecommendedAction(Strict):
-    id: str = models.Id("recommended-action")
-    element: str = Ref(*ELEMENT_REF, description="Element the action helps with.")
-    components: list[str] = Ref(*COMPONENT_REF, default_factory=list, description="Components the action works on.")
-    up_to_level: str = Field(description="Suggest the action while the element's level is at or below this level ID.")
-    title: Text
-    text: Text = Field(description="What to do, in plain words.")
-    source: Source = Field(description="Where in the paper the action comes from.")
-    status: Literal["active", "retired"] = Field(
-        default="active", description="A retired action keeps its ID and is never suggested."
-    )
-    retired_in: str | None = Field(
-        default=None, pattern=SEMVER, description="For a retired action: the version that dropped it."
-    )
-    replaced_by: list[str] = Field(
-        default_factory=list, description="For a retired action: the action(s) that take its place."
-    )
-
-
-class RecommendedActionsFile(models.FileBase):
-    """`assessments/recommended-actions.yaml`: next steps per element, each citing the paper."""
-
-    kind: Literal["recommended-actions"]
-    id: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    version: str = Field(pattern=SEMVER)
-    instrument: str
-    instrument_version: str = Field(pattern=SEMVER)
-    actions: list[RecommendedAction] = Field(min_length=1)
-    changelog: list[ChangelogEntry] = Field(min_length=1)
-
-
 #: The three kinds of file in assessments/ (listed in :data:`lchd_assess.load.kinds.KINDS`).
 INSTRUMENT = Kind(
     "instrument",
@@ -334,237 +208,7 @@ INSTRUMENT = Kind(
     "The readiness self-assessment: items tied to framework elements, anchored levels, answer codes, sectors and roles.",
     "instrument",
 )
-SCORING_RULES = Kind(
-    "scoring-rules",
-    ScoringRulesFile,
-    "The readiness self-assessment's scoring rules: level bands, coverage, cell size, gap and change thresholds, gate and interval.",
-    "instrument",
-)
-RECOMMENDED_ACTIONS = Kind(
-    "recommended-actions",
-    RecommendedActionsFile,
-    "Recommended next steps per framework element, each citing its place in the paper.",
-    "instrument",
-)
 ASSESSMENT_KINDS = {k.name: k for k in (INSTRUMENT, SCORING_RULES, RECOMMENDED_ACTIONS)}
-
-
-# -- Semantic checks -------------------------------------------------------------------------
-
-
-def _f(doc: Document, code: str, msg: str, path: tuple) -> Finding:
-    return doc.loaded.locate(Finding(code, msg, path=path))
-
-
-def _prefix_checks(
-    doc: Document, where: tuple, own_id: str, element: str, components: Iterable[str], what: str, whose: str = ""
-) -> Iterable[Finding]:
-    """An item's or action's ID and components must start with its element's ID and a dot.
-
-    ``what`` opens the ID message ("item 'P1.Q1' measures P1"); ``whose`` ends the component
-    message (", the element of item 'P1.Q1'").
-    """
-    if not own_id.startswith(element + "."):
-        yield _f(doc, "instrument-item-prefix", f"{what}; its ID must start with '{element}.'", (*where, "id"))
-    for c_i, comp in enumerate(components):
-        if not comp.startswith(element + "."):
-            yield _f(
-                doc,
-                "instrument-component-mismatch",
-                f"component '{comp}' is not a component of {element}{whose}",
-                (*where, "components", c_i),
-            )
-
-
-def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Iterable[Finding]:
-    """Coverage of elements and components, ID prefixes and versions of one instrument file."""
-    inst: InstrumentFile = doc.model  # type: ignore[assignment]
-    v_inst = version_tuple(inst.version)
-    groups = {g.id for g in inst.sector_groups}
-    for i, s in enumerate(inst.sectors):
-        if s.group not in groups:
-            yield _f(
-                doc,
-                "instrument-unknown-group",
-                f"sector '{s.id}' is in group '{s.group}', which is not one of sector_groups",
-                ("sectors", i, "group"),
-            )
-    if inst.resident_sector not in {s.id for s in inst.sectors}:
-        yield _f(
-            doc,
-            "instrument-unknown-sector",
-            f"resident_sector '{inst.resident_sector}' is not one of the sectors",
-            ("resident_sector",),
-        )
-    seen_sections: set[str] = set()
-    item_elements = {i.element for i in inst.active_items()}
-    for n, sec in enumerate(inst.sections):
-        if sec.element in seen_sections:
-            yield _f(
-                doc,
-                "instrument-section-mismatch",
-                f"{sec.element} has two sections; keep one",
-                ("sections", n, "element"),
-            )
-        elif sec.element not in item_elements:
-            yield _f(
-                doc,
-                "instrument-section-mismatch",
-                f"section {sec.element} has no active items",
-                ("sections", n, "element"),
-            )
-        seen_sections.add(sec.element)
-    for missing_el in sorted(item_elements - seen_sections):
-        yield _f(
-            doc,
-            "instrument-section-mismatch",
-            f"items of {missing_el} have no section; add one to `sections`",
-            ("sections",),
-        )
-    for n, item in enumerate(inst.items):
-        yield from _prefix_checks(
-            doc,
-            ("items", n),
-            item.id,
-            item.element,
-            item.components,
-            f"item '{item.id}' measures {item.element}",
-            f", the element of item '{item.id}'",
-        )
-        for field in ("since_version", "meaning_changed_in", "retired_in"):
-            v = getattr(item, field)
-            if v and version_tuple(v) > v_inst:
-                yield _f(
-                    doc,
-                    "instrument-version-order",
-                    f"item '{item.id}': {field} {v} is later than the instrument version {inst.version}",
-                    ("items", n, field),
-                )
-        if item.meaning_changed_in and version_tuple(item.meaning_changed_in) < version_tuple(item.since_version):
-            yield _f(
-                doc,
-                "instrument-version-order",
-                f"item '{item.id}': meaning_changed_in {item.meaning_changed_in} is before since_version {item.since_version}",
-                ("items", n, "meaning_changed_in"),
-            )
-    if fw_index is None:
-        return
-    active = inst.active_items()
-    for el_id, el in sorted(fw_index.items()):
-        if not re.match(models.ID_PATTERNS["principle"] + "|" + models.ID_PATTERNS["structure"], el_id):
-            continue
-        if getattr(el, "status", "active") != "active":
-            continue
-        items = [i for i in active if i.element == el_id]
-        if len(items) < inst.min_items_per_element:
-            yield _f(
-                doc,
-                "instrument-element-uncovered",
-                f"{el_id} has {len(items)} active item(s); at least {inst.min_items_per_element} are needed",
-                ("items",),
-            )
-        reached = {c for i in items for c in i.components}
-        for comp in getattr(el, "components", []) or []:
-            if comp.id not in reached:
-                yield _f(
-                    doc,
-                    "instrument-component-unreached",
-                    f"no active item of {el_id} reaches component {comp.id} ({comp.name}); add it to the `components` of an item that asks about it",
-                    ("items",),
-                )
-
-
-def check_rules(doc: Document, inst: InstrumentFile | None) -> Iterable[Finding]:
-    rules: ScoringRulesFile = doc.model  # type: ignore[assignment]
-    bands = rules.levels
-    ok = (
-        bands[0].min == 0
-        and bands[-1].max == 100
-        and all(a.max == b.min for a, b in zip(bands, bands[1:]))
-        and all(b.min < b.max for b in bands)
-    )
-    if not ok:
-        yield _f(
-            doc,
-            "scoring-rules-bands",
-            "levels must run from 0 to 100, lowest first, each starting where the one before ends",
-            ("levels",),
-        )
-    ids = [b.id for b in bands]
-    for field in ("ready_level", "cap_level"):
-        if getattr(rules.gate, field) not in ids:
-            yield _f(
-                doc,
-                "scoring-rules-unknown-level",
-                f"gate {field} '{getattr(rules.gate, field)}' is not one of the levels ({', '.join(ids)})",
-                ("gate", field),
-            )
-    if (
-        rules.gate.ready_level in ids
-        and rules.gate.cap_level in ids
-        and ids.index(rules.gate.cap_level) >= ids.index(rules.gate.ready_level)
-    ):
-        yield _f(
-            doc,
-            "scoring-rules-unknown-level",
-            f"gate cap_level '{rules.gate.cap_level}' must be below ready_level '{rules.gate.ready_level}'",
-            ("gate", "cap_level"),
-        )
-    if not rules.gap_thresholds[0] < rules.gap_thresholds[1]:
-        yield _f(
-            doc,
-            "scoring-rules-bands",
-            "gap_thresholds must be two increasing numbers (similar below the first, some difference below the second)",
-            ("gap_thresholds",),
-        )
-    if inst is not None and (rules.instrument != inst.id or rules.instrument_version != inst.version):
-        yield _f(
-            doc,
-            "scoring-rules-instrument",
-            f"these rules are for {rules.instrument} {rules.instrument_version}, but the instrument is {inst.id} {inst.version}",
-            ("instrument_version",),
-        )
-
-
-def check_actions(doc: Document, inst: InstrumentFile | None, rules: ScoringRulesFile | None) -> Iterable[Finding]:
-    acts: RecommendedActionsFile = doc.model  # type: ignore[assignment]
-    if inst is not None and (acts.instrument != inst.id or acts.instrument_version != inst.version):
-        yield _f(
-            doc,
-            "scoring-rules-instrument",
-            f"these actions are for {acts.instrument} {acts.instrument_version}, but the instrument is {inst.id} {inst.version}",
-            ("instrument_version",),
-        )
-    for n, a in enumerate(acts.actions):
-        yield from _prefix_checks(
-            doc, ("actions", n), a.id, a.element, a.components, f"action '{a.id}' is for {a.element}"
-        )
-        if rules is not None and a.up_to_level not in {b.id for b in rules.levels}:
-            yield _f(
-                doc,
-                "scoring-rules-unknown-level",
-                f"up_to_level '{a.up_to_level}' is not one of the scoring rules' levels",
-                ("actions", n, "up_to_level"),
-            )
-
-
-def check_assessment_files(docs: list[Document], index: Any) -> Iterable[Finding]:
-    """The instrument's, rules' and actions' own rules, over every loaded document."""
-    by_kind: dict[str, list[Document]] = {}
-    for d in docs:
-        if d.model is not None and d.kind:
-            by_kind.setdefault(d.kind, []).append(d)
-    fw = {e.id: e.obj for e in index.entries.values() if e.kind in ELEMENT_REF}
-    insts = by_kind.get("instrument", [])
-    inst = insts[0].model if len(insts) == 1 else None
-    rules_docs = by_kind.get("scoring-rules", [])
-    rules = rules_docs[0].model if len(rules_docs) == 1 else None
-    for d in insts:
-        yield from check_instrument(d, fw or None)
-    for d in rules_docs:
-        yield from check_rules(d, inst)  # type: ignore[arg-type]
-    for d in by_kind.get("recommended-actions", []):
-        yield from check_actions(d, inst, rules)  # type: ignore[arg-type]
 
 
 # -- Loading ---------------------------------------------------------------------------------
@@ -586,8 +230,6 @@ def assessments_dir(path: str | Path | None = None) -> Path:
 
 def load_assessment(path: str | Path | None = None) -> Assessment:
     """The validated instrument, rules and actions in ``path`` (default: assessments/)."""
-    from ..core.paths import real
-
     return _load_cached(str(real(assessments_dir(path))))
 
 

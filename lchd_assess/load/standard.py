@@ -3,9 +3,9 @@
 The standard is data (``framework/reporting-standard.yaml``, kind ``reporting-standard``) with
 its own semantic version and changelog; crosswalks to published reporting guidelines are data
 too (``framework/crosswalks/*.yaml``, kind ``guideline-crosswalk``).  This module holds their
-models and kinds, the semantic checks the schema cannot
-express (unique display numbers, crosswalks that cover their guideline, changelog IDs that
-exist), and offers read-only views for the checklist tools and the documentation site.
+models and kinds (crosswalks: :mod:`.guideline_crosswalk`; the rules the schema cannot express:
+:mod:`.standard_checks`) and offers read-only views for the checklist tools and the
+documentation site.
 
 Item IDs (``RS-partner-roster``) are permanent addresses: they never change when items are
 renumbered; the display ``number`` ("8b") may.
@@ -14,13 +14,22 @@ renumbered; the display ``number`` ("8b") may.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator, Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
-from ..core.findings import Finding
-from .documents import Document, Kind
+from .documents import Kind
 from .models import DATE, SEMVER, FileBase, Id, Ref, Strict, Text
+
+# Crosswalk models and the standard's own rules live beside this module; their names stay
+# importable from here.
+from .guideline_crosswalk import (  # noqa: F401  (re-exported)
+    GUIDELINE_CROSSWALK,
+    GuidelineCrosswalkFile,
+    GuidelineElement,
+    GuidelineMapping,
+)
+from .standard_checks import semantic_check  # noqa: F401  (re-exported)
 from ..core.addresses import versioned_url
 
 SectionId = Literal["title-abstract", "introduction", "methods", "results", "discussion", "other"]
@@ -147,60 +156,6 @@ class ReportingStandardFile(FileBase):
         return next(s for s in self.sections if any(i.id == item_id for i in s.items))
 
 
-class GuidelineMapping(Strict):
-    item: str = Ref("reporting-item", description="The standard's item that covers (part of) this element.")
-    relationship: Literal["equivalent", "broader", "narrower", "overlaps"] = Field(
-        description="Read from the guideline element to our item: 'broader' means the guideline element covers more than our item."
-    )
-    note: str | None = None
-
-
-class GuidelineElement(Strict):
-    number: str = Field(
-        pattern=r"^[1-9][0-9]*[a-z]?$", description="The element's number in the guideline's own article (e.g. '13f')."
-    )
-    item_name: Text = Field(description="Name of the guideline item the element belongs to.")
-    section: Text = Field(description="The guideline's section.")
-    summary: Text = Field(description="What the element asks for, paraphrased (guideline text is not reproduced).")
-    mappings: list[GuidelineMapping] = Field(default_factory=list)
-    not_applicable: str | None = Field(
-        default=None, description="Why the element has no counterpart in the standard (only when mappings is empty)."
-    )
-
-    @model_validator(mode="after")
-    def _mapped_or_explained(self) -> "GuidelineElement":
-        if bool(self.mappings) == bool(self.not_applicable):
-            raise ValueError(f"element {self.number}: give mappings or a not_applicable reason (exactly one of them)")
-        return self
-
-
-class GuidelineCrosswalkFile(FileBase):
-    """A crosswalk from a published reporting guideline (SQUIRE 2.0, StaRI …) to the standard's items."""
-
-    kind: Literal["guideline-crosswalk"]
-    id: str = Id("guideline-crosswalk")
-    guideline: Text = Field(description="Short name of the guideline, e.g. 'SQUIRE 2.0'.")
-    title: Text
-    description: Text
-    citation: Text = Field(description="The guideline's article (Vancouver style).")
-    doi: str = Field(pattern=r"^10\.\d{4,9}/\S+$")
-    reference: str | None = Ref(
-        "reference", default=None, description="The same article in the framework's references, when it is there."
-    )
-    url: str = Field(pattern=r"^https://\S+$", description="Where to read the guideline itself.")
-    licence_note: Text = Field(description="The guideline's licence and how this file respects it.")
-    numbering: Text = Field(description="Which numbering the element numbers follow, and why.")
-    coverage: Literal["complete", "selected"] = Field(
-        description="'complete': every element of the guideline is listed; 'selected': only those useful here."
-    )
-    profile: list[str] = Ref(
-        "reporting-item",
-        default_factory=list,
-        description="The guideline profile: extended items that, with all core items, address every listed element (each by an equivalent or narrower item, or by overlapping items together). Empty when no profile is claimed.",
-    )
-    elements: list[GuidelineElement] = Field(min_length=1)
-
-
 #: The standard's two kinds of file (listed in :data:`lchd_assess.load.kinds.KINDS`).
 REPORTING_STANDARD = Kind(
     "reporting-standard",
@@ -208,108 +163,6 @@ REPORTING_STANDARD = Kind(
     "The partnership reporting standard: sections, items, domains, stratifiers and changelog.",
     "reporting-standard",
 )
-GUIDELINE_CROSSWALK = Kind(
-    "guideline-crosswalk",
-    GuidelineCrosswalkFile,
-    "A crosswalk from a published reporting guideline to the reporting standard's items.",
-    "reporting-standard",
-)
-
-
-def _standard_checks(doc: Document) -> Iterator[Finding]:
-    m: ReportingStandardFile = doc.model  # type: ignore[assignment]
-    loc = doc.loaded.locate
-    seen: dict[str, tuple] = {}
-    all_ids = {i.id for i in m.items(include_retired=True)}
-    for si, section in enumerate(m.sections):
-        for ii, item in enumerate(section.items):
-            path = ("sections", si, "items", ii)
-            if item.status == "active":
-                if item.number in seen:
-                    yield loc(
-                        Finding(
-                            "standard-duplicate-number",
-                            f"item {item.id} has number {item.number}, already used by {seen[item.number][0]}; give it its own number",
-                            path=path + ("number",),
-                        )
-                    )
-                else:
-                    seen[item.number] = (item.id,)
-            if item.na_allowed != bool(item.na_guidance):
-                what = (
-                    "allows 'not applicable' but does not say when (add na_guidance)"
-                    if item.na_allowed
-                    else "does not allow 'not applicable' but has na_guidance (remove it)"
-                )
-                yield loc(
-                    Finding(
-                        "standard-na-guidance",
-                        f"item {item.id} {what}",
-                        path=path + ("na_guidance" if item.na_guidance else "na_allowed",),
-                    )
-                )
-            entry = next((c for c in m.changelog if c.version == item.version_added), None)
-            if entry is None or item.id not in entry.added:
-                yield loc(
-                    Finding(
-                        "standard-item-not-in-changelog",
-                        f"item {item.id} says version_added {item.version_added}, but that changelog entry does not list it under `added`",
-                        path=path + ("version_added",),
-                    )
-                )
-    for ci, c in enumerate(m.changelog):
-        for field in ("added", "retired", "renumbered", "reworded"):
-            for k, id_ in enumerate(getattr(c, field)):
-                if id_ not in all_ids:
-                    yield loc(
-                        Finding(
-                            "standard-changelog-unknown-item",
-                            f"changelog {c.version} lists '{id_}' under {field}, but no item has that ID",
-                            path=("changelog", ci, field, k),
-                        )
-                    )
-    declared = {d.id for d in m.domains}
-    used = {i.domain for i in m.items()}
-    for di, d in enumerate(m.domains):
-        if d.id not in used:
-            yield loc(
-                Finding("standard-domain-unused", f"domain '{d.id}' has no active item", path=("domains", di, "id"))
-            )
-    for missing in sorted(used - declared):
-        yield loc(
-            Finding(
-                "standard-domain-unused",
-                f"items use domain '{missing}', which the standard does not declare under `domains`",
-                path=("domains",),
-            )
-        )
-
-
-def _crosswalk_checks(doc: Document) -> Iterator[Finding]:
-    m: GuidelineCrosswalkFile = doc.model  # type: ignore[assignment]
-    seen: set[str] = set()
-    for ei, el in enumerate(m.elements):
-        if el.number in seen:
-            yield doc.loaded.locate(
-                Finding(
-                    "crosswalk-duplicate-element",
-                    f"element {el.number} is listed twice in {m.id}",
-                    path=("elements", ei, "number"),
-                )
-            )
-        seen.add(el.number)
-
-
-def semantic_check(docs: list[Document], index: object) -> Iterable[Finding]:
-    out: list[Finding] = []
-    for doc in docs:
-        if doc.model is None:
-            continue
-        if doc.kind == "reporting-standard":
-            out.extend(_standard_checks(doc))
-        elif doc.kind == "guideline-crosswalk":
-            out.extend(_crosswalk_checks(doc))
-    return out
 
 
 # -- Read-only views --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.findings import Finding, PathT
 from .yaml_words import explain
+from ..core.files import TooLarge, read_limited
 
 MAX_BYTES = 2 * 1024 * 1024  # framework files are a few dozen KiB; 2 MiB is generous
 MAX_ALIASES = 100
@@ -227,8 +228,6 @@ def _decode(raw: bytes, loaded: LoadedYaml) -> str | None:
 
 def read_text(path: Path, display: str, loaded: LoadedYaml, max_bytes: int = MAX_BYTES) -> str | None:
     """Read ``path`` as UTF-8 text, adding input/encoding findings to ``loaded``."""
-    from ..core.files import TooLarge, read_limited
-
     try:
         # regular files only, at most the limit + 1 bytes read: /dev/zero never ends and a FIFO
         # would wait for a writer forever, and st_size says nothing about either

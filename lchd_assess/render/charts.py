@@ -14,11 +14,14 @@ greyscale print and for colour-blind readers.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from markupsafe import Markup, escape
 
 from .fonts import STACK
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..context.charts import StripChart
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
 INK = "#1a1a1a"
@@ -242,11 +245,15 @@ def strip_plot(
     axis_label: str = "Score (0–100)",
     width: float = 640,
     label_width: float = 220,
+    bin_width: float = 0,
 ) -> Markup:
     """One row per element, one hollow dot per partnership, a bar at the median.
 
     Dots are spread vertically by their rank among equal-ish values (a deterministic jitter),
-    so overlapping partnerships stay visible without randomness.
+    so overlapping partnerships stay visible without randomness.  With ``bin_width`` (a large
+    portfolio, where a thousand dots per row are a smear that also takes seconds to lay out in
+    a PDF) each row is a small histogram instead: one bar per ``bin_width`` points of the scale,
+    as tall as the share of the row's partnerships in it.
     """
     row_h = 32
     top = 8
@@ -269,8 +276,10 @@ def strip_plot(
                 f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{MUTED}" font-style="italic">no partnership has a score</text>'
             )
             continue
+        if bin_width:
+            _bins(parts, row.values, bin_width, x0, scale, cy)
         # Deterministic jitter: values sorted, each placed on one of five lanes in turn.
-        order = sorted(range(len(row.values)), key=lambda i: (row.values[i], i))
+        order = [] if bin_width else sorted(range(len(row.values)), key=lambda i: (row.values[i], i))
         for lane_i, i in enumerate(order):
             y = cy + (lane_i % 5 - 2) * 2.6
             big = i in row.highlight
@@ -284,13 +293,53 @@ def strip_plot(
             f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>'
         )
     ly = height - 8
-    parts.append(
-        f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>'
-    )
-    parts.append(f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">One partnership</text>')
+    if bin_width:
+        parts.append(
+            f'<rect x="{num(x0 + 2)}" y="{num(ly - 9)}" width="6" height="9" fill="{BLUE}" fill-opacity="0.6"/>'
+        )
+        parts.append(
+            f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">Partnerships ({num(bin_width)} points)</text>'
+        )
+    else:
+        parts.append(
+            f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>'
+        )
+        parts.append(f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">One partnership</text>')
     parts.append(
         f'<line x1="{num(x0 + 140)}" y1="{num(ly - 10)}" x2="{num(x0 + 140)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>'
     )
     parts.append(f'<text x="{num(x0 + 148)}" y="{num(ly)}" fill="{INK}">Median</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))
+
+
+def _bins(parts: list[str], values: Sequence[float], width: float, x0: float, scale: float, cy: float) -> None:
+    """A row's histogram: bars of ``width`` points, the fullest as tall as the row allows."""
+    n_bins = int(-(-100 // width))
+    counts = [0] * n_bins
+    for v in values:
+        counts[min(int(v // width), n_bins - 1)] += 1
+    top = max(counts)
+    for b, c in enumerate(counts):
+        if c:
+            h = 22 * c / top
+            parts.append(
+                f'<rect x="{num(x0 + b * width * scale)}" y="{num(cy + 11 - h)}" width="{num(width * scale)}" height="{num(h)}" fill="{BLUE}" fill-opacity="0.6"/>'
+            )
+
+
+def chart_svg(chart: "StripChart") -> Markup:
+    """The drawing of a context's chart data (context/charts.py): the ``chart_svg`` Jinja filter,
+    so a template gets numbers from its context and the SVG from here."""
+    if chart.kind != "strip":
+        raise ValueError(f"no drawing for chart kind {chart.kind!r}")
+    rows = [StripRow(label=r.label, values=r.values, median=r.median) for r in chart.rows]
+    return strip_plot(
+        rows,
+        title=chart.title,
+        desc=chart.desc,
+        ident=chart.ident,
+        width=chart.width,
+        label_width=chart.label_width,
+        bin_width=chart.bin_width,
+    )

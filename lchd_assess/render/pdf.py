@@ -34,11 +34,18 @@ character the shipped family lacks, which fontconfig fills from a system font.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 from importlib import resources
+from importlib.metadata import version
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from ..core.errors import LchdError
+from .fonts import font_face_css, FACES, fonts_dir
+from ..core.outputs import write_atomic
 
 #: The package's own assets: the only files a rendered document may read.
 ASSETS = Path(str(resources.files("lchd_assess") / "assets")).resolve()
@@ -58,6 +65,8 @@ def read_asset(name: str) -> str:
 
 
 def _fetcher_class():
+    # WeasyPrint is imported on the first PDF, not with this module: it takes ~0.25 s, and most
+    # commands that import render/ (site build with a cached blank checklist, HTML reports) draw none
     from weasyprint.urls import URLFetcher
 
     class AssetsOnlyFetcher(URLFetcher):
@@ -104,20 +113,19 @@ def render_pdf(
     author: str | None = None,
     description: str | None = None,
     keywords: list[str] | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> bytes:
     """Render ``html`` to PDF/UA-1 bytes with the restricted fetcher.
 
     Metadata comes from the HTML ``<head>``; a keyword argument that is given replaces the
     head's value. Raises :class:`RenderError` when a resource is refused or the document ends
-    up without a title, author, description or keywords.
+    up without a title, author, description or keywords.  ``on_page(n)`` is called as WeasyPrint
+    lays out page ``n`` (and with 0 when it starts writing the file), for a progress bar over a
+    long document (the portfolio).
     """
-    import logging
-
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # lazily (see _fetcher_class)
     from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import FatalURLFetchingError
-
-    from .fonts import font_face_css
 
     # WeasyPrint logs every refused fetch and CSS it ignores as a warning; we raise instead.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -128,6 +136,7 @@ def render_pdf(
             f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed"
         )
 
+    watcher = _PageWatcher(on_page) if on_page is not None else None
     try:
         # The shipped font family, declared for every document and fetched like any asset, so the
         # PDF is drawn with the same font files on every machine (render/fonts.py).
@@ -168,9 +177,42 @@ def render_pdf(
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as exc:
         raise refused(exc.__cause__ or exc) from None
+    finally:
+        if watcher is not None:
+            watcher.close()
     if url_fetcher.refused:
         raise refused(url_fetcher.refused[0])
     return pdf
+
+
+class _PageWatcher(logging.Handler):
+    """Turns WeasyPrint's progress log ('Step 5 - Creating layout - Page 12', 'Step 6 -
+    Creating PDF') into ``on_page`` calls while one document renders; removed afterwards."""
+
+    def __init__(self, on_page: Callable[[int], None]) -> None:
+        super().__init__(logging.INFO)
+        self.on_page = on_page
+        self.logger = logging.getLogger("weasyprint.progress")
+        self.saved = (self.logger.level, self.logger.propagate)
+        # INFO reaches this handler only; nothing is printed through the root logger
+        self.logger.setLevel(logging.INFO)
+        self.logger.propagate = False
+        self.logger.addHandler(self)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = record.getMessage()
+        if msg.startswith("Step 5 - Creating layout - Page "):
+            page = msg.split("Page ", 1)[1].split(" ", 1)[0]
+            if page.isdigit():  # another WeasyPrint's wording only loses the bar, never the PDF
+                self.on_page(int(page))
+        elif msg.startswith("Step 6"):
+            self.on_page(0)
+
+    def close(self) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self.saved[0])
+        self.logger.propagate = self.saved[1]
+        super().close()
 
 
 def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> bytes:
@@ -184,13 +226,6 @@ def render_pdf_cached(html: str, cache_dir: Path | None, **meta: object) -> byte
     """
     if cache_dir is None:
         return render_pdf(html, **meta)  # type: ignore[arg-type]
-    import hashlib
-    import json
-    from importlib.metadata import version
-
-    from ..core.outputs import write_atomic
-
-    from .fonts import FACES, fonts_dir
 
     # the shipped font files are an input too: a font update must not reuse PDFs drawn with the old one
     font_sums = [hashlib.sha256((fonts_dir(ASSETS) / name).read_bytes()).hexdigest() for name, _w, _s in FACES]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..context.questionnaire import questionnaire_context
 from .templating import environment
+from .pdf import read_asset, render_pdf
 
 if TYPE_CHECKING:  # annotations only: render/ takes loaded models, it never loads them
     from ..load.instrument import InstrumentFile
@@ -24,8 +25,6 @@ def render_html(
     status_note: str | None = None,
 ) -> str:
     """One HTML file with its CSS and script inline: it fetches nothing and works from disk."""
-    from .pdf import read_asset
-
     q = questionnaire_context(inst, partnership, wave, lang, status_note)
     return (
         environment()
@@ -53,6 +52,4 @@ def render_paper(
     status_note: str | None = None,
 ) -> bytes:
     """The paper questionnaire as a tagged PDF, through the toolkit's one PDF wrapper."""
-    from .pdf import render_pdf
-
     return render_pdf(paper_html(inst, partnership, wave, lang, status_note))

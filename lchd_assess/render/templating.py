@@ -12,6 +12,7 @@ from typing import Iterable
 import jinja2
 
 from .filters import FILTERS
+from ..core.paths import cache_dir
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -19,8 +20,6 @@ PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept between runs (Jinja keys each by name and source checksum, so an
     edited template is compiled again); compiling was a third of a full site regeneration."""
-    from ..core.paths import cache_dir
-
     # in the user's cache folder, never in the data or the working folder (none when unwritable)
     folder = cache_dir("jinja")
     return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None

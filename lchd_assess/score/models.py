@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..load.vocabulary import Scale
+from ..load.fields import Scale
 
 if TYPE_CHECKING:  # pragma: no cover
     # annotations only: reading a saved result must not load the findings catalogue

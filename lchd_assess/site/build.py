@@ -9,12 +9,16 @@ when no input changed since the last build, is :func:`lchd_assess.app.site.build
 
 from __future__ import annotations
 
+import io
 import json
+import logging
 import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from mkdocs.commands import build as mkdocs_commands_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
 
 from ..core.errors import InputError
 from ..core.outputs import write_atomic
@@ -32,7 +36,9 @@ def write_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
     Refuses to clean a non-empty folder that is not marked as generated.
     """
     if docs_dir.exists() and any(docs_dir.iterdir()) and not (docs_dir / MARKER_FILE).exists():
-        raise InputError(f"{docs_dir}: folder exists and was not made by `lchd-assess site build` (no {MARKER_FILE}); choose an empty folder")
+        raise InputError(
+            f"{docs_dir}: folder exists and was not made by `lchd-assess site build` (no {MARKER_FILE}); choose an empty folder"
+        )
     changed = []
     for rel, text in sorted(site.files.items()):
         target = docs_dir / rel
@@ -62,7 +68,11 @@ def check_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
     """
     stale = []
     binary = {rel for rel, data in site.files.items() if isinstance(data, bytes)}
-    have = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - binary if docs_dir.is_dir() else set()
+    have = (
+        {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file()} - binary
+        if docs_dir.is_dir()
+        else set()
+    )
     for rel, text in sorted(site.files.items()):
         if rel in binary:
             continue
@@ -73,8 +83,6 @@ def check_site(site: Site, docs_dir: Path, config_path: Path) -> list[str]:
     if not config_path.exists() or config_path.read_text(encoding="utf-8") != site.config:
         stale.append(config_path.name)
     return stale
-
-
 
 
 @dataclass
@@ -93,12 +101,51 @@ class BuildResult:
 
 
 def mkdocs_build(config_path: Path, site_dir: Path, directory_urls: bool = True) -> BuildResult:
-    """``mkdocs build --strict`` (never ``-q``: it hides the warnings strict counts)."""
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config_path.resolve()), "-d", str(site_dir.resolve())]
-    if not directory_urls:
-        cmd.append("--no-directory-urls")
-    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, **MKDOCS_ENV}, cwd=config_path.parent)
-    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+    """``mkdocs build --strict --clean`` in this process (never quiet: strict counts warnings).
+
+    In process rather than as ``python -m mkdocs``: a second interpreter would load Jinja,
+    PyYAML and Markdown again, which cost about a tenth of a second of every build (measured in
+    benchmarks/site.py).  What the command line adds is done here too: the config file's
+    options, ``--strict``, ``--site-dir``, the plugins' start-up and shut-down events, and the
+    log at INFO level, captured (MkDocs' own level names, so ``WARNING`` lines are found the
+    same way) instead of printed.
+    """
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    saved = (logger.level, logger.propagate, {k: os.environ.get(k) for k in MKDOCS_ENV})
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False  # the log is the result's, not the caller's console
+    os.environ.update(MKDOCS_ENV)
+    returncode = 0
+    try:
+        cfg = load_config(
+            str(config_path.resolve()), strict=True, site_dir=str(site_dir.resolve()), use_directory_urls=directory_urls
+        )
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_commands_build.build(cfg, dirty=False)
+        finally:
+            cfg.plugins.on_shutdown()
+    except MkDocsException as exc:
+        # a strict-mode abort (the warnings are in the log above it) or a configuration error
+        logger.error(exc.format_message())
+        returncode = 1
+    except Exception as exc:  # a plugin's or the theme's own failure: reported like the CLI's exit 1
+        logger.error(f"mkdocs failed: {type(exc).__name__}: {exc}")
+        returncode = 1
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        for key, value in saved[2].items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return BuildResult(returncode, log.getvalue(), site_dir)
 
 
 def relocate_config(config: str, config_dir: Path) -> str:

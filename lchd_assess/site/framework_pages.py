@@ -16,7 +16,8 @@ from ..formats.bundle import bundle_json
 from ..formats.schemas import expected_schemas
 from ..load import models
 from ..load.framework import Framework
-from ..load.instrument import load_assessment
+from ..render.figure_layout import framework_layout
+from ..render.figure_png import figure_png
 from ..render.figure_svg import figure_from_framework
 from . import cite as site_cite
 from . import guides as site_guides
@@ -270,7 +271,7 @@ def home_pages(ctx: SiteContext) -> list[Page]:
     ]
     terms = [{"@type": "DefinedTerm", "@id": ctx.permanent_url(p.path), "termCode": p.element_id, "name": ctx.name_of(p.element_id or ""), "url": ctx.permanent_url(p.path)} for p in _all_element_pages(ctx)]
     jsonld = {**term_set_ref(fw), "url": fw.meta.base_url, "description": fw.meta.summary, "license": fw.meta.licence_url, "citation": article_jsonld(fw), "hasDefinedTerm": terms}
-    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles, "routes": site_guides.routes(ctx, path), "figure_svg": ctx.path_href(FIGURE_SVG, None, path)}
+    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles, "routes": site_guides.routes(ctx, path), "figure_svg": ctx.path_href(FIGURE_SVG, None, path), "figure_png": ctx.path_href(FIGURE_PNG, None, path)}
     return [Page(path, "home.md", fw.meta.title, context, description=fw.meta.summary, jsonld=jsonld, nav_title="Home")]
 
 
@@ -320,7 +321,7 @@ def changelog_pages(ctx: SiteContext) -> list[Page]:
     # standard each carry a version and a changelog; the page shows all of them, newest first.
     others = []
     try:
-        a = load_assessment()
+        a = ctx.load_assessment()
     except Exception:  # an assessment folder that does not load is reported by `validate`
         a = None
     if a is not None:
@@ -358,16 +359,23 @@ def downloads_pages(ctx: SiteContext) -> list[Page]:
 #: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
 #: reporting standard add their files here.
 FIGURE_SVG = "downloads/framework-figure.svg"
+#: The same figure painted as a PNG at slide width (built, never committed: see .gitignore).
+FIGURE_PNG = "downloads/framework-figure.png"
 
 
 def figure_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
-    """The framework figure as a standalone SVG for slides: its boxes link the element pages at
-    their versioned addresses (a slide outlives the page it was made from)."""
+    """The framework figure for slides, as a standalone SVG whose boxes link the element pages
+    at their versioned addresses (a slide outlives the page it was made from), and as a PNG
+    painted from the same layout (for software that takes no SVG)."""
     def href(id_: str) -> str:
         where = ctx.address(id_)
         return ctx.permanent_url(where[0]) if where else ""
 
-    return {FIGURE_SVG: '<?xml version="1.0" encoding="UTF-8"?>\n' + figure_from_framework(ctx.fw, href) + "\n"}
+    png = ctx.prepared.figure_png
+    return {
+        FIGURE_SVG: '<?xml version="1.0" encoding="UTF-8"?>\n' + figure_from_framework(ctx.fw, href) + "\n",
+        FIGURE_PNG: png if png is not None else figure_png(framework_layout(ctx.fw, href)),
+    }
 
 
 DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [site_instrument.downloads, site_standard.downloads, site_cite.cite_downloads, figure_downloads]
@@ -389,7 +397,7 @@ def download_files(ctx: SiteContext) -> dict[str, str]:
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix in (".yaml", ".yml"):
             out["downloads/framework/" + p.relative_to(root).as_posix()] = p.read_text(encoding="utf-8")
-    for name, text in expected_schemas().items():
+    for name, text in (ctx.prepared.schemas if ctx.prepared.schemas is not None else expected_schemas()).items():
         out["downloads/schemas/" + name] = text
     ctx._downloads = out
     return out

@@ -60,6 +60,7 @@ from .pages import (  # noqa: F401  (the shared pieces, re-exported: tests and c
     MKDOCS_ENV,
     Page,
     PageSet,
+    Prepared,
     SiteContext,
     TermLinker,
     templates_dir,
@@ -159,11 +160,19 @@ def _nav(page_sets: list[tuple[PageSet, list[Page]]]) -> list[Any]:
     return nav
 
 
-def generate(fw: Framework, cff: Mapping[str, Any], directory_urls: bool = True, extra_files: Mapping[str, str | bytes] | None = None) -> Site:
+def generate(
+    fw: Framework,
+    cff: Mapping[str, Any],
+    directory_urls: bool = True,
+    extra_files: Mapping[str, str | bytes] | None = None,
+    prepared: Prepared | None = None,
+) -> Site:
     """``extra_files``: docs-relative path → content made by other stages (the sample report
-    and portfolio, from app/site.py), written beside the pages and linked from them."""
+    and portfolio, from app/site.py), written beside the pages and linked from them;
+    ``prepared``: what the caller has made already (see :class:`Prepared`)."""
     ctx = SiteContext(fw, cff, directory_urls=directory_urls)
     ctx.extra_files = dict(extra_files or {})
+    ctx.prepared = prepared or Prepared()
     env = environment([templates_dir() / "pages", templates_dir()], markdown=True)
     built = [(ps, ps.build(ctx)) for ps in PAGE_SETS]
     files: dict[str, str] = {}

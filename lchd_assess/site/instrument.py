@@ -14,7 +14,7 @@ from typing import Any
 from ..context.method import instrument_data, method_markdown
 from ..core.formatting import md_text
 from ..formats.responses import codebook_markdown, template_csv
-from ..load.instrument import Assessment, load_assessment
+from ..load.instrument import Assessment
 from ..render.questionnaire import render_html
 from .pages import Page, SiteContext
 
@@ -33,21 +33,21 @@ QUESTIONNAIRE_HTML = f"{DOWNLOADS}/questionnaire.html"
 SOURCE_FILES = ("instrument.yaml", "scoring-rules.yaml", "recommended-actions.yaml")
 
 
-def _assessment() -> Assessment:
-    return load_assessment()
+def _assessment(ctx: SiteContext) -> Assessment:
+    return ctx.load_assessment()
 
 
 def _data(ctx: SiteContext) -> dict[str, Any]:
     # built once per site generation: the element pages ask for it eight times
     cached = getattr(ctx, "_instrument_data", None)
     if cached is None:
-        cached = instrument_data(_assessment(), ctx.fw)
+        cached = instrument_data(_assessment(ctx), ctx.fw)
         ctx._instrument_data = cached  # type: ignore[attr-defined]
     return cached
 
 
 def instrument_pages(ctx: SiteContext) -> list[Page]:
-    a = _assessment()
+    a = _assessment(ctx)
     inst, rules = a.instrument, a.rules
     data = _data(ctx)
     version = inst.version
@@ -135,11 +135,11 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
     pages = [overview, items_page, answering, scoring, codebook]
     # One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
     # questions in that language, with its field-testing status at the top.
-    from ..load.translation import available_languages, load_translation
+    from ..load.translation import available_languages
 
-    a = _assessment()
+    a = _assessment(ctx)
     for lang in available_languages(a.folder):
-        tr = load_translation(a.folder, lang, inst)
+        tr = ctx.load_translation(lang)
         pages.append(Page(
             f"{FOLDER}/codebook-{lang}.md",
             "generated-markdown.md",
@@ -269,7 +269,7 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
 def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The browser questionnaire and the blank answer sheet (as `lchd-assess questionnaire` and
     `lchd-assess template` write them) and the source files."""
-    a = _assessment()
+    a = _assessment(ctx)
     out: dict[str, str | bytes] = {TEMPLATE_CSV: template_csv(a.instrument), QUESTIONNAIRE_HTML: render_html(a.instrument)}
     for name in SOURCE_FILES:
         out[f"{DOWNLOADS}/{name}"] = (a.folder / name).read_text(encoding="utf-8")
@@ -277,7 +277,7 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
 
 
 def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
-    version = _assessment().instrument.version
+    version = _assessment(ctx).instrument.version
     return (
         "The readiness self-assessment",
         f"Version {version} of the self-assessment. The answer sheet is the same file `lchd-assess template --out answers.csv` writes; "

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..formats.redcap import RAW_CODES
-from ..load.instrument import load_assessment
 from .pages import Page, SiteContext
 
 FOLDER = "survey-platforms"
@@ -131,7 +130,7 @@ def platform_pages(ctx: SiteContext) -> list[Page]:
 
     from ..load.translation import available_languages
 
-    a = load_assessment()
+    a = ctx.load_assessment()
     inst = a.instrument
     codes = _codes(inst)
     languages = available_languages(a.folder)

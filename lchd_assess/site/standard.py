@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.formatting import md_text
-from ..formats.checklist import site_downloads
+from ..formats.checklist import blank_checklist_yaml
+from ..render.checklist import blank_checklist_pdf
 from ..load.standard import Standard, site_item, site_overview, standard_from
 from . import checklist_form
 from .cite import cite_box, item_cite_args
@@ -143,12 +144,23 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
     return [{"heading": "In the reporting standard", "markdown": "\n".join(lines)}]
 
 
+def checklist_downloads(std: Standard) -> dict[str, bytes]:
+    """Files the site offers under ``reporting-standard/`` (names match ``site_overview``'s
+    ``downloads``): the blank checklist as YAML and as a printable PDF."""
+    return {
+        "checklist.yaml": blank_checklist_yaml(std).encode("utf-8"),
+        "checklist.pdf": blank_checklist_pdf(std),
+    }
+
+
 def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The blank checklist as YAML and PDF, where the overview's ``downloads`` says."""
     std = standard_of(ctx)
     if std is None:
         return {}
-    files: dict[str, str | bytes] = {f"reporting-standard/{name}": data for name, data in sorted(site_downloads(std).items())}
+    files: dict[str, str | bytes] = {
+        f"reporting-standard/{name}": data for name, data in sorted(checklist_downloads(std).items())
+    }
     files[checklist_form.PAGE] = checklist_form.form_html(std)
     return files
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from . import add_force, add_format
 
@@ -10,7 +11,16 @@ from . import add_force, add_format
 def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="action", metavar="ACTION")
     sub.required = True
+    actions = (_new_parser(sub), _check_parser(sub), _render_parser(sub), _template_parser(sub))
+    for q in actions:
+        q.add_argument(
+            "--framework",
+            metavar="DIR",
+            help="framework folder holding the standard (default: the repository's framework/)",
+        )
 
+
+def _new_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     new = sub.add_parser(
         "new",
         help="write a blank checklist (YAML) to fill in",
@@ -25,7 +35,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="core items only: the minimum for a first report or a funder (extended items can be added later)",
     )
+    return new
 
+
+def _check_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     check = sub.add_parser(
         "check",
         help="list what is missing or wrong in a filled checklist",
@@ -38,7 +51,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="list every finding on its own line (by default one line per kind of problem, with a count and the first places)",
     )
+    return check
 
+
+def _render_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     render = sub.add_parser(
         "render",
         help="write the completed checklist as HTML, PDF and Markdown, or Word",
@@ -64,7 +80,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="lchd: the standard's own checklist (default); squire: the same answers as a SQUIRE 2.0 checklist, elements not covered in full marked 'check'",
     )
     add_force(render, "files in DIR")
+    return render
 
+
+def _template_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     tpl = sub.add_parser(
         "template",
         help="write a structured write-up template (Markdown)",
@@ -73,79 +92,80 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     tpl.add_argument("--out", required=True, metavar="FILE", help="file to write (.md); not overwritten unless --force")
     tpl.add_argument("--partnership", metavar="DIR", help="a partnership folder (partnership.yaml, responses/*.csv)")
     add_force(tpl, "a FILE")
+    return tpl
 
-    for q in (new, check, render, tpl):
-        q.add_argument(
-            "--framework",
-            metavar="DIR",
-            help="framework folder holding the standard (default: the repository's framework/)",
-        )
+
+def _new(args: argparse.Namespace) -> int:
+    from ...app.checklist import new_checklist
+    from ...core.safe_output import shown
+
+    done = new_checklist(args.out, framework=args.framework, core=args.core, force=args.force)
+    std = done.standard
+    what = f"{done.items} core items of {done.total}" if args.core else f"{done.items} items"
+    print(
+        f"wrote {shown(done.path)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(done.path)}`"
+    )
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from ...app.checklist import check_checklist
+    from ...core.outputs import dumps_json
+
+    report = check_checklist(args.file, framework=args.framework)
+    if args.format == "json":
+        sys.stdout.write(dumps_json(report.to_dict()))
+    else:
+        print(report.format_text(full=args.all), file=sys.stdout if report.ok else sys.stderr)
+    return int(report.exit_code)
+
+
+def _render(args: argparse.Namespace) -> int:
+    # only `render` loads the Word and PDF renderers
+    from ...app.checklist_render import BLOCKING_CODES, render_checklist
+    from ...core.safe_output import shown
+
+    result = render_checklist(
+        args.file,
+        args.out,
+        framework=args.framework,
+        draft=args.draft,
+        formats=args.format,
+        view=args.view,
+        force=args.force,
+    )
+    if not result.written:
+        print(result.report.format_text(), file=sys.stderr)
+        if result.report.exit_code == 1:
+            hint = (
+                "fix these, or add --draft to render a marked draft"
+                if not BLOCKING_CODES & set(result.report.codes())
+                else "a checklist for another version or standard cannot be rendered"
+            )
+            print(f"not rendered: {hint}", file=sys.stderr)
+        return int(result.report.exit_code) or 1
+    if result.report.findings:
+        print(result.report.format_text(), file=sys.stderr)
+    for p in result.written:
+        print(f"wrote {shown(p)}")
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from ...app.checklist import write_template
+    from ...core.safe_output import shown
+
+    notes = write_template(args.out, framework=args.framework, partnership=args.partnership, force=args.force)
+    for n in notes:
+        print(n, file=sys.stderr)
+    print(f"wrote {shown(args.out)}")
+    return 0
+
+
+# The library is imported inside each action, not at the top: start-up speed (`lchd-assess
+# --help` imports this module and must load no use case, pydantic or Jinja).
+ACTIONS = {"new": _new, "check": _check, "render": _render, "template": _template}
 
 
 def run(args: argparse.Namespace) -> int:
-    import sys
-    from pathlib import Path
-
-    from ...formats import checklist as cl
-    from ...core.outputs import dumps_json
-    from ...core.safe_output import OutputGuard, shown
-    from ...load.framework import framework_dir
-    from ...load.framework import load_standard
-
-    inputs = [framework_dir(args.framework)] + [
-        Path(x) for x in (getattr(args, "file", None), getattr(args, "partnership", None)) if x
-    ]
-    guard = OutputGuard(force=getattr(args, "force", False), inputs=inputs)
-    # the output is checked before any work, so a refusal costs nothing
-    target = (
-        guard.file(args.out)
-        if args.action in ("new", "template")
-        else guard.folder(args.out, tuple(cl.rendered_names(args.format or cl.DEFAULT_FORMATS, args.view).values()))
-        if args.action == "render"
-        else None
-    )
-    std = load_standard(args.framework)
-    if args.action == "new":
-        out = Path(args.out)
-        scope = "core" if args.core else "full"
-        target.write(cl.blank_checklist(std, cl.schema_ref_for(out), scope=scope))
-        n = len(cl.required_ids(std, scope))
-        what = f"{n} core items of {len(std.items())}" if args.core else f"{n} items"
-        print(
-            f"wrote {shown(out)}: blank checklist for {std.model.short_title} {std.version} ({what}); fill it, then run `lchd-assess checklist check {shown(out)}`"
-        )
-        return 0
-    if args.action == "check":
-        report = cl.check_file(args.file, std)
-        if args.format == "json":
-            sys.stdout.write(dumps_json(report.to_dict()))
-        else:
-            print(report.format_text(full=args.all), file=sys.stdout if report.ok else sys.stderr)
-        return int(report.exit_code)
-    if args.action == "render":
-        result = cl.render(
-            args.file, target, std, draft=args.draft, formats=tuple(args.format or cl.DEFAULT_FORMATS), view=args.view
-        )
-        if not result.written:
-            print(result.report.format_text(), file=sys.stderr)
-            if result.report.exit_code == 1:
-                hint = (
-                    "fix these, or add --draft to render a marked draft"
-                    if not cl.BLOCKING_CODES & set(result.report.codes())
-                    else "a checklist for another version or standard cannot be rendered"
-                )
-                print(f"not rendered: {hint}", file=sys.stderr)
-            return int(result.report.exit_code) or 1
-        if result.report.findings:
-            print(result.report.format_text(), file=sys.stderr)
-        for p in result.written:
-            print(f"wrote {shown(p)}")
-        return 0
-    if args.action == "template":
-        text, notes = cl.writeup_template(std, args.partnership)
-        target.write(text)
-        for n in notes:
-            print(n, file=sys.stderr)
-        print(f"wrote {shown(args.out)}")
-        return 0
-    return 2
+    return ACTIONS[args.action](args)

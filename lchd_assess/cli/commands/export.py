@@ -50,13 +50,9 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.format or args.language:
         raise UsageError("--format and --language are for `export instrument`")
-    from ...formats.bundle import bundle_json
-    from ...load.framework import load_framework
-    from ...core.safe_output import OutputGuard, shown
-    from ...load.framework import framework_dir
+    from ...app.export import export_bundle
+    from ...core.safe_output import shown
 
-    target = OutputGuard(force=args.force, inputs=[framework_dir(args.framework)]).file(args.out)
-    fw = load_framework(args.framework)
-    target.write(bundle_json(fw))
-    print(f"wrote {shown(args.out)} (framework {fw.version})")
+    version = export_bundle(args.out, args.framework, force=args.force)
+    print(f"wrote {shown(args.out)} (framework {version})")
     return 0

@@ -6,7 +6,7 @@ import argparse
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    from ...app.init import example_names  # light: lists one folder
+    from ...core.paths import example_names  # light: lists one folder, loads no use case
 
     p.add_argument("folder", metavar="DIR", help="the partnership folder to create (must not exist, or be empty)")
     p.add_argument(

@@ -1,4 +1,5 @@
-"""``lchd-assess portfolio``: many partnerships side by side (HTML, PDF, CSV)."""
+"""``lchd-assess portfolio``: many partnerships side by side (HTML, PDF, CSV), and optionally
+each partnership's own report beside them."""
 
 from __future__ import annotations
 
@@ -30,7 +31,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="the anonymisation key (default: portfolio-anonymize.key in your user data folder); created on first use; keep it private and backed up, never inside --out",
     )
-    p.add_argument("--quiet", action="store_true", help="no progress bar and nothing printed on success")
+    p.add_argument(
+        "--with-reports",
+        action="store_true",
+        help="also write each partnership's report as reports/NAME.html in DIR (NAME is the code with --anonymize), linked from the portfolio's table",
+    )
+    p.add_argument(
+        "--report-pdfs",
+        action="store_true",
+        help="with --with-reports, a PDF of each report too (about a second per partnership)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress and nothing printed on success")
     add_force(p, "files in DIR")
 
 
@@ -41,65 +52,52 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    # imported here, not at the top: `lchd-assess --help` imports every command module
+    import sys
     from pathlib import Path
 
-    from ...app.report import (
-        PORTFOLIO_FILES,
-        iter_with_progress,
-        load_partnership_scores,
-        partnership_inputs,
-        render_portfolio,
-        write_portfolio,
-    )
-    from ...app.report_inputs import report_inputs
-    import sys
+    from ...app.portfolio import build_portfolio
+    from ...core.safe_output import shown
+    from ..progress import Progress
 
-    from ...app.portfolio_inputs import expand, gather
-    from ...core.safe_output import OutputGuard, shown
-
-    problems: list[str] = []
-    inputs = expand([Path(p) for p in args.paths], problems)
-    if not inputs:
-        from ...core.errors import InputError
-
-        raise InputError(
-            problems[0].replace("; left out", "") + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
-            if problems
-            else "no partnership to put in the portfolio"
+    progress = Progress(quiet=args.quiet)
+    try:
+        run = build_portfolio(
+            [Path(p) for p in args.paths],
+            Path(args.out),
+            force=args.force,
+            anonymize=args.anonymize,
+            key_file=Path(args.key_file) if args.key_file else None,
+            with_reports=args.with_reports,
+            report_pdfs=args.report_pdfs,
+            progress=progress,
         )
-    # checked before scoring and rendering, so a refusal costs nothing
-    target = OutputGuard(force=args.force, inputs=[q for p in inputs for q in partnership_inputs(p)]).folder(
-        args.out, PORTFOLIO_FILES
-    )
-    key = None
-    if args.key_file and not args.anonymize:
-        from ...core.errors import UsageError
-
-        raise UsageError("--key-file is only used with --anonymize")
-    if args.anonymize:
-        from ...app.portfolio_key import load_or_create_key
-
-        key, key_path, created = load_or_create_key(Path(args.key_file) if args.key_file else None, Path(args.out))
-        if created:
-            # Said even with --quiet: losing this file changes every code next year.
-            print(
-                f"created the anonymisation key {key_path}: keep it private and back it up; the same key gives the same codes next year",
-                file=sys.stderr,
-            )
-    fw, guidance = report_inputs()
-    progress = lambda items, fn: iter_with_progress(items, "scoring", False if args.quiet else None, fn)  # noqa: E731
-    scores, more = gather(inputs, guidance, lambda p: load_partnership_scores(p)[0], progress)
-    problems += more
-    rendered = render_portfolio(scores, fw, key=key, guidance=guidance, problems=problems)
-    paths = write_portfolio(target, rendered)
+    finally:
+        progress.close()
+    if run.key_created is not None:
+        # Said even with --quiet: losing this file changes every code next year.
+        print(
+            f"created the anonymisation key {run.key_created}: keep it private and back it up; the same key gives the same codes next year",
+            file=sys.stderr,
+        )
     # One line per input left out; the portfolio of the rest is written and its brief says so.
-    for line in problems:
+    for line in run.problems:
         print(line, file=sys.stderr)
     if not args.quiet:
-        print(
-            f"wrote {', '.join(shown(p) for p in paths)} ({len(scores)} partnership{'' if len(scores) == 1 else 's'})"
+        shown_paths = [p for p in run.written if p.parent == Path(args.out)]
+        n_reports = len(run.written) - len(shown_paths)
+        reports = (
+            f" and {n_reports} report file{'' if n_reports == 1 else 's'} in {shown(Path(args.out) / 'reports')}"
+            if n_reports
+            else ""
         )
-    if problems:
-        print(f"{len(problems)} input(s) left out; the portfolio shows the other {len(scores)}.", file=sys.stderr)
+        print(
+            f"wrote {', '.join(shown(p) for p in shown_paths)}{reports} ({run.n_partnerships} partnership{'' if run.n_partnerships == 1 else 's'})"
+        )
+    if run.problems:
+        print(
+            f"{len(run.problems)} input(s) left out; the portfolio shows the other {run.n_partnerships}.",
+            file=sys.stderr,
+        )
         return 1
     return 0

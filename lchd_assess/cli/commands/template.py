@@ -25,36 +25,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     # imported when the command runs, not at start-up: `lchd-assess --help` stays fast
-    from ...core.errors import UsageError
-    from ...load.instrument import load_assessment
-    from ...core.safe_output import OutputGuard, shown
-    from ...formats.responses import codebook_markdown, template_csv
+    from ...app.export import write_answer_template
+    from ...core.safe_output import shown
 
-    out = Path(args.out)
-    if out.suffix.lower() != ".csv":
-        raise UsageError(f"{shown(args.out)}: the template must be a .csv file (for example --out answers.csv)")
-    book = out.with_name(out.stem + ".codebook.md")
-    # both checked before either is written: a filled answer sheet is never replaced
-    guard = OutputGuard(force=args.force)
-    targets = guard.file(out), guard.file(book)
-    assessment = load_assessment()
-    inst = assessment.instrument
-    translation = None
-    if args.lang != "en":
-        from ...load.translation import load_translation
-
-        translation = load_translation(assessment.folder, args.lang, inst)
-    csv_text = template_csv(inst, comments=args.comments)
-    md = codebook_markdown(inst, out.name, translation)
-    targets[0].write(csv_text)
-    targets[1].write(md)
-    note = (
-        f"; codebook in {translation.model.language_name} ({translation.model.status.replace('-', ' ')})"
-        if translation
-        else ""
+    done = write_answer_template(args.out, comments=args.comments, lang=args.lang, force=args.force)
+    t = done.translation
+    note = f"; codebook in {t.model.language_name} ({t.model.status.replace('-', ' ')})" if t else ""
+    print(
+        f"wrote {shown(done.csv)} ({len(done.instrument.item_ids())} items, instrument {done.instrument.version}) and {shown(done.codebook)}{note}"
     )
-    print(f"wrote {shown(out)} ({len(inst.item_ids())} items, instrument {inst.version}) and {shown(book)}{note}")
     return 0

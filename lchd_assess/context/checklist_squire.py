@@ -13,22 +13,20 @@ Nothing is invented: every place shown is one the author wrote in the LCHD check
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import Any, Iterable
 
 from ..core.addresses import versioned_url
-from .checklist import ChecklistContext, Row, SectionRows, _text, is_not_applicable, na_reason
-
-if TYPE_CHECKING:
-    from ..load.standard import Standard
+from ..core.errors import InputError
+from ..load.checklist import is_not_applicable, na_reason, text_of
+from ..load.standard import Standard
+from .checklist import ChecklistContext, Row, SectionRows
 
 SQUIRE_ID = "GX-squire-2"
 #: Read from the SQUIRE element to our item: these mean our item covers the whole element.
 COVERS = ("equivalent", "narrower")
 
 
-def squire_crosswalk(std: "Standard") -> Any:
-    from ..core.errors import InputError
-
+def squire_crosswalk(std: Standard) -> Any:
     cw = next((c for c in std.crosswalks if c.id == SQUIRE_ID), None)
     if cw is None:
         raise InputError(
@@ -37,12 +35,12 @@ def squire_crosswalk(std: "Standard") -> Any:
     return cw
 
 
-def _answer(std: "Standard", entries: dict, item_id: str) -> tuple[str, str]:
+def _answer(std: Standard, entries: dict, item_id: str) -> tuple[str, str]:
     """(status, text with the item number) of one LCHD item in the author's checklist."""
     item = std.item(item_id)
     number = item.number if item else item_id
     e = entries.get(item_id)
-    where, why = _text(e and e.reported_at), _text(e and e.not_done)
+    where, why = text_of(e and e.reported_at), text_of(e and e.not_done)
     if where:
         return "reported", f"{where} (LCHD item {number})"
     if why and is_not_applicable(why):
@@ -52,7 +50,30 @@ def _answer(std: "Standard", entries: dict, item_id: str) -> tuple[str, str]:
     return "missing", f"LCHD item {number} not yet answered"
 
 
-def squire_context(std: "Standard", model: Any, mode: str, problems: Iterable[str] = ()) -> ChecklistContext:
+def _element_answer(std: Standard, entries: dict, el: Any) -> tuple[str, str]:
+    """(status, text) of one SQUIRE element: the answers of the LCHD items that cover it in full,
+    or 'flagged' with what the related items say."""
+    full = [m for m in el.mappings if m.relationship in COVERS]
+    partial = [m for m in el.mappings if m.relationship not in COVERS]
+    if full:
+        answers = [_answer(std, entries, m.item) for m in full]
+        statuses = [s for s, _ in answers]
+        if "reported" in statuses:
+            return "reported", "; ".join(t for s, t in answers if s == "reported")
+        if "missing" in statuses:
+            return "missing", "; ".join(t for s, t in answers if s == "missing")
+        status = "not-applicable" if all(s == "not-applicable" for s in statuses) else "not-done"
+        return status, "; ".join(t for _, t in answers)
+    if partial:
+        related = "; ".join(f"{m.relationship}: {_answer(std, entries, m.item)[1]}" for m in partial)
+        return "flagged", f"No LCHD item covers this element in full; check it. Related items ({related})"
+    return (
+        "flagged",
+        f"Not covered by the LCHD standard ({el.not_applicable}); report it yourself if the journal asks for it",
+    )
+
+
+def squire_context(std: Standard, model: Any, mode: str, problems: Iterable[str] = ()) -> ChecklistContext:
     """The SQUIRE 2.0 view of a filled LCHD checklist, in the same shape the renderers take."""
     cw = squire_crosswalk(std)
     entries = model.items if model else {}
@@ -64,26 +85,7 @@ def squire_context(std: "Standard", model: Any, mode: str, problems: Iterable[st
         else cw.url
     )
     for el in cw.elements:
-        full = [m for m in el.mappings if m.relationship in COVERS]
-        partial = [m for m in el.mappings if m.relationship not in COVERS]
-        if full:
-            answers = [_answer(std, entries, m.item) for m in full]
-            statuses = [s for s, _ in answers]
-            if "reported" in statuses:
-                status = "reported"
-                text = "; ".join(t for s, t in answers if s == "reported")
-            elif "missing" in statuses:
-                status, text = "missing", "; ".join(t for s, t in answers if s == "missing")
-            else:
-                status = "not-applicable" if all(s == "not-applicable" for s in statuses) else "not-done"
-                text = "; ".join(t for _, t in answers)
-        else:
-            status = "flagged"
-            if partial:
-                related = "; ".join(f"{m.relationship}: {_answer(std, entries, m.item)[1]}" for m in partial)
-                text = f"No LCHD item covers this element in full; check it. Related items ({related})"
-            else:
-                text = f"Not covered by the LCHD standard ({el.not_applicable}); report it yourself if the journal asks for it"
+        status, text = _element_answer(std, entries, el)
         if mode != "blank":
             counts[status] += 1
         row = Row(

@@ -2,7 +2,7 @@
 
 Journals' submission systems ask for the checklist as Word or PDF, with a table of item, page or
 section, and reason; GoodReports and EQUATOR hand authors .docx files.  This writes one table
-per section from the same :class:`~lchd_assess.formats.checklist.ChecklistContext` the HTML, PDF
+per section from the same :class:`~lchd_assess.context.checklist.ChecklistContext` the HTML, PDF
 and Markdown use, so the four never disagree.
 
 Word files are zip archives whose entries carry the time of writing; they are rewritten with
@@ -14,16 +14,17 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .checklist import ChecklistContext
+from docx import Document
+from docx.shared import Mm, Pt
+
+from ..context.checklist import ChecklistContext
 
 STATUS_LABEL = {"not-done": "Not done: ", "flagged": "Check: "}
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _answer(ctx: "ChecklistContext", status: str, answer: str) -> str:
+def _answer(ctx: ChecklistContext, status: str, answer: str) -> str:
     if ctx.mode == "blank":
         return ""
     if status == "missing":
@@ -31,12 +32,12 @@ def _answer(ctx: "ChecklistContext", status: str, answer: str) -> str:
     return STATUS_LABEL.get(status, "") + answer
 
 
-def render_docx(ctx: "ChecklistContext", date: str) -> bytes:
-    """The checklist as .docx bytes; ``date`` (YYYY-MM-DD) is written as the document's date."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT  # noqa: F401  (portrait A4 is the default kept)
-    from docx.shared import Mm, Pt
+def render_docx(ctx: ChecklistContext, date: str) -> bytes:
+    """The checklist as .docx bytes; ``date`` (YYYY-MM-DD) is written as the document's date.
 
+    Long because it is the document in reading order (title, counts, one table per section,
+    citation, fixed properties), as the HTML template is; split, the order would be harder to
+    follow against the other formats."""
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)

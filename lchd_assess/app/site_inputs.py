@@ -1,0 +1,199 @@
+"""What a site build reads and makes before the pages, kept once per content.
+
+Before a single page is written, a full site build loads and validates the framework (about
+0.2 s of CPU), scores the bundled example partnerships and renders the sample report and
+portfolio (0.3 s, plus NumPy and the scorer's imports), reads every data file again to compare
+this release with the previous one for the "What changed" page (0.1 s), and loads the
+self-assessment, its translations and the JSON Schemas (0.1 s), and paints the framework figure
+as a PNG (0.3 s).  None of that changes unless a file it was made from
+changes, so the result is kept as JSON in the user's cache folder under a fingerprint of
+everything it was made from: the bytes of every file in the framework, assessment and schema
+folders, CITATION.cff, and every file of the toolkit's own package (code, templates, styles,
+fonts), with the toolkit's and Python's versions.  Any change to any of those gives another
+fingerprint, so an entry is only ever used for exactly the files it was made from; the pages
+themselves are always generated again (``site build --force`` regenerates every page).
+
+The framework is kept as its validated files' data (each model's JSON) and validated again by
+its pydantic models when read back, which costs a few milliseconds: what comes back is the same
+objects a fresh load gives (tested).  The cache is an optimisation only: when it cannot be read
+or written (no cache folder, a read-only disk, a damaged entry) everything is made afresh.
+``LCHD_CACHE_DIR`` moves the cache; ``LCHD_CACHE_DIR=`` (empty) turns it off.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..core import paths
+from ..core.outputs import write_atomic
+from ..core.paths import cache_dir, real
+from ..formats.citation import load_cff
+from ..formats.schemas import expected_schemas
+from ..load.framework import Framework, load_framework
+from ..load.instrument import Assessment, load_assessment
+from ..load.kinds import KINDS
+from ..render.figure_layout import framework_layout
+from ..render.figure_png import figure_png
+from ..load.translation import Translation, available_languages, load_translation
+from ..site.changes import release_changes
+from ..site.pages import Prepared
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+#: Bump when the entry's layout changes, so an old entry is never read as a new one.
+_FORMAT = "lchd-site-inputs/3"
+
+
+@dataclass
+class SiteInputs:
+    """The validated framework, CITATION.cff, the sample report and portfolio (docs-relative
+    path → HTML), and what the pages take ready-made (:class:`~lchd_assess.site.pages.Prepared`:
+    the self-assessment and its translations, the JSON Schemas, the "What changed" comparison).
+    A prepared part is None when it cannot be made: the page that needs it then loads the files
+    itself and reports the problem as it always did."""
+
+    fw: Framework
+    cff: dict[str, Any]
+    samples: dict[str, str]
+    prepared: Prepared
+
+
+#: The assessment's three files: Assessment field → its kind.
+_ASSESSMENT_PARTS = {"instrument": "instrument", "rules": "scoring-rules", "actions": "recommended-actions"}
+_TRANSLATION = "instrument-translation"
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def fingerprint(framework_dir: Path) -> str:
+    """SHA-256 over the versions and every file the inputs are made from (see the module's
+    docstring); the folders are the ones this run reads (--framework and the data options)."""
+    root = framework_dir.parent
+    h = hashlib.sha256(f"{_FORMAT} {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
+    groups = [
+        ("framework", framework_dir),
+        ("assessments", paths.assessments_dir()),
+        ("schemas", paths.schemas_dir()),
+        ("package", _PACKAGE),
+        # the snapshot reads the assessments beside the framework, which may be other folders
+        ("snapshot-assessments", root / "assessments"),
+    ]
+    for label, folder in groups:
+        for p in _files(folder):
+            data = p.read_bytes()
+            h.update(f"{label}/{p.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+            h.update(data)
+    for p in (paths.citation_file(), root / "CITATION.cff"):
+        h.update(f"{p}\0".encode() + (p.read_bytes() if p.is_file() else b"\0missing"))
+    return h.hexdigest()
+
+
+def _dump(model: Any) -> Any:
+    # by alias: what the models read back is what they were validated from
+    return model.model_dump(mode="json", by_alias=True)
+
+
+def _load(kind: str, data: Any) -> Any:
+    return KINDS[kind].model.model_validate(data)
+
+
+def _entry(inputs: SiteInputs) -> str:
+    fw, p = inputs.fw, inputs.prepared
+    a = p.assessment
+    entry = {
+        "format": _FORMAT,
+        "framework": {kind: [_dump(m) for m in fw.files(kind)] for kind in KINDS if fw.files(kind)},
+        "assessment": {"folder": str(a.folder), **{f: _dump(getattr(a, f)) for f in _ASSESSMENT_PARTS}} if a else None,
+        "translations": {lang: _dump(t.model) for lang, t in p.translations.items()}
+        if p.translations is not None
+        else None,
+        "schemas": p.schemas,
+        "release_changes": p.release_changes,
+        "figure_png": base64.b64encode(p.figure_png).decode("ascii") if p.figure_png is not None else None,
+        "samples": inputs.samples,
+    }
+    return json.dumps(entry, ensure_ascii=False)
+
+
+def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInputs:
+    data = json.loads(text)
+    if data.get("format") != _FORMAT:
+        raise ValueError("another layout")
+    files = {kind: [_load(kind, d) for d in docs] for kind, docs in data["framework"].items()}
+    a, tr = data["assessment"], data["translations"]
+    prepared = Prepared(
+        release_changes=data["release_changes"],
+        assessment=Assessment(
+            **{f: _load(kind, a[f]) for f, kind in _ASSESSMENT_PARTS.items()}, folder=Path(a["folder"])
+        )
+        if a
+        else None,  # type: ignore[arg-type]
+        translations={lang: Translation(_load(_TRANSLATION, d)) for lang, d in tr.items()} if tr is not None else None,
+        schemas=data["schemas"],
+        figure_png=base64.b64decode(data["figure_png"]) if data["figure_png"] is not None else None,
+    )
+    return SiteInputs(Framework(files, framework_dir), cff, dict(data["samples"]), prepared)
+
+
+def _translations(assessment: Assessment) -> dict[str, Translation]:
+    return {
+        lang: load_translation(assessment.folder, lang, assessment.instrument)
+        for lang in available_languages(assessment.folder)
+    }
+
+
+def _or_none(make: Any, *args: Any) -> Any:
+    try:
+        return make(*args)
+    except Exception:  # noqa: BLE001 - the page that needs it loads it itself and reports the error in one line
+        return None
+
+
+def site_inputs(framework: str | Path | None, make_samples: Any) -> SiteInputs:
+    """The site's inputs for the framework folder ``framework`` (default: the configured one),
+    from the cache when it holds them for exactly these files.
+
+    ``make_samples(fw)`` makes the sample report and portfolio on a cache miss (the report use
+    case's job, passed in so this module does not load the scorer when the cache answers).
+    """
+    fw_dir = real(Path(framework) if framework else paths.framework_dir())
+    cff = load_cff(paths.citation_file())
+    folder = cache_dir("site-inputs")
+    entry: Path | None = None
+    if folder is not None:
+        try:
+            entry = folder / f"{fingerprint(fw_dir)}.json"
+            if entry.is_file():
+                return _read_entry(entry.read_text(encoding="utf-8"), fw_dir, cff)
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # unreadable or damaged: made again below (and the entry rewritten)
+    fw = load_framework(fw_dir)
+    assessment = _or_none(load_assessment)
+    inputs = SiteInputs(
+        fw=fw,
+        cff=cff,
+        samples=make_samples(fw),
+        prepared=Prepared(
+            release_changes=_or_none(release_changes, fw_dir, fw.meta.version),
+            assessment=assessment,
+            translations=_or_none(_translations, assessment) if assessment else None,
+            schemas=expected_schemas(),
+            figure_png=figure_png(framework_layout(fw, lambda _id: "")),  # a picture has no links
+        ),
+    )
+    if entry is not None:
+        try:
+            write_atomic(entry, _entry(inputs))
+        except (OSError, TypeError, ValueError):
+            pass  # not cacheable (read-only cache, a value JSON cannot hold): made afresh next time
+    return inputs

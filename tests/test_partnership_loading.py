@@ -1,0 +1,177 @@
+"""Loading partnership.yaml: a file the model accepts strictly is taken without running the JSON
+Schema (the slow part), which is safe only while the schema says nothing the model does not."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lchd_assess.core.errors import InputError
+from lchd_assess.load.documents import _validator, schema_for
+from lchd_assess.load.partnership import PARTNERSHIP, PartnershipFile, load_partnership
+from lchd_assess.load.yamlload import LoadedYaml
+from lchd_assess.load.partnership import _valid_at_once
+
+#: What the generated schema may say: each is a rule pydantic enforces itself (types, patterns,
+#: lengths, enums, required and unknown fields) or says nothing (titles, descriptions).
+ENFORCED_BY_THE_MODEL = {
+    "$defs",
+    "$id",
+    "$schema",
+    "$ref",
+    "additionalProperties",
+    "anyOf",
+    "const",
+    "default",
+    "description",
+    "enum",
+    "items",
+    "minItems",
+    "minLength",
+    "pattern",
+    "properties",
+    "required",
+    "title",
+    "type",
+}
+
+VALID = {
+    "kind": "partnership",
+    "id": "harbour-city",
+    "name": "Harbour City",
+    "scale": "city",
+    "population_focus": "families",
+    "fictional": True,
+    "roster": [{"id": "org-01", "name": "Clinic", "sector": "health-care"}],
+    "waves": [{"label": "Baseline", "closed": "2025-03-31", "file": "baseline.csv"}],
+}
+
+
+def _keywords(node, out: set[str]) -> set[str]:
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out.add(k)
+            # property names and definition names are names, not keywords
+            if k in ("properties", "$defs"):
+                for sub in v.values():
+                    _keywords(sub, out)
+            else:
+                _keywords(v, out)
+    elif isinstance(node, list):
+        for v in node:
+            _keywords(v, out)
+    return out
+
+
+def test_the_partnership_schema_says_nothing_the_model_does_not_enforce():
+    extra = _keywords(schema_for(PARTNERSHIP), set()) - ENFORCED_BY_THE_MODEL
+    assert not extra, (
+        f"partnership.schema.json now uses {sorted(extra)}: check that PartnershipFile enforces them in "
+        "strict mode, or stop load_partnership from skipping the schema (_valid_at_once)"
+    )
+
+
+#: Strings near the rules' edges (most replace a value of the right type, so that many mutated
+#: documents are still valid and the test below has something to check), and values of other types.
+near_edges = st.sampled_from(
+    [
+        "x",
+        "city",
+        "region",
+        "town",
+        "org-01",
+        "org-1-",
+        "Org 01",
+        "org-01\n",
+        "-org",
+        "2025-03-31",
+        "2025-3-31",
+        "٢٠٢٥-٠٣-٣١",
+        "a.csv",
+        "a.xlsx",
+        "a/b.csv",
+        "a.csv\n",
+        "partnership",
+        "health-care",
+        "Health-Care",
+        "housing-",
+    ]
+)
+other_types = st.one_of(
+    st.text(max_size=6),
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False),
+    st.just(datetime.date(2025, 3, 31)),
+    st.just([]),
+    st.just({}),
+)
+
+
+def _paths(doc, prefix=()):
+    yield prefix
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            yield from _paths(v, prefix + (k,))
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            yield from _paths(v, prefix + (i,))
+
+
+def _at(doc, path):
+    for k in path:
+        doc = doc[k]
+    return doc
+
+
+@st.composite
+def mutated(draw):
+    doc = json.loads(json.dumps(VALID))
+    for _ in range(draw(st.integers(1, 3))):
+        paths = [p for p in _paths(doc) if p and p != ("kind",)]
+        leaves = [p for p in paths if isinstance(_at(doc, p), str)]
+        path = draw(st.sampled_from(leaves if leaves and draw(st.integers(0, 3)) else paths))
+        parent = doc
+        for k in path[:-1]:
+            parent = parent[k]
+        what = draw(st.sampled_from(["replace"] * 6 + ["delete", "add"]))
+        if what == "replace":
+            parent[path[-1]] = draw(near_edges if draw(st.integers(0, 4)) else other_types)
+        elif what == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[draw(st.sampled_from(["extra", "Name", "roster_", "notes"]))] = draw(near_edges)
+        else:
+            parent.append(draw(st.one_of(other_types, st.just(dict(VALID["roster"][0])))))
+    return doc
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_whatever_strict_validation_accepts_the_schema_accepts_too(doc):
+    try:
+        PartnershipFile.model_validate(doc, strict=True)
+    except Exception:
+        return
+    assert list(_validator(PARTNERSHIP).iter_errors(doc)) == []
+
+
+def test_a_valid_file_is_taken_at_once_and_a_wrong_one_is_left_to_the_schema():
+    assert _valid_at_once(LoadedYaml("p.yaml", VALID)).model == PartnershipFile.model_validate(VALID)
+    assert _valid_at_once(LoadedYaml("p.yaml", {**VALID, "scale": "town"})) is None
+    assert _valid_at_once(LoadedYaml("p.yaml", {**VALID, "kind": "framework"})) is None
+
+
+def test_a_wrong_partnership_file_still_gets_its_one_line(tmp_path):
+    (tmp_path / "partnership.yaml").write_text(
+        "kind: partnership\nname: X\nscale: town\npopulation_focus: y\nroster:\n  - {id: org-01, name: A, sector: housing}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as exc:
+        load_partnership(tmp_path)
+    assert "partnership.yaml:3:" in str(exc.value) and "'town' is not allowed at scale" in str(exc.value)
