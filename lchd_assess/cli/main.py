@@ -50,7 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "portfolio": (
         "portfolio",
-        "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf and portfolio.csv",
+        "write a funder's portfolio of partnerships: portfolio.html, portfolio.pdf, portfolio.csv and portfolio.xlsx",
     ),
 }
 
