@@ -56,6 +56,27 @@ def compensated_sum(a: np.ndarray) -> np.ndarray:
     return s + c
 
 
+def _slot_layout(
+    elements: Mapping[str, Sequence[int]], order: list[str]
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Items laid out slot by slot (slot j: each element's j-th item), elements widest first,
+    so that slot j belongs to the first E_j elements: no padding, and each slot's additions run
+    over a prefix of the elements (a padded layout adds zeros there, which change nothing).
+
+    Returns the elements' positions in ``order``, widest first; the item of each row; and per
+    slot (its first row, E_j).
+    """
+    by_width = sorted(range(len(order)), key=lambda k: -len(elements[order[k]]))
+    widths = [len(elements[order[k]]) for k in by_width]
+    rows: list[int] = []
+    slots: list[tuple[int, int]] = []
+    for j in range(widths[0]):
+        ej = sum(1 for w in widths if w > j)
+        slots.append((len(rows), ej))
+        rows.extend(elements[order[k]][j] for k in by_width[:ej])
+    return by_width, rows, slots
+
+
 def _slot_sums(ax: np.ndarray, slots: list[tuple[int, int]]) -> np.ndarray:
     """Per element, the compensated sum (as :func:`compensated_sum`) of its rows, slot by slot:
     slot j holds rows ``start .. start + E_j`` for the first E_j elements."""
@@ -266,17 +287,7 @@ def bootstrap_intervals(
     if n == 0 or not order:
         return {}
     E = len(order)
-    # Items laid out slot by slot (slot j: each element's j-th item), elements widest first, so
-    # that slot j belongs to the first E_j elements: no padding, and each slot's additions run
-    # over a prefix of the elements (the padded layout added zeros there, which change nothing).
-    by_width = sorted(range(E), key=lambda k: -len(elements[order[k]]))
-    widths = [len(elements[order[k]]) for k in by_width]
-    rows: list[int] = []
-    slots: list[tuple[int, int]] = []  # (first row, elements in the slot)
-    for j in range(widths[0]):
-        ej = sum(1 for w in widths if w > j)
-        slots.append((len(rows), ej))
-        rows.extend(elements[order[k]][j] for k in by_width[:ej])
+    by_width, rows, slots = _slot_layout(elements, order)
     R = len(rows)
     if isinstance(values, np.ndarray):  # AnswerArrays.raw: -1 where no valid answer
         raw = values[:, rows]
