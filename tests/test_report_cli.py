@@ -63,6 +63,7 @@ def test_portfolio_takes_a_folder_of_partnerships_and_writes_three_files(cli, tm
         "portfolio.csv",
         "portfolio.html",
         "portfolio.pdf",
+        "portfolio.xlsx",
     ]
     n = len([p for p in EXAMPLES.iterdir() if (p / "partnership.yaml").is_file()])
     assert len((tmp_path / "portfolio.csv").read_text().splitlines()) == n + 1

@@ -1,5 +1,5 @@
-"""The funder's portfolio use case: partnerships in, portfolio.html, portfolio.pdf and
-portfolio.csv out, and with ``with_reports`` each partnership's own report beside them.
+"""The funder's portfolio use case: partnerships in, portfolio.html, portfolio.pdf,
+portfolio.csv and portfolio.xlsx out, and with ``with_reports`` each partnership's own report beside them.
 
 Everything is rendered in memory first; only when every output rendered are the files written,
 through :mod:`core.safe_output` (atomic, never over a file the toolkit did not write).
@@ -25,17 +25,18 @@ from ..context.portfolio import PortfolioContext, build_portfolio_context
 from ..context.report_context import FrameworkInfo, Guidance, RosterOrganisation
 from ..core.errors import InputError, UsageError
 from ..core.safe_output import OutputFolder, OutputGuard
-from ..formats.portfolio_csv import portfolio_csv
+from ..formats.portfolio_csv import portfolio_table, table_csv
+from ..formats.portfolio_xlsx import portfolio_xlsx
 from ..render.pdf import read_asset, render_pdf
 from ..score.models import PartnershipInfo, ScoreResult
-from ..score.portfolio import anonymous_codes
+from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes
 from .portfolio_inputs import expand, gather
 from .report import REPORT_TEMPLATE, _css, _generator, load_partnership_scores, partnership_inputs, render_template
 from .report import report_context as _report_context
 
 PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
 PORTFOLIO_PRINT_TEMPLATE = "report/portfolio_print.html.j2"
-PORTFOLIO_FILES = ("portfolio.html", "portfolio.pdf", "portfolio.csv")
+PORTFOLIO_FILES = ("portfolio.html", "portfolio.pdf", "portfolio.csv", "portfolio.xlsx")
 #: Where --with-reports puts the partnerships' reports, relative to --out (links are relative too,
 #: so the folder can be moved, zipped or opened from file://).
 REPORTS_FOLDER = "reports"
@@ -62,11 +63,18 @@ class RenderedPortfolio:
     html: str
     pdf: bytes
     csv: str
+    xlsx: bytes
     #: relative path under --out → content, for the reports rendered alongside
     reports: dict[str, str | bytes] = field(default_factory=dict)
 
     def files(self) -> dict[str, str | bytes]:
-        return {"portfolio.html": self.html, "portfolio.pdf": self.pdf, "portfolio.csv": self.csv, **self.reports}
+        return {
+            "portfolio.html": self.html,
+            "portfolio.pdf": self.pdf,
+            "portfolio.csv": self.csv,
+            "portfolio.xlsx": self.xlsx,
+            **self.reports,
+        }
 
 
 # Rows of the compact table per PDF page and pages before it (brief, spread), measured on the
@@ -76,10 +84,9 @@ _PAGES_BEFORE_TABLE = 3
 
 
 def portfolio_pdf(ctx: PortfolioContext, progress: Progress | None = None) -> bytes:
-    """The brief plus the compact table (portfolio_print.html.j2 with its own short stylesheet)."""
+    """The brief plus the compact table (portfolio_print.html.j2)."""
     bar = progress or NoProgress()
-    printed = ctx.model_copy(update={"meta": ctx.meta.model_copy(update={"css": _print_css()})})
-    html = render_template(PORTFOLIO_PRINT_TEMPLATE, printed)
+    html = render_template(PORTFOLIO_PRINT_TEMPLATE, ctx)
     expected = _PAGES_BEFORE_TABLE + -(-len(ctx.rows) // _ROWS_PER_PAGE)
     bar.stage("portfolio.pdf", expected, f"laying out portfolio.pdf (about {expected} pages) …")
     seen = [0]
@@ -92,8 +99,9 @@ def portfolio_pdf(ctx: PortfolioContext, progress: Progress | None = None) -> by
     return render_pdf(html, on_page=on_page)
 
 
-def _print_css() -> str:
-    return _css() + "\n" + read_asset("portfolio-print.css")
+def _portfolio_css() -> str:
+    """report.css, then the portfolio's own rules (assets/portfolio.css)."""
+    return _css() + "\n" + read_asset("portfolio.css")
 
 
 def render_portfolio(
@@ -115,7 +123,7 @@ def render_portfolio(
         scores,
         fw,
         key=key,
-        css=_css(),
+        css=_portfolio_css(),
         generator=_generator(),
         min_respondents=g.caution.min_respondents if g.caution else 8,
         min_for_percentiles=g.min_partnerships_for_percentiles,
@@ -123,13 +131,20 @@ def render_portfolio(
         reports=reports,
     )
     html = render_template(PORTFOLIO_TEMPLATE, ctx)
-    csv = portfolio_csv(scores, key, g.min_partnerships_for_percentiles)
-    return RenderedPortfolio(html=html, pdf=portfolio_pdf(ctx, progress), csv=csv)
+    header, rows = portfolio_table(scores, key, g.min_partnerships_for_percentiles)
+    columns = [(col, meaning) for col, _path, meaning in PORTFOLIO_FIELDS] + list(DERIVED_FIELDS)
+    return RenderedPortfolio(
+        html=html,
+        pdf=portfolio_pdf(ctx, progress),
+        csv=table_csv(header, rows),
+        xlsx=portfolio_xlsx(header, rows, columns),
+    )
 
 
 def portfolio_html(scores: Sequence[ScoreResult], fw: FrameworkInfo) -> str:
     """The portfolio as HTML only (the site's sample; no PDF rendering)."""
-    return render_template(PORTFOLIO_TEMPLATE, build_portfolio_context(scores, fw, css=_css(), generator=_generator()))
+    ctx = build_portfolio_context(scores, fw, css=_portfolio_css(), generator=_generator())
+    return render_template(PORTFOLIO_TEMPLATE, ctx)
 
 
 def write_portfolio(out: Path | OutputFolder, rendered: RenderedPortfolio) -> list[Path]:
@@ -256,5 +271,5 @@ def build_portfolio(
         )
         reports, links = partnership_reports(entries, fw, guidance, key, report_pdfs, bar)
     rendered = render_portfolio(scores, fw, key=key, guidance=guidance, problems=problems, reports=links, progress=bar)
-    rendered = RenderedPortfolio(rendered.html, rendered.pdf, rendered.csv, reports)
+    rendered = RenderedPortfolio(rendered.html, rendered.pdf, rendered.csv, rendered.xlsx, reports)
     return PortfolioRun(write_portfolio(target, rendered), len(scores), problems, created)

@@ -148,7 +148,12 @@ def _row(s: ScoreResult, label: str, report: str, pct: Mapping[str, Mapping[str,
         flags.append("Few: " + ", ".join(sector_labels(rep, rep.few_sectors)))
     short = [f"{len(rep.silent_sectors)} silent"] if rep.silent_sectors else []
     short += [f"{len(rep.few_sectors)} few"] if rep.few_sectors else []
-    flags.append(rep.residents_display)
+    # the share, not the scorer's sentence: a table cell, read across a thousand rows
+    flags.append(
+        "Residents' share not shown (small group)"
+        if rep.residents_share is None
+        else f"Residents: {filters.percent(rep.residents_share)}"
+    )
     return PortfolioRow(
         label=label,
         report=report,

@@ -1,7 +1,7 @@
 """portfolio.csv: one row per partnership, the documented subset plus percentiles.
 
 Its columns are documented in :data:`lchd_assess.score.portfolio.PORTFOLIO_FIELDS` (a test checks
-that every column is there).  Cells hold numbers, IDs and codes, never sentences: a funder sorts
+that every column is there); formats/portfolio_xlsx.py writes the same table as a workbook.  Cells hold numbers, IDs and codes, never sentences: a funder sorts
 and filters them in a spreadsheet.
 """
 
@@ -104,5 +104,11 @@ def portfolio_table(
 
 
 def portfolio_csv(scores: Sequence[ScoreResult], key: bytes | None = None, min_for_percentiles: int = 10) -> str:
-    header, rows = portfolio_table(scores, key, min_for_percentiles)
-    return csv_text([header, *rows], line_end="\n")
+    return table_csv(*portfolio_table(scores, key, min_for_percentiles))
+
+
+def table_csv(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """The CSV text, starting with a UTF-8 byte-order mark: without it Excel reads the file in
+    the computer's legacy code page and a name such as "Niños" arrives as "NiÃ±os" (pandas,
+    readr and LibreOffice skip the mark)."""
+    return "\ufeff" + csv_text([header, *rows], line_end="\n")

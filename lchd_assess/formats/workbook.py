@@ -13,8 +13,6 @@ use.  The zip is written with fixed timestamps so the same inputs give the same 
 from __future__ import annotations
 
 import io
-import re
-import zipfile
 from pathlib import Path
 import dataclasses
 import datetime
@@ -25,6 +23,7 @@ from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import PartnershipFile, sector_choices
 from ..core.files import read_input
 from .responses import FIXED_COLUMNS, Responses, read_rows
+from .xlsx_bytes import fixed_zip as _fixed_zip  # shared with the portfolio's spreadsheet
 
 ANSWERS_SHEET = "Answers"
 META_SHEET = "lchd"
@@ -158,22 +157,6 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     buf = io.BytesIO()
     wb.save(buf)
     return _fixed_zip(buf.getvalue())
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The same archive with every entry's timestamp set to one fixed time."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                # openpyxl stamps the save time here whatever the properties say.
-                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", body)
-            dst.writestr(entry, body)
-    return out.getvalue()
 
 
 def _text(value: object) -> str:

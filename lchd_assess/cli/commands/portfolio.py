@@ -19,7 +19,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--out",
         required=True,
         metavar="DIR",
-        help="folder to write portfolio.html, portfolio.pdf and portfolio.csv into",
+        help="folder to write portfolio.html, portfolio.pdf, portfolio.csv and portfolio.xlsx into",
     )
     p.add_argument(
         "--anonymize",
