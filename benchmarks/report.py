@@ -1,6 +1,6 @@
 """Benchmark: report rendering against WeasyPrint alone, and a 100-partnership portfolio.
 
-    .venv/bin/python benchmarks/report.py [--runs 5] [--portfolio 100]
+    .venv/bin/python benchmarks/report.py [--runs 5] [--portfolio 100] [--goal-only]
 
 0. The goal, whole process: ``lchd-assess report scores.json`` (start-up, reading the saved
    score, framework and instrument inputs, context, HTML, PDF, writing the three files) against a
@@ -35,8 +35,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--portfolio", type=int, default=100)
+    ap.add_argument("--goal-only", action="store_true", help="only section 0 (the whole-process goal)")
     args = ap.parse_args()
     whole_process(ROOT / "assessments" / "examples" / "harbour-city-family-network", max(args.runs, 8))
+    if args.goal_only:
+        return
 
     import pypdf
     from weasyprint import HTML

@@ -57,8 +57,10 @@ def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = N
     exit code (argparse's SystemExit included), stdout and stderr captured as text.
 
     Each call starts clean, as a new process would: environment and working folder set for the
-    call and restored after, the loaders' caches emptied (a test may edit a framework copy
-    between calls) and the folders chosen with ``core.paths.use`` forgotten.  Tests whose point
+    call and restored after, and the folders chosen with ``core.paths.use`` forgotten.  The
+    loaders' memos are kept: they are keyed by each file's size and modification time, so a
+    test that edits a framework copy between calls gets it read again, and the others do not
+    pay for loading the same framework on every call.  Tests whose point
     is the process boundary itself (a signal, the interpreter's start-up, a server) use
     :func:`run_cli`.
     """
@@ -67,14 +69,11 @@ def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = N
 
     from lchd_assess.cli.main import run
     from lchd_assess.core import paths
-    from lchd_assess.load import framework, instrument
 
     out, err = io.StringIO(), io.StringIO()
     saved_env, saved_cwd = dict(os.environ), os.getcwd()
     os.environ.update(env or {})
     os.chdir(cwd or ROOT)
-    framework._cached.cache_clear()
-    instrument._load_cached.cache_clear()
     paths.reset()
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -86,8 +85,6 @@ def run_cli_in_process(*args: str, cwd: Path | None = None, env: dict | None = N
         os.chdir(saved_cwd)
         os.environ.clear()
         os.environ.update(saved_env)
-        framework._cached.cache_clear()
-        instrument._load_cached.cache_clear()
         paths.reset()
     return subprocess.CompletedProcess(["lchd-assess", *args], code, out.getvalue(), err.getvalue())
 

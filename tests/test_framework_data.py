@@ -128,3 +128,24 @@ def test_links_belong_to_the_nearest_enclosing_element():
     # crosswalk mappings have no ID of their own: they belong to their crosswalk, never to
     # whichever source element happened to be listed last
     assert not any(o.startswith(("BB", "CF", "IF")) for o in owners)
+
+
+def test_a_file_edited_after_loading_is_read_again_in_the_same_process(root, tmp_path):
+    # The loaders keep what they loaded for the rest of the process, keyed by each file's size
+    # and modification time, so a long-running command (and the in-process CLI tests) sees edits.
+    import shutil
+
+    from lchd_assess.load.instrument import load_assessment
+
+    shutil.copytree(root / "framework", tmp_path / "fw")
+    shutil.copytree(root / "assessments", tmp_path / "as", ignore=shutil.ignore_patterns("examples"))
+    first = load_framework(tmp_path / "fw")
+    assert load_framework(tmp_path / "fw") is first  # unchanged: not read again
+    p = tmp_path / "fw" / "principles.yaml"
+    p.write_text(p.read_text(encoding="utf-8").replace("Proactive, developmental", "Proactive and developmental", 1))
+    assert load_framework(tmp_path / "fw").principles[0].name.startswith("Proactive and developmental")
+    inst = tmp_path / "as" / "instrument.yaml"
+    before = load_assessment(tmp_path / "as").instrument.items[0].stem
+    inst.write_text(inst.read_text(encoding="utf-8").replace("work tries to stop", "work sets out to stop", 1))
+    after = load_assessment(tmp_path / "as").instrument.items[0].stem
+    assert "tries to stop" in before and "sets out to stop" in after

@@ -26,13 +26,17 @@ def use_data_folders(framework: str | None, assessments: str | None) -> None:
     import os
 
     from ..core import paths
-    from ..load.datafolders import check_assessment_folder, check_framework_folder
 
     env_fw, env_assess = os.environ.get("LCHD_FRAMEWORK"), os.environ.get("LCHD_ASSESSMENTS")
-    if framework or env_fw:
-        check_framework_folder(framework or env_fw, "--framework" if framework else "LCHD_FRAMEWORK")
-    if assessments or env_assess:
-        check_assessment_folder(assessments or env_assess, "--assessment" if assessments else "LCHD_ASSESSMENTS")
+    if framework or env_fw or assessments or env_assess:
+        # Only when a folder is named: the checks read YAML, and loading the YAML loader costs
+        # every command's start-up (a report from a saved scores file reads no YAML at all).
+        from ..load.datafolders import check_assessment_folder, check_framework_folder
+
+        if framework or env_fw:
+            check_framework_folder(framework or env_fw, "--framework" if framework else "LCHD_FRAMEWORK")
+        if assessments or env_assess:
+            check_assessment_folder(assessments or env_assess, "--assessment" if assessments else "LCHD_ASSESSMENTS")
     paths.use(framework=framework, assessments=assessments)
 
 

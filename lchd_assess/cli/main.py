@@ -147,7 +147,24 @@ def _check_out(args: argparse.Namespace) -> None:
         )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names (after the global options), or None when it names none."""
+    rest = list(argv)
+    while rest:
+        word = rest.pop(0)
+        if word in ("--framework", "--assessment"):
+            rest = rest[1:]
+        elif not word.startswith("-"):
+            return word if word in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``only``, the arguments of that one command alone.
+
+    Every command is listed either way (its help is in :data:`COMMANDS`); ``only`` skips
+    importing the other commands' modules and building their options, which was a sizeable
+    part of a report's start-up (the report from a saved scores file has a speed goal)."""
     parser = _Parser(
         prog="lchd-assess",
         description="The LCHD cross-sector partnership toolkit (Liu et al., Pediatrics 2022): "
@@ -175,7 +192,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name, (module, help_) in COMMANDS.items():
-        mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
         p = sub.add_parser(
             name,
             help=help_,
@@ -183,8 +199,10 @@ def build_parser() -> argparse.ArgumentParser:
             epilog=EXIT_CODES,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        mod.add_arguments(p)
-        p.set_defaults(_module=mod)
+        if only is None or name == only:
+            mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
+            mod.add_arguments(p)
+            p.set_defaults(_module=mod)
     return parser
 
 
@@ -197,8 +215,8 @@ def run(argv: Sequence[str] | None = None) -> int:
     saved = sys.stdout, sys.stderr
     sys.stderr = VisibleStream(sys.stderr)
     try:
-        parser = build_parser()
         argv = sys.argv[1:] if argv is None else list(argv)
+        parser = build_parser(only=_command_in(argv))
         if not argv:
             # A first-time user types the bare command: show what it can do, not a usage error.
             parser.print_help()

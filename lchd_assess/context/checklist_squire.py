@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from ..core.addresses import versioned_url
+from ..core.addresses import permanent_url
 from ..core.errors import InputError
 from ..load.checklist import is_not_applicable, na_reason, text_of
 from ..load.standard import Standard
@@ -80,9 +80,7 @@ def squire_context(std: Standard, model: Any, mode: str, problems: Iterable[str]
     counts = {"reported": 0, "not-done": 0, "not-applicable": 0, "missing": 0, "flagged": 0}
     sections: dict[str, list[Row]] = {}
     anchor_base = (
-        versioned_url(std.base_url, std.release_version, f"reporting-standard/crosswalks/{cw.id}/")
-        if std.base_url
-        else cw.url
+        permanent_url(std.base_url, std.release_version, "guideline-crosswalk", cw.id) if std.base_url else cw.url
     )
     for el in cw.elements:
         status, text = _element_answer(std, entries, el)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core import formatting as filters
-from ..core.addresses import versioned_url
+from ..core.addresses import permanent_url, versioned_url
 from ..score.models import ElementScore, Representation, ScoreResult
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -352,9 +352,9 @@ def element_url(fw: FrameworkInfo, element_id: str) -> str:
     """Permanent page of a principle or structure in the release the report was scored with
     (``…/1.0/principles/P1/``), so the page a reader opens says what the report meant."""
     if element_id.startswith("FS"):
-        return versioned_url(fw.base_url, fw.version, f"structures/{element_id}/")
+        return permanent_url(fw.base_url, fw.version, "structure", element_id)
     if element_id.startswith("P"):
-        return versioned_url(fw.base_url, fw.version, f"principles/{element_id}/")
+        return permanent_url(fw.base_url, fw.version, "principle", element_id)
     return ""
 
 

@@ -102,3 +102,26 @@ def decode_utf8(raw: bytes, what: str = "the file") -> str:
         raise ValueError(
             f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x} at line {line}, column {col}); save it as UTF-8"
         ) from None
+
+
+def stamp(paths: list[Path] | Path) -> tuple[tuple[str, int, int], ...]:
+    """(path, size, modification time in ns) of each file: what a loader's memo is keyed by, so
+    an edited file is read again in the same process (a long-running command, the tests) while
+    an unchanged one is not.  A folder stands for every file under it, hidden ones skipped;
+    a missing file is stamped (path, -1, -1)."""
+    files: list[Path] = []
+    for p in [paths] if isinstance(paths, Path) else paths:
+        if p.is_dir():
+            files += sorted(f for f in p.rglob("*") if not any(part.startswith(".") for part in f.relative_to(p).parts))
+        else:
+            files.append(p)
+    out = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            out.append((str(f), -1, -1))
+            continue
+        if stat.S_ISREG(st.st_mode):
+            out.append((str(f), st.st_size, st.st_mtime_ns))
+    return tuple(out)

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from ..core.catalogue import CATALOGUE
 from ..core.errors import InputError
+from ..core.files import stamp
 from ..core.findings import Finding, Report
 from ..core import paths as data_paths
 from ..core.paths import display_path, files_under, no_files_message, real
@@ -182,7 +183,8 @@ def load_framework_report(path: str | Path | None = None) -> tuple[Framework | N
 
 
 @functools.lru_cache(maxsize=4)
-def _cached(path: str) -> Framework:
+def _cached(path: str, files: tuple) -> Framework:
+    """``files`` (the folder's stamp) is part of the key only: an edited file misses the memo."""
     fw, report = load_framework_report(path)
     if fw is None:
         raise FrameworkError(report)
@@ -190,8 +192,11 @@ def _cached(path: str) -> Framework:
 
 
 def load_framework(path: str | Path | None = None) -> Framework:
-    """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid."""
-    return _cached(str(real(framework_dir(path))))
+    """The validated framework; raises :class:`FrameworkError` (one clear line) when invalid.
+
+    Loaded once per process for each folder and content: a file edited since is read again."""
+    folder = real(framework_dir(path))
+    return _cached(str(folder), stamp(folder))
 
 
 def load_standard(framework_path: str | None = None) -> Standard:

@@ -24,6 +24,7 @@ from pydantic import Field, model_validator
 
 from . import models
 from ..core.errors import InputError
+from ..core.files import stamp
 from ..core.findings import first_line
 from ..core import paths as data_paths
 from ..core.paths import display_path, real
@@ -230,19 +231,26 @@ def assessments_dir(path: str | Path | None = None) -> Path:
 
 def load_assessment(path: str | Path | None = None) -> Assessment:
     """The validated instrument, rules and actions in ``path`` (default: assessments/)."""
-    return _load_cached(str(real(assessments_dir(path))))
+    d = real(assessments_dir(path))
+    return _load_cached(str(d), stamp([d / name for name in ASSESSMENT_FILES.values()]))
+
+
+#: The assessment's three files, by kind.
+ASSESSMENT_FILES = {
+    "instrument": "instrument.yaml",
+    "scoring-rules": "scoring-rules.yaml",
+    "recommended-actions": "recommended-actions.yaml",
+}
 
 
 @functools.lru_cache(maxsize=4)
-def _load_cached(folder: str) -> Assessment:
+def _load_cached(folder: str, files_stamp: tuple) -> Assessment:
     """Schema and the assessment's own rules; references into the framework are checked by
-    `lchd-assess validate` (and the test suite), which loads the whole framework."""
+    `lchd-assess validate` (and the test suite), which loads the whole framework.
+
+    ``files_stamp`` is part of the memo's key only: an edited file is read again."""
     d = Path(folder)
-    files = {
-        "instrument": d / "instrument.yaml",
-        "scoring-rules": d / "scoring-rules.yaml",
-        "recommended-actions": d / "recommended-actions.yaml",
-    }
+    files = {kind: d / name for kind, name in ASSESSMENT_FILES.items()}
     docs: dict[str, Document] = {}
     for kind, p in files.items():
         if not p.is_file():

@@ -30,7 +30,7 @@ from .guideline_crosswalk import (  # noqa: F401  (re-exported)
     GuidelineMapping,
 )
 from .standard_checks import semantic_check  # noqa: F401  (re-exported)
-from ..core.addresses import versioned_url
+from ..core.addresses import page_path, versioned_url
 
 SectionId = Literal["title-abstract", "introduction", "methods", "results", "discussion", "other"]
 DomainId = Literal["aims", "composition", "implementation", "outcomes", "equity-metrics", "cross-cutting"]
@@ -231,8 +231,8 @@ def standard_from(fw: Any) -> Standard | None:
 
 
 def item_path(item_id: str) -> str:
-    """The item's permanent page, relative to the site root (IDs never change)."""
-    return f"reporting-standard/items/{item_id}/"
+    """The item's permanent page, relative to the site root (the one scheme: core.addresses)."""
+    return page_path("reporting-item", item_id)
 
 
 def standard_url(std: Standard) -> str:

@@ -8,15 +8,16 @@ data of the reports.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TYPE_CHECKING, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..core.findings import Finding
-from ..load.models import Scale
+from ..load.fields import Scale
+
+if TYPE_CHECKING:  # pragma: no cover
+    # annotations only: reading a saved result must not load the findings catalogue
+    from ..core.findings import Finding
 
 # -- The scorer's input: one wave's answers, as formats.responses reads them ------------------
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.addresses import release_of
+from ..core.addresses import PAGES, release_of
 from ..formats import citation
-from ..load.standard import item_path, standard_from
+from ..load.standard import standard_from
 from .pages import ELEMENT_KINDS, SiteContext, elements_of_kind, labels_of_kinds
 
 #: Where the citation files go in the site (one .bib and one .ris per citable page).
@@ -52,9 +52,9 @@ def cite_box(ctx: SiteContext, *, label: str, part_id: str, name: str, path: str
 def _citable(ctx: SiteContext) -> list[citation.Publication]:
     """Every element page and every reporting-item page, as publications."""
     out = []
-    for kind, (folder, _title) in ELEMENT_KINDS.items():
+    for kind in ELEMENT_KINDS:
         for e in elements_of_kind(ctx, kind):
-            out.append(_page_pub(ctx, label=labels_of_kinds()[kind].capitalize(), part_id=e.id, name=e.name, path=f"{folder}/{e.id}.md"))
+            out.append(_page_pub(ctx, label=labels_of_kinds()[kind].capitalize(), part_id=e.id, name=e.name, path=PAGES[kind](e.id)[0]))
     std = standard_from(ctx.fw)
     if std is not None:
         for item in std.items():
@@ -64,7 +64,7 @@ def _citable(ctx: SiteContext) -> list[citation.Publication]:
 
 def item_cite_args(std: Any, item: Any) -> dict[str, str]:
     """How a reporting item is cited: by number and title, in the standard's own version."""
-    return {"label": "Reporting item", "part_id": item.id, "name": f"Item {item.number}, {item.title}", "path": item_path(item.id).rstrip("/") + ".md", "container": std.model.short_title, "version": std.version}
+    return {"label": "Reporting item", "part_id": item.id, "name": f"Item {item.number}, {item.title}", "path": PAGES["reporting-item"](item.id)[0], "container": std.model.short_title, "version": std.version}
 
 
 def cite_downloads(ctx: SiteContext) -> dict[str, str | bytes]:

@@ -9,7 +9,7 @@ import posixpath
 import re
 from typing import Any, Callable, Mapping
 
-from ..core.addresses import release_of
+from ..core.addresses import FOLDERS, PAGES, release_of
 from ..core.catalogue import CATALOGUE
 from ..formats import citation
 from ..formats.bundle import bundle_json
@@ -172,8 +172,7 @@ def element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
 
 
 def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
-    folder, _section = ELEMENT_KINDS[kind]
-    path = f"{folder}/{obj.id}.md"
+    path = PAGES[kind](obj.id)[0]
     linker = TermLinker(ctx, path)
     url = ctx.permanent_url(path)
     label = labels_of_kinds()[kind]
@@ -280,10 +279,10 @@ def _all_element_pages(ctx: SiteContext) -> list[Page]:
 
 
 def crosswalk_pages(ctx: SiteContext) -> list[Page]:
-    index = "crosswalks/index.md"
+    index = f"{FOLDERS['crosswalk']}/index.md"
     pages = [Page(index, "crosswalk-index.md", "Crosswalks to companion sources", {"rows": [{**ctx.link(cw.id, index, label=cw.title), "source": ctx.link(cw.source_document, index, label=""), "count": len(cw.mappings)} for cw in ctx.fw.crosswalks]}, description="How frameworks from companion sources map onto the LCHD principles and structures.", nav_title="Crosswalks")]
     for cw in ctx.fw.crosswalks:
-        path = f"crosswalks/{cw.id}.md"
+        path = PAGES["crosswalk"](cw.id)[0]
         ref = ctx.fw.get(cw.source_document)
         sources = [{"id": s.id, "name": s.name, "description": s.description, "place": s.source.label(), "mappings": [{**ctx.link(m.target, path), "relationship": m.relationship, "rationale": m.rationale} for m in cw.mappings if m.source == s.id]} for s in cw.source_elements]
         pages.append(Page(path, "crosswalk.md", cw.title, {"crosswalk": cw, "source": ctx.link(cw.source_document, path, label=""), "source_citation": getattr(ref, "citation", ""), "sources": sources}, description=cw.description, nav_title=cw.id.removeprefix("CW-").replace("-", " ").capitalize()))
@@ -345,7 +344,7 @@ def cite_pages(ctx: SiteContext) -> list[Page]:
         return {"title": title, "styles": styles, "apa": citation.apa(pub), "bibtex": citation.bibtex(pub), "ris": citation.ris(pub), "doi_note": citation.doi_note(pub.doi)}
 
     formats = [entry("The framework paper", paper), entry(f"This toolkit, version {tool.version}", tool)]
-    example = "principles/P1.md"
+    example = PAGES["principle"]("P1")[0]
     context = {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url(example), "latest": ctx.latest_url(example), "release": release_of(ctx.fw.meta.version)}
     return [Page("cite.md", "cite.md", "How to cite", context, description="Cite the framework paper, the toolkit version, and an element's versioned page.")]
 

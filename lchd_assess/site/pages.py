@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
 from .. import __version__
+from ..core.addresses import FOLDERS, PAGES, site_path, versioned_url
 from ..core.addresses import latest_url as _latest_url
-from ..core.addresses import versioned_url
 from ..core.paths import site_templates_dir
 from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..load.instrument import Assessment, load_assessment
 from ..load.links import references
 from ..load.models import KIND_LABELS
-from ..load.standard import item_path
 from ..load.translation import Translation, load_translation
 
 
@@ -49,50 +48,18 @@ def templates_dir() -> Path:
 
 # -- Where each kind of ID lives -------------------------------------------------------------
 
-
-def _parent(id_: str) -> str:
-    return id_.split(".")[0]
-
-
-def _reporting_item(i: str) -> tuple[str, str | None]:
-    # one rule for the item's address: the checklist's item_url is built from the same function
-    return item_path(i).rstrip("/") + ".md", None
-
-
-#: kind → function(ID) → (docs-relative Markdown path, anchor or None).  A kind without an
-#: address is shown as plain text.
-ADDRESSES: dict[str, Callable[[str], tuple[str, str | None]]] = {
-    "concept": lambda i: (f"concepts/{i}.md", None),
-    "characteristic": lambda i: (f"characteristics/{i}.md", None),
-    "attribute": lambda i: (f"characteristics/{_parent(i)}.md", i),
-    "principle": lambda i: (f"principles/{i}.md", None),
-    "principle-component": lambda i: (f"principles/{_parent(i)}.md", i),
-    "structure": lambda i: (f"structures/{i}.md", None),
-    "structure-component": lambda i: (f"structures/{_parent(i)}.md", i),
-    "limitation": lambda i: (f"limitations/{i}.md", None),
-    "partnership-model": lambda i: (f"models/{i}.md", None),
-    "innovation": lambda i: (f"models/{_parent(i)}.md", i),
-    "model-limitation": lambda i: (f"models/{_parent(i)}.md", i),
-    "term": lambda i: ("glossary.md", i),
-    "reference": lambda i: ("references.md", i),
-    "crosswalk": lambda i: (f"crosswalks/{i}.md", None),
-    "reporting-domain": lambda i: ("research-agenda.md", i),
-    "research-priority": lambda i: ("research-agenda.md", i),
-    "reporting-item": _reporting_item,
-    "guideline-crosswalk": lambda i: (f"reporting-standard/crosswalks/{i}.md", None),
-    # not framework IDs (the instrument lives in assessments/), linked with SiteContext.path_href
-    "item": lambda i: ("self-assessment/items.md", i),
-    "recommended-action": lambda i: (f"{'principles' if i.startswith('P') else 'structures'}/{_parent(i)}.md", i),
-}
+#: kind → function(ID) → (docs-relative Markdown path, anchor or None): the one address scheme,
+#: core.addresses.PAGES (the checklist, the reports and citations use the same table).
+ADDRESSES = PAGES
 
 #: Kinds that get a page of their own (one page per ID), in the order of the framework figure.
 ELEMENT_KINDS: dict[str, tuple[str, str]] = {  # kind → (folder, section title)
-    "concept": ("concepts", "Concepts"),
-    "characteristic": ("characteristics", "Characteristics"),
-    "principle": ("principles", "Guiding principles"),
-    "structure": ("structures", "Foundational structures"),
-    "limitation": ("limitations", "Limitations of prevailing approaches"),
-    "partnership-model": ("models", "Prevailing partnership models"),
+    "concept": (FOLDERS["concept"], "Concepts"),
+    "characteristic": (FOLDERS["characteristic"], "Characteristics"),
+    "principle": (FOLDERS["principle"], "Guiding principles"),
+    "structure": (FOLDERS["structure"], "Foundational structures"),
+    "limitation": (FOLDERS["limitation"], "Limitations of prevailing approaches"),
+    "partnership-model": (FOLDERS["partnership-model"], "Prevailing partnership models"),
 }
 
 #: Field names as readers see them, for "links to" and "linked from" lists.
@@ -314,12 +281,7 @@ class SiteContext:
 
     @staticmethod
     def _site_path(path: str) -> str:
-        stem = path[:-3] if path.endswith(".md") else path
-        if stem == "index":
-            return ""
-        if stem.endswith("/index"):
-            stem = stem[: -len("/index")]
-        return stem.rstrip("/") + "/"
+        return site_path(path)
 
     def permanent_url(self, path: str) -> str:
         """The page's address in this release (``…/1.0/principles/P1/``): what citations print."""
