@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.findings import Finding, Report
 from ..core.paths import display_path
 from ..load.checklist import (
     PLACEHOLDERS,
+    ChecklistEntry,
     ChecklistFile,
     is_not_applicable,
     na_reason,
@@ -37,7 +38,6 @@ def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] =
     """
     m: ChecklistFile = doc.model  # type: ignore[assignment]
     loc = doc.loaded.locate
-    out: list[Finding] = []
     sm = std.model
     if m.standard != sm.id:
         return [
@@ -49,7 +49,31 @@ def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] =
                 )
             )
         ]
-    if m.standard_version != sm.version:
+    out = _header_findings(m, std, loc)
+    active = {i.id: i for i in std.items()}
+    required = required_ids(std, m.scope)
+    for key, entry in m.items.items():
+        out += _entry_findings(key, entry, std, active, required, loc)
+    skip = set(unreadable)
+    for item_id, item in active.items():
+        if item_id in required and item_id not in m.items and item_id not in skip:
+            out.append(
+                loc(
+                    Finding(
+                        "checklist-item-missing",
+                        f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`",
+                        path=("items",),
+                    ),
+                    key=True,
+                )
+            )
+    return out
+
+
+def _header_findings(m: ChecklistFile, std: Standard, loc: Callable) -> list[Finding]:
+    """The checklist's version of the standard and the report's title."""
+    out = []
+    if m.standard_version != std.model.version:
         out.append(
             loc(
                 Finding(
@@ -67,107 +91,88 @@ def checklist_findings(doc: Document, std: Standard, unreadable: Iterable[str] =
                 )
             )
         )
-    active = {i.id: i for i in std.items()}
-    required = required_ids(std, m.scope)
-    skip = set(unreadable)
-    for key, entry in m.items.items():
-        path = ("items", key)
-        item = std.item(key)
-        if item is None:
-            close = difflib.get_close_matches(key, sorted(active), n=1, cutoff=0.6)
-            hint = (
-                f"; did you mean '{close[0]}'?"
-                if close
-                else "; item IDs look like RS-partner-roster (see the blank checklist from `lchd-assess checklist new`)"
+    return out
+
+
+def _entry_findings(
+    key: str, entry: ChecklistEntry | None, std: Standard, active: dict, required: set[str], loc: Callable
+) -> list[Finding]:
+    """One entry under ``items``: a known, current item, answered once, with a real answer."""
+    path = ("items", key)
+    sm = std.model
+    item = std.item(key)
+    if item is None:
+        close = difflib.get_close_matches(key, sorted(active), n=1, cutoff=0.6)
+        hint = (
+            f"; did you mean '{close[0]}'?"
+            if close
+            else "; item IDs look like RS-partner-roster (see the blank checklist from `lchd-assess checklist new`)"
+        )
+        unknown = Finding(
+            "checklist-unknown-item", f"'{key}' is not an item of the {sm.short_title} {sm.version}{hint}", path=path
+        )
+        return [loc(unknown, key=True)]
+    if item.status == "retired":
+        repl = f"; move the answer to {item.replaced_by}" if item.replaced_by else ""
+        retired = Finding("checklist-retired-item", f"item {key} was retired from the standard{repl}", path=path)
+        return [loc(retired, key=True)]
+    where, why = text_of(entry and entry.reported_at), text_of(entry and entry.not_done)
+    label = f"item {item.number} ({item.id}, {item.title})"
+    if not where and not why:
+        if key not in required:
+            return []  # an extended item left blank in a core-scope checklist is fine
+        unanswered = Finding(
+            "checklist-item-unanswered",
+            f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not",
+            path=path,
+        )
+        return [loc(unanswered, key=True)]
+    return _answer_findings(label, item, where, why, path, loc)
+
+
+def _answer_findings(label: str, item: Any, where: str, why: str, path: tuple, loc: Callable) -> list[Finding]:
+    """An answered item: one answer, a real place or reason, 'not applicable' only where allowed."""
+    out = []
+    if where and why:
+        out.append(
+            loc(
+                Finding(
+                    "checklist-both-filled",
+                    f"{label} has both `reported_at` and `not_done`; keep one (if it is reported only in part, give the place in `reported_at` and say what is missing there)",
+                    path=path + ("not_done",),
+                )
             )
+        )
+    for name, value in (("reported_at", where), ("not_done", why)):
+        if value and value.lower().rstrip(".") in _PLACEHOLDERS:
             out.append(
                 loc(
                     Finding(
-                        "checklist-unknown-item",
-                        f"'{key}' is not an item of the {sm.short_title} {sm.version}{hint}",
-                        path=path,
-                    ),
-                    key=True,
+                        "checklist-placeholder",
+                        f"{label}: '{value}' in `{name}` does not say where or why; write e.g. 'Methods, para 3; Table 2'",
+                        path=path + (name,),
+                    )
                 )
             )
-            continue
-        if item.status == "retired":
-            repl = f"; move the answer to {item.replaced_by}" if item.replaced_by else ""
-            out.append(
-                loc(
-                    Finding("checklist-retired-item", f"item {key} was retired from the standard{repl}", path=path),
-                    key=True,
-                )
-            )
-            continue
-        where, why = text_of(entry and entry.reported_at), text_of(entry and entry.not_done)
-        label = f"item {item.number} ({item.id}, {item.title})"
-        if not where and not why:
-            if key not in required:
-                continue  # an extended item left blank in a core-scope checklist is fine
+    if why and is_not_applicable(why):
+        if not item.na_allowed:
             out.append(
                 loc(
                     Finding(
-                        "checklist-item-unanswered",
-                        f"{label} is neither reported nor explained; fill `reported_at` with where it is addressed, or `not_done` with why not",
-                        path=path,
-                    ),
-                    key=True,
-                )
-            )
-            continue
-        if where and why:
-            out.append(
-                loc(
-                    Finding(
-                        "checklist-both-filled",
-                        f"{label} has both `reported_at` and `not_done`; keep one (if it is reported only in part, give the place in `reported_at` and say what is missing there)",
+                        "checklist-na-not-allowed",
+                        f"{label} applies to every partnership report and cannot be marked not applicable; report it, or say in `not_done` why it was not done",
                         path=path + ("not_done",),
                     )
                 )
             )
-        for name, value in (("reported_at", where), ("not_done", why)):
-            if value and value.lower().rstrip(".") in _PLACEHOLDERS:
-                out.append(
-                    loc(
-                        Finding(
-                            "checklist-placeholder",
-                            f"{label}: '{value}' in `{name}` does not say where or why; write e.g. 'Methods, para 3; Table 2'",
-                            path=path + (name,),
-                        )
-                    )
-                )
-        if why and is_not_applicable(why):
-            if not item.na_allowed:
-                out.append(
-                    loc(
-                        Finding(
-                            "checklist-na-not-allowed",
-                            f"{label} applies to every partnership report and cannot be marked not applicable; report it, or say in `not_done` why it was not done",
-                            path=path + ("not_done",),
-                        )
-                    )
-                )
-            elif not na_reason(why):
-                out.append(
-                    loc(
-                        Finding(
-                            "checklist-na-without-reason",
-                            f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})",
-                            path=path + ("not_done",),
-                        )
-                    )
-                )
-    for item_id, item in active.items():
-        if item_id in required and item_id not in m.items and item_id not in skip:
+        elif not na_reason(why):
             out.append(
                 loc(
                     Finding(
-                        "checklist-item-missing",
-                        f"item {item.number} ({item_id}, {item.title}) is missing; add `{item_id}:` under `items` with `reported_at` or `not_done`",
-                        path=("items",),
-                    ),
-                    key=True,
+                        "checklist-na-without-reason",
+                        f"{label} is marked not applicable without a reason; add one after 'N/A:' ({item.na_guidance})",
+                        path=path + ("not_done",),
+                    )
                 )
             )
     return out

@@ -47,7 +47,14 @@ def _prefix_checks(
 def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Iterable[Finding]:
     """Coverage of elements and components, ID prefixes and versions of one instrument file."""
     inst: InstrumentFile = doc.model  # type: ignore[assignment]
-    v_inst = version_tuple(inst.version)
+    yield from _sector_and_section_checks(doc, inst)
+    yield from _item_checks(doc, inst)
+    if fw_index is not None:
+        yield from _coverage_checks(doc, inst, fw_index)
+
+
+def _sector_and_section_checks(doc: Document, inst: InstrumentFile) -> Iterable[Finding]:
+    """Sectors in known groups, a known resident sector, one section per element with items."""
     groups = {g.id for g in inst.sector_groups}
     for i, s in enumerate(inst.sectors):
         if s.group not in groups:
@@ -89,6 +96,11 @@ def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Itera
             f"items of {missing_el} have no section; add one to `sections`",
             ("sections",),
         )
+
+
+def _item_checks(doc: Document, inst: InstrumentFile) -> Iterable[Finding]:
+    """Each item's ID and components match its element; its versions are in order."""
+    v_inst = version_tuple(inst.version)
     for n, item in enumerate(inst.items):
         yield from _prefix_checks(
             doc,
@@ -115,8 +127,10 @@ def check_instrument(doc: Document, fw_index: dict[str, object] | None) -> Itera
                 f"item '{item.id}': meaning_changed_in {item.meaning_changed_in} is before since_version {item.since_version}",
                 ("items", n, "meaning_changed_in"),
             )
-    if fw_index is None:
-        return
+
+
+def _coverage_checks(doc: Document, inst: InstrumentFile, fw_index: dict[str, object]) -> Iterable[Finding]:
+    """Every active principle and structure has enough items, and every component is reached."""
     active = inst.active_items()
     for el_id, el in sorted(fw_index.items()):
         if not re.match(models.ID_PATTERNS["principle"] + "|" + models.ID_PATTERNS["structure"], el_id):

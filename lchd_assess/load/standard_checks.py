@@ -5,7 +5,7 @@ crosswalk elements listed once.  Run by the framework's loader and by ``lchd-ass
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from ..core.findings import Finding
 from .documents import Document
@@ -56,6 +56,11 @@ def _standard_checks(doc: Document) -> Iterator[Finding]:
                         path=path + ("version_added",),
                     )
                 )
+    yield from _changelog_and_domain_checks(m, all_ids, loc)
+
+
+def _changelog_and_domain_checks(m: ReportingStandardFile, all_ids: set[str], loc: Callable) -> Iterator[Finding]:
+    """Changelog entries name real items; every declared domain is used and every used one declared."""
     for ci, c in enumerate(m.changelog):
         for field in ("added", "retired", "renumbered", "reworded"):
             for k, id_ in enumerate(getattr(c, field)):

@@ -56,6 +56,42 @@ def compensated_sum(a: np.ndarray) -> np.ndarray:
     return s + c
 
 
+def _slot_layout(
+    elements: Mapping[str, Sequence[int]], order: list[str]
+) -> tuple[list[int], list[int], list[tuple[int, int]]]:
+    """Items laid out slot by slot (slot j: each element's j-th item), elements widest first,
+    so that slot j belongs to the first E_j elements: no padding, and each slot's additions run
+    over a prefix of the elements (a padded layout adds zeros there, which change nothing).
+
+    Returns the elements' positions in ``order``, widest first; the item of each row; and per
+    slot (its first row, E_j).
+    """
+    by_width = sorted(range(len(order)), key=lambda k: -len(elements[order[k]]))
+    widths = [len(elements[order[k]]) for k in by_width]
+    rows: list[int] = []
+    slots: list[tuple[int, int]] = []
+    for j in range(widths[0]):
+        ej = sum(1 for w in widths if w > j)
+        slots.append((len(rows), ej))
+        rows.extend(elements[order[k]][j] for k in by_width[:ej])
+    return by_width, rows, slots
+
+
+def _slot_sums(ax: np.ndarray, slots: list[tuple[int, int]]) -> np.ndarray:
+    """Per element, the compensated sum (as :func:`compensated_sum`) of its rows, slot by slot:
+    slot j holds rows ``start .. start + E_j`` for the first E_j elements."""
+    start, ej = slots[0]
+    s = ax[start : start + ej].copy()
+    c = np.zeros(s.shape)
+    for start, ej in slots[1:]:
+        x, sj, cj = ax[start : start + ej], s[:ej], c[:ej]
+        t = sj + x
+        z = t - sj
+        cj += (sj - (t - z)) + (x - z)
+        sj[...] = t
+    return s + c
+
+
 def percentile(sorted_xs: Sequence[float] | np.ndarray, p: float) -> float:
     """Linear interpolation between closest ranks (NumPy's default 'linear' method)."""
     pos = p * (len(sorted_xs) - 1)
@@ -251,34 +287,32 @@ def bootstrap_intervals(
     if n == 0 or not order:
         return {}
     E = len(order)
-    width = max(len(elements[e]) for e in order)
-    # Items laid out as (slot, element): slot j of element k is its j-th item, or a column that
-    # is never answered when the element has fewer items than the widest.
-    idx = np.full((width, E), n_items, dtype=np.intp)
-    for k, e in enumerate(order):
-        idx[: len(elements[e]), k] = list(elements[e])
+    by_width, rows, slots = _slot_layout(elements, order)
+    R = len(rows)
     if isinstance(values, np.ndarray):  # AnswerArrays.raw: -1 where no valid answer
-        table = np.concatenate([values, np.full((n, 1), -1.0)], axis=1)
+        raw = values[:, rows]
     else:
-        table = np.array([[-1 if a is None else a for a in row] + [-1] for row in values], dtype=float)
-    raw = table[:, idx.ravel()]
-    valid = (raw >= 0).astype(float)
-    answers = np.where(raw >= 0, raw, 0.0)
-    YT = np.concatenate([answers, valid], axis=1).T.astype(exact_dtype(n))  # (2 · width · E, n)
-    half = width * E
+        raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float)[:, rows]
+    dtype = exact_dtype(n)
+    YT = np.concatenate([np.where(raw >= 0, raw, 0.0), raw >= 0], axis=1).T.astype(dtype)  # (2R, n)
+    member = np.zeros((E, R), dtype=dtype)  # which element (widest first) each row belongs to
+    for start, ej in slots:
+        member[np.arange(ej), np.arange(start, start + ej)] = 1
     sums = np.empty((E, resamples))
     counts = np.empty((E, resamples), dtype=np.intp)
     s0 = 0
     for drawn in draw_blocks(seed, n, resamples, BLOCK):
         r = drawn.shape[1]
         A = YT @ drawn  # whole numbers, exact (see exact_dtype)
-        av = A[half:].reshape(width, E, r)
-        counts[:, s0 : s0 + r] = np.count_nonzero(av, axis=0)
+        av = A[R:]
+        counts[:, s0 : s0 + r] = member @ (av > 0).astype(dtype)
         # An item nobody drawn answered has sum 0 and count 0: 0 / 1 adds nothing.
         np.maximum(av, 1.0, out=av)
-        ax = np.divide(A[:half].reshape(width, E, r), av, dtype=np.float64)
-        sums[:, s0 : s0 + r] = compensated_sum(ax)
+        ax = np.divide(A[:R], av, dtype=np.float64)
+        sums[:, s0 : s0 + r] = _slot_sums(ax, slots)
         s0 += r
+    back = np.argsort(by_width)  # rows in `order` again
+    sums, counts = sums[back], counts[back]
     return _percentile_intervals(sums, counts, order, len(elements), confidence, multiplier, overall)
 
 
