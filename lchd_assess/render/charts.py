@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from .fonts import STACK
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..context.charts import StripChart
+    from ..context.charts import DotChart, StripChart
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
 INK = "#1a1a1a"
@@ -333,9 +333,39 @@ def _bins(parts: list[str], values: Sequence[float], width: float, x0: float, sc
             )
 
 
-def chart_svg(chart: "StripChart") -> Markup:
+#: How each series of a dot plot is drawn (context/charts.DotChart names them; shape and fill as
+#: well as colour, so they read in greyscale).
+DOT_SERIES = {
+    "score": Series("Score", BLUE),
+    "community": Series("Community", ORANGE, "square", True),
+    "institutional": Series("Institutional", BLUE, "circle", False),
+}
+
+
+def chart_svg(chart: "StripChart | DotChart") -> Markup:
     """The drawing of a context's chart data (context/charts.py): the ``chart_svg`` Jinja filter,
     so a template gets numbers from its context and the SVG from here."""
+    if chart.kind == "dot":
+        return dot_plot(
+            [
+                DotRow(
+                    label=r.label,
+                    values=list(r.values),
+                    intervals=[tuple(i) if i else None for i in r.intervals],  # type: ignore[misc]
+                    note=r.note,
+                    emphasis=r.emphasis,
+                )
+                for r in chart.rows  # type: ignore[union-attr]
+            ],
+            [DOT_SERIES[s] for s in chart.series],  # type: ignore[union-attr]
+            title=chart.title,
+            desc=chart.desc,
+            ident=chart.ident,
+            bands=[Band(b.label, b.lower, b.upper) for b in chart.bands],  # type: ignore[union-attr]
+            reference=tuple(chart.reference) if chart.reference else None,  # type: ignore[union-attr,arg-type]
+            width=chart.width,
+            label_width=chart.label_width,
+        )
     if chart.kind != "strip":
         raise ValueError(f"no drawing for chart kind {chart.kind!r}")
     rows = [StripRow(label=r.label, values=r.values, median=r.median) for r in chart.rows]
