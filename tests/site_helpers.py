@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lchd_assess.app.site import sample_files
+from lchd_assess.app.site import prepared_for, sample_files
 from lchd_assess.formats.citation import load_cff
 from lchd_assess.load.framework import load_framework
 from lchd_assess.site.generate import Site, generate, repo_root
@@ -15,7 +15,11 @@ def build_into(folder: Path, directory_urls: bool = True, mutate=None) -> tuple[
     """Generate docs + config into ``folder`` and run ``mkdocs build --strict`` into folder/site."""
     fw = load_framework()
     site = generate(
-        fw, load_cff(repo_root() / "CITATION.cff"), directory_urls=directory_urls, extra_files=sample_files(fw)
+        fw,
+        load_cff(repo_root() / "CITATION.cff"),
+        directory_urls=directory_urls,
+        extra_files=sample_files(fw),
+        prepared=prepared_for(fw),
     )
     site.config = relocate_config(site.config, folder)
     if mutate:

@@ -281,7 +281,7 @@ def test_blank_downloads_for_the_site(std):
     assert rc.blank_checklist_pdf(std).startswith(b"%PDF")
     html = rc.blank_checklist_html(std)
     assert "Blank checklist" in html and "Items reported" not in html
-    files = checklist_downloads(std)
+    files = checklist_downloads(std, text)
     assert {f"reporting-standard/{n}" for n in files} == set(site_overview(std)["downloads"].values())
     assert files["checklist.yaml"].decode() == text
 

@@ -272,3 +272,16 @@ def test_capping_elements_is_empty_unless_the_gate_lowered_the_level():
     # and the brief's "most often" names only structures that hold a partnership back
     brief = build_portfolio_context([below], fw_info()).brief
     assert not any("most often" in line.label for line in brief.flags)
+
+
+GOLDEN_CSV = ROOT / "tests" / "golden" / "portfolio" / "examples" / "portfolio.csv"
+
+
+def test_the_examples_portfolio_csv_equals_its_golden_file(examples, update_golden):
+    """The bundled examples' portfolio.csv, reviewed as a diff whenever a column changes
+    (rewrite on purpose with --update-golden)."""
+    text = portfolio_csv(examples)
+    if update_golden:
+        GOLDEN_CSV.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN_CSV.write_text(text, encoding="utf-8", newline="")
+    assert GOLDEN_CSV.read_bytes().decode("utf-8") == text

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 import yaml
 
-from lchd_assess.app.site import sample_files
+from lchd_assess.app.site import prepared_for, sample_files
 from lchd_assess.site import framework_pages
 from lchd_assess.site import generate as site_mod
 from lchd_assess.formats.citation import load_cff
@@ -28,8 +28,13 @@ def cff(root):
 
 
 @pytest.fixture(scope="module")
-def site(fw, cff):
-    return generate(fw, cff, extra_files=sample_files(fw))  # as `site build` does
+def prepared(fw):
+    return prepared_for(fw)
+
+
+@pytest.fixture(scope="module")
+def site(fw, cff, prepared):
+    return generate(fw, cff, extra_files=sample_files(fw), prepared=prepared)  # as `site build` does
 
 
 def _nav_paths(nav) -> list[str]:
@@ -86,7 +91,7 @@ def test_generation_is_deterministic(fw, cff, site, monkeypatch):
     # no cache folder: the blank-checklist PDF is rendered again, not read back from the cache
     # the first generation may have filled (which would make the comparison trivially true)
     monkeypatch.setenv("LCHD_CACHE_DIR", "")
-    again = generate(fw, cff, extra_files=sample_files(fw))
+    again = generate(fw, cff, extra_files=sample_files(fw), prepared=prepared_for(fw))
     assert again.files == site.files and again.config == site.config
 
 
@@ -164,8 +169,8 @@ def test_figure_is_an_accessible_svg_with_one_linked_box_per_element(site, fw):
     assert "The figure in words" in home  # text fallback
 
 
-def test_figure_links_follow_the_url_style_of_the_build(fw, cff):
-    files = generate(fw, cff, directory_urls=False).files
+def test_figure_links_follow_the_url_style_of_the_build(fw, cff, prepared):
+    files = generate(fw, cff, directory_urls=False, prepared=prepared).files
     assert 'href="principles/P1.html"' in files["index.md"]
 
 
@@ -225,7 +230,7 @@ def test_write_site_removes_stale_files_and_refuses_a_folder_it_did_not_make(tmp
     assert (other / "notes.md").read_text() == "mine"
 
 
-def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cff, monkeypatch):
+def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cff, prepared, monkeypatch):
     from lchd_assess.site.generate import PAGE_SETS, Page, PageSet, register_page_set
 
     monkeypatch.setattr(site_mod, "PAGE_SETS", list(PAGE_SETS))
@@ -239,7 +244,7 @@ def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cf
     register_page_set(
         PageSet("worked-examples", "Worked examples", build, group="Using the framework"), before="crosswalks"
     )
-    out = generate(fw, cff)
+    out = generate(fw, cff, prepared=prepared)
     assert "worked-examples/one.md" in out.files
     groups = [next(iter(e)) for e in out.nav if isinstance(e, dict)]
     assert groups.index("Using the framework") == groups.index("The framework") + 1
@@ -256,7 +261,7 @@ def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cf
         register_page_set(PageSet("instrument", "x", build))
 
 
-def test_element_sections_registry_adds_a_section_to_element_pages(fw, cff, monkeypatch):
+def test_element_sections_registry_adds_a_section_to_element_pages(fw, cff, prepared, monkeypatch):
     monkeypatch.setattr(
         framework_pages,
         "ELEMENT_SECTIONS",
@@ -266,7 +271,7 @@ def test_element_sections_registry_adds_a_section_to_element_pages(fw, cff, monk
             )
         ],
     )
-    out = generate(fw, cff)
+    out = generate(fw, cff, prepared=prepared)
     assert "## Assessment items\n\nItems for P2." in out.files["principles/P2.md"]
     assert "Assessment items" not in out.files["principles/P1.md"]
 

@@ -4,12 +4,17 @@ exactly the site a fresh load builds, and any change to an input file is never s
 
 from __future__ import annotations
 
+import ast
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from lchd_assess.app import site_inputs as si
-from lchd_assess.app.site import generate_site, sample_files
+from lchd_assess.app.site import generate_site, make_inputs
+from site_helpers import repo_copy
 
 
 def _entries(folder):
@@ -34,8 +39,8 @@ def test_a_site_generated_from_the_cached_inputs_is_byte_identical_to_a_fresh_on
 
 def test_the_cached_framework_and_assessment_are_the_same_objects_a_fresh_load_gives(monkeypatch, tmp_path):
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
-    made = si.site_inputs(None, sample_files)
-    read = si.site_inputs(None, lambda fw: pytest.fail("the samples were made again although cached"))
+    made = si.site_inputs(None, make_inputs)
+    read = si.site_inputs(None, lambda d, c: pytest.fail("the inputs were made again although cached"))
     for kind in si.KINDS:
         assert read.fw.files(kind) == made.fw.files(kind), kind
     assert read.prepared.assessment == made.prepared.assessment
@@ -45,22 +50,20 @@ def test_the_cached_framework_and_assessment_are_the_same_objects_a_fresh_load_g
     }
     assert read.prepared.translations  # the repository has translations: the test compares something
     assert read.prepared.figure_png == made.prepared.figure_png and read.prepared.figure_png.startswith(b"\x89PNG")
-    assert (read.prepared.schemas, read.prepared.release_changes, read.samples) == (
-        made.prepared.schemas,
-        made.prepared.release_changes,
-        made.samples,
-    )
+    for name in si._PLAIN + ("release_changes",):
+        assert getattr(read.prepared, name) == getattr(made.prepared, name) and getattr(made.prepared, name), name
+    assert read.samples == made.samples and made.samples
 
 
 def test_a_changed_framework_file_gives_another_entry_and_is_loaded_afresh(monkeypatch, tmp_path, root):
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path / "cache"))
     data = tmp_path / "data"
     shutil.copytree(root / "framework", data / "framework")
-    si.site_inputs(data / "framework", sample_files)
+    si.site_inputs(data / "framework", make_inputs)
     glossary = data / "framework" / "glossary.yaml"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "# an edit\n", encoding="utf-8")
     calls = []
-    si.site_inputs(data / "framework", lambda fw: calls.append(fw) or {})
+    si.site_inputs(data / "framework", lambda d, c: calls.append(d) or make_inputs(d, c))
     assert len(calls) == 1  # made again, not served from the old entry
     assert len(_entries(tmp_path / "cache")) == 2
 
@@ -69,7 +72,38 @@ def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fres
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     generate_site(None)
     (entry,) = _entries(tmp_path)
-    entry.write_text('{"format": "lchd-site-inputs/3", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
+    entry.write_text('{"format": "lchd-site-inputs/4", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
     assert generate_site(None).files == fresh_site.files
     assert entry.read_text(encoding="utf-8").startswith('{"format"')
     assert len(entry.read_text(encoding="utf-8")) > 10_000
+
+
+_PROBE = """
+import sys
+from lchd_assess.cli.main import run
+code = run(["site", "build", *sys.argv[1:]])
+heavy = ["lchd_assess.load.models", "lchd_assess.site.generate", "lchd_assess.app.site_prepare", "lchd_assess.app.report", "PIL", "numpy"]
+print("LOADED", code, [m for m in heavy if m in sys.modules])
+"""
+
+
+def _loaded(tmp_path, *args):
+    env = {**os.environ, "LCHD_ROOT": str(tmp_path / "repo"), "LCHD_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env, cwd=tmp_path)
+    line = next(x for x in proc.stdout.splitlines() if x.startswith("LOADED"))
+    return line.split(" ", 2)[1:]
+
+
+def test_a_build_loads_only_what_it_needs(tmp_path):
+    """The process boundary is what is tested: which modules a build brings in."""
+    repo_copy(tmp_path / "repo")
+    out = str(tmp_path / "out")
+    code, first = _loaded(tmp_path, "--out", out)  # nothing cached: everything is made
+    assert code == "0" and {"lchd_assess.app.site_prepare", "PIL"} <= set(ast.literal_eval(first))
+    code, forced = _loaded(tmp_path, "--force", "--out", out)  # every page again, inputs from the cache
+    assert code == "0" and "lchd_assess.site.generate" in forced
+    assert not {"lchd_assess.app.site_prepare", "lchd_assess.app.report", "PIL", "numpy"} & set(
+        ast.literal_eval(forced)
+    )
+    code, warm = _loaded(tmp_path, "--out", out)  # nothing changed: MkDocs alone
+    assert code == "0" and ast.literal_eval(warm) == []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lchd_assess.app.site import sample_files
+from lchd_assess.app.site import prepared_for, sample_files
 from lchd_assess.site import instrument as site_instrument
 
 from lchd_assess.site import standard as site_standard
@@ -33,7 +33,8 @@ def fw():
 
 @pytest.fixture(scope="module")
 def site(fw, root):
-    return generate(fw, load_cff(root / "CITATION.cff"), extra_files=sample_files(fw))  # as `site build` does
+    # as `site build` does
+    return generate(fw, load_cff(root / "CITATION.cff"), extra_files=sample_files(fw), prepared=prepared_for(fw))
 
 
 @pytest.fixture(scope="module")

@@ -114,10 +114,29 @@ def merge_into_wave(
     Raises InputError (nothing written) when the wave is not declared and not dated, or the
     wave file already there cannot be read cleanly.
     """
+    target = _wave_file(folder, wave, partnership, display)
+    shown = display(target)
+    existing, text, delimiter, line_end, header = _read_wave(target, inst, shown)
+    before = len(existing)
+    outcomes: list[SourceOutcome] = []
+    new_rows: list[Respondent] = []
+    for src in sources:
+        out = _merge_source(src, wave, existing)
+        outcomes.append(out)
+        new_rows.extend(existing[rid][0] for rid in out.added)
+    written = False
+    if new_rows and not dry_run:
+        write_atomic(target, _appended(text, header, new_rows, inst, delimiter, line_end))
+        written = True
+    return CollectResult(wave, shown, bool(text), before, outcomes, dry_run, written)
+
+
+def _wave_file(folder: Path, wave: str, partnership: PartnershipFile, display: Callable[[Path], str]) -> Path:
+    """The wave's CSV; a usage or input error for a wave name that is not a file name, a wave
+    kept as a workbook, or a wave neither declared nor dated."""
     if not wave or "/" in wave or "\\" in wave or wave.startswith("."):
         raise UsageError(f"--wave {wave!r}: a wave name is a file name without .csv, such as 2026-spring")
     target = folder / "responses" / f"{wave}.csv"
-    shown = display(target)
     kept = folder / "responses" / f"{wave}.xlsx"
     if kept.is_file():
         raise InputError(
@@ -127,73 +146,70 @@ def merge_into_wave(
         raise InputError(
             f'{display(folder / "partnership.yaml")}: wave-undeclared: wave \'{wave}\' is not listed under waves and its name does not start with a date such as 2026-03-31; add to partnership.yaml: waves: [{{label: "{wave}", closed: "YYYY-MM-DD", file: "{wave}.csv"}}] (the date collection closes), or name the wave after that date'
         )
+    return target
+
+
+def _read_wave(
+    target: Path, inst: InstrumentFile, shown: str
+) -> tuple[dict[str, tuple[Respondent, str]], str, str, str, list[str]]:
+    """The wave file's respondents (by ID, with where each is), its text, delimiter, line ending
+    and header; empty when there is no file yet. InputError when it is not clean."""
     existing: dict[str, tuple[Respondent, str]] = {}
-    text = ""
-    delimiter, line_end = ",", "\r\n"
-    header: list[str] = []
-    if target.is_file():
-        cur = read_responses(target, inst, display=shown)
-        if cur.findings:
-            more = f" (and {len(cur.findings) - 1} more)" if len(cur.findings) > 1 else ""
-            raise InputError(
-                f"{cur.findings[0].format_text()}{more}; the wave file must be clean before answers are added to it (`lchd-assess validate {shown}` lists every problem)"
-            )
-        text = target.read_bytes().decode("utf-8-sig")
-        delimiter = cur.delimiter
-        line_end = "\r\n" if "\r\n" in text else "\n"
-        header = _header_of(text, delimiter)
-        for r in cur.respondents:
-            existing[r.id] = (r, f"{shown} row {r.row}")
-    before = len(existing)
+    if not target.is_file():
+        return existing, "", ",", "\r\n", []
+    cur = read_responses(target, inst, display=shown)
+    if cur.findings:
+        more = f" (and {len(cur.findings) - 1} more)" if len(cur.findings) > 1 else ""
+        raise InputError(
+            f"{cur.findings[0].format_text()}{more}; the wave file must be clean before answers are added to it (`lchd-assess validate {shown}` lists every problem)"
+        )
+    text = target.read_bytes().decode("utf-8-sig")
+    for r in cur.respondents:
+        existing[r.id] = (r, f"{shown} row {r.row}")
+    return existing, text, cur.delimiter, "\r\n" if "\r\n" in text else "\n", _header_of(text, cur.delimiter)
 
-    outcomes: list[SourceOutcome] = []
-    new_rows: list[Respondent] = []
-    for src in sources:
-        out = SourceOutcome(src.file, findings=list(src.findings), notes=list(src.notes))
-        outcomes.append(out)
-        if out.findings:
-            continue
-        if src.declared_wave and src.declared_wave != wave:
-            out.findings.append(
-                Finding(
-                    "answers-other-wave",
-                    f"the questionnaire was made for wave '{src.declared_wave}', not '{wave}'; collect this file with --wave {src.declared_wave}",
-                    file=src.file,
-                    path=("wave",),
-                )
-            )
-            continue
-        fresh: list[Respondent] = []
-        for r in src.respondents:
-            if r.id in existing:
-                prev, where = existing[r.id]
-                if _same(r, prev):
-                    out.already.append(r.id)
-                    continue
-                loc = {"line": r.row} if src.file.lower().endswith((".csv", ".xlsx")) else {}
-                out.findings.append(
-                    Finding(
-                        "responses-duplicate-respondent",
-                        f"respondent_id '{r.id}' is already in {where} with other answers; each member answers once per wave (if this is a correction, edit that row by hand)",
-                        file=src.file,
-                        path=("respondent_id",),
-                        **loc,
-                    )
-                )
-            else:
-                fresh.append(r)
-        if out.findings:
-            continue  # nothing from a file with a problem
-        for r in fresh:
-            existing[r.id] = (r, src.file)
-            out.added.append(r.id)
-        new_rows.extend(fresh)
 
-    written = False
-    if new_rows and not dry_run:
-        write_atomic(target, _appended(text, header, new_rows, inst, delimiter, line_end))
-        written = True
-    return CollectResult(wave, shown, bool(text), before, outcomes, dry_run, written)
+def _merge_source(src: Responses, wave: str, existing: dict[str, tuple[Respondent, str]]) -> SourceOutcome:
+    """One source's outcome; its new respondents are added to ``existing`` (none from a file with
+    a problem: a wrong wave, or a respondent already there with other answers)."""
+    out = SourceOutcome(src.file, findings=list(src.findings), notes=list(src.notes))
+    if out.findings:
+        return out
+    if src.declared_wave and src.declared_wave != wave:
+        out.findings.append(
+            Finding(
+                "answers-other-wave",
+                f"the questionnaire was made for wave '{src.declared_wave}', not '{wave}'; collect this file with --wave {src.declared_wave}",
+                file=src.file,
+                path=("wave",),
+            )
+        )
+        return out
+    fresh: list[Respondent] = []
+    for r in src.respondents:
+        if r.id not in existing:
+            fresh.append(r)
+            continue
+        prev, where = existing[r.id]
+        if _same(r, prev):
+            out.already.append(r.id)
+            continue
+        loc = {"line": r.row} if src.file.lower().endswith((".csv", ".xlsx")) else {}
+        out.findings.append(
+            Finding(
+                "responses-duplicate-respondent",
+                f"respondent_id '{r.id}' is already in {where} with other answers; each member answers once per wave (if this is a correction, edit that row by hand)",
+                file=src.file,
+                path=("respondent_id",),
+                **loc,
+            )
+        )
+    if out.findings:
+        return out  # nothing from a file with a problem
+    for r in fresh:
+        existing[r.id] = (r, src.file)
+        out.added.append(r.id)
+    return out
 
 
 def _header_of(text: str, delimiter: str) -> list[str]:

@@ -25,36 +25,35 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
 from ..core.paths import cache_dir, real
 from ..formats.citation import load_cff
-from ..formats.schemas import expected_schemas
-from ..load.framework import Framework, load_framework
-from ..load.instrument import Assessment, load_assessment
+from ..load.framework import Framework
+from ..load.instrument import Assessment
 from ..load.kinds import KINDS
-from ..render.figure_layout import framework_layout
-from ..render.figure_png import figure_png
-from ..load.translation import Translation, available_languages, load_translation
-from ..site.changes import release_changes
+from ..load.translation import Translation
+from ..site.generate import Site, generate
 from ..site.pages import Prepared
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
-_FORMAT = "lchd-site-inputs/3"
+_FORMAT = "lchd-site-inputs/4"
 
 
 @dataclass
 class SiteInputs:
     """The validated framework, CITATION.cff, the sample report and portfolio (docs-relative
     path → HTML), and what the pages take ready-made (:class:`~lchd_assess.site.pages.Prepared`:
-    the self-assessment and its translations, the JSON Schemas, the "What changed" comparison).
+    the self-assessment and its translations, the downloads written by formats/, the figure's
+    PNG, the "What changed" comparison).
     A prepared part is None when it cannot be made: the page that needs it then loads the files
     itself and reports the problem as it always did."""
 
@@ -67,6 +66,18 @@ class SiteInputs:
 #: The assessment's three files: Assessment field → its kind.
 _ASSESSMENT_PARTS = {"instrument": "instrument", "rules": "scoring-rules", "actions": "recommended-actions"}
 _TRANSLATION = "instrument-translation"
+#: Prepared's fields that JSON holds as they are.
+_PLAIN = (
+    "schemas",
+    "bundle_json",
+    "answer_template_csv",
+    "codebooks",
+    "blank_checklist_yaml",
+    "raw_codes",
+    "portfolio_columns",
+)
+#: (framework folder, CITATION.cff) → the inputs made afresh (app/site_prepare.py: make_inputs).
+MakeInputs = Callable[[Path, dict[str, Any]], "SiteInputs"]
 
 
 def _files(folder: Path) -> list[Path]:
@@ -90,6 +101,10 @@ def fingerprint(framework_dir: Path) -> str:
     ]
     for label, folder in groups:
         for p in _files(folder):
+            if label == "package":  # by size and time: see app/site_build.py's fingerprint
+                st = os.stat(p)
+                h.update(f"{label}/{p.relative_to(folder).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+                continue
             data = p.read_bytes()
             h.update(f"{label}/{p.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
             h.update(data)
@@ -117,9 +132,9 @@ def _entry(inputs: SiteInputs) -> str:
         "translations": {lang: _dump(t.model) for lang, t in p.translations.items()}
         if p.translations is not None
         else None,
-        "schemas": p.schemas,
         "release_changes": p.release_changes,
         "figure_png": base64.b64encode(p.figure_png).decode("ascii") if p.figure_png is not None else None,
+        **{name: getattr(p, name) for name in _PLAIN},
         "samples": inputs.samples,
     }
     return json.dumps(entry, ensure_ascii=False)
@@ -139,32 +154,20 @@ def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInpu
         if a
         else None,  # type: ignore[arg-type]
         translations={lang: Translation(_load(_TRANSLATION, d)) for lang, d in tr.items()} if tr is not None else None,
-        schemas=data["schemas"],
         figure_png=base64.b64decode(data["figure_png"]) if data["figure_png"] is not None else None,
+        **{name: data[name] for name in _PLAIN},
     )
+    if prepared.portfolio_columns is not None:  # JSON has no tuples
+        prepared.portfolio_columns = [tuple(c) for c in prepared.portfolio_columns]  # type: ignore[misc]
     return SiteInputs(Framework(files, framework_dir), cff, dict(data["samples"]), prepared)
 
 
-def _translations(assessment: Assessment) -> dict[str, Translation]:
-    return {
-        lang: load_translation(assessment.folder, lang, assessment.instrument)
-        for lang in available_languages(assessment.folder)
-    }
-
-
-def _or_none(make: Any, *args: Any) -> Any:
-    try:
-        return make(*args)
-    except Exception:  # noqa: BLE001 - the page that needs it loads it itself and reports the error in one line
-        return None
-
-
-def site_inputs(framework: str | Path | None, make_samples: Any) -> SiteInputs:
+def site_inputs(framework: str | Path | None, make: MakeInputs) -> SiteInputs:
     """The site's inputs for the framework folder ``framework`` (default: the configured one),
-    from the cache when it holds them for exactly these files.
+    from the cache when it holds them for exactly these files, else ``make(folder, cff)``'s.
 
-    ``make_samples(fw)`` makes the sample report and portfolio on a cache miss (the report use
-    case's job, passed in so this module does not load the scorer when the cache answers).
+    ``make`` is passed in (app/site_prepare.py: make_inputs) so that a build the cache answers
+    does not load the scorer, the file writers or Pillow, which only making them needs.
     """
     fw_dir = real(Path(framework) if framework else paths.framework_dir())
     cff = load_cff(paths.citation_file())
@@ -177,23 +180,18 @@ def site_inputs(framework: str | Path | None, make_samples: Any) -> SiteInputs:
                 return _read_entry(entry.read_text(encoding="utf-8"), fw_dir, cff)
         except (OSError, ValueError, KeyError, TypeError):
             pass  # unreadable or damaged: made again below (and the entry rewritten)
-    fw = load_framework(fw_dir)
-    assessment = _or_none(load_assessment)
-    inputs = SiteInputs(
-        fw=fw,
-        cff=cff,
-        samples=make_samples(fw),
-        prepared=Prepared(
-            release_changes=_or_none(release_changes, fw_dir, fw.meta.version),
-            assessment=assessment,
-            translations=_or_none(_translations, assessment) if assessment else None,
-            schemas=expected_schemas(),
-            figure_png=figure_png(framework_layout(fw, lambda _id: "")),  # a picture has no links
-        ),
-    )
+    inputs = make(fw_dir, cff)
     if entry is not None:
         try:
             write_atomic(entry, _entry(inputs))
         except (OSError, TypeError, ValueError):
             pass  # not cacheable (read-only cache, a value JSON cannot hold): made afresh next time
     return inputs
+
+
+def generate_from_inputs(framework: str | Path | None, directory_urls: bool, make: MakeInputs) -> Site:
+    """Every page and download of the site, from :func:`site_inputs`."""
+    inputs = site_inputs(framework, make)
+    return generate(
+        inputs.fw, inputs.cff, directory_urls=directory_urls, extra_files=inputs.samples, prepared=inputs.prepared
+    )

@@ -65,66 +65,81 @@ def release_findings(
     out: list[Finding] = []
     changes = element_diff(old, new)
     for unit in UNITS:
-        file = unit.version_file
-        before, after = unit_version(old, unit), unit_version(new, unit)
-        if not after:
-            continue
-        mine = [c for c in changes if c.unit == unit.name]
-        changed = unit_content(old, unit) != unit_content(new, unit)
-        what = _summary(mine) or "its files changed"
-        if before and version_key(after) < version_key(before):
-            out.append(
-                Finding(
-                    "release-version-lower",
-                    f"the {unit.label}'s version {after} is lower than the previous release's {before}; versions only go up",
-                    file=file,
-                    path=("version",),
-                )
-            )
-            continue
-        if changed and before and after == before:
-            out.append(
-                Finding(
-                    "release-version-not-raised",
-                    f"the {unit.label} changed since release {before} ({what}) but its version is still {after}; raise `version` and add a changelog entry",
-                    file=file,
-                    path=("version",),
-                )
-            )
-        elif (
-            unit.published
-            and before
-            and [c for c in mine if c.change != "removed"]
-            and release_of(after) == release_of(before)
-        ):
-            out.append(
-                Finding(
-                    "release-needs-new-minor",
-                    f"the {unit.label}'s elements changed ({what}) but {after} keeps the pages of {release_of(before)}, which authors may have cited; raise the version to at least {release_of(before).split('.')[0]}.{int(release_of(before).split('.')[1]) + 1}.0",
-                    file=file,
-                    path=("version",),
-                )
-            )
-        if after != before and after not in unit_changelog_versions(new, unit):
-            out.append(
-                Finding(
-                    "release-changelog-missing",
-                    f"the {unit.label} is now version {after} but its changelog has no entry for {after}; add one saying what changed",
-                    file=file,
-                    path=("changelog",),
-                )
-            )
-        if unit.name in PERMANENT_IDS:
-            for c in mine:
-                if c.change == "removed":
-                    out.append(
-                        Finding(
-                            "release-id-removed",
-                            f"{c.id} ({c.name or 'no name'}) was in release {before} and is gone; keep it with `status: retired` so its address stays",
-                            file=c.file,
-                        )
-                    )
+        out += _unit_findings(old, new, unit, [c for c in changes if c.unit == unit.name])
     out.extend(_citation_findings(new, package_version, cff, zenodo))
+    return out
+
+
+def _unit_findings(old: dict[str, Any], new: dict[str, Any], unit: Any, mine: list) -> list[Finding]:
+    """One versioned unit (framework, instrument, standard …): its version went up as far as its
+    changes need, its changelog names the new version, and no permanent ID disappeared."""
+    out: list[Finding] = []
+    file = unit.version_file
+    before, after = unit_version(old, unit), unit_version(new, unit)
+    if not after:
+        return out
+    changed = unit_content(old, unit) != unit_content(new, unit)
+    what = _summary(mine) or "its files changed"
+    if before and version_key(after) < version_key(before):
+        out.append(
+            Finding(
+                "release-version-lower",
+                f"the {unit.label}'s version {after} is lower than the previous release's {before}; versions only go up",
+                file=file,
+                path=("version",),
+            )
+        )
+        return out
+    if changed and before and after == before:
+        out.append(
+            Finding(
+                "release-version-not-raised",
+                f"the {unit.label} changed since release {before} ({what}) but its version is still {after}; raise `version` and add a changelog entry",
+                file=file,
+                path=("version",),
+            )
+        )
+    elif (
+        unit.published
+        and before
+        and [c for c in mine if c.change != "removed"]
+        and release_of(after) == release_of(before)
+    ):
+        out.append(
+            Finding(
+                "release-needs-new-minor",
+                f"the {unit.label}'s elements changed ({what}) but {after} keeps the pages of {release_of(before)}, which authors may have cited; raise the version to at least {release_of(before).split('.')[0]}.{int(release_of(before).split('.')[1]) + 1}.0",
+                file=file,
+                path=("version",),
+            )
+        )
+    if after != before and after not in unit_changelog_versions(new, unit):
+        out.append(
+            Finding(
+                "release-changelog-missing",
+                f"the {unit.label} is now version {after} but its changelog has no entry for {after}; add one saying what changed",
+                file=file,
+                path=("changelog",),
+            )
+        )
+    out += _removed_ids(unit, mine, before)
+    return out
+
+
+def _removed_ids(unit: Any, mine: list, before: str | None) -> list[Finding]:
+    """Elements with permanent addresses never disappear: a removed one is kept as retired."""
+    if unit.name not in PERMANENT_IDS:
+        return []
+    out = []
+    for c in mine:
+        if c.change == "removed":
+            out.append(
+                Finding(
+                    "release-id-removed",
+                    f"{c.id} ({c.name or 'no name'}) was in release {before} and is gone; keep it with `status: retired` so its address stays",
+                    file=c.file,
+                )
+            )
     return out
 
 
@@ -158,6 +173,12 @@ def _citation_findings(
             )
         )
         return out
+    return out + _zenodo_findings(new, cff, zenodo)
+
+
+def _zenodo_findings(new: dict[str, Any], cff: dict[str, Any], zenodo: dict[str, Any]) -> list[Finding]:
+    """.zenodo.json agrees with CITATION.cff, names the release's data versions and links the paper."""
+    out: list[Finding] = []
     pairs = (
         ("version", str(cff.get("version", "")), str(zenodo.get("version", ""))),
         ("title", str(cff.get("title", "")), str(zenodo.get("title", ""))),

@@ -192,18 +192,8 @@ class QuestionnaireContext(BaseModel):
     data_json: str = Field(description="What the script needs, as JSON safe inside <script>.")
 
 
-def questionnaire_context(
-    inst: InstrumentFile,
-    partnership: PartnershipFile | None = None,
-    wave: str | None = None,
-    lang: str = "en",
-    status_note: str | None = None,
-) -> QuestionnaireContext:
-    """The context for ``inst`` as given: pass a localized instrument (same IDs, texts in
-    ``lang``; see :func:`lchd_assess.load.translation.localized_instrument`) for another language."""
-    ui = {**UI_TEXT["en"], **UI_TEXT.get(lang, {})}
-    sectors = sector_choices(inst, partnership)
-    hint = ui["sector_hint"] if partnership is None else ui["sector_hint_roster"].format(partnership=partnership.name)
+def _sections(inst: InstrumentFile, ui: dict[str, str]) -> list[QSection]:
+    """The instrument's sections with their active items, in the instrument's order."""
     sections = []
     for sec in inst.sections:
         items = [
@@ -218,12 +208,12 @@ def questionnaire_context(
             if i.element == sec.element
         ]
         sections.append(QSection(element=sec.element, title=sec.title, intro=sec.intro.strip(), items=items))
-    wave_part = ui["wave_part"].format(wave=wave) if wave else ""
-    if partnership is not None:
-        wave_part += ui["partnership_part"].format(partnership=partnership.name)
-    version_line = ui["version_line"].format(title=inst.title, version=inst.version, wave=wave_part)
-    storage_key = f"lchd-questionnaire:{inst.id}:{inst.version}:{wave or ''}"
-    data = {
+    return sections
+
+
+def _page_data(inst: InstrumentFile, wave: str | None, lang: str, storage_key: str, ui: dict[str, str]) -> dict:
+    """What the page's script reads (as JSON): the answer file's format, the items, its texts."""
+    return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "instrument": inst.id,
@@ -249,6 +239,27 @@ def questionnaire_context(
         # The two answer codes as the instrument words them (a translation renames them too).
         "labels": {a.code: a.label for a in inst.special_answers},
     }
+
+
+def questionnaire_context(
+    inst: InstrumentFile,
+    partnership: PartnershipFile | None = None,
+    wave: str | None = None,
+    lang: str = "en",
+    status_note: str | None = None,
+) -> QuestionnaireContext:
+    """The context for ``inst`` as given: pass a localized instrument (same IDs, texts in
+    ``lang``; see :func:`lchd_assess.load.translation.localized_instrument`) for another language."""
+    ui = {**UI_TEXT["en"], **UI_TEXT.get(lang, {})}
+    sectors = sector_choices(inst, partnership)
+    hint = ui["sector_hint"] if partnership is None else ui["sector_hint_roster"].format(partnership=partnership.name)
+    sections = _sections(inst, ui)
+    wave_part = ui["wave_part"].format(wave=wave) if wave else ""
+    if partnership is not None:
+        wave_part += ui["partnership_part"].format(partnership=partnership.name)
+    version_line = ui["version_line"].format(title=inst.title, version=inst.version, wave=wave_part)
+    storage_key = f"lchd-questionnaire:{inst.id}:{inst.version}:{wave or ''}"
+    data = _page_data(inst, wave, lang, storage_key, ui)
     # "</" would end the <script> element early; "<\/" means the same to JSON.
     data_json = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     return QuestionnaireContext(

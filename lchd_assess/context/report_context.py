@@ -575,7 +575,7 @@ def build_report_context(
             text=(
                 f"fewer than {k} respondents, so its scores are not shown"
                 if gr.suppression_reason != "complementary"
-                else f"its members are counted under Who answered, but its scores are not shown here, so that a group of fewer than {k} cannot be worked out by subtraction"
+                else f"its scores and its number of respondents are not shown, so that a group of fewer than {k} cannot be worked out by subtraction (its members are in the total under Who answered)"
             ),
         )
         for gr in score.groups

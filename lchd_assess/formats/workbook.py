@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 import dataclasses
 import datetime
 
@@ -43,7 +44,6 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     sectors = sector_choices(inst, partnership)
     wb = Workbook()
@@ -78,18 +78,25 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     ws.column_dimensions["B"].width = 24
     ws.freeze_panes = "D2"
 
-    meta = wb.create_sheet(META_SHEET)
-    meta.append(["format", "lchd-workbook"])
-    meta.append(["format_version", 1])
-    meta.append(["instrument", inst.id])
-    meta.append(["instrument_version", inst.version])
-    meta.append(["wave", wave or ""])
-    meta["D1"], meta["E1"] = "sectors", "roles"
-    for n, s in enumerate(sectors, start=2):
-        meta.cell(row=n, column=4, value=s.id)
-    for n, r in enumerate(inst.roles, start=2):
-        meta.cell(row=n, column=5, value=r.id)
-    meta.sheet_state = "hidden"
+    _codes_sheet(wb, inst, sectors, wave)
+
+    _answer_lists(ws, inst, sectors, len(header))
+    _help_sheet(wb, inst, partnership, wave)
+
+    fixed = datetime.datetime(*_EPOCH)
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    wb.properties.creator = "lchd-assess"
+    wb.properties.lastModifiedBy = "lchd-assess"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _fixed_zip(buf.getvalue())
+
+
+def _answer_lists(ws: Any, inst: InstrumentFile, sectors: list, columns: int) -> None:
+    """Drop-down lists on the Answers sheet: sector and role codes, and the answer codes."""
+    from openpyxl.utils import get_column_letter  # lazily, as in workbook_bytes
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     last = ROWS + 1
 
@@ -117,7 +124,28 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
         "Answer",
         "Choose 0, 1, 2, 3, 4, DK (don't know) or NA (not applicable) from the list, or leave the cell empty.",
     )
-    answer_dv.add(f"D2:{get_column_letter(len(header))}{last}")
+    answer_dv.add(f"D2:{get_column_letter(columns)}{last}")
+
+
+def _codes_sheet(wb: Any, inst: InstrumentFile, sectors: list, wave: str | None) -> None:
+    """The hidden sheet: the file's format, instrument and wave, and the codes the lists offer."""
+    meta = wb.create_sheet(META_SHEET)
+    meta.append(["format", "lchd-workbook"])
+    meta.append(["format_version", 1])
+    meta.append(["instrument", inst.id])
+    meta.append(["instrument_version", inst.version])
+    meta.append(["wave", wave or ""])
+    meta["D1"], meta["E1"] = "sectors", "roles"
+    for n, s in enumerate(sectors, start=2):
+        meta.cell(row=n, column=4, value=s.id)
+    for n, r in enumerate(inst.roles, start=2):
+        meta.cell(row=n, column=5, value=r.id)
+    meta.sheet_state = "hidden"
+
+
+def _help_sheet(wb: Any, inst: InstrumentFile, partnership: PartnershipFile | None, wave: str | None) -> None:
+    """The instructions, how to fill and collect the workbook, and what each answer means."""
+    from openpyxl.styles import Alignment, Font  # lazily, as in workbook_bytes
 
     help_ = wb.create_sheet(HELP_SHEET)
     help_.column_dimensions["A"].width = 14
@@ -130,7 +158,7 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
             + (f", {partnership.name}" if partnership else ""),
         ]
     )
-    help_["A1"].font = bold
+    help_["A1"].font = Font(bold=True)
     for para in inst.instructions.split("\n\n"):
         help_.append(["", para.strip()])
     help_.append(
@@ -148,15 +176,6 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     for row in help_.iter_rows():
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="top")
-
-    fixed = datetime.datetime(*_EPOCH)
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    wb.properties.creator = "lchd-assess"
-    wb.properties.lastModifiedBy = "lchd-assess"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip(buf.getvalue())
 
 
 def _text(value: object) -> str:

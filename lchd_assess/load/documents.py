@@ -127,6 +127,21 @@ def schema_findings(kind: Kind, data: Any, loaded: LoadedYaml) -> list[Finding]:
     return out
 
 
+def _pattern_message(pattern: str, inst: Any, path: PathT, id_kind: str | None) -> tuple[str, str]:
+    """(code, message) for a value that does not match its pattern: an ID, a version, a date or text."""
+    if id_kind:
+        label = models.KIND_LABELS.get(id_kind, id_kind)
+        return (
+            "bad-id-pattern",
+            f"'{_show(inst)}' is not a valid {label} ID; use the form {models.ID_EXAMPLES.get(id_kind, pattern)}",
+        )
+    if pattern == models.SEMVER:
+        return "bad-version", f"version '{_show(inst)}' at {_where(path)} is not MAJOR.MINOR.PATCH (e.g. 1.0.0)"
+    if pattern == models.DATE:
+        return "schema-value", f"'{_show(inst)}' at {_where(path)} is not a date in the form YYYY-MM-DD"
+    return "schema-value", f"'{_show(inst)}' at {_where(path)} is not in the required form: {pattern_in_words(pattern)}"
+
+
 def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Finding]:
     path = tuple(err.absolute_path)
     v, inst, sch = err.validator, err.instance, err.schema if isinstance(err.schema, dict) else {}
@@ -164,26 +179,7 @@ def _convert(err: jsonschema.ValidationError, loaded: LoadedYaml) -> list[Findin
         want_s = " or ".join(_JSON_TYPES.get(str(w), str(w)) for w in want)
         return [f("schema-type", f"{_where(path)} must be {want_s}, not {_type_of(inst)} ('{_show(inst)}')")]
     if v == "pattern":
-        id_kind = sch.get("x-id-kind")
-        if id_kind:
-            return [
-                f(
-                    "bad-id-pattern",
-                    f"'{_show(inst)}' is not a valid {models.KIND_LABELS.get(id_kind, id_kind)} ID; use the form {models.ID_EXAMPLES.get(id_kind, err.validator_value)}",
-                )
-            ]
-        if err.validator_value == models.SEMVER:
-            return [
-                f("bad-version", f"version '{_show(inst)}' at {_where(path)} is not MAJOR.MINOR.PATCH (e.g. 1.0.0)")
-            ]
-        if err.validator_value == models.DATE:
-            return [f("schema-value", f"'{_show(inst)}' at {_where(path)} is not a date in the form YYYY-MM-DD")]
-        return [
-            f(
-                "schema-value",
-                f"'{_show(inst)}' at {_where(path)} is not in the required form: {pattern_in_words(err.validator_value)}",
-            )
-        ]
+        return [f(*_pattern_message(err.validator_value, inst, path, sch.get("x-id-kind")))]
     if v in ("const", "enum"):
         allowed = [err.validator_value] if v == "const" else err.validator_value
         if field == "kind":

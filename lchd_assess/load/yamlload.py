@@ -108,6 +108,12 @@ class _Builder:
         self.loaded.findings.append(Finding(code, message, file=self.loaded.file, path=path, line=line, column=col))
 
     def build(self, node: Node, path: PathT) -> Any:
+        """The plain Python value of ``node`` (mappings, lists, text, numbers, true/false, null);
+        findings for every tag, key or value the toolkit's YAML does not allow.
+
+        Long because it is one recursive step per node: split by node kind, each level of
+        nesting would take two Python frames, and a file could nest only half as deep before
+        'the data is nested too deeply' (tried: 900 levels → 500)."""
         self.count += 1
         if self.count > MAX_VALUES:
             raise _AliasLimit(node.start_mark, values=True)
@@ -265,7 +271,8 @@ def load_yaml(path: str | Path, display: str | None = None, max_bytes: int = MAX
     return loaded
 
 
-def _parse_into(text: str, loaded: LoadedYaml) -> None:
+def _tab_in_indentation(text: str, loaded: LoadedYaml) -> bool:
+    """A finding (and True) for the first line indented with a tab."""
     for n, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent and line.strip() and not line.lstrip().startswith("#"):
@@ -278,7 +285,15 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
                     column=indent.index("\t") + 1,
                 )
             )
-            return
+            return True
+    return False
+
+
+_FAILED = object()
+
+
+def _compose(text: str, loaded: LoadedYaml) -> Any:
+    """PyYAML's node tree of ``text``, or ``_FAILED`` with one finding saying why not."""
     loader = None
     try:
         loader = _Loader(text)
@@ -300,7 +315,7 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
                 column=mark.column + 1 if mark else None,
             )
         )
-        return
+        return _FAILED
     except yaml.reader.ReaderError as exc:  # control characters such as NUL
         before = text[: exc.position]
         lno = before.count("\n") + 1
@@ -314,13 +329,22 @@ def _parse_into(text: str, loaded: LoadedYaml) -> None:
                 column=col,
             )
         )
-        return
+        return _FAILED
     except yaml.YAMLError as exc:
         loaded.findings.append(Finding("yaml-syntax", str(exc).splitlines()[0], file=loaded.file, line=1, column=1))
-        return
+        return _FAILED
     finally:
         if loader is not None:
             loader.dispose()
+    return node
+
+
+def _parse_into(text: str, loaded: LoadedYaml) -> None:
+    if _tab_in_indentation(text, loaded):
+        return
+    node = _compose(text, loaded)
+    if node is _FAILED:
+        return
     if node is None:
         loaded.findings.append(
             Finding(

@@ -298,17 +298,18 @@ def strip_plot(
             f'<rect x="{num(x0 + 2)}" y="{num(ly - 9)}" width="6" height="9" fill="{BLUE}" fill-opacity="0.6"/>'
         )
         parts.append(
-            f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">Partnerships ({num(bin_width)} points)</text>'
+            f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">Partnerships per {num(bin_width)} points</text>'
         )
     else:
         parts.append(
             f'<circle cx="{num(x0 + 5)}" cy="{num(ly - 4)}" r="2.8" fill="none" stroke="{BLUE}" stroke-width="1"/>'
         )
         parts.append(f'<text x="{num(x0 + 14)}" y="{num(ly)}" fill="{INK}">One partnership</text>')
+    mx = x0 + (190 if bin_width else 140)  # after the longer histogram key
     parts.append(
-        f'<line x1="{num(x0 + 140)}" y1="{num(ly - 10)}" x2="{num(x0 + 140)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>'
+        f'<line x1="{num(mx)}" y1="{num(ly - 10)}" x2="{num(mx)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>'
     )
-    parts.append(f'<text x="{num(x0 + 148)}" y="{num(ly)}" fill="{INK}">Median</text>')
+    parts.append(f'<text x="{num(mx + 8)}" y="{num(ly)}" fill="{INK}">Median</text>')
     parts.append("</svg>")
     return Markup("\n".join(parts))
 

@@ -1,17 +1,23 @@
 """Privacy: the minimum cell size with complementary suppression, and the sector counts.
 
 No group or sector smaller than ``min_cell_size`` is shown, and none can be recovered by
-subtracting shown counts from a shown total (:func:`protect`).
+subtracting shown counts from a shown total (:func:`protect`).  The report shows two tables of
+the same people, sector groups (section 3) and sectors (Who answered): :func:`hide_sectors`
+protects them together, so that no count one table hides can be worked out from what the other
+shows, the whole partnership's total and the perspectives' totals.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import models as sm
-from .elements import Matrix
-from ..load.instrument import InstrumentFile
-from ..load.partnership import PartnershipFile
+
+if TYPE_CHECKING:  # pragma: no cover
+    # annotations only: re-applying the rules to a saved scores file loads no instrument models
+    from .elements import Matrix
+    from ..load.instrument import InstrumentFile
+    from ..load.partnership import PartnershipFile
 
 
 def protect(
@@ -48,6 +54,120 @@ def protect(
     return small, hidden - small
 
 
+def _derivable(published: set[str], children: Mapping[str, Sequence[str]]) -> set[str]:
+    """Every node whose count follows from the ``published`` ones, where each node of the tree
+    (total → perspectives → groups → sectors) is the sum of its children: a node is known when
+    all its children are, and a child when its parent and all its siblings are."""
+    known = set(published)
+    changed = True
+    while changed:
+        changed = False
+        for parent, kids in children.items():
+            if parent not in known and kids and all(c in known for c in kids):
+                known.add(parent)
+                changed = True
+            if parent in known:
+                unknown = [c for c in kids if c not in known]
+                if len(unknown) == 1:
+                    known.add(unknown[0])
+                    changed = True
+    return known
+
+
+def hide_sectors(
+    sector_counts: Mapping[str, int],
+    group_of: Mapping[str, str],
+    perspective_of: Mapping[str, str],
+    hidden_groups: Iterable[str],
+    k: int,
+) -> tuple[set[str], set[str]]:
+    """Which sector counts to hide, given the group table's own suppression (one rule for both).
+
+    Shown: the whole partnership's total, every group not in ``hidden_groups`` and every sector
+    count not hidden; a sector with nobody is shown as none.  (No report shows a perspective's
+    number of respondents; the group rule, :func:`protect`, still counts them as known.)
+    A sector count from 1 to k − 1 is hidden; then, while a hidden count (a sector's or a
+    group's) can be worked out from the shown ones, or the part of a known total that no known
+    count accounts for adds up to 1 … k − 1, the nearest, smallest shown sector that would give
+    it away is hidden too (ties in the order of ``sector_counts``).  Returns (sectors hidden
+    for being small, sectors hidden to protect another count).
+    ``tests/test_privacy_tables.py`` checks the result by linear algebra on random counts.
+
+    Over 60 lines because its helpers share the tree it builds (total → perspectives →
+    groups → sectors); split apart they would pass that tree around five ways.
+    """
+    order = list(sector_counts)
+    rank = {s: i for i, s in enumerate(order)}
+    groups = sorted({group_of[s] for s in order}, key=lambda g: min(rank[s] for s in order if group_of[s] == g))
+    children: dict[str, list[str]] = {"total": []}
+    for g in groups:
+        side = f"side:{perspective_of.get(g, g)}"
+        if side not in children:
+            children[side] = []
+            children["total"].append(side)
+        children[side].append(f"group:{g}")
+        children[f"group:{g}"] = [f"sector:{s}" for s in order if group_of[s] == g]
+    count = {f"sector:{s}": n for s, n in sector_counts.items()}
+    for parent in reversed(list(children)):  # groups, then sides, then the total
+        count[parent] = sum(count[c] for c in children[parent])
+    hidden_g = {f"group:{g}" for g in hidden_groups}
+    small = {s for s, n in sector_counts.items() if 0 < n < k}
+    hidden = set(small)
+
+    group_level = {"total"} | ({f"group:{g}" for g in groups} - hidden_g)
+    # What the group table gives away on its own is the group rule's concern (protect); here,
+    # only what the sector counts add to it.
+    base = _derivable(group_level, children)
+
+    def leaks(hidden_now: set[str]) -> tuple[str, list[str]] | None:
+        """The first count given away with ``hidden_now`` sectors hidden, and the sectors
+        whose hiding may stop it (nearest first); None when nothing is given away."""
+        published = group_level | {f"sector:{s}" for s in order if s not in hidden_now}
+        known = _derivable(published, children)
+        for node in [*sorted(hidden_g), *(f"sector:{s}" for s in order if s in hidden_now)]:
+            if node in known and node not in base and count[node] > 0:
+                parent = next(p for p, kids in children.items() if node in kids)
+                return node, shown_sectors([node], hidden_now) + shown_sectors(children[parent], hidden_now)
+        for parent, kids in children.items():
+            if parent in known:
+                # the people under a known total that no known part of it accounts for
+                rest = sum(unaccounted(c, known) for c in kids)
+                was = sum(unaccounted(c, base) for c in kids) if parent in base else None
+                if 0 < rest < k and rest != was:
+                    return parent, shown_sectors(kids, hidden_now)
+        return None
+
+    def unaccounted(node: str, known: set[str]) -> int:
+        if node in known:
+            return 0
+        kids = children.get(node)
+        return sum(unaccounted(c, known) for c in kids) if kids else count[node]
+
+    def shown_sectors(nodes: Iterable[str], hidden_now: set[str]) -> list[str]:
+        """Shown sectors with someone in them, under ``nodes``, smallest first."""
+        out: set[str] = set()
+        todo = list(nodes)
+        while todo:
+            node = todo.pop()
+            if node.startswith("sector:"):
+                s = node[len("sector:") :]
+                if s not in hidden_now and sector_counts[s] > 0:
+                    out.add(s)
+            else:
+                todo.extend(children.get(node, []))
+        return sorted(out, key=lambda s: (sector_counts[s], rank[s]))
+
+    while (leak := leaks(hidden)) is not None:
+        node, near = leak
+        candidates = near + [s for s in shown_sectors(["total"], hidden) if s not in near]
+        if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
+            break
+        # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress)
+        fix = next((c for c in candidates if (leaks(hidden | {c}) or ("",))[0] != node), candidates[0])
+        hidden.add(fix)
+    return small, hidden - small
+
+
 def representation(
     inst: InstrumentFile, p: PartnershipFile, m: Matrix, k: int, hidden_groups: set[str]
 ) -> sm.Representation:
@@ -56,15 +176,15 @@ def representation(
     for r in m.respondents:
         n[r.sector] += 1
     roster = p.roster_sectors()
-    # The whole partnership and every shown group's total are known, so those are the
-    # aggregates a hidden sector count could be recovered from.
-    aggregates: list[list[str]] = []
-    for g in inst.sector_groups:
-        if g.id not in hidden_groups:
-            aggregates.append([s.id for s in inst.sectors if s.group == g.id])
-    aggregates.append(sectors)
-    # Zero is shown as "none" (nobody to identify); counts from 1 to k − 1 are hidden.
-    hidden_small, comp = protect(n, k, aggregates, sectors, zero_shown=True)
+    # Zero is shown as "none" (nobody to identify); counts from 1 to k − 1 are hidden, and so is
+    # any count the group table, the sides' and the whole partnership's totals would give away.
+    hidden_small, comp = hide_sectors(
+        n,
+        {s.id: s.group for s in inst.sectors},
+        {g.id: g.perspective for g in inst.sector_groups},
+        hidden_groups,
+        k,
+    )
     hidden = hidden_small | comp
     by_sector = []
     for s in inst.sectors:

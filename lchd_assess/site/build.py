@@ -1,5 +1,8 @@
 """Publishing the generated site: write docs/, check it, and build HTML with MkDocs.
 
+This module loads no page generator (and so no framework models): an up-to-date build, which
+only runs MkDocs, starts with it alone (app/site_build.py).
+
 ``write_site`` puts the files of a generated :class:`~lchd_assess.site.generate.Site` on disk (whole
 files, stale ones removed), ``check_site`` lists what differs (the tests use it: committed pages
 must equal regenerated ones), ``mkdocs_build`` runs ``mkdocs build --strict`` (never ``-q``,
@@ -20,9 +23,19 @@ from mkdocs.commands import build as mkdocs_commands_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from typing import TYPE_CHECKING
+
 from ..core.errors import InputError
 from ..core.outputs import write_atomic
-from .generate import MARKER_FILE, MKDOCS_ENV, Site, templates_dir
+from ..core.paths import site_templates_dir
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: this module loads no page generator
+    from .generate import Site
+
+#: A file in the docs folder that marks it as generated, so stale pages may be removed.
+MARKER_FILE = ".lchd-generated"
+#: Environment for MkDocs and Material: no banners about their future in our logs.
+MKDOCS_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def _bytes(data: str | bytes) -> bytes:
@@ -150,5 +163,5 @@ def mkdocs_build(config_path: Path, site_dir: Path, directory_urls: bool = True)
 
 def relocate_config(config: str, config_dir: Path) -> str:
     """The config for a docs folder outside the repository: theme overrides by absolute path."""
-    overrides = (templates_dir() / "overrides").resolve()
+    overrides = (site_templates_dir() / "overrides").resolve()
     return config.replace("custom_dir: site_templates/overrides", f"custom_dir: {json.dumps(str(overrides))}")

@@ -12,12 +12,8 @@ from typing import Any, Callable, Mapping
 from ..core.addresses import FOLDERS, PAGES, release_of
 from ..core.catalogue import CATALOGUE
 from ..formats import citation
-from ..formats.bundle import bundle_json
-from ..formats.schemas import expected_schemas
 from ..load import models
 from ..load.framework import Framework
-from ..render.figure_layout import framework_layout
-from ..render.figure_png import figure_png
 from ..render.figure_svg import figure_from_framework
 from . import cite as site_cite
 from . import guides as site_guides
@@ -370,10 +366,9 @@ def figure_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
         where = ctx.address(id_)
         return ctx.permanent_url(where[0]) if where else ""
 
-    png = ctx.prepared.figure_png
     return {
         FIGURE_SVG: '<?xml version="1.0" encoding="UTF-8"?>\n' + figure_from_framework(ctx.fw, href) + "\n",
-        FIGURE_PNG: png if png is not None else figure_png(framework_layout(ctx.fw, href)),
+        FIGURE_PNG: ctx.need("figure_png"),
     }
 
 
@@ -391,12 +386,12 @@ def download_files(ctx: SiteContext) -> dict[str, str]:
     """
     if ctx._downloads is not None:
         return ctx._downloads
-    out = {"downloads/framework-bundle.json": bundle_json(ctx.fw)}
+    out = {"downloads/framework-bundle.json": ctx.need("bundle_json")}
     root = ctx.fw.root
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix in (".yaml", ".yml"):
             out["downloads/framework/" + p.relative_to(root).as_posix()] = p.read_text(encoding="utf-8")
-    for name, text in (ctx.prepared.schemas if ctx.prepared.schemas is not None else expected_schemas()).items():
+    for name, text in ctx.need("schemas").items():
         out["downloads/schemas/" + name] = text
     ctx._downloads = out
     return out

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..context.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS
-
 if TYPE_CHECKING:  # pragma: no cover
     from .generate import Page, SiteContext
 
@@ -47,7 +45,7 @@ def guide_pages(ctx: "SiteContext") -> list["Page"]:
             "release": ctx.fw.meta.version,
             "example": "assessments/examples/harbour-city-family-network",
             # portfolio.csv's columns, from the one list the CSV is tested against
-            "portfolio_columns": [(col, meaning) for col, _path, meaning in PORTFOLIO_FIELDS] + list(DERIVED_FIELDS),
+            "portfolio_columns": ctx.need("portfolio_columns"),
         }
         pages.append(Page(path, template, title, context, description=who, nav_title=nav))
     return pages

@@ -13,7 +13,6 @@ from typing import Any
 
 from ..context.method import instrument_data, method_markdown
 from ..core.formatting import md_text
-from ..formats.responses import codebook_markdown, template_csv
 from ..load.instrument import Assessment
 from ..render.questionnaire import render_html
 from .pages import Page, SiteContext
@@ -120,7 +119,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         CODEBOOK,
         "generated-markdown.md",
         "Codebook for the answer sheet",
-        {"body": codebook_markdown(inst, TEMPLATE_CSV.rsplit("/", 1)[1]), "source": "assessments/instrument.yaml"},
+        {"body": ctx.need("codebooks")[""], "source": "assessments/instrument.yaml"},
         description=f"Every column of the self-assessment answer sheet (version {version}), its question, the answers and their codes.",
         nav_title="Codebook",
     )
@@ -144,7 +143,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
             f"{FOLDER}/codebook-{lang}.md",
             "generated-markdown.md",
             f"Codebook for the answer sheet ({tr.model.language_name})",
-            {"body": codebook_markdown(inst, TEMPLATE_CSV.rsplit("/", 1)[1], tr), "source": f"assessments/translations/{lang}.yaml"},
+            {"body": ctx.need("codebooks")[lang], "source": f"assessments/translations/{lang}.yaml"},
             description=f"The self-assessment codebook in {tr.model.language_name} ({tr.model.status.replace('-', ' ')}): the same columns and codes, the questions translated.",
             nav_title=f"Codebook ({tr.model.language_name})",
         ))
@@ -270,7 +269,7 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The browser questionnaire and the blank answer sheet (as `lchd-assess questionnaire` and
     `lchd-assess template` write them) and the source files."""
     a = _assessment(ctx)
-    out: dict[str, str | bytes] = {TEMPLATE_CSV: template_csv(a.instrument), QUESTIONNAIRE_HTML: render_html(a.instrument)}
+    out: dict[str, str | bytes] = {TEMPLATE_CSV: ctx.need("answer_template_csv"), QUESTIONNAIRE_HTML: render_html(a.instrument)}
     for name in SOURCE_FILES:
         out[f"{DOWNLOADS}/{name}"] = (a.folder / name).read_text(encoding="utf-8")
     return out

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..formats.redcap import RAW_CODES
 from .pages import Page, SiteContext
 
 FOLDER = "survey-platforms"
@@ -119,10 +118,10 @@ GUIDES: tuple[Guide, ...] = (
 )
 
 
-def _codes(inst: Any) -> list[dict[str, str]]:
+def _codes(inst: Any, raw_codes: dict[str, str]) -> list[dict[str, str]]:
 
     rows = [{"answer": f"{n} – {lab}", "code": str(n), "redcap": str(n)} for n, lab in enumerate(inst.level_labels)]
-    rows += [{"answer": a.label, "code": a.code, "redcap": RAW_CODES[a.code]} for a in inst.special_answers]
+    rows += [{"answer": a.label, "code": a.code, "redcap": raw_codes[a.code]} for a in inst.special_answers]
     return rows
 
 
@@ -132,7 +131,7 @@ def platform_pages(ctx: SiteContext) -> list[Page]:
 
     a = ctx.load_assessment()
     inst = a.instrument
-    codes = _codes(inst)
+    codes = _codes(inst, ctx.need("raw_codes"))
     languages = available_languages(a.folder)
     pages = [Page(f"{FOLDER}/index.md", "platforms.md", "Survey platforms", {"guides": GUIDES, "codes": codes, "version": inst.version}, description="Run the self-assessment in REDCap, KoboToolbox, ODK, a FHIR form filler, Google Forms, Microsoft Forms or Qualtrics, and import the answers.")]
     for g in GUIDES:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.formatting import md_text
-from ..formats.checklist import blank_checklist_yaml
 from ..render.checklist import blank_checklist_pdf
 from ..load.standard import Standard, site_item, site_overview, standard_from
 from . import checklist_form
@@ -144,11 +143,12 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
     return [{"heading": "In the reporting standard", "markdown": "\n".join(lines)}]
 
 
-def checklist_downloads(std: Standard) -> dict[str, bytes]:
+def checklist_downloads(std: Standard, blank_yaml: str) -> dict[str, bytes]:
     """Files the site offers under ``reporting-standard/`` (names match ``site_overview``'s
-    ``downloads``): the blank checklist as YAML and as a printable PDF."""
+    ``downloads``): the blank checklist as YAML (``blank_yaml``, as `checklist new` writes it)
+    and as a printable PDF."""
     return {
-        "checklist.yaml": blank_checklist_yaml(std).encode("utf-8"),
+        "checklist.yaml": blank_yaml.encode("utf-8"),
         "checklist.pdf": blank_checklist_pdf(std),
     }
 
@@ -159,7 +159,7 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     if std is None:
         return {}
     files: dict[str, str | bytes] = {
-        f"reporting-standard/{name}": data for name, data in sorted(checklist_downloads(std).items())
+        f"reporting-standard/{name}": data for name, data in sorted(checklist_downloads(std, ctx.need("blank_checklist_yaml")).items())
     }
     files[checklist_form.PAGE] = checklist_form.form_html(std)
     return files
