@@ -72,7 +72,7 @@ def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fres
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     generate_site(None)
     (entry,) = _entries(tmp_path)
-    entry.write_text('{"format": "lchd-site-inputs/4", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
+    entry.write_text('{"format": "lchd-site-inputs/5", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
     assert generate_site(None).files == fresh_site.files
     assert entry.read_text(encoding="utf-8").startswith('{"format"')
     assert len(entry.read_text(encoding="utf-8")) > 10_000

@@ -35,6 +35,7 @@ from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
 from ..core.paths import cache_dir, real
+from ..context.release_changes import ReleaseChanges
 from ..formats.citation import load_cff
 from ..load.framework import Framework
 from ..load.instrument import Assessment
@@ -45,7 +46,7 @@ from ..site.pages import Prepared
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
-_FORMAT = "lchd-site-inputs/4"
+_FORMAT = "lchd-site-inputs/5"
 
 
 @dataclass
@@ -132,7 +133,7 @@ def _entry(inputs: SiteInputs) -> str:
         "translations": {lang: _dump(t.model) for lang, t in p.translations.items()}
         if p.translations is not None
         else None,
-        "release_changes": p.release_changes,
+        "release_changes": p.release_changes.model_dump(mode="json") if p.release_changes is not None else None,
         "figure_png": base64.b64encode(p.figure_png).decode("ascii") if p.figure_png is not None else None,
         **{name: getattr(p, name) for name in _PLAIN},
         "samples": inputs.samples,
@@ -147,7 +148,7 @@ def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInpu
     files = {kind: [_load(kind, d) for d in docs] for kind, docs in data["framework"].items()}
     a, tr = data["assessment"], data["translations"]
     prepared = Prepared(
-        release_changes=data["release_changes"],
+        release_changes=ReleaseChanges.model_validate(data["release_changes"]) if data["release_changes"] else None,
         assessment=Assessment(
             **{f: _load(kind, a[f]) for f, kind in _ASSESSMENT_PARTS.items()}, folder=Path(a["folder"])
         )

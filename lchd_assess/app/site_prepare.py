@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..context.release_changes import release_changes
 from ..formats.bundle import bundle_json
 from ..formats.checklist import blank_checklist_yaml
 from ..formats.redcap import RAW_CODES
@@ -25,7 +26,6 @@ from ..load.translation import Translation, available_languages, load_translatio
 from ..render.figure_layout import framework_layout
 from ..render.figure_png import figure_png
 from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS
-from ..site.changes import release_changes
 from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
 from ..site.instrument import TEMPLATE_CSV
 from ..site.pages import Prepared

@@ -8,10 +8,9 @@ fictional examples as HTML).  The home page opens with the three routes.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .generate import Page, SiteContext
+from .pages import Page, SiteContext
 
 #: (path, title, navigation title, template, who it is for)
 GUIDES: tuple[tuple[str, str, str, str, str], ...] = (
@@ -23,14 +22,12 @@ SAMPLE_REPORT = "downloads/samples/report.html"
 SAMPLE_PORTFOLIO = "downloads/samples/portfolio.html"
 
 
-def routes(ctx: "SiteContext", from_path: str) -> list[dict[str, str]]:
+def routes(ctx: SiteContext, from_path: str) -> list[dict[str, str]]:
     """The three routes as links from ``from_path`` (the home page's "Start here" block)."""
     return [{"title": nav, "href": ctx.path_href(path, None, from_path), "who": who} for path, _t, nav, _tpl, who in GUIDES]
 
 
-def guide_pages(ctx: "SiteContext") -> list["Page"]:
-    from .pages import Page
-
+def guide_pages(ctx: SiteContext) -> list[Page]:
     pages = []
     for path, title, nav, template, who in GUIDES:
         def href(target: str, anchor: str | None = None, _p: str = path) -> str:

@@ -3,8 +3,9 @@
 Listed in :mod:`lchd_assess.site.generate` (PAGE_SETS) and :mod:`lchd_assess.site.framework_pages`
 (ELEMENT_SECTIONS, DOWNLOAD_SETS, DOWNLOAD_LISTS).
 Everything shown comes from ``assessments/`` through :func:`lchd_assess.context.method.instrument_data`,
-:func:`lchd_assess.context.method.method_markdown` and the template writer in
-:mod:`lchd_assess.formats.responses`, the same functions the scorer and ``lchd-assess template`` use.
+:func:`lchd_assess.context.method.method_markdown`; the answer sheet and its codebooks are
+written by :mod:`lchd_assess.formats.responses` and handed in by the use case
+(app/site_prepare.py, ``site.pages.Prepared``), the same files ``lchd-assess template`` writes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from ..context.method import instrument_data, method_markdown
 from ..core.formatting import md_text
 from ..load.instrument import Assessment
+from ..load.translation import available_languages
 from ..render.questionnaire import render_html
 from .pages import Page, SiteContext
 
@@ -134,8 +136,6 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
     pages = [overview, items_page, answering, scoring, codebook]
     # One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
     # questions in that language, with its field-testing status at the top.
-    from ..load.translation import available_languages
-
     a = _assessment(ctx)
     for lang in available_languages(a.folder):
         tr = ctx.load_translation(lang)

@@ -19,6 +19,7 @@ from .. import __version__
 from ..core.addresses import FOLDERS, PAGES, site_path, versioned_url
 from ..core.addresses import latest_url as _latest_url
 from ..core.paths import site_templates_dir
+from ..context.release_changes import ReleaseChanges
 from ..core.formatting import md_text
 from ..load.framework import Framework
 from ..load.instrument import Assessment, load_assessment
@@ -169,8 +170,8 @@ class Prepared:
     a page can still load itself when left None (the framework's own data); the others it
     cannot, and asking for one that is missing is a programming error (:meth:`SiteContext.need`)."""
 
-    #: The "What changed" page's comparison (site/changes.py: :func:`release_changes`).
-    release_changes: dict[str, Any] | None = None
+    #: The "What changed" page's comparison (context/release_changes.py).
+    release_changes: ReleaseChanges | None = None
     #: The validated self-assessment, and its translations by language.
     assessment: Assessment | None = None
     translations: dict[str, Translation] | None = None

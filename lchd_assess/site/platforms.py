@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..load.translation import available_languages
 from .pages import Page, SiteContext
 
 FOLDER = "survey-platforms"
@@ -126,9 +127,6 @@ def _codes(inst: Any, raw_codes: dict[str, str]) -> list[dict[str, str]]:
 
 
 def platform_pages(ctx: SiteContext) -> list[Page]:
-
-    from ..load.translation import available_languages
-
     a = ctx.load_assessment()
     inst = a.instrument
     codes = _codes(inst, ctx.need("raw_codes"))
