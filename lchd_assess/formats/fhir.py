@@ -73,33 +73,8 @@ def questionnaire(inst: InstrumentFile) -> dict[str, Any]:
     )
     for sec in inst.sections:
         questions = [i for i in inst.active_items() if i.element == sec.element]
-        if not questions:
-            continue
-        group: list[dict[str, Any]] = [
-            {"linkId": f"{sec.element}-intro", "type": "display", "text": " ".join(sec.intro.split())}
-        ]
-        for item in questions:
-            options = [
-                {
-                    "valueCoding": _coding(answers, str(n), inst.level_labels[n]),
-                    "extension": [{"url": ITEM_WEIGHT, "valueDecimal": n}],
-                }
-                for n in LEVEL_VALUES
-            ]
-            options += [{"valueCoding": _coding(answers, a.code, a.label)} for a in inst.special_answers]
-            levels = " ".join(f"{pc.choice_text(inst, item, n)}" for n in LEVEL_VALUES)
-            group.append(
-                {
-                    "linkId": item.id,
-                    "prefix": item.id,
-                    "type": "choice",
-                    "text": " ".join(item.stem.split()),
-                    "answerOption": options,
-                    "item": [{"linkId": f"{item.id}-levels", "type": "display", "text": levels}],
-                }
-            )
-            group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": pc.comment_label(item.id)})
-        items.append({"linkId": sec.element, "type": "group", "text": f"{sec.element}: {sec.title}", "item": group})
+        if questions:
+            items.append(_section_group(inst, sec, questions, answers))
     return {
         "resourceType": "Questionnaire",
         "id": inst.id,
@@ -114,6 +89,35 @@ def questionnaire(inst: InstrumentFile) -> dict[str, Any]:
         "subjectType": ["Organization"],
         "item": items,
     }
+
+
+def _section_group(inst: InstrumentFile, sec: Any, questions: list, answers: str) -> dict[str, Any]:
+    """One element's group: its introduction, then a choice item and a comment item per question."""
+    group: list[dict[str, Any]] = [
+        {"linkId": f"{sec.element}-intro", "type": "display", "text": " ".join(sec.intro.split())}
+    ]
+    for item in questions:
+        options = [
+            {
+                "valueCoding": _coding(answers, str(n), inst.level_labels[n]),
+                "extension": [{"url": ITEM_WEIGHT, "valueDecimal": n}],
+            }
+            for n in LEVEL_VALUES
+        ]
+        options += [{"valueCoding": _coding(answers, a.code, a.label)} for a in inst.special_answers]
+        levels = " ".join(f"{pc.choice_text(inst, item, n)}" for n in LEVEL_VALUES)
+        group.append(
+            {
+                "linkId": item.id,
+                "prefix": item.id,
+                "type": "choice",
+                "text": " ".join(item.stem.split()),
+                "answerOption": options,
+                "item": [{"linkId": f"{item.id}-levels", "type": "display", "text": levels}],
+            }
+        )
+        group.append({"linkId": item.id + pc.COMMENT_SUFFIX, "type": "text", "text": pc.comment_label(item.id)})
+    return {"linkId": sec.element, "type": "group", "text": f"{sec.element}: {sec.title}", "item": group}
 
 
 def codesystems(inst: InstrumentFile) -> dict[str, Any]:

@@ -106,7 +106,12 @@ def _row(**cells: str) -> list[str]:
 def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
-    rows = [list(DICTIONARY_HEADER)]
+    return [list(DICTIONARY_HEADER), *_respondent_fields(inst, form), *_item_fields(inst, form)]
+
+
+def _respondent_fields(inst: InstrumentFile, form: str) -> list[list[str]]:
+    """Record ID, the hidden instrument version, the instructions, sector and role."""
+    rows = []
     rows.append(
         _row(
             name="record_id",
@@ -154,6 +159,12 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
             required="y",
         )
     )
+    return rows
+
+
+def _item_fields(inst: InstrumentFile, form: str) -> list[list[str]]:
+    """A radio field and a comment field per active item, a section header per element."""
+    rows = []
     for sec in inst.sections:
         first = True
         for item in inst.active_items():

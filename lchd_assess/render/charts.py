@@ -292,7 +292,13 @@ def strip_plot(
         parts.append(
             f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>'
         )
-    ly = height - 8
+    _strip_key(parts, x0, height - 8, bin_width)
+    parts.append("</svg>")
+    return Markup("\n".join(parts))
+
+
+def _strip_key(parts: list[str], x0: float, ly: float, bin_width: float) -> None:
+    """The strip plot's key: what a dot (or a bar) is, and the median's mark."""
     if bin_width:
         parts.append(
             f'<rect x="{num(x0 + 2)}" y="{num(ly - 9)}" width="6" height="9" fill="{BLUE}" fill-opacity="0.6"/>'
@@ -310,8 +316,6 @@ def strip_plot(
         f'<line x1="{num(mx)}" y1="{num(ly - 10)}" x2="{num(mx)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>'
     )
     parts.append(f'<text x="{num(mx + 8)}" y="{num(ly)}" fill="{INK}">Median</text>')
-    parts.append("</svg>")
-    return Markup("\n".join(parts))
 
 
 def _bins(parts: list[str], values: Sequence[float], width: float, x0: float, scale: float, cy: float) -> None:
