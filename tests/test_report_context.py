@@ -270,3 +270,14 @@ def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_known_instead_
     assert build_report_context(score, fw_info(), GUIDANCE, ROSTER).who.roster == (
         f"the partner roster lists {len(ROSTER)} organisation{'s' if len(ROSTER) != 1 else ''}."
     )
+
+
+def test_the_gate_is_described_with_the_elements_the_scores_were_gated_on():
+    score = fixture_score()
+    old = build_report_context(score, fw_info(), GUIDANCE)
+    assert "the four foundational structures (FS1–FS4) are what" in old.meeting.gate_definition
+    method = score.method.model_copy(update={"gate_elements": ["FS1", "FS2", "FS3", "FS4", "P4"]})
+    new = build_report_context(score.model_copy(update={"method": method}), fw_info(), GUIDANCE)
+    assert "(FS1–FS4) and P4 " in new.meeting.gate_definition
+    assert any(r.startswith("Gate: any of") and "P4" in r for r in new.method.rules)
+    assert "P4" in new.method.summary_rule

@@ -22,6 +22,7 @@ from .report_parts import (
     Guidance,
     choose_priorities,
     element_ref,
+    gated_elements,
     sector_labels,
     select_actions,
     signed,
@@ -262,9 +263,12 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
         )
     )
     gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
-    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == "developing"), "Developing")
+    cap = score.method.gate_cap_level
+    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == cap), cap.capitalize())
+    # the gated elements from the rules the scores were made with (P4 joined them in 1.1.0)
+    gated = gated_elements(score)
     gate_definition = (
-        f"The gate: the four foundational structures (FS1–FS4) are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
+        f"The gate: {gated} are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
         f"the overall level can be no higher than {cap_label}, whatever the overall score."
     )
     if g.capped:
@@ -272,7 +276,11 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
     elif g.capping_elements:
         gate_status = f"{gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below the gate, but the overall level is not above the cap anyway."
     else:
-        gate_status = "Every foundational structure is at or above the gate: the level is not held back."
+        gate_status = (
+            "Every foundational structure is at or above the gate: the level is not held back."
+            if score.method.gate_elements == ["FS1", "FS2", "FS3", "FS4"]
+            else f"Every gated element ({', '.join(score.method.gate_elements)}) is at or above the gate: the level is not held back."
+        )
     cautions, caution_rule = _cautions(score, guidance)
     n = score.n_respondents
     respondents = (

@@ -145,6 +145,30 @@ SUMMARY_RULE = (
 )
 
 
+def gated_elements(score: ScoreResult) -> str:
+    """The elements the gate applies to, in words, from the rules the scores were made with:
+    'the four foundational structures (FS1–FS4)', and any other gated element by ID and name."""
+    names = {e.id: e.name for e in score.elements}
+    gated = score.method.gate_elements
+    structures = [x for x in gated if x.startswith("FS")]
+    parts = []
+    if structures == ["FS1", "FS2", "FS3", "FS4"]:
+        parts.append("the four foundational structures (FS1–FS4)")
+    elif structures:
+        parts.append(f"the foundational structures {filters.join_and(structures)}")
+    parts += [f"{x} {names.get(x, '')}".strip() for x in gated if not x.startswith("FS")]
+    return filters.join_and(parts)
+
+
+def summary_rule(score: ScoreResult) -> str:
+    """How strengths and priorities are chosen (:func:`choose_priorities`), in words."""
+    if score.method.gate_elements == ["FS1", "FS2", "FS3", "FS4"]:
+        return SUMMARY_RULE
+    return SUMMARY_RULE.replace(
+        "the foundational structures below the gate", f"{gated_elements(score)} when below the gate"
+    )
+
+
 def element_url(fw: FrameworkInfo, element_id: str) -> str:
     """Permanent page of a principle or structure in the release the report was scored with
     (``…/1.0/principles/P1/``), so the page a reader opens says what the report meant."""

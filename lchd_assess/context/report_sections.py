@@ -15,15 +15,16 @@ from .report_parts import (
     FLAG_LABELS,
     GAP_LABELS,
     STATUS_LABELS,
-    SUMMARY_RULE,
     ElementRef,
     FrameworkInfo,
     Guidance,
     RosterOrganisation,
     element_ref,
+    gated_elements,
     sector_labels,
     select_actions,
     signed,
+    summary_rule,
 )
 
 
@@ -355,7 +356,11 @@ def method_section(
             f"An item's score is the mean of its valid answers; an element's score is the mean of its item scores times {m.scale_multiplier:g} (0–100); the overall score is the mean of the eight element scores.",
             f"An element is scored only when at least {filters.percent(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered.",
             f"Interval: {m.interval}",
-            f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level.",
+            (
+                f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level."
+                if m.gate_elements == ["FS1", "FS2", "FS3", "FS4"]
+                else f"Gate: any of {gated_elements(score)} below {filters.score(m.gate_threshold)} caps the overall readiness level at {_level_label(score, m.gate_cap_level)}."
+            ),
             f"Privacy: a group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction; comments show a sector group only when that group has at least {k} respondents.",
             f"Meaningful change: a move of at least {filters.score(m.meaningful_change)} points between waves.",
             *([f"Caution on page 1: {caution_rule[0].lower()}{caution_rule[1:]}"] if caution_rule else []),
@@ -367,8 +372,12 @@ def method_section(
         items=items,
         total_dont_know=sum(e.n_dont_know for e in core),
         total_not_applicable=sum(e.n_not_applicable for e in core),
-        summary_rule=SUMMARY_RULE,
+        summary_rule=summary_rule(score),
     )
+
+
+def _level_label(score: ScoreResult, level_id: str) -> str:
+    return next((label for bid, label, _a, _b in score.method.level_bands if bid == level_id), level_id.capitalize())
 
 
 def comment_rows(score: ScoreResult, guidance: Guidance) -> list[CommentRow] | None:
