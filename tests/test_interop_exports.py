@@ -132,17 +132,15 @@ def test_forms_text_tags_every_question_with_its_item_id():
     assert text.count("[sector] ") == 1 and text.count("[role] ") == 1
 
 
-def test_export_instrument_says_the_platforms_own_tool_checked_it(tmp_path):
-    from conftest import run_cli
-
-    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
+def test_export_instrument_says_the_platforms_own_tool_checked_it(cli, tmp_path):
+    r = cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "form.xlsx"))
     assert (
         r.returncode == 0
         and r.stdout.splitlines()[1].startswith("checked: pyxform ")
         and r.stdout.rstrip().endswith("without warnings")
     )
     (tmp_path / "mine.xlsx").write_bytes(b"a workbook someone filled")
-    r = run_cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "mine.xlsx"))
+    r = cli("export", "instrument", "--format", "xlsform", "--out", str(tmp_path / "mine.xlsx"))
     assert r.returncode == 2 and r.stderr.count("\n") == 1 and "output-exists" in r.stderr and "--force" in r.stderr
     assert (tmp_path / "mine.xlsx").read_bytes() == b"a workbook someone filled"
 

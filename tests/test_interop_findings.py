@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -184,15 +182,11 @@ def test_a_respondent_already_in_the_wave_with_other_answers_is_never_overwritte
 @pytest.mark.parametrize(
     "fmt,content", [("redcap", b"\xff\xfe\x00r\x00e"), ("fhir", b"{not json"), ("kobo", b"PK\x03\x04broken")]
 )
-def test_an_unreadable_export_gives_one_line_exit_1_and_writes_nothing(fmt, content, setup, tmp_path):
+def test_an_unreadable_export_gives_one_line_exit_1_and_writes_nothing(fmt, content, setup, cli, tmp_path):
     p, _, _ = setup
     f = tmp_path / "bad.file"
     f.write_bytes(content)
-    r = subprocess.run(
-        [sys.executable, "-m", "lchd_assess", "import", fmt, str(f), "--partnership", str(p), "--wave", WAVE],
-        capture_output=True,
-        text=True,
-    )
+    r = cli("import", fmt, str(f), "--partnership", str(p), "--wave", WAVE)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     lines = r.stderr.strip().splitlines()
     assert (
@@ -239,17 +233,15 @@ def test_fhir_subject_and_author_are_noted_and_never_written(setup, tmp_path):
     assert "Jane" not in written and "Smith" not in written and "Patient" not in written
 
 
-def test_a_successful_import_says_what_it_added_in_one_line(setup, tmp_path):
-    from conftest import run_cli
-
+def test_a_successful_import_says_what_it_added_in_one_line(setup, cli, tmp_path):
     p, ex, who = setup
     f = tmp_path / "kobo.csv"
     f.write_text(tp.kobo_export(ex["xlsform"], who), encoding="utf-8")
-    r = run_cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
+    r = cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
     assert r.returncode == 0
     assert r.stdout == f"added {len(who)} respondent(s) from KoboToolbox to {p}/responses/{WAVE}.csv\n"
     assert r.stderr.startswith("note: ") and "_submitted_by" in r.stderr
-    r = run_cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
+    r = cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
     assert (
         r.returncode == 0
         and r.stdout == f"nothing to add to {p}/responses/{WAVE}.csv; {len(who)} already there, unchanged\n"
