@@ -256,3 +256,28 @@ def test_the_method_page_states_the_multiplier_the_scores_were_made_with():
     rules = build_report_context(other, fw_info(), GUIDANCE).method.rules
     assert any("item scores times 20 (0–100)" in r for r in rules)
     assert not any("times 25" in r for r in rules)
+
+
+def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_known_instead_of_counting_none():
+    from lchd_assess.app.report import load_partnership_scores
+    from report_helpers import FIXTURES
+
+    saved = FIXTURES.parent / "golden" / "score" / "hand-checked" / "expected.json"
+    score, roster = load_partnership_scores(saved)
+    assert roster is None
+    who = build_report_context(score, fw_info(), GUIDANCE, roster).who
+    assert "not known" in who.roster and "0 organisations" not in who.roster
+    assert build_report_context(score, fw_info(), GUIDANCE, ROSTER).who.roster == (
+        f"the partner roster lists {len(ROSTER)} organisation{'s' if len(ROSTER) != 1 else ''}."
+    )
+
+
+def test_the_gate_is_described_with_the_elements_the_scores_were_gated_on():
+    score = fixture_score()
+    old = build_report_context(score, fw_info(), GUIDANCE)
+    assert "the four foundational structures (FS1–FS4) are what" in old.meeting.gate_definition
+    method = score.method.model_copy(update={"gate_elements": ["FS1", "FS2", "FS3", "FS4", "P4"]})
+    new = build_report_context(score.model_copy(update={"method": method}), fw_info(), GUIDANCE)
+    assert "(FS1–FS4) and P4 " in new.meeting.gate_definition
+    assert any(r.startswith("Gate: any of") and "P4" in r for r in new.method.rules)
+    assert "P4" in new.method.summary_rule

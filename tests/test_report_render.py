@@ -44,15 +44,14 @@ SECTIONS = [
 def snapshot(ctx) -> str:
     """The report's context as reviewable JSON: every value the template places, as text.
 
-    Left out: the stylesheet (kept in assets/), the charts' SVG (tests/test_report_charts.py
-    checks the charts; their numbers are in the context's tables) and the toolkit version."""
+    Left out: the stylesheet (kept in assets/) and the toolkit version.  The charts are data
+    here (what to draw; render/charts.py draws it, checked by tests/test_report_charts.py), so
+    a change of drawing does not churn these files."""
     from lchd_assess.core.outputs import dumps_json
 
     data = ctx.model_dump(mode="json")
     data["meta"]["css"] = "(lchd_assess/assets/report.css)"
     data["meta"]["generator"] = data["meta"]["generator"].replace(__version__, "VERSION")
-    data["scores_chart"]["svg"] = "(svg)"
-    data["perspectives"]["chart"]["svg"] = "(svg)"
     return dumps_json(data)
 
 

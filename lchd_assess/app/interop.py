@@ -18,7 +18,7 @@ import json
 from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
 from ..core.outputs import dumps_json
-from ..formats import fhir, forms, redcap, xlsform
+from ..formats import fhir, fhir_responses, forms, redcap, xlsform
 from ..formats import platform_common as pc
 from ..formats.responses import Respondent, Responses
 from ..load.instrument import InstrumentFile, load_assessment
@@ -157,7 +157,7 @@ def read_platform_export(
     if fmt in ("kobo", "odk"):
         return xlsform.read_export(file, inst, fmt, variants=variants)
     if fmt == "fhir":
-        return fhir.read_responses(file, inst)
+        return fhir_responses.read_responses(file, inst)
     if fmt == "forms":
         return forms.read_export(file, inst, variants=variants)
     raise UsageError(f"unknown format '{fmt}'; use one of: {', '.join(IMPORT_FORMATS)}")

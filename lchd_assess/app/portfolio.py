@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, Sequence
+from typing import Callable, Protocol, Sequence
 
 from ..context.portfolio import PortfolioContext, build_portfolio_context
 from ..context.report_context import FrameworkInfo, Guidance, RosterOrganisation
@@ -226,6 +226,7 @@ def build_portfolio(
     with_reports: bool = False,
     report_pdfs: bool = False,
     progress: Progress | None = None,
+    on_key_created: Callable[[Path], None] | None = None,
 ) -> PortfolioRun:
     """Read (or score) every partnership, render the portfolio (and reports), write it all.
 
@@ -256,6 +257,8 @@ def build_portfolio(
 
         key, key_path, made = load_or_create_key(key_file, out)
         created = key_path if made else None
+        if created is not None and on_key_created is not None:
+            on_key_created(created)  # told now: the run may still fail, the key stays
     fw, guidance = report_inputs()
     entries, more = gather(inputs, guidance, load_partnership_scores, bar)
     problems += more

@@ -20,8 +20,6 @@ from ..context.report_context import (
     ReportContext,
     RosterOrganisation,
     build_report_context,
-    framework_info,
-    guidance_from_assessment,
 )
 from ..core.errors import InputError
 from ..core.files import TooLarge, decode_utf8, read_limited
@@ -31,15 +29,16 @@ from ..formats.score_output import to_json
 from ..render.pdf import read_asset, render_pdf
 from ..render.templating import environment
 from ..score.models import ScoreResult
+from ..score.recheck import range_problems, reapply_privacy
+from .report_inputs import default_guidance, report_framework_info, report_inputs  # noqa: F401 (re-exported)
 
-# The loaders (YAML, JSON Schema, the framework) and the scorer are imported where they are
-# used, not here: a report from a saved scores file needs none of them when the report inputs
-# are cached (app/report_inputs.py), and importing them costs more than a tenth of a second,
-# against the goal of rendering within 1.10x of WeasyPrint alone (benchmarks/report.py).
-# tests/test_report_inputs.py checks that path loads none of them.
+# The YAML loader, the partnership loader and the scorer (with NumPy) are imported where a
+# partnership folder is read (_score_folder, _roster), not here: a report from a saved scores
+# file needs none of them when the report inputs are cached (app/report_inputs.py), and
+# importing them costs more than a tenth of a second, against the goal of rendering within
+# 1.10x of WeasyPrint alone (benchmarks/report.py). tests/test_report_inputs.py checks it.
 if TYPE_CHECKING:  # pragma: no cover
     from ..context.portfolio import PortfolioContext  # render_template serves app/portfolio.py too
-    from ..load.framework import Framework
 
 REPORT_TEMPLATE = "report/report.html.j2"
 
@@ -57,9 +56,13 @@ def render_template(name: str, context: "ReportContext | PortfolioContext") -> s
 
 
 def report_context(
-    score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()
+    score: ScoreResult,
+    fw: FrameworkInfo,
+    guidance: Guidance | None = None,
+    roster: Sequence[RosterOrganisation] | None = None,
 ) -> ReportContext:
-    return build_report_context(score, fw, guidance, list(roster), css=_css(), generator=_generator())
+    """The report's context; ``roster`` None: the roster is not known (a saved scores file)."""
+    return build_report_context(score, fw, guidance, roster, css=_css(), generator=_generator())
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,10 @@ class RenderedReport:
 
 
 def render_report(
-    score: ScoreResult, fw: FrameworkInfo, guidance: Guidance | None = None, roster: Sequence[RosterOrganisation] = ()
+    score: ScoreResult,
+    fw: FrameworkInfo,
+    guidance: Guidance | None = None,
+    roster: Sequence[RosterOrganisation] | None = None,
 ) -> RenderedReport:
     html = render_template(REPORT_TEMPLATE, report_context(score, fw, guidance, roster))
     return RenderedReport(html=html, pdf=render_pdf(html), scores_json=to_json(score))
@@ -87,7 +93,7 @@ def write_report(out: Path | OutputFolder, rendered: RenderedReport) -> list[Pat
     return folder.write({"report.html": rendered.html, "report.pdf": rendered.pdf, "scores.json": rendered.scores_json})
 
 
-def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] = ()) -> str:
+def report_html(score: ScoreResult, fw: FrameworkInfo, roster: Sequence[RosterOrganisation] | None = None) -> str:
     """The report as HTML only (the site's sample; no PDF rendering)."""
     return render_template(REPORT_TEMPLATE, report_context(score, fw, default_guidance(), roster))
 
@@ -122,31 +128,10 @@ def load_score_json(path: Path) -> ScoreResult:
         ) from None
 
 
-def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:
-    """The framework as reports name and cite it (the citation from formats.citation)."""
-    from ..formats.citation import report_paper_citation
-    from ..load.framework import load_framework
-
-    fw = fw or load_framework()
-    return framework_info(fw, report_paper_citation(fw))
-
-
-def default_guidance() -> Guidance:
-    """Item wording and recommended actions from the repository's instrument data, when present."""
-    from ..load.instrument import load_assessment
-
-    return guidance_from_assessment(load_assessment())
-
-
 def checked_scores(score: ScoreResult, path: Path) -> ScoreResult:
     """A saved scores file, trusted no more than any input: numbers outside what the scorer
     writes are refused (one line each, exit 2), and the privacy rules are applied again with
     the current minimum cell size before anything is rendered (score/recheck.py)."""
-    from ..core.errors import InputError
-    from ..core.safe_output import shown
-    from ..score.recheck import range_problems, reapply_privacy
-    from .report_inputs import report_inputs
-
     problems = list(range_problems(score))
     if problems:
         where, what = problems[0]
@@ -161,8 +146,9 @@ def checked_scores(score: ScoreResult, path: Path) -> ScoreResult:
 
 def load_partnership_scores(
     path: Path, wave: str | None = None, comments: bool = False
-) -> tuple[ScoreResult, list[RosterOrganisation]]:
-    """Score a partnership folder (or read a saved ScoreResult JSON) for the report.
+) -> tuple[ScoreResult, list[RosterOrganisation] | None]:
+    """Score a partnership folder (or read a saved ScoreResult JSON) for the report, with the
+    partner roster (None from a saved ScoreResult, which names only the sectors on the roster).
 
     Comments are kept only when asked for; a saved ScoreResult's comments are dropped otherwise.
     """
@@ -174,7 +160,7 @@ def load_partnership_scores(
             )
         if not comments and score.comments is not None:
             score = score.model_copy(update={"comments": None})
-        return score, []
+        return score, None
     if not path.is_dir():
         raise InputError(
             f"{path}: not found: give a partnership folder (with partnership.yaml and responses/) or a scores JSON file"
@@ -184,13 +170,13 @@ def load_partnership_scores(
 
 
 def _score_folder(path: Path, wave: str | None, comments: bool) -> ScoreResult:
-    from .score import score_partnership
+    from .score import score_partnership  # start-up: the scorer and NumPy (see the top)
 
     return score_partnership(path, wave=wave, comments=comments)
 
 
 def _roster(path: Path) -> list[RosterOrganisation]:
-    from ..load.partnership import load_partnership
+    from ..load.partnership import load_partnership  # start-up: the YAML loader (see the top)
 
     p = load_partnership(path)
     return [RosterOrganisation(name=r.name, sector=r.sector) for r in p.roster]

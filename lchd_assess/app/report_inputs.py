@@ -20,11 +20,20 @@ import hashlib
 import os
 from pathlib import Path
 
-from ..context.report_context import FrameworkInfo, Guidance, _Ctx
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..context.base import _Ctx
+from ..context.report_parts import FrameworkInfo, Guidance, framework_info, guidance_from_assessment
+from ..core import paths
+from ..core.outputs import write_atomic
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..load.framework import Framework
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 #: Modules whose code decides what is valid and what the cached models hold.
-_CODE = ("load", "context/report_context.py", "formats/citation.py", "app/report.py")
+_CODE = ("load", "context/base.py", "context/report_parts.py", "formats/citation.py", "app/report_inputs.py")
 
 
 class ReportInputs(_Ctx):
@@ -34,24 +43,36 @@ class ReportInputs(_Ctx):
     guidance: Guidance
 
 
+def report_framework_info(fw: "Framework | None" = None) -> FrameworkInfo:
+    """The framework as reports name and cite it (the citation from formats.citation)."""
+    # The loaders are imported here, not at the top: with a valid cache entry a report never
+    # loads the YAML loader or the framework's models (start-up; tests/test_report_inputs.py).
+    from ..formats.citation import report_paper_citation
+    from ..load.framework import load_framework
+
+    fw = fw or load_framework()
+    return framework_info(fw, report_paper_citation(fw))
+
+
+def default_guidance() -> Guidance:
+    """Item wording and recommended actions from the repository's instrument data, when present."""
+    from ..load.instrument import load_assessment  # start-up: as in report_framework_info
+
+    return guidance_from_assessment(load_assessment())
+
+
 def _data_dirs() -> list[Path]:
     """The folders the loaders read this run (--framework/--assessment included)."""
-    from ..core import paths
-
     return [paths.framework_dir(), paths.assessments_dir(), paths.schemas_dir()]
 
 
 def _cache_dir() -> Path | None:
     """core.paths' cache folder (LCHD_CACHE_DIR moves it; empty turns it off)."""
-    from ..core.paths import cache_dir
-
-    return cache_dir("report-inputs")
+    return paths.cache_dir("report-inputs")
 
 
 def fingerprint() -> str:
     """SHA-256 over the toolkit version, the validating code and every data file it reads."""
-    from .. import __version__
-
     h = hashlib.sha256(f"lchd-assess {__version__}\n".encode())
     files: list[Path] = []
     for d in _data_dirs():
@@ -72,8 +93,6 @@ def fingerprint() -> str:
 
 
 def _load_and_validate() -> ReportInputs:
-    from .report import default_guidance, report_framework_info
-
     return ReportInputs(framework=report_framework_info(), guidance=default_guidance())
 
 
@@ -105,8 +124,6 @@ def _report_inputs() -> tuple[FrameworkInfo, Guidance]:
     fresh = _load_and_validate()
     if entry is not None:
         try:
-            from ..core.outputs import write_atomic
-
             write_atomic(entry, fresh.model_dump_json())
         except OSError:
             pass

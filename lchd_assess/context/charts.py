@@ -7,9 +7,11 @@ still gets one typed context.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
-from .report_context import _Ctx
+from .base import _Ctx
 
 
 class StripSeries(_Ctx):
@@ -34,5 +36,46 @@ class StripChart(_Ctx):
         default=0,
         description="0: a dot per partnership; otherwise a histogram per row, one bar per this many points (large portfolios).",
     )
+    table_id: str = Field(description="HTML id of the table with the chart's numbers (the data fallback).")
+    caption: str = Field(description="Caption under the chart.")
+
+
+class DotBand(_Ctx):
+    """A shaded range of a dot plot's 0–100 axis (a readiness level)."""
+
+    label: str = Field(description="The band's label (a level's name).")
+    lower: float = Field(description="Lower end on the 0–100 axis.")
+    upper: float = Field(description="Upper end on the 0–100 axis.")
+
+
+class DotRowData(_Ctx):
+    """One row of a dot plot: a label and, per series, a value and its interval."""
+
+    label: str = Field(description="Row label (element ID and name, or 'Overall').")
+    values: list[float | None] = Field(description="One value per series, in the series' order; null: not shown.")
+    intervals: list[tuple[float, float] | None] = Field(
+        default_factory=list, description="Per series, the 95 % interval drawn as a line; empty or null: none."
+    )
+    note: str = Field(default="", description="Shown at the right instead of a marker when every value is missing.")
+    emphasis: bool = Field(default=False, description="Bold label (the overall score).")
+
+
+class DotChart(_Ctx):
+    """A dot plot on a 0–100 axis: one row per element, one marker per series."""
+
+    kind: Literal["dot"] = Field(default="dot", description="Which drawing render/charts.py makes ('dot').")
+    title: str = Field(description="The chart's <title> (read by screen readers and kept in the tagged PDF).")
+    desc: str = Field(description="The chart's <desc>: what it shows, in words.")
+    ident: str = Field(description="HTML id of the <svg>.")
+    series: list[Literal["score", "community", "institutional"]] = Field(
+        description="What each value of a row is; render/charts.py gives each its own marker (shape, fill and colour)."
+    )
+    rows: list[DotRowData] = Field(description="The rows, top to bottom.")
+    bands: list[DotBand] = Field(default_factory=list, description="Shaded ranges of the axis, lowest first.")
+    reference: tuple[float, str] | None = Field(
+        default=None, description="A dashed line at this value with its label (the gate); null: none."
+    )
+    width: float = Field(description="Width of the drawing in SVG units.")
+    label_width: float = Field(description="Width kept for the row labels.")
     table_id: str = Field(description="HTML id of the table with the chart's numbers (the data fallback).")
     caption: str = Field(description="Caption under the chart.")

@@ -14,18 +14,18 @@ from pydantic import Field
 
 from ..core import formatting as filters
 from ..score.models import ElementScore, ScoreResult
-from . import report_context as _rc
-from .report_context import (
+from .base import _Ctx
+from .report_parts import (
     GAP_LABELS,
     ElementRef,
     FrameworkInfo,
     Guidance,
-    _Ctx,
-    _ref,
-    _signed,
     choose_priorities,
-    select_actions,
+    element_ref,
+    gated_elements,
     sector_labels,
+    select_actions,
+    signed,
 )
 
 
@@ -187,8 +187,8 @@ def _change(score: ScoreResult) -> MeetingChange | None:
             "declined": "a meaningful decline",
             "no-meaningful-change": "not a meaningful change",
         }[o.flag]
-        overall = f"Overall {filters.score(o.previous)} in wave {c.previous_wave}, {filters.score(o.current)} now ({_signed(o.delta)} points: {verdict}; a change counts from {filters.score(c.threshold)} points)."
-    fmt = lambda ch: f"{ch.id} {by_id[ch.id].name if ch.id in by_id else ch.id} ({_signed(ch.delta)})"  # noqa: E731
+        overall = f"Overall {filters.score(o.previous)} in wave {c.previous_wave}, {filters.score(o.current)} now ({signed(o.delta)} points: {verdict}; a change counts from {filters.score(c.threshold)} points)."
+    fmt = lambda ch: f"{ch.id} {by_id[ch.id].name if ch.id in by_id else ch.id} ({signed(ch.delta)})"  # noqa: E731
     improved = [fmt(ch) for ch in c.elements if ch.id != "overall" and ch.flag == "improved"]
     declined = [fmt(ch) for ch in c.elements if ch.id != "overall" and ch.flag == "declined"]
     left_out = [f"{ch.id}: {ch.reason}" for ch in c.elements if ch.id != "overall" and ch.reason]
@@ -212,10 +212,10 @@ def _gaps(score: ScoreResult, fw: FrameworkInfo, k: int) -> tuple[list[MeetingGa
     shown.sort(key=lambda g: (-abs(g.difference or 0), g.id))
     gaps = [
         MeetingGap(
-            element=_ref(fw, by_id[g.id]),
+            element=element_ref(fw, by_id[g.id]),
             community=filters.score(g.community),
             institutional=filters.score(g.institutional),
-            difference=_signed(g.difference),
+            difference=signed(g.difference),
             code_label=GAP_LABELS[g.code],
         )
         for g in shown[:3]
@@ -263,9 +263,12 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
         )
     )
     gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
-    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == "developing"), "Developing")
+    cap = score.method.gate_cap_level
+    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == cap), cap.capitalize())
+    # the gated elements from the rules the scores were made with (P4 joined them in 1.1.0)
+    gated = gated_elements(score)
     gate_definition = (
-        f"The gate: the four foundational structures (FS1–FS4) are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
+        f"The gate: {gated} are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
         f"the overall level can be no higher than {cap_label}, whatever the overall score."
     )
     if g.capped:
@@ -273,7 +276,11 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
     elif g.capping_elements:
         gate_status = f"{gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below the gate, but the overall level is not above the cap anyway."
     else:
-        gate_status = "Every foundational structure is at or above the gate: the level is not held back."
+        gate_status = (
+            "Every foundational structure is at or above the gate: the level is not held back."
+            if score.method.gate_elements == ["FS1", "FS2", "FS3", "FS4"]
+            else f"Every gated element ({', '.join(score.method.gate_elements)}) is at or above the gate: the level is not held back."
+        )
     cautions, caution_rule = _cautions(score, guidance)
     n = score.n_respondents
     respondents = (
@@ -294,16 +301,12 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
         cautions=cautions,
         caution_rule=caution_rule,
         respondents=respondents,
-        priorities=[_ref(fw, e) for e in priorities],
+        priorities=[element_ref(fw, e) for e in priorities],
         priority_intervals=[filters.interval(e.interval) for e in priorities],
         priorities_note=_priorities_note(score, priorities),
-        strengths=[_ref(fw, e) for e in strengths],
+        strengths=[element_ref(fw, e) for e in strengths],
         gaps=gaps,
         gaps_note=gaps_note,
         change=_change(score),
         prompts=_prompts(priorities, guidance),
     )
-
-
-# ReportContext names Meeting in its fields; now that it exists, complete that model.
-_rc.ReportContext.model_rebuild(_types_namespace={"Meeting": Meeting})

@@ -270,17 +270,8 @@ def build_portfolio_context(
         {f"instrument {s.instrument_id} {s.instrument_version}, framework {s.framework_version}" for s in scores}
     )
     title = "Portfolio of partnerships" + (" (anonymised)" if anonymize else "")
-    meta = DocMeta(
-        title=f"{title}: {len(scores)} LCHD partnership readiness reports",
-        author="lchd-assess portfolio",
-        subject=f"Readiness self-assessment scores of {len(scores)} cross-sector partnerships side by side, with each element's distribution and percentiles.",
-        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", "portfolio"],
-        generator=generator,
-        lang="en",
-        css=css,
-    )
     return PortfolioContext(
-        meta=meta,
+        meta=_meta(title, len(scores), generator, css),
         title=title,
         anonymized=anonymize,
         n_partnerships=len(scores),
@@ -302,6 +293,18 @@ def build_portfolio_context(
         percentiles_shown=len(scores) >= min_for_percentiles,
         reports_linked=bool(links),
         problems=list(problems),
+    )
+
+
+def _meta(title: str, n: int, generator: str, css: str) -> DocMeta:
+    return DocMeta(
+        title=f"{title}: {n} LCHD partnership readiness reports",
+        author="lchd-assess portfolio",
+        subject=f"Readiness self-assessment scores of {n} cross-sector partnerships side by side, with each element's distribution and percentiles.",
+        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", "portfolio"],
+        generator=generator,
+        lang="en",
+        css=css,
     )
 
 

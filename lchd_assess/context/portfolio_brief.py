@@ -63,6 +63,24 @@ def build_brief(
         f"{filters.plural(n, 'partnership')} in this portfolio ({filters.plural(len(waves), 'wave')}: {', '.join(waves[:4])}{' …' if len(waves) > 4 else ''}); "
         f"{with_level} of them have an overall readiness level."
     )
+    weakest, strongest = _weakest_and_strongest(scores)
+    rule = f"Percentiles are shown only when the portfolio has at least {min_for_percentiles} partnerships; " + (
+        f"this one has {n}, so none are shown." if n < min_for_percentiles else f"this one has {n}."
+    )
+    return PortfolioBrief(
+        headline=headline,
+        levels=_levels(scores),
+        weakest=weakest,
+        strongest=strongest,
+        flags=_flags(scores, min_respondents, problems),
+        change=_change(scores),
+        can_and_cannot=list(CAN_AND_CANNOT),
+        percentile_rule=rule,
+    )
+
+
+def _levels(scores: Sequence[ScoreResult]) -> list[BriefLine]:
+    """Partnerships per overall level, in the bands' order."""
     order: list[tuple[str, str]] = []
     for s in scores:
         for bid, label, _lo, _hi in s.method.level_bands:
@@ -72,7 +90,11 @@ def build_brief(
     levels = [BriefLine(label=label, value=str(counted.get(bid, 0))) for bid, label in order]
     if counted.get(None):
         levels.append(BriefLine(label="No overall level (an element not computable)", value=str(counted[None])))
+    return levels
 
+
+def _weakest_and_strongest(scores: Sequence[ScoreResult]) -> tuple[list[str], list[str]]:
+    """The two elements with the lowest and the two with the highest median."""
     medians = []
     names: dict[str, str] = {}
     for s in scores:
@@ -87,7 +109,10 @@ def build_brief(
     fmt = lambda m, eid: f"{eid} {names[eid]} (median {filters.score(m)})"  # noqa: E731
     weakest = [fmt(m, e) for m, e in medians[:2]]
     strongest = [fmt(m, e) for m, e in reversed(medians[-2:])] if len(medians) > 2 else []
+    return weakest, strongest
 
+
+def _flags(scores: Sequence[ScoreResult], min_respondents: int, problems: Sequence[str]) -> list[BriefLine]:
     capped = [s for s in scores if s.gating.capped]
     # only partnerships the gate holds back: an element below the gate of a partnership whose
     # level is not above the cap anyway holds nothing back
@@ -96,7 +121,8 @@ def build_brief(
     versions = Counter(f"{s.instrument_id} {s.instrument_version}" for s in scores)
     flags = [
         BriefLine(
-            label="Held back by the gate (a foundational structure below it caps the level)"
+            # gated: the foundational structures, and P4 from scoring rules 1.1.0
+            label="Held back by the gate (an element below it caps the level)"
             + (f"; most often {most}" if most else ""),
             value=str(len(capped)),
         ),
@@ -117,15 +143,19 @@ def build_brief(
         flags.append(
             BriefLine(label="Inputs left out because of a problem (listed at the end)", value=str(len(problems)))
         )
+    return flags
 
-    flag_of = Counter()
+
+def _change(scores: Sequence[ScoreResult]) -> list[BriefLine]:
+    """Partnerships by what their overall score did since their previous wave."""
+    flag_of: Counter[str] = Counter()
     for s in scores:
         if s.change is None:
             flag_of["none"] += 1
             continue
         o = next((c for c in s.change.elements if c.id == "overall"), None)
         flag_of[o.flag if o else "not-comparable"] += 1
-    change = [
+    return [
         BriefLine(label="Overall score improved meaningfully since the previous wave", value=str(flag_of["improved"])),
         BriefLine(label="Declined meaningfully", value=str(flag_of["declined"])),
         BriefLine(label="No meaningful change", value=str(flag_of["no-meaningful-change"])),
@@ -135,16 +165,3 @@ def build_brief(
         ),
         BriefLine(label="No previous wave", value=str(flag_of["none"])),
     ]
-    rule = f"Percentiles are shown only when the portfolio has at least {min_for_percentiles} partnerships; " + (
-        f"this one has {n}, so none are shown." if n < min_for_percentiles else f"this one has {n}."
-    )
-    return PortfolioBrief(
-        headline=headline,
-        levels=levels,
-        weakest=weakest,
-        strongest=strongest,
-        flags=flags,
-        change=change,
-        can_and_cannot=list(CAN_AND_CANNOT),
-        percentile_rule=rule,
-    )

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from ..core.findings import Finding
 from ..load.instrument import ANSWER_FILE_FORMAT, ANSWER_FILE_VERSION, DONT_KNOW, NOT_APPLICABLE, InstrumentFile
@@ -110,13 +110,41 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
         where = " › ".join(str(p) for p in path)
         res.findings.append(Finding(code, f"{where}: {msg}" if where else msg, file=disp, path=path))
 
+    if _not_this_instruments_file(doc, inst, add):
+        return
+    wave = doc.get("wave")
+    rid = _respondent_code(doc, inst, add)
+    answers = _answers(doc, inst, add)
+    comments = _comments(doc, inst, add)
+    items = inst.item_ids()
+    if res.findings:
+        return
+    res.version = inst.version
+    res.items = items
+    res.declared_wave = wave or None
+    if all(v is None for v in answers.values()):
+        res.notes.append(
+            Finding(
+                "responses-no-answers",
+                f"respondent '{rid}' answered no question; not counted as a respondent",
+                file=disp,
+                path=("answers",),
+            )
+        )
+        return
+    res.respondents.append(Respondent(rid.strip(), doc["sector"], doc["role"], answers, comments, 1))
+
+
+def _not_this_instruments_file(doc: Any, inst: InstrumentFile, add: Callable[[str, tuple, str], None]) -> bool:
+    """True (with a finding) when ``doc`` is not an answer file of this format and instrument;
+    unknown fields are findings too."""
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         add(
             "answers-not-answer-file",
             (),
             f'this JSON document is not an LCHD answer file (it has no "format": "{FORMAT}"); collect files saved by the browser questionnaire',
         )
-        return
+        return True
     for key in doc:
         if key not in _FIELDS:
             add(
@@ -131,14 +159,14 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
             (missing[0],),
             f"the answer file lacks {', '.join(missing)}; save the answers again from the questionnaire",
         )
-        return
+        return True
     if doc["format_version"] != FORMAT_VERSION:
         add(
             "answers-not-answer-file",
             ("format_version",),
             f"format version {_cut(str(doc['format_version']))} is not one this toolkit reads (it reads {FORMAT_VERSION}); update lchd-assess",
         )
-        return
+        return True
     if doc["instrument"] != inst.id or doc["instrument_version"] != inst.version:
         known = (
             doc["instrument_version"] in inst.known_versions() if isinstance(doc["instrument_version"], str) else False
@@ -149,7 +177,12 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
             ("instrument_version",),
             f"the answers are for {what}{' (an earlier version)' if known else ''}, but the current instrument is {inst.id} {inst.version}; answers from another version cannot join this wave",
         )
-        return
+        return True
+    return False
+
+
+def _respondent_code(doc: dict, inst: InstrumentFile, add: Callable[[str, tuple, str], None]) -> str:
+    """The respondent's code (empty when missing), after checking the wave, sector and role."""
     wave = doc.get("wave")
     if wave is not None and not isinstance(wave, str):
         add("answers-not-answer-file", ("wave",), "wave must be text or null")
@@ -182,6 +215,11 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
                 (key,),
                 f"{key} {shown}; use one of: {', '.join(allowed)}{_suggest(str(v).lower(), allowed) if isinstance(v, str) and v else ''}",
             )
+    return rid
+
+
+def _answers(doc: dict, inst: InstrumentFile, add: Callable[[str, tuple, str], None]) -> dict[str, int | str | None]:
+    """Every current item's answer (None when not given); findings for unknown items and values."""
     items = inst.item_ids()
     answers: dict[str, int | str | None] = {i: None for i in items}
     given = doc["answers"]
@@ -209,13 +247,19 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
                 ("answers", key),
                 f'{_cut(json.dumps(value, ensure_ascii=False))} is not an answer; use 0–4, "DK" or "NA"',
             )
+    return answers
+
+
+def _comments(doc: dict, inst: InstrumentFile, add: Callable[[str, tuple, str], None]) -> dict[str, str]:
+    """The free-text comments by item, each checked (an item of the instrument, text, not too long)."""
+    items = inst.item_ids()
     comments_in = doc.get("comments") or {}
     comments: dict[str, str] = {}
     if not isinstance(comments_in, dict):
         add("answers-not-answer-file", ("comments",), "comments must be a mapping from item IDs to text")
         comments_in = {}
     for key, text in comments_in.items():
-        if key not in answers:
+        if key not in items:
             add(
                 "answers-unknown-item",
                 ("comments", key),
@@ -231,19 +275,4 @@ def check_answer_document(doc: Any, inst: InstrumentFile, res: Responses) -> Non
             )
         elif text.strip():
             comments[key] = text.strip()
-    if res.findings:
-        return
-    res.version = inst.version
-    res.items = items
-    res.declared_wave = wave or None
-    if all(v is None for v in answers.values()):
-        res.notes.append(
-            Finding(
-                "responses-no-answers",
-                f"respondent '{rid}' answered no question; not counted as a respondent",
-                file=disp,
-                path=("answers",),
-            )
-        )
-        return
-    res.respondents.append(Respondent(rid.strip(), doc["sector"], doc["role"], answers, comments, 1))
+    return comments

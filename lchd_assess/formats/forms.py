@@ -97,6 +97,17 @@ def _detect(rows: list[tuple[int, list[str]]]) -> str:
     return "google"
 
 
+def _qualtrics_headers(rows: list, header: list[str]) -> tuple[list[str], list[str], list]:
+    """(header, column names, data rows) of a Qualtrics export. Row 1: export tags (Q1 …);
+    row 2: question texts with our tags, which name our columns; row 3: import IDs."""
+    texts = rows[1][1] + [""] * (len(header) - len(rows[1][1]))
+    header = [
+        t if pc.item_of_header(t) or t.strip().lower().startswith(("[sector]", "[role]")) else h
+        for h, t in zip(header, texts)
+    ]
+    return header, texts, rows[3:]
+
+
 def read_export(
     path: str | Path, inst: InstrumentFile, display: str | None = None, variants: Sequence[InstrumentFile] = ()
 ) -> pc.PlatformImport:
@@ -119,14 +130,7 @@ def read_export(
                 1,
             )
             return res
-        # Row 1: export tags (Q1 …); row 2: question texts with our tags; row 3: import IDs.
-        texts = table.rows[1][1] + [""] * (len(header) - len(table.rows[1][1]))
-        header = [
-            t if pc.item_of_header(t) or t.strip().lower().startswith(("[sector]", "[role]")) else h
-            for h, t in zip(header, texts)
-        ]
-        names = texts
-        data = table.rows[3:]
+        header, names, data = _qualtrics_headers(table.rows, header)
     meta = {"google": GOOGLE_META, "microsoft": MICROSOFT_META, "qualtrics": QUALTRICS_META}[kind]
 
     def classify(name: str) -> tuple[str, str | None] | None:

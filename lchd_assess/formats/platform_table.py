@@ -218,6 +218,69 @@ def _short(s: str) -> str:
     return excerpt(" ".join(s.split()), 40)
 
 
+def _answers(
+    res: PlatformImport,
+    cells: list[str],
+    line: int,
+    items: list[tuple[str, int]],
+    label_map: dict,
+    code_map: dict,
+    tracker: KindTracker,
+    labels_only: bool,
+) -> tuple[dict[str, int | str | None], bool]:
+    """One row's answers by item, and whether every cell was one of the item's choices."""
+    answers: dict[str, int | str | None] = {}
+    ok = True
+    for item_id, j in items:
+        kind, value = parse_answer(cells[j], label_map, code_map)
+        tracker.see(kind, line, j + 1, item_id)
+        if kind == "bad":
+            shown = _short(cells[j].strip())
+            hint = (
+                "use 'Use choice text' when downloading"
+                if labels_only and cells[j].strip().isdigit()
+                else "it is not one of the item's choices"
+            )
+            res.add("import-bad-value", f"'{shown}' in {item_id}: {hint}", line, j + 1)
+            ok = False
+        answers[item_id] = value
+    return answers, ok
+
+
+def _sector_and_role(
+    res: PlatformImport, cells: list[str], line: int, sector_col: tuple, role_col: tuple
+) -> tuple[str, str, bool]:
+    """(sector, role, both known) of one row; a finding for each that is empty or unknown."""
+    found = {"sector": "", "role": ""}
+    ok = True
+    for (idx, table), label in ((sector_col, "sector"), (role_col, "role")):
+        if idx is None:
+            continue
+        raw = cells[idx].strip()
+        code = table.get(raw.lower())
+        if code is None:
+            what = "is empty" if not raw else f"'{_short(raw)}' is not one of the instrument's {label}s"
+            res.add("import-bad-sector", f"{label} {what}", line, idx + 1)
+            ok = False
+        else:
+            found[label] = code
+    return found["sector"], found["role"], ok
+
+
+def _version_matches(res: PlatformImport, cells: list[str], line: int, vi: int | None, version: str) -> bool:
+    """False (with a finding) when the row names another instrument version."""
+    v = cells[vi].strip() if vi is not None else ""
+    if v and v != version:
+        res.add(
+            "import-instrument-version",
+            f"instrument_version '{_short(v)}' is not the current version {version}; set the survey up again from `lchd-assess export instrument`",
+            line,
+            vi + 1,  # type: ignore[operator]  # vi is set when v is
+        )
+        return False
+    return True
+
+
 def read_rows(
     res: PlatformImport,
     inst: InstrumentFile,
@@ -248,48 +311,12 @@ def read_rows(
         if why:
             skipped.setdefault(why, []).append(line)
             continue
-        answers: dict[str, int | str | None] = {}
-        ok = True
-        for item_id, j in items:
-            kind, value = parse_answer(cells[j], label_map, code_map)
-            tracker.see(kind, line, j + 1, item_id)
-            if kind == "bad":
-                shown = _short(cells[j].strip())
-                hint = (
-                    "use 'Use choice text' when downloading"
-                    if codes is None and cells[j].strip().isdigit()
-                    else "it is not one of the item's choices"
-                )
-                res.add("import-bad-value", f"'{shown}' in {item_id}: {hint}", line, j + 1)
-                ok = False
-            answers[item_id] = value
+        answers, ok = _answers(res, cells, line, items, label_map, code_map, tracker, labels_only=codes is None)
         if all(v is None for v in answers.values()):
             skipped.setdefault("no answer to any item", []).append(line)
             continue
-        sector = role = ""
-        for idx, table, label, dest in ((si, sectors, "sector", "s"), (ri, roles, "role", "r")):
-            if idx is None:
-                continue
-            raw = cells[idx].strip()
-            code = table.get(raw.lower())
-            if code is None:
-                what = "is empty" if not raw else f"'{_short(raw)}' is not one of the instrument's {label}s"
-                res.add("import-bad-sector", f"{label} {what}", line, idx + 1)
-                ok = False
-            elif dest == "s":
-                sector = code
-            else:
-                role = code
-        if vi is not None:
-            v = cells[vi].strip()
-            if v and v != inst.version:
-                res.add(
-                    "import-instrument-version",
-                    f"instrument_version '{_short(v)}' is not the current version {inst.version}; set the survey up again from `lchd-assess export instrument`",
-                    line,
-                    vi + 1,
-                )
-                ok = False
+        sector, role, known = _sector_and_role(res, cells, line, (si, sectors), (ri, roles))
+        ok = _version_matches(res, cells, line, vi, inst.version) and known and ok
         rid = make_id(line, cells)
         if LOOKS_IDENTIFYING.search(rid):
             # The value is not repeated: it may be someone's name or e-mail address.

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 from . import platform_common as pc
@@ -106,7 +106,12 @@ def _row(**cells: str) -> list[str]:
 def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
     """The data dictionary, header first: one field per item, sections per element."""
     form = form_name(inst)
-    rows = [list(DICTIONARY_HEADER)]
+    return [list(DICTIONARY_HEADER), *_respondent_fields(inst, form), *_item_fields(inst, form)]
+
+
+def _respondent_fields(inst: InstrumentFile, form: str) -> list[list[str]]:
+    """Record ID, the hidden instrument version, the instructions, sector and role."""
+    rows = []
     rows.append(
         _row(
             name="record_id",
@@ -154,6 +159,12 @@ def dictionary_rows(inst: InstrumentFile) -> list[list[str]]:
             required="y",
         )
     )
+    return rows
+
+
+def _item_fields(inst: InstrumentFile, form: str) -> list[list[str]]:
+    """A radio field and a comment field per active item, a section header per element."""
+    rows = []
     for sec in inst.sections:
         first = True
         for item in inst.active_items():
@@ -218,20 +229,9 @@ def _label_headers(inst: InstrumentFile) -> dict[str, tuple[str, str | None]]:
     return out
 
 
-def read_export(
-    path: str | Path,
-    inst: InstrumentFile,
-    display: str | None = None,
-    event: str | None = None,
-    variants: Sequence[InstrumentFile] = (),
-) -> pc.PlatformImport:
-    """Respondent rows from REDCap's CSV export (raw or labels); findings for what is wrong."""
-    path = Path(path)
-    res = pc.PlatformImport(file=display or str(path), platform="redcap")
-    table = pt.read_table(path, res)
-    if table is None:
-        return res
-    header_line, header = table.rows[0]
+def _classifier(inst: InstrumentFile) -> Callable[[str], tuple[str, str | None] | None]:
+    """What each column of a REDCap export is: record ID, event, completeness, REDCap's own
+    fields, one of our fields by its label, or what the common rules say."""
     form = form_name(inst)
     labels = _label_headers(inst)
 
@@ -249,7 +249,47 @@ def read_export(
             return labels[low]
         return pc.classify_common(name)
 
-    cols = pt.plan_columns(res, inst, header, header_line, classify)
+    return classify
+
+
+def _one_event(res: pc.PlatformImport, data: list, ev: int, event: str | None, header_line: int) -> bool:
+    """False (with a finding) when a longitudinal export holds several events and none was
+    chosen, or the chosen one is not there: each event is one wave."""
+    events = sorted({rec[ev].strip() for _, rec in data if ev < len(rec) and rec[ev].strip()})
+    if event is None and len(events) > 1:
+        res.add(
+            "import-options",
+            f"the export holds {len(events)} events ({', '.join(events)}); import one at a time with --event NAME (each event is one wave)",
+            header_line,
+            ev + 1,
+        )
+        return False
+    if event is not None and event not in events:
+        res.add(
+            "import-options",
+            f"no record is in event '{event}'; the export has: {', '.join(events) or 'none'}",
+            header_line,
+            ev + 1,
+        )
+        return False
+    return True
+
+
+def read_export(
+    path: str | Path,
+    inst: InstrumentFile,
+    display: str | None = None,
+    event: str | None = None,
+    variants: Sequence[InstrumentFile] = (),
+) -> pc.PlatformImport:
+    """Respondent rows from REDCap's CSV export (raw or labels); findings for what is wrong."""
+    path = Path(path)
+    res = pc.PlatformImport(file=display or str(path), platform="redcap")
+    table = pt.read_table(path, res)
+    if table is None:
+        return res
+    header_line, header = table.rows[0]
+    cols = pt.plan_columns(res, inst, header, header_line, _classifier(inst))
     if cols is None:
         return res
     rid = cols.index(pc.RID)
@@ -263,24 +303,8 @@ def read_export(
         return res
     data = table.rows[1:]
     ev = cols.index("event")
-    if ev is not None:
-        events = sorted({rec[ev].strip() for _, rec in data if ev < len(rec) and rec[ev].strip()})
-        if event is None and len(events) > 1:
-            res.add(
-                "import-options",
-                f"the export holds {len(events)} events ({', '.join(events)}); import one at a time with --event NAME (each event is one wave)",
-                header_line,
-                ev + 1,
-            )
-            return res
-        if event is not None and event not in events:
-            res.add(
-                "import-options",
-                f"no record is in event '{event}'; the export has: {', '.join(events) or 'none'}",
-                header_line,
-                ev + 1,
-            )
-            return res
+    if ev is not None and not _one_event(res, data, ev, event, header_line):
+        return res
     cp = cols.index("complete")
     incomplete: list[int] = []
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import re
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 import datetime
 import zipfile
 
@@ -178,20 +178,12 @@ ODK_META = {
 }
 
 
-def read_export(
-    path: str | Path,
-    inst: InstrumentFile,
-    platform: str,
-    display: str | None = None,
-    variants: Sequence[InstrumentFile] = (),
-) -> pc.PlatformImport:
-    """Respondent rows from a KoboToolbox (``platform="kobo"``) or ODK Central (``"odk"``) export."""
-    path = Path(path)
-    res = pc.PlatformImport(file=display or str(path), platform=platform)
-    table = pt.read_table(path, res)
-    if table is None:
-        return res
-    header_line, header = table.rows[0]
+def _classifier(
+    inst: InstrumentFile, platform: str, variants: Sequence[InstrumentFile]
+) -> Callable[[str], tuple[str, str | None] | None]:
+    """What each column of a Kobo or ODK export is: the submission ID, the review state, the
+    platform's own metadata, or one of our fields (by name, or by its question's label in any
+    of the instrument's languages)."""
     stems = {" ".join(i.stem.split()).lower(): i.id for v in (*variants, inst) for i in v.items}
     meta = KOBO_META if platform == "kobo" else ODK_META
 
@@ -217,7 +209,24 @@ def read_export(
             return (pc.VERSION, None)
         return None
 
-    cols = pt.plan_columns(res, inst, header, header_line, classify)
+    return classify
+
+
+def read_export(
+    path: str | Path,
+    inst: InstrumentFile,
+    platform: str,
+    display: str | None = None,
+    variants: Sequence[InstrumentFile] = (),
+) -> pc.PlatformImport:
+    """Respondent rows from a KoboToolbox (``platform="kobo"``) or ODK Central (``"odk"``) export."""
+    path = Path(path)
+    res = pc.PlatformImport(file=display or str(path), platform=platform)
+    table = pt.read_table(path, res)
+    if table is None:
+        return res
+    header_line, header = table.rows[0]
+    cols = pt.plan_columns(res, inst, header, header_line, _classifier(inst, platform, variants))
     if cols is None:
         return res
     uuid_cols = [(k[1], j) for j, k in enumerate(cols.kinds) if k and k[0] == "uuid"]

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from .fonts import STACK
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..context.charts import StripChart
+    from ..context.charts import DotChart, StripChart
 
 #: Palette (colour-blind safe, from Okabe & Ito) and greys.
 INK = "#1a1a1a"
@@ -292,7 +292,13 @@ def strip_plot(
         parts.append(
             f'<line x1="{num(x0 + med * scale)}" y1="{num(cy - 10)}" x2="{num(x0 + med * scale)}" y2="{num(cy + 10)}" stroke="{ORANGE}" stroke-width="2.4"/>'
         )
-    ly = height - 8
+    _strip_key(parts, x0, height - 8, bin_width)
+    parts.append("</svg>")
+    return Markup("\n".join(parts))
+
+
+def _strip_key(parts: list[str], x0: float, ly: float, bin_width: float) -> None:
+    """The strip plot's key: what a dot (or a bar) is, and the median's mark."""
     if bin_width:
         parts.append(
             f'<rect x="{num(x0 + 2)}" y="{num(ly - 9)}" width="6" height="9" fill="{BLUE}" fill-opacity="0.6"/>'
@@ -310,8 +316,6 @@ def strip_plot(
         f'<line x1="{num(mx)}" y1="{num(ly - 10)}" x2="{num(mx)}" y2="{num(ly + 2)}" stroke="{ORANGE}" stroke-width="2.4"/>'
     )
     parts.append(f'<text x="{num(mx + 8)}" y="{num(ly)}" fill="{INK}">Median</text>')
-    parts.append("</svg>")
-    return Markup("\n".join(parts))
 
 
 def _bins(parts: list[str], values: Sequence[float], width: float, x0: float, scale: float, cy: float) -> None:
@@ -329,9 +333,39 @@ def _bins(parts: list[str], values: Sequence[float], width: float, x0: float, sc
             )
 
 
-def chart_svg(chart: "StripChart") -> Markup:
+#: How each series of a dot plot is drawn (context/charts.DotChart names them; shape and fill as
+#: well as colour, so they read in greyscale).
+DOT_SERIES = {
+    "score": Series("Score", BLUE),
+    "community": Series("Community", ORANGE, "square", True),
+    "institutional": Series("Institutional", BLUE, "circle", False),
+}
+
+
+def chart_svg(chart: "StripChart | DotChart") -> Markup:
     """The drawing of a context's chart data (context/charts.py): the ``chart_svg`` Jinja filter,
     so a template gets numbers from its context and the SVG from here."""
+    if chart.kind == "dot":
+        return dot_plot(
+            [
+                DotRow(
+                    label=r.label,
+                    values=list(r.values),
+                    intervals=[tuple(i) if i else None for i in r.intervals],  # type: ignore[misc]
+                    note=r.note,
+                    emphasis=r.emphasis,
+                )
+                for r in chart.rows  # type: ignore[union-attr]
+            ],
+            [DOT_SERIES[s] for s in chart.series],  # type: ignore[union-attr]
+            title=chart.title,
+            desc=chart.desc,
+            ident=chart.ident,
+            bands=[Band(b.label, b.lower, b.upper) for b in chart.bands],  # type: ignore[union-attr]
+            reference=tuple(chart.reference) if chart.reference else None,  # type: ignore[union-attr,arg-type]
+            width=chart.width,
+            label_width=chart.label_width,
+        )
     if chart.kind != "strip":
         raise ValueError(f"no drawing for chart kind {chart.kind!r}")
     rows = [StripRow(label=r.label, values=r.values, median=r.median) for r in chart.rows]

@@ -238,6 +238,14 @@ class Method(_M):
     )
     meaningful_change: float
     gate_threshold: float
+    gate_elements: list[str] = Field(
+        default_factory=lambda: ["FS1", "FS2", "FS3", "FS4"],
+        description="The elements the gate applies to (scoring rules' gate.elements); files written before it was recorded gated FS1–FS4.",
+    )
+    gate_cap_level: str = Field(
+        default="developing",
+        description="The level ID the gate caps the overall level at (scoring rules' gate.cap_level).",
+    )
 
 
 class Comment(_M):

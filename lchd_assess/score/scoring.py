@@ -288,6 +288,8 @@ def _method(rl: ScoringRulesFile) -> sm.Method:
         gap_thresholds=rl.gap_thresholds,
         meaningful_change=rl.meaningful_change,
         gate_threshold=rl.gate.threshold,
+        gate_elements=list(rl.gate.elements),
+        gate_cap_level=rl.gate.cap_level,
     )
 
 

@@ -61,6 +61,15 @@ def _run(args: argparse.Namespace) -> int:
     from ..progress import Progress
 
     progress = Progress(quiet=args.quiet)
+
+    def key_created(path: Path) -> None:
+        # Said even with --quiet, and as soon as it happens: losing this file changes every code.
+        progress.close()
+        print(
+            f"created the anonymisation key {path}: keep it private and back it up; the same key gives the same codes next year",
+            file=sys.stderr,
+        )
+
     try:
         run = build_portfolio(
             [Path(p) for p in args.paths],
@@ -71,15 +80,10 @@ def _run(args: argparse.Namespace) -> int:
             with_reports=args.with_reports,
             report_pdfs=args.report_pdfs,
             progress=progress,
+            on_key_created=key_created,
         )
     finally:
         progress.close()
-    if run.key_created is not None:
-        # Said even with --quiet: losing this file changes every code next year.
-        print(
-            f"created the anonymisation key {run.key_created}: keep it private and back it up; the same key gives the same codes next year",
-            file=sys.stderr,
-        )
     # One line per input left out; the portfolio of the rest is written and its brief says so.
     for line in run.problems:
         print(line, file=sys.stderr)
