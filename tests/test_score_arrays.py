@@ -229,3 +229,14 @@ def test_a_whole_number_outside_0_to_4_still_counts_as_a_valid_answer_as_before(
     m = Matrix.build(ITEMS, [r])
     assert m.values[0][:4] == [7, None, 3, None]
     assert answer_kinds([r], ITEMS)[0][:4] == [arrays.VALID, arrays.DONT_KNOW, arrays.VALID, arrays.BLANK]
+
+
+@pytest.mark.parametrize("n", [3, arrays.CACHED_UP_TO, arrays.CACHED_UP_TO + 1])
+def test_draw_blocks_are_the_resamples_in_order_whether_kept_or_not(n):
+    import numpy as np
+
+    blocks = arrays.draw_blocks(7, n, 300, 128)
+    assert [b.shape[1] for b in blocks] == [128, 128, 44]
+    whole = arrays.resample_counts(random.Random(7), n, 300)
+    assert np.array_equal(np.concatenate(blocks, axis=1).T, whole)
+    assert all(not b.flags.writeable for b in blocks)

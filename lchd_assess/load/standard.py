@@ -290,7 +290,10 @@ def site_item(std: Standard, item: ReportingItem) -> dict:
 
 def site_overview(std: Standard) -> dict:
     """The standard's overview page: identity, version, citation, sections with their items,
-    domains with counts, stratifiers, crosswalk coverage, changelog."""
+    domains with counts, stratifiers, crosswalk coverage, changelog.
+
+    Long because it is one literal: the page's data in the order the page shows it.  (It is a
+    site page's data kept in load/; a typed context in context/ is where it belongs.)"""
     m = std.model
     items = std.items()
     return {

@@ -243,14 +243,23 @@ def exact_dtype(n: int) -> type[np.floating]:
     return np.float32 if 4 * n < 2**24 else np.float64
 
 
-@functools.lru_cache(maxsize=4)
 def draw_blocks(seed: int, n: int, resamples: int, block: int) -> tuple[np.ndarray, ...]:
     """The draw counts of each block of resamples, transposed for the product (n × block), read-only.
 
     They depend only on the seed, the number of respondents and the number of resamples, so a
-    portfolio of partnerships of one size draws them once (at most 4 sizes are kept: for 500
-    respondents and 2,000 resamples one entry is 8 MB).
+    portfolio of partnerships of one size draws them once: kept for up to 32 sizes of at most
+    :data:`CACHED_UP_TO` respondents (1.6 MB each for 2,000 resamples; 51 MB at most).
     """
+    if n <= CACHED_UP_TO:
+        return _cached_draw_blocks(seed, n, resamples, block)
+    return _draw_blocks(seed, n, resamples, block)
+
+
+#: Partnerships up to this many respondents keep their draws (see :func:`draw_blocks`).
+CACHED_UP_TO = 200
+
+
+def _draw_blocks(seed: int, n: int, resamples: int, block: int) -> tuple[np.ndarray, ...]:
     rng = random.Random(seed)
     out = []
     dtype = exact_dtype(n)
@@ -259,6 +268,9 @@ def draw_blocks(seed: int, n: int, resamples: int, block: int) -> tuple[np.ndarr
         drawn.flags.writeable = False
         out.append(drawn)
     return tuple(out)
+
+
+_cached_draw_blocks = functools.lru_cache(maxsize=32)(_draw_blocks)
 
 
 def bootstrap_intervals(
