@@ -94,6 +94,9 @@ def reapply_privacy(
     ``sector_groups`` maps each sector to its group (the instrument's), so that a hidden group
     whose every sector count is shown gets one of them hidden (files written before the scorer
     protected the two tables together, score/privacy.hide_sectors).
+
+    Over 60 lines: one pass per part of the result (groups, gaps, sector counts, residents'
+    share, comments), in the order a later part depends on an earlier one's hiding.
     """
     k = max(min_cell_size, r.method.min_cell_size)
     groups = list(r.groups)
