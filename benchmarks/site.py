@@ -28,7 +28,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# As a user runs them: Python keeps the bytecode of what it compiles.  An environment that turns
+# that off (PYTHONDONTWRITEBYTECODE) would compile the toolkit's own modules on every run, while
+# MkDocs' modules were compiled when pip installed them: the comparison would not be fair.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"} | {
+    "NO_MKDOCS_2_WARNING": "1",
+    "DISABLE_MKDOCS_2_WARNING": "true",
+}
 
 
 #: CPU seconds (user + system) of each run's process and its children, beside the wall times:

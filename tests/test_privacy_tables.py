@@ -95,3 +95,20 @@ def test_harbour_city_shows_neither_the_health_care_sector_nor_the_residents_cou
         if s.n is not None:
             counts[s.sector] = s.n
     assert all(shown[s] == counts[s] for s in shown)
+
+
+def test_a_saved_scores_file_that_shows_a_hidden_groups_only_sector_gets_that_count_hidden_again(tmp_path):
+    """A file written before the two tables were protected together (or edited so): Harbour
+    City's health-care group hidden while its one sector's count is shown."""
+    from lchd_assess.app.report import checked_scores
+
+    r = score_partnership(ROOT / "assessments" / "examples" / "harbour-city-family-network")
+    rep = r.representation
+    leaky = [s.model_copy(update={"n": 6, "display": "6"}) if s.sector == "health-care" else s for s in rep.by_sector]
+    old = r.model_copy(update={"representation": rep.model_copy(update={"by_sector": leaky})})
+    assert next(g for g in old.groups if g.group == "health-care").suppressed
+    again = checked_scores(old, tmp_path / "scores.json")
+    health = next(s for s in again.representation.by_sector if s.sector == "health-care")
+    assert health.n is None and "not shown" in health.display
+    # a file the scorer writes now is left as it is
+    assert checked_scores(r, tmp_path / "scores.json").representation == r.representation

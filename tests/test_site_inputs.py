@@ -50,7 +50,7 @@ def test_the_cached_framework_and_assessment_are_the_same_objects_a_fresh_load_g
     }
     assert read.prepared.translations  # the repository has translations: the test compares something
     assert read.prepared.figure_png == made.prepared.figure_png and read.prepared.figure_png.startswith(b"\x89PNG")
-    for name in si._PLAIN + ("release_changes",):
+    for name in si._PLAIN + ("release_changes", "citations"):
         assert getattr(read.prepared, name) == getattr(made.prepared, name) and getattr(made.prepared, name), name
     assert read.samples == made.samples and made.samples
 
@@ -72,7 +72,7 @@ def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fres
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     generate_site(None)
     (entry,) = _entries(tmp_path)
-    entry.write_text('{"format": "lchd-site-inputs/5", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
+    entry.write_text('{"format": "lchd-site-inputs/6", "framework": {"concepts": [{"id": 5}]}}', encoding="utf-8")
     assert generate_site(None).files == fresh_site.files
     assert entry.read_text(encoding="utf-8").startswith('{"format"')
     assert len(entry.read_text(encoding="utf-8")) > 10_000

@@ -141,7 +141,7 @@ def checked_scores(score: ScoreResult, path: Path) -> ScoreResult:
         )
     # the current rules' cell size and perspectives, validated once per content (report_inputs)
     guidance = report_inputs()[1]
-    return reapply_privacy(score, guidance.min_cell_size, guidance.perspectives)
+    return reapply_privacy(score, guidance.min_cell_size, guidance.perspectives, guidance.sector_groups)
 
 
 def load_partnership_scores(

@@ -35,6 +35,7 @@ from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
 from ..core.paths import cache_dir, real
+from ..context.citations import SiteCitations
 from ..context.release_changes import ReleaseChanges
 from ..formats.citation import load_cff
 from ..load.framework import Framework
@@ -46,7 +47,7 @@ from ..site.pages import Prepared
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
-_FORMAT = "lchd-site-inputs/5"
+_FORMAT = "lchd-site-inputs/6"
 
 
 @dataclass
@@ -134,6 +135,7 @@ def _entry(inputs: SiteInputs) -> str:
         if p.translations is not None
         else None,
         "release_changes": p.release_changes.model_dump(mode="json") if p.release_changes is not None else None,
+        "citations": p.citations.model_dump(mode="json") if p.citations is not None else None,
         "figure_png": base64.b64encode(p.figure_png).decode("ascii") if p.figure_png is not None else None,
         **{name: getattr(p, name) for name in _PLAIN},
         "samples": inputs.samples,
@@ -149,6 +151,7 @@ def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInpu
     a, tr = data["assessment"], data["translations"]
     prepared = Prepared(
         release_changes=ReleaseChanges.model_validate(data["release_changes"]) if data["release_changes"] else None,
+        citations=SiteCitations.model_validate(data["citations"]) if data["citations"] else None,
         assessment=Assessment(
             **{f: _load(kind, a[f]) for f, kind in _ASSESSMENT_PARTS.items()}, folder=Path(a["folder"])
         )

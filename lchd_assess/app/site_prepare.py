@@ -13,7 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..context.citations import CiteEntry, CiteFile, PageCitation, SiteCitations, StyledText
 from ..context.release_changes import release_changes
+from ..core.paths import citation_file
+from ..formats import citation
+from ..formats.citation import load_cff
 from ..formats.bundle import bundle_json
 from ..formats.checklist import blank_checklist_yaml
 from ..formats.redcap import RAW_CODES
@@ -28,7 +32,8 @@ from ..render.figure_png import figure_png
 from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS
 from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
 from ..site.instrument import TEMPLATE_CSV
-from ..site.pages import Prepared
+from ..site.cite import citable_pages
+from ..site.pages import Prepared, SiteContext
 from .portfolio import portfolio_html
 from .report import load_partnership_scores, report_framework_info, report_html
 from .score import example_folders
@@ -67,10 +72,56 @@ def _translations(assessment: Assessment) -> dict[str, Translation]:
     }
 
 
-def prepared_for(fw: Framework) -> Prepared:
-    """Everything the pages take ready-made, for the framework ``fw`` and the configured
-    assessment folder (the downloads as `lchd-assess template`, `checklist new` and `bundle`
-    write them)."""
+def _styles(pub: citation.Publication) -> tuple[StyledText, ...]:
+    return tuple(StyledText(name=n, text=fn(pub)) for n, fn in citation.STYLES.items())
+
+
+def citations_for(fw: Framework, cff: dict[str, Any]) -> SiteCitations:
+    """Every citable page's citation at its versioned address, and the How-to-cite entries."""
+    ctx = SiteContext(fw, cff)
+    pages = {}
+    for p in citable_pages(ctx):
+        pub = citation.page(
+            dict(cff),
+            label=p.label,
+            part_id=p.part_id,
+            name=p.name,
+            container=p.container,
+            version=p.version,
+            release_date=fw.meta.release_date,
+            url=ctx.permanent_url(p.path),
+        )
+        files = tuple(CiteFile(name=n, ext=ext, text=fn(pub)) for n, (ext, fn, _mt) in citation.FILES.items())
+        pages[p.part_id] = PageCitation(version=pub.version, styles=_styles(pub), files=files)
+    paper = citation.from_framework(fw.meta.source_publication)
+
+    def entry(title: str, pub: citation.Publication) -> CiteEntry:
+        return CiteEntry(
+            title=title,
+            styles=_styles(pub),
+            apa=citation.apa(pub),
+            bibtex=citation.bibtex(pub),
+            ris=citation.ris(pub),
+            doi_note=citation.doi_note(pub.doi),
+        )
+
+    tool = citation.software(dict(cff))
+    return SiteCitations(
+        pages=pages,
+        paper_ama=citation.ama(paper),
+        paper_doi_note=citation.doi_note(paper.doi),
+        cite_page=(
+            entry("The framework paper", citation.paper(dict(cff))),
+            entry(f"This toolkit, version {tool.version}", tool),
+        ),
+    )
+
+
+def prepared_for(fw: Framework, cff: dict[str, Any] | None = None) -> Prepared:
+    """Everything the pages take ready-made, for the framework ``fw``, the configured
+    assessment folder and CITATION.cff (``cff``, read when not given): the downloads as
+    `lchd-assess template`, `checklist new` and `bundle` write them, and the citations."""
+    cff = cff if cff is not None else load_cff(citation_file())
     assessment = _or_none(load_assessment)
     translations = _or_none(_translations, assessment) if assessment else None
     csv_name = TEMPLATE_CSV.rsplit("/", 1)[1]
@@ -92,10 +143,11 @@ def prepared_for(fw: Framework) -> Prepared:
         blank_checklist_yaml=blank_checklist_yaml(std) if std is not None else None,
         raw_codes=dict(RAW_CODES),
         portfolio_columns=[(col, meaning) for col, _path, meaning in PORTFOLIO_FIELDS] + list(DERIVED_FIELDS),
+        citations=citations_for(fw, cff),
     )
 
 
 def make_inputs(framework_dir: Path, cff: dict[str, Any]) -> SiteInputs:
     """The site's inputs made afresh (app/site_inputs.py keeps them by content)."""
     fw = load_framework(framework_dir)
-    return SiteInputs(fw=fw, cff=cff, samples=sample_files(fw), prepared=prepared_for(fw))
+    return SiteInputs(fw=fw, cff=cff, samples=sample_files(fw), prepared=prepared_for(fw, cff))

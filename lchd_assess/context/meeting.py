@@ -246,6 +246,10 @@ def _prompts(priorities: list[ElementScore], guidance: Guidance) -> list[str]:
 
 
 def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> Meeting:
+    """Page 1 from the result and the instrument's guidance.
+
+    Over 60 lines: the level, gate and respondents sentences are worded here in one place, so
+    that page 1 reads as one text; the lists (gaps, change, priorities, prompts) have helpers."""
     by_id = {e.id: e for e in score.elements}
     overall = by_id["overall"]
     strengths, priorities = choose_priorities(score)

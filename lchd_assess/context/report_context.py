@@ -115,30 +115,9 @@ class ReportContext(_Ctx):
     )
 
 
-def build_report_context(
-    score: ScoreResult,
-    fw: FrameworkInfo,
-    guidance: Guidance | None = None,
-    roster: Sequence[RosterOrganisation] | None = None,
-    *,
-    css: str = "",
-    generator: str = "lchd-assess",
-) -> ReportContext:
-    """The partnership report's context. Shows only what ``score`` shows.
-
-    ``roster`` is the partner roster's organisations; None when it is not known (a report
-    made from a saved scores file, which names only the sectors on the roster)."""
-    guidance = guidance or Guidance()
-    core = [e for e in score.elements if e.kind != "overall"]
-    m = score.method
-
-    _strengths, priorities = choose_priorities(score)
-    meeting = build_meeting(score, fw, guidance)
-    summary = Summary(
-        not_computable=[element_ref(fw, e) for e in core if e.score is None], n_respondents=score.n_respondents
-    )
-
-    rows = [
+def _element_rows(score: ScoreResult, fw: FrameworkInfo) -> list[ElementRow]:
+    """Section 2's table: every element, then overall."""
+    return [
         ElementRow(
             id=e.id,
             name=e.name,
@@ -156,7 +135,12 @@ def build_report_context(
         )
         for e in score.elements
     ]
-    scores_chart = DotChart(
+
+
+def _scores_chart(score: ScoreResult) -> DotChart:
+    """Section 2's dot plot of scores with intervals, as data (render/charts.py draws it)."""
+    m = score.method
+    return DotChart(
         title=f"Readiness scores of {score.partnership.name}, wave {score.wave}",
         desc="Score of each principle and foundational structure and the overall score on a 0 to 100 scale, with 95 % intervals as horizontal lines; shaded bands are the readiness levels; the dashed line is the gate. The same numbers are in the table that follows.",
         ident="chart-scores",
@@ -178,6 +162,33 @@ def build_report_context(
         table_id="scores-table",
         caption="Scores with 95 % intervals; shaded bands are the readiness levels. Numbers in the table below.",
     )
+
+
+def build_report_context(
+    score: ScoreResult,
+    fw: FrameworkInfo,
+    guidance: Guidance | None = None,
+    roster: Sequence[RosterOrganisation] | None = None,
+    *,
+    css: str = "",
+    generator: str = "lchd-assess",
+) -> ReportContext:
+    """The partnership report's context. Shows only what ``score`` shows.
+
+    ``roster`` is the partner roster's organisations; None when it is not known (a report
+    made from a saved scores file, which names only the sectors on the roster).
+    (About 60 lines: one call per section, then the model's fields one per line.)"""
+    guidance = guidance or Guidance()
+    core = [e for e in score.elements if e.kind != "overall"]
+
+    _strengths, priorities = choose_priorities(score)
+    meeting = build_meeting(score, fw, guidance)
+    summary = Summary(
+        not_computable=[element_ref(fw, e) for e in core if e.score is None], n_respondents=score.n_respondents
+    )
+
+    rows = _element_rows(score, fw)
+    scores_chart = _scores_chart(score)
     perspectives = perspectives_section(score, core)
     who = who_answered(score, None if roster is None else list(roster))
     change = change_section(score)

@@ -82,6 +82,10 @@ class Guidance(_Ctx):
         default_factory=dict,
         description="Perspective (community, institutional) → its sector group IDs, for re-applying the privacy rules.",
     )
+    sector_groups: dict[str, str] = Field(
+        default_factory=dict,
+        description="Sector ID → its sector group ID, for re-applying the privacy rules to a saved file's sector counts.",
+    )
 
 
 class RosterOrganisation(_Ctx):
@@ -229,6 +233,7 @@ def guidance_from_assessment(assessment: Any) -> Guidance:
         min_partnerships_for_percentiles=rules.portfolio.min_partnerships_for_percentiles,
         min_cell_size=rules.min_cell_size,
         perspectives=perspectives,
+        sector_groups={x.id: x.group for x in assessment.instrument.sectors},
         instrument_version=assessment.instrument.version,
     )
 

@@ -81,11 +81,22 @@ def range_problems(r: sm.ScoreResult) -> Iterator[tuple[str, str]]:
         yield "method.min_cell_size", f"{r.method.min_cell_size} is below 1"
 
 
-def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping[str, Sequence[str]]) -> sm.ScoreResult:
+def reapply_privacy(
+    r: sm.ScoreResult,
+    min_cell_size: int,
+    perspectives: Mapping[str, Sequence[str]],
+    sector_groups: Mapping[str, str] | None = None,
+) -> sm.ScoreResult:
     """``r`` with everything the minimum cell size hides hidden again.
 
     ``min_cell_size`` is the current rules' size; the file's own is used when larger.
-    ``perspectives`` maps "community"/"institutional" to their sector group IDs.
+    ``perspectives`` maps "community"/"institutional" to their sector group IDs;
+    ``sector_groups`` maps each sector to its group (the instrument's), so that a hidden group
+    whose every sector count is shown gets one of them hidden (files written before the scorer
+    protected the two tables together, score/privacy.hide_sectors).
+
+    Over 60 lines: one pass per part of the result (groups, gaps, sector counts, residents'
+    share, comments), in the order a later part depends on an earlier one's hiding.
     """
     k = max(min_cell_size, r.method.min_cell_size)
     groups = list(r.groups)
@@ -149,6 +160,17 @@ def reapply_privacy(r: sm.ScoreResult, min_cell_size: int, perspectives: Mapping
         else s
         for s in rep.by_sector
     ]
+    if sector_groups:
+        for gid in sorted({g.group for g in groups if g.suppressed}):
+            mine = [i for i, s in enumerate(by_sector) if sector_groups.get(s.sector) == gid]
+            if mine and not any(by_sector[i].n is None for i in mine):
+                # every count of a hidden group shown: their sum is the group's size
+                shown = [i for i in mine if (by_sector[i].n or 0) > 0]
+                if shown:
+                    i = min(shown, key=lambda i: (by_sector[i].n or 0, i))
+                    by_sector[i] = by_sector[i].model_copy(
+                        update={"n": None, "display": "not shown (so that a smaller group cannot be worked out)"}
+                    )
     share, rdisp = rep.residents_share, rep.residents_display
     if share is not None and r.n_respondents > 0 and 0 < round(share * r.n_respondents) < k:
         share, rdisp = (

@@ -2,16 +2,17 @@
 
 All text comes from formats.citation (one Publication, one formatter per style): APA, AMA (the
 style of Pediatrics, where the framework was published) and Vancouver, plus BibTeX and RIS files
-for reference managers.  Each names the version and the versioned address, so a citation keeps
+for reference managers, written by the use case (app/site_prepare.py) for the pages listed by
+:func:`citable_pages` and handed in (``site.pages.Prepared.citations``).  Each names the version and the versioned address, so a citation keeps
 pointing at the words that were cited; the box also links the same page in the latest release.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from ..core.addresses import PAGES, release_of
-from ..formats import citation
 from ..load.standard import standard_from
 from .pages import ELEMENT_KINDS, SiteContext, elements_of_kind, labels_of_kinds
 
@@ -19,58 +20,56 @@ from .pages import ELEMENT_KINDS, SiteContext, elements_of_kind, labels_of_kinds
 CITE_DIR = "downloads/cite"
 
 
-def _page_pub(ctx: SiteContext, *, label: str, part_id: str, name: str, path: str, container: str | None = None, version: str | None = None) -> citation.Publication:
-    return citation.page(
-        dict(ctx.cff),
-        label=label,
-        part_id=part_id,
-        name=name,
-        container=container or ctx.fw.meta.short_title,
-        version=version or ctx.fw.meta.version,
-        release_date=ctx.fw.meta.release_date,
-        url=ctx.permanent_url(path),
-    )
+@dataclass(frozen=True)
+class CitablePage:
+    """A page that offers its citation: what it is, and the work it belongs to."""
+
+    label: str
+    part_id: str
+    name: str
+    path: str  # docs path
+    container: str
+    version: str
 
 
-def cite_box(ctx: SiteContext, *, label: str, part_id: str, name: str, path: str, container: str | None = None, version: str | None = None) -> dict[str, Any]:
-    """Template data for one page's "Cite this" box (``path``: the page's docs path)."""
-    pub = _page_pub(ctx, label=label, part_id=part_id, name=name, path=path, container=container, version=version)
-    paper = citation.from_framework(ctx.fw.meta.source_publication)
-    return {
-        "url": ctx.permanent_url(path),
-        "latest_url": ctx.latest_url(path),
-        "version": pub.version,
-        "release": release_of(ctx.fw.meta.version),
-        "cite_href": ctx.path_href("cite.md", None, path),
-        "styles": [{"name": n, "text": fn(pub)} for n, fn in citation.STYLES.items()],
-        "files": [{"name": n, "href": ctx.path_href(f"{CITE_DIR}/{part_id}.{ext}", None, path), "file": f"{part_id}.{ext}"} for n, (ext, _fn, _mt) in citation.FILES.items()],
-        "paper": citation.ama(paper),
-        "doi_note": citation.doi_note(paper.doi),
-    }
-
-
-def _citable(ctx: SiteContext) -> list[citation.Publication]:
-    """Every element page and every reporting-item page, as publications."""
-    out = []
-    for kind in ELEMENT_KINDS:
-        for e in elements_of_kind(ctx, kind):
-            out.append(_page_pub(ctx, label=labels_of_kinds()[kind].capitalize(), part_id=e.id, name=e.name, path=PAGES[kind](e.id)[0]))
-    std = standard_from(ctx.fw)
+def citable_pages(ctx: SiteContext) -> list[CitablePage]:
+    """Every element page and every reporting-item page (the use case writes their citations)."""
+    fw = ctx.fw
+    out = [
+        CitablePage(labels_of_kinds()[kind].capitalize(), e.id, e.name, PAGES[kind](e.id)[0], fw.meta.short_title, fw.meta.version)
+        for kind in ELEMENT_KINDS
+        for e in elements_of_kind(ctx, kind)
+    ]
+    std = standard_from(fw)
     if std is not None:
-        for item in std.items():
-            out.append(_page_pub(ctx, **item_cite_args(std, item)))
+        out += [
+            CitablePage("Reporting item", item.id, f"Item {item.number}, {item.title}", PAGES["reporting-item"](item.id)[0], std.model.short_title, std.version)
+            for item in std.items()
+        ]
     return out
 
 
-def item_cite_args(std: Any, item: Any) -> dict[str, str]:
-    """How a reporting item is cited: by number and title, in the standard's own version."""
-    return {"label": "Reporting item", "part_id": item.id, "name": f"Item {item.number}, {item.title}", "path": PAGES["reporting-item"](item.id)[0], "container": std.model.short_title, "version": std.version}
+def cite_box(ctx: SiteContext, *, part_id: str, path: str) -> dict[str, Any]:
+    """Template data for one page's "Cite this" box (``path``: the page's docs path)."""
+    cited = ctx.need("citations")
+    page = cited.pages[part_id]
+    return {
+        "url": ctx.permanent_url(path),
+        "latest_url": ctx.latest_url(path),
+        "version": page.version,
+        "release": release_of(ctx.fw.meta.version),
+        "cite_href": ctx.path_href("cite.md", None, path),
+        "styles": [{"name": s.name, "text": s.text} for s in page.styles],
+        "files": [{"name": f.name, "href": ctx.path_href(f"{CITE_DIR}/{part_id}.{f.ext}", None, path), "file": f"{part_id}.{f.ext}"} for f in page.files],
+        "paper": cited.paper_ama,
+        "doi_note": cited.paper_doi_note,
+    }
 
 
 def cite_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """docs-relative path → text of every page's BibTeX and RIS file."""
     out: dict[str, str | bytes] = {}
-    for pub in _citable(ctx):
-        for _name, (ext, fn, _mt) in citation.FILES.items():
-            out[f"{CITE_DIR}/{pub.part_id}.{ext}"] = fn(pub)
+    for part_id, page in ctx.need("citations").pages.items():
+        for f in page.files:
+            out[f"{CITE_DIR}/{part_id}.{f.ext}"] = f.text
     return out

@@ -11,7 +11,6 @@ from typing import Any, Callable, Mapping
 
 from ..core.addresses import FOLDERS, PAGES, release_of
 from ..core.catalogue import CATALOGUE
-from ..formats import citation
 from ..load import models
 from ..load.framework import Framework
 from ..render.figure_svg import figure_from_framework
@@ -205,7 +204,7 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "examples": examples,
         "asks": asks,
         "extras": extras,
-        "cite": site_cite.cite_box(ctx, label=label.capitalize(), part_id=obj.id, name=obj.name, path=path),
+        "cite": site_cite.cite_box(ctx, part_id=obj.id, path=path),
     }
     jsonld = {
         "@type": "DefinedTerm",
@@ -332,14 +331,11 @@ def changelog_pages(ctx: SiteContext) -> list[Page]:
 
 
 def cite_pages(ctx: SiteContext) -> list[Page]:
-    paper = citation.paper(dict(ctx.cff))
-    tool = citation.software(dict(ctx.cff))
-
-    def entry(title: str, pub: citation.Publication) -> dict[str, Any]:
-        styles = [{"name": n, "text": fn(pub)} for n, fn in citation.STYLES.items()]
-        return {"title": title, "styles": styles, "apa": citation.apa(pub), "bibtex": citation.bibtex(pub), "ris": citation.ris(pub), "doi_note": citation.doi_note(pub.doi)}
-
-    formats = [entry("The framework paper", paper), entry(f"This toolkit, version {tool.version}", tool)]
+    # the texts are formats/citation.py's, written by the use case (context/citations.py)
+    formats = [
+        {"title": e.title, "styles": [{"name": s.name, "text": s.text} for s in e.styles], "apa": e.apa, "bibtex": e.bibtex, "ris": e.ris, "doi_note": e.doi_note}
+        for e in ctx.need("citations").cite_page
+    ]
     example = PAGES["principle"]("P1")[0]
     context = {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url(example), "latest": ctx.latest_url(example), "release": release_of(ctx.fw.meta.version)}
     return [Page("cite.md", "cite.md", "How to cite", context, description="Cite the framework paper, the toolkit version, and an element's versioned page.")]

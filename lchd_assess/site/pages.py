@@ -19,6 +19,7 @@ from .. import __version__
 from ..core.addresses import FOLDERS, PAGES, site_path, versioned_url
 from ..core.addresses import latest_url as _latest_url
 from ..core.paths import site_templates_dir
+from ..context.citations import SiteCitations
 from ..context.release_changes import ReleaseChanges
 from ..core.formatting import md_text
 from ..load.framework import Framework
@@ -191,6 +192,8 @@ class Prepared:
     raw_codes: dict[str, str] | None = None
     #: portfolio.csv's columns and what each means (score/portfolio.py).
     portfolio_columns: list[tuple[str, str]] | None = None
+    #: Every citable page's citation and the How-to-cite page's entries (formats/citation.py).
+    citations: SiteCitations | None = None
 
 
 class SiteContext:

@@ -15,7 +15,7 @@ from ..core.formatting import md_text
 from ..render.checklist import blank_checklist_pdf
 from ..load.standard import Standard, site_item, site_overview, standard_from
 from . import checklist_form
-from .cite import cite_box, item_cite_args
+from .cite import cite_box
 from .pages import ADDRESSES, Page, SiteContext, TermLinker
 
 OVERVIEW = "reporting-standard/index.md"
@@ -103,7 +103,7 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
             "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
             "standard": {"title": ov["title"], "short_title": ov["short_title"], "version": ov["version"], "citation": ov["citation"]},
             "url": ctx.permanent_url(ipath),
-            "cite": cite_box(ctx, **{k: v for k, v in item_cite_args(std, item).items() if k != "path"}, path=ipath),
+            "cite": cite_box(ctx, part_id=item.id, path=ipath),
             "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
         }
         jsonld = {"@type": "DefinedTerm", "@id": ctx.permanent_url(ipath), "url": ctx.permanent_url(ipath), "termCode": item.id, "name": item.title,
