@@ -213,10 +213,20 @@ def test_a_checklist_for_an_older_version_says_what_changed(cli, root, tmp_path)
 # -- render -----------------------------------------------------------------------------------
 
 
-def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(cli, tmp_path, update_golden):
-    out = tmp_path / "out"
-    r = cli("checklist", "render", str(EXAMPLE), "--out", str(out))
+@pytest.fixture(scope="module")
+def rendered_example(tmp_path_factory) -> Path:
+    """The example checklist rendered once by the command (HTML, Markdown, PDF), for the tests
+    that read it; a test that needs a second render makes its own."""
+    from conftest import run_cli_in_process
+
+    out = tmp_path_factory.mktemp("rendered") / "out"
+    r = run_cli_in_process("checklist", "render", str(EXAMPLE), "--out", str(out))
     assert r.returncode == 0, r.stderr
+    return out
+
+
+def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(rendered_example, update_golden):
+    out = rendered_example
     for name in ("checklist.html", "checklist.md"):
         got = (out / name).read_text(encoding="utf-8")
         if update_golden:
@@ -234,12 +244,12 @@ def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(cli, tmp_
     assert "/StructTreeRoot" in pdf.trailer["/Root"]  # tagged (PDF/UA-1)
 
 
-def test_rendering_twice_gives_byte_identical_html_markdown_and_pdf(std, tmp_path):
-    a = cr.render(EXAMPLE, tmp_path / "a", std)
+def test_rendering_twice_gives_byte_identical_html_markdown_and_pdf(std, rendered_example, tmp_path):
+    # the module's render (by the command) and a second, fresh one
     b = cr.render(EXAMPLE, tmp_path / "b", std)
     for name in ("checklist.html", "checklist.md", "checklist.pdf"):
-        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-    assert a.written and b.written
+        assert (rendered_example / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+    assert b.written
 
 
 def test_an_incomplete_checklist_is_refused_unless_draft_and_then_marked_on_every_page(cli, tmp_path):
