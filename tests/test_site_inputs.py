@@ -68,6 +68,22 @@ def test_a_changed_framework_file_gives_another_entry_and_is_loaded_afresh(monke
     assert len(_entries(tmp_path / "cache")) == 2
 
 
+def test_old_entries_are_removed_and_the_newest_kept(monkeypatch, tmp_path):
+    monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
+    folder = tmp_path / "site-inputs"
+    folder.mkdir()
+    for n in range(si.KEEP_ENTRIES + 3):
+        old = folder / f"{n:064x}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, ns=(n * 10**9, n * 10**9))
+    si.site_inputs(None, make_inputs)
+    left = _entries(tmp_path)
+    assert len(left) == si.KEEP_ENTRIES
+    assert folder / f"{si.KEEP_ENTRIES + 2:064x}.json" in left  # the newest old ones stay
+    assert folder / f"{0:064x}.json" not in left
+    assert folder / f"{si.fingerprint(si.real(si.paths.framework_dir()))}.json" in left  # and the new one
+
+
 def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fresh_site):
     monkeypatch.setenv("LCHD_CACHE_DIR", str(tmp_path))
     generate_site(None)
