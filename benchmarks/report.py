@@ -1,6 +1,6 @@
-"""Benchmark: report rendering against WeasyPrint alone, and a 100-partnership portfolio.
+"""Benchmark: the partnership report against WeasyPrint alone (the portfolio: benchmarks/portfolio.py).
 
-    .venv/bin/python benchmarks/report.py [--runs 5] [--portfolio 100] [--goal-only]
+    .venv/bin/python benchmarks/report.py [--runs 5] [--goal-only]
 
 0. The goal, whole process: ``lchd-assess report scores.json`` (start-up, reading the saved
    score, framework and instrument inputs, context, HTML, PDF, writing the three files) against a
@@ -12,11 +12,6 @@
 1. In one process, the largest example's report (ScoreResult → context → HTML → PDF/UA-1 through our restricted
    fetcher) against WeasyPrint alone writing the same HTML with the same PDF variant (and, for
    reference, without tagging). Goal: ratio ≤ 1.10.
-2. A portfolio of N synthetic partnerships (seeded, lchd_assess.score.synthetic): context, HTML,
-   CSV and PDF, with the page count.
-3. ``lchd-assess portfolio`` end to end on N partnership folders made by a seeded generator
-   from the largest example (its roster, its respondents' rows with answers moved at random),
-   so every folder is scored (bootstrap included) before the portfolio is rendered.
 Medians of --runs runs, the two contenders interleaved; figures printed, nothing written.
 """
 
@@ -34,7 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--portfolio", type=int, default=100)
     ap.add_argument("--goal-only", action="store_true", help="only section 0 (the whole-process goal)")
     args = ap.parse_args()
     whole_process(ROOT / "assessments" / "examples" / "harbour-city-family-network", max(args.runs, 8))
@@ -50,15 +44,13 @@ def main() -> None:
         REPORT_TEMPLATE,
         default_guidance,
         load_partnership_scores,
+        report_framework_info,
         render_report,
         render_template,
         report_context,
     )
-    from lchd_assess.app.portfolio import render_portfolio
-    from lchd_assess.context.report_context import framework_info
-    from lchd_assess.score.synthetic import synthetic_score
 
-    fw = framework_info(load_framework())
+    fw = report_framework_info(load_framework())
     guidance = default_guidance()
     examples = sorted(p for p in (ROOT / "assessments" / "examples").iterdir() if (p / "partnership.yaml").is_file())
     loaded = [load_partnership_scores(p, comments=True) for p in examples]
@@ -102,50 +94,6 @@ def main() -> None:
     print(f"  WeasyPrint alone, same HTML, PDF/UA-1:                             wall {ma:.3f} s, CPU {ca:.3f} s")
     print(f"  WeasyPrint alone, same HTML, untagged:                             wall {mp:.3f} s, CPU {cp:.3f} s")
     print(f"  ratio report / WeasyPrint alone (same variant): CPU {co / ca:.3f}, wall {mo / ma:.3f} (goal ≤ 1.10)")
-
-    names = {e.id: e.name for e in load_framework().core_elements}
-    scores = [synthetic_score(i, names) for i in range(args.portfolio)]
-    times = []
-    out = None
-    for _ in range(max(1, args.runs // 2)):
-        t = time.perf_counter()
-        out = render_portfolio(scores, fw)
-        times.append(time.perf_counter() - t)
-    assert out is not None
-    n_pages = len(pypdf.PdfReader(io.BytesIO(out.pdf)).pages)
-    print(
-        f"portfolio of {args.portfolio} synthetic partnerships: {statistics.median(times):.2f} s median "
-        f"(context + HTML + CSV + PDF; {n_pages} pages, {len(out.pdf) // 1024} KiB PDF, {len(out.html) // 1024} KiB HTML)"
-    )
-
-    import subprocess
-    import sys
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folders = Path(tmp) / "partnerships"
-        make_folders(ROOT / "assessments" / "examples" / score.partnership.id, folders, args.portfolio)
-        t = time.perf_counter()
-        r = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "lchd_assess",
-                "portfolio",
-                str(folders),
-                "--out",
-                str(Path(tmp) / "out"),
-                "--quiet",
-            ],
-            capture_output=True,
-            text=True,
-        )
-        elapsed = time.perf_counter() - t
-        if r.returncode:
-            raise SystemExit(r.stderr)
-        print(
-            f"lchd-assess portfolio on {args.portfolio} partnership folders (score each, then render): {elapsed:.1f} s"
-        )
 
 
 def whole_process(example: Path, runs: int) -> None:
@@ -222,37 +170,6 @@ def whole_process(example: Path, runs: int) -> None:
     print(
         f"  ratio report / WeasyPrint alone: CPU {rc:.3f}, wall {rw:.3f} (goal ≤ 1.10 -> {'met' if rc <= 1.10 else 'NOT met'} on CPU)"
     )
-
-
-def make_folders(example: Path, out: Path, n: int, seed: int = 2026) -> None:
-    """``n`` partnership folders from ``example``: same roster, rows resampled, answers moved."""
-    import csv
-    import random
-
-    rnd = random.Random(seed)
-    yaml_text = (example / "partnership.yaml").read_text(encoding="utf-8")
-    wave = sorted((example / "responses").glob("*.csv"))[-1]
-    rows = list(csv.reader(wave.open(encoding="utf-8")))
-    header, body = rows[0], rows[1:]
-    first_item = next(i for i, h in enumerate(header) if "." in h)
-    for i in range(n):
-        d = out / f"synthetic-{i:04d}"
-        (d / "responses").mkdir(parents=True)
-        name_line = next(line for line in yaml_text.splitlines() if line.startswith("name:"))
-        (d / "partnership.yaml").write_text(
-            yaml_text.replace(name_line, f"name: Synthetic Partnership {i:04d} (fictional)"), encoding="utf-8"
-        )
-        shift = rnd.choice([-1, 0, 0, 1])
-        new_rows = [header]
-        for j, row in enumerate(rnd.choices(body, k=len(body))):
-            row = list(row)
-            row[0] = f"R{j:03d}"
-            for c in range(first_item, len(header)):
-                if row[c] in ("0", "1", "2", "3", "4"):
-                    row[c] = str(min(4, max(0, int(row[c]) + shift + rnd.choice([-1, 0, 0, 1]))))
-            new_rows.append(row)
-        with (d / "responses" / wave.name).open("w", encoding="utf-8", newline="") as fh:
-            csv.writer(fh, lineterminator="\n").writerows(new_rows)
 
 
 if __name__ == "__main__":
