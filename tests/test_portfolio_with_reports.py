@@ -86,6 +86,11 @@ def test_anonymised_reports_are_named_by_code_and_name_nobody(cli, tmp_path, sav
         for s in originals:
             assert s.partnership.id not in text and s.partnership.id not in f.name
             assert s.partnership.name not in text and s.partnership.population_focus not in text
+    # the roster is withheld, not claimed empty
+    for f in (out / "reports").iterdir():
+        text = f.read_text(encoding="utf-8")
+        assert "lists 0 organisations" not in text
+        assert "does not list the partner roster" in text
     assert sorted(Path(x).name for x in _links((out / "portfolio.html").read_text(encoding="utf-8"))) == names
 
 

@@ -258,7 +258,7 @@ def test_the_method_page_states_the_multiplier_the_scores_were_made_with():
     assert not any("times 25" in r for r in rules)
 
 
-def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_known_instead_of_counting_none():
+def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_listed_instead_of_counting_none():
     from lchd_assess.app.report import load_partnership_scores
     from report_helpers import FIXTURES
 
@@ -266,7 +266,7 @@ def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_known_instead_
     score, roster = load_partnership_scores(saved)
     assert roster is None
     who = build_report_context(score, fw_info(), GUIDANCE, roster).who
-    assert "not known" in who.roster and "0 organisations" not in who.roster
+    assert "does not list the partner roster" in who.roster and "0 organisations" not in who.roster
     assert build_report_context(score, fw_info(), GUIDANCE, ROSTER).who.roster == (
         f"the partner roster lists {len(ROSTER)} organisation{'s' if len(ROSTER) != 1 else ''}."
     )

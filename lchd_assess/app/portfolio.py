@@ -196,7 +196,7 @@ def partnership_reports(
         pid = s.partnership.id
         stem = report_stem(pid, codes)
         shown = _anonymised(s, codes[pid]) if codes else s
-        html = render_template(REPORT_TEMPLATE, _report_context(shown, fw, guidance, [] if codes else roster))
+        html = render_template(REPORT_TEMPLATE, _report_context(shown, fw, guidance, None if codes else roster))
         files[f"{REPORTS_FOLDER}/{stem}.html"] = html
         if pdfs:
             files[f"{REPORTS_FOLDER}/{stem}.pdf"] = render_pdf(html)

@@ -253,7 +253,10 @@ def perspectives_section(score: ScoreResult, core: list[ElementScore]) -> Perspe
 
 
 def who_answered(score: ScoreResult, roster: list[RosterOrganisation] | None) -> WhoAnswered:
-    """Section 4: respondents by sector against the roster (None: the roster is not known)."""
+    """Section 4: respondents by sector against the roster.
+
+    ``roster`` None: the organisations are not listed (a saved scores file does not carry them, and an
+    anonymised portfolio report leaves them out because their names say who the partnership is)."""
     orgs: dict[str, list[str]] = {}
     for o in roster or []:
         orgs.setdefault(o.sector, []).append(o.name)
@@ -275,7 +278,7 @@ def who_answered(score: ScoreResult, roster: list[RosterOrganisation] | None) ->
         residents=rep.residents_display if rep.residents_display.endswith(".") else rep.residents_display + ".",
         n_respondents=score.n_respondents,
         roster=(
-            "the partner roster is not known here (a saved scores file names only the sectors on the roster)."
+            "this report does not list the partner roster's organisations, only which sectors are on it."
             if roster is None
             else f"the partner roster lists {filters.plural(len(roster), 'organisation')}."
         ),
