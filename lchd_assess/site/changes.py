@@ -25,8 +25,25 @@ def changes_pages(ctx: SiteContext) -> list[Page]:
     for unit in compared.units:
         rows = []
         for c in unit.changes:
-            link = ctx.link(c.id, PATH) if c.id in ctx.fw else {"id": c.id, "name": c.name, "display": f"{c.id} {c.name}".strip(), "href": None, "kind": ""}
+            link = (
+                ctx.link(c.id, PATH)
+                if c.id in ctx.fw
+                else {"id": c.id, "name": c.name, "display": f"{c.id} {c.name}".strip(), "href": None, "kind": ""}
+            )
             rows.append({"change": c.change, "link": link, "fields": ", ".join(c.fields)})
         units.append({"label": unit.label, "before": unit.before, "after": unit.after, "rows": rows})
-    context = {"version": version, "previous": compared.previous, "units": units, "release": ctx.fw.meta.version.rsplit(".", 1)[0]}
-    return [Page(PATH, "changes.md", "What changed", context, description=f"Every element added, reworded, retired or removed in release {version}, compared with the release before.")]
+    context = {
+        "version": version,
+        "previous": compared.previous,
+        "units": units,
+        "release": ctx.fw.meta.version.rsplit(".", 1)[0],
+    }
+    return [
+        Page(
+            PATH,
+            "changes.md",
+            "What changed",
+            context,
+            description=f"Every element added, reworded, retired or removed in release {version}, compared with the release before.",
+        )
+    ]

@@ -32,10 +32,23 @@ def form_data(std: Standard) -> dict[str, Any]:
         # Python's pattern text, which JavaScript reads the same (flags given separately)
         "na_pattern": NA_PATTERN.pattern,
         "sections": [
-            {"title": s.title, "question": s.question, "items": [
-                {"id": i.id, "number": i.number, "title": i.title, "what": i.what_to_report, "tier": i.tier, "na_allowed": i.na_allowed, "na_guidance": i.na_guidance}
-                for i in s.items if i.status == "active"
-            ]}
+            {
+                "title": s.title,
+                "question": s.question,
+                "items": [
+                    {
+                        "id": i.id,
+                        "number": i.number,
+                        "title": i.title,
+                        "what": i.what_to_report,
+                        "tier": i.tier,
+                        "na_allowed": i.na_allowed,
+                        "na_guidance": i.na_guidance,
+                    }
+                    for i in s.items
+                    if i.status == "active"
+                ],
+            }
             for s in sm.sections
         ],
     }
@@ -45,4 +58,8 @@ def form_html(std: Standard) -> str:
     data = json.dumps(form_data(std), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     # safe inside <script>: no "<", ">" or "&" at all
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return environment().get_template("checklist/form.html").render(data=data, title=std.model.short_title, version=std.version)
+    return (
+        environment()
+        .get_template("checklist/form.html")
+        .render(data=data, title=std.model.short_title, version=std.version)
+    )

@@ -36,14 +36,28 @@ def citable_pages(ctx: SiteContext) -> list[CitablePage]:
     """Every element page and every reporting-item page (the use case writes their citations)."""
     fw = ctx.fw
     out = [
-        CitablePage(labels_of_kinds()[kind].capitalize(), e.id, e.name, PAGES[kind](e.id)[0], fw.meta.short_title, fw.meta.version)
+        CitablePage(
+            labels_of_kinds()[kind].capitalize(),
+            e.id,
+            e.name,
+            PAGES[kind](e.id)[0],
+            fw.meta.short_title,
+            fw.meta.version,
+        )
         for kind in ELEMENT_KINDS
         for e in elements_of_kind(ctx, kind)
     ]
     std = standard_from(fw)
     if std is not None:
         out += [
-            CitablePage("Reporting item", item.id, f"Item {item.number}, {item.title}", PAGES["reporting-item"](item.id)[0], std.model.short_title, std.version)
+            CitablePage(
+                "Reporting item",
+                item.id,
+                f"Item {item.number}, {item.title}",
+                PAGES["reporting-item"](item.id)[0],
+                std.model.short_title,
+                std.version,
+            )
             for item in std.items()
         ]
     return out
@@ -60,7 +74,14 @@ def cite_box(ctx: SiteContext, *, part_id: str, path: str) -> dict[str, Any]:
         "release": release_of(ctx.fw.meta.version),
         "cite_href": ctx.path_href("cite.md", None, path),
         "styles": [{"name": s.name, "text": s.text} for s in page.styles],
-        "files": [{"name": f.name, "href": ctx.path_href(f"{CITE_DIR}/{part_id}.{f.ext}", None, path), "file": f"{part_id}.{f.ext}"} for f in page.files],
+        "files": [
+            {
+                "name": f.name,
+                "href": ctx.path_href(f"{CITE_DIR}/{part_id}.{f.ext}", None, path),
+                "file": f"{part_id}.{f.ext}",
+            }
+            for f in page.files
+        ],
         "paper": cited.paper_ama,
         "doi_note": cited.paper_doi_note,
     }

@@ -59,7 +59,9 @@ def term_set_ref(fw: Framework) -> dict[str, Any]:
 
 def jsonld_text(data: Mapping[str, Any]) -> str:
     """JSON-LD safe inside ``<script>``: no ``<``, ``>`` or ``&`` characters at all."""
-    text = json.dumps({"@context": "https://schema.org", **data}, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        {"@context": "https://schema.org", **data}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+    )
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
@@ -100,7 +102,10 @@ def _refs_by_field(ctx: SiteContext, obj: Any, path: str) -> list[dict[str, Any]
         if name == "document":
             continue
         groups.setdefault(name, []).append(ctx.link(target, path))
-    return [{"field": name, "label": FIELD_LABELS.get(name, name.replace("_", " ")), "links": links} for name, links in groups.items()]
+    return [
+        {"field": name, "label": FIELD_LABELS.get(name, name.replace("_", " ")), "links": links}
+        for name, links in groups.items()
+    ]
 
 
 def _with_readings(groups: list[dict[str, Any]], readings: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -131,24 +136,32 @@ def _crosswalked(ctx: SiteContext, id_: str, path: str) -> list[dict[str, Any]]:
         for m in cw.mappings:
             if m.target == id_ or m.target.startswith(id_ + "."):
                 src = sources.get(m.source)
-                rows.append({
-                    "crosswalk": ctx.link(cw.id, path, label=cw.title),
-                    "source_document": ctx.link(cw.source_document, path, label=""),
-                    "source_id": m.source,
-                    "source_name": src.name if src else "",
-                    "source_anchor": f"{ctx.href(cw.id, path)}#{m.source}",
-                    "relationship": m.relationship,
-                    "rationale": m.rationale,
-                    "target": m.target,
-                    "target_href": ctx.href(m.target, path),
-                })
+                rows.append(
+                    {
+                        "crosswalk": ctx.link(cw.id, path, label=cw.title),
+                        "source_document": ctx.link(cw.source_document, path, label=""),
+                        "source_id": m.source,
+                        "source_name": src.name if src else "",
+                        "source_anchor": f"{ctx.href(cw.id, path)}#{m.source}",
+                        "relationship": m.relationship,
+                        "rationale": m.rationale,
+                        "target": m.target,
+                        "target_href": ctx.href(m.target, path),
+                    }
+                )
     return rows
 
 
 def _place(ctx: SiteContext, source: models.Source, path: str) -> dict[str, Any]:
     doc = ctx.link(source.document, path)
     ref = ctx.fw.get(source.document) if source.document in ctx.fw else None
-    return {"section": source.section, "figure": source.figure, "note": source.note, "document": doc, "citation": getattr(ref, "citation", "")}
+    return {
+        "section": source.section,
+        "figure": source.figure,
+        "note": source.note,
+        "document": doc,
+        "citation": getattr(ref, "citation", ""),
+    }
 
 
 #: Extra sections on element pages: function(ctx, element ID, page path) → list of
@@ -176,11 +189,39 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     asks = [linker(a) for a in getattr(obj, "asks", []) or []]
     components = []
     for c in getattr(obj, "components", []) or []:
-        components.append({"id": c.id, "name": c.name, "type": COMPONENT_TYPE_LABELS.get(c.type, c.type), "description": linker(c.description), "terms": [ctx.link(t, path) for t in c.terms]})
-    attributes = [{"id": a.id, "name": a.name, "description": linker(a.description)} for a in getattr(obj, "attributes", []) or []]
-    innovations = [{"id": i.id, "text": i.text, "characteristics": [ctx.link(c, path) for c in i.characteristics]} for i in getattr(obj, "innovations", []) or []]
-    model_limits = [{"id": i.id, "text": i.text, "characteristics": [ctx.link(c, path) for c in i.characteristics], "limitations": [ctx.link(x, path) for x in i.limitations]} for i in (obj.limitations if kind == "partnership-model" else [])]
-    examples = [{"name": e.name, "description": e.description or "", "reference": ctx.link(e.reference, path) if e.reference else None} for e in getattr(obj, "examples", []) or []]
+        components.append(
+            {
+                "id": c.id,
+                "name": c.name,
+                "type": COMPONENT_TYPE_LABELS.get(c.type, c.type),
+                "description": linker(c.description),
+                "terms": [ctx.link(t, path) for t in c.terms],
+            }
+        )
+    attributes = [
+        {"id": a.id, "name": a.name, "description": linker(a.description)} for a in getattr(obj, "attributes", []) or []
+    ]
+    innovations = [
+        {"id": i.id, "text": i.text, "characteristics": [ctx.link(c, path) for c in i.characteristics]}
+        for i in getattr(obj, "innovations", []) or []
+    ]
+    model_limits = [
+        {
+            "id": i.id,
+            "text": i.text,
+            "characteristics": [ctx.link(c, path) for c in i.characteristics],
+            "limitations": [ctx.link(x, path) for x in i.limitations],
+        }
+        for i in (obj.limitations if kind == "partnership-model" else [])
+    ]
+    examples = [
+        {
+            "name": e.name,
+            "description": e.description or "",
+            "reference": ctx.link(e.reference, path) if e.reference else None,
+        }
+        for e in getattr(obj, "examples", []) or []
+    ]
     extras = [s for fn in ELEMENT_SECTIONS for s in fn(ctx, obj.id, path)]
     # Statements that are the toolkit's reading, not the paper's: shown with an "Our reading" label.
     readings = {r.field: linker(r.note) for r in getattr(obj, "our_reading", []) or []}
@@ -194,7 +235,11 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "place": _place(ctx, obj.source, path),
         "links_to": _with_readings(_refs_by_field(ctx, obj, path), readings),
         "components_reading": readings.get("components"),
-        "readings_elsewhere": [{"field": FIELD_LABELS.get(f, f.replace("_", " ")), "note": n} for f, n in readings.items() if f != "components" and f not in {g["field"] for g in _refs_by_field(ctx, obj, path)}],
+        "readings_elsewhere": [
+            {"field": FIELD_LABELS.get(f, f.replace("_", " ")), "note": n}
+            for f, n in readings.items()
+            if f != "components" and f not in {g["field"] for g in _refs_by_field(ctx, obj, path)}
+        ],
         "linked_from": _incoming(ctx, obj.id, path),
         "crosswalked": _crosswalked(ctx, obj.id, path),
         "components": components,
@@ -216,10 +261,21 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         "inDefinedTermSet": term_set_ref(fw),
         "additionalType": label,
     }
-    return Page(path, "element.md", f"{obj.id} {heading}", context, description=obj.description, jsonld=jsonld, nav_title=f"{obj.id} {obj.name}", element_id=obj.id)
+    return Page(
+        path,
+        "element.md",
+        f"{obj.id} {heading}",
+        context,
+        description=obj.description,
+        jsonld=jsonld,
+        nav_title=f"{obj.id} {obj.name}",
+        element_id=obj.id,
+    )
 
 
-def element_pages(kind: str, intro: str, index_template: str = "element-index.md") -> Callable[[SiteContext], list[Page]]:
+def element_pages(
+    kind: str, intro: str, index_template: str = "element-index.md"
+) -> Callable[[SiteContext], list[Page]]:
     """A page set: the section index (a list of the elements) then one page per element."""
 
     def build(ctx: SiteContext) -> list[Page]:
@@ -231,8 +287,30 @@ def element_pages(kind: str, intro: str, index_template: str = "element-index.md
         if kind == "partnership-model":
             extra["figure1"] = _figure1(ctx, path)
         if kind == "limitation":
-            extra["limitations"] = [{**ctx.link(lim.id, path), "short": lim.short, "group": lim.group, "characteristic": ctx.link(lim.characteristic, path), "addressed_by": [ctx.link(o, path) for o, f in sorted(ctx.linked_from(lim.id), key=lambda x: (not x[0].startswith("P"), _id_sort_key(x[0]))) if f == "addresses_limitations"]} for lim in ctx.fw.limitations]
-        index = Page(path, index_template, title, {"intro": intro, "rows": rows, "kind": kind, **extra}, description=f"{title} of the {ctx.fw.meta.short_title}: one page each, at a permanent address.", nav_title=title)
+            extra["limitations"] = [
+                {
+                    **ctx.link(lim.id, path),
+                    "short": lim.short,
+                    "group": lim.group,
+                    "characteristic": ctx.link(lim.characteristic, path),
+                    "addressed_by": [
+                        ctx.link(o, path)
+                        for o, f in sorted(
+                            ctx.linked_from(lim.id), key=lambda x: (not x[0].startswith("P"), _id_sort_key(x[0]))
+                        )
+                        if f == "addresses_limitations"
+                    ],
+                }
+                for lim in ctx.fw.limitations
+            ]
+        index = Page(
+            path,
+            index_template,
+            title,
+            {"intro": intro, "rows": rows, "kind": kind, **extra},
+            description=f"{title} of the {ctx.fw.meta.short_title}: one page each, at a permanent address.",
+            nav_title=title,
+        )
         return [index, *(element_page(ctx, kind, e) for e in elements)]
 
     return build
@@ -245,10 +323,20 @@ def _figure1(ctx: SiteContext, path: str) -> dict[str, Any]:
     for ch in chars:
         cells = []
         for m in ctx.fw.models:
-            cells.append({
-                "innovations": [{"id": i.id, "text": i.text, "href": ctx.href(i.id, path)} for i in m.innovations if ch.id in i.characteristics],
-                "limitations": [{"id": i.id, "text": i.text, "href": ctx.href(i.id, path)} for i in m.limitations if ch.id in i.characteristics],
-            })
+            cells.append(
+                {
+                    "innovations": [
+                        {"id": i.id, "text": i.text, "href": ctx.href(i.id, path)}
+                        for i in m.innovations
+                        if ch.id in i.characteristics
+                    ],
+                    "limitations": [
+                        {"id": i.id, "text": i.text, "href": ctx.href(i.id, path)}
+                        for i in m.limitations
+                        if ch.id in i.characteristics
+                    ],
+                }
+            )
         rows.append({"characteristic": ctx.link(ch.id, path), "cells": cells})
     return {"models": [ctx.link(m.id, path) for m in ctx.fw.models], "rows": rows}
 
@@ -263,9 +351,35 @@ def home_pages(ctx: SiteContext) -> list[Page]:
         ("Guiding principles", [ctx.link(p.id, path) for p in fw.principles]),
         ("Foundational structures", [ctx.link(s.id, path) for s in fw.structures]),
     ]
-    terms = [{"@type": "DefinedTerm", "@id": ctx.permanent_url(p.path), "termCode": p.element_id, "name": ctx.name_of(p.element_id or ""), "url": ctx.permanent_url(p.path)} for p in _all_element_pages(ctx)]
-    jsonld = {**term_set_ref(fw), "url": fw.meta.base_url, "description": fw.meta.summary, "license": fw.meta.licence_url, "citation": article_jsonld(fw), "hasDefinedTerm": terms}
-    context = {"figure": figure, "columns": columns, "pub": fw.meta.source_publication, "summary": fw.meta.summary, "structures": fw.structures, "principles": fw.principles, "routes": site_guides.routes(ctx, path), "figure_svg": ctx.path_href(FIGURE_SVG, None, path), "figure_png": ctx.path_href(FIGURE_PNG, None, path)}
+    terms = [
+        {
+            "@type": "DefinedTerm",
+            "@id": ctx.permanent_url(p.path),
+            "termCode": p.element_id,
+            "name": ctx.name_of(p.element_id or ""),
+            "url": ctx.permanent_url(p.path),
+        }
+        for p in _all_element_pages(ctx)
+    ]
+    jsonld = {
+        **term_set_ref(fw),
+        "url": fw.meta.base_url,
+        "description": fw.meta.summary,
+        "license": fw.meta.licence_url,
+        "citation": article_jsonld(fw),
+        "hasDefinedTerm": terms,
+    }
+    context = {
+        "figure": figure,
+        "columns": columns,
+        "pub": fw.meta.source_publication,
+        "summary": fw.meta.summary,
+        "structures": fw.structures,
+        "principles": fw.principles,
+        "routes": site_guides.routes(ctx, path),
+        "figure_svg": ctx.path_href(FIGURE_SVG, None, path),
+        "figure_png": ctx.path_href(FIGURE_PNG, None, path),
+    }
     return [Page(path, "home.md", fw.meta.title, context, description=fw.meta.summary, jsonld=jsonld, nav_title="Home")]
 
 
@@ -275,39 +389,135 @@ def _all_element_pages(ctx: SiteContext) -> list[Page]:
 
 def crosswalk_pages(ctx: SiteContext) -> list[Page]:
     index = f"{FOLDERS['crosswalk']}/index.md"
-    pages = [Page(index, "crosswalk-index.md", "Crosswalks to companion sources", {"rows": [{**ctx.link(cw.id, index, label=cw.title), "source": ctx.link(cw.source_document, index, label=""), "count": len(cw.mappings)} for cw in ctx.fw.crosswalks]}, description="How frameworks from companion sources map onto the LCHD principles and structures.", nav_title="Crosswalks")]
+    pages = [
+        Page(
+            index,
+            "crosswalk-index.md",
+            "Crosswalks to companion sources",
+            {
+                "rows": [
+                    {
+                        **ctx.link(cw.id, index, label=cw.title),
+                        "source": ctx.link(cw.source_document, index, label=""),
+                        "count": len(cw.mappings),
+                    }
+                    for cw in ctx.fw.crosswalks
+                ]
+            },
+            description="How frameworks from companion sources map onto the LCHD principles and structures.",
+            nav_title="Crosswalks",
+        )
+    ]
     for cw in ctx.fw.crosswalks:
         path = PAGES["crosswalk"](cw.id)[0]
         ref = ctx.fw.get(cw.source_document)
-        sources = [{"id": s.id, "name": s.name, "description": s.description, "place": s.source.label(), "mappings": [{**ctx.link(m.target, path), "relationship": m.relationship, "rationale": m.rationale} for m in cw.mappings if m.source == s.id]} for s in cw.source_elements]
-        pages.append(Page(path, "crosswalk.md", cw.title, {"crosswalk": cw, "source": ctx.link(cw.source_document, path, label=""), "source_citation": getattr(ref, "citation", ""), "sources": sources}, description=cw.description, nav_title=cw.id.removeprefix("CW-").replace("-", " ").capitalize()))
+        sources = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "description": s.description,
+                "place": s.source.label(),
+                "mappings": [
+                    {**ctx.link(m.target, path), "relationship": m.relationship, "rationale": m.rationale}
+                    for m in cw.mappings
+                    if m.source == s.id
+                ],
+            }
+            for s in cw.source_elements
+        ]
+        pages.append(
+            Page(
+                path,
+                "crosswalk.md",
+                cw.title,
+                {
+                    "crosswalk": cw,
+                    "source": ctx.link(cw.source_document, path, label=""),
+                    "source_citation": getattr(ref, "citation", ""),
+                    "sources": sources,
+                },
+                description=cw.description,
+                nav_title=cw.id.removeprefix("CW-").replace("-", " ").capitalize(),
+            )
+        )
     return pages
 
 
 def glossary_pages(ctx: SiteContext) -> list[Page]:
     path = "glossary.md"
     terms = sorted(ctx.fw.terms, key=lambda t: t.term.lower())
-    rows = [{"id": t.id, "term": t.term, "abbreviation": t.abbreviation, "definition": t.definition, "our_reading": t.our_reading, "place": t.source.label(), "see_also": [ctx.link(s, path) for s in t.see_also], "named_by": [ctx.link(o, path) for o, f in ctx.linked_from(t.id) if f == "terms"]} for t in terms]
-    return [Page(path, "glossary.md", "Glossary", {"terms": rows}, description="Terms used by the framework, with where the paper uses them.")]
+    rows = [
+        {
+            "id": t.id,
+            "term": t.term,
+            "abbreviation": t.abbreviation,
+            "definition": t.definition,
+            "our_reading": t.our_reading,
+            "place": t.source.label(),
+            "see_also": [ctx.link(s, path) for s in t.see_also],
+            "named_by": [ctx.link(o, path) for o, f in ctx.linked_from(t.id) if f == "terms"],
+        }
+        for t in terms
+    ]
+    return [
+        Page(
+            path,
+            "glossary.md",
+            "Glossary",
+            {"terms": rows},
+            description="Terms used by the framework, with where the paper uses them.",
+        )
+    ]
 
 
 def references_pages(ctx: SiteContext) -> list[Page]:
     refs = ctx.fw.references
     order = {"framework-paper": 0, "cited-in-paper": 1, "companion-source": 2, "standard": 3, "other": 4}
     refs = sorted(refs, key=lambda r: (order.get(r.role, 9), r.number or 0, r.id))
-    return [Page("references.md", "references.md", "References", {"references": refs}, description="The framework paper, the works it cites, and the companion sources of the crosswalks.")]
+    return [
+        Page(
+            "references.md",
+            "references.md",
+            "References",
+            {"references": refs},
+            description="The framework paper, the works it cites, and the companion sources of the crosswalks.",
+        )
+    ]
 
 
 def messages_pages(ctx: SiteContext) -> list[Page]:
     groups: dict[str, list[Any]] = {}
     for t in CATALOGUE.values():
         groups.setdefault(t.group, []).append(t)
-    titles = {"input": "Reading files", "encoding": "Encoding", "yaml": "YAML", "schema": "Schema", "semantic": "Meaning and links", "site": "Documentation site", "import": "Importing survey platform exports"}
+    titles = {
+        "input": "Reading files",
+        "encoding": "Encoding",
+        "yaml": "YAML",
+        "schema": "Schema",
+        "semantic": "Meaning and links",
+        "site": "Documentation site",
+        "import": "Importing survey platform exports",
+    }
     # reading comes first, then the known groups in this order, then the rest by name: never
     # the import order, which differs between a CLI run and a test session
     order = sorted(groups, key=lambda g: (list(titles).index(g) if g in titles else len(titles), g))
-    rows = [{"name": g, "title": titles.get(g, g.replace("-", " ").capitalize()), "types": sorted(groups[g], key=lambda t: t.code)} for g in order]
-    return [Page("messages.md", "messages.md", "Validation messages", {"groups": rows}, description="Every message lchd-assess can print, what it means and how to fix it.")]
+    rows = [
+        {
+            "name": g,
+            "title": titles.get(g, g.replace("-", " ").capitalize()),
+            "types": sorted(groups[g], key=lambda t: t.code),
+        }
+        for g in order
+    ]
+    return [
+        Page(
+            "messages.md",
+            "messages.md",
+            "Validation messages",
+            {"groups": rows},
+            description="Every message lchd-assess can print, what it means and how to fix it.",
+        )
+    ]
 
 
 def changelog_pages(ctx: SiteContext) -> list[Page]:
@@ -320,31 +530,101 @@ def changelog_pages(ctx: SiteContext) -> list[Page]:
         a = None
     if a is not None:
         others += [
-            {"title": a.instrument.title, "file": "assessments/instrument.yaml", "version": a.instrument.version, "entries": a.instrument.changelog},
-            {"title": "Scoring rules", "file": "assessments/scoring-rules.yaml", "version": a.rules.version, "entries": a.rules.changelog},
-            {"title": "Recommended actions", "file": "assessments/recommended-actions.yaml", "version": a.actions.version, "entries": a.actions.changelog},
+            {
+                "title": a.instrument.title,
+                "file": "assessments/instrument.yaml",
+                "version": a.instrument.version,
+                "entries": a.instrument.changelog,
+            },
+            {
+                "title": "Scoring rules",
+                "file": "assessments/scoring-rules.yaml",
+                "version": a.rules.version,
+                "entries": a.rules.changelog,
+            },
+            {
+                "title": "Recommended actions",
+                "file": "assessments/recommended-actions.yaml",
+                "version": a.actions.version,
+                "entries": a.actions.changelog,
+            },
         ]
     std = standard_of(ctx)
     if std is not None:
-        others.append({"title": std.model.title, "file": "framework/reporting-standard.yaml", "version": std.version, "entries": std.model.changelog})
-    return [Page("changelog.md", "changelog.md", "Changelog", {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version, "others": others}, description="What changed in each version of the framework data, the self-assessment and the reporting standard.")]
+        others.append(
+            {
+                "title": std.model.title,
+                "file": "framework/reporting-standard.yaml",
+                "version": std.version,
+                "entries": std.model.changelog,
+            }
+        )
+    return [
+        Page(
+            "changelog.md",
+            "changelog.md",
+            "Changelog",
+            {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version, "others": others},
+            description="What changed in each version of the framework data, the self-assessment and the reporting standard.",
+        )
+    ]
 
 
 def cite_pages(ctx: SiteContext) -> list[Page]:
     # the texts are formats/citation.py's, written by the use case (context/citations.py)
     formats = [
-        {"title": e.title, "styles": [{"name": s.name, "text": s.text} for s in e.styles], "apa": e.apa, "bibtex": e.bibtex, "ris": e.ris, "doi_note": e.doi_note}
+        {
+            "title": e.title,
+            "styles": [{"name": s.name, "text": s.text} for s in e.styles],
+            "apa": e.apa,
+            "bibtex": e.bibtex,
+            "ris": e.ris,
+            "doi_note": e.doi_note,
+        }
         for e in ctx.need("citations").cite_page
     ]
     example = PAGES["principle"]("P1")[0]
-    context = {"formats": formats, "message": ctx.cff.get("message", ""), "example": ctx.permanent_url(example), "latest": ctx.latest_url(example), "release": release_of(ctx.fw.meta.version)}
-    return [Page("cite.md", "cite.md", "How to cite", context, description="Cite the framework paper, the toolkit version, and an element's versioned page.")]
+    context = {
+        "formats": formats,
+        "message": ctx.cff.get("message", ""),
+        "example": ctx.permanent_url(example),
+        "latest": ctx.latest_url(example),
+        "release": release_of(ctx.fw.meta.version),
+    }
+    return [
+        Page(
+            "cite.md",
+            "cite.md",
+            "How to cite",
+            context,
+            description="Cite the framework paper, the toolkit version, and an element's versioned page.",
+        )
+    ]
 
 
 def downloads_pages(ctx: SiteContext) -> list[Page]:
     files = sorted(p for p in download_files(ctx) if p.startswith("downloads/"))
-    extra = [{"title": title, "intro": intro, "files": [{"path": f, "name": posixpath.basename(f), "description": d} for f, d in rows]} for title, intro, rows in (fn(ctx) for fn in DOWNLOAD_LISTS)]
-    return [Page("downloads.md", "downloads.md", "Downloads", {"files": [{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files], "version": ctx.fw.meta.version, "extra": extra}, description="The framework as one JSON bundle, its YAML files and the JSON Schemas; the self-assessment's files and the reporting checklist.")]
+    extra = [
+        {
+            "title": title,
+            "intro": intro,
+            "files": [{"path": f, "name": posixpath.basename(f), "description": d} for f, d in rows],
+        }
+        for title, intro, rows in (fn(ctx) for fn in DOWNLOAD_LISTS)
+    ]
+    return [
+        Page(
+            "downloads.md",
+            "downloads.md",
+            "Downloads",
+            {
+                "files": [{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files],
+                "version": ctx.fw.meta.version,
+                "extra": extra,
+            },
+            description="The framework as one JSON bundle, its YAML files and the JSON Schemas; the self-assessment's files and the reporting checklist.",
+        )
+    ]
 
 
 #: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
@@ -358,6 +638,7 @@ def figure_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The framework figure for slides, as a standalone SVG whose boxes link the element pages
     at their versioned addresses (a slide outlives the page it was made from), and as a PNG
     painted from the same layout (for software that takes no SVG)."""
+
     def href(id_: str) -> str:
         where = ctx.address(id_)
         return ctx.permanent_url(where[0]) if where else ""
@@ -368,10 +649,18 @@ def figure_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     }
 
 
-DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [site_instrument.downloads, site_standard.downloads, site_cite.cite_downloads, figure_downloads]
+DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [
+    site_instrument.downloads,
+    site_standard.downloads,
+    site_cite.cite_downloads,
+    figure_downloads,
+]
 #: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
 #: [(docs-relative path, what it is)]).
-DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [site_instrument.download_list, site_standard.download_list]
+DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [
+    site_instrument.download_list,
+    site_standard.download_list,
+]
 
 
 def download_files(ctx: SiteContext) -> dict[str, str]:
@@ -391,7 +680,6 @@ def download_files(ctx: SiteContext) -> dict[str, str]:
         out["downloads/schemas/" + name] = text
     ctx._downloads = out
     return out
-
 
 
 #: The site's page sets, in navigation order.  To add one: write a ``build(ctx)`` returning

@@ -68,16 +68,60 @@ from .pages import (  # noqa: F401  (the shared pieces, re-exported: tests and c
 from ..core.paths import repo_root  # noqa: F401  (re-exported: the site tests use it from here)
 
 
-
 PAGE_SETS: list[PageSet] = [
     PageSet("home", "Home", home_pages),
     PageSet("start", "Start here", site_guides.guide_pages),
-    PageSet("concepts", "Concepts", element_pages("concept", "The concepts of Life Course Health Development (LCHD) that the framework starts from."), group="The framework"),
-    PageSet("characteristics", "Characteristics", element_pages("characteristic", "Characteristics that interventions informed by life course health development share; each follows from one or more concepts."), group="The framework"),
-    PageSet("principles", "Guiding principles", element_pages("principle", "The four guiding principles that direct a partnership toward life-course-oriented action."), group="The framework"),
-    PageSet("structures", "Foundational structures", element_pages("structure", "The four foundational structures a partnership needs in order to carry out the guiding principles."), group="The framework"),
-    PageSet("limitations", "Limitations", element_pages("limitation", "The limitations of prevailing approaches that the framework sets out to overcome."), group="The framework"),
-    PageSet("models", "Prevailing models", element_pages("partnership-model", "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper)."), group="The framework"),
+    PageSet(
+        "concepts",
+        "Concepts",
+        element_pages(
+            "concept", "The concepts of Life Course Health Development (LCHD) that the framework starts from."
+        ),
+        group="The framework",
+    ),
+    PageSet(
+        "characteristics",
+        "Characteristics",
+        element_pages(
+            "characteristic",
+            "Characteristics that interventions informed by life course health development share; each follows from one or more concepts.",
+        ),
+        group="The framework",
+    ),
+    PageSet(
+        "principles",
+        "Guiding principles",
+        element_pages(
+            "principle", "The four guiding principles that direct a partnership toward life-course-oriented action."
+        ),
+        group="The framework",
+    ),
+    PageSet(
+        "structures",
+        "Foundational structures",
+        element_pages(
+            "structure",
+            "The four foundational structures a partnership needs in order to carry out the guiding principles.",
+        ),
+        group="The framework",
+    ),
+    PageSet(
+        "limitations",
+        "Limitations",
+        element_pages(
+            "limitation", "The limitations of prevailing approaches that the framework sets out to overcome."
+        ),
+        group="The framework",
+    ),
+    PageSet(
+        "models",
+        "Prevailing models",
+        element_pages(
+            "partnership-model",
+            "The prevailing models of cross-sector partnership in health care, with their innovations and limitations (Figure 1 of the paper).",
+        ),
+        group="The framework",
+    ),
     PageSet("research-agenda", "Measuring impact", site_standard.research_agenda_pages, group="The framework"),
     PageSet("instrument", "Self-assessment", site_instrument.instrument_pages, group="Using the framework"),
     PageSet("survey-platforms", "Survey platforms", site_platforms.platform_pages, group="Using the framework"),
@@ -118,14 +162,18 @@ class Site:
 
 
 def _front_matter(page: Page, ctx: SiteContext) -> str:
-    jsonld = dict(page.jsonld) if page.jsonld is not None else {
-        "@type": "WebPage",
-        "@id": ctx.permanent_url(page.path),
-        "url": ctx.permanent_url(page.path),
-        "name": page.title,
-        "isPartOf": term_set_ref(ctx.fw),
-        "about": {"@id": f"https://doi.org/{ctx.fw.meta.source_publication.doi}"},
-    }
+    jsonld = (
+        dict(page.jsonld)
+        if page.jsonld is not None
+        else {
+            "@type": "WebPage",
+            "@id": ctx.permanent_url(page.path),
+            "url": ctx.permanent_url(page.path),
+            "name": page.title,
+            "isPartOf": term_set_ref(ctx.fw),
+            "about": {"@id": f"https://doi.org/{ctx.fw.meta.source_publication.doi}"},
+        }
+    )
     # MkDocs and the theme print the title and description into the page as they are (no
     # autoescape), so they are escaped here: text, and an attribute value for the description
     lines = ["---", f"title: {json.dumps(html.escape(page.title, quote=False), ensure_ascii=False)}"]
@@ -149,7 +197,12 @@ def _nav(page_sets: list[tuple[PageSet, list[Page]]]) -> list[Any]:
         if len(pages) == 1:
             entry: Any = {html.escape(pages[0].nav_title or pages[0].title, quote=False): pages[0].path}
         else:
-            entry = {html.escape(ps.title, quote=False): [pages[0].path, *({html.escape(p.nav_title or p.title, quote=False): p.path} for p in pages[1:])]}
+            entry = {
+                html.escape(ps.title, quote=False): [
+                    pages[0].path,
+                    *({html.escape(p.nav_title or p.title, quote=False): p.path} for p in pages[1:]),
+                ]
+            }
         if ps.group is None:
             nav.append(entry)
         else:
@@ -183,7 +236,9 @@ def generate(
                 raise ValueError(f"two pages at {page.path}")
             template = env.get_template(page.template)
             body = template.render(page=page, site=ctx, framework=fw, md=md_text, **page.context)
-            files[page.path] = _front_matter(page, ctx) + GENERATED_MARK.format(template=page.template) + "\n\n" + body.strip() + "\n"
+            files[page.path] = (
+                _front_matter(page, ctx) + GENERATED_MARK.format(template=page.template) + "\n\n" + body.strip() + "\n"
+            )
             pages.append(page)
     files.update(download_files(ctx))
     for fn in [*DOWNLOAD_SETS, lambda c: c.extra_files]:
@@ -194,7 +249,9 @@ def generate(
     for asset in sorted((templates_dir() / "assets").rglob("*")):
         if asset.is_file():
             files[asset.relative_to(templates_dir() / "assets").as_posix()] = asset.read_text(encoding="utf-8")
-    files[MARKER_FILE] = "This folder is generated by `lchd-assess site build`; every file in it is rewritten or removed by the next build.\n"
+    files[MARKER_FILE] = (
+        "This folder is generated by `lchd-assess site build`; every file in it is rewritten or removed by the next build.\n"
+    )
     nav = _nav(built)
     config = _config(ctx, nav, env)
     return Site(files=files, config=config, pages=pages, nav=nav)
@@ -226,7 +283,9 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
     }
 
     def dump(value: Any) -> str:
-        return yaml.safe_dump(value, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False).rstrip("\n")
+        return yaml.safe_dump(
+            value, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False
+        ).rstrip("\n")
 
     return env.get_template("mkdocs.yml.jinja").render(
         site_name=fw.meta.short_title,

@@ -1,4 +1,4 @@
-""""Start here": one step-by-step page for each of the site's three readers.
+""" "Start here": one step-by-step page for each of the site's three readers.
 
 A coordinator, a funder's program officer and an author each get a page that walks through
 their year with the real commands and files, links the pages they need, and shows a sample of
@@ -14,9 +14,27 @@ from .pages import Page, SiteContext
 
 #: (path, title, navigation title, template, who it is for)
 GUIDES: tuple[tuple[str, str, str, str, str], ...] = (
-    ("start/coordinate.md", "Coordinate a partnership: the self-assessment year", "Coordinate a partnership", "guide-coordinate.md", "You run or support a partnership: set it up, collect members' answers (questionnaire, paper, workbook or survey platform), and take the report to the meeting."),
-    ("start/fund.md", "Fund partnerships: reports and the portfolio", "Fund partnerships", "guide-fund.md", "You review several partnerships: read their reports, compare them in a portfolio, export to a spreadsheet, with small groups never exposed."),
-    ("start/write.md", "Write a paper: the reporting checklist and citations", "Write a paper", "guide-write.md", "You write a partnership up or cite the framework: fill the reporting checklist, attach it as Word or PDF, cite elements at their versioned addresses."),
+    (
+        "start/coordinate.md",
+        "Coordinate a partnership: the self-assessment year",
+        "Coordinate a partnership",
+        "guide-coordinate.md",
+        "You run or support a partnership: set it up, collect members' answers (questionnaire, paper, workbook or survey platform), and take the report to the meeting.",
+    ),
+    (
+        "start/fund.md",
+        "Fund partnerships: reports and the portfolio",
+        "Fund partnerships",
+        "guide-fund.md",
+        "You review several partnerships: read their reports, compare them in a portfolio, export to a spreadsheet, with small groups never exposed.",
+    ),
+    (
+        "start/write.md",
+        "Write a paper: the reporting checklist and citations",
+        "Write a paper",
+        "guide-write.md",
+        "You write a partnership up or cite the framework: fill the reporting checklist, attach it as Word or PDF, cite elements at their versioned addresses.",
+    ),
 )
 SAMPLE_REPORT = "downloads/samples/report.html"
 SAMPLE_PORTFOLIO = "downloads/samples/portfolio.html"
@@ -24,12 +42,15 @@ SAMPLE_PORTFOLIO = "downloads/samples/portfolio.html"
 
 def routes(ctx: SiteContext, from_path: str) -> list[dict[str, str]]:
     """The three routes as links from ``from_path`` (the home page's "Start here" block)."""
-    return [{"title": nav, "href": ctx.path_href(path, None, from_path), "who": who} for path, _t, nav, _tpl, who in GUIDES]
+    return [
+        {"title": nav, "href": ctx.path_href(path, None, from_path), "who": who} for path, _t, nav, _tpl, who in GUIDES
+    ]
 
 
 def guide_pages(ctx: SiteContext) -> list[Page]:
     pages = []
     for path, title, nav, template, who in GUIDES:
+
         def href(target: str, anchor: str | None = None, _p: str = path) -> str:
             return ctx.path_href(target, anchor, _p)
 

@@ -81,7 +81,9 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
             "items_href": ctx.path_href(ITEMS, None, OVERVIEW),
             "scoring_href": ctx.path_href(SCORING, None, OVERVIEW),
             "codebook_href": ctx.path_href(CODEBOOK, None, OVERVIEW),
-            "downloads": [{"name": name, "href": ctx.path_href(f"{DOWNLOADS}/{name}", None, OVERVIEW)} for name in SOURCE_FILES],
+            "downloads": [
+                {"name": name, "href": ctx.path_href(f"{DOWNLOADS}/{name}", None, OVERVIEW)} for name in SOURCE_FILES
+            ],
         },
         description=f"The LCHD partnership readiness self-assessment, version {version}: who answers, the answer levels, how to collect answers, and the codebook.",
         nav_title="Overview",
@@ -99,8 +101,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
                     "section_title": e["section_title"],
                     "intro": e["intro"],
                     "items": [
-                        {**it, "components": [ctx.link(c["id"], ITEMS) for c in it["components"]]}
-                        for it in e["items"]
+                        {**it, "components": [ctx.link(c["id"], ITEMS) for c in it["components"]]} for it in e["items"]
                     ],
                 }
                 for e in data["elements"]
@@ -139,14 +140,16 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
     a = _assessment(ctx)
     for lang in available_languages(a.folder):
         tr = ctx.load_translation(lang)
-        pages.append(Page(
-            f"{FOLDER}/codebook-{lang}.md",
-            "generated-markdown.md",
-            f"Codebook for the answer sheet ({tr.model.language_name})",
-            {"body": ctx.need("codebooks")[lang], "source": f"assessments/translations/{lang}.yaml"},
-            description=f"The self-assessment codebook in {tr.model.language_name} ({tr.model.status.replace('-', ' ')}): the same columns and codes, the questions translated.",
-            nav_title=f"Codebook ({tr.model.language_name})",
-        ))
+        pages.append(
+            Page(
+                f"{FOLDER}/codebook-{lang}.md",
+                "generated-markdown.md",
+                f"Codebook for the answer sheet ({tr.model.language_name})",
+                {"body": ctx.need("codebooks")[lang], "source": f"assessments/translations/{lang}.yaml"},
+                description=f"The self-assessment codebook in {tr.model.language_name} ({tr.model.status.replace('-', ' ')}): the same columns and codes, the questions translated.",
+                nav_title=f"Codebook ({tr.model.language_name})",
+            )
+        )
     return pages
 
 
@@ -227,7 +230,7 @@ def _element_anchor(element_id: str) -> str:
 
 
 def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[str, str]]:
-    """"Assessment items" and "Recommended actions" on a principle's or structure's page."""
+    """ "Assessment items" and "Recommended actions" on a principle's or structure's page."""
     data = _data(ctx)
     el = next((e for e in data["elements"] if e["id"] == element_id), None)
     if el is None:
@@ -251,7 +254,11 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
         ]
         for act in el["actions"]:
             place = act["source"]["label"]
-            comps = "; ".join(f"[{md_text(c['id'])} {md_text(c['name'] or '')}]({ctx.href(c['id'], path)})" for c in act["components"] if ctx.href(c["id"], path))
+            comps = "; ".join(
+                f"[{md_text(c['id'])} {md_text(c['name'] or '')}]({ctx.href(c['id'], path)})"
+                for c in act["components"]
+                if ctx.href(c["id"], path)
+            )
             lines += [
                 f"### {md_text(act['id'])} {md_text(act['title'])} {{ #{act['id']} }}",
                 "",
@@ -269,7 +276,10 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     """The browser questionnaire and the blank answer sheet (as `lchd-assess questionnaire` and
     `lchd-assess template` write them) and the source files."""
     a = _assessment(ctx)
-    out: dict[str, str | bytes] = {TEMPLATE_CSV: ctx.need("answer_template_csv"), QUESTIONNAIRE_HTML: render_html(a.instrument)}
+    out: dict[str, str | bytes] = {
+        TEMPLATE_CSV: ctx.need("answer_template_csv"),
+        QUESTIONNAIRE_HTML: render_html(a.instrument),
+    }
     for name in SOURCE_FILES:
         out[f"{DOWNLOADS}/{name}"] = (a.folder / name).read_text(encoding="utf-8")
     return out
@@ -282,7 +292,10 @@ def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
         f"Version {version} of the self-assessment. The answer sheet is the same file `lchd-assess template --out answers.csv` writes; "
         f"its [codebook]({CODEBOOK}) explains every column.",
         [
-            (QUESTIONNAIRE_HTML, "The questionnaire for one member, in any browser: open it from disk or put it on any web space; answers never leave the browser until the member saves the answer file (`lchd-assess collect` merges them)"),
+            (
+                QUESTIONNAIRE_HTML,
+                "The questionnaire for one member, in any browser: open it from disk or put it on any web space; answers never leave the browser until the member saves the answer file (`lchd-assess collect` merges them)",
+            ),
             (TEMPLATE_CSV, "Blank answer sheet (CSV, one row per respondent)"),
             (f"{DOWNLOADS}/instrument.yaml", "The instrument: items, anchored levels, sectors and roles"),
             (f"{DOWNLOADS}/scoring-rules.yaml", "The scoring rules behind every score and level"),

@@ -217,7 +217,9 @@ class SiteContext:
         """A prepared value the pages cannot make themselves (see :class:`Prepared`)."""
         value = getattr(self.prepared, name)
         if value is None:
-            raise ValueError(f"site generation needs {name!r} made by the use case: generate the site through app/site.py")
+            raise ValueError(
+                f"site generation needs {name!r} made by the use case: generate the site through app/site.py"
+            )
         return value
 
     def load_assessment(self) -> Assessment:

@@ -33,7 +33,12 @@ class Guide:
 
 GUIDES: tuple[Guide, ...] = (
     Guide(
-        "redcap", "REDCap", "redcap", "lchd-readiness-dictionary.csv", "redcap", "export.csv",
+        "redcap",
+        "REDCap",
+        "redcap",
+        "lchd-readiness-dictionary.csv",
+        "redcap",
+        "export.csv",
         setup=(
             "Create a project (or use a development-status project) and open **Project Setup → Data Dictionary**.",
             "Upload `lchd-readiness-dictionary.csv`. An upload replaces the project's whole dictionary, so use a project for the self-assessment alone.",
@@ -51,7 +56,12 @@ GUIDES: tuple[Guide, ...] = (
         extra_options=" --event baseline_arm_1",
     ),
     Guide(
-        "kobotoolbox", "KoboToolbox", "xlsform", "lchd-readiness.xlsx", "kobo", "export.csv",
+        "kobotoolbox",
+        "KoboToolbox",
+        "xlsform",
+        "lchd-readiness.xlsx",
+        "kobo",
+        "export.csv",
         setup=(
             "In KoboToolbox, create a new project and choose **Upload an XLSForm**; upload `lchd-readiness.xlsx`, then **Deploy**.",
             "Keep the question names as they are: they are the instrument's item IDs (`P1.Q1` …), which the import reads.",
@@ -63,7 +73,12 @@ GUIDES: tuple[Guide, ...] = (
         notes=("Submissions marked *Not approved* in KoboToolbox's validation status are left out.",),
     ),
     Guide(
-        "odk-central", "ODK Central (ODK Collect, Enketo)", "xlsform", "lchd-readiness.xlsx", "odk", "submissions.zip",
+        "odk-central",
+        "ODK Central (ODK Collect, Enketo)",
+        "xlsform",
+        "lchd-readiness.xlsx",
+        "odk",
+        "submissions.zip",
         setup=(
             "In ODK Central, open the project, choose **New form** and upload `lchd-readiness.xlsx`; publish it.",
             "Members answer in ODK Collect or in the browser (Enketo) through a public link.",
@@ -71,10 +86,17 @@ GUIDES: tuple[Guide, ...] = (
         export_steps=(
             "Open the form's **Submissions** and **Download** the CSV. Central hands over a .zip; import it as it is (the main CSV inside is read) or unzip it first.",
         ),
-        notes=("Submissions whose review state is *Rejected* are left out. `SubmitterName` and `DeviceID` are personal data and never read.",),
+        notes=(
+            "Submissions whose review state is *Rejected* are left out. `SubmitterName` and `DeviceID` are personal data and never read.",
+        ),
     ),
     Guide(
-        "fhir", "FHIR (R4)", "fhir", "lchd-readiness-questionnaire.json", "fhir", "responses.json",
+        "fhir",
+        "FHIR (R4)",
+        "fhir",
+        "lchd-readiness-questionnaire.json",
+        "fhir",
+        "responses.json",
         setup=(
             "Load `lchd-readiness-questionnaire.json` (a Questionnaire with a canonical URL and the instrument version) and `lchd-readiness-questionnaire.codesystems.json` (a Bundle of the answer, sector and role CodeSystems) into your FHIR server or form filler.",
             "Each question's linkId is the item ID; levels 0–4 carry the `itemWeight` extension, Don't know and Not applicable carry none (they are never scores).",
@@ -82,10 +104,17 @@ GUIDES: tuple[Guide, ...] = (
         export_steps=(
             "Save the QuestionnaireResponses as JSON: one resource, a JSON array, or a Bundle (for example a search for responses to the questionnaire's URL).",
         ),
-        notes=("A response whose `questionnaire` names another instrument version is refused. `subject`, `author` and `source` point at people: they are never read.",),
+        notes=(
+            "A response whose `questionnaire` names another instrument version is refused. `subject`, `author` and `source` point at people: they are never read.",
+        ),
     ),
     Guide(
-        "google-forms", "Google Forms", "forms-text", "lchd-readiness-questions.txt", "forms", "responses.zip",
+        "google-forms",
+        "Google Forms",
+        "forms-text",
+        "lchd-readiness-questions.txt",
+        "forms",
+        "responses.zip",
         setup=(
             "Create a blank form and paste the form description from the text file.",
             "For each block, add a **Multiple choice** question: paste the first line as the title, keeping the tag in square brackets (`[P1.Q1]`, `[sector]`, `[role]`); paste the choice lines into the first option, where each line becomes an option. Mark sector and role as required.",
@@ -94,19 +123,34 @@ GUIDES: tuple[Guide, ...] = (
         export_steps=(
             "Open **Responses**, use the menu (⋮) and **Download responses (.csv)**. The .zip Google gives can be imported as it is.",
         ),
-        notes=("Google Forms gives no response ID: respondents are numbered G001, G002 … in the order the export lists them, which stays the same when you download again later.", "A `Timestamp` column is ignored; an e-mail column is personal data and never read."),
+        notes=(
+            "Google Forms gives no response ID: respondents are numbered G001, G002 … in the order the export lists them, which stays the same when you download again later.",
+            "A `Timestamp` column is ignored; an e-mail column is personal data and never read.",
+        ),
     ),
     Guide(
-        "microsoft-forms", "Microsoft Forms", "forms-text", "lchd-readiness-questions.txt", "forms", "responses.xlsx",
+        "microsoft-forms",
+        "Microsoft Forms",
+        "forms-text",
+        "lchd-readiness-questions.txt",
+        "forms",
+        "responses.xlsx",
         setup=(
             "Create a new form; for each block add a **Choice** question, paste the title line with its tag and the choice lines as its options; make sector and role required.",
             "Set who can respond so that names are not recorded if you can (an anonymous form).",
         ),
         export_steps=("Open **Responses → Open in Excel** and save the workbook (.xlsx).",),
-        notes=("Respondents get codes from Microsoft Forms' `ID` column (M1, M2 …). `Email` and `Name` are personal data and never read; the time columns are ignored.",),
+        notes=(
+            "Respondents get codes from Microsoft Forms' `ID` column (M1, M2 …). `Email` and `Name` are personal data and never read; the time columns are ignored.",
+        ),
     ),
     Guide(
-        "qualtrics", "Qualtrics", "forms-text", "lchd-readiness-questions.txt", "forms", "export.csv",
+        "qualtrics",
+        "Qualtrics",
+        "forms-text",
+        "lchd-readiness-questions.txt",
+        "forms",
+        "export.csv",
         setup=(
             "Create a survey; for each block add a **Multiple choice** question with the title line (keep its tag) as the question text and the choice lines as its choices.",
             "Turn on anonymous responses if your licence allows, so that IP address and location are not recorded.",
@@ -114,7 +158,9 @@ GUIDES: tuple[Guide, ...] = (
         export_steps=(
             "Open **Data & Analysis → Export & Import → Export data**, choose **CSV** and **Use choice text** (not numeric values), and download. The .zip can be imported as it is.",
         ),
-        notes=("Qualtrics' three header rows are read: the tags are found in the question-text row. Numbers in answer cells are Qualtrics' recode values, not levels, and are refused. Preview, test and spam responses are left out; IP address, location and recipient columns are personal data and never read.",),
+        notes=(
+            "Qualtrics' three header rows are read: the tags are found in the question-text row. Numbers in answer cells are Qualtrics' recode values, not levels, and are refused. Preview, test and spam responses are left out; IP address, location and recipient columns are personal data and never read.",
+        ),
     ),
 )
 
@@ -131,7 +177,23 @@ def platform_pages(ctx: SiteContext) -> list[Page]:
     inst = a.instrument
     codes = _codes(inst, ctx.need("raw_codes"))
     languages = available_languages(a.folder)
-    pages = [Page(f"{FOLDER}/index.md", "platforms.md", "Survey platforms", {"guides": GUIDES, "codes": codes, "version": inst.version}, description="Run the self-assessment in REDCap, KoboToolbox, ODK, a FHIR form filler, Google Forms, Microsoft Forms or Qualtrics, and import the answers.")]
+    pages = [
+        Page(
+            f"{FOLDER}/index.md",
+            "platforms.md",
+            "Survey platforms",
+            {"guides": GUIDES, "codes": codes, "version": inst.version},
+            description="Run the self-assessment in REDCap, KoboToolbox, ODK, a FHIR form filler, Google Forms, Microsoft Forms or Qualtrics, and import the answers.",
+        )
+    ]
     for g in GUIDES:
-        pages.append(Page(f"{FOLDER}/{g.slug}.md", "platform.md", g.name, {"guide": g, "codes": codes, "version": inst.version, "languages": languages}, description=f"Running the LCHD readiness self-assessment in {g.name} and importing its answers."))
+        pages.append(
+            Page(
+                f"{FOLDER}/{g.slug}.md",
+                "platform.md",
+                g.name,
+                {"guide": g, "codes": codes, "version": inst.version, "languages": languages},
+                description=f"Running the LCHD readiness self-assessment in {g.name} and importing its answers.",
+            )
+        )
     return pages

@@ -29,7 +29,10 @@ def _key(release: str) -> tuple[int, ...]:
 def versions_json(releases: dict[str, str]) -> str:
     """mike's versions.json: newest first, the newest carrying the ``latest`` alias."""
     order = sorted(releases, key=_key, reverse=True)
-    rows = [{"version": r, "title": r, "framework_version": releases[r], "aliases": [LATEST] if i == 0 else []} for i, r in enumerate(order)]
+    rows = [
+        {"version": r, "title": r, "framework_version": releases[r], "aliases": [LATEST] if i == 0 else []}
+        for i, r in enumerate(order)
+    ]
     return json.dumps(rows, indent=1) + "\n"
 
 
@@ -46,7 +49,9 @@ def publish(dest: Path, framework_version: str, build, force: bool = False) -> t
     release = release_of(framework_version)
     target = dest / release
     if target.exists() and not force:
-        raise UsageError(f"{target}: release {release} is already published and frozen; raise the framework version for a new release (or --force to rebuild one never announced)")
+        raise UsageError(
+            f"{target}: release {release} is already published and frozen; raise the framework version for a new release (or --force to rebuild one never announced)"
+        )
     dest.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="lchd-publish-", dir=dest) as tmp:
         staged = Path(tmp) / release

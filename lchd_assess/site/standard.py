@@ -50,15 +50,31 @@ def research_agenda_pages(ctx: SiteContext) -> list[Page]:
     if std is not None:
         for d in std.model.domains:
             if d.reporting_domain:
-                by_rd.setdefault(d.reporting_domain, []).extend(ctx.link(i.id, path, label=f"{i.number} {i.title}") for i in std.items() if i.domain == d.id)
+                by_rd.setdefault(d.reporting_domain, []).extend(
+                    ctx.link(i.id, path, label=f"{i.number} {i.title}") for i in std.items() if i.domain == d.id
+                )
     domains = [
         {
-            "id": rd.id, "name": rd.name, "description": linker(rd.description), "prompts": [md_text(p) for p in rd.prompts],
-            "principles": [ctx.link(p, path) for p in rd.principles], "place": rd.source.label(), "items": by_rd.get(rd.id, []),
+            "id": rd.id,
+            "name": rd.name,
+            "description": linker(rd.description),
+            "prompts": [md_text(p) for p in rd.prompts],
+            "principles": [ctx.link(p, path) for p in rd.principles],
+            "place": rd.source.label(),
+            "items": by_rd.get(rd.id, []),
         }
         for rd in agenda.reporting_domains
     ]
-    priorities = [{"id": rp.id, "name": rp.name, "description": linker(rp.description), "related": [ctx.link(r, path) for r in rp.related], "place": rp.source.label()} for rp in agenda.priorities]
+    priorities = [
+        {
+            "id": rp.id,
+            "name": rp.name,
+            "description": linker(rp.description),
+            "related": [ctx.link(r, path) for r in rp.related],
+            "place": rp.source.label(),
+        }
+        for rp in agenda.priorities
+    ]
     context = {
         "summary": linker(agenda.summary),
         "place": agenda.source.label(),
@@ -66,9 +82,16 @@ def research_agenda_pages(ctx: SiteContext) -> list[Page]:
         "priorities": priorities,
         "standard_href": ctx.path_href(OVERVIEW, None, path) if std is not None else None,
     }
-    return [Page(path, "research-agenda.md", "Measuring impact: reporting domains and research priorities", context,
-                 description="The paper's call for comparable evidence: five reporting domains (aims, composition, implementation, outcomes, equity metrics) and the research priorities.",
-                 nav_title="Measuring impact")]
+    return [
+        Page(
+            path,
+            "research-agenda.md",
+            "Measuring impact: reporting domains and research priorities",
+            context,
+            description="The paper's call for comparable evidence: five reporting domains (aims, composition, implementation, outcomes, equity metrics) and the research priorities.",
+            nav_title="Measuring impact",
+        )
+    ]
 
 
 # -- The reporting standard ------------------------------------------------------------------
@@ -80,11 +103,23 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
         return []
     ov = site_overview(std)
     path = OVERVIEW
-    sections = [{**s, "items": [{**i, **ctx.link(i["id"], path, label=i["title"])} for i in s["items"]]} for s in ov["sections"]]
-    domains = [{**d, "rd": ctx.link(d["reporting_domain"], path) if d["reporting_domain"] else None, "links": [ctx.link(i, path, label=std.item(i).number) for i in d["items"]]} for d in ov["domains"]]  # type: ignore[union-attr]
+    sections = [
+        {**s, "items": [{**i, **ctx.link(i["id"], path, label=i["title"])} for i in s["items"]]} for s in ov["sections"]
+    ]
+    domains = [
+        {
+            **d,
+            "rd": ctx.link(d["reporting_domain"], path) if d["reporting_domain"] else None,
+            "links": [ctx.link(i, path, label=std.item(i).number) for i in d["items"]],
+        }
+        for d in ov["domains"]
+    ]  # type: ignore[union-attr]
     crosswalks = [{**c, "href": ctx.href(c["id"], path)} for c in ov["crosswalks"]]
     context = {
-        "std": ov, "sections": sections, "domains": domains, "crosswalks": crosswalks,
+        "std": ov,
+        "sections": sections,
+        "domains": domains,
+        "crosswalks": crosswalks,
         "based_on": [ctx.link(r, path, label=ctx.name_of(r) or r) for r in ov["based_on"]],
         "downloads": {k: ctx.path_href(v, None, path) for k, v in ov["downloads"].items()},
         "agenda_href": ctx.path_href(AGENDA, None, path) if ctx.fw.research_agenda is not None else None,
@@ -94,33 +129,84 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
         data = site_item(std, item)
         ipath = item_page_path(item.id)
         serves = [ctx.link(s, ipath) for s in data["serves"]]
-        cw = [{**c, "href": ctx.path_href(ADDR_GX(c["crosswalk"]), guideline_anchor(c["number"]), ipath)} for c in data["crosswalk"]]
+        cw = [
+            {**c, "href": ctx.path_href(ADDR_GX(c["crosswalk"]), guideline_anchor(c["number"]), ipath)}
+            for c in data["crosswalk"]
+        ]
         dom = data["domain"]
         item_ctx = {
-            "item": data, "serves": serves, "crosswalk": cw,
+            "item": data,
+            "serves": serves,
+            "crosswalk": cw,
             "rd": ctx.link(dom["reporting_domain"], ipath) if dom["reporting_domain"] else None,
             "overview_href": ctx.path_href(OVERVIEW, f"section-{data['section']['id']}", ipath),
             "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
-            "standard": {"title": ov["title"], "short_title": ov["short_title"], "version": ov["version"], "citation": ov["citation"]},
+            "standard": {
+                "title": ov["title"],
+                "short_title": ov["short_title"],
+                "version": ov["version"],
+                "citation": ov["citation"],
+            },
             "url": ctx.permanent_url(ipath),
             "cite": cite_box(ctx, part_id=item.id, path=ipath),
             "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
         }
-        jsonld = {"@type": "DefinedTerm", "@id": ctx.permanent_url(ipath), "url": ctx.permanent_url(ipath), "termCode": item.id, "name": item.title,
-                  "description": item.what_to_report, "inDefinedTermSet": {"@type": "DefinedTermSet", "@id": ov["url"], "name": ov["title"], "version": ov["version"]}}
-        pages.append(Page(ipath, "standard-item.md", f"Item {item.number}: {item.title}", item_ctx, description=item.what_to_report, jsonld=jsonld, nav_title=f"{item.number} {item.title}"))
+        jsonld = {
+            "@type": "DefinedTerm",
+            "@id": ctx.permanent_url(ipath),
+            "url": ctx.permanent_url(ipath),
+            "termCode": item.id,
+            "name": item.title,
+            "description": item.what_to_report,
+            "inDefinedTermSet": {
+                "@type": "DefinedTermSet",
+                "@id": ov["url"],
+                "name": ov["title"],
+                "version": ov["version"],
+            },
+        }
+        pages.append(
+            Page(
+                ipath,
+                "standard-item.md",
+                f"Item {item.number}: {item.title}",
+                item_ctx,
+                description=item.what_to_report,
+                jsonld=jsonld,
+                nav_title=f"{item.number} {item.title}",
+            )
+        )
     for gx in std.crosswalks:
         gpath = ADDR_GX(gx.id)
         elements = [
             {
-                "number": e.number, "anchor": guideline_anchor(e.number), "section": e.section, "item_name": e.item_name, "summary": e.summary,
-                "mappings": [{**ctx.link(mp.item, gpath, label=f"{std.item(mp.item).number} {std.item(mp.item).title}"), "relationship": mp.relationship, "note": mp.note} for mp in e.mappings],  # type: ignore[union-attr]
+                "number": e.number,
+                "anchor": guideline_anchor(e.number),
+                "section": e.section,
+                "item_name": e.item_name,
+                "summary": e.summary,
+                "mappings": [
+                    {
+                        **ctx.link(mp.item, gpath, label=f"{std.item(mp.item).number} {std.item(mp.item).title}"),
+                        "relationship": mp.relationship,
+                        "note": mp.note,
+                    }
+                    for mp in e.mappings
+                ],  # type: ignore[union-attr]
                 "not_applicable": e.not_applicable,
             }
             for e in gx.elements
         ]
-        pages.append(Page(gpath, "guideline-crosswalk.md", gx.title, {"gx": gx, "elements": elements, "overview_href": ctx.path_href(OVERVIEW, None, gpath)},
-                          description=gx.description, nav_title=f"{gx.guideline} crosswalk"))
+        pages.append(
+            Page(
+                gpath,
+                "guideline-crosswalk.md",
+                gx.title,
+                {"gx": gx, "elements": elements, "overview_href": ctx.path_href(OVERVIEW, None, gpath)},
+                description=gx.description,
+                nav_title=f"{gx.guideline} crosswalk",
+            )
+        )
     return pages
 
 
@@ -129,7 +215,7 @@ def ADDR_GX(gx_id: str) -> str:  # noqa: N802 - reads as the address of a guidel
 
 
 def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[str, str]]:
-    """"In the reporting standard" on a principle's or structure's page: the items whose
+    """ "In the reporting standard" on a principle's or structure's page: the items whose
     reporting lets a reader judge this element (or one of its components)."""
     std = standard_of(ctx)
     if std is None:
@@ -137,7 +223,10 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
     rows = [i for i in std.items() if any(s == element_id or s.startswith(element_id + ".") for s in i.why.serves)]
     if not rows:
         return []
-    lines = [f"Items of the [{md_text(std.model.short_title)}]({ctx.path_href(OVERVIEW, None, path)}) (version {std.version}) that let a reader judge this element:", ""]
+    lines = [
+        f"Items of the [{md_text(std.model.short_title)}]({ctx.path_href(OVERVIEW, None, path)}) (version {std.version}) that let a reader judge this element:",
+        "",
+    ]
     for i in rows:
         lines.append(f"- [{md_text(i.number)} {md_text(i.title)}]({ctx.href(i.id, path)}) ({i.tier})")
     return [{"heading": "In the reporting standard", "markdown": "\n".join(lines)}]
@@ -159,7 +248,8 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
     if std is None:
         return {}
     files: dict[str, str | bytes] = {
-        f"reporting-standard/{name}": data for name, data in sorted(checklist_downloads(std, ctx.need("blank_checklist_yaml")).items())
+        f"reporting-standard/{name}": data
+        for name, data in sorted(checklist_downloads(std, ctx.need("blank_checklist_yaml")).items())
     }
     files[checklist_form.PAGE] = checklist_form.form_html(std)
     return files
@@ -174,7 +264,10 @@ def download_list(ctx: SiteContext) -> tuple[str, str, list[tuple[str, str]]]:
         f"The blank checklist of the [{md_text(std.model.short_title)}]({OVERVIEW}), version {std.version}, to fill in and attach at submission. "
         "`lchd-assess checklist new --out checklist.yaml` writes the same YAML; `lchd-assess checklist check` says what is missing.",
         [
-            (checklist_form.PAGE, "The checklist as a page to fill in any browser, offline: shows what is missing as you type and saves the YAML (no YAML to write by hand)"),
+            (
+                checklist_form.PAGE,
+                "The checklist as a page to fill in any browser, offline: shows what is missing as you type and saves the YAML (no YAML to write by hand)",
+            ),
             ("reporting-standard/checklist.yaml", "Blank checklist to fill in (YAML)"),
             ("reporting-standard/checklist.pdf", "Blank checklist to print (PDF)"),
         ],
