@@ -16,7 +16,6 @@ import io
 from pathlib import Path
 from typing import Any
 import dataclasses
-import datetime
 
 from ..core.errors import InputError
 from ..core.findings import Finding
@@ -24,7 +23,7 @@ from ..load.instrument import InstrumentFile, load_assessment
 from ..load.partnership import PartnershipFile, sector_choices
 from ..core.files import read_input
 from .responses import FIXED_COLUMNS, Responses, read_rows
-from .xlsx_bytes import fixed_zip as _fixed_zip  # shared with the portfolio's spreadsheet
+from .xlsx_bytes import workbook_bytes_fixed  # shared with the portfolio's spreadsheet
 
 ANSWERS_SHEET = "Answers"
 META_SHEET = "lchd"
@@ -33,8 +32,6 @@ HELP_SHEET = "How to fill in"
 ROWS = 300
 ANSWER_CODES = ("0", "1", "2", "3", "4", "DK", "NA")
 MAX_BYTES = 20 * 1024 * 1024
-#: The fixed time written into the workbook and its zip entries (deterministic output).
-_EPOCH = (2000, 1, 1, 0, 0, 0)
 
 
 def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = None, wave: str | None = None) -> bytes:
@@ -83,14 +80,7 @@ def workbook_bytes(inst: InstrumentFile, partnership: PartnershipFile | None = N
     _answer_lists(ws, inst, sectors, len(header))
     _help_sheet(wb, inst, partnership, wave)
 
-    fixed = datetime.datetime(*_EPOCH)
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    wb.properties.creator = "lchd-assess"
-    wb.properties.lastModifiedBy = "lchd-assess"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _fixed_zip(buf.getvalue())
+    return workbook_bytes_fixed(wb)
 
 
 def _answer_lists(ws: Any, inst: InstrumentFile, sectors: list, columns: int) -> None:
