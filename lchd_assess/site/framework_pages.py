@@ -138,12 +138,53 @@ def element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
 
 def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     path = PAGES[kind](obj.id)[0]
+    # one linker for the page: it links each glossary term at its first occurrence, so the
+    # texts go through it in reading order (description, asks, then the element's parts)
     linker = TermLinker(ctx, path)
-    url = ctx.permanent_url(path)
     label = labels_of_kinds()[kind]
     heading = getattr(obj, "title", None) or obj.name
     description = linker(obj.description)
     asks = [linker(a) for a in getattr(obj, "asks", []) or []]
+    parts = _element_parts(ctx, kind, obj, path, linker)
+    extras = [s for fn in ELEMENT_SECTIONS for s in fn(ctx, obj.id, path)]
+    # Statements that are the toolkit's reading, not the paper's: shown with an "Our reading" label.
+    readings = {r.field: linker(r.note) for r in getattr(obj, "our_reading", []) or []}
+    context = {
+        "element": obj,
+        "kind": kind,
+        "kind_label": label,
+        "heading": heading,
+        "description": description,
+        "place": _place(ctx, obj.source, path),
+        "links_to": _with_readings(_refs_by_field(ctx, obj, path), readings),
+        "components_reading": readings.get("components"),
+        "readings_elsewhere": [
+            {"field": FIELD_LABELS.get(f, f.replace("_", " ")), "note": n}
+            for f, n in readings.items()
+            if f != "components" and f not in {g["field"] for g in _refs_by_field(ctx, obj, path)}
+        ],
+        "linked_from": _incoming(ctx, obj.id, path),
+        "crosswalked": _crosswalked(ctx, obj.id, path),
+        **parts,
+        "asks": asks,
+        "extras": extras,
+        "cite": site_cite.cite_box(ctx, part_id=obj.id, path=path),
+    }
+    return Page(
+        path,
+        "element.md",
+        f"{obj.id} {heading}",
+        context,
+        description=obj.description,
+        jsonld=_element_jsonld(ctx, obj, ctx.permanent_url(path), label),
+        nav_title=f"{obj.id} {obj.name}",
+        element_id=obj.id,
+    )
+
+
+def _element_parts(ctx: SiteContext, kind: str, obj: Any, path: str, linker: TermLinker) -> dict[str, Any]:
+    """The element's own parts for its page: components, attributes, innovations, a model's
+    limitations and examples (each present or an empty list)."""
     components = []
     for c in getattr(obj, "components", []) or []:
         components.append(
@@ -179,55 +220,27 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
         }
         for e in getattr(obj, "examples", []) or []
     ]
-    extras = [s for fn in ELEMENT_SECTIONS for s in fn(ctx, obj.id, path)]
-    # Statements that are the toolkit's reading, not the paper's: shown with an "Our reading" label.
-    readings = {r.field: linker(r.note) for r in getattr(obj, "our_reading", []) or []}
-    fw = ctx.fw
-    context = {
-        "element": obj,
-        "kind": kind,
-        "kind_label": label,
-        "heading": heading,
-        "description": description,
-        "place": _place(ctx, obj.source, path),
-        "links_to": _with_readings(_refs_by_field(ctx, obj, path), readings),
-        "components_reading": readings.get("components"),
-        "readings_elsewhere": [
-            {"field": FIELD_LABELS.get(f, f.replace("_", " ")), "note": n}
-            for f, n in readings.items()
-            if f != "components" and f not in {g["field"] for g in _refs_by_field(ctx, obj, path)}
-        ],
-        "linked_from": _incoming(ctx, obj.id, path),
-        "crosswalked": _crosswalked(ctx, obj.id, path),
+    return {
         "components": components,
         "attributes": attributes,
         "innovations": innovations,
         "model_limitations": model_limits,
         "examples": examples,
-        "asks": asks,
-        "extras": extras,
-        "cite": site_cite.cite_box(ctx, part_id=obj.id, path=path),
     }
-    jsonld = {
+
+
+def _element_jsonld(ctx: SiteContext, obj: Any, url: str, label: str) -> dict[str, Any]:
+    """The element as a schema.org DefinedTerm of the framework's term set."""
+    return {
         "@type": "DefinedTerm",
         "@id": url,
         "url": url,
         "termCode": obj.id,
         "name": obj.name,
         "description": obj.description,
-        "inDefinedTermSet": term_set_ref(fw),
+        "inDefinedTermSet": term_set_ref(ctx.fw),
         "additionalType": label,
     }
-    return Page(
-        path,
-        "element.md",
-        f"{obj.id} {heading}",
-        context,
-        description=obj.description,
-        jsonld=jsonld,
-        nav_title=f"{obj.id} {obj.name}",
-        element_id=obj.id,
-    )
 
 
 def element_pages(
