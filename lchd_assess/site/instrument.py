@@ -48,9 +48,43 @@ def _data(ctx: SiteContext) -> dict[str, Any]:
 
 
 def instrument_pages(ctx: SiteContext) -> list[Page]:
+    """The self-assessment's pages: overview, items, answering, scoring, codebook, and one
+    codebook per translation."""
     a = _assessment(ctx)
     inst, rules = a.instrument, a.rules
     data = _data(ctx)
+    version = inst.version
+    overview = _overview_page(ctx, data, inst, rules)
+    items_page = _items_page(ctx, data, version)
+    scoring = Page(
+        SCORING,
+        "generated-markdown.md",
+        "How the self-assessment is scored",
+        {"body": method_markdown(rules, inst), "source": "assessments/scoring-rules.yaml"},
+        description="How answers become element scores, readiness levels, intervals, agreement, sector perspectives and change over time; generated from the scoring rules.",
+        nav_title="How it is scored",
+    )
+    codebook = Page(
+        CODEBOOK,
+        "generated-markdown.md",
+        "Codebook for the answer sheet",
+        {"body": ctx.need("codebooks")[""], "source": "assessments/instrument.yaml"},
+        description=f"Every column of the self-assessment answer sheet (version {version}), its question, the answers and their codes.",
+        nav_title="Codebook",
+    )
+    answering = Page(
+        ANSWERING,
+        "generated-markdown.md",
+        "Answering the self-assessment and collecting the answers",
+        {"body": answering_markdown(ctx, inst), "source": "assessments/instrument.yaml"},
+        description="Members answer in a browser, on paper or in a workbook; the coordinator collects the answers into a wave with lchd-assess collect.",
+        nav_title="Answering and collecting",
+    )
+    return [overview, items_page, answering, scoring, codebook, *_translated_codebooks(ctx)]
+
+
+def _overview_page(ctx: SiteContext, data: dict[str, Any], inst: Any, rules: Any) -> Page:
+    """The overview: who answers, the answer levels, the elements and their item counts."""
     version = inst.version
     groups = {g["id"]: g["label"] for g in data["sector_groups"]}
     elements = [
@@ -62,7 +96,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         }
         for e in data["elements"]
     ]
-    overview = Page(
+    return Page(
         OVERVIEW,
         "instrument.md",
         "Readiness self-assessment",
@@ -88,7 +122,11 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         description=f"The LCHD partnership readiness self-assessment, version {version}: who answers, the answer levels, how to collect answers, and the codebook.",
         nav_title="Overview",
     )
-    items_page = Page(
+
+
+def _items_page(ctx: SiteContext, data: dict[str, Any], version: str) -> Page:
+    """Every item, grouped by element, with its anchored levels."""
+    return Page(
         ITEMS,
         "instrument-items.md",
         "Self-assessment items",
@@ -110,33 +148,12 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         description=f"Every item of the readiness self-assessment, version {version}, grouped by guiding principle and foundational structure, with the five anchored levels of each.",
         nav_title="Items",
     )
-    scoring = Page(
-        SCORING,
-        "generated-markdown.md",
-        "How the self-assessment is scored",
-        {"body": method_markdown(rules, inst), "source": "assessments/scoring-rules.yaml"},
-        description="How answers become element scores, readiness levels, intervals, agreement, sector perspectives and change over time; generated from the scoring rules.",
-        nav_title="How it is scored",
-    )
-    codebook = Page(
-        CODEBOOK,
-        "generated-markdown.md",
-        "Codebook for the answer sheet",
-        {"body": ctx.need("codebooks")[""], "source": "assessments/instrument.yaml"},
-        description=f"Every column of the self-assessment answer sheet (version {version}), its question, the answers and their codes.",
-        nav_title="Codebook",
-    )
-    answering = Page(
-        ANSWERING,
-        "generated-markdown.md",
-        "Answering the self-assessment and collecting the answers",
-        {"body": answering_markdown(ctx, inst), "source": "assessments/instrument.yaml"},
-        description="Members answer in a browser, on paper or in a workbook; the coordinator collects the answers into a wave with lchd-assess collect.",
-        nav_title="Answering and collecting",
-    )
-    pages = [overview, items_page, answering, scoring, codebook]
-    # One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
-    # questions in that language, with its field-testing status at the top.
+
+
+def _translated_codebooks(ctx: SiteContext) -> list[Page]:
+    """One codebook per translation (assessments/translations/<lang>.yaml): same columns, the
+    questions in that language, with its field-testing status at the top."""
+    pages: list[Page] = []
     a = _assessment(ctx)
     for lang in available_languages(a.folder):
         tr = ctx.load_translation(lang)
@@ -154,7 +171,11 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
 
 
 def answering_markdown(ctx: SiteContext, inst: Any) -> str:
-    """The page on the three ways to answer and on collecting the answers into a wave."""
+    """The page on the three ways to answer and on collecting the answers into a wave.
+
+    Long because it is one page of prose in reading order, with the questionnaire's address,
+    the codebook's and the item count filled in; split, the page could no longer be read here.
+    """
     page = ctx.path_href(QUESTIONNAIRE_HTML, None, ANSWERING)
     codebook = ctx.path_href(CODEBOOK, None, ANSWERING)
     n = len(inst.item_ids())
