@@ -98,10 +98,21 @@ def research_agenda_pages(ctx: SiteContext) -> list[Page]:
 
 
 def reporting_pages(ctx: SiteContext) -> list[Page]:
+    """The reporting standard's pages: its overview, one page per item, and one page per
+    reporting guideline it is crosswalked to."""
     std = standard_of(ctx)
     if std is None:
         return []
     ov = site_overview(std)
+    return [
+        _overview_page(ctx, std, ov),
+        *(_item_page(ctx, std, ov, item) for item in std.items()),
+        *(_guideline_page(ctx, std, gx) for gx in std.crosswalks),
+    ]
+
+
+def _overview_page(ctx: SiteContext, std: Standard, ov: dict[str, Any]) -> Page:
+    """The standard's overview: its sections and items, domains, crosswalks and downloads."""
     path = OVERVIEW
     sections = [
         {**s, "items": [{**i, **ctx.link(i["id"], path, label=i["title"])} for i in s["items"]]} for s in ov["sections"]
@@ -124,90 +135,91 @@ def reporting_pages(ctx: SiteContext) -> list[Page]:
         "downloads": {k: ctx.path_href(v, None, path) for k, v in ov["downloads"].items()},
         "agenda_href": ctx.path_href(AGENDA, None, path) if ctx.fw.research_agenda is not None else None,
     }
-    pages = [Page(path, "standard.md", ov["title"], context, description=ov["summary"], nav_title="Overview")]
-    for item in std.items():
-        data = site_item(std, item)
-        ipath = item_page_path(item.id)
-        serves = [ctx.link(s, ipath) for s in data["serves"]]
-        cw = [
-            {**c, "href": ctx.path_href(ADDR_GX(c["crosswalk"]), guideline_anchor(c["number"]), ipath)}
-            for c in data["crosswalk"]
-        ]
-        dom = data["domain"]
-        item_ctx = {
-            "item": data,
-            "serves": serves,
-            "crosswalk": cw,
-            "rd": ctx.link(dom["reporting_domain"], ipath) if dom["reporting_domain"] else None,
-            "overview_href": ctx.path_href(OVERVIEW, f"section-{data['section']['id']}", ipath),
-            "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
-            "standard": {
-                "title": ov["title"],
-                "short_title": ov["short_title"],
-                "version": ov["version"],
-                "citation": ov["citation"],
-            },
-            "url": ctx.permanent_url(ipath),
-            "cite": cite_box(ctx, part_id=item.id, path=ipath),
-            "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
+    return Page(path, "standard.md", ov["title"], context, description=ov["summary"], nav_title="Overview")
+
+
+def _item_page(ctx: SiteContext, std: Standard, ov: dict[str, Any], item: Any) -> Page:
+    """One reporting item's page, at its permanent address, with its "cite this" box."""
+    data = site_item(std, item)
+    ipath = item_page_path(item.id)
+    serves = [ctx.link(s, ipath) for s in data["serves"]]
+    cw = [
+        {**c, "href": ctx.path_href(ADDR_GX(c["crosswalk"]), guideline_anchor(c["number"]), ipath)}
+        for c in data["crosswalk"]
+    ]
+    dom = data["domain"]
+    item_ctx = {
+        "item": data,
+        "serves": serves,
+        "crosswalk": cw,
+        "rd": ctx.link(dom["reporting_domain"], ipath) if dom["reporting_domain"] else None,
+        "overview_href": ctx.path_href(OVERVIEW, f"section-{data['section']['id']}", ipath),
+        "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
+        "standard": {
+            "title": ov["title"],
+            "short_title": ov["short_title"],
+            "version": ov["version"],
+            "citation": ov["citation"],
+        },
+        "url": ctx.permanent_url(ipath),
+        "cite": cite_box(ctx, part_id=item.id, path=ipath),
+        "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
+    }
+    jsonld = {
+        "@type": "DefinedTerm",
+        "@id": ctx.permanent_url(ipath),
+        "url": ctx.permanent_url(ipath),
+        "termCode": item.id,
+        "name": item.title,
+        "description": item.what_to_report,
+        "inDefinedTermSet": {
+            "@type": "DefinedTermSet",
+            "@id": ov["url"],
+            "name": ov["title"],
+            "version": ov["version"],
+        },
+    }
+    return Page(
+        ipath,
+        "standard-item.md",
+        f"Item {item.number}: {item.title}",
+        item_ctx,
+        description=item.what_to_report,
+        jsonld=jsonld,
+        nav_title=f"{item.number} {item.title}",
+    )
+
+
+def _guideline_page(ctx: SiteContext, std: Standard, gx: Any) -> Page:
+    """A reporting guideline's crosswalk: each of its elements and the items it maps to."""
+    gpath = ADDR_GX(gx.id)
+    elements = [
+        {
+            "number": e.number,
+            "anchor": guideline_anchor(e.number),
+            "section": e.section,
+            "item_name": e.item_name,
+            "summary": e.summary,
+            "mappings": [
+                {
+                    **ctx.link(mp.item, gpath, label=f"{std.item(mp.item).number} {std.item(mp.item).title}"),
+                    "relationship": mp.relationship,
+                    "note": mp.note,
+                }
+                for mp in e.mappings
+            ],  # type: ignore[union-attr]
+            "not_applicable": e.not_applicable,
         }
-        jsonld = {
-            "@type": "DefinedTerm",
-            "@id": ctx.permanent_url(ipath),
-            "url": ctx.permanent_url(ipath),
-            "termCode": item.id,
-            "name": item.title,
-            "description": item.what_to_report,
-            "inDefinedTermSet": {
-                "@type": "DefinedTermSet",
-                "@id": ov["url"],
-                "name": ov["title"],
-                "version": ov["version"],
-            },
-        }
-        pages.append(
-            Page(
-                ipath,
-                "standard-item.md",
-                f"Item {item.number}: {item.title}",
-                item_ctx,
-                description=item.what_to_report,
-                jsonld=jsonld,
-                nav_title=f"{item.number} {item.title}",
-            )
-        )
-    for gx in std.crosswalks:
-        gpath = ADDR_GX(gx.id)
-        elements = [
-            {
-                "number": e.number,
-                "anchor": guideline_anchor(e.number),
-                "section": e.section,
-                "item_name": e.item_name,
-                "summary": e.summary,
-                "mappings": [
-                    {
-                        **ctx.link(mp.item, gpath, label=f"{std.item(mp.item).number} {std.item(mp.item).title}"),
-                        "relationship": mp.relationship,
-                        "note": mp.note,
-                    }
-                    for mp in e.mappings
-                ],  # type: ignore[union-attr]
-                "not_applicable": e.not_applicable,
-            }
-            for e in gx.elements
-        ]
-        pages.append(
-            Page(
-                gpath,
-                "guideline-crosswalk.md",
-                gx.title,
-                {"gx": gx, "elements": elements, "overview_href": ctx.path_href(OVERVIEW, None, gpath)},
-                description=gx.description,
-                nav_title=f"{gx.guideline} crosswalk",
-            )
-        )
-    return pages
+        for e in gx.elements
+    ]
+    return Page(
+        gpath,
+        "guideline-crosswalk.md",
+        gx.title,
+        {"gx": gx, "elements": elements, "overview_href": ctx.path_href(OVERVIEW, None, gpath)},
+        description=gx.description,
+        nav_title=f"{gx.guideline} crosswalk",
+    )
 
 
 def ADDR_GX(gx_id: str) -> str:  # noqa: N802 - reads as the address of a guideline crosswalk
