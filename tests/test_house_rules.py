@@ -28,11 +28,6 @@ LONG_MODULES: dict[str, str] = {
 #: Functions over MAX_FUNCTION_LINES whose docstring does not (yet) say why, each with the reason
 #: they are still here.  Keyed "module path:qualified name".
 LONG_FUNCTIONS: dict[str, str] = {
-    "app/site_build.py:build_site": "the site build is being changed for speed in branch sitefast",
-    "site/instrument.py:instrument_pages": "site/ is being reworked in branch sitefast",
-    "site/instrument.py:answering_markdown": "site/ is being reworked in branch sitefast",
-    "site/framework_pages.py:_element_page": "site/ is being reworked in branch sitefast",
-    "site/standard.py:reporting_pages": "site/ is being reworked in branch sitefast",
     "context/meeting.py:build_meeting": "the report's page one is being changed in branch reportfast",
     "context/method.py:method_markdown": "the method's wording is being moved to one place in branch reportfast",
     "context/method.py:instrument_data": "the method's wording is being moved to one place in branch reportfast",

@@ -124,25 +124,42 @@ def build_site(
         config_path = config_path or root / "mkdocs.yml"
         # the fingerprint shortcut is for the repository's own docs/ only
         in_repo = real(docs_dir) == real(root / "docs") and real(config_path) == real(root / "mkdocs.yml")
-        cff_path = paths.citation_file()
-        stamp = _stamp_file(docs_dir) if in_repo else None
-        site: Site | None = None
-        changed: list[str] = []
-        current = (
-            stamp is not None
-            and not force
-            and stamp.exists()
-            and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
-        )
-        if not current:
-            site = generate(fw_dir, not file_urls)
-            if not in_repo:
-                site.config = relocate_config(site.config, config_path.parent)
-            changed = write_site(site, docs_dir, config_path)
-            if stamp is not None:
-                write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
+        site, changed = _generate_unless_current(generate, fw_dir, docs_dir, config_path, in_repo, file_urls, force)
         staged = stack.enter_context(target.staging())
         result = mkdocs_build(config_path, staged, directory_urls=not file_urls)
         if result.returncode == 0:
             target.commit(staged)
     return site, changed, BuildResult(result.returncode, result.log, out)
+
+
+def _generate_unless_current(
+    generate: Generate,
+    fw_dir: Path,
+    docs_dir: Path,
+    config_path: Path,
+    in_repo: bool,
+    file_urls: bool,
+    force: bool,
+) -> tuple["Site | None", list[str]]:
+    """Generate the pages into ``docs_dir`` and ``config_path``, unless the fingerprint of the
+    repository's own docs/ matches the last generation's (then nothing is generated: None).
+
+    Returns the generated site and the generated files that changed.
+    """
+    cff_path = paths.citation_file()
+    stamp = _stamp_file(docs_dir) if in_repo else None
+    current = (
+        stamp is not None
+        and not force
+        and stamp.exists()
+        and stamp.read_text(encoding="utf-8").strip() == fingerprint(fw_dir, docs_dir, config_path, cff_path)
+    )
+    if current:
+        return None, []
+    site = generate(fw_dir, not file_urls)
+    if not in_repo:
+        site.config = relocate_config(site.config, config_path.parent)
+    changed = write_site(site, docs_dir, config_path)
+    if stamp is not None:
+        write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
+    return site, changed
