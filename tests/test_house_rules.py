@@ -24,7 +24,6 @@ LONG_MODULES: dict[str, str] = {
     "core/catalogue.py": "one literal table of every finding code (a registry is a literal table, never filled by imports); split, the codes would be looked up in several places",
     "site/framework_pages.py": "a few lines over; site/ is being reworked in branch sitefast (one URL scheme, typed page contexts)",
     "site/pages.py": "a few lines over; site/ is being reworked in branch sitefast (one URL scheme, typed page contexts)",
-    "context/report_sections.py": "a few lines over; the report's context is being split in branch reportfast",
 }
 
 #: Functions over MAX_FUNCTION_LINES whose docstring does not (yet) say why, each with the reason
@@ -35,13 +34,6 @@ LONG_FUNCTIONS: dict[str, str] = {
     "site/instrument.py:answering_markdown": "site/ is being reworked in branch sitefast",
     "site/framework_pages.py:_element_page": "site/ is being reworked in branch sitefast",
     "site/standard.py:reporting_pages": "site/ is being reworked in branch sitefast",
-    "context/meeting.py:build_meeting": "the report's page one is being changed in branch reportfast",
-    "context/method.py:method_markdown": "the method's wording is being moved to one place in branch reportfast",
-    "context/method.py:instrument_data": "the method's wording is being moved to one place in branch reportfast",
-    "context/report_context.py:build_report_context": "being split in branch reportfast",
-    "context/report_sections.py:perspectives_section": "being split in branch reportfast",
-    "render/charts.py:dot_plot": "chart drawing is moving out of the contexts in branches reportfast and portfolio",
-    "render/pdf.py:render_pdf": "the page-progress callback is being added in branch portfolio, report speed in reportfast",
     "score/privacy.py:hide_sectors": "says why in other words (its helpers share one tree); branch reportfast's privacy rules",
     "score/recheck.py:reapply_privacy": "the privacy rules are being changed in branch reportfast",
     "score/synthetic.py:synthetic_score": "the synthetic generator feeds the benchmarks being rewritten in branch scorefast",
