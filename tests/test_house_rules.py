@@ -50,10 +50,6 @@ LONG_FUNCTIONS: dict[str, str] = {
 #: Modules (outside cli/) that still import inside functions without a comment saying why,
 #: each with the reason.
 SILENT_LAZY_IMPORTS: dict[str, str] = {
-    "app/about.py": "CLI start-up (--version, data folders): being changed for report speed in branch reportfast",
-    "app/portfolio.py": "being changed in branch portfolio",
-    "app/portfolio_inputs.py": "being changed in branch portfolio",
-    "context/portfolio.py": "being split in branch portfolio",
 }
 
 
