@@ -43,8 +43,6 @@ LONG_FUNCTIONS: dict[str, str] = {
     "render/charts.py:dot_plot": "chart drawing is moving out of the contexts in branches reportfast and portfolio",
     "render/pdf.py:render_pdf": "the page-progress callback is being added in branch portfolio, report speed in reportfast",
     "score/privacy.py:hide_sectors": "says why in other words (its helpers share one tree); branch reportfast's privacy rules",
-    "score/recheck.py:reapply_privacy": "the privacy rules are being changed in branch reportfast",
-    "score/synthetic.py:synthetic_score": "the synthetic generator feeds the benchmarks being rewritten in branch scorefast",
 }
 
 #: Modules (outside cli/) that still import inside functions without a comment saying why,
