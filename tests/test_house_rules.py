@@ -42,7 +42,6 @@ LONG_FUNCTIONS: dict[str, str] = {
     "context/report_sections.py:perspectives_section": "being split in branch reportfast",
     "render/charts.py:dot_plot": "chart drawing is moving out of the contexts in branches reportfast and portfolio",
     "render/pdf.py:render_pdf": "the page-progress callback is being added in branch portfolio, report speed in reportfast",
-    "score/privacy.py:hide_sectors": "says why in other words (its helpers share one tree); branch reportfast's privacy rules",
 }
 
 #: Modules (outside cli/) that still import inside functions without a comment saying why,
