@@ -1,24 +1,40 @@
-"""Page builders for the framework itself: element pages, home, crosswalks, glossary,
-references, messages, changelog, how to cite and downloads; and the citation metadata
-(JSON-LD, Highwire tags) the pages carry."""
+"""Page builders for the framework itself: the element pages, their section indexes and home.
+
+The framework's other pages are built beside it and re-exported here, so their old names stay
+importable: the crosswalks, glossary, references, messages and changelog (site/reference_pages.py),
+how to cite and the downloads (site/downloads.py), and the citation metadata every page carries,
+JSON-LD and Highwire tags (site/jsonld.py)."""
 
 from __future__ import annotations
 
-import json
-import posixpath
 import re
 from typing import Any, Callable, Mapping
 
-from ..core.addresses import FOLDERS, PAGES, release_of
-from ..core.catalogue import CATALOGUE
+from ..core.addresses import PAGES
 from ..load import models
-from ..load.framework import Framework
 from ..render.figure_svg import figure_from_framework
 from . import cite as site_cite
 from . import guides as site_guides
 from . import instrument as site_instrument
 from . import standard as site_standard
-from .standard import standard_of
+from .downloads import (  # noqa: F401  (re-exported: the old names of the downloads' builders)
+    DOWNLOAD_LISTS,
+    DOWNLOAD_SETS,
+    FIGURE_PNG,
+    FIGURE_SVG,
+    cite_pages,
+    download_files,
+    downloads_pages,
+    figure_downloads,
+)
+from .jsonld import article_jsonld, highwire, jsonld_text, term_set_ref  # noqa: F401  (re-exported)
+from .reference_pages import (  # noqa: F401  (re-exported: the old names of the reference pages' builders)
+    changelog_pages,
+    crosswalk_pages,
+    glossary_pages,
+    messages_pages,
+    references_pages,
+)
 from .pages import (
     COMPONENT_TYPE_LABELS,
     ELEMENT_KINDS,
@@ -31,65 +47,6 @@ from .pages import (
     labels_of_kinds,
     model_references,
 )
-
-
-# -- Citation and structured data ------------------------------------------------------------
-
-
-def article_jsonld(fw: Framework) -> dict[str, Any]:
-    pub = fw.meta.source_publication
-    return {
-        "@type": "ScholarlyArticle",
-        "@id": f"https://doi.org/{pub.doi}",
-        "name": pub.title,
-        "author": [{"@type": "Person", "givenName": a.given, "familyName": a.family} for a in pub.authors],
-        "datePublished": pub.date,
-        "isPartOf": {"@type": "Periodical", "name": pub.journal},
-        "volumeNumber": pub.volume,
-        "issueNumber": pub.issue,
-        "pagination": pub.article_number,
-        "identifier": f"doi:{pub.doi}",
-        "url": pub.url,
-    }
-
-
-def term_set_ref(fw: Framework) -> dict[str, Any]:
-    return {"@type": "DefinedTermSet", "@id": fw.meta.base_url, "name": fw.meta.title, "version": fw.meta.version}
-
-
-def jsonld_text(data: Mapping[str, Any]) -> str:
-    """JSON-LD safe inside ``<script>``: no ``<``, ``>`` or ``&`` characters at all."""
-    text = json.dumps(
-        {"@context": "https://schema.org", **data}, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def highwire(fw: Framework) -> dict[str, Any]:
-    """Highwire Press ``citation_*`` values for the framework paper (Google Scholar, Zotero).
-
-    Every page tags the paper, the parent work, as EQUATOR does for its item pages; each
-    element page adds its own "cite this" box.
-    """
-    pub = fw.meta.source_publication
-    ref = fw.get(pub.reference) if pub.reference in fw else None
-    tags: list[tuple[str, str]] = [("citation_title", pub.title)]
-    tags += [("citation_author", f"{a.family}, {a.given}") for a in pub.authors]
-    tags += [
-        ("citation_publication_date", pub.date.replace("-", "/")),
-        ("citation_journal_title", pub.journal),
-        ("citation_journal_abbrev", pub.journal_abbreviation),
-        ("citation_volume", pub.volume),
-        ("citation_issue", pub.issue),
-        ("citation_firstpage", pub.article_number),
-        ("citation_doi", pub.doi),
-        ("citation_abstract_html_url", pub.url),
-        ("citation_fulltext_html_url", f"https://www.ncbi.nlm.nih.gov/pmc/articles/{pub.pmcid}/"),
-        ("citation_language", "en"),
-    ]
-    if ref is not None and getattr(ref, "url", None) and str(ref.url).endswith(".pdf"):
-        tags.append(("citation_pdf_url", ref.url))
-    return {"tags": [{"name": n, "content": v} for n, v in tags]}
 
 
 # -- Page builders ---------------------------------------------------------------------------
@@ -385,301 +342,6 @@ def home_pages(ctx: SiteContext) -> list[Page]:
 
 def _all_element_pages(ctx: SiteContext) -> list[Page]:
     return [element_page(ctx, kind, e) for kind in ELEMENT_KINDS for e in elements_of_kind(ctx, kind)]
-
-
-def crosswalk_pages(ctx: SiteContext) -> list[Page]:
-    index = f"{FOLDERS['crosswalk']}/index.md"
-    pages = [
-        Page(
-            index,
-            "crosswalk-index.md",
-            "Crosswalks to companion sources",
-            {
-                "rows": [
-                    {
-                        **ctx.link(cw.id, index, label=cw.title),
-                        "source": ctx.link(cw.source_document, index, label=""),
-                        "count": len(cw.mappings),
-                    }
-                    for cw in ctx.fw.crosswalks
-                ]
-            },
-            description="How frameworks from companion sources map onto the LCHD principles and structures.",
-            nav_title="Crosswalks",
-        )
-    ]
-    for cw in ctx.fw.crosswalks:
-        path = PAGES["crosswalk"](cw.id)[0]
-        ref = ctx.fw.get(cw.source_document)
-        sources = [
-            {
-                "id": s.id,
-                "name": s.name,
-                "description": s.description,
-                "place": s.source.label(),
-                "mappings": [
-                    {**ctx.link(m.target, path), "relationship": m.relationship, "rationale": m.rationale}
-                    for m in cw.mappings
-                    if m.source == s.id
-                ],
-            }
-            for s in cw.source_elements
-        ]
-        pages.append(
-            Page(
-                path,
-                "crosswalk.md",
-                cw.title,
-                {
-                    "crosswalk": cw,
-                    "source": ctx.link(cw.source_document, path, label=""),
-                    "source_citation": getattr(ref, "citation", ""),
-                    "sources": sources,
-                },
-                description=cw.description,
-                nav_title=cw.id.removeprefix("CW-").replace("-", " ").capitalize(),
-            )
-        )
-    return pages
-
-
-def glossary_pages(ctx: SiteContext) -> list[Page]:
-    path = "glossary.md"
-    terms = sorted(ctx.fw.terms, key=lambda t: t.term.lower())
-    rows = [
-        {
-            "id": t.id,
-            "term": t.term,
-            "abbreviation": t.abbreviation,
-            "definition": t.definition,
-            "our_reading": t.our_reading,
-            "place": t.source.label(),
-            "see_also": [ctx.link(s, path) for s in t.see_also],
-            "named_by": [ctx.link(o, path) for o, f in ctx.linked_from(t.id) if f == "terms"],
-        }
-        for t in terms
-    ]
-    return [
-        Page(
-            path,
-            "glossary.md",
-            "Glossary",
-            {"terms": rows},
-            description="Terms used by the framework, with where the paper uses them.",
-        )
-    ]
-
-
-def references_pages(ctx: SiteContext) -> list[Page]:
-    refs = ctx.fw.references
-    order = {"framework-paper": 0, "cited-in-paper": 1, "companion-source": 2, "standard": 3, "other": 4}
-    refs = sorted(refs, key=lambda r: (order.get(r.role, 9), r.number or 0, r.id))
-    return [
-        Page(
-            "references.md",
-            "references.md",
-            "References",
-            {"references": refs},
-            description="The framework paper, the works it cites, and the companion sources of the crosswalks.",
-        )
-    ]
-
-
-def messages_pages(ctx: SiteContext) -> list[Page]:
-    groups: dict[str, list[Any]] = {}
-    for t in CATALOGUE.values():
-        groups.setdefault(t.group, []).append(t)
-    titles = {
-        "input": "Reading files",
-        "encoding": "Encoding",
-        "yaml": "YAML",
-        "schema": "Schema",
-        "semantic": "Meaning and links",
-        "site": "Documentation site",
-        "import": "Importing survey platform exports",
-    }
-    # reading comes first, then the known groups in this order, then the rest by name: never
-    # the import order, which differs between a CLI run and a test session
-    order = sorted(groups, key=lambda g: (list(titles).index(g) if g in titles else len(titles), g))
-    rows = [
-        {
-            "name": g,
-            "title": titles.get(g, g.replace("-", " ").capitalize()),
-            "types": sorted(groups[g], key=lambda t: t.code),
-        }
-        for g in order
-    ]
-    return [
-        Page(
-            "messages.md",
-            "messages.md",
-            "Validation messages",
-            {"groups": rows},
-            description="Every message lchd-assess can print, what it means and how to fix it.",
-        )
-    ]
-
-
-def changelog_pages(ctx: SiteContext) -> list[Page]:
-    # The framework, the self-assessment (instrument, scoring rules, actions) and the reporting
-    # standard each carry a version and a changelog; the page shows all of them, newest first.
-    others = []
-    try:
-        a = ctx.load_assessment()
-    except Exception:  # an assessment folder that does not load is reported by `validate`
-        a = None
-    if a is not None:
-        others += [
-            {
-                "title": a.instrument.title,
-                "file": "assessments/instrument.yaml",
-                "version": a.instrument.version,
-                "entries": a.instrument.changelog,
-            },
-            {
-                "title": "Scoring rules",
-                "file": "assessments/scoring-rules.yaml",
-                "version": a.rules.version,
-                "entries": a.rules.changelog,
-            },
-            {
-                "title": "Recommended actions",
-                "file": "assessments/recommended-actions.yaml",
-                "version": a.actions.version,
-                "entries": a.actions.changelog,
-            },
-        ]
-    std = standard_of(ctx)
-    if std is not None:
-        others.append(
-            {
-                "title": std.model.title,
-                "file": "framework/reporting-standard.yaml",
-                "version": std.version,
-                "entries": std.model.changelog,
-            }
-        )
-    return [
-        Page(
-            "changelog.md",
-            "changelog.md",
-            "Changelog",
-            {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version, "others": others},
-            description="What changed in each version of the framework data, the self-assessment and the reporting standard.",
-        )
-    ]
-
-
-def cite_pages(ctx: SiteContext) -> list[Page]:
-    # the texts are formats/citation.py's, written by the use case (context/citations.py)
-    formats = [
-        {
-            "title": e.title,
-            "styles": [{"name": s.name, "text": s.text} for s in e.styles],
-            "apa": e.apa,
-            "bibtex": e.bibtex,
-            "ris": e.ris,
-            "doi_note": e.doi_note,
-        }
-        for e in ctx.need("citations").cite_page
-    ]
-    example = PAGES["principle"]("P1")[0]
-    context = {
-        "formats": formats,
-        "message": ctx.cff.get("message", ""),
-        "example": ctx.permanent_url(example),
-        "latest": ctx.latest_url(example),
-        "release": release_of(ctx.fw.meta.version),
-    }
-    return [
-        Page(
-            "cite.md",
-            "cite.md",
-            "How to cite",
-            context,
-            description="Cite the framework paper, the toolkit version, and an element's versioned page.",
-        )
-    ]
-
-
-def downloads_pages(ctx: SiteContext) -> list[Page]:
-    files = sorted(p for p in download_files(ctx) if p.startswith("downloads/"))
-    extra = [
-        {
-            "title": title,
-            "intro": intro,
-            "files": [{"path": f, "name": posixpath.basename(f), "description": d} for f, d in rows],
-        }
-        for title, intro, rows in (fn(ctx) for fn in DOWNLOAD_LISTS)
-    ]
-    return [
-        Page(
-            "downloads.md",
-            "downloads.md",
-            "Downloads",
-            {
-                "files": [{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files],
-                "version": ctx.fw.meta.version,
-                "extra": extra,
-            },
-            description="The framework as one JSON bundle, its YAML files and the JSON Schemas; the self-assessment's files and the reporting checklist.",
-        )
-    ]
-
-
-#: More downloads: function(ctx) → {docs-relative path: text or bytes}.  The instrument and the
-#: reporting standard add their files here.
-FIGURE_SVG = "downloads/framework-figure.svg"
-#: The same figure painted as a PNG at slide width (built, never committed: see .gitignore).
-FIGURE_PNG = "downloads/framework-figure.png"
-
-
-def figure_downloads(ctx: SiteContext) -> dict[str, str | bytes]:
-    """The framework figure for slides, as a standalone SVG whose boxes link the element pages
-    at their versioned addresses (a slide outlives the page it was made from), and as a PNG
-    painted from the same layout (for software that takes no SVG)."""
-
-    def href(id_: str) -> str:
-        where = ctx.address(id_)
-        return ctx.permanent_url(where[0]) if where else ""
-
-    return {
-        FIGURE_SVG: '<?xml version="1.0" encoding="UTF-8"?>\n' + figure_from_framework(ctx.fw, href) + "\n",
-        FIGURE_PNG: ctx.need("figure_png"),
-    }
-
-
-DOWNLOAD_SETS: list[Callable[[SiteContext], dict[str, str | bytes]]] = [
-    site_instrument.downloads,
-    site_standard.downloads,
-    site_cite.cite_downloads,
-    figure_downloads,
-]
-#: Sections of the Downloads page after the framework's: function(ctx) → (heading, intro,
-#: [(docs-relative path, what it is)]).
-DOWNLOAD_LISTS: list[Callable[[SiteContext], tuple[str, str, list[tuple[str, str]]]]] = [
-    site_instrument.download_list,
-    site_standard.download_list,
-]
-
-
-def download_files(ctx: SiteContext) -> dict[str, str]:
-    """docs-relative path → text of each download (the bundle, the YAML files, the schemas).
-
-    Made once per build and kept on ``ctx``: the downloads page lists them and the build
-    writes them.
-    """
-    if ctx._downloads is not None:
-        return ctx._downloads
-    out = {"downloads/framework-bundle.json": ctx.need("bundle_json")}
-    root = ctx.fw.root
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".yml"):
-            out["downloads/framework/" + p.relative_to(root).as_posix()] = p.read_text(encoding="utf-8")
-    for name, text in ctx.need("schemas").items():
-        out["downloads/schemas/" + name] = text
-    ctx._downloads = out
-    return out
 
 
 #: The site's page sets, in navigation order.  To add one: write a ``build(ctx)`` returning

@@ -1,0 +1,79 @@
+"""Glossary terms linked where they appear on a page: the first occurrence of each term, on one
+page, links its glossary entry.
+
+Split out of site/pages.py (which re-exports :class:`TermLinker`, the name the page builders use).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from ..core.formatting import md_text
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only (site/pages.py imports this module)
+    from .pages import SiteContext
+
+
+def _term_pattern(text: str) -> str:
+    words = [re.escape(w) for w in re.split(r"[\s\-]+", text.strip()) if w]
+    return r"[\s\-]+".join(words)
+
+
+class TermLinker:
+    """Links the first occurrence, on one page, of each glossary term to its glossary entry.
+
+    Terms match by name (case-insensitive, hyphen or space between words, plural -s/-es) or by
+    abbreviation (case-sensitive).  Longer terms win where matches overlap.  Text is escaped
+    for Markdown with ``md_text``; only the link brackets are Markdown.
+    """
+
+    def __init__(self, ctx: SiteContext, page_path: str, skip: Iterable[str] = ()) -> None:
+        self._md = md_text
+        self.ctx = ctx
+        self.page_path = page_path
+        self.seen: set[str] = set(skip)
+        pats: list[tuple[int, str, re.Pattern[str]]] = []
+        for t in ctx.fw.terms:
+            pats.append(
+                (
+                    len(t.term),
+                    t.id,
+                    re.compile(r"(?<![\w-])" + _term_pattern(t.term) + r"(?:s|es)?(?![\w-])", re.IGNORECASE),
+                )
+            )
+            if t.abbreviation and len(t.abbreviation) >= 2:
+                pats.append(
+                    (len(t.abbreviation), t.id, re.compile(r"(?<![\w-])" + re.escape(t.abbreviation) + r"s?(?![\w-])"))
+                )
+        # longest first, then by ID: deterministic choice among overlapping terms
+        self.patterns = sorted(pats, key=lambda p: (-p[0], p[1]))
+
+    def __call__(self, text: str) -> str:
+        taken: list[tuple[int, int, str]] = []
+        for _length, term_id, pat in self.patterns:
+            if term_id in self.seen:
+                continue
+            for m in pat.finditer(text):
+                if any(m.start() < e and s < m.end() for s, e, _ in taken):
+                    continue
+                taken.append((m.start(), m.end(), term_id))
+                self.seen.add(term_id)
+                break
+        out, pos = [], 0
+        for s, e, term_id in sorted(taken):
+            out.append(self._segment(text[pos:s]))
+            href = self.ctx.href(term_id, self.page_path)
+            out.append(f'[{self._md(text[s:e])}]({href} "Glossary: {self._md(self.ctx.name_of(term_id))}")')
+            pos = e
+        out.append(self._segment(text[pos:]))
+        return "".join(out).strip()
+
+    def _segment(self, piece: str) -> str:
+        """Escape the text between links, keeping one space where the original had any."""
+        if not piece:
+            return ""
+        core = self._md(piece)
+        lead = " " if piece[:1].isspace() else ""
+        tail = " " if piece[-1:].isspace() and core else ""
+        return lead + core + tail
