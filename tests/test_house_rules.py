@@ -44,8 +44,7 @@ LONG_FUNCTIONS: dict[str, str] = {
 
 #: Modules (outside cli/) that still import inside functions without a comment saying why,
 #: each with the reason.
-SILENT_LAZY_IMPORTS: dict[str, str] = {
-}
+SILENT_LAZY_IMPORTS: dict[str, str] = {}
 
 
 def _modules() -> list[tuple[str, str]]:
