@@ -248,43 +248,15 @@ def _prompts(priorities: list[ElementScore], guidance: Guidance) -> list[str]:
 def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> Meeting:
     """Page 1 from the result and the instrument's guidance.
 
-    Over 60 lines: the level, gate and respondents sentences are worded here in one place, so
-    that page 1 reads as one text; the lists (gaps, change, priorities, prompts) have helpers."""
+    The level and gate sentences are worded in :func:`_level_meaning` and :func:`_gate_sentences`
+    (next below), the respondents sentence here; the lists (gaps, change, priorities, prompts)
+    have helpers further down."""
     by_id = {e.id: e for e in score.elements}
     overall = by_id["overall"]
     strengths, priorities = choose_priorities(score)
     g = score.gating
-    level_id = g.level
-    meaning = guidance.level_meanings.get(level_id or "", "")
-    rng = _level_range(score, level_id)
-    level_meaning = (
-        f"{g.level_label} ({rng} on the 0–100 scale): {meaning}"
-        if g.level_label and meaning
-        else (
-            f"{g.level_label}: {rng}"
-            if g.level_label
-            else "There is no overall level: the overall score needs every element to have a score."
-        )
-    )
-    gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
-    cap = score.method.gate_cap_level
-    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == cap), cap.capitalize())
-    # the gated elements from the rules the scores were made with (P4 joined them in 1.1.0)
-    gated = gated_elements(score)
-    gate_definition = (
-        f"The gate: {gated} are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
-        f"the overall level can be no higher than {cap_label}, whatever the overall score."
-    )
-    if g.capped:
-        gate_status = f"The gate holds this partnership back: {gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below {filters.score(g.threshold)}, so the level is {g.level_label} although the overall score alone would give a higher one."
-    elif g.capping_elements:
-        gate_status = f"{gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below the gate, but the overall level is not above the cap anyway."
-    else:
-        gate_status = (
-            "Every foundational structure is at or above the gate: the level is not held back."
-            if score.method.gate_elements == ["FS1", "FS2", "FS3", "FS4"]
-            else f"Every gated element ({', '.join(score.method.gate_elements)}) is at or above the gate: the level is not held back."
-        )
+    level_meaning = _level_meaning(score, guidance)
+    gate_definition, gate_status = _gate_sentences(score)
     cautions, caution_rule = _cautions(score, guidance)
     n = score.n_respondents
     respondents = (
@@ -314,3 +286,47 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
         change=_change(score),
         prompts=_prompts(priorities, guidance),
     )
+
+
+def _level_meaning(score: ScoreResult, guidance: Guidance) -> str:
+    """The overall level, its range on the 0–100 scale and what it means (or why there is none)."""
+    g = score.gating
+    level_id = g.level
+    meaning = guidance.level_meanings.get(level_id or "", "")
+    rng = _level_range(score, level_id)
+    level_meaning = (
+        f"{g.level_label} ({rng} on the 0–100 scale): {meaning}"
+        if g.level_label and meaning
+        else (
+            f"{g.level_label}: {rng}"
+            if g.level_label
+            else "There is no overall level: the overall score needs every element to have a score."
+        )
+    )
+    return level_meaning
+
+
+def _gate_sentences(score: ScoreResult) -> tuple[str, str]:
+    """The gate in words: what it is (from the rules the scores were made with) and whether it
+    holds this partnership back."""
+    g = score.gating
+    gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
+    cap = score.method.gate_cap_level
+    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == cap), cap.capitalize())
+    # the gated elements from the rules the scores were made with (P4 joined them in 1.1.0)
+    gated = gated_elements(score)
+    gate_definition = (
+        f"The gate: {gated} are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
+        f"the overall level can be no higher than {cap_label}, whatever the overall score."
+    )
+    if g.capped:
+        gate_status = f"The gate holds this partnership back: {gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below {filters.score(g.threshold)}, so the level is {g.level_label} although the overall score alone would give a higher one."
+    elif g.capping_elements:
+        gate_status = f"{gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below the gate, but the overall level is not above the cap anyway."
+    else:
+        gate_status = (
+            "Every foundational structure is at or above the gate: the level is not held back."
+            if score.method.gate_elements == ["FS1", "FS2", "FS3", "FS4"]
+            else f"Every gated element ({', '.join(score.method.gate_elements)}) is at or above the gate: the level is not held back."
+        )
+    return gate_definition, gate_status

@@ -7,8 +7,11 @@ scorer.  (Which actions fit an element's level: ``report_context.select_actions`
 
 from __future__ import annotations
 
+from typing import Callable
+
 from ..score.models import DK_RATE_NOTE
-from ..load.instrument import InstrumentFile, ScoringRulesFile
+from ..load.instrument import InstrumentFile, Item, ScoringRulesFile
+from ..load.scoring_rules import RecommendedAction
 
 
 def _g(x: float) -> str:
@@ -17,12 +20,19 @@ def _g(x: float) -> str:
 
 def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None) -> str:
     """Markdown describing how answers become scores, levels, gaps, changes and groups."""
-    m = rules.scale_multiplier
-    k = rules.min_cell_size
-    a, b = rules.gap_thresholds
-    iv = rules.interval
-    alpha = (1 - iv.confidence) / 2 * 100
     L: list[str] = []
+    _answers_and_scores(L, rules)
+    _uncertainty(L, rules)
+    _levels_and_gate(L, rules)
+    _groups_and_privacy(L, rules, inst)
+    _perspectives(L, rules, inst)
+    _who_answered_and_change(L, rules)
+    return "\n".join(L)
+
+
+def _answers_and_scores(L: list[str], rules: ScoringRulesFile) -> None:
+    """The rules' identity, the answers and how they become scores."""
+    m = rules.scale_multiplier
     L.append("# How the self-assessment is scored")
     L.append("")
     L.append(
@@ -56,6 +66,12 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
         "Each element also shows how many respondents answered it, its coverage (the share of its items with a valid answer), the standard deviation of respondents' own element scores (how much people differ), and the numbers of DK and NA answers."
     )
     L.append("")
+
+
+def _uncertainty(L: list[str], rules: ScoringRulesFile) -> None:
+    """The bootstrap interval given with every score."""
+    iv = rules.interval
+    alpha = (1 - iv.confidence) / 2 * 100
     L.append("## Uncertainty")
     L.append("")
     L.append(
@@ -63,6 +79,10 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
         f"The random generator has a fixed seed ({iv.seed}) and respondents are taken in order of their respondent ID, so the same answers always give the same interval. A wide interval means the score rests on few or divided answers."
     )
     L.append("")
+
+
+def _levels_and_gate(L: list[str], rules: ScoringRulesFile) -> None:
+    """The readiness levels and the foundations gate that caps them."""
     L.append("## Readiness levels")
     L.append("")
     L.append("| Level | Score | What it looks like |")
@@ -86,6 +106,11 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
             f'{", ".join(gated_p)} (equity in praxis and outcomes) is gated as well as the foundational structures. The framework paper names "equity: goal, not practice" as a limitation of prevailing approaches and asks that equity and anti-racism be built into how a partnership operates, not only into its aims (Principle 4); a partnership that has not begun to practise equity is therefore not called ready, however well it scores elsewhere. The other principles are not gated: they describe what a partnership aims to do, and a low score on one of them already lowers the overall score.'
         )
     L.append("")
+
+
+def _groups_and_privacy(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | None) -> None:
+    """The sector groups and the minimum cell size that hides small ones."""
+    k = rules.min_cell_size
     L.append("## Sector groups and privacy")
     L.append("")
     if inst is not None:
@@ -103,6 +128,12 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
         f"{k} people. The same rule applies inside each element, inside each side of the community-versus-institutional comparison, and to the counts of respondents by sector. No names are collected."
     )
     L.append("")
+
+
+def _perspectives(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | None) -> None:
+    """How the community and institutional perspectives are compared and coded."""
+    k = rules.min_cell_size
+    a, b = rules.gap_thresholds
     L.append("## Community and institutional perspectives")
     L.append("")
     community = (
@@ -129,6 +160,11 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
         f"Each side's share of don't-know answers is reported beside its score (when both sides are shown), and the explanation names a side whose DK share is at least {round(DK_RATE_NOTE * 100)} points higher than the other's: funding, data and legal questions are often answered mostly by institutional members, and the report says so instead of letting their answers silently decide the score."
     )
     L.append("")
+
+
+def _who_answered_and_change(L: list[str], rules: ScoringRulesFile) -> None:
+    """The report's list of who answered, and how change between waves is read."""
+    k = rules.min_cell_size
     L.append("## Who answered")
     L.append("")
     L.append(
@@ -142,7 +178,6 @@ def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None)
         "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things. From instrument 1.1.0 an item whose question or levels changed is retired and replaced under a new ID, so it is only ever compared with itself; items reworded in plainer words with the same meaning keep their ID and are compared."
     )
     L.append("")
-    return "\n".join(L)
 
 
 def instrument_data(assessment, framework) -> dict:
@@ -169,37 +204,9 @@ def instrument_data(assessment, framework) -> dict:
                 "kind": "principle" if sec.element.startswith("P") else "structure",
                 "section_title": sec.title,
                 "intro": sec.intro,
-                "items": [
-                    {
-                        "id": it.id,
-                        "stem": it.stem,
-                        "who_knows": it.who_knows,
-                        "levels": [
-                            {"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)
-                        ],
-                        "components": [comp(c) for c in it.components],
-                        "since_version": it.since_version,
-                        "meaning_changed_in": it.meaning_changed_in,
-                    }
-                    for it in inst.active_items()
-                    if it.element == sec.element
-                ],
+                "items": [_item_data(it, inst, comp) for it in inst.active_items() if it.element == sec.element],
                 "actions": [
-                    {
-                        "id": a.id,
-                        "title": a.title,
-                        "text": a.text,
-                        "up_to_level": a.up_to_level,
-                        "up_to_level_label": level_label.get(a.up_to_level, a.up_to_level),
-                        "components": [comp(c) for c in a.components],
-                        "source": {
-                            "document": a.source.document,
-                            "section": a.source.section,
-                            "figure": a.source.figure,
-                            "note": a.source.note,
-                            "label": a.source.label(),
-                        },
-                    }
+                    _action_data(a, level_label, comp)
                     for a in actions.actions
                     if a.element == sec.element and a.status == "active"
                 ],
@@ -225,4 +232,36 @@ def instrument_data(assessment, framework) -> dict:
         "elements": elements,
         "scoring_rules": rules.model_dump(mode="json"),
         "recommended_actions_version": actions.version,
+    }
+
+
+def _item_data(it: Item, inst: InstrumentFile, comp: Callable[[str], dict]) -> dict:
+    """One item: its stem, anchored levels and the components it reaches."""
+    return {
+        "id": it.id,
+        "stem": it.stem,
+        "who_knows": it.who_knows,
+        "levels": [{"value": n, "label": inst.level_labels[n], "anchor": a} for n, a in enumerate(it.anchors)],
+        "components": [comp(c) for c in it.components],
+        "since_version": it.since_version,
+        "meaning_changed_in": it.meaning_changed_in,
+    }
+
+
+def _action_data(a: RecommendedAction, level_label: dict[str, str], comp: Callable[[str], dict]) -> dict:
+    """One recommended action: its text, the level it fits up to and its place in the paper."""
+    return {
+        "id": a.id,
+        "title": a.title,
+        "text": a.text,
+        "up_to_level": a.up_to_level,
+        "up_to_level_label": level_label.get(a.up_to_level, a.up_to_level),
+        "components": [comp(c) for c in a.components],
+        "source": {
+            "document": a.source.document,
+            "section": a.source.section,
+            "figure": a.source.figure,
+            "note": a.source.note,
+            "label": a.source.label(),
+        },
     }

@@ -18,8 +18,8 @@ percentages) so templates only place text, and the HTML is byte-identical for th
 Charts are data (context/charts.py); render/charts.py draws them through the ``chart_svg`` filter.
 
 Where the pieces live: the inputs, labels and shared rules in report_parts.py; page 1 in
-meeting.py; the other sections' models and builders in report_sections.py; this module puts
-them together (and keeps their names importable from here).
+meeting.py; section 3 in report_perspectives.py; the other sections' models and builders in
+report_sections.py; this module puts them together (and keeps their names importable from here).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from .base import _Ctx
 from .charts import DotBand, DotChart, DotRowData
 from .meeting import Meeting, build_meeting
 
-# The report's inputs, shared pieces and section models live in report_parts.py and
-# report_sections.py; their names stay importable from here, where callers and tests look.
+# The report's inputs, shared pieces and section models live in report_parts.py,
+# report_perspectives.py and report_sections.py; their names stay importable from here, where callers and tests look.
 from .report_parts import (  # noqa: F401  (re-exported)
     FLAG_LABELS,
     GAP_LABELS,
@@ -58,6 +58,14 @@ from .report_parts import (  # noqa: F401  (re-exported)
     select_actions,
     signed,
 )
+from .report_perspectives import (  # noqa: F401  (re-exported)
+    GroupColumn,
+    GroupRow,
+    HiddenGroup,
+    PerspectiveRow,
+    Perspectives,
+    perspectives_section,
+)
 from .report_sections import (  # noqa: F401  (re-exported)
     ActionGroup,
     ActionItem,
@@ -65,13 +73,8 @@ from .report_sections import (  # noqa: F401  (re-exported)
     ChangeSection,
     CommentRow,
     ElementRow,
-    GroupColumn,
-    GroupRow,
-    HiddenGroup,
     ItemRow,
     MethodSection,
-    Perspectives,
-    PerspectiveRow,
     SectorRow,
     Summary,
     WhoAnswered,
@@ -79,7 +82,6 @@ from .report_sections import (  # noqa: F401  (re-exported)
     change_section,
     comment_rows,
     method_section,
-    perspectives_section,
     who_answered,
 )
 
@@ -177,7 +179,7 @@ def build_report_context(
 
     ``roster`` is the partner roster's organisations; None when it is not known (a report
     made from a saved scores file, which names only the sectors on the roster).
-    (About 60 lines: one call per section, then the model's fields one per line.)"""
+    """
     guidance = guidance or Guidance()
     core = [e for e in score.elements if e.kind != "overall"]
 
@@ -197,16 +199,7 @@ def build_report_context(
     comments = comment_rows(score, guidance)
 
     p = score.partnership
-    title = f"Readiness report: {p.name}, wave {score.wave}"
-    meta = DocMeta(
-        title=title,
-        author=p.name,
-        subject=f"LCHD partnership readiness self-assessment report for {p.name}, wave {score.wave} (instrument {score.instrument_id} {score.instrument_version}, framework {score.framework_version})",
-        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", f"wave {score.wave}"],
-        generator=generator,
-        lang="en",
-        css=css,
-    )
+    meta = _doc_meta(score, css, generator)
     return ReportContext(
         meta=meta,
         partnership_name=p.name,
@@ -226,4 +219,18 @@ def build_report_context(
         actions=actions,
         method=method,
         comments=comments,
+    )
+
+
+def _doc_meta(score: ScoreResult, css: str, generator: str) -> DocMeta:
+    """The report's document metadata (HTML head and PDF properties)."""
+    p = score.partnership
+    return DocMeta(
+        title=f"Readiness report: {p.name}, wave {score.wave}",
+        author=p.name,
+        subject=f"LCHD partnership readiness self-assessment report for {p.name}, wave {score.wave} (instrument {score.instrument_id} {score.instrument_version}, framework {score.framework_version})",
+        keywords=["LCHD", "cross-sector partnership", "readiness self-assessment", f"wave {score.wave}"],
+        generator=generator,
+        lang="en",
+        css=css,
     )

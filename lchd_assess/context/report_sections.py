@@ -1,6 +1,7 @@
-"""The partnership report's sections after page 1 (scores, perspectives, who answered, change,
-actions, method, comments): their context models and the builders that fill them from a
-ScoreResult.  Page 1 is context/meeting.py; context/report_context.py puts the report together.
+"""The partnership report's sections after page 1 (scores, who answered, change, actions,
+method, comments): their context models and the builders that fill them from a ScoreResult.
+Page 1 is context/meeting.py, section 3 (perspectives) context/report_perspectives.py;
+context/report_context.py puts the report together.
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from pydantic import Field
 from ..core import formatting as filters
 from ..score.models import ElementScore, ScoreResult
 from .base import _Ctx
-from .charts import DotChart, DotRowData
 from .report_parts import (
     FLAG_LABELS,
-    GAP_LABELS,
     STATUS_LABELS,
     ElementRef,
     FrameworkInfo,
@@ -49,47 +48,6 @@ class ElementRow(_Ctx):
     dont_know: int = Field(description="Don't-know answers on the element's items.")
     not_applicable: int = Field(description="Not-applicable answers on the element's items.")
     reason: str = Field(description="Why there is no score ('' when there is one).")
-
-
-class PerspectiveRow(_Ctx):
-    id: str = Field(description="Element ID.")
-    name: str = Field(description="Element name.")
-    community: str = Field(description="Community perspective score, or '—' when hidden or not computable.")
-    institutional: str = Field(description="Institutional perspective score, or '—'.")
-    difference: str = Field(description="Community minus institutional, signed, or '—'.")
-    code: str = Field(description="Gap code ID (similar, some-difference, large-difference, not-shown).")
-    code_label: str = Field(description="Gap code as shown to people.")
-    explanation: str = Field(description="The scorer's sentence about the code.")
-
-
-class GroupColumn(_Ctx):
-    label: str = Field(description="Sector group label.")
-    n: int = Field(description="Respondents in the group (only groups at or above the cell size are columns).")
-
-
-class GroupRow(_Ctx):
-    id: str = Field(description="Element ID.")
-    name: str = Field(description="Element name.")
-    cells: list[str] = Field(
-        description="The element's score per shown group, in column order ('—' when not computable)."
-    )
-
-
-class HiddenGroup(_Ctx):
-    label: str = Field(description="Sector group label.")
-    text: str = Field(
-        description="Why it is not shown: 'fewer than k respondents' or that it protects a smaller group."
-    )
-
-
-class Perspectives(_Ctx):
-    rows: list[PerspectiveRow] = Field(description="One row per element.")
-    chart: DotChart = Field(description="Community vs institutional dot plot (data; render/charts.py draws it).")
-    gap_rule: str = Field(description="The gap-coding rule in words.")
-    group_columns: list[GroupColumn] = Field(description="Sector groups shown (at or above the cell size).")
-    group_rows: list[GroupRow] = Field(description="Element scores per shown sector group.")
-    hidden_groups: list[HiddenGroup] = Field(description="Sector groups not shown, with the reason.")
-    min_cell_size: int = Field(description="Minimum cell size k.")
 
 
 class SectorRow(_Ctx):
@@ -174,82 +132,6 @@ class CommentRow(_Ctx):
 
 
 # -- Builders ----------------------------------------------------------------------------------
-
-
-def perspectives_section(score: ScoreResult, core: list[ElementScore]) -> Perspectives:
-    """Section 3: the scorer's gaps, and only the groups it did not suppress.
-
-    Over 60 lines: the gap rows, their chart and the group table read the same gaps and
-    groups, and each is a few lines of field-by-field copying."""
-    m = score.method
-    k = m.min_cell_size
-    gap_by_id = {g.id: g for g in score.gaps}
-    prow = []
-    for e in core:
-        g = gap_by_id.get(e.id)
-        if g is None:
-            continue
-        prow.append(
-            PerspectiveRow(
-                id=e.id,
-                name=e.name,
-                community=filters.score(g.community),
-                institutional=filters.score(g.institutional),
-                difference=signed(g.difference),
-                code=g.code,
-                code_label=GAP_LABELS[g.code],
-                explanation=g.explanation,
-            )
-        )
-    chart = DotChart(
-        title="Community and institutional perspectives per element",
-        desc="For each element, the community perspective score (filled square) and the institutional perspective score (hollow circle) on a 0 to 100 scale. The same numbers are in the table that follows.",
-        ident="chart-perspectives",
-        series=["community", "institutional"],
-        rows=[
-            DotRowData(
-                label=f"{e.id} {e.name}",
-                values=[gap_by_id[e.id].community, gap_by_id[e.id].institutional],
-                note="one side cannot be shown",
-            )
-            for e in core
-            if e.id in gap_by_id
-        ],
-        width=680,
-        label_width=300,
-        table_id="perspectives-table",
-        caption="Community (filled squares) and institutional (hollow circles) perspectives. Numbers in the table below.",
-    )
-    shown = [gr for gr in score.groups if not gr.suppressed and gr.elements is not None and gr.n is not None]
-    hidden = [
-        HiddenGroup(
-            label=gr.label,
-            text=(
-                f"fewer than {k} respondents, so its scores are not shown"
-                if gr.suppression_reason != "complementary"
-                else f"its scores and its number of respondents are not shown, so that a group of fewer than {k} cannot be worked out by subtraction (its members are in the total under Who answered)"
-            ),
-        )
-        for gr in score.groups
-        if gr.suppressed
-    ]
-    group_rows = []
-    for e in core:
-        cells = []
-        for gr in shown:
-            ge = {x.id: x for x in gr.elements or []}.get(e.id)
-            cells.append(filters.score(ge.score) if ge else "—")
-        group_rows.append(GroupRow(id=e.id, name=e.name, cells=cells))
-    lo, hi = m.gap_thresholds
-    return Perspectives(
-        rows=prow,
-        chart=chart,
-        gap_rule=f"Similar when the two perspectives differ by less than {filters.score(lo)} points, some difference below {filters.score(hi)} points, a large difference otherwise; not shown when one side has too few answers to show or no score.",
-        group_columns=[GroupColumn(label=gr.label, n=gr.n or 0) for gr in shown],
-        group_rows=group_rows if shown else [],
-        hidden_groups=hidden,
-        min_cell_size=k,
-    )
 
 
 def who_answered(score: ScoreResult, roster: list[RosterOrganisation] | None) -> WhoAnswered:

@@ -206,34 +206,53 @@ def dot_plot(
                 f'<text x="{num(x0 + 6)}" y="{num(cy + 4)}" fill="{MUTED}" font-style="italic">{escape(row.note or "not computable")}</text>'
             )
             continue
-        for s, (ser, value) in enumerate(zip(series, row.values)):
-            if value is None:
-                continue
-            y = cy + offsets[s]
-            iv = row.intervals[s] if s < len(row.intervals) else None
-            if iv is not None:
-                parts.append(
-                    f'<line x1="{num(x0 + iv[0] * scale)}" y1="{num(y)}" x2="{num(x0 + iv[1] * scale)}" y2="{num(y)}" stroke="{ser.colour}" stroke-width="2"/>'
-                )
-                for end in iv:
-                    parts.append(
-                        f'<line x1="{num(x0 + end * scale)}" y1="{num(y - 4)}" x2="{num(x0 + end * scale)}" y2="{num(y + 4)}" stroke="{ser.colour}" stroke-width="1.4"/>'
-                    )
-            parts.append(_marker(ser, x0 + value * scale, y))
+        _dot_markers(parts, row, series, offsets, x0, scale, cy)
     if legend_h:
-        ly = height - 8
-        lx = x0
-        for ser in series if len(series) > 1 else ():
-            parts.append(_marker(ser, lx + 5, ly - 4, 4))
-            parts.append(f'<text x="{num(lx + 14)}" y="{num(ly)}" fill="{INK}">{escape(ser.label)}</text>')
-            lx += 24 + 7 * len(ser.label)
-        if reference is not None:
-            parts.append(
-                f'<line x1="{num(lx)}" y1="{num(ly - 4)}" x2="{num(lx + 18)}" y2="{num(ly - 4)}" stroke="{ORANGE}" stroke-width="1.2" stroke-dasharray="4 3"/>'
-            )
-            parts.append(f'<text x="{num(lx + 24)}" y="{num(ly)}" fill="{INK}">{escape(reference[1])}</text>')
+        _dot_legend(parts, series, reference, x0, height - 8)
     parts.append("</svg>")
     return Markup("\n".join(parts))
+
+
+def _dot_markers(
+    parts: list[str],
+    row: DotRow,
+    series: Sequence[Series],
+    offsets: Sequence[float],
+    x0: float,
+    scale: float,
+    cy: float,
+) -> None:
+    """One row's markers, each series a little above or below the row's middle, with its interval."""
+    for s, (ser, value) in enumerate(zip(series, row.values)):
+        if value is None:
+            continue
+        y = cy + offsets[s]
+        iv = row.intervals[s] if s < len(row.intervals) else None
+        if iv is not None:
+            parts.append(
+                f'<line x1="{num(x0 + iv[0] * scale)}" y1="{num(y)}" x2="{num(x0 + iv[1] * scale)}" y2="{num(y)}" stroke="{ser.colour}" stroke-width="2"/>'
+            )
+            for end in iv:
+                parts.append(
+                    f'<line x1="{num(x0 + end * scale)}" y1="{num(y - 4)}" x2="{num(x0 + end * scale)}" y2="{num(y + 4)}" stroke="{ser.colour}" stroke-width="1.4"/>'
+                )
+        parts.append(_marker(ser, x0 + value * scale, y))
+
+
+def _dot_legend(
+    parts: list[str], series: Sequence[Series], reference: tuple[float, str] | None, x0: float, ly: float
+) -> None:
+    """The legend under the plot: each series' marker (when there are several) and the reference line."""
+    lx = x0
+    for ser in series if len(series) > 1 else ():
+        parts.append(_marker(ser, lx + 5, ly - 4, 4))
+        parts.append(f'<text x="{num(lx + 14)}" y="{num(ly)}" fill="{INK}">{escape(ser.label)}</text>')
+        lx += 24 + 7 * len(ser.label)
+    if reference is not None:
+        parts.append(
+            f'<line x1="{num(lx)}" y1="{num(ly - 4)}" x2="{num(lx + 18)}" y2="{num(ly - 4)}" stroke="{ORANGE}" stroke-width="1.2" stroke-dasharray="4 3"/>'
+        )
+        parts.append(f'<text x="{num(lx + 24)}" y="{num(ly)}" fill="{INK}">{escape(reference[1])}</text>')
 
 
 def strip_plot(

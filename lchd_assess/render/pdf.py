@@ -150,29 +150,7 @@ def render_pdf(
         document = HTML(string=html, base_url=ASSETS.as_uri() + "/", url_fetcher=url_fetcher).render(
             pdf_variant=PDF_VARIANT, stylesheets=[fonts], font_config=font_config
         )
-        meta = document.metadata
-        if title is not None:
-            meta.title = title
-        if author is not None:
-            meta.authors = [author]
-        if description is not None:
-            meta.description = description
-        if keywords is not None:
-            meta.keywords = list(keywords)
-        missing = [
-            name
-            for name, value in (
-                ("title", meta.title),
-                ("author", meta.authors),
-                ("description", meta.description),
-                ("keywords", meta.keywords),
-            )
-            if not value
-        ]
-        if missing:
-            raise RenderError(
-                f"PDF not written: the document has no {', '.join(missing)}; add <title>/<meta name=...> to the HTML head"
-            )
+        _set_metadata(document.metadata, title, author, description, keywords)
         # SVG images are drawn (and their resources fetched) while writing.
         pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
     except FatalURLFetchingError as exc:
@@ -183,6 +161,35 @@ def render_pdf(
     if url_fetcher.refused:
         raise refused(url_fetcher.refused[0])
     return pdf
+
+
+def _set_metadata(
+    meta, title: str | None, author: str | None, description: str | None, keywords: list[str] | None
+) -> None:
+    """Replace the head's metadata by the values given; raise :class:`RenderError` when the
+    document still has no title, author, description or keywords (PDF/UA needs them)."""
+    if title is not None:
+        meta.title = title
+    if author is not None:
+        meta.authors = [author]
+    if description is not None:
+        meta.description = description
+    if keywords is not None:
+        meta.keywords = list(keywords)
+    missing = [
+        name
+        for name, value in (
+            ("title", meta.title),
+            ("author", meta.authors),
+            ("description", meta.description),
+            ("keywords", meta.keywords),
+        )
+        if not value
+    ]
+    if missing:
+        raise RenderError(
+            f"PDF not written: the document has no {', '.join(missing)}; add <title>/<meta name=...> to the HTML head"
+        )
 
 
 class _PageWatcher(logging.Handler):
