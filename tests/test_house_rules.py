@@ -26,20 +26,11 @@ LONG_MODULES: dict[str, str] = {
 
 #: Functions over MAX_FUNCTION_LINES whose docstring does not (yet) say why, each with the reason
 #: they are still here.  Keyed "module path:qualified name".
-LONG_FUNCTIONS: dict[str, str] = {
-    "score/privacy.py:hide_sectors": "says why in other words (its helpers share one tree); branch reportfast's privacy rules",
-    "score/recheck.py:reapply_privacy": "the privacy rules are being changed in branch reportfast",
-    "score/synthetic.py:synthetic_score": "the synthetic generator feeds the benchmarks being rewritten in branch scorefast",
-}
+LONG_FUNCTIONS: dict[str, str] = {}
 
 #: Modules (outside cli/) that still import inside functions without a comment saying why,
 #: each with the reason.
-SILENT_LAZY_IMPORTS: dict[str, str] = {
-    "app/about.py": "CLI start-up (--version, data folders): being changed for report speed in branch reportfast",
-    "app/portfolio.py": "being changed in branch portfolio",
-    "app/portfolio_inputs.py": "being changed in branch portfolio",
-    "context/portfolio.py": "being split in branch portfolio",
-}
+SILENT_LAZY_IMPORTS: dict[str, str] = {}
 
 
 def _modules() -> list[tuple[str, str]]:

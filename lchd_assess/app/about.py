@@ -6,10 +6,16 @@ whole framework, so it answers fast and still answers when the data has problems
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+from .. import __version__
+from ..core import paths
 
 
 def _version(path: Path) -> str:
+    # Waits for --version: use_data_folders below runs at every command's start-up, and the
+    # YAML loader (PyYAML) at module top would cost every command, --help included.
     from ..load.yamlload import load_yaml
 
     if not path.is_file():
@@ -23,10 +29,6 @@ def use_data_folders(framework: str | None, assessments: str | None) -> None:
     """Check the folders named by --framework/--assessment (or LCHD_FRAMEWORK/LCHD_ASSESSMENTS)
     and read the data from them for the rest of the run; InputError (one line) when one is not
     a framework or assessment folder, or is of a newer major version."""
-    import os
-
-    from ..core import paths
-
     env_fw, env_assess = os.environ.get("LCHD_FRAMEWORK"), os.environ.get("LCHD_ASSESSMENTS")
     if framework or env_fw or assessments or env_assess:
         # Only when a folder is named: the checks read YAML, and loading the YAML loader costs
@@ -41,9 +43,6 @@ def use_data_folders(framework: str | None, assessments: str | None) -> None:
 
 
 def version_text() -> str:
-    from .. import __version__
-    from ..core import paths
-
     fw, assess = paths.framework_dir(), paths.assessments_dir()
     lines = [
         f"lchd-assess {__version__}",

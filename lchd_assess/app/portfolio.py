@@ -16,6 +16,7 @@ half-minute run into a quarter of an hour; ``report_pdfs`` adds them for funders
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +32,10 @@ from ..render.pdf import read_asset, render_pdf
 from ..score.models import PartnershipInfo, ScoreResult
 from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS, anonymous_codes
 from .portfolio_inputs import expand, gather
+from .portfolio_key import load_or_create_key
 from .report import REPORT_TEMPLATE, _css, _generator, load_partnership_scores, partnership_inputs, render_template
 from .report import report_context as _report_context
+from .report_inputs import report_inputs
 
 PORTFOLIO_TEMPLATE = "report/portfolio.html.j2"
 PORTFOLIO_PRINT_TEMPLATE = "report/portfolio_print.html.j2"
@@ -164,8 +167,6 @@ def report_stem(pid: str, codes: dict[str, str]) -> str:
         return codes[pid]
     if _SAFE_NAME.fullmatch(pid):
         return pid
-    import hashlib
-
     return "partnership-" + hashlib.sha256(pid.encode("utf-8")).hexdigest()[:12]
 
 
@@ -232,8 +233,6 @@ def build_portfolio(
 
     Inputs that are not partnerships, duplicates and other instrument versions are left out with
     one problem line each (app/portfolio_inputs.py); the rest is reported."""
-    from .report_inputs import report_inputs
-
     bar = progress or NoProgress()
     if key_file is not None and not anonymize:
         raise UsageError("--key-file is only used with --anonymize")
@@ -253,8 +252,6 @@ def build_portfolio(
     target = guard.folder(out, PORTFOLIO_FILES, prune=with_reports)
     key = created = None
     if anonymize:
-        from .portfolio_key import load_or_create_key
-
         key, key_path, made = load_or_create_key(key_file, out)
         created = key_path if made else None
         if created is not None and on_key_created is not None:

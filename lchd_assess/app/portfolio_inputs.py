@@ -13,7 +13,9 @@ from typing import Callable, Protocol, Sequence, TypeVar
 
 from ..context.report_context import Guidance
 from ..core.errors import InputError, LchdError
+from ..core.paths import real
 from ..core.safe_output import shown
+from ..load.partnership import partnership_folders
 from ..score.models import ScoreResult
 
 T = TypeVar("T")
@@ -28,8 +30,6 @@ class _Stages(Protocol):
 def expand(paths: Sequence[Path], problems: list[str]) -> list[Path]:
     """Partnership folders and score files; a folder without a partnership.yaml stands for the
     partnership folders inside it. Anything else is a problem line, not an error."""
-    from ..load.partnership import partnership_folders
-
     out: list[Path] = []
     for p in paths:
         if p.is_file() and p.suffix == ".json":
@@ -56,8 +56,6 @@ def gather(
 ) -> tuple[list[tuple[ScoreResult, T]], list[str]]:
     """``load(path)`` for each input (a score and what comes with it, e.g. the roster), with
     the problem lines of the inputs left out; ``progress`` is told of each one."""
-    from ..core.paths import real
-
     problems: list[str] = []
     entries: list[tuple[ScoreResult, T]] = []
     seen: dict[str, Path] = {}

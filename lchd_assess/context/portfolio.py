@@ -15,6 +15,7 @@ from typing import Mapping, Sequence
 from pydantic import Field
 
 from ..core import formatting as filters
+from ..core.errors import InputError
 from ..score.models import ElementChange, ScoreResult
 from ..score.portfolio import (
     DERIVED_FIELDS,  # re-exported: the site's funder page lists the CSV's columns from them
@@ -113,8 +114,6 @@ class PortfolioContext(_Ctx):
 
 
 def check_unique(scores: Sequence[ScoreResult]) -> None:
-    from ..core.errors import InputError
-
     seen: set[str] = set()
     for s in scores:
         if s.partnership.id in seen:

@@ -74,6 +74,81 @@ def _derivable(published: set[str], children: Mapping[str, Sequence[str]]) -> se
     return known
 
 
+class _Tree:
+    """The counts as a tree, total → perspectives ("side:…") → groups → sectors, each node the
+    sum of its children; sectors in the order given (ties are broken by it)."""
+
+    def __init__(
+        self, sector_counts: Mapping[str, int], group_of: Mapping[str, str], perspective_of: Mapping[str, str]
+    ) -> None:
+        self.sector_counts = sector_counts
+        self.order = order = list(sector_counts)
+        self.rank = rank = {s: i for i, s in enumerate(order)}
+        self.groups = sorted(
+            {group_of[s] for s in order}, key=lambda g: min(rank[s] for s in order if group_of[s] == g)
+        )
+        children: dict[str, list[str]] = {"total": []}
+        for g in self.groups:
+            side = f"side:{perspective_of.get(g, g)}"
+            if side not in children:
+                children[side] = []
+                children["total"].append(side)
+            children[side].append(f"group:{g}")
+            children[f"group:{g}"] = [f"sector:{s}" for s in order if group_of[s] == g]
+        self.children = children
+        count = {f"sector:{s}": n for s, n in sector_counts.items()}
+        for parent in reversed(list(children)):  # groups, then sides, then the total
+            count[parent] = sum(count[c] for c in children[parent])
+        self.count = count
+
+    def parent(self, node: str) -> str:
+        return next(p for p, kids in self.children.items() if node in kids)
+
+    def unaccounted(self, node: str, known: set[str]) -> int:
+        """The people under ``node`` that no known count accounts for."""
+        if node in known:
+            return 0
+        kids = self.children.get(node)
+        return sum(self.unaccounted(c, known) for c in kids) if kids else self.count[node]
+
+    def shown_sectors(self, nodes: Iterable[str], hidden_now: set[str]) -> list[str]:
+        """Shown sectors with someone in them, under ``nodes``, smallest first."""
+        out: set[str] = set()
+        todo = list(nodes)
+        while todo:
+            node = todo.pop()
+            if node.startswith("sector:"):
+                s = node[len("sector:") :]
+                if s not in hidden_now and self.sector_counts[s] > 0:
+                    out.add(s)
+            else:
+                todo.extend(self.children.get(node, []))
+        return sorted(out, key=lambda s: (self.sector_counts[s], self.rank[s]))
+
+
+def _first_leak(
+    tree: _Tree, group_level: set[str], base: set[str], hidden_g: set[str], hidden_now: set[str], k: int
+) -> tuple[str, list[str]] | None:
+    """The first count given away with ``hidden_now`` sectors hidden, and the sectors whose
+    hiding may stop it (nearest first); None when nothing is given away.  ``group_level`` is
+    what the group table shows, ``base`` what it gives away on its own."""
+    children, count = tree.children, tree.count
+    published = group_level | {f"sector:{s}" for s in tree.order if s not in hidden_now}
+    known = _derivable(published, children)
+    for node in [*sorted(hidden_g), *(f"sector:{s}" for s in tree.order if s in hidden_now)]:
+        if node in known and node not in base and count[node] > 0:
+            parent = tree.parent(node)
+            return node, tree.shown_sectors([node], hidden_now) + tree.shown_sectors(children[parent], hidden_now)
+    for parent, kids in children.items():
+        if parent in known:
+            # the people under a known total that no known part of it accounts for
+            rest = sum(tree.unaccounted(c, known) for c in kids)
+            was = sum(tree.unaccounted(c, base) for c in kids) if parent in base else None
+            if 0 < rest < k and rest != was:
+                return parent, tree.shown_sectors(kids, hidden_now)
+    return None
+
+
 def hide_sectors(
     sector_counts: Mapping[str, int],
     group_of: Mapping[str, str],
@@ -92,74 +167,23 @@ def hide_sectors(
     it away is hidden too (ties in the order of ``sector_counts``).  Returns (sectors hidden
     for being small, sectors hidden to protect another count).
     ``tests/test_privacy_tables.py`` checks the result by linear algebra on random counts.
-
-    Over 60 lines because its helpers share the tree it builds (total → perspectives →
-    groups → sectors); split apart they would pass that tree around five ways.
     """
-    order = list(sector_counts)
-    rank = {s: i for i, s in enumerate(order)}
-    groups = sorted({group_of[s] for s in order}, key=lambda g: min(rank[s] for s in order if group_of[s] == g))
-    children: dict[str, list[str]] = {"total": []}
-    for g in groups:
-        side = f"side:{perspective_of.get(g, g)}"
-        if side not in children:
-            children[side] = []
-            children["total"].append(side)
-        children[side].append(f"group:{g}")
-        children[f"group:{g}"] = [f"sector:{s}" for s in order if group_of[s] == g]
-    count = {f"sector:{s}": n for s, n in sector_counts.items()}
-    for parent in reversed(list(children)):  # groups, then sides, then the total
-        count[parent] = sum(count[c] for c in children[parent])
+    tree = _Tree(sector_counts, group_of, perspective_of)
     hidden_g = {f"group:{g}" for g in hidden_groups}
     small = {s for s, n in sector_counts.items() if 0 < n < k}
     hidden = set(small)
 
-    group_level = {"total"} | ({f"group:{g}" for g in groups} - hidden_g)
+    group_level = {"total"} | ({f"group:{g}" for g in tree.groups} - hidden_g)
     # What the group table gives away on its own is the group rule's concern (protect); here,
     # only what the sector counts add to it.
-    base = _derivable(group_level, children)
+    base = _derivable(group_level, tree.children)
 
     def leaks(hidden_now: set[str]) -> tuple[str, list[str]] | None:
-        """The first count given away with ``hidden_now`` sectors hidden, and the sectors
-        whose hiding may stop it (nearest first); None when nothing is given away."""
-        published = group_level | {f"sector:{s}" for s in order if s not in hidden_now}
-        known = _derivable(published, children)
-        for node in [*sorted(hidden_g), *(f"sector:{s}" for s in order if s in hidden_now)]:
-            if node in known and node not in base and count[node] > 0:
-                parent = next(p for p, kids in children.items() if node in kids)
-                return node, shown_sectors([node], hidden_now) + shown_sectors(children[parent], hidden_now)
-        for parent, kids in children.items():
-            if parent in known:
-                # the people under a known total that no known part of it accounts for
-                rest = sum(unaccounted(c, known) for c in kids)
-                was = sum(unaccounted(c, base) for c in kids) if parent in base else None
-                if 0 < rest < k and rest != was:
-                    return parent, shown_sectors(kids, hidden_now)
-        return None
-
-    def unaccounted(node: str, known: set[str]) -> int:
-        if node in known:
-            return 0
-        kids = children.get(node)
-        return sum(unaccounted(c, known) for c in kids) if kids else count[node]
-
-    def shown_sectors(nodes: Iterable[str], hidden_now: set[str]) -> list[str]:
-        """Shown sectors with someone in them, under ``nodes``, smallest first."""
-        out: set[str] = set()
-        todo = list(nodes)
-        while todo:
-            node = todo.pop()
-            if node.startswith("sector:"):
-                s = node[len("sector:") :]
-                if s not in hidden_now and sector_counts[s] > 0:
-                    out.add(s)
-            else:
-                todo.extend(children.get(node, []))
-        return sorted(out, key=lambda s: (sector_counts[s], rank[s]))
+        return _first_leak(tree, group_level, base, hidden_g, hidden_now, k)
 
     while (leak := leaks(hidden)) is not None:
         node, near = leak
-        candidates = near + [s for s in shown_sectors(["total"], hidden) if s not in near]
+        candidates = near + [s for s in tree.shown_sectors(["total"], hidden) if s not in near]
         if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
             break
         # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress)

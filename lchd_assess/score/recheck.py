@@ -81,25 +81,10 @@ def range_problems(r: sm.ScoreResult) -> Iterator[tuple[str, str]]:
         yield "method.min_cell_size", f"{r.method.min_cell_size} is below 1"
 
 
-def reapply_privacy(
-    r: sm.ScoreResult,
-    min_cell_size: int,
-    perspectives: Mapping[str, Sequence[str]],
-    sector_groups: Mapping[str, str] | None = None,
-) -> sm.ScoreResult:
-    """``r`` with everything the minimum cell size hides hidden again.
-
-    ``min_cell_size`` is the current rules' size; the file's own is used when larger.
-    ``perspectives`` maps "community"/"institutional" to their sector group IDs;
-    ``sector_groups`` maps each sector to its group (the instrument's), so that a hidden group
-    whose every sector count is shown gets one of them hidden (files written before the scorer
-    protected the two tables together, score/privacy.hide_sectors).
-
-    Over 60 lines: one pass per part of the result (groups, gaps, sector counts, residents'
-    share, comments), in the order a later part depends on an earlier one's hiding.
-    """
-    k = max(min_cell_size, r.method.min_cell_size)
-    groups = list(r.groups)
+def _hide_groups(groups: Sequence[sm.GroupResult], n_respondents: int, k: int) -> list[sm.GroupResult]:
+    """The groups below ``k``, those whose size the others give away, and every group element
+    score from fewer than ``k`` respondents, hidden."""
+    groups = list(groups)
 
     def hide(i: int, reason: str) -> None:
         groups[i] = groups[i].model_copy(
@@ -113,7 +98,7 @@ def reapply_privacy(
     # given away by subtraction, so the smallest shown group is hidden too (as the scorer does).
     while True:
         shown = [i for i, g in enumerate(groups) if not g.suppressed and g.n]
-        hidden_total = r.n_respondents - sum(groups[i].n or 0 for i in shown)
+        hidden_total = n_respondents - sum(groups[i].n or 0 for i in shown)
         if not (0 < hidden_total < k and shown and any(g.suppressed for g in groups)):
             break
         hide(min(shown, key=lambda i: (groups[i].n or 0, i)), "complementary")
@@ -126,7 +111,13 @@ def reapply_privacy(
                 for ge in g.elements
             ]
             groups[i] = g.model_copy(update={"elements": els})
+    return groups
 
+
+def _hide_gaps(
+    gaps: Sequence[sm.Gap], groups: Sequence[sm.GroupResult], perspectives: Mapping[str, Sequence[str]], k: int
+) -> list[sm.Gap]:
+    """The comparisons of perspectives, not shown when a side is known to be smaller than ``k``."""
     # A comparison of perspectives needs k on each side; a side made of shown groups smaller
     # than k, or of groups each below k that cannot reach k together, is not shown.
     by_id = {g.group: g for g in groups}
@@ -138,7 +129,7 @@ def reapply_privacy(
         most = known + sum(k - 1 for g in unknown if g.suppression_reason == "below-minimum-cell-size")
         if known < k and all(g.suppression_reason == "below-minimum-cell-size" for g in unknown) and most < k:
             small_side.append(side)
-    gaps = [
+    return [
         gap.model_copy(
             update={
                 "community": None,
@@ -150,10 +141,19 @@ def reapply_privacy(
         )
         if small_side and gap.code != "not-shown"
         else gap
-        for gap in r.gaps
+        for gap in gaps
     ]
 
-    rep = r.representation
+
+def _hide_representation(
+    rep: sm.Representation,
+    groups: Sequence[sm.GroupResult],
+    n_respondents: int,
+    k: int,
+    sector_groups: Mapping[str, str] | None,
+) -> sm.Representation:
+    """Sector counts from 1 to k − 1, one shown count of a hidden group whose every count is
+    shown, and a residents' share that reveals a small number, hidden."""
     by_sector = [
         s.model_copy(update={"n": None, "display": f"fewer than {k}", "status": "few"})
         if s.n is not None and 0 < s.n < k
@@ -172,20 +172,41 @@ def reapply_privacy(
                         update={"n": None, "display": "not shown (so that a smaller group cannot be worked out)"}
                     )
     share, rdisp = rep.residents_share, rep.residents_display
-    if share is not None and r.n_respondents > 0 and 0 < round(share * r.n_respondents) < k:
+    if share is not None and n_respondents > 0 and 0 < round(share * n_respondents) < k:
         share, rdisp = (
             None,
             f"Fewer than {k} respondents are residents or family members, so their number is not shown.",
         )
-    rep = rep.model_copy(update={"by_sector": by_sector, "residents_share": share, "residents_display": rdisp})
+    return rep.model_copy(update={"by_sector": by_sector, "residents_share": share, "residents_display": rdisp})
 
+
+def reapply_privacy(
+    r: sm.ScoreResult,
+    min_cell_size: int,
+    perspectives: Mapping[str, Sequence[str]],
+    sector_groups: Mapping[str, str] | None = None,
+) -> sm.ScoreResult:
+    """``r`` with everything the minimum cell size hides hidden again.
+
+    ``min_cell_size`` is the current rules' size; the file's own is used when larger.
+    ``perspectives`` maps "community"/"institutional" to their sector group IDs;
+    ``sector_groups`` maps each sector to its group (the instrument's), so that a hidden group
+    whose every sector count is shown gets one of them hidden (files written before the scorer
+    protected the two tables together, score/privacy.hide_sectors).
+
+    One pass per part of the result, in the order a later part depends on an earlier one's
+    hiding: groups first, then the comparisons, sector counts and comments that read them.
+    """
+    k = max(min_cell_size, r.method.min_cell_size)
+    groups = _hide_groups(r.groups, r.n_respondents, k)
+    gaps = _hide_gaps(r.gaps, groups, perspectives, k)
+    rep = _hide_representation(r.representation, groups, r.n_respondents, k, sector_groups)
     comments = r.comments
     if comments:
         hidden_groups = {g.group for g in groups if g.suppressed}
         comments = [
             c.model_copy(update={"sector_group": None}) if c.sector_group in hidden_groups else c for c in comments
         ]
-
     method = r.method.model_copy(update={"min_cell_size": k})
     return r.model_copy(
         update={"groups": groups, "gaps": gaps, "representation": rep, "comments": comments, "method": method}

@@ -66,11 +66,9 @@ def _level(s: float | None) -> tuple[str | None, str | None]:
     return None, None
 
 
-def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) -> ScoreResult:
-    rnd = random.Random(seed)
-    names = names or {eid: eid for eid, _ in ELEMENTS}
-    base = rnd.gauss(55, 12)
-    n = rnd.randint(6, 40)
+def _elements(rnd: random.Random, base: float, n: int, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The eight elements around the partnership's ``base`` score (about one in twenty not
+    computable), each with three items."""
     elements: list[dict[str, Any]] = []
     for eid, kind in ELEMENTS:
         computable = rnd.random() > 0.05
@@ -106,29 +104,51 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
                 items=items,
             )
         )
+    return elements
+
+
+def _overall(elements: list[dict[str, Any]], n: int) -> dict[str, Any]:
+    """Overall readiness: the mean of the computable elements."""
     comp = [e["score"] for e in elements if e["score"] is not None]
     ov = round(sum(comp) / len(comp), 1) if comp else None
     ol, oll = _level(ov)
-    elements.append(
-        dict(
-            id="overall",
-            name="Overall readiness",
-            kind="overall",
-            score=ov,
-            reason=None if ov is not None else "No element has a score.",
-            level=ol,
-            level_label=oll,
-            interval=None if ov is None else [round(max(0.0, ov - 6), 1), round(min(100.0, ov + 6), 1)],
-            n_respondents=n,
-            coverage=1.0,
-            sd=None,
-            n_dont_know=24,
-            n_not_applicable=0,
-            items=[],
-        )
+    return dict(
+        id="overall",
+        name="Overall readiness",
+        kind="overall",
+        score=ov,
+        reason=None if ov is not None else "No element has a score.",
+        level=ol,
+        level_label=oll,
+        interval=None if ov is None else [round(max(0.0, ov - 6), 1), round(min(100.0, ov + 6), 1)],
+        n_respondents=n,
+        coverage=1.0,
+        sd=None,
+        n_dont_know=24,
+        n_not_applicable=0,
+        items=[],
     )
+
+
+def _gating(elements: list[dict[str, Any]]) -> dict[str, Any]:
+    """The gate: a structure below 40 caps an Established or Leading overall level at Developing."""
+    overall = elements[-1]
+    ol, oll = overall["level"], overall["level_label"]
     capping = [e["id"] for e in elements if e["kind"] == "structure" and e["score"] is not None and e["score"] < 40]
     level_after = ("L2", "Developing") if capping and ol in ("L3", "L4") else (ol, oll)
+    return dict(
+        threshold=40.0,
+        capped=bool(capping) and level_after[0] != ol,
+        capping_elements=capping if level_after[0] != ol else [],
+        uncapped_level=ol,
+        level=level_after[0],
+        level_label=level_after[1],
+        explanation="Synthetic gate.",
+    )
+
+
+def _sector_counts(rnd: random.Random, k: int) -> tuple[dict[str, int], list[dict[str, Any]]]:
+    """Respondents per sector, and the sector counts as shown (1 to k − 1 hidden)."""
     counts = {sec: rnd.choice([0, 1, 2, 3, 4, 6]) for sec, _l, _g in SECTORS}
     by_sector = []
     for sec, label, _g in SECTORS:
@@ -147,6 +167,11 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
                 status=status,
             )
         )
+    return counts, by_sector
+
+
+def _groups(rnd: random.Random, counts: dict[str, int], elements: list[dict[str, Any]], k: int) -> list[dict[str, Any]]:
+    """The sector groups, each below ``k`` suppressed, the others' scores near the partnership's."""
     groups = []
     for gid, glabel in GROUPS:
         gn = sum(counts[s] for s, _l, g in SECTORS if g == gid)
@@ -173,6 +198,11 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
                 ],
             )
         )
+    return groups
+
+
+def _gaps(rnd: random.Random, elements: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Community versus institutional scores of the eight elements."""
     gaps = []
     for e in elements[:8]:
         if e["score"] is None:
@@ -192,6 +222,24 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
         d = round(c - i, 1)
         code = "similar" if abs(d) < 10 else ("some-difference" if abs(d) < 20 else "large-difference")
         gaps.append(dict(id=e["id"], community=c, institutional=i, difference=d, code=code, explanation="Synthetic."))
+    return gaps
+
+
+def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) -> ScoreResult:
+    """A fictional partnership's ScoreResult; the same ``seed`` gives the same result.
+
+    The parts are drawn from one generator in a fixed order (elements, sector counts, groups,
+    gaps, scale): reordering the calls below changes every result for a seed.
+    """
+    rnd = random.Random(seed)
+    names = names or {eid: eid for eid, _ in ELEMENTS}
+    base = rnd.gauss(55, 12)
+    n = rnd.randint(6, 40)
+    elements = _elements(rnd, base, n, names)
+    elements.append(_overall(elements, n))
+    counts, by_sector = _sector_counts(rnd, k)
+    groups = _groups(rnd, counts, elements, k)
+    gaps = _gaps(rnd, elements)
     place = PLACES[seed % len(PLACES)]
     data = dict(
         instrument_id="lchd-readiness",
@@ -220,15 +268,7 @@ def synthetic_score(seed: int, names: dict[str, str] | None = None, k: int = 3) 
         elements=elements,
         groups=groups,
         gaps=gaps,
-        gating=dict(
-            threshold=40.0,
-            capped=bool(capping) and level_after[0] != ol,
-            capping_elements=capping if level_after[0] != ol else [],
-            uncapped_level=ol,
-            level=level_after[0],
-            level_label=level_after[1],
-            explanation="Synthetic gate.",
-        ),
+        gating=_gating(elements),
         representation=dict(
             by_sector=by_sector,
             silent_sectors=[s["sector"] for s in by_sector if s["status"] == "silent"],
