@@ -22,6 +22,13 @@ def _with_elements(score, **changes):
     return score.model_copy(update={"elements": els})
 
 
+def _ungated(score):
+    """The score with no element holding its level back (priorities then come from scores alone)."""
+    return score.model_copy(
+        update={"gating": score.gating.model_copy(update={"capping_elements": [], "capped": False})}
+    )
+
+
 def test_a_few_respondents_silent_sectors_and_many_dont_knows_each_get_a_caution_line():
     score = fixture_score()
     strict = GUIDANCE.model_copy(
@@ -59,9 +66,7 @@ def test_priorities_with_overlapping_intervals_are_said_to_be_not_clearly_differ
         FS3=(86.0, (82.0, 90.0)),
         FS4=(88.0, (84.0, 92.0)),
     )
-    score = score.model_copy(
-        update={"gating": score.gating.model_copy(update={"capping_elements": [], "capped": False})}
-    )
+    score = _ungated(score)
     m = build_meeting(score, fw_info(), LENIENT)
     assert [p.id for p in m.priorities] == ["P1", "P2", "P3"]
     assert m.priorities_note.startswith("These three are not clearly different")
@@ -83,9 +88,7 @@ def test_the_next_element_is_named_when_it_is_not_clearly_higher_than_a_priority
         FS2=(84.0, (80.0, 88.0)),
         FS3=(86.0, (82.0, 90.0)),
     )
-    score = score.model_copy(
-        update={"gating": score.gating.model_copy(update={"capping_elements": [], "capped": False})}
-    )
+    score = _ungated(score)
     m = build_meeting(score, fw_info(), LENIENT)
     assert "FS4" in m.priorities_note and "not clearly higher" in m.priorities_note
 
