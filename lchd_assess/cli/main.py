@@ -13,6 +13,7 @@ import sys
 from typing import Sequence
 
 from ..core.findings import ExitCode  # light: core imports nothing but the standard library
+from .process import mark_one_shot  # light: the standard library's gc only
 
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -265,4 +266,5 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main() -> None:
+    mark_one_shot()  # this process runs one command and exits (cli/process.py)
     sys.exit(run())

@@ -41,6 +41,9 @@ def _run(args: argparse.Namespace) -> int:
     from ...app.report import REPORT_FILES, load_partnership_scores, partnership_inputs, render_report, write_report
     from ...app.report_inputs import report_inputs
     from ...core.safe_output import OutputGuard, shown
+    from ..process import freeze_imports
+
+    freeze_imports()  # everything the report needs is imported; WeasyPrint comes next
 
     # checked before scoring and rendering, so a refusal costs nothing
     target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).folder(
