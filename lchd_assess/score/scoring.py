@@ -39,6 +39,7 @@ from .elements import (  # noqa: F401 (Matrix, element_index re-exported for tes
     sd,
     wave_items,
 )
+from .method import alpha_pct, method_of  # noqa: F401 (alpha_pct re-exported)
 from .models import Responses
 from .perspectives import groups_and_gaps
 from .privacy import protect, representation  # noqa: F401 (protect re-exported for tests)
@@ -113,7 +114,7 @@ def score_wave(
         wave=responses.wave,
         waves_available=waves_available,
         n_respondents=len(m.respondents),
-        method=_method(rules),
+        method=method_of(rules),
         elements=elements,
         groups=gg.groups,
         gaps=gg.gaps,
@@ -288,26 +289,3 @@ def _comments(inst: InstrumentFile, m: Matrix, items: list[str], hidden: set[str
             c.sector_group or "",
         ),
     )
-
-
-def _method(rl: ScoringRulesFile) -> sm.Method:
-    """The method's settings, recorded in every result."""
-    return sm.Method(
-        interval=f"percentile bootstrap over respondents: {rl.interval.resamples} resamples drawn with Python's Mersenne Twister from the fixed seed {rl.interval.seed}; {rl.interval.confidence:.0%} interval from the {alpha_pct(rl, 0)} and {alpha_pct(rl, 1)} percentiles (linear interpolation); respondents are taken in respondent_id order, so row order never changes the result",
-        scale_multiplier=rl.scale_multiplier,
-        min_cell_size=rl.min_cell_size,
-        min_item_coverage=rl.min_item_coverage,
-        min_respondents=rl.min_respondents,
-        level_bands=[(b.id, b.label, b.min, b.max) for b in rl.levels],
-        gap_thresholds=rl.gap_thresholds,
-        meaningful_change=rl.meaningful_change,
-        gate_threshold=rl.gate.threshold,
-        gate_elements=list(rl.gate.elements),
-        gate_cap_level=rl.gate.cap_level,
-    )
-
-
-def alpha_pct(rules: ScoringRulesFile, upper: int) -> str:
-    a = (1 - rules.interval.confidence) / 2 * 100
-    v = 100 - a if upper else a
-    return f"{v:g}th"
