@@ -7,6 +7,7 @@ each command imports the library (pydantic, jsonschema, WeasyPrint …) inside `
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
@@ -267,4 +268,11 @@ def _run(args: argparse.Namespace) -> int:
 
 def main() -> None:
     mark_one_shot()  # this process runs one command and exits (cli/process.py)
-    sys.exit(run())
+    code = run()
+    # The process ends here.  Python's shutdown would first run a full garbage collection that
+    # walks every object still alive (after a site build some 90,000: the models, the page
+    # generators, MkDocs) to free memory the system takes back anyway; frozen objects are left
+    # out of it.  Every file is closed and every output written before run() returns (written
+    # atomically, core/outputs.py), so no finaliser is needed: about 0.05 s of a site build.
+    gc.freeze()
+    sys.exit(code)
