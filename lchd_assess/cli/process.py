@@ -8,6 +8,8 @@ long-lived interpreter.
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
+from typing import Iterator
 
 _one_shot = False
 
@@ -18,18 +20,29 @@ def mark_one_shot() -> None:
     _one_shot = True
 
 
-def freeze_imports() -> None:
-    """Keep what is alive now (the modules, classes and pydantic validators the command
-    imported) out of the cyclic garbage collector for the rest of a one-shot process.
+@contextmanager
+def importing() -> Iterator[None]:
+    """Around a command's imports: in a one-shot process, the cyclic garbage collector is paused
+    while they run, and what they made is frozen (kept out of the collector) afterwards.
 
-    Why: the collector walks every tracked object on each full collection and once more when
-    the interpreter shuts down. The report command imports pydantic, Jinja and our models
-    (tens of thousands of objects, none of which ever becomes garbage) and then WeasyPrint
-    allocates heavily while laying out the PDF, so those walks cost about 80 ms of CPU per
-    report (benchmarks/report.py; notes/s3-reportfast2.md). Frozen objects are still freed
-    normally at exit; only cycles among them are never collected, which cannot matter in a
-    process about to end. Call it after the command's imports and before WeasyPrint's, so only
-    the toolkit's own start-up is exempted, not WeasyPrint's work.
+    Why: importing pydantic, Jinja and our models creates tens of thousands of objects, none of
+    which ever becomes garbage, and the collector walks them all again and again: some 70
+    collections while the report command imports, then on each full collection while
+    WeasyPrint lays out the PDF, and once more at interpreter shutdown. Together about 0.1 s of
+    CPU per report (benchmarks/report.py; notes/s3-reportfast2.md). Frozen objects are still
+    freed normally at exit; only cycles among them are never collected, which cannot matter in
+    a process about to end. Use it before WeasyPrint is imported, so only the toolkit's own
+    start-up is exempted, not WeasyPrint's work. The collector runs again as before afterwards,
+    also when an import fails.
     """
-    if _one_shot:
+    if not _one_shot:
+        yield
+        return
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
         gc.freeze()
+        if was_enabled:
+            gc.enable()
