@@ -40,8 +40,9 @@ _PLAIN_SCALARS = frozenset((str, int, float, bool, type(None)))
 # pydantic-core writes a float below 1e-4 as 0.00001 or 1e-7 where Python writes 1e-05 and
 # 1e-07 (the two agree on every other finite float: tests/test_outputs_json.py); such a document
 # is written by _indented instead. The search may also stop at text such as "wave-2": harmless,
-# the slower writer then gives the same bytes.
-_RUST_EXPONENT = re.compile(r"0\.0000|e-\d")
+# the slower writer then gives the same bytes. (Two searches: a regex alternation has no literal
+# to skip ahead to and walks a 24 KB score result character by character, 0.2 ms.)
+_RUST_EXPONENT = re.compile(r"e-\d")
 
 
 def _compiled(data: Any) -> str:
@@ -53,7 +54,7 @@ def _compiled(data: Any) -> str:
         text = pydantic_core.to_json(_sorted_plain(data), indent=2, inf_nan_mode="constants").decode()
     except pydantic_core.PydanticSerializationError:  # lone surrogates, which json.dumps writes as escapes
         raise _NotPlain from None
-    if _RUST_EXPONENT.search(text):
+    if "0.0000" in text or _RUST_EXPONENT.search(text):
         raise _NotPlain
     return text + "\n"
 
