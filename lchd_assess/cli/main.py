@@ -14,6 +14,7 @@ import sys
 from typing import Sequence
 
 from ..core.findings import ExitCode  # light: core imports nothing but the standard library
+from .process import mark_one_shot  # light: the standard library's gc only
 
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -266,6 +267,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main() -> None:
+    mark_one_shot()  # this process runs one command and exits (cli/process.py)
     code = run()
     # The process ends here.  Python's shutdown would first run a full garbage collection that
     # walks every object still alive (after a site build some 90,000: the models, the page
