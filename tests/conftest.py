@@ -200,3 +200,23 @@ def served(built_site):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+# -- Two processes (scripts/test.sh: pytest -n 2 --dist loadgroup) ---------------------------
+# pytest-xdist sends each group to one worker.  A module is one group, so its module-scoped
+# fixtures (a rendered PDF, a parsed site) are made once; every test that reads the session's
+# shared artifacts (the demo run and its sites, the browser) is one group, so they are made
+# once per run rather than once per worker.  Without -n nothing changes.
+
+SHARED_ARTIFACTS = {"demo_run", "built_site", "built_site_file_urls", "browser", "served"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook turns the marks into groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # set in each worker by pytest-xdist for --dist loadgroup (where "dist" itself reads "no")
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        shared = SHARED_ARTIFACTS & set(getattr(item, "fixturenames", ()))
+        group = "shared-artifacts" if shared else item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))
