@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lchd_assess.core.outputs import _indented, dumps_json
+from lchd_assess.core.outputs import _JSON_HIDDEN, _compiled, _indented, _NotPlain, dumps_json
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,10 +18,16 @@ def _reference(v) -> str:  # noqa: ANN001
     return json.dumps(v, indent=2, sort_keys=True, ensure_ascii=False)
 
 
+def _written(v) -> str:  # noqa: ANN001
+    """What dumps_json must give: json.dumps's text with hidden characters escaped, and a newline."""
+    return _JSON_HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", _reference(v) + "\n")
+
+
 @pytest.mark.parametrize("path", sorted(ROOT.glob("tests/golden/**/*.json")), ids=lambda p: str(p.relative_to(ROOT)))
 def test_every_golden_json_file_is_written_exactly_as_json_dumps_would(path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert _indented(data, "\n") == _reference(data)
+    assert _compiled(data) == _reference(data) + "\n"
 
 
 scalars = (
@@ -42,6 +48,27 @@ documents = st.recursive(
 @given(documents)
 def test_random_documents_are_written_exactly_as_json_dumps_would(doc):
     assert _indented(doc, "\n") == _reference(doc)
+    assert dumps_json(doc) == _written(doc)
+    try:
+        assert _compiled(doc) == _reference(doc) + "\n"
+    except _NotPlain:
+        pass  # written by _indented instead, checked above
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False) | st.floats(-1e-3, 1e-3), max_size=20))
+def test_the_compiled_encoder_writes_every_float_as_python_does_or_declines(xs):
+    try:
+        assert _compiled(xs) == _reference(xs) + "\n"
+    except _NotPlain:
+        assert any(0 < abs(x) < 1e-4 for x in xs)
+
+
+def test_small_floats_and_lone_surrogates_are_left_to_the_python_writer():
+    for doc in ({"x": 1e-05}, [5.2e-05], {"x": -3e-9}, ["\ud800"]):
+        with pytest.raises(_NotPlain):
+            _compiled(doc)
+        assert dumps_json(doc) == _written(doc)
 
 
 def test_values_it_does_not_write_fall_back_to_json_dumps():

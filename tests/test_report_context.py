@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from lchd_assess.context.portfolio import PortfolioContext, build_portfolio_context
 from lchd_assess.context.report_context import ReportContext, build_report_context, choose_priorities, element_url
+from lchd_assess.context.report_parts import report_method_words
 from lchd_assess.score.synthetic import synthetic_score
 from lchd_assess.render.templating import PACKAGE_TEMPLATES, environment
 
@@ -251,10 +252,10 @@ def test_a_comment_never_names_a_group_the_scorer_suppressed():
 def test_the_method_page_states_the_multiplier_the_scores_were_made_with():
     score = fixture_score()
     ctx = build_report_context(score, fw_info(), GUIDANCE)
-    assert any("item scores times 25 (0–100)" in r for r in ctx.method.rules)
+    assert any("scores times 25, so it runs from 0 to 100" in r for r in ctx.method.rules)
     other = score.model_copy(update={"method": score.method.model_copy(update={"scale_multiplier": 20.0})})
     rules = build_report_context(other, fw_info(), GUIDANCE).method.rules
-    assert any("item scores times 20 (0–100)" in r for r in rules)
+    assert any("scores times 20, so it runs from 0 to 100" in r for r in rules)
     assert not any("times 25" in r for r in rules)
 
 
@@ -275,9 +276,29 @@ def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_listed_instead
 def test_the_gate_is_described_with_the_elements_the_scores_were_gated_on():
     score = fixture_score()
     old = build_report_context(score, fw_info(), GUIDANCE)
-    assert "the four foundational structures (FS1–FS4) are what" in old.meeting.gate_definition
+    assert "while any of the four foundational structures (FS1–FS4) scores below" in old.meeting.gate_definition
     method = score.method.model_copy(update={"gate_elements": ["FS1", "FS2", "FS3", "FS4", "P4"]})
     new = build_report_context(score.model_copy(update={"method": method}), fw_info(), GUIDANCE)
     assert "(FS1–FS4) and P4 " in new.meeting.gate_definition
-    assert any(r.startswith("Gate: any of") and "P4" in r for r in new.method.rules)
+    assert new.meeting.gate_definition in new.method.rules  # page 1 and section 7 word it once
     assert "P4" in new.method.summary_rule
+
+
+def test_the_report_states_the_method_in_the_site_pages_own_sentences():
+    from lchd_assess.context.method import method_markdown
+    from lchd_assess.load.instrument import load_assessment
+    from lchd_assess.score.scoring import method_of
+
+    rules = load_assessment().rules
+    # a result scored with the current rules (the fixture's own differ in a setting or two)
+    score = fixture_score().model_copy(update={"method": method_of(rules)})
+    method = build_report_context(score, fw_info(), GUIDANCE).method
+    names = {e.id: e.name for e in score.elements}
+    page = method_markdown(rules, None, names)
+    words = report_method_words(score)
+    for sentence in (words.answers, words.element_score, words.computable, words.interval, words.gate):
+        assert sentence in page, sentence
+        assert any(sentence in r for r in method.rules), sentence
+    for level in words.levels:
+        assert f"| {level.label} | {level.scores} |" in page
+        assert f"{level.label}: {level.scores}" in method.levels

@@ -240,3 +240,18 @@ def test_draw_blocks_are_the_resamples_in_order_whether_kept_or_not(n):
     whole = arrays.resample_counts(random.Random(7), n, 300)
     assert np.array_equal(np.concatenate(blocks, axis=1).T, whole)
     assert all(not b.flags.writeable for b in blocks)
+
+
+def test_bootstrap_equals_the_plain_definition_when_some_resamples_draw_nobody_who_answered_an_element():
+    # One element answered by only the minimum number of respondents out of 25: about one
+    # resample in twenty draws none of them, and that element (and the overall score) leaves
+    # those resamples out, which the arithmetic takes a path of its own for.
+    first = next(iter(EL))
+    few = set(range(RULES.min_respondents))
+    rows = [[None if (i in EL[first] and r not in few) else (r + i) % 5 for i in range(len(ITEMS))] for r in range(25)]
+    m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
+    comp = _computable(m, FEW)
+    assert first in comp and len(comp) == len(EL)
+    got = bootstrap_intervals(m, EL, FEW, comp)
+    assert got == bootstrap_reference(m, EL, FEW, comp)
+    assert set(got) == comp | {"overall"}

@@ -108,9 +108,11 @@ def test_principle_and_structure_pages_list_their_items_linked_to_the_items_page
                 assert (f"{{ #{act.id} }}" in page and act.title in page) == (act.status == "active"), act.id
 
 
-def test_the_scoring_page_is_the_method_generated_from_the_scoring_rules(site, assessment):
+def test_the_scoring_page_is_the_method_generated_from_the_scoring_rules(site, assessment, fw):
     page = site.files[site_instrument.SCORING]
-    assert method_markdown(assessment.rules, assessment.instrument).strip() in page
+    names = {e.id: e.name for e in [*fw.principles, *fw.structures]}
+    assert method_markdown(assessment.rules, assessment.instrument, names).strip() in page
+    assert "P4 Equity" in page  # the gated principle by ID and name
     assert "min_cell_size" not in page  # words, not field names
 
 

@@ -7,12 +7,14 @@ each command imports the library (pydantic, jsonschema, WeasyPrint …) inside `
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import sys
 from typing import Sequence
 
 from ..core.findings import ExitCode  # light: core imports nothing but the standard library
+from .process import mark_one_shot  # light: the standard library's gc only
 
 #: command name → (module in lchd_assess.cli.commands, one-line help). Order is the help order.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -265,4 +267,12 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def main() -> None:
-    sys.exit(run())
+    mark_one_shot()  # this process runs one command and exits (cli/process.py)
+    code = run()
+    # The process ends here.  Python's shutdown would first run a full garbage collection that
+    # walks every object still alive (after a site build some 90,000: the models, the page
+    # generators, MkDocs) to free memory the system takes back anyway; frozen objects are left
+    # out of it.  Every file is closed and every output written before run() returns (written
+    # atomically, core/outputs.py), so no finaliser is needed: about 0.05 s of a site build.
+    gc.freeze()
+    sys.exit(code)

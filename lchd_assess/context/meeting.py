@@ -22,7 +22,7 @@ from .report_parts import (
     Guidance,
     choose_priorities,
     element_ref,
-    gated_elements,
+    report_method_words,
     sector_labels,
     select_actions,
     signed,
@@ -311,14 +311,8 @@ def _gate_sentences(score: ScoreResult) -> tuple[str, str]:
     holds this partnership back."""
     g = score.gating
     gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
-    cap = score.method.gate_cap_level
-    cap_label = next((label for bid, label, _a, _b in score.method.level_bands if bid == cap), cap.capitalize())
-    # the gated elements from the rules the scores were made with (P4 joined them in 1.1.0)
-    gated = gated_elements(score)
-    gate_definition = (
-        f"The gate: {gated} are what a partnership stands on, so while any of them scores below {filters.score(g.threshold)} "
-        f"the overall level can be no higher than {cap_label}, whatever the overall score."
-    )
+    # the gate as the method section and the site's scoring page word it (context/method_words.py)
+    gate_definition = report_method_words(score).gate
     if g.capped:
         gate_status = f"The gate holds this partnership back: {gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below {filters.score(g.threshold)}, so the level is {g.level_label} although the overall score alone would give a higher one."
     elif g.capping_elements:

@@ -7,60 +7,69 @@ scorer.  (Which actions fit an element's level: ``report_context.select_actions`
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..score.models import DK_RATE_NOTE
 from ..load.instrument import InstrumentFile, Item, ScoringRulesFile
 from ..load.scoring_rules import RecommendedAction
+from ..score.method import method_of
+from .method_words import MethodWords, method_words
 
 
 def _g(x: float) -> str:
     return f"{x:g}"
 
 
-def method_markdown(rules: ScoringRulesFile, inst: InstrumentFile | None = None) -> str:
-    """Markdown describing how answers become scores, levels, gaps, changes and groups."""
+def method_words_for_rules(rules: ScoringRulesFile, names: Mapping[str, str]) -> MethodWords:
+    """The method's sentences for the current scoring rules (what a result scored today carries)."""
+    return method_words(method_of(rules), names)
+
+
+def method_markdown(
+    rules: ScoringRulesFile, inst: InstrumentFile | None = None, names: Mapping[str, str] | None = None
+) -> str:
+    """Markdown describing how answers become scores, levels, gaps, changes and groups.
+
+    The rules' sentences are :class:`~lchd_assess.context.method_words.MethodWords`' (the report
+    words the method with the same ones); this page adds explanations around them.  ``names``:
+    element ID → name, for the gated elements (the framework's).
+    """
+    words = method_words_for_rules(rules, names or {})
     L: list[str] = []
-    _answers_and_scores(L, rules)
-    _uncertainty(L, rules)
-    _levels_and_gate(L, rules)
-    _groups_and_privacy(L, rules, inst)
+    _answers_and_scores(L, rules, words)
+    _uncertainty(L, words)
+    _levels_and_gate(L, rules, words)
+    _groups_and_privacy(L, rules, inst, words)
     _perspectives(L, rules, inst)
-    _who_answered_and_change(L, rules)
+    _who_answered_and_change(L, rules, words)
     return "\n".join(L)
 
 
-def _answers_and_scores(L: list[str], rules: ScoringRulesFile) -> None:
+def _answers_and_scores(L: list[str], rules: ScoringRulesFile, words: MethodWords) -> None:
     """The rules' identity, the answers and how they become scores."""
-    m = rules.scale_multiplier
     L.append("# How the self-assessment is scored")
     L.append("")
     L.append(
-        f"Scoring rules `{rules.id}` version {rules.version}, for instrument `{rules.instrument}` version {rules.instrument_version}. Every number on this page is read from the scoring rules file, so the page and the scorer always agree."
+        f"Scoring rules `{rules.id}` version {rules.version}, for instrument `{rules.instrument}` version {rules.instrument_version}. Every number on this page is read from the scoring rules file, so the page and the scorer always agree; a partnership's report states the same rules in the same words."
     )
     L.append("")
     L.append("## Answers")
     L.append("")
     L.append(
         "Each item has five anchored levels, 0 to 4, each describing what can be observed in the partnership at that level. "
-        '"Don\'t know" (DK) and "not applicable" (NA) are separate answers: they are counted and reported, but never turned into a score, and neither is treated as a middle answer. A blank cell is a skipped item.'
+        f"{words.answers} A blank cell is a skipped item."
     )
     L.append("")
     L.append("## Scores")
     L.append("")
-    L.append("- **Item score**: the mean of the valid answers (0–4) to the item.")
-    L.append(
-        f"- **Element score** (each principle P1–P4 and foundational structure FS1–FS4): the mean of its items' scores, times {_g(m)}, so it runs from 0 to 100."
-    )
-    L.append("- **Overall score**: the mean of the eight element scores.")
+    L.append(f"- {words.item_score}")
+    L.append(f"- {words.element_score} (The elements are the principles P1–P4 and the structures FS1–FS4.)")
+    L.append(f"- {words.overall_score}")
     L.append(
         f"- Scores are rounded to {rules.decimals} decimal place(s); levels, gaps and changes are read from the rounded scores."
     )
     L.append("")
-    L.append("An element is **not computable**, and is shown without a score and with the reason, when")
-    L.append(
-        f"fewer than {rules.min_item_coverage:.0%} of its items have at least one valid answer, or fewer than {rules.min_respondents} respondents gave it a valid answer. The overall score needs all eight elements."
-    )
+    L.append(f"{words.computable} An element without a score is shown as **not computable**, with the reason.")
     L.append("")
     L.append(
         "Each element also shows how many respondents answered it, its coverage (the share of its items with a valid answer), the standard deviation of respondents' own element scores (how much people differ), and the numbers of DK and NA answers."
@@ -68,37 +77,32 @@ def _answers_and_scores(L: list[str], rules: ScoringRulesFile) -> None:
     L.append("")
 
 
-def _uncertainty(L: list[str], rules: ScoringRulesFile) -> None:
+def _uncertainty(L: list[str], words: MethodWords) -> None:
     """The bootstrap interval given with every score."""
-    iv = rules.interval
-    alpha = (1 - iv.confidence) / 2 * 100
     L.append("## Uncertainty")
     L.append("")
     L.append(
-        f"Every score comes with a {iv.confidence:.0%} interval from a percentile bootstrap over respondents: the respondents are resampled with replacement {iv.resamples} times, the score is recomputed each time, and the interval runs from the {_g(alpha)}th to the {_g(100 - alpha)}th percentile of those scores (linear interpolation between ranks). "
-        f"The random generator has a fixed seed ({iv.seed}) and respondents are taken in order of their respondent ID, so the same answers always give the same interval. A wide interval means the score rests on few or divided answers."
+        f"{words.interval} The same answers therefore always give the same interval. A wide interval means the score rests on few or divided answers."
     )
     L.append("")
 
 
-def _levels_and_gate(L: list[str], rules: ScoringRulesFile) -> None:
+def _levels_and_gate(L: list[str], rules: ScoringRulesFile, words: MethodWords) -> None:
     """The readiness levels and the foundations gate that caps them."""
     L.append("## Readiness levels")
     L.append("")
     L.append("| Level | Score | What it looks like |")
     L.append("|---|---|---|")
-    for i, band in enumerate(rules.levels):
-        top = "100" if i == len(rules.levels) - 1 else f"below {_g(band.max)}"
-        L.append(f"| {band.label} | {_g(band.min)} to {top} | {band.description} |")
+    for band, level in zip(rules.levels, words.levels):
+        L.append(f"| {level.label} | {level.scores} | {band.description} |")
     L.append("")
     g = rules.gate
-    cap = rules.level(g.cap_level).label if g.cap_level in {x.id for x in rules.levels} else g.cap_level
     ready = rules.level(g.ready_level).label if g.ready_level in {x.id for x in rules.levels} else g.ready_level
     L.append("## The foundations gate")
     L.append("")
     gated_p = [e for e in g.elements if e.startswith("P")]
     L.append(
-        f"A partnership cannot be ready without its foundations. If any of {', '.join(g.elements)} scores below {_g(g.threshold)}, the overall level is capped at **{cap}** (the level below {ready}), whatever the overall score, and the elements below the gate are named."
+        f"A partnership cannot reach {ready} without its foundations. {words.gate} The report names the elements below the gate."
     )
     if gated_p:
         L.append("")
@@ -108,7 +112,7 @@ def _levels_and_gate(L: list[str], rules: ScoringRulesFile) -> None:
     L.append("")
 
 
-def _groups_and_privacy(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | None) -> None:
+def _groups_and_privacy(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | None, words: MethodWords) -> None:
     """The sector groups and the minimum cell size that hides small ones."""
     k = rules.min_cell_size
     L.append("## Sector groups and privacy")
@@ -123,7 +127,7 @@ def _groups_and_privacy(L: list[str], rules: ScoringRulesFile, inst: InstrumentF
             L.append(f"- **{grp.label}**: {members}.")
         L.append("")
     L.append(
-        f"A group's results are shown only when at least {k} people from it answered (the minimum cell size, never below 3). "
+        f"{words.privacy} This minimum cell size is never below 3. "
         "When hiding small groups would still let someone work one out by subtraction (the whole partnership minus the groups shown), the next-smallest group is hidden too (complementary suppression), until every hidden part adds up to none or to at least "
         f"{k} people. The same rule applies inside each element, inside each side of the community-versus-institutional comparison, and to the counts of respondents by sector. No names are collected."
     )
@@ -162,7 +166,7 @@ def _perspectives(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | 
     L.append("")
 
 
-def _who_answered_and_change(L: list[str], rules: ScoringRulesFile) -> None:
+def _who_answered_and_change(L: list[str], rules: ScoringRulesFile, words: MethodWords) -> None:
     """The report's list of who answered, and how change between waves is read."""
     k = rules.min_cell_size
     L.append("## Who answered")
@@ -174,7 +178,7 @@ def _who_answered_and_change(L: list[str], rules: ScoringRulesFile) -> None:
     L.append("## Change over time")
     L.append("")
     L.append(
-        f"When a partnership has answered before, each element is compared with the previous wave. A change is flagged as improved or declined only when it is at least {_g(rules.meaningful_change)} points; smaller differences are reported as no meaningful change. "
+        f"When a partnership has answered before, each element is compared with the previous wave. {words.meaningful_change} "
         "Items whose meaning changed between the two instrument versions are left out of both waves' scores for the comparison, so a change is never computed across items that ask different things. From instrument 1.1.0 an item whose question or levels changed is retired and replaced under a new ID, so it is only ever compared with itself; items reworded in plainer words with the same meaning keep their ID and are compared."
     )
     L.append("")

@@ -17,6 +17,7 @@ from ..core import formatting as filters
 from ..core.addresses import permanent_url, versioned_url
 from ..score.models import ElementScore, Representation, ScoreResult
 from .base import _Ctx
+from .method_words import MethodWords, gated_words, method_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..load.framework import Framework
@@ -149,19 +150,16 @@ SUMMARY_RULE = (
 )
 
 
+def report_method_words(score: ScoreResult) -> MethodWords:
+    """The method's sentences for the rules ``score`` was made with (context/method_words.py:
+    the same sentences as the site's page on scoring)."""
+    return method_words(score.method, {e.id: e.name for e in score.elements})
+
+
 def gated_elements(score: ScoreResult) -> str:
     """The elements the gate applies to, in words, from the rules the scores were made with:
     'the four foundational structures (FS1–FS4)', and any other gated element by ID and name."""
-    names = {e.id: e.name for e in score.elements}
-    gated = score.method.gate_elements
-    structures = [x for x in gated if x.startswith("FS")]
-    parts = []
-    if structures == ["FS1", "FS2", "FS3", "FS4"]:
-        parts.append("the four foundational structures (FS1–FS4)")
-    elif structures:
-        parts.append(f"the foundational structures {filters.join_and(structures)}")
-    parts += [f"{x} {names.get(x, '')}".strip() for x in gated if not x.startswith("FS")]
-    return filters.join_and(parts)
+    return gated_words(score.method.gate_elements, {e.id: e.name for e in score.elements})
 
 
 def summary_rule(score: ScoreResult) -> str:

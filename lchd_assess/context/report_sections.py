@@ -19,7 +19,7 @@ from .report_parts import (
     Guidance,
     RosterOrganisation,
     element_ref,
-    gated_elements,
+    report_method_words,
     sector_labels,
     select_actions,
     signed,
@@ -219,8 +219,8 @@ def method_section(
     score: ScoreResult, fw: FrameworkInfo, guidance: Guidance, core: list[ElementScore], caution_rule: str
 ) -> MethodSection:
     """Section 7: the method in words, from the rules the scores were made with."""
-    m = score.method
-    k = m.min_cell_size
+    k = score.method.min_cell_size
+    words = report_method_words(score)
     items = [
         ItemRow(
             id=it.id,
@@ -238,34 +238,24 @@ def method_section(
         instrument=f"{score.instrument_id} {score.instrument_version}",
         framework=f"{fw.title} {score.framework_version}",
         scoring_rules_version=score.scoring_rules_version,
+        # the rule sentences are the site's too (context/method_words.py); the report adds its
+        # comments clause and page 1's caution rule, which only it has
         rules=[
-            "Each answer is on a 0–4 scale; don't know, not applicable and blank answers are counted but not scored.",
-            # the multiplier is the scoring rules' (carried in the result), never a constant here
-            f"An item's score is the mean of its valid answers; an element's score is the mean of its item scores times {m.scale_multiplier:g} (0–100); the overall score is the mean of the eight element scores.",
-            f"An element is scored only when at least {filters.percent(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered.",
-            f"Interval: {m.interval}",
-            (
-                f"Gate: a foundational structure below {filters.score(m.gate_threshold)} caps the overall readiness level."
-                if m.gate_elements == ["FS1", "FS2", "FS3", "FS4"]
-                else f"Gate: any of {gated_elements(score)} below {filters.score(m.gate_threshold)} caps the overall readiness level at {_level_label(score, m.gate_cap_level)}."
-            ),
-            f"Privacy: a group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction; comments show a sector group only when that group has at least {k} respondents.",
-            f"Meaningful change: a move of at least {filters.score(m.meaningful_change)} points between waves.",
+            words.answers,
+            f"{words.item_score} {words.element_score} {words.overall_score}",
+            words.computable,
+            words.interval,
+            words.gate,
+            f"{words.privacy} Comments show a sector group only when that group has at least {k} respondents.",
+            words.meaningful_change,
             *([f"Caution on page 1: {caution_rule[0].lower()}{caution_rule[1:]}"] if caution_rule else []),
         ],
-        levels=[
-            f"{label}: {filters.score(lo_)} to {'100' if hi_ >= 100 else 'under ' + filters.score(hi_)}"
-            for _i, label, lo_, hi_ in m.level_bands
-        ],
+        levels=[f"{level.label}: {level.scores}" for level in words.levels],
         items=items,
         total_dont_know=sum(e.n_dont_know for e in core),
         total_not_applicable=sum(e.n_not_applicable for e in core),
         summary_rule=summary_rule(score),
     )
-
-
-def _level_label(score: ScoreResult, level_id: str) -> str:
-    return next((label for bid, label, _a, _b in score.method.level_bands if bid == level_id), level_id.capitalize())
 
 
 def comment_rows(score: ScoreResult, guidance: Guidance) -> list[CommentRow] | None:

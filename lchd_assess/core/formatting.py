@@ -60,6 +60,11 @@ def md_escape(value: str) -> str:
 
 
 _MD_SPECIAL = ("\\", "`", "*", "_", "[", "]", "|", "{", "}")
+#: Every character md_text escapes, in one table: one pass over the text instead of twelve (the
+#: site's pages call it some 4,500 times a build).  It gives what replacing one character after
+#: another in this order gave: no replacement holds a character that a later one would change.
+_MD_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", **{ch: "\\" + ch for ch in _MD_SPECIAL}})
+_NUMBERED = re.compile(r"\d+([.)])")
 
 
 def md_text(value: str) -> str:
@@ -68,14 +73,11 @@ def md_text(value: str) -> str:
     Unlike :func:`md_escape`, ``&``, ``<`` and ``>`` become HTML entities (Python-Markdown does
     not honour a backslash before ``<``), so text such as "<5 members" never turns into a tag.
     """
-    out = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for ch in _MD_SPECIAL:
-        out = out.replace(ch, "\\" + ch)
-    out = " ".join(out.split())
+    out = " ".join(str(value).translate(_MD_TEXT).split())
     # a line that starts like a heading, list or rule would stop being plain text
     if out[:1] in ("#", "-", "+"):
         out = "\\" + out
-    m = re.match(r"\d+([.)])", out)
+    m = _NUMBERED.match(out)
     if m:
         out = out[: m.start(1)] + "\\" + out[m.start(1) :]
     return out

@@ -19,6 +19,7 @@ Standard library only at import time: every command, including ``--help``, impor
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 import platformdirs
@@ -165,9 +166,18 @@ def display_path(path: Path) -> str:
     """Paths in messages: relative to the current folder when below it."""
     try:
         # real(), not resolve(): a symlink that points at itself must not raise here
-        return str(real(path).relative_to(real(Path.cwd())))
+        return str(real(path).relative_to(_real_cwd(os.getcwd())))
     except ValueError:
         return str(path)
+
+
+@functools.lru_cache(maxsize=8)
+def _real_cwd(cwd: str) -> Path:
+    """The current folder with symlinks followed, once per folder a run works in: scoring a
+    portfolio shows thousands of paths, each resolving the same folder again (an lstat per
+    part of its name). Keyed by ``os.getcwd()``, which on POSIX already has no symlinks in it,
+    so a change of folder is a new entry; only messages use it, never a safety check."""
+    return real(cwd)
 
 
 def real(path: str | Path) -> Path:

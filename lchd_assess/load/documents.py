@@ -15,9 +15,8 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
-import jsonschema
 from pydantic import BaseModel, ValidationError
 from pydantic.json_schema import GenerateJsonSchema
 
@@ -26,6 +25,9 @@ from ..core.outputs import dumps_json
 from . import models
 from .pattern_words import pattern_in_words
 from .yamlload import LoadedYaml, load_yaml
+
+if TYPE_CHECKING:  # pragma: no cover - annotations only: jsonschema is imported when a file is checked
+    import jsonschema
 
 #: The file names the toolkit reads as YAML documents.
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -64,6 +66,8 @@ def schema_for(kind: Kind) -> dict[str, Any]:
 
 @functools.cache
 def _validator(kind: Kind) -> jsonschema.protocols.Validator:
+    import jsonschema  # lazily: ~0.03 s of start-up, needed only to check a file read from disk; a build answered from the content cache (site build, report) reads none
+
     return jsonschema.Draft202012Validator(schema_for(kind))
 
 
@@ -116,6 +120,8 @@ def _leaf(error: jsonschema.ValidationError) -> jsonschema.ValidationError:
     while error.validator in ("anyOf", "oneOf") and error.context:
         non_null = [e for e in error.context if not (e.validator == "type" and e.validator_value == "null")]
         candidates = non_null or list(error.context)
+        import jsonschema.exceptions  # already loaded by _validator, which made the error (see there)
+
         error = jsonschema.exceptions.best_match(candidates) or candidates[0]
     return error
 

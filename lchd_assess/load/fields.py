@@ -112,7 +112,12 @@ Text = Annotated[str, Field(min_length=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+    # defer_build: a model's validator is built on its first use, not when its module is
+    # imported. Commands answered from a cache (a site build, a report from a saved scores file)
+    # import these modules without validating most of the models they define; building every
+    # validator at import cost ~30 ms CPU of ~100 (medians of 3, in process). A model that is
+    # used is built once, as before.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False, defer_build=True)
 
 
 #: The element kinds an instrument item or recommended action measures or reaches.

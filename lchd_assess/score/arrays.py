@@ -341,11 +341,19 @@ def _percentile_intervals(
     overall score where every element has one, and the percentile interval of each."""
     E = len(order)
     has = counts > 0
-    scores = np.divide(sums, counts, out=np.zeros(sums.shape), where=has) * multiplier
-    cols = [(e, scores[k][has[k]]) for k, e in enumerate(order)]
-    if len(order) == n_elements:
-        every = has.all(axis=0)
-        cols.append((overall, compensated_sum(scores[:, every]) / E))
+    if has.all():
+        # The usual case (every resample drew someone who answered each element): no resample
+        # is left out, so no masks and no copies (the same numbers, a third of the time).
+        scores = np.divide(sums, counts) * multiplier
+        cols = [(e, scores[k]) for k, e in enumerate(order)]
+        if len(order) == n_elements:
+            cols.append((overall, compensated_sum(scores) / E))
+    else:
+        scores = np.divide(sums, counts, out=np.zeros(sums.shape), where=has) * multiplier
+        cols = [(e, scores[k][has[k]]) for k, e in enumerate(order)]
+        if len(order) == n_elements:
+            every = has.all(axis=0)
+            cols.append((overall, compensated_sum(scores[:, every]) / E))
     alpha = (1 - confidence) / 2
     out = {}
     for e, xs in cols:

@@ -47,6 +47,11 @@ def _data(ctx: SiteContext) -> dict[str, Any]:
     return cached
 
 
+def _element_names(ctx: SiteContext) -> dict[str, str]:
+    """Principle and structure ID → name (the gate sentence names a gated principle)."""
+    return {e.id: e.name for e in [*ctx.fw.principles, *ctx.fw.structures]}
+
+
 def instrument_pages(ctx: SiteContext) -> list[Page]:
     """The self-assessment's pages: overview, items, answering, scoring, codebook, and one
     codebook per translation."""
@@ -60,7 +65,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         SCORING,
         "generated-markdown.md",
         "How the self-assessment is scored",
-        {"body": method_markdown(rules, inst), "source": "assessments/scoring-rules.yaml"},
+        {"body": method_markdown(rules, inst, _element_names(ctx)), "source": "assessments/scoring-rules.yaml"},
         description="How answers become element scores, readiness levels, intervals, agreement, sector perspectives and change over time; generated from the scoring rules.",
         nav_title="How it is scored",
     )

@@ -6,6 +6,7 @@ Split out of site/pages.py (which re-exports :class:`TermLinker`, the name the p
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterable
 
@@ -18,6 +19,33 @@ if TYPE_CHECKING:  # pragma: no cover - annotations only (site/pages.py imports 
 def _term_pattern(text: str) -> str:
     words = [re.escape(w) for w in re.split(r"[\s\-]+", text.strip()) if w]
     return r"[\s\-]+".join(words)
+
+
+@functools.lru_cache(maxsize=4)
+def _patterns(terms: tuple[tuple[str, str, str | None], ...]) -> tuple[tuple[int, str, re.Pattern[str]], ...]:
+    """(length, term ID, pattern) for each glossary term's name and abbreviation, longest first.
+
+    Made once per glossary, not once per page: every page of a build links the same terms.
+    """
+    return tuple(_term_patterns(terms))
+
+
+def _term_patterns(terms: tuple[tuple[str, str, str | None], ...]) -> list[tuple[int, str, re.Pattern[str]]]:
+    pats: list[tuple[int, str, re.Pattern[str]]] = []
+    for term, term_id, abbreviation in terms:
+        pats.append(
+            (
+                len(term),
+                term_id,
+                re.compile(r"(?<![\w-])" + _term_pattern(term) + r"(?:s|es)?(?![\w-])", re.IGNORECASE),
+            )
+        )
+        if abbreviation and len(abbreviation) >= 2:
+            pats.append(
+                (len(abbreviation), term_id, re.compile(r"(?<![\w-])" + re.escape(abbreviation) + r"s?(?![\w-])"))
+            )
+    # longest first, then by ID: deterministic choice among overlapping terms
+    return sorted(pats, key=lambda p: (-p[0], p[1]))
 
 
 class TermLinker:
@@ -33,21 +61,7 @@ class TermLinker:
         self.ctx = ctx
         self.page_path = page_path
         self.seen: set[str] = set(skip)
-        pats: list[tuple[int, str, re.Pattern[str]]] = []
-        for t in ctx.fw.terms:
-            pats.append(
-                (
-                    len(t.term),
-                    t.id,
-                    re.compile(r"(?<![\w-])" + _term_pattern(t.term) + r"(?:s|es)?(?![\w-])", re.IGNORECASE),
-                )
-            )
-            if t.abbreviation and len(t.abbreviation) >= 2:
-                pats.append(
-                    (len(t.abbreviation), t.id, re.compile(r"(?<![\w-])" + re.escape(t.abbreviation) + r"s?(?![\w-])"))
-                )
-        # longest first, then by ID: deterministic choice among overlapping terms
-        self.patterns = sorted(pats, key=lambda p: (-p[0], p[1]))
+        self.patterns = _patterns(tuple((t.term, t.id, t.abbreviation) for t in ctx.fw.terms))
 
     def __call__(self, text: str) -> str:
         taken: list[tuple[int, int, str]] = []

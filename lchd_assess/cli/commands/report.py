@@ -38,9 +38,12 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from ...app.report import REPORT_FILES, load_partnership_scores, partnership_inputs, render_report, write_report
-    from ...app.report_inputs import report_inputs
-    from ...core.safe_output import OutputGuard, shown
+    from ..process import importing
+
+    with importing():  # everything the report needs but WeasyPrint (cli/process.py)
+        from ...app.report import REPORT_FILES, load_partnership_scores, partnership_inputs, render_report, write_report
+        from ...app.report_inputs import report_inputs
+        from ...core.safe_output import OutputGuard, shown
 
     # checked before scoring and rendering, so a refusal costs nothing
     target = OutputGuard(force=args.force, inputs=partnership_inputs(Path(args.partnership))).folder(

@@ -1,0 +1,47 @@
+"""The report command's process: what it does to the garbage collector, and only as a program."""
+
+from __future__ import annotations
+
+import gc
+import subprocess
+import sys
+
+
+def test_a_report_program_pauses_the_collector_while_importing_and_freezes_before_weasyprint(tmp_path):
+    # gc.freeze is replaced by a probe that says what was imported when it was called and
+    # whether the collector was paused, then ends the process: the command freezes before
+    # reading its input, so none is needed.
+    probe = (
+        "import gc, sys\n"
+        "def probe():\n"
+        "    loaded = [m for m in ('lchd_assess.app.report', 'pydantic', 'jinja2', 'weasyprint') if m in sys.modules]\n"
+        "    print(','.join(loaded), gc.isenabled())\n"
+        "    raise SystemExit(0)\n"
+        "gc.freeze = probe\n"
+        f"sys.argv = ['lchd-assess', 'report', {str(tmp_path / 'scores.json')!r}, '--out', {str(tmp_path / 'out')!r}]\n"
+        "from lchd_assess.cli.main import main\n"
+        "main()\n"
+    )
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert r.stdout.strip() == "lchd_assess.app.report,pydantic,jinja2 False", (r.stdout, r.stderr)
+
+
+def test_a_report_program_collects_garbage_again_after_its_imports(tmp_path):
+    probe = (
+        "import gc, sys\n"
+        "from lchd_assess.cli import process\n"
+        "process.mark_one_shot()\n"
+        "with process.importing():\n"
+        "    import json\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert r.stdout.strip() == "True True", (r.stdout, r.stderr)
+
+
+def test_a_report_run_in_process_leaves_the_collector_alone(cli, tmp_path):
+    frozen = gc.get_freeze_count()
+    r = cli("report", str(tmp_path / "missing.json"), "--out", str(tmp_path / "out"))
+    assert r.returncode == 2, r.stderr
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
