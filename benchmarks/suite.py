@@ -42,6 +42,9 @@ def run(args: list[str]) -> dict:
         log.seek(0)
         out = log.read()
     summary = (out.strip().splitlines() or ["(no output)"])[-1]
+    for line in out.splitlines():
+        if line.startswith(("FAILED", "ERROR")):
+            print("  " + line, flush=True)
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
