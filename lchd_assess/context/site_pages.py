@@ -77,6 +77,81 @@ class GlossaryTerm(TypedDict):
     named_by: list[Link]
 
 
+class Styled(TypedDict):
+    #: the style's name (APA, AMA, Vancouver)
+    name: str
+    text: str
+
+
+class CiteFormat(TypedDict):
+    """A work on the How-to-cite page (formats/citation.py's entry)."""
+
+    title: str
+    styles: list[Styled]
+    apa: str
+    bibtex: str
+    ris: str
+    doi_note: str
+
+
+class ChangeRow(TypedDict):
+    #: added, reworded, retired or removed
+    change: str
+    link: Link
+    #: the fields that changed, comma-separated
+    fields: str
+
+
+class ChangedUnit(TypedDict):
+    """One part of the release (framework, instrument, …) and its changes."""
+
+    label: str
+    before: str
+    after: str
+    rows: list[ChangeRow]
+
+
+class OtherChangelog(TypedDict):
+    """The changelog of the self-assessment's files or the reporting standard."""
+
+    title: str
+    #: the repository file it is kept in
+    file: str
+    version: str
+    entries: list[Any]
+
+
+class MappingLink(Link):
+    """A crosswalk mapping: where a source element maps onto."""
+
+    relationship: str
+    rationale: str
+
+
+class SourceElement(TypedDict):
+    """An element of a companion source and its mappings."""
+
+    id: str
+    name: str
+    description: Optional[str]
+    place: str
+    mappings: list[MappingLink]
+
+
+class DownloadFile(TypedDict):
+    path: str
+    name: str
+    description: str
+
+
+class DownloadList(TypedDict):
+    """Another part's downloads (self-assessment, checklist)."""
+
+    title: str
+    intro: str
+    files: list[DownloadFile]
+
+
 class SitePage(_Trusted):
     """The base of every site page's context (TEMPLATES: its templates in site_templates/pages/)."""
 
@@ -231,9 +306,7 @@ class CrosswalkPage(SitePage):
     crosswalk: Any = Field(description="The crosswalk (load model).")
     source: Link = Field(description="The companion source's reference.")
     source_citation: str = Field(description="The companion source's citation.")
-    sources: list[Row] = Field(
-        description="Its source elements: id, name, description, place, mappings (a Link's keys plus relationship, rationale)."
-    )
+    sources: list[SourceElement] = Field(description="The companion source's elements and their mappings.")
 
 
 class GlossaryPage(SitePage):
@@ -255,23 +328,19 @@ class ChangelogPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("changelog.md",)
     version: str = Field(description="The framework's version.")
     entries: list[Any] = Field(description="The framework's changelog entries, newest first.")
-    others: list[Row] = Field(
-        description="The self-assessment's and the reporting standard's changelogs: title, file, version, entries."
-    )
+    others: list[OtherChangelog] = Field(description="The self-assessment's and the reporting standard's changelogs.")
 
 
 class ChangesPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("changes.md",)
     version: str = Field(description="This release's framework version.")
     previous: Optional[str] = Field(description="The release compared with (None for the first).")
-    units: list[Row] = Field(
-        description="Per file: label, before, after, rows (change, link (Link), fields as a comma-separated string)."
-    )
+    units: list[ChangedUnit] = Field(description="Per part, the elements that changed.")
 
 
 class CitePage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("cite.md",)
-    formats: list[Row] = Field(description="The how-to-cite entries (formats.citation), one per work and style.")
+    formats: list[CiteFormat] = Field(description="The how-to-cite entries (formats.citation), one per work.")
     message: str = Field(description="CITATION.cff's message.")
     example: str = Field(description="An element's permanent address in this release (P1's).")
     latest: str = Field(description="The same page's address in the latest release.")
@@ -282,7 +351,7 @@ class DownloadsPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("downloads.md",)
     version: str = Field(description="The framework's version.")
     files: list[dict[str, str]] = Field(description="The framework's files: path, name, folder.")
-    extra: list[Row] = Field(description="Other parts' downloads: title, intro, files (path, name, description).")
+    extra: list[DownloadList] = Field(description="Other parts' downloads.")
 
 
 class MkDocsConfig(_Trusted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Optional
 
 from pydantic import Field
+from typing_extensions import TypedDict
 
 from .site_pages import CiteBox, Link, Row, SitePage
 
@@ -21,6 +22,46 @@ class InstrumentElement(Link):
     item_count: int
     #: link to its items on the items page
     items_href: str
+
+
+class ReportingDomain(TypedDict):
+    """A reporting domain of the paper's call (RD1–RD5)."""
+
+    id: str
+    name: str
+    #: Markdown, glossary terms linked
+    description: str
+    prompts: list[str]
+    principles: list[Link]
+    place: str
+    #: the reporting standard's items in the domain ("8b Title")
+    items: list[Link]
+
+
+class ResearchPriority(TypedDict):
+    id: str
+    name: str
+    description: str
+    related: list[Link]
+    place: str
+
+
+class ItemMapping(Link):
+    """A guideline element's mapping onto one of the standard's items."""
+
+    relationship: str
+    note: Optional[str]
+
+
+class GuidelineElementRow(TypedDict):
+    number: str
+    anchor: str
+    section: str
+    item_name: str
+    summary: str
+    mappings: list[ItemMapping]
+    #: why the element does not apply to a partnership report, when it does not
+    not_applicable: Optional[str]
 
 
 class GuidePage(SitePage):
@@ -84,10 +125,8 @@ class ResearchAgendaPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("research-agenda.md",)
     summary: str = Field(description="The paper's call, glossary terms linked (Markdown).")
     place: str = Field(description="Where the paper says it.")
-    domains: list[Row] = Field(
-        description="The reporting domains: id, name, description, prompts, principles (links), place, items."
-    )
-    priorities: list[Row] = Field(description="The research priorities: id, name, description, related (links), place.")
+    domains: list[ReportingDomain] = Field(description="The reporting domains, in order.")
+    priorities: list[ResearchPriority] = Field(description="The research priorities, in order.")
     standard_href: Optional[str] = Field(description="Link to the reporting standard (None when there is none).")
 
 
@@ -117,7 +156,5 @@ class StandardItemPage(SitePage):
 class GuidelineCrosswalkPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("guideline-crosswalk.md",)
     gx: Any = Field(description="The guideline crosswalk (load model).")
-    elements: list[Row] = Field(
-        description="The guideline's elements: number, anchor, section, item_name, summary, mappings (a Link's keys plus relationship, note), not_applicable."
-    )
+    elements: list[GuidelineElementRow] = Field(description="The guideline's elements, in order.")
     overview_href: str = Field(description="Link to the standard's overview.")
