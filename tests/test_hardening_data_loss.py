@@ -9,6 +9,7 @@ current folder itself.  Everything else needs ``--force``, and the message names
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
@@ -178,6 +179,29 @@ def test_a_staging_folder_is_removed_whatever_happens_and_only_it(tmp_path):
             (tmp / "index.html").write_text("x")
             raise RuntimeError("build failed")
     assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_staged_tree_is_moved_in_whole_and_the_marker_lists_every_file_by_its_content(tmp_path):
+    out = tmp_path / "site"
+    folder = OutputGuard().folder(out, prune=True)
+    with folder.staging() as tmp:
+        for rel, text in {"index.html": "i", "a/b/page.html": "p", "a/c.css": "c", "assets/x/y/z.js": "z"}.items():
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / rel).write_text(text)
+        os.symlink("../index.html", tmp / "a" / "link.html")
+        folder.commit(tmp)
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file() and p.name != MARKER)
+    assert files == ["a/b/page.html", "a/c.css", "a/link.html", "assets/x/y/z.js", "index.html"]
+    assert os.readlink(out / "a" / "link.html") == "../index.html"
+    listed = json.loads((out / MARKER).read_text())["files"]
+    assert sorted(listed) == files
+    assert listed["a/b/page.html"] == hashlib.sha256(b"p").hexdigest()
+    # the next build drops a page: only that page goes, and its emptied folder with it
+    folder = OutputGuard().folder(out, prune=True)
+    with folder.staging() as tmp:
+        (tmp / "index.html").write_text("i")
+        folder.commit(tmp)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.name != MARKER) == ["index.html"]
 
 
 # -- the commands, as a coordinator meets them -------------------------------------------------

@@ -149,7 +149,7 @@ def test_the_what_changed_page_lists_each_element_change_with_a_link(repo):
     (repo / "framework/releases/0.9.0.json").write_text(json.dumps(old), encoding="utf-8")
     ctx = SiteContext(load_framework(repo / "framework"), load_cff(repo / "CITATION.cff"))
     page = changes_pages(ctx)[0]
-    assert page.context["previous"] == "0.9.0"
-    rows = [(r["change"], r["link"]["id"], r["fields"]) for u in page.context["units"] for r in u["rows"]]
+    assert page.context.previous == "0.9.0"
+    rows = [(r["change"], r["link"]["id"], r["fields"]) for u in page.context.units for r in u["rows"]]
     assert rows == [("reworded", principles[0]["id"], "description")]
-    assert page.context["units"][0]["rows"][0]["link"]["href"] == "principles/P1.md"
+    assert page.context.units[0]["rows"][0]["link"]["href"] == "principles/P1.md"

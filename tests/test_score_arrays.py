@@ -16,7 +16,7 @@ from lchd_assess.formats.responses import read_responses
 from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score import arrays
 from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
-from lchd_assess.score.elements import Matrix, answer_kinds, element_calc, element_index, round_half_up
+from lchd_assess.score.elements import Matrix, answer_codes, answer_kinds, element_calc, element_index, round_half_up
 
 from score_reference import bootstrap_reference
 
@@ -220,6 +220,20 @@ def test_array_statistics_equal_their_plain_definitions_on_every_bundled_answer_
             assert rates[g][e] == _dk_rate_plain([m.respondents[n] for n in keep], [ITEMS[i] for i in idx])
 
 
+@pytest.mark.parametrize("path", ANSWER_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_answer_arrays_from_answer_bytes_equal_those_from_values_and_kinds(path):
+    import numpy as np
+
+    m = _matrix(path)
+    codes = answer_codes(m.respondents, ITEMS)
+    assert codes is not None and len(codes) == len(m.respondents) * len(ITEMS)
+    plain = arrays.AnswerArrays(m.values, len(ITEMS), EL, kinds=answer_kinds(m.respondents, ITEMS))
+    fast = arrays.AnswerArrays(m.values, len(ITEMS), EL, codes=codes)
+    for name in ("raw", "X", "V", "kinds", "valid_per_element"):
+        a, b = getattr(plain, name), getattr(fast, name)
+        assert a.dtype == b.dtype and a.shape == b.shape and np.array_equal(a, b), name
+
+
 def test_a_whole_number_outside_0_to_4_still_counts_as_a_valid_answer_as_before():
     # Only the reader's values (0–4, DK, NA, blank) are in the fast tables; anything else takes
     # the plain way, which treats any whole number as a valid answer, as the scorer always has.
@@ -229,6 +243,7 @@ def test_a_whole_number_outside_0_to_4_still_counts_as_a_valid_answer_as_before(
     m = Matrix.build(ITEMS, [r])
     assert m.values[0][:4] == [7, None, 3, None]
     assert answer_kinds([r], ITEMS)[0][:4] == [arrays.VALID, arrays.DONT_KNOW, arrays.VALID, arrays.BLANK]
+    assert answer_codes([r], ITEMS) is None  # 7 has no byte: the plain way
 
 
 @pytest.mark.parametrize("n", [3, arrays.CACHED_UP_TO, arrays.CACHED_UP_TO + 1])

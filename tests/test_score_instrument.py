@@ -128,7 +128,7 @@ def test_method_page_is_generated_from_the_rules():
     assert md.startswith("# How the self-assessment is scored\n")
     for band in RULES.levels:
         assert f"| {band.label} | {band.min:g} to" in md
-    assert f"{RULES.interval.resamples} times" in md and str(RULES.interval.seed) in md
+    assert f"{RULES.interval.resamples} resamples" in md and str(RULES.interval.seed) in md
     assert f"at least {RULES.min_cell_size} people" in md
     assert f"less than {RULES.gap_thresholds[0]:g} points" in md
     assert f"at least {RULES.meaningful_change:g} points" in md

@@ -6,10 +6,12 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lchd_assess.core.findings import CATALOGUE
 from lchd_assess.load.instrument import load_assessment
-from lchd_assess.formats.responses import read_responses, template_csv
+from lchd_assess.formats.responses import _count_unquoted, detect_delimiter, read_responses, template_csv
 from lchd_assess.app.validate import validate_paths
 
 BROKEN = Path(__file__).parent / "broken_responses"
@@ -137,3 +139,17 @@ def test_validate_checks_answers_against_the_instrument_validated_with_them(tmp_
     alone.mkdir()
     (alone / "w.csv").write_text((tmp_path / "w.csv").read_text(encoding="utf-8"), encoding="utf-8")
     assert validate_paths([alone / "w.csv"]).report.ok
+
+
+def _delimiter_plain(text: str) -> str:
+    """The header's delimiter by the plain rule: counted character by character outside quotes."""
+    counts = _count_unquoted(text)
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=',;\t"\r\nab ', max_size=40))
+def test_the_delimiter_is_the_same_whether_the_header_line_is_counted_at_once_or_character_by_character(text):
+    assert detect_delimiter(text) == _delimiter_plain(text)
+    assert detect_delimiter("a;b;c\r\n1,2") == ";" and detect_delimiter('"a;b",c\n') == ","

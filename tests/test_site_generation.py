@@ -231,14 +231,17 @@ def test_write_site_removes_stale_files_and_refuses_a_folder_it_did_not_make(tmp
 
 
 def test_a_page_set_added_to_the_registry_appears_in_pages_and_navigation(fw, cff, prepared, monkeypatch):
+    from lchd_assess.context.site_pages import ChangelogPage
     from lchd_assess.site.generate import PAGE_SETS, Page, PageSet, register_page_set
 
     monkeypatch.setattr(site_mod, "PAGE_SETS", list(PAGE_SETS))
 
+    changelog = ChangelogPage.trusted(entries=[], version="9.9.9", others=[])
+
     def build(ctx):
         return [
-            Page("worked-examples/index.md", "changelog.md", "Worked examples", {"entries": [], "version": "9.9.9"}),
-            Page("worked-examples/one.md", "changelog.md", "One", {"entries": [], "version": "9.9.9"}),
+            Page("worked-examples/index.md", "changelog.md", "Worked examples", changelog),
+            Page("worked-examples/one.md", "changelog.md", "One", changelog),
         ]
 
     register_page_set(

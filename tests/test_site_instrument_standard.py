@@ -211,7 +211,8 @@ class _Links(HTMLParser):
 
 
 def _permanent_urls(text: str, base: str) -> set[str]:
-    return set(re.findall(re.escape(base) + r"[^\s\"'<>)\]]*", text))
+    # a backslash ends an address too: in JSON goldens a newline after one is written "\n"
+    return set(re.findall(re.escape(base) + r"[^\s\"'<>)\]\\]*", text))
 
 
 def test_every_permanent_address_in_reports_and_checklists_is_a_built_page(built, root, std, fw):
@@ -221,7 +222,8 @@ def test_every_permanent_address_in_reports_and_checklists_is_a_built_page(built
     texts += [
         p.read_text(encoding="utf-8")
         for p in sorted((root / "tests" / "golden").rglob("*"))
-        if p.suffix in (".html", ".md", ".json")
+        # golden/contexts holds the site pages' contexts too, with their latest/ addresses on purpose
+        if p.suffix in (".html", ".md", ".json") and p.relative_to(root / "tests" / "golden").parts[0] != "contexts"
     ]
     urls: set[str] = set()
     for t in texts:

@@ -27,7 +27,7 @@ from ..core.safe_output import OutputFolder, OutputGuard, shown
 from ..core.text import excerpt
 from ..formats.score_output import to_json
 from ..render.pdf import read_asset, render_pdf
-from ..render.templating import environment
+from ..render.templating import environment, render
 from ..score.models import ScoreResult
 from ..score.recheck import range_problems, reapply_privacy
 from .report_inputs import default_guidance, report_framework_info, report_inputs  # noqa: F401 (re-exported)
@@ -52,7 +52,7 @@ def _css() -> str:
 
 
 def render_template(name: str, context: "ReportContext | PortfolioContext") -> str:
-    return environment().get_template(name).render(**context.template_vars())
+    return render(environment(), name, context)
 
 
 def report_context(

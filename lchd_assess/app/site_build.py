@@ -16,7 +16,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 from .. import __version__
 from ..core import paths
@@ -54,7 +54,18 @@ def _stamp_file(docs_dir: Path) -> Path | None:
     )
 
 
-def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path: Path) -> str:
+def fingerprint(
+    framework_dir: Path,
+    docs_dir: Path,
+    config_path: Path,
+    cff_path: Path,
+    docs: Mapping[str, str | bytes] | None = None,
+) -> str:
+    """SHA-256 over everything a generation's output depends on (see above).
+
+    ``docs``: the docs folder's files (docs-relative path → content) when the caller has just
+    written exactly these, so they are not read back from disk; the result is the same.
+    """
     h = hashlib.sha256(f"lchd-site/2 {__version__} {sys.version_info[:2]} {framework_dir}\n".encode())
     package = Path(__file__).resolve().parents[1]
     # the self-assessment's pages and downloads are generated from assessments/ too
@@ -66,6 +77,9 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
         ("docs", docs_dir, True),
     ]
     for label, folder, by_content in groups:
+        if label == "docs" and docs:
+            _hash_docs(h, docs)
+            continue
         if not folder.is_dir():
             h.update(f"{label}: missing\n".encode())
             continue
@@ -80,6 +94,16 @@ def fingerprint(framework_dir: Path, docs_dir: Path, config_path: Path, cff_path
     for p in (config_path, cff_path):
         h.update(p.name.encode() + (hashlib.sha256(p.read_bytes()).digest() if p.exists() else b"missing"))
     return h.hexdigest()
+
+
+def _hash_docs(h: Any, docs: Mapping[str, str | bytes]) -> None:
+    """The docs group of :func:`fingerprint` from the files' contents, in the order and form
+    the walk over the folder gives (paths sorted part by part, as pathlib sorts them)."""
+    for rel in sorted(docs, key=lambda r: r.split("/")):
+        if "__pycache__" not in rel.split("/"):
+            data = docs[rel]
+            h.update(f"docs/{rel}\n".encode())
+            h.update(hashlib.sha256(data.encode("utf-8") if isinstance(data, str) else data).digest())
 
 
 def build_site(
@@ -199,5 +223,6 @@ def _generate_unless_current(
         site.config = relocate_config(site.config, config_path.parent)
     changed = write_site(site, docs_dir, config_path)
     if stamp is not None:
-        write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path) + "\n")
+        # the docs folder now holds exactly site.files: hashed as they are, not read back
+        write_atomic(stamp, fingerprint(fw_dir, docs_dir, config_path, cff_path, docs=site.files) + "\n")
     return site, changed

@@ -13,8 +13,9 @@ fonts), with the toolkit's and Python's versions.  Any change to any of those gi
 fingerprint, so an entry is only ever used for exactly the files it was made from; the pages
 themselves are always generated again (``site build --force`` regenerates every page).
 
-The framework is kept as its validated files' data (each model's JSON) and validated again by
-its pydantic models when read back, which costs a few milliseconds: what comes back is the same
+The framework is kept as its validated files' data (each model's JSON) and rebuilt from it
+without validating it again (app/cached_models.py: validation would first build every model's
+validator, which nothing else in a build from the cache needs): what comes back is the same
 objects a fresh load gives (tested).  The cache is an optimisation only: when it cannot be read
 or written (no cache folder, a read-only disk, a damaged entry) everything is made afresh.
 ``LCHD_CACHE_DIR`` moves the cache; ``LCHD_CACHE_DIR=`` (empty) turns it off.
@@ -44,6 +45,7 @@ from ..load.kinds import KINDS
 from ..load.translation import Translation
 from ..site.generate import Site, generate
 from ..site.pages import Prepared
+from .cached_models import rebuild
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
@@ -121,7 +123,7 @@ def _dump(model: Any) -> Any:
 
 
 def _load(kind: str, data: Any) -> Any:
-    return KINDS[kind].model.model_validate(data)
+    return rebuild(KINDS[kind].model, data)
 
 
 def _entry(inputs: SiteInputs) -> str:
@@ -150,8 +152,8 @@ def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInpu
     files = {kind: [_load(kind, d) for d in docs] for kind, docs in data["framework"].items()}
     a, tr = data["assessment"], data["translations"]
     prepared = Prepared(
-        release_changes=ReleaseChanges.model_validate(data["release_changes"]) if data["release_changes"] else None,
-        citations=SiteCitations.model_validate(data["citations"]) if data["citations"] else None,
+        release_changes=rebuild(ReleaseChanges, data["release_changes"]) if data["release_changes"] else None,
+        citations=rebuild(SiteCitations, data["citations"]) if data["citations"] else None,
         assessment=Assessment(
             **{f: _load(kind, a[f]) for f, kind in _ASSESSMENT_PARTS.items()}, folder=Path(a["folder"])
         )

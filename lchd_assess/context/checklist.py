@@ -7,8 +7,9 @@ shape from the standard's crosswalk, so every renderer takes either.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Iterable
+
+from pydantic import Field
 
 from ..load.checklist import (
     NOT_DONE_PREFIX,
@@ -21,50 +22,49 @@ from ..load.checklist import (
     text_of,
 )
 from ..load.standard import Standard, item_url, standard_url
+from .base import _Ctx
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(_Ctx):
     """One checklist row as the templates see it."""
 
-    id: str
-    number: str
-    title: str
-    what_to_report: str
-    tier: str
-    domain: str
-    na_allowed: bool
-    #: "reported", "not-done", "not-applicable" or "missing"
-    status: str
-    answer: str
-    url: str
+    id: str = Field(description="Item ID (squire-N for a SQUIRE element).")
+    number: str = Field(description="Item number as printed.")
+    title: str = Field(description="Item title.")
+    what_to_report: str = Field(description="What the item asks authors to report.")
+    tier: str = Field(description="core or extended ('SQUIRE 2.0' in the SQUIRE view).")
+    domain: str = Field(description="Reporting domain (the SQUIRE section in the SQUIRE view).")
+    na_allowed: bool = Field(description="The item may be answered 'not applicable'.")
+    status: str = Field(description="reported, not-done, not-applicable or missing (flagged in the SQUIRE view).")
+    answer: str = Field(description="The author's answer as shown ('' when missing).")
+    url: str = Field(description="The item's permanent page.")
 
 
-@dataclass(frozen=True)
-class SectionRows:
-    title: str
-    rows: list[Row]
+class SectionRows(_Ctx):
+    """One section of the checklist and its rows."""
+
+    title: str = Field(description="Section title.")
+    rows: list[Row] = Field(description="Its rows, in the standard's order.")
 
 
-@dataclass(frozen=True)
-class ChecklistContext:
-    """Everything the checklist templates use (documented, nothing else is passed)."""
+class ChecklistContext(_Ctx):
+    """Everything the checklist renderers use (HTML, Markdown, PDF, Word; documented, nothing else is passed)."""
 
-    #: "final" (complete, no findings), "draft" (rendered with findings, marked) or "blank".
-    mode: str
-    standard_title: str
-    standard_version: str
-    citation: str
-    standard_url: str
-    report_title: str
-    partnership: str
-    manuscript_version: str
-    #: "full" or "core"
-    scope: str
-    sections: list[SectionRows]
-    counts: dict[str, int]
-    problems: list[str] = field(default_factory=list)
-    squire_note: str = ""
+    mode: str = Field(
+        description='"final" (complete, no findings), "draft" (rendered with findings, marked) or "blank".'
+    )
+    standard_title: str = Field(description="The standard's title.")
+    standard_version: str = Field(description="The standard's version.")
+    citation: str = Field(description="How to cite the standard.")
+    standard_url: str = Field(description="The standard's permanent page.")
+    report_title: str = Field(description="The manuscript's title ('' for a blank checklist).")
+    partnership: str = Field(description="The partnership the manuscript reports on.")
+    manuscript_version: str = Field(description="The manuscript's version or date.")
+    scope: str = Field(description='"full" or "core".')
+    sections: list[SectionRows] = Field(description="The sections with at least one row.")
+    counts: dict[str, int] = Field(description="Rows by status (all zero for a blank checklist).")
+    problems: list[str] = Field(default_factory=list, description="Findings, sorted (a draft shows them).")
+    squire_note: str = Field(default="", description="How the checklist relates to SQUIRE 2.0.")
 
 
 def _status(entry: ChecklistEntry | None) -> tuple[str, str]:
@@ -102,37 +102,37 @@ def build_context(
                 counts[status] += 1
             rows.append(
                 Row(
-                    item.id,
-                    item.number,
-                    item.title,
-                    item.what_to_report,
-                    item.tier,
-                    item.domain,
-                    item.na_allowed,
-                    status,
-                    answer,
-                    item_url(std, item.id),
+                    id=item.id,
+                    number=item.number,
+                    title=item.title,
+                    what_to_report=item.what_to_report,
+                    tier=item.tier,
+                    domain=item.domain,
+                    na_allowed=item.na_allowed,
+                    status=status,
+                    answer=answer,
+                    url=item_url(std, item.id),
                 )
             )
         if rows:
-            sections.append(SectionRows(s.title, rows))
+            sections.append(SectionRows(title=s.title, rows=rows))
     squire = next((c for c in std.crosswalks if c.id == "GX-squire-2"), None)
     note = ""
     if squire is not None:
         note = f"Every element of {squire.guideline} ({squire.citation}; doi:{squire.doi}) maps to an item of this checklist; see the standard's crosswalk."
     r = model.report if model else ReportInfo()
     return ChecklistContext(
-        mode,
-        sm.title,
-        sm.version,
-        sm.citation.text,
-        standard_url(std),
-        r.title,
-        r.partnership,
-        r.manuscript_version,
-        scope,
-        sections,
-        counts,
-        sorted(problems),
-        note,
+        mode=mode,
+        standard_title=sm.title,
+        standard_version=sm.version,
+        citation=sm.citation.text,
+        standard_url=standard_url(std),
+        report_title=r.title,
+        partnership=r.partnership,
+        manuscript_version=r.manuscript_version,
+        scope=scope,
+        sections=sections,
+        counts=counts,
+        problems=sorted(problems),
+        squire_note=note,
     )

@@ -87,16 +87,16 @@ def squire_context(std: Standard, model: Any, mode: str, problems: Iterable[str]
         if mode != "blank":
             counts[status] += 1
         row = Row(
-            f"squire-{el.number}",
-            el.number,
-            el.item_name,
-            el.summary,
-            "SQUIRE 2.0",
-            el.section,
-            False,
-            status,
-            text,
-            f"{anchor_base}#item-{el.number}",
+            id=f"squire-{el.number}",
+            number=el.number,
+            title=el.item_name,
+            what_to_report=el.summary,
+            tier="SQUIRE 2.0",
+            domain=el.section,
+            na_allowed=False,
+            status=status,
+            answer=text,
+            url=f"{anchor_base}#item-{el.number}",
         )
         sections.setdefault(el.section, []).append(row)
     base = ChecklistContext(
@@ -109,7 +109,7 @@ def squire_context(std: Standard, model: Any, mode: str, problems: Iterable[str]
         partnership=model.report.partnership if model else "",
         manuscript_version=model.report.manuscript_version if model else "",
         scope="full",
-        sections=[SectionRows(title, rows) for title, rows in sections.items()],
+        sections=[SectionRows(title=title, rows=rows) for title, rows in sections.items()],
         counts=counts,
         problems=sorted(problems),
         squire_note=f"Answers come from the LCHD checklist through the standard's crosswalk to {cw.guideline}: elements our items cover in full (equivalent or narrower) take their answers; the others are marked 'check'. {cw.licence_note}",

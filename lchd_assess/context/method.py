@@ -16,10 +16,6 @@ from ..score.method import method_of
 from .method_words import MethodWords, method_words
 
 
-def _g(x: float) -> str:
-    return f"{x:g}"
-
-
 def method_words_for_rules(rules: ScoringRulesFile, names: Mapping[str, str]) -> MethodWords:
     """The method's sentences for the current scoring rules (what a result scored today carries)."""
     return method_words(method_of(rules), names)
@@ -40,7 +36,7 @@ def method_markdown(
     _uncertainty(L, words)
     _levels_and_gate(L, rules, words)
     _groups_and_privacy(L, rules, inst, words)
-    _perspectives(L, rules, inst)
+    _perspectives(L, rules, inst, words)
     _who_answered_and_change(L, rules, words)
     return "\n".join(L)
 
@@ -134,10 +130,9 @@ def _groups_and_privacy(L: list[str], rules: ScoringRulesFile, inst: InstrumentF
     L.append("")
 
 
-def _perspectives(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | None) -> None:
+def _perspectives(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | None, words: MethodWords) -> None:
     """How the community and institutional perspectives are compared and coded."""
     k = rules.min_cell_size
-    a, b = rules.gap_thresholds
     L.append("## Community and institutional perspectives")
     L.append("")
     community = (
@@ -149,12 +144,8 @@ def _perspectives(L: list[str], rules: ScoringRulesFile, inst: InstrumentFile | 
         f"For each element the community perspective ({'; '.join(community)}) is compared with the institutional perspective (everyone else). Residents, families and youth are also a sector group of their own, so their view is shown apart from the community organisations that work with them whenever at least {k} of them answered. The difference between the two perspectives is given one of these codes:"
     )
     L.append("")
-    L.append(f"- **similar**: the two scores differ by less than {_g(a)} points;")
-    L.append(f"- **some difference**: they differ by {_g(a)} to less than {_g(b)} points;")
-    L.append(f"- **large difference**: they differ by {_g(b)} points or more;")
-    L.append(
-        f"- **not shown**: fewer than {k} people on one side answered the element, or one side has no score, so both numbers are hidden."
-    )
+    for i, code in enumerate(words.gap_codes):
+        L.append(f"- **{code.label}**: {code.rule}{'.' if i == len(words.gap_codes) - 1 else ';'}")
     L.append("")
     L.append(
         'These codes and their thresholds are the toolkit\'s own. The idea of setting two perspectives side by side is adapted from Blebu et al. (2023), who triangulated staff interviews with a partner network survey using the codes full agreement, partial agreement, disagreement and silence (after Farmer et al. 2006); theirs compare qualitative descriptions of implementation factors, and their "silence" means a factor found in one data source and not the other. Ours compare two groups\' scores; a group hidden to protect privacy is "not shown", never "silent".'

@@ -31,6 +31,13 @@ class LevelWords(_Ctx):
     scores: str = Field(description="The scores it covers, e.g. '25 to below 50'; the top level runs to 100.")
 
 
+class GapCodeWords(_Ctx):
+    """One code for the difference between the community and institutional perspectives."""
+
+    label: str = Field(description="The code as shown ('some difference').")
+    rule: str = Field(description="When it applies, as a clause ('they differ by 10 to less than 20 points').")
+
+
 class MethodWords(_Ctx):
     """The scoring rules as sentences, each a complete sentence ending with a full stop."""
 
@@ -45,6 +52,8 @@ class MethodWords(_Ctx):
     gate: str = Field(description="The gate: which elements, the threshold, the level it caps at.")
     privacy: str = Field(description="The minimum cell size and complementary suppression.")
     meaningful_change: str = Field(description="When a change between waves counts as improved or declined.")
+    gap_codes: list[GapCodeWords] = Field(description="The perspective codes and their thresholds, in order.")
+    gap_rule: str = Field(description="The perspective codes in one sentence (the report's section 3).")
 
 
 def gated_words(gate_elements: list[str], names: Mapping[str, str]) -> str:
@@ -71,6 +80,17 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
     k = m.min_cell_size
     bands = m.level_bands
     gated = gated_words(m.gate_elements, names)
+    lo, hi = m.gap_thresholds
+    codes = [
+        GapCodeWords(label="similar", rule=f"the two scores differ by less than {lo:g} points"),
+        GapCodeWords(label="some difference", rule=f"they differ by {lo:g} to less than {hi:g} points"),
+        GapCodeWords(label="large difference", rule=f"they differ by {hi:g} points or more"),
+        GapCodeWords(
+            label="not shown",
+            rule=f"fewer than {k} people on one side answered the element, or one side has no score, so both numbers are hidden",
+        ),
+    ]
+    gap_rule = "; ".join(f"{c.label}: {c.rule}" for c in codes)
     return MethodWords(
         answers="Each answer is on a 0–4 scale; don't know (DK), not applicable (NA) and blank answers are counted and reported but never scored, and none of them counts as a middle answer.",
         item_score="An item's score is the mean of its valid answers (0–4).",
@@ -87,4 +107,6 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
         gate=f"The gate: while any of {gated} scores below {m.gate_threshold:g}, the overall readiness level can be no higher than {level_label(m, m.gate_cap_level)}, whatever the overall score.",
         privacy=f"A group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction.",
         meaningful_change=f"A change between waves counts as improved or declined only when it is at least {m.meaningful_change:g} points; a smaller one is no meaningful change.",
+        gap_codes=codes,
+        gap_rule=f"{gap_rule[0].upper()}{gap_rule[1:]}.",
     )

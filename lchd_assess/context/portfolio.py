@@ -10,7 +10,7 @@ How anonymised codes are made is in score/portfolio.py.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from typing import ClassVar, Mapping, Sequence
 
 from pydantic import Field
 
@@ -81,6 +81,8 @@ class DistributionRow(_Ctx):
 
 class PortfolioContext(_Ctx):
     """Everything portfolio.html.j2 and portfolio_print.html.j2 show."""
+
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("report/portfolio.html.j2", "report/portfolio_print.html.j2")
 
     meta: DocMeta = Field(description="Document metadata and stylesheet.")
     title: str = Field(description="Heading of the portfolio.")

@@ -2,7 +2,7 @@
 that the ScoreResult does not already show).
 
 Each template receives exactly one model from this module as its variables
-(``template.render(**context.template_vars())``); every field carries a description, and
+(``render.templating.render(env, name, context)``); every field carries a description, and
 ``tests/test_report_context.py`` renders each template through a proxy that records which
 fields it reads and fails if it reads anything undocumented.
 
@@ -24,7 +24,7 @@ report_sections.py; this module puts them together (and keeps their names import
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import ClassVar, Sequence
 
 from pydantic import Field
 
@@ -90,6 +90,8 @@ __all__ = ["ReportContext", "build_report_context", "_Ctx"]
 
 class ReportContext(_Ctx):
     """Everything report.html.j2 shows."""
+
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("report/report.html.j2",)
 
     meta: DocMeta = Field(description="Document metadata and stylesheet.")
     partnership_name: str = Field(description="The partnership's name as it gave it.")

@@ -11,6 +11,7 @@ from ..core import formatting as filters
 from ..score.models import ElementScore, Gap, GroupResult, ScoreResult
 from .base import _Ctx
 from .charts import DotChart, DotRowData
+from .method_words import method_words
 from .report_parts import GAP_LABELS, signed
 
 
@@ -61,11 +62,11 @@ def perspectives_section(score: ScoreResult, core: list[ElementScore]) -> Perspe
     k = m.min_cell_size
     gap_by_id = {g.id: g for g in score.gaps}
     shown = [gr for gr in score.groups if not gr.suppressed and gr.elements is not None and gr.n is not None]
-    lo, hi = m.gap_thresholds
     return Perspectives(
         rows=_gap_rows(core, gap_by_id),
         chart=_perspectives_chart(core, gap_by_id),
-        gap_rule=f"Similar when the two perspectives differ by less than {filters.score(lo)} points, some difference below {filters.score(hi)} points, a large difference otherwise; not shown when one side has too few answers to show or no score.",
+        # the codes as the method section and the site's scoring page word them
+        gap_rule=method_words(m, {}).gap_rule,
         group_columns=[GroupColumn(label=gr.label, n=gr.n or 0) for gr in shown],
         group_rows=_group_rows(core, shown) if shown else [],
         hidden_groups=_hidden_groups(score, k),

@@ -57,7 +57,7 @@ def cannot_write(path: str | Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {shown(path)}: {reason}")
 
 
-def _file_sha(path: Path) -> str | None:
+def _file_sha(path: str | Path) -> str | None:
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):

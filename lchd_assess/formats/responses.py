@@ -60,6 +60,17 @@ def csv_records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]],
 def detect_delimiter(text: str) -> str:
     """The delimiter of the header line: comma, semicolon (Excel where the decimal mark is a
     comma) or tab, whichever occurs most outside quotes; comma when none does."""
+    ends = [i for i in (text.find("\r"), text.find("\n")) if i >= 0]
+    first = text[: min(ends)] if ends else text
+    # A header line without quotes (as the template writes it) is counted in C; the loop over
+    # characters was a tenth of the time of reading a 25-row file.
+    counts = {d: first.count(d) for d in (",", ";", "\t")} if '"' not in first else _count_unquoted(text)
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] else ","
+
+
+def _count_unquoted(text: str) -> dict[str, int]:
+    """Commas, semicolons and tabs outside quotes before the first line end outside quotes."""
     counts = {",": 0, ";": 0, "\t": 0}
     quoted = False
     for ch in text:
@@ -70,8 +81,7 @@ def detect_delimiter(text: str) -> str:
                 break
             if ch in counts:
                 counts[ch] += 1
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
+    return counts
 
 
 def read_responses(

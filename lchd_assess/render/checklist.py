@@ -11,15 +11,16 @@ from typing import Any, Mapping
 from ..core.paths import cache_dir
 from ..context.checklist import ChecklistContext, build_context
 from . import pdf
-from .templating import environment
+from ..context.file_contexts import ChecklistPage, ChecklistWriteup
+from .templating import environment, render
 
 
 def render_html(ctx: ChecklistContext) -> str:
-    return environment().get_template("checklist/checklist.html").render(c=ctx)
+    return render(environment(), "checklist/checklist.html", ChecklistPage.trusted(c=ctx))
 
 
 def render_markdown(ctx: ChecklistContext) -> str:
-    return environment(markdown=True).get_template("checklist/checklist.md").render(c=ctx)
+    return render(environment(markdown=True), "checklist/checklist.md", ChecklistPage.trusted(c=ctx))
 
 
 def pdf_meta(ctx: ChecklistContext) -> dict:
@@ -56,8 +57,5 @@ def blank_checklist_pdf(std: Any) -> bytes:
 def render_writeup(standard_model: Any, prefill: Mapping[str, str]) -> str:
     """The Markdown write-up template: the standard's sections and prompts, with pre-filled
     blocks of Markdown under the items they belong to (by item ID)."""
-    return (
-        environment(markdown=True)
-        .get_template("checklist/writeup-template.md")
-        .render(s=standard_model, prefill=prefill)
-    )
+    context = ChecklistWriteup.trusted(s=standard_model, prefill=dict(prefill))
+    return render(environment(markdown=True), "checklist/writeup-template.md", context)

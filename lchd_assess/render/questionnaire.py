@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..context.questionnaire import questionnaire_context
-from .templating import environment
+from ..context.file_contexts import QuestionnairePage, QuestionnairePaper
+from .templating import environment, render
 from .pdf import read_asset, render_pdf
 
 if TYPE_CHECKING:  # annotations only: render/ takes loaded models, it never loads them
@@ -26,11 +27,8 @@ def render_html(
 ) -> str:
     """One HTML file with its CSS and script inline: it fetches nothing and works from disk."""
     q = questionnaire_context(inst, partnership, wave, lang, status_note)
-    return (
-        environment()
-        .get_template("questionnaire/questionnaire.html.j2")
-        .render(q=q, script=read_asset("questionnaire.js"))
-    )
+    page = QuestionnairePage.trusted(q=q, script=read_asset("questionnaire.js"))
+    return render(environment(), "questionnaire/questionnaire.html.j2", page)
 
 
 def paper_html(
@@ -41,7 +39,7 @@ def paper_html(
     status_note: str | None = None,
 ) -> str:
     q = questionnaire_context(inst, partnership, wave, lang, status_note)
-    return environment().get_template("questionnaire/paper.html.j2").render(q=q)
+    return render(environment(), "questionnaire/paper.html.j2", QuestionnairePaper.trusted(q=q))
 
 
 def render_paper(

@@ -1,7 +1,8 @@
 """The one Jinja environment factory: autoescape for HTML, StrictUndefined, shared filters.
 
 Every renderer (reports, checklist, site pages) gets its environment here, so no template can
-silently print an empty string for a missing key, and every HTML template escapes by default.
+silently print an empty string for a missing key, and every HTML template escapes by default;
+and renders through :func:`render`, so every template gets its one typed context model.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Iterable
 
 import jinja2
 
+from ..context.base import TemplateContext
 from .filters import FILTERS
 from ..core.paths import cache_dir
 
@@ -45,3 +47,12 @@ def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False)
     )
     env.filters.update(FILTERS)
     return env
+
+
+def render(env: jinja2.Environment, name: str, context: TemplateContext) -> str:
+    """The one way the toolkit renders a template: with its context model's fields and nothing
+    else (context/templates.py lists every template's model).  Anything else — a dict, a live
+    object, another template's model — is a programming error, refused before rendering."""
+    if not isinstance(context, TemplateContext) or name not in type(context).TEMPLATES:
+        raise TypeError(f"template {name!r} is rendered with its context model, not {type(context).__name__}")
+    return env.get_template(name).render(context.template_vars())

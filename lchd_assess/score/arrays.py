@@ -115,8 +115,18 @@ class SubsetElement:
     item_means: dict[int, float]  # item index → mean of its valid answers (0–4)
 
 
+#: What each answer byte of :func:`.elements.answer_codes` stands for: its value (-1: none valid)
+#: and its kind.
+CODE_VALUES = np.array([0, 1, 2, 3, 4, -1, -1, -1], dtype=float)
+CODE_KINDS = np.array([VALID] * 5 + [DONT_KNOW, NOT_APPLICABLE, BLANK], dtype=np.int8)
+
+
 class AnswerArrays:
-    """The answer matrix as arrays: ``X`` answers (0 where none), ``V`` 1 where valid."""
+    """The answer matrix as arrays: ``X`` answers (0 where none), ``V`` 1 where valid.
+
+    ``codes`` (:func:`.elements.answer_codes` of the same answers), when given, stands for both
+    ``values`` and ``kinds``: the arrays are read from its bytes (``values`` still gives the
+    number of respondents)."""
 
     def __init__(
         self,
@@ -124,10 +134,20 @@ class AnswerArrays:
         n_items: int,
         elements: Mapping[str, Sequence[int]],
         kinds: Sequence[Sequence[int]] | None = None,
+        codes: bytes | None = None,
     ) -> None:
         self.n = len(values)
         self.elements = {e: list(idx) for e, idx in elements.items()}
-        raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float).reshape(self.n, n_items)
+        kind_of: np.ndarray | None = None
+        if codes is not None:
+            coded = np.frombuffer(codes, dtype=np.uint8).reshape(self.n, n_items)
+            raw, kind_of = CODE_VALUES[coded], CODE_KINDS[coded]
+        else:
+            raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float).reshape(
+                self.n, n_items
+            )
+            if kinds is not None:
+                kind_of = np.array(kinds, dtype=np.int8).reshape(self.n, n_items)
         #: The answers, -1 where none is valid (what :func:`bootstrap_intervals` takes as ``values``).
         self.raw = raw
         self.V = (raw >= 0).astype(float)
@@ -139,7 +159,7 @@ class AnswerArrays:
         # Per respondent and element: how many valid answers (an exact small integer).
         self.valid_per_element = self.V @ ind
         #: Each answer's kind (VALID, DONT_KNOW, NOT_APPLICABLE, BLANK), when given.
-        self.kinds = None if kinds is None else np.array(kinds, dtype=np.int8).reshape(self.n, n_items)
+        self.kinds = kind_of
 
     def answer_counts(self) -> list[list[int]]:
         """Per item, how many answers of each kind: [valid, DK, NA, blank]."""

@@ -31,6 +31,7 @@ from .elements import (  # noqa: F401 (Matrix, element_index re-exported for tes
     OVERALL,
     OVERALL_NAME,
     ElementCalc,
+    answer_codes,
     answer_kinds,
     Matrix,
     element_calc,
@@ -93,7 +94,9 @@ def score_wave(
     items, el_idx = ctx.layout(responses.version)
     m = Matrix.build(items, responses.respondents)
     # The answers as arrays once: every statistic below is read from them.
-    aa = AnswerArrays(m.values, len(items), el_idx, kinds=answer_kinds(m.respondents, items))
+    codes = answer_codes(m.respondents, items)
+    kinds = answer_kinds(m.respondents, items) if codes is None else None
+    aa = AnswerArrays(m.values, len(items), el_idx, kinds=kinds, codes=codes)
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..context.release_changes import release_changes
+from ..context.site_pages import ChangesPage
 from .pages import Page, SiteContext
 
 PATH = "changes.md"
@@ -32,12 +33,7 @@ def changes_pages(ctx: SiteContext) -> list[Page]:
             )
             rows.append({"change": c.change, "link": link, "fields": ", ".join(c.fields)})
         units.append({"label": unit.label, "before": unit.before, "after": unit.after, "rows": rows})
-    context = {
-        "version": version,
-        "previous": compared.previous,
-        "units": units,
-        "release": ctx.fw.meta.version.rsplit(".", 1)[0],
-    }
+    context = ChangesPage.trusted(version=version, previous=compared.previous, units=units)
     return [
         Page(
             PATH,

@@ -15,7 +15,8 @@ from typing import Any
 
 from ..load.checklist import NA_PATTERN, PLACEHOLDERS  # the rules' data, shared with the checker
 from ..load.standard import Standard
-from ..render.templating import environment
+from ..context.file_contexts import ChecklistForm
+from ..render.templating import environment, render
 
 PAGE = "reporting-standard/checklist-form.html"
 
@@ -58,8 +59,5 @@ def form_html(std: Standard) -> str:
     data = json.dumps(form_data(std), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     # safe inside <script>: no "<", ">" or "&" at all
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (
-        environment()
-        .get_template("checklist/form.html")
-        .render(data=data, title=std.model.short_title, version=std.version)
-    )
+    context = ChecklistForm.trusted(data=data, title=std.model.short_title, version=std.version)
+    return render(environment(), "checklist/form.html", context)

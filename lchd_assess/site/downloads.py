@@ -15,6 +15,7 @@ from ..render.figure_svg import figure_from_framework
 from . import cite as site_cite
 from . import instrument as site_instrument
 from . import standard as site_standard
+from ..context.site_pages import CitePage, DownloadsPage
 from .pages import Page, SiteContext
 
 
@@ -32,13 +33,13 @@ def cite_pages(ctx: SiteContext) -> list[Page]:
         for e in ctx.need("citations").cite_page
     ]
     example = PAGES["principle"]("P1")[0]
-    context = {
-        "formats": formats,
-        "message": ctx.cff.get("message", ""),
-        "example": ctx.permanent_url(example),
-        "latest": ctx.latest_url(example),
-        "release": release_of(ctx.fw.meta.version),
-    }
+    context = CitePage.trusted(
+        formats=formats,
+        message=ctx.cff.get("message", ""),
+        example=ctx.permanent_url(example),
+        latest=ctx.latest_url(example),
+        release=release_of(ctx.fw.meta.version),
+    )
     return [
         Page(
             "cite.md",
@@ -65,11 +66,11 @@ def downloads_pages(ctx: SiteContext) -> list[Page]:
             "downloads.md",
             "downloads.md",
             "Downloads",
-            {
-                "files": [{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files],
-                "version": ctx.fw.meta.version,
-                "extra": extra,
-            },
+            DownloadsPage.trusted(
+                files=[{"path": f, "name": posixpath.basename(f), "folder": posixpath.dirname(f)} for f in files],
+                version=ctx.fw.meta.version,
+                extra=extra,
+            ),
             description="The framework as one JSON bundle, its YAML files and the JSON Schemas; the self-assessment's files and the reporting checklist.",
         )
     ]

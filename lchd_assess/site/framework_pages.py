@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable, Mapping
 
+from ..context.site_pages import ElementIndexPage, ElementPage, HomePage
 from ..core.addresses import PAGES
 from ..load import models
 from ..render.figure_svg import figure_from_framework
@@ -149,27 +150,28 @@ def _element_page(ctx: SiteContext, kind: str, obj: Any) -> Page:
     extras = [s for fn in ELEMENT_SECTIONS for s in fn(ctx, obj.id, path)]
     # Statements that are the toolkit's reading, not the paper's: shown with an "Our reading" label.
     readings = {r.field: linker(r.note) for r in getattr(obj, "our_reading", []) or []}
-    context = {
-        "element": obj,
-        "kind": kind,
-        "kind_label": label,
-        "heading": heading,
-        "description": description,
-        "place": _place(ctx, obj.source, path),
-        "links_to": _with_readings(_refs_by_field(ctx, obj, path), readings),
-        "components_reading": readings.get("components"),
-        "readings_elsewhere": [
+    context = ElementPage.trusted(
+        element=obj,
+        kind=kind,
+        kind_label=label,
+        heading=heading,
+        description=description,
+        replaced_by=ctx.link(obj.replaced_by, path) if getattr(obj, "replaced_by", None) else None,
+        place=_place(ctx, obj.source, path),
+        links_to=_with_readings(_refs_by_field(ctx, obj, path), readings),
+        components_reading=readings.get("components"),
+        readings_elsewhere=[
             {"field": FIELD_LABELS.get(f, f.replace("_", " ")), "note": n}
             for f, n in readings.items()
             if f != "components" and f not in {g["field"] for g in _refs_by_field(ctx, obj, path)}
         ],
-        "linked_from": _incoming(ctx, obj.id, path),
-        "crosswalked": _crosswalked(ctx, obj.id, path),
+        linked_from=_incoming(ctx, obj.id, path),
+        crosswalked=_crosswalked(ctx, obj.id, path),
         **parts,
-        "asks": asks,
-        "extras": extras,
-        "cite": site_cite.cite_box(ctx, part_id=obj.id, path=path),
-    }
+        asks=asks,
+        extras=extras,
+        cite=site_cite.cite_box(ctx, part_id=obj.id, path=path),
+    )
     return Page(
         path,
         "element.md",
@@ -277,7 +279,7 @@ def element_pages(
             path,
             index_template,
             title,
-            {"intro": intro, "rows": rows, "kind": kind, **extra},
+            ElementIndexPage.trusted(title=title, intro=intro, rows=rows, kind=kind, **extra),
             description=f"{title} of the {ctx.fw.meta.short_title}: one page each, at a permanent address.",
             nav_title=title,
         )
@@ -339,17 +341,21 @@ def home_pages(ctx: SiteContext) -> list[Page]:
         "citation": article_jsonld(fw),
         "hasDefinedTerm": terms,
     }
-    context = {
-        "figure": figure,
-        "columns": columns,
-        "pub": fw.meta.source_publication,
-        "summary": fw.meta.summary,
-        "structures": fw.structures,
-        "principles": fw.principles,
-        "routes": site_guides.routes(ctx, path),
-        "figure_svg": ctx.path_href(FIGURE_SVG, None, path),
-        "figure_png": ctx.path_href(FIGURE_PNG, None, path),
-    }
+    context = HomePage.trusted(
+        title=fw.meta.title,
+        version=fw.meta.version,
+        release_date=fw.meta.release_date,
+        figure=figure,
+        columns=columns,
+        pub=fw.meta.source_publication,
+        summary=fw.meta.summary,
+        structures=fw.structures,
+        principles=fw.principles,
+        hrefs={e.id: ctx.href(e.id, path) for e in [*fw.principles, *fw.structures]},
+        routes=site_guides.routes(ctx, path),
+        figure_svg=ctx.path_href(FIGURE_SVG, None, path),
+        figure_png=ctx.path_href(FIGURE_PNG, None, path),
+    )
     return [Page(path, "home.md", fw.meta.title, context, description=fw.meta.summary, jsonld=jsonld, nav_title="Home")]
 
 

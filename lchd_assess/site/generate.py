@@ -24,9 +24,9 @@ import yaml
 
 from ..core.addresses import LATEST, release_of
 from ..core.addresses import latest_url as _latest_url
-from ..core.formatting import md_text
 from ..load.framework import Framework
-from ..render.templating import environment
+from ..context.site_pages import MkDocsConfig
+from ..render.templating import environment, render
 from . import changes as site_changes
 from . import guides as site_guides
 from . import instrument as site_instrument
@@ -234,8 +234,8 @@ def generate(
         for page in ps_pages:
             if page.path in files:
                 raise ValueError(f"two pages at {page.path}")
-            template = env.get_template(page.template)
-            body = template.render(page=page, site=ctx, framework=fw, md=md_text, **page.context)
+            # the page's context model only: no live framework, site object or function
+            body = render(env, page.template, page.context)
             files[page.path] = (
                 _front_matter(page, ctx) + GENERATED_MARK.format(template=page.template) + "\n\n" + body.strip() + "\n"
             )
@@ -287,7 +287,7 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
             value, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False
         ).rstrip("\n")
 
-    return env.get_template("mkdocs.yml.jinja").render(
+    config = MkDocsConfig.trusted(
         site_name=fw.meta.short_title,
         site_url=fw.meta.base_url,
         site_description=" ".join(fw.meta.summary.split()),
@@ -295,5 +295,5 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
         directory_urls=ctx.directory_urls,
         nav_yaml=dump(nav),
         extra_yaml=dump(extra),
-        dump=dump,
     )
+    return render(env, "mkdocs.yml.jinja", config)

@@ -8,8 +8,7 @@ fictional examples as HTML).  The home page opens with the three routes.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ..context.site_pages_use import GuidePage
 from .pages import Page, SiteContext
 
 #: (path, title, navigation title, template, who it is for)
@@ -36,6 +35,16 @@ GUIDES: tuple[tuple[str, str, str, str, str], ...] = (
         "You write a partnership up or cite the framework: fill the reporting checklist, attach it as Word or PDF, cite elements at their versioned addresses.",
     ),
 )
+#: The pages the guides link (a guide template writes ``href["cite.md"]``; one missing here
+#: stops the build, StrictUndefined).
+LINKED = (
+    "cite.md",
+    "reporting-standard/checklist-form.html",
+    "reporting-standard/index.md",
+    "self-assessment/index.md",
+    "start/coordinate.md",
+    "survey-platforms/index.md",
+)
 SAMPLE_REPORT = "downloads/samples/report.html"
 SAMPLE_PORTFOLIO = "downloads/samples/portfolio.html"
 
@@ -54,16 +63,15 @@ def guide_pages(ctx: SiteContext) -> list[Page]:
         def href(target: str, anchor: str | None = None, _p: str = path) -> str:
             return ctx.path_href(target, anchor, _p)
 
-        context: dict[str, Any] = {
-            "who": who,
-            "href": href,
+        context = GuidePage.trusted(
+            who=who,
+            href={target: href(target) for target in LINKED},
             # linked only when the use case handed the samples in (app/site.py)
-            "sample_report": href(SAMPLE_REPORT) if SAMPLE_REPORT in ctx.extra_files else None,
-            "sample_portfolio": href(SAMPLE_PORTFOLIO) if SAMPLE_PORTFOLIO in ctx.extra_files else None,
-            "release": ctx.fw.meta.version,
-            "example": "assessments/examples/harbour-city-family-network",
+            sample_report=href(SAMPLE_REPORT) if SAMPLE_REPORT in ctx.extra_files else None,
+            sample_portfolio=href(SAMPLE_PORTFOLIO) if SAMPLE_PORTFOLIO in ctx.extra_files else None,
+            release=ctx.fw.meta.version,
             # portfolio.csv's columns, from the one list the CSV is tested against
-            "portfolio_columns": ctx.need("portfolio_columns"),
-        }
+            portfolio_columns=ctx.need("portfolio_columns"),
+        )
         pages.append(Page(path, template, title, context, description=who, nav_title=nav))
     return pages

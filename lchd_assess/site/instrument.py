@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..context.method import instrument_data, method_markdown
+from ..context.site_pages import GeneratedMarkdownPage
+from ..context.site_pages_use import InstrumentItemsPage, InstrumentPage
 from ..core.formatting import md_text
 from ..load.instrument import Assessment
 from ..load.translation import available_languages
@@ -65,7 +67,9 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         SCORING,
         "generated-markdown.md",
         "How the self-assessment is scored",
-        {"body": method_markdown(rules, inst, _element_names(ctx)), "source": "assessments/scoring-rules.yaml"},
+        GeneratedMarkdownPage.trusted(
+            body=method_markdown(rules, inst, _element_names(ctx)), source="assessments/scoring-rules.yaml"
+        ),
         description="How answers become element scores, readiness levels, intervals, agreement, sector perspectives and change over time; generated from the scoring rules.",
         nav_title="How it is scored",
     )
@@ -73,7 +77,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         CODEBOOK,
         "generated-markdown.md",
         "Codebook for the answer sheet",
-        {"body": ctx.need("codebooks")[""], "source": "assessments/instrument.yaml"},
+        GeneratedMarkdownPage.trusted(body=ctx.need("codebooks")[""], source="assessments/instrument.yaml"),
         description=f"Every column of the self-assessment answer sheet (version {version}), its question, the answers and their codes.",
         nav_title="Codebook",
     )
@@ -81,7 +85,7 @@ def instrument_pages(ctx: SiteContext) -> list[Page]:
         ANSWERING,
         "generated-markdown.md",
         "Answering the self-assessment and collecting the answers",
-        {"body": answering_markdown(ctx, inst), "source": "assessments/instrument.yaml"},
+        GeneratedMarkdownPage.trusted(body=answering_markdown(ctx, inst), source="assessments/instrument.yaml"),
         description="Members answer in a browser, on paper or in a workbook; the coordinator collects the answers into a wave with lchd-assess collect.",
         nav_title="Answering and collecting",
     )
@@ -105,25 +109,25 @@ def _overview_page(ctx: SiteContext, data: dict[str, Any], inst: Any, rules: Any
         OVERVIEW,
         "instrument.md",
         "Readiness self-assessment",
-        {
-            "instrument": data["instrument"],
-            "answers": data["answers"],
-            "sectors": [{**s, "group_label": groups.get(s["group"], s["group"])} for s in data["sectors"]],
-            "sector_groups": data["sector_groups"],
-            "roles": data["roles"],
-            "resident_sector": inst.resident_sector,
-            "elements": elements,
-            "item_count": sum(e["item_count"] for e in elements),
-            "min_cell_size": rules.min_cell_size,
-            "csv_href": ctx.path_href(TEMPLATE_CSV, None, OVERVIEW),
-            "csv_name": TEMPLATE_CSV.rsplit("/", 1)[1],
-            "items_href": ctx.path_href(ITEMS, None, OVERVIEW),
-            "scoring_href": ctx.path_href(SCORING, None, OVERVIEW),
-            "codebook_href": ctx.path_href(CODEBOOK, None, OVERVIEW),
-            "downloads": [
+        InstrumentPage.trusted(
+            instrument=data["instrument"],
+            answers=data["answers"],
+            sectors=[{**s, "group_label": groups.get(s["group"], s["group"])} for s in data["sectors"]],
+            sector_groups=data["sector_groups"],
+            roles=data["roles"],
+            elements=elements,
+            item_count=sum(e["item_count"] for e in elements),
+            min_cell_size=rules.min_cell_size,
+            csv_href=ctx.path_href(TEMPLATE_CSV, None, OVERVIEW),
+            csv_name=TEMPLATE_CSV.rsplit("/", 1)[1],
+            items_href=ctx.path_href(ITEMS, None, OVERVIEW),
+            scoring_href=ctx.path_href(SCORING, None, OVERVIEW),
+            codebook_href=ctx.path_href(CODEBOOK, None, OVERVIEW),
+            coordinate_href=ctx.path_href("start/coordinate.md", None, OVERVIEW),
+            downloads=[
                 {"name": name, "href": ctx.path_href(f"{DOWNLOADS}/{name}", None, OVERVIEW)} for name in SOURCE_FILES
             ],
-        },
+        ),
         description=f"The LCHD partnership readiness self-assessment, version {version}: who answers, the answer levels, how to collect answers, and the codebook.",
         nav_title="Overview",
     )
@@ -135,9 +139,9 @@ def _items_page(ctx: SiteContext, data: dict[str, Any], version: str) -> Page:
         ITEMS,
         "instrument-items.md",
         "Self-assessment items",
-        {
-            "version": version,
-            "elements": [
+        InstrumentItemsPage.trusted(
+            version=version,
+            elements=[
                 {
                     **ctx.link(e["id"], ITEMS),
                     "anchor": _element_anchor(e["id"]),
@@ -149,7 +153,7 @@ def _items_page(ctx: SiteContext, data: dict[str, Any], version: str) -> Page:
                 }
                 for e in data["elements"]
             ],
-        },
+        ),
         description=f"Every item of the readiness self-assessment, version {version}, grouped by guiding principle and foundational structure, with the five anchored levels of each.",
         nav_title="Items",
     )
@@ -167,7 +171,9 @@ def _translated_codebooks(ctx: SiteContext) -> list[Page]:
                 f"{FOLDER}/codebook-{lang}.md",
                 "generated-markdown.md",
                 f"Codebook for the answer sheet ({tr.model.language_name})",
-                {"body": ctx.need("codebooks")[lang], "source": f"assessments/translations/{lang}.yaml"},
+                GeneratedMarkdownPage.trusted(
+                    body=ctx.need("codebooks")[lang], source=f"assessments/translations/{lang}.yaml"
+                ),
                 description=f"The self-assessment codebook in {tr.model.language_name} ({tr.model.status.replace('-', ' ')}): the same columns and codes, the questions translated.",
                 nav_title=f"Codebook ({tr.model.language_name})",
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -20,6 +20,7 @@ from ..core.addresses import latest_url as _latest_url
 from ..core.paths import site_templates_dir
 from ..context.citations import SiteCitations
 from ..context.release_changes import ReleaseChanges
+from ..context.site_pages import SitePage
 from ..load.framework import Framework
 from ..load.instrument import Assessment, load_assessment
 from ..load.links import references
@@ -123,14 +124,14 @@ class Page:
     """One generated Markdown page.
 
     ``path`` is docs-relative (``principles/P1.md`` is served at ``/principles/P1/``);
-    ``template`` is a file in ``site_templates/pages/``; ``context`` is what the template may
-    use (plus ``page``, ``site`` and ``framework``, which every template gets).
+    ``template`` is a file in ``site_templates/pages/``; ``context`` is the one model the
+    template is rendered with (context/site_pages.py: its fields are all the template gets).
     """
 
     path: str
     template: str
     title: str
-    context: Mapping[str, Any] = field(default_factory=dict)
+    context: SitePage
     description: str = ""
     #: schema.org JSON-LD for this page; a WebPage that is part of the framework when None.
     jsonld: Mapping[str, Any] | None = None

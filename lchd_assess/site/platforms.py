@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..context.site_pages_use import PlatformPage, PlatformsPage
 from ..load.translation import available_languages
 from .pages import Page, SiteContext
 
@@ -182,7 +183,7 @@ def platform_pages(ctx: SiteContext) -> list[Page]:
             f"{FOLDER}/index.md",
             "platforms.md",
             "Survey platforms",
-            {"guides": GUIDES, "codes": codes, "version": inst.version},
+            PlatformsPage.trusted(guides=list(GUIDES), codes=codes, version=inst.version),
             description="Run the self-assessment in REDCap, KoboToolbox, ODK, a FHIR form filler, Google Forms, Microsoft Forms or Qualtrics, and import the answers.",
         )
     ]
@@ -192,7 +193,7 @@ def platform_pages(ctx: SiteContext) -> list[Page]:
                 f"{FOLDER}/{g.slug}.md",
                 "platform.md",
                 g.name,
-                {"guide": g, "codes": codes, "version": inst.version, "languages": languages},
+                PlatformPage.trusted(guide=g, codes=codes, version=inst.version, languages=languages),
                 description=f"Running the LCHD readiness self-assessment in {g.name} and importing its answers.",
             )
         )

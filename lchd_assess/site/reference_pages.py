@@ -11,6 +11,14 @@ from typing import Any
 
 from ..core.addresses import FOLDERS, PAGES
 from ..core.catalogue import CATALOGUE
+from ..context.site_pages import (
+    ChangelogPage,
+    CrosswalkIndexPage,
+    CrosswalkPage,
+    GlossaryPage,
+    MessagesPage,
+    ReferencesPage,
+)
 from .pages import Page, SiteContext
 from .standard import standard_of
 
@@ -22,8 +30,8 @@ def crosswalk_pages(ctx: SiteContext) -> list[Page]:
             index,
             "crosswalk-index.md",
             "Crosswalks to companion sources",
-            {
-                "rows": [
+            CrosswalkIndexPage.trusted(
+                rows=[
                     {
                         **ctx.link(cw.id, index, label=cw.title),
                         "source": ctx.link(cw.source_document, index, label=""),
@@ -31,7 +39,7 @@ def crosswalk_pages(ctx: SiteContext) -> list[Page]:
                     }
                     for cw in ctx.fw.crosswalks
                 ]
-            },
+            ),
             description="How frameworks from companion sources map onto the LCHD principles and structures.",
             nav_title="Crosswalks",
         )
@@ -58,12 +66,12 @@ def crosswalk_pages(ctx: SiteContext) -> list[Page]:
                 path,
                 "crosswalk.md",
                 cw.title,
-                {
-                    "crosswalk": cw,
-                    "source": ctx.link(cw.source_document, path, label=""),
-                    "source_citation": getattr(ref, "citation", ""),
-                    "sources": sources,
-                },
+                CrosswalkPage.trusted(
+                    crosswalk=cw,
+                    source=ctx.link(cw.source_document, path, label=""),
+                    source_citation=getattr(ref, "citation", ""),
+                    sources=sources,
+                ),
                 description=cw.description,
                 nav_title=cw.id.removeprefix("CW-").replace("-", " ").capitalize(),
             )
@@ -92,7 +100,7 @@ def glossary_pages(ctx: SiteContext) -> list[Page]:
             path,
             "glossary.md",
             "Glossary",
-            {"terms": rows},
+            GlossaryPage.trusted(terms=rows),
             description="Terms used by the framework, with where the paper uses them.",
         )
     ]
@@ -107,7 +115,7 @@ def references_pages(ctx: SiteContext) -> list[Page]:
             "references.md",
             "references.md",
             "References",
-            {"references": refs},
+            ReferencesPage.trusted(references=refs),
             description="The framework paper, the works it cites, and the companion sources of the crosswalks.",
         )
     ]
@@ -142,7 +150,7 @@ def messages_pages(ctx: SiteContext) -> list[Page]:
             "messages.md",
             "messages.md",
             "Validation messages",
-            {"groups": rows},
+            MessagesPage.trusted(groups=rows),
             description="Every message lchd-assess can print, what it means and how to fix it.",
         )
     ]
@@ -192,7 +200,7 @@ def changelog_pages(ctx: SiteContext) -> list[Page]:
             "changelog.md",
             "changelog.md",
             "Changelog",
-            {"entries": ctx.fw.meta.changelog, "version": ctx.fw.meta.version, "others": others},
+            ChangelogPage.trusted(entries=ctx.fw.meta.changelog, version=ctx.fw.meta.version, others=others),
             description="What changed in each version of the framework data, the self-assessment and the reporting standard.",
         )
     ]

@@ -11,6 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..context.site_pages_use import (
+    GuidelineCrosswalkPage,
+    ResearchAgendaPage,
+    StandardItemPage,
+    StandardPage,
+)
 from ..core.formatting import md_text
 from ..render.checklist import blank_checklist_pdf
 from ..load.standard import Standard, site_item, site_overview, standard_from
@@ -75,13 +81,13 @@ def research_agenda_pages(ctx: SiteContext) -> list[Page]:
         }
         for rp in agenda.priorities
     ]
-    context = {
-        "summary": linker(agenda.summary),
-        "place": agenda.source.label(),
-        "domains": domains,
-        "priorities": priorities,
-        "standard_href": ctx.path_href(OVERVIEW, None, path) if std is not None else None,
-    }
+    context = ResearchAgendaPage.trusted(
+        summary=linker(agenda.summary),
+        place=agenda.source.label(),
+        domains=domains,
+        priorities=priorities,
+        standard_href=ctx.path_href(OVERVIEW, None, path) if std is not None else None,
+    )
     return [
         Page(
             path,
@@ -126,15 +132,15 @@ def _overview_page(ctx: SiteContext, std: Standard, ov: dict[str, Any]) -> Page:
         for d in ov["domains"]
     ]  # type: ignore[union-attr]
     crosswalks = [{**c, "href": ctx.href(c["id"], path)} for c in ov["crosswalks"]]
-    context = {
-        "std": ov,
-        "sections": sections,
-        "domains": domains,
-        "crosswalks": crosswalks,
-        "based_on": [ctx.link(r, path, label=ctx.name_of(r) or r) for r in ov["based_on"]],
-        "downloads": {k: ctx.path_href(v, None, path) for k, v in ov["downloads"].items()},
-        "agenda_href": ctx.path_href(AGENDA, None, path) if ctx.fw.research_agenda is not None else None,
-    }
+    context = StandardPage.trusted(
+        std=ov,
+        sections=sections,
+        domains=domains,
+        crosswalks=crosswalks,
+        based_on=[ctx.link(r, path, label=ctx.name_of(r) or r) for r in ov["based_on"]],
+        downloads={k: ctx.path_href(v, None, path) for k, v in ov["downloads"].items()},
+        agenda_href=ctx.path_href(AGENDA, None, path) if ctx.fw.research_agenda is not None else None,
+    )
     return Page(path, "standard.md", ov["title"], context, description=ov["summary"], nav_title="Overview")
 
 
@@ -148,23 +154,21 @@ def _item_page(ctx: SiteContext, std: Standard, ov: dict[str, Any], item: Any) -
         for c in data["crosswalk"]
     ]
     dom = data["domain"]
-    item_ctx = {
-        "item": data,
-        "serves": serves,
-        "crosswalk": cw,
-        "rd": ctx.link(dom["reporting_domain"], ipath) if dom["reporting_domain"] else None,
-        "overview_href": ctx.path_href(OVERVIEW, f"section-{data['section']['id']}", ipath),
-        "replaced_by": ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
-        "standard": {
+    item_ctx = StandardItemPage.trusted(
+        item=data,
+        serves=serves,
+        crosswalk=cw,
+        rd=ctx.link(dom["reporting_domain"], ipath) if dom["reporting_domain"] else None,
+        overview_href=ctx.path_href(OVERVIEW, f"section-{data['section']['id']}", ipath),
+        replaced_by=ctx.link(data["replaced_by"], ipath) if data["replaced_by"] else None,
+        standard={
             "title": ov["title"],
             "short_title": ov["short_title"],
             "version": ov["version"],
             "citation": ov["citation"],
         },
-        "url": ctx.permanent_url(ipath),
-        "cite": cite_box(ctx, part_id=item.id, path=ipath),
-        "pdf_href": ctx.path_href(ov["downloads"]["checklist_pdf"], None, ipath),
-    }
+        cite=cite_box(ctx, part_id=item.id, path=ipath),
+    )
     jsonld = {
         "@type": "DefinedTerm",
         "@id": ctx.permanent_url(ipath),
@@ -216,7 +220,7 @@ def _guideline_page(ctx: SiteContext, std: Standard, gx: Any) -> Page:
         gpath,
         "guideline-crosswalk.md",
         gx.title,
-        {"gx": gx, "elements": elements, "overview_href": ctx.path_href(OVERVIEW, None, gpath)},
+        GuidelineCrosswalkPage.trusted(gx=gx, elements=elements, overview_href=ctx.path_href(OVERVIEW, None, gpath)),
         description=gx.description,
         nav_title=f"{gx.guideline} crosswalk",
     )

@@ -1,0 +1,206 @@
+"""Typed contexts of the documentation site's page templates (``site_templates/pages/``): the
+framework's own pages (home, element pages and their indexes, crosswalks, glossary, references,
+messages, changelog, what changed, how to cite, downloads).  The pages about using the framework
+(guides, self-assessment, survey platforms, reporting standard) are in
+:mod:`~lchd_assess.context.site_pages_use`.
+
+Each page template gets exactly one of these models, whose fields are the template's variables
+(tests/test_template_contexts.py checks both ways); nothing else — no live ``Framework``, no
+link-making object, no function.  Links are made by the page builders (site/) with the one
+address scheme and arrive here as data: a :class:`Link`, or ``href`` strings.
+
+Values are the toolkit's own, made from validated data, so the builders use
+:meth:`~lchd_assess.context.base._Ctx.trusted` (no second validation on every site build); the
+tests validate every page's context of the real site against these types.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Optional
+
+from pydantic import Field
+from typing_extensions import TypedDict
+
+from .base import _Trusted
+
+#: A row of a table or list on a page, as the builder made it (its keys are in the field's description).
+Row = dict[str, Any]
+
+
+class Link(TypedDict):
+    """A link to an ID as page data (site.pages.SiteContext.link)."""
+
+    id: str
+    name: str
+    #: how the link reads: "P1 Proactive, …", a glossary term by its name alone
+    display: str
+    #: relative Markdown link target; None when the ID has no page
+    href: Optional[str]
+    #: the ID's kind as readers see it ("principle"), "" when unknown
+    kind: str
+
+
+class SitePage(_Trusted):
+    """The base of every site page's context (TEMPLATES: its templates in site_templates/pages/)."""
+
+
+class GeneratedMarkdownPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("generated-markdown.md",)
+    body: str = Field(description="The page's Markdown, made from the data (the scoring method, a codebook, a guide).")
+    source: str = Field(description="The repository file the page is generated from.")
+
+
+class HomePage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("home.md",)
+    title: str = Field(description="The framework's title.")
+    version: str = Field(description="The framework's version.")
+    release_date: str = Field(description="The framework version's release date (YYYY-MM-DD).")
+    summary: str = Field(description="The framework's summary (Markdown).")
+    pub: Any = Field(description="The framework paper (load.references.Publication).")
+    figure: str = Field(description="The framework figure as inline SVG, its boxes linking the element pages.")
+    figure_svg: str = Field(description="Link to the figure's SVG download.")
+    figure_png: str = Field(description="Link to the figure's PNG download.")
+    columns: list[tuple[str, list[Link]]] = Field(description="The figure in words: (column heading, links).")
+    principles: list[Any] = Field(description="The guiding principles (load models), in order.")
+    structures: list[Any] = Field(description="The foundational structures (load models), in order.")
+    hrefs: dict[str, str] = Field(description="Link from this page to each principle and structure, by ID.")
+    routes: list[Row] = Field(description="The 'Start here' routes: title, href, who.")
+
+
+class ElementIndexPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("element-index.md",)
+    title: str = Field(description="The section's title ('Guiding principles').")
+    intro: str = Field(description="One sentence on what the section lists.")
+    kind: str = Field(description="The element kind of the section ('principle').")
+    rows: list[Row] = Field(description="One per element: a Link's keys plus summary.")
+    figure1: Optional[Row] = Field(
+        default=None,
+        description="Prevailing models only: Figure 1 as data (models: links; rows: characteristic link and cells of innovations and limitations).",
+    )
+    limitations: Optional[list[Row]] = Field(
+        default=None,
+        description="Limitations only: a Link's keys plus short, group, characteristic (link) and addressed_by (links).",
+    )
+
+
+class CiteBox(TypedDict):
+    """The "Cite this" box of an element or reporting-item page (site/cite.py)."""
+
+    url: str
+    latest_url: str
+    version: str
+    release: str
+    cite_href: str
+    styles: list[dict[str, str]]
+    files: list[dict[str, str]]
+    paper: str
+    doi_note: str
+
+
+class ElementPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("element.md",)
+    element: Any = Field(description="The element (a load model: Principle, Structure, Concept, …).")
+    kind: str = Field(description="Its kind ('principle').")
+    kind_label: str = Field(description="Its kind as readers see it.")
+    heading: str = Field(description="The page heading after the ID (the element's title, else its name).")
+    description: str = Field(description="The element's description, glossary terms linked (Markdown).")
+    replaced_by: Optional[Link] = Field(description="A retired element's successor (None when not retired).")
+    place: Row = Field(description="Where the paper says it: section, figure, note, document (Link), citation.")
+    links_to: list[Row] = Field(description="Its reference fields: field, label, links, our_reading.")
+    components_reading: Optional[str] = Field(description="The toolkit's reading of its components, if any.")
+    readings_elsewhere: list[Row] = Field(description="Other readings: field (label) and note.")
+    linked_from: list[Row] = Field(description="Elements linking to it: a Link's keys plus field.")
+    crosswalked: list[Row] = Field(
+        description="Companion sources' items crosswalked onto it: crosswalk, source_document, source_id, source_name, source_anchor, relationship, rationale, target, target_href."
+    )
+    components: list[Row] = Field(description="Its components: id, name, type, description, terms (links).")
+    attributes: list[Row] = Field(description="Its attributes: id, name, description.")
+    innovations: list[Row] = Field(description="A model's innovations: id, text, characteristics (links).")
+    model_limitations: list[Row] = Field(
+        description="A model's limitations: id, text, characteristics, limitations (links)."
+    )
+    examples: list[Row] = Field(description="Examples: name, description, reference (Link or None).")
+    asks: list[str] = Field(description="What it asks of a partnership (Markdown).")
+    extras: list[dict[str, str]] = Field(
+        description="Sections other parts add (self-assessment items, reporting items): heading, markdown."
+    )
+    cite: CiteBox = Field(description="The 'Cite this' box.")
+
+
+class CrosswalkIndexPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("crosswalk-index.md",)
+    rows: list[Row] = Field(description="One per crosswalk: a Link's keys plus source (Link) and count.")
+
+
+class CrosswalkPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("crosswalk.md",)
+    crosswalk: Any = Field(description="The crosswalk (load model).")
+    source: Link = Field(description="The companion source's reference.")
+    source_citation: str = Field(description="The companion source's citation.")
+    sources: list[Row] = Field(
+        description="Its source elements: id, name, description, place, mappings (a Link's keys plus relationship, rationale)."
+    )
+
+
+class GlossaryPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("glossary.md",)
+    terms: list[Row] = Field(
+        description="Terms by name: id, term, abbreviation, definition, our_reading, place, see_also and named_by (links)."
+    )
+
+
+class ReferencesPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("references.md",)
+    references: list[Any] = Field(description="The references (load models), the framework paper first.")
+
+
+class MessagesPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("messages.md",)
+    groups: list[Row] = Field(description="Finding codes by group: name, title, types (catalogue entries).")
+
+
+class ChangelogPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("changelog.md",)
+    version: str = Field(description="The framework's version.")
+    entries: list[Any] = Field(description="The framework's changelog entries, newest first.")
+    others: list[Row] = Field(
+        description="The self-assessment's and the reporting standard's changelogs: title, file, version, entries."
+    )
+
+
+class ChangesPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("changes.md",)
+    version: str = Field(description="This release's framework version.")
+    previous: Optional[str] = Field(description="The release compared with (None for the first).")
+    units: list[Row] = Field(
+        description="Per file: label, before, after, rows (change, link (Link), fields as a comma-separated string)."
+    )
+
+
+class CitePage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("cite.md",)
+    formats: list[Row] = Field(description="The how-to-cite entries (formats.citation), one per work and style.")
+    message: str = Field(description="CITATION.cff's message.")
+    example: str = Field(description="An element's permanent address in this release (P1's).")
+    latest: str = Field(description="The same page's address in the latest release.")
+    release: str = Field(description="This release ('1.0').")
+
+
+class DownloadsPage(SitePage):
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("downloads.md",)
+    version: str = Field(description="The framework's version.")
+    files: list[dict[str, str]] = Field(description="The framework's files: path, name, folder.")
+    extra: list[Row] = Field(description="Other parts' downloads: title, intro, files (path, name, description).")
+
+
+class MkDocsConfig(_Trusted):
+    """The site's MkDocs configuration (site_templates/mkdocs.yml.jinja)."""
+
+    TEMPLATES: ClassVar[tuple[str, ...]] = ("mkdocs.yml.jinja",)
+    site_name: str = Field(description="The framework's short title.")
+    site_url: str = Field(description="The site's base address.")
+    site_description: str = Field(description="The framework's summary on one line.")
+    copyright: str = Field(description="The footer line (HTML, escaped by the builder).")
+    directory_urls: bool = Field(description="Pages at folder/ (True) or folder.html (False, for file://).")
+    nav_yaml: str = Field(description="The navigation as YAML.")
+    extra_yaml: str = Field(description="The theme's extra settings as YAML.")
