@@ -288,12 +288,13 @@ def test_the_pdf_renderer_refuses_files_and_urls_outside_the_packages_assets():
 def test_blank_downloads_for_the_site(std):
     text = cl.blank_checklist_yaml(std)
     assert cl.SCHEMA_URL in text.splitlines()[0]
-    assert rc.blank_checklist_pdf(std).startswith(b"%PDF")
+    pdf = rc.blank_checklist_pdf(std)
+    assert pdf.startswith(b"%PDF")
     html = rc.blank_checklist_html(std)
     assert "Blank checklist" in html and "Items reported" not in html
-    files = checklist_downloads(std, text)
+    files = checklist_downloads(text, pdf)
     assert {f"reporting-standard/{n}" for n in files} == set(site_overview(std)["downloads"].values())
-    assert files["checklist.yaml"].decode() == text
+    assert files["checklist.yaml"].decode() == text and files["checklist.pdf"] == pdf
 
 
 # -- template ---------------------------------------------------------------------------------

@@ -27,7 +27,11 @@ def _written(v) -> str:  # noqa: ANN001
 def test_every_golden_json_file_is_written_exactly_as_json_dumps_would(path):
     data = json.loads(path.read_text(encoding="utf-8"))
     assert _indented(data, "\n") == _reference(data)
-    assert _compiled(data) == _reference(data) + "\n"
+    try:
+        compiled = _compiled(data)
+    except _NotPlain:  # text such as "squire-2" in a context snapshot: the documented fallback
+        return
+    assert compiled == _reference(data) + "\n"
 
 
 scalars = (

@@ -4,9 +4,10 @@ Before a single page is written, a full site build loads and validates the frame
 0.2 s of CPU), scores the bundled example partnerships and renders the sample report and
 portfolio (0.3 s, plus NumPy and the scorer's imports), reads every data file again to compare
 this release with the previous one for the "What changed" page (0.1 s), and loads the
-self-assessment, its translations and the JSON Schemas (0.1 s), and paints the framework figure
-as a PNG (0.3 s).  None of that changes unless a file it was made from
-changes, so the result is kept as JSON in the user's cache folder under a fingerprint of
+self-assessment, its translations and the JSON Schemas (0.1 s), paints the framework figure
+as a PNG (0.3 s), and renders the blank reporting checklist's HTML to find its PDF (5 ms; the
+PDF itself, a second with WeasyPrint, is kept by render/pdf.py under that HTML's hash).  None
+of that changes unless a file it was made from changes, so the result is kept as JSON in the user's cache folder under a fingerprint of
 everything it was made from: the bytes of every file in the framework, assessment and schema
 folders, CITATION.cff, and every file of the toolkit's own package (code, templates, styles,
 fonts), with the toolkit's and Python's versions.  Any change to any of those gives another
@@ -49,7 +50,7 @@ from .cached_models import rebuild
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
-_FORMAT = "lchd-site-inputs/6"
+_FORMAT = "lchd-site-inputs/7"
 
 
 @dataclass
@@ -57,7 +58,7 @@ class SiteInputs:
     """The validated framework, CITATION.cff, the sample report and portfolio (docs-relative
     path → HTML), and what the pages take ready-made (:class:`~lchd_assess.site.pages.Prepared`:
     the self-assessment and its translations, the downloads written by formats/, the figure's
-    PNG, the "What changed" comparison).
+    PNG, the blank checklist's PDF, the "What changed" comparison).
     A prepared part is None when it cannot be made: the page that needs it then loads the files
     itself and reports the problem as it always did."""
 
@@ -80,6 +81,8 @@ _PLAIN = (
     "raw_codes",
     "portfolio_columns",
 )
+#: Prepared's binary fields, held in JSON as base64.
+_BINARY = ("figure_png", "blank_checklist_pdf")
 #: (framework folder, CITATION.cff) → the inputs made afresh (app/site_prepare.py: make_inputs).
 MakeInputs = Callable[[Path, dict[str, Any]], "SiteInputs"]
 
@@ -138,7 +141,10 @@ def _entry(inputs: SiteInputs) -> str:
         else None,
         "release_changes": p.release_changes.model_dump(mode="json") if p.release_changes is not None else None,
         "citations": p.citations.model_dump(mode="json") if p.citations is not None else None,
-        "figure_png": base64.b64encode(p.figure_png).decode("ascii") if p.figure_png is not None else None,
+        **{
+            name: base64.b64encode(getattr(p, name)).decode("ascii") if getattr(p, name) is not None else None
+            for name in _BINARY
+        },
         **{name: getattr(p, name) for name in _PLAIN},
         "samples": inputs.samples,
     }
@@ -160,7 +166,7 @@ def _read_entry(text: str, framework_dir: Path, cff: dict[str, Any]) -> SiteInpu
         if a
         else None,  # type: ignore[arg-type]
         translations={lang: Translation(_load(_TRANSLATION, d)) for lang, d in tr.items()} if tr is not None else None,
-        figure_png=base64.b64decode(data["figure_png"]) if data["figure_png"] is not None else None,
+        **{name: base64.b64decode(data[name]) if data[name] is not None else None for name in _BINARY},
         **{name: data[name] for name in _PLAIN},
     )
     if prepared.portfolio_columns is not None:  # JSON has no tuples

@@ -27,6 +27,7 @@ from ..load.framework import Framework, load_framework
 from ..load.standard import standard_from
 from ..load.instrument import Assessment, load_assessment
 from ..load.translation import Translation, available_languages, load_translation
+from ..render.checklist import blank_checklist_pdf
 from ..render.figure_layout import framework_layout
 from ..render.figure_png import figure_png
 from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS
@@ -141,6 +142,7 @@ def prepared_for(fw: Framework, cff: dict[str, Any] | None = None) -> Prepared:
         answer_template_csv=template_csv(assessment.instrument) if assessment else None,
         codebooks=codebooks,
         blank_checklist_yaml=blank_checklist_yaml(std) if std is not None else None,
+        blank_checklist_pdf=blank_checklist_pdf(std) if std is not None else None,
         raw_codes=dict(RAW_CODES),
         portfolio_columns=[(col, meaning) for col, _path, meaning in PORTFOLIO_FIELDS] + list(DERIVED_FIELDS),
         citations=citations_for(fw, cff),

@@ -97,6 +97,65 @@ class CiteBox(TypedDict):
     doi_note: str
 
 
+class Place(TypedDict):
+    """Where the paper says it."""
+
+    section: Optional[str]
+    figure: Optional[str]
+    note: Optional[str]
+    #: the source document's reference
+    document: Link
+    citation: str
+
+
+class LinkGroup(TypedDict):
+    """One of an element's reference fields and its links."""
+
+    field: str
+    label: str
+    links: list[Link]
+    #: the toolkit's reading of this link, shown with an "Our reading" label
+    our_reading: Optional[str]
+
+
+class IncomingLink(Link):
+    """A link from another element, with the field it links by (as readers see it)."""
+
+    field: str
+
+
+class Component(TypedDict):
+    id: str
+    name: str
+    #: the component's type as readers see it ("Operational decision")
+    type: str
+    #: Markdown, glossary terms linked
+    description: str
+    terms: list[Link]
+
+
+class Attribute(TypedDict):
+    id: str
+    name: str
+    description: str
+
+
+class Innovation(TypedDict):
+    id: str
+    text: str
+    characteristics: list[Link]
+
+
+class ModelLimitation(Innovation):
+    limitations: list[Link]
+
+
+class Example(TypedDict):
+    name: str
+    description: str
+    reference: Optional[Link]
+
+
 class ElementPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("element.md",)
     element: Any = Field(description="The element (a load model: Principle, Structure, Concept, …).")
@@ -105,21 +164,19 @@ class ElementPage(SitePage):
     heading: str = Field(description="The page heading after the ID (the element's title, else its name).")
     description: str = Field(description="The element's description, glossary terms linked (Markdown).")
     replaced_by: Optional[Link] = Field(description="A retired element's successor (None when not retired).")
-    place: Row = Field(description="Where the paper says it: section, figure, note, document (Link), citation.")
-    links_to: list[Row] = Field(description="Its reference fields: field, label, links, our_reading.")
+    place: Place = Field(description="Where the paper says it.")
+    links_to: list[LinkGroup] = Field(description="Its reference fields, in field order.")
     components_reading: Optional[str] = Field(description="The toolkit's reading of its components, if any.")
     readings_elsewhere: list[Row] = Field(description="Other readings: field (label) and note.")
-    linked_from: list[Row] = Field(description="Elements linking to it: a Link's keys plus field.")
+    linked_from: list[IncomingLink] = Field(description="Elements linking to it, by ID.")
     crosswalked: list[Row] = Field(
         description="Companion sources' items crosswalked onto it: crosswalk, source_document, source_id, source_name, source_anchor, relationship, rationale, target, target_href."
     )
-    components: list[Row] = Field(description="Its components: id, name, type, description, terms (links).")
-    attributes: list[Row] = Field(description="Its attributes: id, name, description.")
-    innovations: list[Row] = Field(description="A model's innovations: id, text, characteristics (links).")
-    model_limitations: list[Row] = Field(
-        description="A model's limitations: id, text, characteristics, limitations (links)."
-    )
-    examples: list[Row] = Field(description="Examples: name, description, reference (Link or None).")
+    components: list[Component] = Field(description="Its components.")
+    attributes: list[Attribute] = Field(description="Its attributes (Markdown descriptions).")
+    innovations: list[Innovation] = Field(description="A prevailing model's innovations.")
+    model_limitations: list[ModelLimitation] = Field(description="A prevailing model's limitations.")
+    examples: list[Example] = Field(description="Examples of the element.")
     asks: list[str] = Field(description="What it asks of a partnership (Markdown).")
     extras: list[dict[str, str]] = Field(
         description="Sections other parts add (self-assessment items, reporting items): heading, markdown."

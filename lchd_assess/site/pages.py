@@ -188,6 +188,8 @@ class Prepared:
     codebooks: dict[str, str] | None = None
     #: The blank reporting checklist (YAML), as `lchd-assess checklist new` writes it.
     blank_checklist_yaml: str | None = None
+    #: The blank reporting checklist as a printable PDF (render/checklist.py, WeasyPrint).
+    blank_checklist_pdf: bytes | None = None
     #: Each special answer's code in a REDCap export (formats/redcap.py).
     raw_codes: dict[str, str] | None = None
     #: portfolio.csv's columns and what each means (score/portfolio.py).

@@ -18,7 +18,6 @@ from ..context.site_pages_use import (
     StandardPage,
 )
 from ..core.formatting import md_text
-from ..render.checklist import blank_checklist_pdf
 from ..load.standard import Standard, site_item, site_overview, standard_from
 from . import checklist_form
 from .cite import cite_box
@@ -248,13 +247,13 @@ def element_sections(ctx: SiteContext, element_id: str, path: str) -> list[dict[
     return [{"heading": "In the reporting standard", "markdown": "\n".join(lines)}]
 
 
-def checklist_downloads(std: Standard, blank_yaml: str) -> dict[str, bytes]:
+def checklist_downloads(blank_yaml: str, blank_pdf: bytes) -> dict[str, bytes]:
     """Files the site offers under ``reporting-standard/`` (names match ``site_overview``'s
     ``downloads``): the blank checklist as YAML (``blank_yaml``, as `checklist new` writes it)
-    and as a printable PDF."""
+    and as a printable PDF (``blank_pdf``, render/checklist.py's)."""
     return {
         "checklist.yaml": blank_yaml.encode("utf-8"),
-        "checklist.pdf": blank_checklist_pdf(std),
+        "checklist.pdf": blank_pdf,
     }
 
 
@@ -265,7 +264,9 @@ def downloads(ctx: SiteContext) -> dict[str, str | bytes]:
         return {}
     files: dict[str, str | bytes] = {
         f"reporting-standard/{name}": data
-        for name, data in sorted(checklist_downloads(std, ctx.need("blank_checklist_yaml")).items())
+        for name, data in sorted(
+            checklist_downloads(ctx.need("blank_checklist_yaml"), ctx.need("blank_checklist_pdf")).items()
+        )
     }
     files[checklist_form.PAGE] = checklist_form.form_html(std)
     return files
