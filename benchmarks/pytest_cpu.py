@@ -43,6 +43,12 @@ pytest_runtest_teardown = _timed("teardown")
 
 
 def pytest_sessionfinish(session) -> None:  # noqa: ANN001
-    with open(os.environ.get("LCHD_CPU_OUT", "cpu.tsv"), "w", encoding="utf-8") as fh:
+    out = os.environ.get("LCHD_CPU_OUT", "cpu.tsv")
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker:  # under pytest-xdist each worker writes its own file (cpu.tsv.gw0, …)
+        out = f"{out}.{worker}"
+    elif not _rows:
+        return  # the xdist controller runs no test: keep the workers' files alone
+    with open(out, "w", encoding="utf-8") as fh:
         for nodeid, phase, cpu, wall in _rows:
             fh.write(f"{nodeid}\t{phase}\t{cpu:.3f}\t{wall:.3f}\n")

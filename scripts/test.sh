@@ -33,4 +33,7 @@ quiet .venv/bin/mypy
 if [ "${LCHD_SKIP_WHEEL_CHECK:-0}" != 1 ]; then
   bash scripts/wheel_check.sh
 fi
-exec .venv/bin/python -m pytest "$@"
+# Two processes, one per core: each test module, and every test that reads the session's shared
+# demo run, site and browser, is one group that one process runs (tests/conftest.py), so nothing
+# expensive is made twice. Pass -n 0 to run in one process.
+exec .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

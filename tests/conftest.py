@@ -6,8 +6,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests run the same examples on every run and every machine: the seed comes from each
+# test's source (derandomize), and no example database replays earlier failures, so a run's
+# work and its verdict do not depend on what ran before.  Each test keeps its own
+# max_examples; a failure prints the falsifying example, which is then written into the test.
+settings.register_profile("suite", derandomize=True, database=None)
+settings.load_profile("suite")
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -101,29 +109,58 @@ def cli_process():
     return run_cli
 
 
-# -- One site build per session -------------------------------------------------------------
-# MkDocs builds are the slowest step of the suite; the tests that read a built site share these
-# two (never change them: a test that needs a different site builds its own).
+# -- One demo run per session -----------------------------------------------------------------
+# `lchd-assess demo` (the README's main job) builds the documentation site twice (served and
+# file:// links), renders every example's report, the portfolio and the example checklist.
+# Those are the suite's most expensive artifacts, so the tests that only read them share this
+# one run (never change them: a test that needs a different site or PDF makes its own).
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """(generated Site, MkDocs result, the HTML folder) of the repository's site."""
-    from site_helpers import build_into
+def demo_run(tmp_path_factory):
+    """The README's main job as written (`lchd-assess demo` from a repository copy, in process):
+    (its result, the copy's root, the demo's output folder build/demo, and the MkDocs result of
+    each site build by its output folder's name, "site" and "site-offline")."""
+    import shutil
 
-    folder = tmp_path_factory.mktemp("site")
-    site, result = build_into(folder)
-    return site, result, folder / "site"
+    from lchd_assess.app import demo
+
+    copy = tmp_path_factory.mktemp("demo") / "repo"
+    for name in ("framework", "assessments", "site_templates", "CITATION.cff"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, copy / name)
+    builds = {}
+    real_build_site = demo.build_site
+
+    def recording_build_site(out, *args, **kwargs):
+        # only watches: the demo's own build, whose MkDocs result the site tests read
+        site, changed, result = real_build_site(out, *args, **kwargs)
+        builds[Path(out).name] = (site, result)
+        return site, changed, result
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(demo, "build_site", recording_build_site)
+        result = run_cli_in_process("demo", cwd=copy, env={"LCHD_ROOT": str(copy)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result, copy, copy / "build" / "demo", builds
 
 
 @pytest.fixture(scope="session")
-def built_site_file_urls(tmp_path_factory):
-    """The same site built with ``page.html`` links (``site build --file-urls``)."""
-    from site_helpers import build_into
+def built_site(demo_run):
+    """(generated Site, MkDocs result, the HTML folder) of the repository's site, as the demo
+    built it (`site build`'s own generator and MkDocs run)."""
+    _result, _copy, out, builds = demo_run
+    site, result = builds["site"]
+    return site, result, out / "site"
 
-    folder = tmp_path_factory.mktemp("site-file-urls")
-    site, result = build_into(folder, directory_urls=False)
-    return site, result, folder / "site"
+
+@pytest.fixture(scope="session")
+def built_site_file_urls(demo_run):
+    """The same site built with ``page.html`` links (``site build --file-urls``), the demo's
+    site-offline."""
+    _result, _copy, out, builds = demo_run
+    site, result = builds["site-offline"]
+    return site, result, out / "site-offline"
 
 
 # -- One browser per session ------------------------------------------------------------------
@@ -163,3 +200,23 @@ def served(built_site):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+# -- Two processes (scripts/test.sh: pytest -n 2 --dist loadgroup) ---------------------------
+# pytest-xdist sends each group to one worker.  A module is one group, so its module-scoped
+# fixtures (a rendered PDF, a parsed site) are made once; every test that reads the session's
+# shared artifacts (the demo run and its sites, the browser) is one group, so they are made
+# once per run rather than once per worker.  Without -n nothing changes.
+
+SHARED_ARTIFACTS = {"demo_run", "built_site", "built_site_file_urls", "browser", "served"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist's own hook turns the marks into groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # set in each worker by pytest-xdist for --dist loadgroup (where "dist" itself reads "no")
+    if not getattr(config.option, "loadgroup", False):
+        return
+    for item in items:
+        shared = SHARED_ARTIFACTS & set(getattr(item, "fixturenames", ()))
+        group = "shared-artifacts" if shared else item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))

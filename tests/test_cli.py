@@ -97,15 +97,12 @@ def test_an_invalid_framework_stops_a_command_with_its_root_cause_in_one_line(cl
     assert not (tmp_path / "b.json").exists()
 
 
-def test_the_readme_main_job_runs_as_written_with_its_default_relative_output(cli, root, tmp_path):
-    """`lchd-assess demo` from the repository root writes build/demo (a relative path)."""
-    import shutil
+def test_the_readme_main_job_runs_as_written_with_its_default_relative_output(demo_run):
+    """`lchd-assess demo` from the repository root writes build/demo (a relative path).
 
-    copy = tmp_path / "repo"
-    for name in ("framework", "assessments", "site_templates", "CITATION.cff"):
-        src = root / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, copy / name)
-    result = cli("demo", cwd=copy, env={"LCHD_ROOT": str(copy)})
+    The session's one demo run (tests/conftest.py: ``demo_run``), which the site and PDF tests
+    read too."""
+    result, copy, _out, _builds = demo_run
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("demo finished: outputs in build/demo")
     for rel in (

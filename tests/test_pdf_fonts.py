@@ -48,14 +48,21 @@ def embedded_fonts(pdf: Path) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory) -> dict[str, Path]:
+def pdfs(demo_run, tmp_path_factory) -> dict[str, Path]:
+    """One PDF of each kind the toolkit draws: the report (this example's), the portfolio and
+    the example checklist from the session's demo run (the same commands' use cases), and the
+    paper questionnaire, which the demo does not make."""
+    _result, _copy, demo_out, _builds = demo_run
     out = tmp_path_factory.mktemp("pdfs")
-    assert run(["report", str(EXAMPLE), "--out", str(out / "report"), "--quiet"]) == 0
-    assert run(["portfolio", str(EXAMPLE.parent), "--out", str(out / "portfolio"), "--quiet"]) == 0
-    assert run(["checklist", "render", str(EXAMPLE / "reporting-checklist.yaml"), "--out", str(out / "checklist")]) == 0
     assert run(["questionnaire", "--format", "pdf", "--out", str(out / "questionnaire")]) == 0
-    found = {p.parent.name: p for p in out.rglob("*.pdf")}
+    found = {
+        "report": demo_out / "reports" / EXAMPLE.name / "report.pdf",
+        "portfolio": demo_out / "reports" / "portfolio" / "portfolio.pdf",
+        "checklist": demo_out / "checklist" / "checklist.pdf",
+        **{p.parent.name: p for p in out.rglob("*.pdf")},
+    }
     assert sorted(found) == ["checklist", "portfolio", "questionnaire", "report"]
+    assert all(p.is_file() for p in found.values()), found
     return found
 
 
@@ -112,8 +119,9 @@ def test_a_report_is_byte_identical_when_the_machine_has_other_fonts(pdfs, tmp_p
         encoding="utf-8",
     )
     env = {k: v for k, v in os.environ.items() if not k.startswith("FONTCONFIG")}
-    # the same command with the machine's own fonts ran for the fixture (in process, same bytes
-    # as a fresh process: tests/test_report_render.py and the CLI tests check determinism)
+    # the same report with the machine's own fonts was drawn by the session's demo run (in
+    # process, same bytes as a fresh process: tests/test_report_render.py and the CLI tests
+    # check determinism)
     normal = pdfs["report"].read_bytes()
     other = _render_report(tmp_path / "other", {**env, "FONTCONFIG_FILE": str(conf)})
     assert normal == other, "the report PDF depends on the machine's fonts"

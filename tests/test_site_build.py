@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -239,16 +243,51 @@ def test_element_page_shows_components_with_their_anchors(built):
     assert {c.id for c in fs4.components} <= ids
 
 
-def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
+# `site build` in a process of its own, printing which of the heavy modules it loaded
+_PROBE = """
+import sys
+from lchd_assess.cli.main import run
+code = run(["site", "build", *sys.argv[1:]])
+heavy = ["lchd_assess.load.models", "lchd_assess.site.generate", "lchd_assess.app.site_prepare", "lchd_assess.app.report", "PIL", "numpy"]
+print("LOADED", code, [m for m in heavy if m in sys.modules])
+"""
+
+
+def test_site_build_command_builds_notices_edits_and_loads_only_what_it_needs(cli, tmp_path):
+    """One repository copy built five times, each build a behaviour: fresh, unchanged, forced
+    (these three as processes: which modules a build brings in is what the process boundary
+    shows), then after a framework edit and after a self-assessment edit (in process)."""
     root = repo_copy(tmp_path / "repo")
-    env = {"LCHD_ROOT": str(root)}
-    result = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "no warnings" in result.stdout and "pages generated" in result.stdout
-    assert (tmp_path / "out" / "principles" / "P1" / "index.html").exists()
-    # nothing changed since: the second build skips generation and goes straight to MkDocs
-    again = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
-    assert again.returncode == 0 and "generation skipped" in again.stdout, again.stdout
+    out = tmp_path / "out"
+    env = {"LCHD_ROOT": str(root), "LCHD_CACHE_DIR": str(tmp_path / "cache")}
+
+    def build_process(*args: str) -> tuple[int, str, set[str]]:
+        proc = subprocess.run(
+            [sys.executable, "-c", _PROBE, *args, "--out", str(out)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, **env},
+            cwd=tmp_path,
+        )
+        line = next((x for x in proc.stdout.splitlines() if x.startswith("LOADED")), None)
+        assert line, proc.stdout + proc.stderr
+        _, code, loaded = line.split(" ", 2)
+        return int(code), proc.stdout, set(ast.literal_eval(loaded))
+
+    # nothing cached: everything is made
+    code, stdout, loaded = build_process()
+    assert code == 0 and "no warnings" in stdout and "pages generated" in stdout, stdout
+    assert {"lchd_assess.app.site_prepare", "PIL"} <= loaded
+    assert (out / "principles" / "P1" / "index.html").exists()
+    # nothing changed since: generation is skipped, the build is MkDocs alone
+    code, stdout, loaded = build_process()
+    assert code == 0 and "generation skipped" in stdout, stdout
+    assert loaded == set()
+    # --force: every page again, its inputs from the cache
+    code, stdout, loaded = build_process("--force")
+    assert code == 0 and "pages generated" in stdout, stdout
+    assert "lchd_assess.site.generate" in loaded
+    assert not {"lchd_assess.app.site_prepare", "lchd_assess.app.report", "PIL", "numpy"} & loaded
     # a framework edit is noticed: the page is regenerated
     p = root / "framework" / "principles.yaml"
     p.write_text(
@@ -257,7 +296,7 @@ def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
         ),
         encoding="utf-8",
     )
-    third = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    third = cli("site", "build", "--out", str(out), env=env)
     assert third.returncode == 0 and "pages generated" in third.stdout, third.stdout
     assert "act early and often" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
     assert cli("site", "check", env=env).returncode == 0
@@ -268,7 +307,7 @@ def test_site_build_command_builds_and_reports_no_warnings(cli, tmp_path):
     inst.write_text(
         text.replace("work tries to stop problems", "work sets out to prevent problems", 1), encoding="utf-8"
     )
-    fourth = cli("site", "build", "--out", str(tmp_path / "out"), env=env)
+    fourth = cli("site", "build", "--out", str(out), env=env)
     assert fourth.returncode == 0 and "pages generated" in fourth.stdout, fourth.stdout
     assert "sets out to prevent" in (root / "docs" / "self-assessment" / "items.md").read_text(encoding="utf-8")
     assert "sets out to prevent" in (root / "docs" / "principles" / "P1.md").read_text(encoding="utf-8")
@@ -293,11 +332,7 @@ def test_site_build_with_an_invalid_framework_prints_one_line_and_exits_2(cli, r
 
 
 def test_site_serve_serves_the_built_site_on_localhost(root, tmp_path):
-    import subprocess
-    import sys
     import urllib.request
-
-    import os
 
     out = tmp_path / "served"
     env = {**os.environ, "LCHD_ROOT": str(repo_copy(tmp_path / "repo"))}

@@ -4,17 +4,13 @@ exactly the site a fresh load builds, and any change to an input file is never s
 
 from __future__ import annotations
 
-import ast
 import os
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from lchd_assess.app import site_inputs as si
 from lchd_assess.app.site import generate_site, make_inputs
-from site_helpers import repo_copy
 
 
 def _entries(folder):
@@ -94,32 +90,5 @@ def test_a_damaged_entry_is_made_again_and_rewritten(monkeypatch, tmp_path, fres
     assert len(entry.read_text(encoding="utf-8")) > 10_000
 
 
-_PROBE = """
-import sys
-from lchd_assess.cli.main import run
-code = run(["site", "build", *sys.argv[1:]])
-heavy = ["lchd_assess.load.models", "lchd_assess.site.generate", "lchd_assess.app.site_prepare", "lchd_assess.app.report", "PIL", "numpy"]
-print("LOADED", code, [m for m in heavy if m in sys.modules])
-"""
-
-
-def _loaded(tmp_path, *args):
-    env = {**os.environ, "LCHD_ROOT": str(tmp_path / "repo"), "LCHD_CACHE_DIR": str(tmp_path / "cache")}
-    proc = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env, cwd=tmp_path)
-    line = next(x for x in proc.stdout.splitlines() if x.startswith("LOADED"))
-    return line.split(" ", 2)[1:]
-
-
-def test_a_build_loads_only_what_it_needs(tmp_path):
-    """The process boundary is what is tested: which modules a build brings in."""
-    repo_copy(tmp_path / "repo")
-    out = str(tmp_path / "out")
-    code, first = _loaded(tmp_path, "--out", out)  # nothing cached: everything is made
-    assert code == "0" and {"lchd_assess.app.site_prepare", "PIL"} <= set(ast.literal_eval(first))
-    code, forced = _loaded(tmp_path, "--force", "--out", out)  # every page again, inputs from the cache
-    assert code == "0" and "lchd_assess.site.generate" in forced
-    assert not {"lchd_assess.app.site_prepare", "lchd_assess.app.report", "PIL", "numpy"} & set(
-        ast.literal_eval(forced)
-    )
-    code, warm = _loaded(tmp_path, "--out", out)  # nothing changed: MkDocs alone
-    assert code == "0" and ast.literal_eval(warm) == []
+# Which modules a `site build` process loads (fresh, forced, unchanged) is checked with the
+# build command's other behaviours in tests/test_site_build.py, on one repository copy.

@@ -40,6 +40,43 @@ class Link(TypedDict):
     kind: str
 
 
+class Route(TypedDict):
+    """A 'Start here' route on the home page."""
+
+    title: str
+    href: str
+    who: str
+
+
+class SummaryLink(Link):
+    """An element in its section's index, with its summary (Markdown)."""
+
+    summary: str
+
+
+class CrosswalkRow(Link):
+    """A crosswalk in the crosswalks' index."""
+
+    #: the companion source's reference
+    source: Link
+    #: how many mappings it has
+    count: int
+
+
+class GlossaryTerm(TypedDict):
+    id: str
+    term: str
+    abbreviation: Optional[str]
+    definition: str
+    #: the toolkit's reading of the term, when it adds one
+    our_reading: Optional[str]
+    #: where the paper uses it
+    place: str
+    see_also: list[Link]
+    #: the elements that name the term
+    named_by: list[Link]
+
+
 class SitePage(_Trusted):
     """The base of every site page's context (TEMPLATES: its templates in site_templates/pages/)."""
 
@@ -64,7 +101,7 @@ class HomePage(SitePage):
     principles: list[Any] = Field(description="The guiding principles (load models), in order.")
     structures: list[Any] = Field(description="The foundational structures (load models), in order.")
     hrefs: dict[str, str] = Field(description="Link from this page to each principle and structure, by ID.")
-    routes: list[Row] = Field(description="The 'Start here' routes: title, href, who.")
+    routes: list[Route] = Field(description="The 'Start here' routes.")
 
 
 class ElementIndexPage(SitePage):
@@ -72,7 +109,7 @@ class ElementIndexPage(SitePage):
     title: str = Field(description="The section's title ('Guiding principles').")
     intro: str = Field(description="One sentence on what the section lists.")
     kind: str = Field(description="The element kind of the section ('principle').")
-    rows: list[Row] = Field(description="One per element: a Link's keys plus summary.")
+    rows: list[SummaryLink] = Field(description="One per element, in order.")
     figure1: Optional[Row] = Field(
         default=None,
         description="Prevailing models only: Figure 1 as data (models: links; rows: characteristic link and cells of innovations and limitations).",
@@ -186,7 +223,7 @@ class ElementPage(SitePage):
 
 class CrosswalkIndexPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("crosswalk-index.md",)
-    rows: list[Row] = Field(description="One per crosswalk: a Link's keys plus source (Link) and count.")
+    rows: list[CrosswalkRow] = Field(description="One per crosswalk.")
 
 
 class CrosswalkPage(SitePage):
@@ -201,9 +238,7 @@ class CrosswalkPage(SitePage):
 
 class GlossaryPage(SitePage):
     TEMPLATES: ClassVar[tuple[str, ...]] = ("glossary.md",)
-    terms: list[Row] = Field(
-        description="Terms by name: id, term, abbreviation, definition, our_reading, place, see_also and named_by (links)."
-    )
+    terms: list[GlossaryTerm] = Field(description="The glossary's terms, by name.")
 
 
 class ReferencesPage(SitePage):

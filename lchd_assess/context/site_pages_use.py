@@ -13,6 +13,16 @@ from pydantic import Field
 from .site_pages import CiteBox, Link, Row, SitePage
 
 
+class InstrumentElement(Link):
+    """An element on the self-assessment's overview."""
+
+    section_title: str
+    #: its active items
+    item_count: int
+    #: link to its items on the items page
+    items_href: str
+
+
 class GuidePage(SitePage):
     """One of the three 'Start here' guides (guide-coordinate.md, guide-fund.md, guide-write.md:
     one context for the three, each template uses what it needs)."""
@@ -35,7 +45,7 @@ class InstrumentPage(SitePage):
     sectors: list[Row] = Field(description="The sectors (instrument fields) plus group_label.")
     sector_groups: list[Row] = Field(description="The sector groups (instrument fields).")
     roles: list[Row] = Field(description="The respondent roles (instrument fields).")
-    elements: list[Row] = Field(description="Per element: a Link's keys plus section_title, item_count, items_href.")
+    elements: list[InstrumentElement] = Field(description="The elements it assesses, in order.")
     item_count: int = Field(description="The number of active items.")
     min_cell_size: int = Field(description="The scoring rules' minimum cell size.")
     csv_href: str = Field(description="Link to the blank answer sheet.")

@@ -11,8 +11,6 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-import pydantic_core
-
 
 # Characters json.dumps leaves raw with ensure_ascii=False that can still drive a terminal or
 # reorder what a reader sees (DEL and C1 controls, bidi overrides and isolates, zero-width and
@@ -50,6 +48,8 @@ def _compiled(data: Any) -> str:
     compiled encoder (Python's json writes indented text in Python, and was a sixth of the time
     of scoring a partnership): the keys sorted here, the text written there. Raises
     :class:`_NotPlain` for anything it does not write exactly as json.dumps would."""
+    import pydantic_core  # on the first JSON written: ~10 ms, which write_atomic's callers that write no JSON (an up-to-date `site build`) do not pay
+
     try:
         text = pydantic_core.to_json(_sorted_plain(data), indent=2, inf_nan_mode="constants").decode()
     except pydantic_core.PydanticSerializationError:  # lone surrogates, which json.dumps writes as escapes
