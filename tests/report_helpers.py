@@ -73,7 +73,7 @@ def incomplete_score() -> ScoreResult:
                     "level_label": None,
                     "interval": None,
                     "sd": None,
-                    "reason": "Only 1 of 7 items had a valid answer; at least 50 % are needed.",
+                    "reason": "Only 1 of 7 items had a valid answer; at least 50% are needed.",
                 }
             )
         if e.id == "overall":

@@ -54,7 +54,7 @@ class DotRowData(_Ctx):
     label: str = Field(description="Row label (element ID and name, or 'Overall').")
     values: list[float | None] = Field(description="One value per series, in the series' order; null: not shown.")
     intervals: list[tuple[float, float] | None] = Field(
-        default_factory=list, description="Per series, the 95 % interval drawn as a line; empty or null: none."
+        default_factory=list, description="Per series, the 95% interval drawn as a line; empty or null: none."
     )
     note: str = Field(default="", description="Shown at the right instead of a marker when every value is missing.")
     emphasis: bool = Field(default=False, description="Bold label (the overall score).")

@@ -54,7 +54,7 @@ class Meeting(_Ctx):
     level: str = Field(description="Overall readiness level after the gate, or 'Not computable'.")
     level_meaning: str = Field(description="What the level means, in plain words, with its score range.")
     score: str = Field(description="Overall score as shown.")
-    interval: str = Field(description="95 % interval of the overall score, 'lo–hi'.")
+    interval: str = Field(description="95% interval of the overall score, 'lo–hi'.")
     sureness: str = Field(description="How sure the level is, in words (does the interval stay within the level?).")
     gate_definition: str = Field(description="What the gate is, in one sentence.")
     gate_status: str = Field(description="What the gate does to this partnership's level.")
@@ -65,7 +65,7 @@ class Meeting(_Ctx):
     priorities: list[ElementRef] = Field(
         description="Up to three priorities (structures below the gate first, then the lowest scores)."
     )
-    priority_intervals: list[str] = Field(description="Each priority's 95 % interval, in the same order.")
+    priority_intervals: list[str] = Field(description="Each priority's 95% interval, in the same order.")
     priorities_note: str = Field(
         description="Whether the priorities are clearly different from each other and from the next element, or ''."
     )
@@ -101,7 +101,7 @@ def _priorities_note(score: ScoreResult, priorities: list[ElementScore]) -> str:
     parts = []
     if all_overlap:
         parts.append(
-            f"These {['', '', 'two', 'three'][len(priorities)]} are not clearly different: their 95 % intervals overlap, so treat them as one group rather than a ranking."
+            f"These {['', '', 'two', 'three'][len(priorities)]} are not clearly different: their 95% intervals overlap, so treat them as one group rather than a ranking."
         )
     else:
         pairs = [f"{a.id} and {b.id}" for i, a in enumerate(priorities) for b in priorities[i + 1 :] if _overlap(a, b)]
@@ -168,8 +168,8 @@ def _sureness(overall: ElementScore, score: ScoreResult) -> str:
     levels = [(label, a, b) for _i, label, a, b in score.method.level_bands]
     touched = [label for label, a, b in levels if lo < b and hi >= a]
     if len(touched) <= 1:
-        return f"The 95 % interval ({filters.interval(overall.interval)}) stays within this level: other members answering would very likely give the same level."
-    return f"The 95 % interval ({filters.interval(overall.interval)}) spans {filters.join_and(touched)}: with other members answering, the score could plausibly fall in any of these levels."
+        return f"The 95% interval ({filters.interval(overall.interval)}) stays within this level: other members answering would very likely give the same level."
+    return f"The 95% interval ({filters.interval(overall.interval)}) spans {filters.join_and(touched)}: with other members answering, the score could plausibly fall in any of these levels."
 
 
 def _change(score: ScoreResult) -> MeetingChange | None:

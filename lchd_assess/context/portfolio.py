@@ -38,7 +38,7 @@ __all__ = ["DERIVED_FIELDS", "PORTFOLIO_FIELDS", "PortfolioContext", "build_port
 class PortfolioCell(_Ctx):
     score: str = Field(description="Element score as shown (whole number) or '—'.")
     value: str = Field(description="The score with its decimal, for sorting the table ('' when not computable).")
-    interval: str = Field(description="95 % interval 'lo–hi' or '—'.")
+    interval: str = Field(description="95% interval 'lo–hi' or '—'.")
     percentile: str = Field(description="Percentile within the portfolio, e.g. 'p63', or '—'.")
 
 

@@ -146,7 +146,7 @@ def _scores_chart(score: ScoreResult) -> DotChart:
     m = score.method
     return DotChart(
         title=f"Readiness scores of {score.partnership.name}, wave {score.wave}",
-        desc="Score of each principle and foundational structure and the overall score on a 0 to 100 scale, with 95 % intervals as horizontal lines; shaded bands are the readiness levels; the dashed line is the gate. The same numbers are in the table that follows.",
+        desc="Score of each principle and foundational structure and the overall score on a 0 to 100 scale, with 95% intervals as horizontal lines; shaded bands are the readiness levels; the dashed line is the gate. The same numbers are in the table that follows.",
         ident="chart-scores",
         series=["score"],
         rows=[
@@ -164,7 +164,7 @@ def _scores_chart(score: ScoreResult) -> DotChart:
         width=680,
         label_width=300,
         table_id="scores-table",
-        caption="Scores with 95 % intervals; shaded bands are the readiness levels. Numbers in the table below.",
+        caption="Scores with 95% intervals; shaded bands are the readiness levels. Numbers in the table below.",
     )
 
 

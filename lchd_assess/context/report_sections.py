@@ -41,7 +41,7 @@ class ElementRow(_Ctx):
     computable: bool = Field(description="False when the scorer could not compute a score.")
     score: str = Field(description="Score 0–100 as a whole number, or '—'.")
     level: str = Field(description="Readiness level label, or '—'.")
-    interval: str = Field(description="95 % interval 'lo–hi', or '—'.")
+    interval: str = Field(description="95% interval 'lo–hi', or '—'.")
     n: int = Field(description="Respondents with a valid answer on the element.")
     coverage: str = Field(description="Share of items with a valid answer, as a percentage.")
     sd: str = Field(description="Spread between respondents (standard deviation, 0–100 scale), or '—'.")

@@ -30,7 +30,7 @@ def interval(value: Any, digits: int = 0) -> str:
 def percent(value: float | None, digits: int = 0) -> str:
     if value is None:
         return "—"
-    return f"{100 * value:.{digits}f} %"
+    return f"{100 * value:.{digits}f}%"
 
 
 def plural(n: int, singular: str, plural_: str | None = None) -> str:

@@ -108,7 +108,7 @@ class ElementScore(_M):
     level: str | None = Field(description="Readiness level ID from the scoring rules (null when not computable).")
     level_label: str | None = Field(description="Readiness level as shown to people.")
     interval: tuple[float, float] | None = Field(
-        description="95 % interval for the score (method in ScoreResult.method)."
+        description="95% interval for the score (method in ScoreResult.method)."
     )
     n_respondents: int = Field(description="Respondents with at least one valid answer on this element's items.")
     coverage: float = Field(description="Share of this element's items with at least one valid answer (0–1).")

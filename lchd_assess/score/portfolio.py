@@ -38,7 +38,7 @@ PORTFOLIO_FIELDS: list[tuple[str, str, str]] = [
     ("wave", "wave", "Wave reported."),
     ("n_respondents", "n_respondents", "Respondents in the wave."),
     ("overall", "elements[overall].score", "Overall readiness score (0–100)."),
-    ("overall_low, overall_high", "elements[overall].interval", "95 % interval of the overall score."),
+    ("overall_low, overall_high", "elements[overall].interval", "95% interval of the overall score."),
     ("level", "gating.level_label", "Overall readiness level after the gate."),
     (
         "gate_capped",
@@ -56,7 +56,7 @@ PORTFOLIO_FIELDS: list[tuple[str, str, str]] = [
         "The elements that hold the level back; none when the gate does not lower the level.",
     ),
     ("<element>", "elements[P1–FS4].score", "Each element's score (0–100)."),
-    ("<element>_low, <element>_high", "elements[P1–FS4].interval", "Each element's 95 % interval."),
+    ("<element>_low, <element>_high", "elements[P1–FS4].interval", "Each element's 95% interval."),
     ("silent_sectors", "representation.silent_sectors", "Roster sectors with no respondent."),
     ("few_sectors", "representation.few_sectors", "Roster sectors with fewer respondents than the cell size."),
     (

@@ -92,7 +92,7 @@ def _elements(rnd: random.Random, base: float, n: int, names: dict[str, str]) ->
                 name=names.get(eid, eid),
                 kind=kind,
                 score=s,
-                reason=None if s is not None else "Fewer than 60 % of the items had a valid answer.",
+                reason=None if s is not None else "Fewer than 60% of the items had a valid answer.",
                 level=lid,
                 level_label=label,
                 interval=None if s is None else [round(max(0.0, s - half), 1), round(min(100.0, s + half), 1)],
