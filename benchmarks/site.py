@@ -5,8 +5,11 @@ Both run as a user runs them, in a fresh process each time, on the repository's 
 * bare   — `python -m mkdocs build --strict` of the committed docs/ (no generation at all);
 * warm   — `lchd-assess site build` when nothing changed (the usual rebuild: the fingerprint
            matches, generation is skipped, MkDocs runs);
-* cold   — `lchd-assess site build --force` (load and validate the framework, render every
-           page, write what changed, then MkDocs).
+* cold   — `lchd-assess site build --force` (render every page, write what changed, then
+           MkDocs), with the validated inputs and the blank checklist PDF from the content-hash
+           cache that earlier builds left (the usual forced rebuild);
+* empty  — the same with an empty cache each run (LCHD_CACHE_DIR set to a new folder): the first
+           build on a machine, or after the framework data changed; printed for reference.
 
 Prints the median of N runs of each, and the generation overhead in percent of the bare build
 (goal: ≤ 15 %), and the median of the paired ratios (each run of a command divided by the bare
@@ -62,10 +65,10 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(cmd: list[str], label: str = "") -> float:
+def timed(cmd: list[str], label: str = "", env: dict[str, str] | None = None) -> float:
     cpu_before = _children_cpu()
     start = time.perf_counter()
-    proc = subprocess.run(cmd, cwd=ROOT, env=ENV, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=ROOT, env=env or ENV, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}{proc.stderr}")
@@ -80,8 +83,8 @@ def main() -> None:
         out_bare, out_site = str(Path(tmp) / "bare"), str(Path(tmp) / "site")
         # make sure the committed pages are current and the fingerprint is stored
         timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site])
-        runs: dict[str, list[float]] = {"bare": [], "warm": [], "cold": [], "bare_frozen": []}
-        for _ in range(n):  # interleaved, so drift in machine load hits all of them alike
+        runs: dict[str, list[float]] = {"bare": [], "warm": [], "cold": [], "bare_frozen": [], "empty": []}
+        for i in range(n):  # interleaved, so drift in machine load hits all of them alike
             runs["bare"].append(
                 timed([py, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", out_bare], "bare")
             )
@@ -93,6 +96,9 @@ def main() -> None:
             )
             runs["warm"].append(timed([py, "-m", "lchd_assess", "site", "build", "--out", out_site], "warm"))
             runs["cold"].append(timed([py, "-m", "lchd_assess", "site", "build", "--force", "--out", out_site], "cold"))
+            empty_cache = ENV | {"LCHD_CACHE_DIR": str(Path(tmp) / f"cache-{i}")}
+            forced = [py, "-m", "lchd_assess", "site", "build", "--force", "--out", out_site]
+            runs["empty"].append(timed(forced, "empty", empty_cache))
         pages = sum(1 for _ in (ROOT / "docs").rglob("*.md"))
         html = sum(1 for _ in Path(out_site).rglob("*.html"))
     med = {k: statistics.median(v) for k, v in runs.items()}
@@ -107,6 +113,11 @@ def main() -> None:
             f"  {label:<32}{med[k]:.2f} s   overhead {over:+.0f} %   paired ratio {paired:.2f}×   {'within' if paired <= 1.15 else 'over'} the 1.15× goal"
             f"   (CPU {cpu[k]:.2f} s, paired CPU ratio {paired_cpu:.2f}×)"
         )
+    empty_cpu = statistics.median(b / a for a, b in zip(CPU["bare"], CPU["empty"]))
+    print(
+        f"  for reference: site build --force with an empty cache (first build on a machine) "
+        f"{med['empty']:.2f} s (CPU {cpu['empty']:.2f} s, paired CPU ratio {empty_cpu:.2f}×)"
+    )
     frozen_cpu = statistics.median(b / a for a, b in zip(CPU["bare_frozen"], CPU["cold"]))
     print(
         f"  for reference: bare build ending without the shutdown collection, as lchd-assess does: "
