@@ -145,7 +145,9 @@ def test_the_rendered_report_has_its_sections_in_order_and_page_one_for_the_meet
     page1 = html[html.index('<section id="summary"') : html.index('<section id="scores"')]
     for e in ctx.meeting.priorities + [g.element for g in ctx.meeting.gaps]:
         assert f'href="{e.url}"' in page1
-    assert ctx.meeting.level_meaning.split(":")[0] in page1 and "The gate:" in page1
+    # the gate is defined on page 1 under one label ("The gate." or "Held back by the gate."), not two
+    assert ctx.meeting.level_meaning.split(":")[0] in page1 and ctx.meeting.gate_definition in page1
+    assert "The gate:" not in page1
     if ctx.meeting.change:
         assert f"Since wave {ctx.meeting.change.previous_wave}" in page1
     # Comments sit under their question's wording.

@@ -191,10 +191,17 @@ def _change(score: ScoreResult) -> MeetingChange | None:
     fmt = lambda ch: f"{ch.id} {by_id[ch.id].name if ch.id in by_id else ch.id} ({signed(ch.delta)})"  # noqa: E731
     improved = [fmt(ch) for ch in c.elements if ch.id != "overall" and ch.flag == "improved"]
     declined = [fmt(ch) for ch in c.elements if ch.id != "overall" and ch.flag == "declined"]
-    left_out = [f"{ch.id}: {ch.reason}" for ch in c.elements if ch.id != "overall" and ch.reason]
+    # Page 1 names the elements only; section 5 gives each element's reason (which items, why).
+    partial = [ch.id for ch in c.elements if ch.id != "overall" and ch.reason and ch.delta is not None]
+    uncompared = [ch.id for ch in c.elements if ch.id != "overall" and ch.reason and ch.delta is None]
+    said = []
+    if partial:
+        said.append(f"Some items were left out for {filters.join_and(partial)}.")
+    if uncompared:
+        said.append(f"{filters.join_and(uncompared)} could not be compared.")
     note = (
-        ("Compared only on items that mean the same in both waves. " + "; ".join(left_out) + ".")
-        if left_out
+        " ".join(["Compared only on items that mean the same in both waves.", *said, "Section 5 gives the details."])
+        if said
         else "Compared on every item; all asked the same thing in both waves."
     )
     return MeetingChange(
@@ -311,8 +318,9 @@ def _gate_sentences(score: ScoreResult) -> tuple[str, str]:
     holds this partnership back."""
     g = score.gating
     gate_names = ", ".join(g.capping_elements) if g.capping_elements else ""
-    # the gate as the method section and the site's scoring page word it (context/method_words.py)
-    gate_definition = report_method_words(score).gate
+    # the gate as the method section and the site's scoring page word it (context/method_words.py);
+    # page 1 labels it "The gate." in bold already, so the rule goes without its own label
+    gate_definition = report_method_words(score).gate_rule
     if g.capped:
         gate_status = f"The gate holds this partnership back: {gate_names} {'is' if len(g.capping_elements) == 1 else 'are'} below {filters.score(g.threshold)}, so the level is {g.level_label} although the overall score alone would give a higher one."
     elif g.capping_elements:

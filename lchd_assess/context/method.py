@@ -98,7 +98,7 @@ def _levels_and_gate(L: list[str], rules: ScoringRulesFile, words: MethodWords) 
     L.append("")
     gated_p = [e for e in g.elements if e.startswith("P")]
     L.append(
-        f"A partnership cannot reach {ready} without its foundations. {words.gate} The report names the elements below the gate."
+        f"A partnership cannot reach {ready} without its foundations. {words.gate_rule} The report names the elements below the gate."
     )
     if gated_p:
         L.append("")

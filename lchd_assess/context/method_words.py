@@ -49,7 +49,8 @@ class MethodWords(_Ctx):
     interval: str = Field(description="The interval given with every score, with its settings.")
     levels: list[LevelWords] = Field(description="The readiness levels in order, lowest first.")
     gated: str = Field(description="The elements the gate applies to, in words (no full stop).")
-    gate: str = Field(description="The gate: which elements, the threshold, the level it caps at.")
+    gate_rule: str = Field(description="The gate's rule without a label: which elements, the threshold, the cap.")
+    gate: str = Field(description="The same rule labelled 'The gate:', for a list of rules.")
     privacy: str = Field(description="The minimum cell size and complementary suppression.")
     meaningful_change: str = Field(description="When a change between waves counts as improved or declined.")
     gap_codes: list[GapCodeWords] = Field(description="The perspective codes and their thresholds, in order.")
@@ -91,6 +92,7 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
         ),
     ]
     gap_rule = "; ".join(f"{c.label}: {c.rule}" for c in codes)
+    gate_rule = f"While any of {gated} scores below {m.gate_threshold:g}, the overall readiness level can be no higher than {level_label(m, m.gate_cap_level)}, whatever the overall score."
     return MethodWords(
         answers="Each answer is on a 0–4 scale; don't know (DK), not applicable (NA) and blank answers are counted and reported but never scored, and none of them counts as a middle answer.",
         item_score="An item's score is the mean of its valid answers (0–4).",
@@ -104,7 +106,9 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
             for i, (bid, label, lo, hi) in enumerate(bands)
         ],
         gated=gated,
-        gate=f"The gate: while any of {gated} scores below {m.gate_threshold:g}, the overall readiness level can be no higher than {level_label(m, m.gate_cap_level)}, whatever the overall score.",
+        # where a heading or a bold label already says "The gate", the rule goes without one
+        gate_rule=gate_rule,
+        gate=f"The gate: {gate_rule[0].lower()}{gate_rule[1:]}",
         privacy=f"A group of fewer than {k} respondents is never shown, nor any group from which it could be worked out by subtraction.",
         meaningful_change=f"A change between waves counts as improved or declined only when it is at least {m.meaningful_change:g} points; a smaller one is no meaningful change.",
         gap_codes=codes,
