@@ -45,7 +45,7 @@ from ..load.instrument import Assessment
 from ..load.kinds import KINDS
 from ..load.translation import Translation
 from ..site.generate import Site, generate
-from ..site.pages import Prepared
+from ..context.site_links import Prepared
 from .cached_models import rebuild
 
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -56,7 +56,7 @@ _FORMAT = "lchd-site-inputs/7"
 @dataclass
 class SiteInputs:
     """The validated framework, CITATION.cff, the sample report and portfolio (docs-relative
-    path → HTML), and what the pages take ready-made (:class:`~lchd_assess.site.pages.Prepared`:
+    path → HTML), and what the pages take ready-made (:class:`~lchd_assess.context.site_links.Prepared`:
     the self-assessment and its translations, the downloads written by formats/, the figure's
     PNG, the blank checklist's PDF, the "What changed" comparison).
     A prepared part is None when it cannot be made: the page that needs it then loads the files

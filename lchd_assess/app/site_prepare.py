@@ -2,7 +2,7 @@
 self-assessment, the downloads the file writers make (bundle, schemas, answer sheet, codebooks,
 blank checklist), the figure's PNG, the "What changed" comparison, and the sample report and
 portfolio.  The page generators (site/) read no file format and score nothing: this use case
-makes those and hands them in (:class:`~lchd_assess.site.pages.Prepared`).
+makes those and hands them in (:class:`~lchd_assess.context.site_links.Prepared`).
 
 :func:`make_inputs` runs only when app/site_inputs.py's cache has no entry for exactly these
 files; the command line imports this module only then.
@@ -34,7 +34,7 @@ from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS
 from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
 from ..site.instrument import TEMPLATE_CSV
 from ..site.cite import citable_pages
-from ..site.pages import Prepared, SiteContext
+from ..context.site_links import Prepared, SiteContext
 from .portfolio import portfolio_html
 from .report import load_partnership_scores, report_framework_info, report_html
 from .score import example_folders

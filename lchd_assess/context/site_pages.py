@@ -28,7 +28,7 @@ Row = dict[str, Any]
 
 
 class Link(TypedDict):
-    """A link to an ID as page data (site.pages.SiteContext.link)."""
+    """A link to an ID as page data (context/site_links.SiteContext.link)."""
 
     id: str
     name: str

@@ -1,7 +1,8 @@
 """Glossary terms linked where they appear on a page: the first occurrence of each term, on one
 page, links its glossary entry.
 
-Split out of site/pages.py (which re-exports :class:`TermLinker`, the name the page builders use).
+Moved from site/ with the link resolver (context/site_links.py); site/pages.py re-exports
+:class:`TermLinker`, the name the page builders use.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..core.formatting import md_text
 
-if TYPE_CHECKING:  # pragma: no cover - annotations only (site/pages.py imports this module)
-    from .pages import SiteContext
+if TYPE_CHECKING:  # pragma: no cover - annotations only (site_links is not needed to link terms)
+    from .site_links import SiteContext
 
 
 def _term_pattern(text: str) -> str:
