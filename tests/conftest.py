@@ -21,14 +21,19 @@ settings.load_profile("suite")
 @pytest.fixture(scope="session", autouse=True)
 def _own_state_folder(tmp_path_factory: pytest.TempPathFactory):
     """Tests never read or write the user's own state folder (the list of files the toolkit
-    wrote, core/safe_output.py); commands run in subprocesses inherit the variable."""
-    old = os.environ.get("LCHD_STATE_DIR")
+    wrote, core/safe_output.py) or cache folder (validated inputs, app/report_inputs.py and
+    app/site_inputs.py): each test process gets its own, so a run leaves nothing in the user's
+    home and never depends on what an earlier run cached. Commands run in subprocesses inherit
+    the variables; a test that sets LCHD_CACHE_DIR itself still wins."""
+    saved = {k: os.environ.get(k) for k in ("LCHD_STATE_DIR", "LCHD_CACHE_DIR")}
     os.environ["LCHD_STATE_DIR"] = str(tmp_path_factory.mktemp("lchd-state"))
+    os.environ["LCHD_CACHE_DIR"] = str(tmp_path_factory.mktemp("lchd-cache"))
     yield
-    if old is None:
-        os.environ.pop("LCHD_STATE_DIR", None)
-    else:
-        os.environ["LCHD_STATE_DIR"] = old
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from golden_files import assert_golden
 
 from lchd_assess.formats import checklist as cl
 from lchd_assess.app import checklist_render as cr
@@ -228,13 +229,7 @@ def rendered_example(tmp_path_factory) -> Path:
 def test_render_writes_html_pdf_and_markdown_equal_to_the_golden_files(rendered_example, update_golden):
     out = rendered_example
     for name in ("checklist.html", "checklist.md"):
-        got = (out / name).read_text(encoding="utf-8")
-        if update_golden:
-            GOLDEN.mkdir(parents=True, exist_ok=True)
-            (GOLDEN / name).write_text(got, encoding="utf-8")
-        assert got == (GOLDEN / name).read_text(encoding="utf-8"), (
-            f"{name} differs from {GOLDEN / name}; rerun with --update-golden and review the diff"
-        )
+        assert_golden((out / name).read_text(encoding="utf-8"), GOLDEN / name, name, update_golden)
     from pypdf import PdfReader
 
     pdf = PdfReader(str(out / "checklist.pdf"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden_files import assert_golden
 
 from lchd_assess.app.report import load_partnership_scores
 from lchd_assess.app.score import example_folders
@@ -30,16 +31,7 @@ PAGE_TEMPLATES = sorted(name for name in SITE_TEMPLATES if name.endswith(".md"))
 
 
 def _check(name: str, data: object, update_golden: bool) -> None:
-    got = dumps_json(data)
-    expected = GOLDEN / f"{name}.json"
-    if update_golden or not expected.exists():
-        expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(got, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"{expected} was missing and has been written; review it and commit it")
-    assert got == expected.read_text(encoding="utf-8"), (
-        f"{name}: context differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
-    )
+    assert_golden(dumps_json(data), GOLDEN / f"{name}.json", f"{name}: context", update_golden)
 
 
 @pytest.mark.parametrize("template", PAGE_TEMPLATES)

@@ -276,11 +276,13 @@ def test_a_report_from_a_saved_scores_file_says_the_roster_is_not_listed_instead
 def test_the_gate_is_described_with_the_elements_the_scores_were_gated_on():
     score = fixture_score()
     old = build_report_context(score, fw_info(), GUIDANCE)
-    assert "while any of the four foundational structures (FS1–FS4) scores below" in old.meeting.gate_definition
+    assert "While any of the four foundational structures (FS1–FS4) scores below" in old.meeting.gate_definition
     method = score.method.model_copy(update={"gate_elements": ["FS1", "FS2", "FS3", "FS4", "P4"]})
     new = build_report_context(score.model_copy(update={"method": method}), fw_info(), GUIDANCE)
     assert "(FS1–FS4) and P4 " in new.meeting.gate_definition
-    assert new.meeting.gate_definition in new.method.rules  # page 1 and section 7 word it once
+    # page 1 and section 7 word it once: page 1 under its bold label, section 7 as "The gate: …"
+    words = report_method_words(score.model_copy(update={"method": method}))
+    assert new.meeting.gate_definition == words.gate_rule and words.gate in new.method.rules
     assert "P4" in new.method.summary_rule
 
 
@@ -296,9 +298,11 @@ def test_the_report_states_the_method_in_the_site_pages_own_sentences():
     names = {e.id: e.name for e in score.elements}
     page = method_markdown(rules, None, names)
     words = report_method_words(score)
-    for sentence in (words.answers, words.element_score, words.computable, words.interval, words.gate):
+    for sentence in (words.answers, words.element_score, words.computable, words.interval):
         assert sentence in page, sentence
         assert any(sentence in r for r in method.rules), sentence
+    # the site page has a heading for the gate, so its rule goes without the report's label
+    assert words.gate_rule in page and words.gate in method.rules
     for level in words.levels:
         assert f"| {level.label} | {level.scores} |" in page
         assert f"{level.label}: {level.scores}" in method.levels

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from golden_files import assert_golden
 
 from lchd_assess.context.portfolio import build_portfolio_context
 from lchd_assess.formats.portfolio_csv import portfolio_csv, portfolio_table
@@ -280,8 +281,4 @@ GOLDEN_CSV = ROOT / "tests" / "golden" / "portfolio" / "examples" / "portfolio.c
 def test_the_examples_portfolio_csv_equals_its_golden_file(examples, update_golden):
     """The bundled examples' portfolio.csv, reviewed as a diff whenever a column changes
     (rewrite on purpose with --update-golden)."""
-    text = portfolio_csv(examples)
-    if update_golden:
-        GOLDEN_CSV.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN_CSV.write_text(text, encoding="utf-8", newline="")
-    assert GOLDEN_CSV.read_bytes().decode("utf-8") == text
+    assert_golden(portfolio_csv(examples), GOLDEN_CSV, "the examples' portfolio.csv", update_golden)

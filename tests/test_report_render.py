@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from golden_files import assert_golden
 
 from lchd_assess import __version__
 from lchd_assess.app.score import example_folders
@@ -88,15 +89,7 @@ def test_report_context_matches_the_golden_snapshot(case, update_golden):
 
     score, guidance, roster = inputs(case)
     got = snapshot(report_context(score, fw_info(), guidance, roster))
-    expected = GOLDEN / case / "context.json"
-    if update_golden or not expected.exists():
-        expected.parent.mkdir(parents=True, exist_ok=True)
-        expected.write_text(got, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"{expected} was missing and has been written; review it and commit it")
-    assert got == expected.read_text(encoding="utf-8"), (
-        f"{case}: report context differs from {expected}; if on purpose, rerun with --update-golden and review the diff"
-    )
+    assert_golden(got, GOLDEN / case / "context.json", f"{case}: report context", update_golden)
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from golden_files import assert_golden
 
 from lchd_assess.formats.score_output import to_json
 from lchd_assess.app.score import score_partnership
@@ -35,9 +36,4 @@ def test_scorer_output_equals_the_golden_json(case, update_golden):
     wave_file = folder / "wave.txt"
     wave = wave_file.read_text().strip() if wave_file.exists() else None
     got = to_json(score_partnership(folder, wave=wave))
-    expected = folder / "expected.json"
-    if update_golden or not expected.exists():
-        expected.write_text(got, encoding="utf-8")
-        if not update_golden:
-            pytest.fail(f"{expected} did not exist; written now, review it and rerun")
-    assert got == expected.read_text(encoding="utf-8")
+    assert_golden(got, folder / "expected.json", f"{case}: scores JSON", update_golden)
