@@ -33,7 +33,7 @@ from ..render.figure_png import figure_png
 from ..score.portfolio import DERIVED_FIELDS, PORTFOLIO_FIELDS
 from ..site.guides import SAMPLE_PORTFOLIO, SAMPLE_REPORT
 from ..site.instrument import TEMPLATE_CSV
-from ..site.cite import citable_pages
+from ..context.site_cite import citable_pages
 from ..context.site_links import Prepared, SiteContext
 from .portfolio import portfolio_html
 from .report import load_partnership_scores, report_framework_info, report_html

@@ -196,7 +196,7 @@ class ElementIndexPage(SitePage):
 
 
 class CiteBox(TypedDict):
-    """The "Cite this" box of an element or reporting-item page (site/cite.py)."""
+    """The "Cite this" box of an element or reporting-item page (context/site_cite.py)."""
 
     url: str
     latest_url: str

@@ -12,7 +12,7 @@ from typing import Callable
 
 from ..core.addresses import PAGES, release_of
 from ..render.figure_svg import figure_from_framework
-from . import cite as site_cite
+from ..context import site_cite
 from . import instrument as site_instrument
 from . import standard as site_standard
 from ..context.site_pages import CitePage, DownloadsPage

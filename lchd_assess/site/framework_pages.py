@@ -14,7 +14,7 @@ from ..context.site_pages import ElementIndexPage, ElementPage, HomePage
 from ..core.addresses import PAGES
 from ..load import models
 from ..render.figure_svg import figure_from_framework
-from . import cite as site_cite
+from ..context import site_cite
 from . import guides as site_guides
 from . import instrument as site_instrument
 from . import standard as site_standard

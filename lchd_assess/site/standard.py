@@ -20,7 +20,7 @@ from ..context.site_pages_use import (
 from ..core.formatting import md_text
 from ..load.standard import Standard, site_item, site_overview, standard_from
 from . import checklist_form
-from .cite import cite_box
+from ..context.site_cite import cite_box
 from .pages import ADDRESSES, Page, SiteContext, TermLinker
 
 OVERVIEW = "reporting-standard/index.md"

@@ -3,18 +3,20 @@
 All text comes from formats.citation (one Publication, one formatter per style): APA, AMA (the
 style of Pediatrics, where the framework was published) and Vancouver, plus BibTeX and RIS files
 for reference managers, written by the use case (app/site_prepare.py) for the pages listed by
-:func:`citable_pages` and handed in (``site.pages.Prepared.citations``).  Each names the version and the versioned address, so a citation keeps
+:func:`citable_pages` and handed in (``context.site_links.Prepared.citations``).  Each names the version and the versioned address, so a citation keeps
 pointing at the words that were cited; the box also links the same page in the latest release.
+
+Moved from site/cite.py: it builds page data from loaded data (issue 14: context/'s job).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from ..core.addresses import PAGES, release_of
 from ..load.standard import standard_from
-from .pages import ELEMENT_KINDS, SiteContext, elements_of_kind, labels_of_kinds
+from .site_links import ELEMENT_KINDS, SiteContext, elements_of_kind, labels_of_kinds
+from .site_pages import CiteBox
 
 #: Where the citation files go in the site (one .bib and one .ris per citable page).
 CITE_DIR = "downloads/cite"
@@ -63,7 +65,7 @@ def citable_pages(ctx: SiteContext) -> list[CitablePage]:
     return out
 
 
-def cite_box(ctx: SiteContext, *, part_id: str, path: str) -> dict[str, Any]:
+def cite_box(ctx: SiteContext, *, part_id: str, path: str) -> CiteBox:
     """Template data for one page's "Cite this" box (``path``: the page's docs path)."""
     cited = ctx.need("citations")
     page = cited.pages[part_id]
