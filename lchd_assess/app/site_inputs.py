@@ -36,7 +36,7 @@ from typing import Any, Callable
 from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
-from ..core.paths import cache_dir, real
+from ..core.paths import cache_dir, keep_newest, real
 from ..context.citations import SiteCitations
 from ..context.release_changes import ReleaseChanges
 from ..formats.citation import load_cff
@@ -196,7 +196,7 @@ def site_inputs(framework: str | Path | None, make: MakeInputs) -> SiteInputs:
     if entry is not None:
         try:
             write_atomic(entry, _entry(inputs))
-            _prune(entry.parent, keep=entry)
+            keep_newest(entry.parent, "*.json", KEEP_ENTRIES, spare=entry)
         except (OSError, TypeError, ValueError):
             pass  # not cacheable (read-only cache, a value JSON cannot hold): made afresh next time
     return inputs
@@ -205,14 +205,6 @@ def site_inputs(framework: str | Path | None, make: MakeInputs) -> SiteInputs:
 #: Entries kept: each edit of the data or the toolkit makes a new one (about 0.6 MB), and only
 #: the newest few can still match the files.
 KEEP_ENTRIES = 8
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    """Remove all but the newest :data:`KEEP_ENTRIES` entries (never ``keep``, just written)."""
-    entries = sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
-    for old in entries[KEEP_ENTRIES:]:
-        if old != keep:
-            old.unlink(missing_ok=True)
 
 
 def generate_from_inputs(framework: str | Path | None, directory_urls: bool, make: MakeInputs) -> Site:

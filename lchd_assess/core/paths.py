@@ -143,6 +143,25 @@ def cache_dir(*parts: str) -> Path | None:
     return folder
 
 
+def keep_newest(folder: Path, pattern: str, keep: int, spare: Path | None = None) -> None:
+    """Remove all but the newest ``keep`` files matching ``pattern`` in a cache ``folder`` (never
+    ``spare``, the entry just written), so a cache cannot grow without bound.  Files another
+    process removed first are skipped."""
+    found = list(folder.glob(pattern))
+    if len(found) <= keep:
+        return  # the usual case: no file's age needed
+    entries = []
+    for p in found:
+        try:
+            entries.append((p.stat().st_mtime_ns, p.name, p))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _mtime, _name, old in entries[keep:]:
+        if old != spare:
+            old.unlink(missing_ok=True)
+
+
 def files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     """The files under ``folder`` whose suffix is one of ``suffixes`` (lower case), sorted;
     anything inside a hidden folder (``.git``, ``.lchd-cache`` …) or hidden itself is skipped."""

@@ -11,20 +11,40 @@ from pathlib import Path
 from typing import Iterable
 
 import jinja2
+from jinja2.bccache import Bucket
 
 from ..context.base import TemplateContext
 from .filters import FILTERS
-from ..core.paths import cache_dir
+from ..core.paths import cache_dir, keep_newest
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
+#: Compiled templates kept: Jinja keys each by its name and absolute path, so every install
+#: path, checkout or copied template folder adds a set of entries (about 35 templates, ~5 KB
+#: each); this bound holds some ten sets and keeps the folder from growing without limit.
+KEEP_COMPILED = 400
+
+
+class _BoundedBytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Jinja's file cache, pruned to the newest :data:`KEEP_COMPILED` entries whenever it writes
+    one (a write only follows a compile, so a warm run never lists the folder)."""
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        super().dump_bytecode(bucket)
+        try:
+            keep_newest(Path(self.directory), "__jinja2_*.cache", KEEP_COMPILED)
+        except OSError:
+            pass  # a cache we cannot tidy still works; the next write tries again
+
+
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between runs (Jinja keys each by name and source checksum, so an
-    edited template is compiled again); compiling was a third of a full site regeneration."""
+    """Compiled templates kept between runs (Jinja keys each by template name and path and checks
+    the source's checksum, so an edited template is compiled again); compiling was a third of a
+    full site regeneration."""
     # in the user's cache folder, never in the data or the working folder (none when unwritable)
     folder = cache_dir("jinja")
-    return jinja2.FileSystemBytecodeCache(str(folder)) if folder else None
+    return _BoundedBytecodeCache(str(folder)) if folder else None
 
 
 def environment(search_paths: Iterable[str | Path] = (), markdown: bool = False) -> jinja2.Environment:
