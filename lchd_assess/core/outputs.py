@@ -22,11 +22,8 @@ def dumps_json(data: Any) -> str:
     """The one JSON style of the toolkit: sorted keys, two-space indent, UTF-8, final newline."""
     try:
         text = _compiled(data)
-    except _NotPlain:
-        try:
-            text = _indented(data, "\n") + "\n"
-        except _NotPlain:
-            text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    except _NotPlain:  # rare: tiny floats, lone surrogates, values other than plain JSON ones
+        text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     # Nearly every document is plain ASCII, and checking that is a C loop; the search below
     # walks the text character by character (0.2 ms for a 24 KB score result).
     if text.isascii() and "\x7f" not in text:
@@ -37,10 +34,15 @@ def dumps_json(data: Any) -> str:
 _PLAIN_SCALARS = frozenset((str, int, float, bool, type(None)))
 # pydantic-core writes a float below 1e-4 as 0.00001 or 1e-7 where Python writes 1e-05 and
 # 1e-07 (the two agree on every other finite float: tests/test_outputs_json.py); such a document
-# is written by _indented instead. The search may also stop at text such as "wave-2": harmless,
-# the slower writer then gives the same bytes. (Two searches: a regex alternation has no literal
-# to skip ahead to and walks a 24 KB score result character by character, 0.2 ms.)
-_RUST_EXPONENT = re.compile(r"e-\d")
+# is written by json.dumps instead. A number's exponent follows a digit; text such as "wave-2" or
+# "squire-2" does not, so it is not mistaken for one. (The search starts at the literal "e-":
+# a pattern that starts with a digit class walks a 24 KB score result character by character,
+# 0.2 ms.)
+_EXPONENT = re.compile(r"e-\d")
+
+
+def _rust_small_float(text: str) -> bool:
+    return "0.0000" in text or any(text[m.start() - 1].isdigit() for m in _EXPONENT.finditer(text))
 
 
 def _compiled(data: Any) -> str:
@@ -54,7 +56,7 @@ def _compiled(data: Any) -> str:
         text = pydantic_core.to_json(_sorted_plain(data), indent=2, inf_nan_mode="constants").decode()
     except pydantic_core.PydanticSerializationError:  # lone surrogates, which json.dumps writes as escapes
         raise _NotPlain from None
-    if "0.0000" in text or _RUST_EXPONENT.search(text):
+    if _rust_small_float(text):
         raise _NotPlain
     return text + "\n"
 
@@ -84,66 +86,8 @@ def _sorted_plain(v: Any) -> Any:
 
 
 class _NotPlain(Exception):
-    """A value _indented does not write; json.dumps then writes the whole document."""
-
-
-_string = json.encoder.encode_basestring  # the C function json.dumps uses with ensure_ascii=False
-_INFINITIES = (float("inf"), float("-inf"))
-
-
-def _indented(v: Any, nl: str) -> str:
-    """Exactly ``json.dumps(v, indent=2, sort_keys=True, ensure_ascii=False)`` for dicts with
-    string keys, lists, strings, ints, finite floats, bools and None; about twice as fast
-    (json's indenting encoder is pure Python and yields every piece through generators, which
-    was a third of the time of scoring a partnership). tests/test_outputs_json.py compares the
-    two on every golden file and on random documents."""
-    if isinstance(v, str):
-        return _string(v)
-    if v is None:
-        return "null"
-    if v is True:
-        return "true"
-    if v is False:
-        return "false"
-    t = type(v)
-    if t is int:
-        return int.__repr__(v)
-    if t is float:
-        if v != v or v in (float("inf"), float("-inf")):
-            raise _NotPlain
-        return float.__repr__(v)
-    inner = nl + "  "
-    if t is dict:
-        if not v:
-            return "{}"
-        try:
-            keys = sorted(v)
-        except TypeError:
-            raise _NotPlain from None
-        parts = []
-        for k in keys:
-            if type(k) is not str:
-                raise _NotPlain
-            # the common scalars inline: a score result holds about 6,000 of them
-            x = v[k]
-            tx = type(x)
-            if tx is str:
-                s = _string(x)
-            elif tx is float and x == x and x not in _INFINITIES:
-                s = float.__repr__(x)
-            elif tx is int:
-                s = int.__repr__(x)
-            elif x is None:
-                s = "null"
-            else:
-                s = _indented(x, inner)
-            parts.append(_string(k) + ": " + s)
-        return "{" + inner + ("," + inner).join(parts) + nl + "}"
-    if t is list or t is tuple:
-        if not v:
-            return "[]"
-        return "[" + inner + ("," + inner).join([_indented(x, inner) for x in v]) + nl + "]"
-    raise _NotPlain
+    """A value _compiled does not write exactly as json.dumps would; json.dumps then writes the
+    whole document."""
 
 
 # Spreadsheet formula injection (OWASP "CSV injection"): a text cell that starts with one of these
