@@ -129,8 +129,8 @@ def test_each_bad_answer_file_gets_one_clear_line_and_the_good_ones_are_still_me
         assert f": {code}: " in mine[0] and word in mine[0], mine[0]
     assert "Maria" not in result.stderr, "a name typed as a code is never repeated"
     assert "Traceback" not in result.stderr
-    assert "added 1 respondent(s)" in result.stdout
-    assert lines[-1].startswith(f"{len(BAD_FILES)} of {len(BAD_FILES) + 1} file(s) refused")
+    assert "added 1 respondent " in result.stdout
+    assert lines[-1].startswith(f"{len(BAD_FILES)} of {len(BAD_FILES) + 1} files refused")
 
 
 def test_two_files_with_the_same_code_the_second_is_refused(folder, tmp_path, cli):
@@ -139,7 +139,7 @@ def test_two_files_with_the_same_code_the_second_is_refused(folder, tmp_path, cl
     result = cli("collect", str(folder), str(a), str(b), "--wave", WAVE)
     assert result.returncode == 1
     assert f"{b}: responses-duplicate-respondent: " in result.stderr and str(a) in result.stderr
-    assert "added 1 respondent(s)" in result.stdout
+    assert "added 1 respondent " in result.stdout
 
 
 def test_json_output_lists_every_source_and_finding(folder, tmp_path, cli):
@@ -215,4 +215,4 @@ def test_a_folder_of_saved_attachments_is_collected_file_by_file(folder, tmp_pat
     (inbox / "notes.txt").write_text("not an answer file")
     result = cli("collect", str(folder), str(inbox), str(inbox / "lchd-answers-0.json"), "--wave", WAVE)
     assert result.returncode == 0, result.stderr
-    assert "added 7 respondent(s)" in result.stdout and "from 7 files" in result.stdout
+    assert "added 7 respondents" in result.stdout and "from 7 files" in result.stdout

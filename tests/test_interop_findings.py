@@ -192,7 +192,7 @@ def test_an_unreadable_export_gives_one_line_exit_1_and_writes_nothing(fmt, cont
     assert (
         lines[0].startswith(f"{f}")
         and "import-unreadable" in lines[0]
-        and lines[-1].startswith("1 finding(s): nothing written")
+        and lines[-1].startswith("1 finding: nothing written")
     )
     assert nothing_written(p)
 
@@ -239,7 +239,7 @@ def test_a_successful_import_says_what_it_added_in_one_line(setup, cli, tmp_path
     f.write_text(tp.kobo_export(ex["xlsform"], who), encoding="utf-8")
     r = cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
     assert r.returncode == 0
-    assert r.stdout == f"added {len(who)} respondent(s) from KoboToolbox to {p}/responses/{WAVE}.csv\n"
+    assert r.stdout == f"added {len(who)} respondents from KoboToolbox to {p}/responses/{WAVE}.csv\n"
     assert r.stderr.startswith("note: ") and "_submitted_by" in r.stderr
     r = cli("import", "kobo", str(f), "--partnership", str(p), "--wave", WAVE)
     assert (

@@ -215,7 +215,7 @@ def test_a_portfolio_leaves_out_bad_inputs_with_one_line_each_and_reports_the_re
     assert lines[0].startswith(f"{tmp_path / 'minutes'}: not-a-partnership")
     assert any("duplicate-code" in line and str(twin) in line for line in lines)
     assert any("other-instrument-version" in line and "0.9.0" in line and str(old) in line for line in lines)
-    assert lines[-1].startswith("3 input(s) left out")
+    assert lines[-1].startswith("3 inputs left out")
     # The rest is reported, and the brief says what was left out.
     rows = (out / "portfolio.csv").read_text().splitlines()
     assert len(rows) == len(good) + 1

@@ -158,7 +158,7 @@ def test_validate_names_an_undeclared_wave_in_the_partnership_file(tmp_path, cli
     result = cli("validate", "--all", str(folder))
     assert result.returncode == 1
     *lines, total = result.stderr.strip().splitlines()
-    assert len(lines) == 2 and total.startswith("2 finding(s)")
+    assert len(lines) == 2 and total.startswith("2 findings")
     for line, name in zip(sorted(lines), ["February 2026.csv", "March 2025.csv"]):
         assert (
             line.startswith(str(folder / "partnership.yaml"))

@@ -27,6 +27,7 @@ from .collect import merge_into_wave
 from ..load.translation import available_languages, load_translation, localized_instrument
 from ..core.safe_output import OutputGuard
 from ..core.paths import display_path
+from ..core.formatting import plural
 
 EXPORT_FORMATS = ("redcap", "xlsform", "fhir", "forms-text")
 IMPORT_FORMATS = ("redcap", "kobo", "odk", "fhir", "forms")
@@ -91,8 +92,9 @@ def check_with_platform_tools(fmt: str, files: list[Path]) -> str | None:
             return "install lchd-assess[interop] to have pyxform (the converter KoboToolbox and ODK use) check the form"
         result = convert(xlsform=str(files[0]))
         if result.warnings:
-            return f"pyxform {md.version('pyxform')} converts it with {len(result.warnings)} warning(s): " + "; ".join(
-                result.warnings
+            return (
+                f"pyxform {md.version('pyxform')} converts it with {plural(len(result.warnings), 'warning')}: "
+                + "; ".join(result.warnings)
             )
         return f"checked: pyxform {md.version('pyxform')} converts it to an XForm without warnings"
     if fmt == "fhir":

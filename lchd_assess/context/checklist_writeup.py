@@ -58,7 +58,7 @@ def measures_block(r: ScoreResult) -> str:
     )
     return "\n".join(
         [
-            f"*Pre-filled from the self-assessment: members answered the LCHD readiness self-assessment (instrument {_md(r.instrument_id)} {_md(r.instrument_version)}, scoring rules {_md(r.scoring_rules_version)}, framework {_md(r.framework_version)}) in wave(s) {_md(', '.join(r.waves_available))}; {r.n_respondents} respondents in wave {_md(r.wave)}.*",
+            f"*Pre-filled from the self-assessment: members answered the LCHD readiness self-assessment (instrument {_md(r.instrument_id)} {_md(r.instrument_version)}, scoring rules {_md(r.scoring_rules_version)}, framework {_md(r.framework_version)}) in {'wave' if len(r.waves_available) == 1 else 'waves'} {_md(', '.join(r.waves_available))}; {r.n_respondents} respondents in wave {_md(r.wave)}.*",
             "",
             f"Respondents by sector (groups smaller than {r.method.min_cell_size} are not shown): {reps}.{silent}",
         ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
+from ..core.formatting import plural
 from ..score.models import DK_RATE_NOTE
 from ..load.instrument import InstrumentFile, Item, ScoringRulesFile
 from ..load.scoring_rules import RecommendedAction
@@ -62,7 +63,7 @@ def _answers_and_scores(L: list[str], rules: ScoringRulesFile, words: MethodWord
     L.append(f"- {words.element_score} (The elements are the principles P1–P4 and the structures FS1–FS4.)")
     L.append(f"- {words.overall_score}")
     L.append(
-        f"- Scores are rounded to {rules.decimals} decimal place(s); levels, gaps and changes are read from the rounded scores."
+        f"- Scores are rounded to {plural(rules.decimals, 'decimal place')}; levels, gaps and changes are read from the rounded scores."
     )
     L.append("")
     L.append(f"{words.computable} An element without a score is shown as **not computable**, with the reason.")

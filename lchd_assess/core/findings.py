@@ -17,6 +17,7 @@ from typing import Any, Iterable, Sequence
 
 from .catalogue import CATALOGUE, FindingType  # noqa: F401  (FindingType re-exported)
 from .text import visible
+from .formatting import plural
 
 #: Longest message printed for one finding (the full text stays in ``--format json``).
 MESSAGE_LIMIT = 600
@@ -141,9 +142,9 @@ class Report:
         lines = [f.format_text() for f in self.sorted()] if full else summarise(self.findings)
         n = len(self.checked)
         if self.findings:
-            lines.append(f"{len(self.findings)} finding(s) in {n} file(s).")
+            lines.append(f"{plural(len(self.findings), 'finding')} in {plural(n, 'file')}.")
         else:
-            lines.append(f"OK: {n} file(s) checked, no findings.")
+            lines.append(f"OK: {plural(n, 'file')} checked, no findings.")
         return "\n".join(lines)
 
 

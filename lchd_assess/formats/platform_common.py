@@ -179,7 +179,7 @@ def version_findings(
         shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
         res.add(
             "import-missing-item",
-            f"no {what} for item(s) {shown} of instrument {inst.version}; add the question(s) back on the platform (answers may stay empty)",
+            f"no {what} for {'item' if len(missing) == 1 else 'items'} {shown} of instrument {inst.version}; add {'the question' if len(missing) == 1 else 'the questions'} back on the platform (answers may stay empty)",
         )
     return False
 

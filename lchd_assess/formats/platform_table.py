@@ -37,6 +37,7 @@ from .platform_common import (
     version_findings,
 )
 from ..core.text import excerpt
+from ..core.formatting import plural
 
 
 # -- Tables ------------------------------------------------------------------------------------
@@ -200,7 +201,7 @@ def plan_columns(
         shown = ", ".join(f"'{_short(n)}'" for n in ignored[:8]) + (
             f" and {len(ignored) - 8} more" if len(ignored) > 8 else ""
         )
-        res.note("import-ignored-column", f"{len(ignored)} column(s) not used: {shown}", header_line)
+        res.note("import-ignored-column", f"{plural(len(ignored), 'column')} not used: {shown}", header_line)
     cols = Columns(kinds)
     for kind, label in ((SECTOR, "sector"), (ROLE, "role")):
         if cols.index(kind) is None:
@@ -340,4 +341,8 @@ def read_rows(
     tracker.check(res)
     for why, lines in sorted(skipped.items()):
         shown = ", ".join(str(n) for n in lines[:5]) + (" …" if len(lines) > 5 else "")
-        res.note("import-skipped-row", f"{len(lines)} row(s) left out ({why}): line(s) {shown}", lines[0])
+        res.note(
+            "import-skipped-row",
+            f"{plural(len(lines), 'row')} left out ({why}): {'line' if len(lines) == 1 else 'lines'} {shown}",
+            lines[0],
+        )

@@ -30,6 +30,7 @@ from ..load.instrument import DONT_KNOW, NOT_APPLICABLE, InstrumentFile
 from . import platform_common as pc
 from . import platform_table as pt
 from ..core.outputs import csv_text
+from ..core.formatting import plural
 
 #: The data dictionary's header, exactly as REDCap writes and reads it (columns A–R).
 DICTIONARY_HEADER = (
@@ -320,7 +321,7 @@ def read_export(
     if incomplete:
         res.note(
             "import-incomplete-record",
-            f"{len(incomplete)} record(s) are marked Incomplete in REDCap; their answers so far were imported (line(s) {', '.join(map(str, incomplete[:5]))})",
+            f"{plural(len(incomplete), 'record')} {'is' if len(incomplete) == 1 else 'are'} marked Incomplete in REDCap; the answers so far were imported ({'line' if len(incomplete) == 1 else 'lines'} {', '.join(map(str, incomplete[:5]))})",
             incomplete[0],
         )
     return res

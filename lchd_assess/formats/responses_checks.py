@@ -17,6 +17,7 @@ from ..load.instrument import InstrumentFile
 from ..score.models import Answer, Respondent, Responses
 from .responses_cells import _LOOKS_IDENTIFYING, _cut, _Out, _suggest, parse_answer
 from .responses_header import _columns, _Columns, _header_version
+from ..core.formatting import plural
 
 
 def read_rows(
@@ -77,7 +78,12 @@ class _RowChecks:
         inner = [b for b in blank if b < last_data]
         if inner:
             shown = ", ".join(str(b) for b in inner[:3]) + (f" and {len(inner) - 3} more" if len(inner) > 3 else "")
-            out.note("responses-blank-rows", f"{len(inner)} blank row(s) skipped (row {shown})", inner[0], 1)
+            out.note(
+                "responses-blank-rows",
+                f"{plural(len(inner), 'blank row')} skipped ({'row' if len(inner) == 1 else 'rows'} {shown})",
+                inner[0],
+                1,
+            )
         for line, rid in nothing:
             out.note(
                 "responses-no-answers",

@@ -123,7 +123,7 @@ def _header_version(cols: _Columns, inst: InstrumentFile, res: Responses, out: _
                     j = dict(item_cols)[retired[0]]
                     out.add(
                         "responses-instrument-version",
-                        f"item column(s) {', '.join(retired)} are not part of instrument {inst.version} (they belong to an earlier version); use the current template",
+                        f"{'item column' if len(retired) == 1 else 'item columns'} {', '.join(retired)} {'is' if len(retired) == 1 else 'are'} not part of instrument {inst.version} (they belong to an earlier version); use the current template",
                         header_line,
                         j + 1,
                     )
@@ -133,7 +133,7 @@ def _header_version(cols: _Columns, inst: InstrumentFile, res: Responses, out: _
                 shown = ", ".join(missing[:6]) + (f" and {len(missing) - 6} more" if len(missing) > 6 else "")
                 out.add(
                     "responses-missing-item-column",
-                    f"the header lacks item column(s) {shown}{of}; put them back (cells may stay empty)",
+                    f"the header lacks {'item column' if len(missing) == 1 else 'item columns'} {shown}{of}; put {'it' if len(missing) == 1 else 'them'} back (cells may stay empty)",
                     header_line,
                     len(header) + 1,
                 )

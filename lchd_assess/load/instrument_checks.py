@@ -14,6 +14,7 @@ from . import models
 from ..core.findings import Finding
 from .documents import Document
 from .fields import ELEMENT_REF, version_tuple
+from ..core.formatting import plural
 
 if TYPE_CHECKING:
     from .instrument import InstrumentFile
@@ -142,7 +143,7 @@ def _coverage_checks(doc: Document, inst: InstrumentFile, fw_index: dict[str, ob
             yield _f(
                 doc,
                 "instrument-element-uncovered",
-                f"{el_id} has {len(items)} active item(s); at least {inst.min_items_per_element} are needed",
+                f"{el_id} has {plural(len(items), 'active item')}; at least {inst.min_items_per_element} are needed",
                 ("items",),
             )
         reached = {c for i in items for c in i.components}

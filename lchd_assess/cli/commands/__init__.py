@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 from typing import Callable
+from ...core.formatting import plural
 
 
 def add_format(parser: argparse.ArgumentParser, choices: tuple[str, ...] = ("text", "json")) -> None:
@@ -44,5 +45,5 @@ def run_listing_answer_findings(
 
         for line in summarise(exc.findings):
             print(line, file=sys.stderr)
-        print(f"{len(exc.findings)} finding(s): {outcome}.", file=sys.stderr)
+        print(f"{plural(len(exc.findings), 'finding')}: {outcome}.", file=sys.stderr)
         return 1

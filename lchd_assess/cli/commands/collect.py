@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import add_format
+from ...core.formatting import plural
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -56,22 +57,22 @@ def run(args: argparse.Namespace) -> int:
     source_list = ", ".join(per_file) if len(per_file) <= 5 else f"{len(per_file)} files"
     if result.added:
         print(
-            f"{verb} {result.added} respondent(s) to {result.target} ({result.before} before, {after} after) from {source_list}",
+            f"{verb} {plural(result.added, 'respondent')} to {result.target} ({result.before} before, {after} after) from {source_list}",
             file=out,
         )
     else:
-        print(f"nothing added to {result.target} ({result.before} respondent(s) in it)", file=out)
+        print(f"nothing added to {result.target} ({plural(result.before, 'respondent')} in it)", file=out)
     already = [f"{s.file} ({len(s.already)})" for s in result.sources if s.already]
     if already:
         shown = (
             ", ".join(already)
             if len(already) <= 5
-            else f"{sum(len(s.already) for s in result.sources)} respondent(s) in {len(already)} files"
+            else f"{plural(sum(len(s.already) for s in result.sources), 'respondent')} in {len(already)} files"
         )
         print(f"already collected with the same answers, skipped: {shown}", file=out)
     if result.refused:
         print(
-            f"{len(result.refused)} of {len(result.sources)} file(s) refused, nothing taken from them: {', '.join(s.file for s in result.refused)}; fix them and run collect again (files already collected are skipped)",
+            f"{len(result.refused)} of {plural(len(result.sources), 'file')} refused, nothing taken from them: {', '.join(s.file for s in result.refused)}; fix them and run collect again (files already collected are skipped)",
             file=sys.stderr,
         )
     if result.dry_run:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import add_format
+from ...core.formatting import plural
 
 FORMATS = {
     "redcap": "REDCap's CSV export (raw codes or labels; --event picks one event of a longitudinal project)",
@@ -55,15 +56,15 @@ def run(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr)
     if out.findings:
         print(
-            f"{len(out.findings)} finding(s): nothing written; fix the export (or the survey) and import again.",
+            f"{plural(len(out.findings), 'finding')}: nothing written; fix the export (or the survey) and import again.",
             file=sys.stderr,
         )
         return out.exit_code
     same = f"; {len(out.unchanged)} already there, unchanged" if out.unchanged else ""
     if args.dry_run:
-        print(f"dry run: would add {len(out.added)} respondent(s) to {out.target}{same}")
+        print(f"dry run: would add {plural(len(out.added), 'respondent')} to {out.target}{same}")
     elif out.written:
-        print(f"added {len(out.added)} respondent(s) from {out.platform_name} to {out.target}{same}")
+        print(f"added {plural(len(out.added), 'respondent')} from {out.platform_name} to {out.target}{same}")
     else:
         print(f"nothing to add to {out.target}{same}")
     return 0

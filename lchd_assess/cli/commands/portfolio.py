@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 
 from . import add_force
+from ...core.formatting import plural
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -100,7 +101,7 @@ def _run(args: argparse.Namespace) -> int:
         )
     if run.problems:
         print(
-            f"{len(run.problems)} input(s) left out; the portfolio shows the other {run.n_partnerships}.",
+            f"{plural(len(run.problems), 'input')} left out; the portfolio shows the other {run.n_partnerships}.",
             file=sys.stderr,
         )
         return 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from . import add_format
+from ...core.formatting import plural
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -52,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(dumps_json(result.to_dict()))
         return int(result.report.exit_code)
-    print(f"release {result.version} compared with {result.previous_version}: {len(result.changes)} element change(s)")
+    print(
+        f"release {result.version} compared with {result.previous_version}: {plural(len(result.changes), 'element change')}"
+    )
     for line in format_changes(result.changes):
         print(line)
     if result.report.ok:

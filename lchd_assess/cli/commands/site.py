@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 from typing import Any
+from ...core.formatting import plural
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -81,13 +82,13 @@ def _build(args: argparse.Namespace, file_urls: bool = False) -> int:
         print(line)
     if not result.ok:
         print(
-            f"lchd-assess: site build failed: mkdocs exited {result.returncode} with {len(result.warnings)} warning(s); the log is above"
+            f"lchd-assess: site build failed: mkdocs exited {result.returncode} with {plural(len(result.warnings), 'warning')}; the log is above"
         )
         return 1
     pages = (
         "pages up to date, generation skipped"
         if site is None
-        else f"{len(site.pages)} pages generated, {len(changed)} file(s) changed"
+        else f"{plural(len(site.pages), 'page')} generated, {plural(len(changed), 'file')} changed"
     )
     from ...core.safe_output import shown
 
