@@ -25,7 +25,7 @@ from typing import Any
 
 from . import models as sm
 from .arrays import AnswerArrays
-from .bootstrap import bootstrap_intervals, resample_indices  # noqa: F401 (resample_indices re-exported for tests)
+from .bootstrap import bootstrap_intervals, resample_indices, rounded_intervals  # noqa: F401 (bootstrap_intervals, resample_indices re-exported for tests)
 from .change import change as change_since, comparable_items  # noqa: F401 (comparable_items re-exported)
 from .elements import (  # noqa: F401 (Matrix, element_index re-exported for tests)
     OVERALL,
@@ -100,7 +100,8 @@ def score_wave(
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
-    intervals = bootstrap_intervals(m, el_idx, rules, computable, aa)
+    # Rounded as the result shows them (round_half_up again below leaves them as they are).
+    intervals = rounded_intervals(m, el_idx, rules, computable, aa)
     counts = {i: dict(zip(("valid", "DK", "NA", "blank"), c)) for i, c in zip(items, aa.answer_counts())}
     elements = _element_scores(ctx, items, el_idx, calcs, intervals, counts)
     rounded = {e.id: e.score for e in elements}
