@@ -25,7 +25,7 @@ from typing import Any
 
 from . import models as sm
 from .arrays import AnswerArrays
-from .bootstrap import bootstrap_intervals, resample_indices  # noqa: F401 (resample_indices re-exported for tests)
+from .bootstrap import bootstrap_intervals, resample_indices, rounded_intervals  # noqa: F401 (bootstrap_intervals, resample_indices re-exported for tests)
 from .change import change as change_since, comparable_items  # noqa: F401 (comparable_items re-exported)
 from .elements import (  # noqa: F401 (Matrix, element_index re-exported for tests)
     OVERALL,
@@ -96,11 +96,14 @@ def score_wave(
     # The answers as arrays once: every statistic below is read from them.
     codes = answer_codes(m.respondents, items)
     kinds = answer_kinds(m.respondents, items) if codes is None else None
-    aa = AnswerArrays(m.values, len(items), el_idx, kinds=kinds, codes=codes)
+    # With codes the matrix's value lists are never made (Matrix.values is made on demand).
+    values = m.values if codes is None else None
+    aa = AnswerArrays(values, len(items), el_idx, kinds=kinds, codes=codes, n=len(m.respondents))
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
-    intervals = bootstrap_intervals(m, el_idx, rules, computable, aa)
+    # Rounded as the result shows them (round_half_up again below leaves them as they are).
+    intervals = rounded_intervals(m, el_idx, rules, computable, aa)
     counts = {i: dict(zip(("valid", "DK", "NA", "blank"), c)) for i, c in zip(items, aa.answer_counts())}
     elements = _element_scores(ctx, items, el_idx, calcs, intervals, counts)
     rounded = {e.id: e.score for e in elements}
