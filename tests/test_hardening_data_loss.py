@@ -204,6 +204,73 @@ def test_a_staged_tree_is_moved_in_whole_and_the_marker_lists_every_file_by_its_
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.name != MARKER) == ["index.html"]
 
 
+def _commit(out, files, force=False):
+    folder = OutputGuard(force=force).folder(out, prune=True)
+    with folder.staging() as tmp:
+        for rel, text in files.items():
+            (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+            (tmp / rel).write_text(text)
+        folder.commit(tmp)
+
+
+def _tree(out):
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.name != MARKER)
+
+
+def test_an_output_folder_holding_only_our_files_is_replaced_whole_with_its_permissions(tmp_path):
+    out = tmp_path / "site"
+    _commit(out, {"index.html": "i", "old/page.html": "o", "a/b.css": "b"})
+    os.chmod(out, 0o750)
+    before = os.stat(out).st_ino
+    _commit(out, {"index.html": "i2", "a/b.css": "b", "new.html": "n"})
+    assert os.stat(out).st_ino != before, "swapped in whole, not file by file"
+    assert _tree(out) == ["a", "a/b.css", "index.html", "new.html"]
+    assert (out / "index.html").read_text() == "i2"
+    assert os.stat(out).st_mode & 0o777 == 0o750
+    listed = json.loads((out / MARKER).read_text())["files"]
+    assert listed == {
+        rel: hashlib.sha256(t.encode()).hexdigest()
+        for rel, t in {"index.html": "i2", "a/b.css": "b", "new.html": "n"}.items()
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging or old folder left beside it"
+
+
+@pytest.mark.parametrize(
+    "what",
+    ["a file of theirs", "an empty folder of theirs", "our page they edited", "a link of theirs"],
+)
+def test_an_output_folder_holding_anything_of_the_users_keeps_it_and_is_not_replaced_whole(tmp_path, what):
+    out = tmp_path / "site"
+    _commit(out, {"index.html": "i", "old/page.html": "o"})
+    if what == "a file of theirs":
+        (out / "old" / "notes.txt").write_text("mine")
+    elif what == "an empty folder of theirs":
+        (out / "drafts").mkdir()
+    elif what == "our page they edited":
+        (out / "old" / "page.html").write_text("edited by hand")
+    else:
+        os.symlink("index.html", out / "home.html")
+    before = os.stat(out).st_ino
+    _commit(out, {"index.html": "i2"}, force=True)
+    assert os.stat(out).st_ino == before
+    assert (out / "index.html").read_text() == "i2"
+    kept = {
+        "a file of theirs": ["index.html", "old", "old/notes.txt"],
+        "an empty folder of theirs": ["drafts", "index.html"],
+        "our page they edited": ["index.html", "old", "old/page.html"],
+        "a link of theirs": ["home.html", "index.html"],
+    }[what]
+    assert _tree(out) == kept
+
+
+def test_an_output_folder_given_as_a_link_stays_a_link(tmp_path):
+    real = tmp_path / "real"
+    _commit(real, {"index.html": "i"})
+    os.symlink(real, tmp_path / "site")
+    _commit(tmp_path / "site", {"index.html": "i2"})
+    assert (tmp_path / "site").is_symlink() and (real / "index.html").read_text() == "i2"
+
+
 # -- the commands, as a coordinator meets them -------------------------------------------------
 
 

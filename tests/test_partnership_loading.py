@@ -175,3 +175,24 @@ def test_a_wrong_partnership_file_still_gets_its_one_line(tmp_path):
     with pytest.raises(InputError) as exc:
         load_partnership(tmp_path)
     assert "partnership.yaml:3:" in str(exc.value) and "'town' is not allowed at scale" in str(exc.value)
+
+
+def test_a_partnership_file_linking_out_of_the_folder_is_refused_whether_or_not_the_folder_is_resolved_already(
+    tmp_path,
+):
+    from lchd_assess.core.paths import real
+
+    folder = tmp_path / "p"
+    folder.mkdir()
+    secret = tmp_path / "elsewhere.yaml"
+    secret.write_text(
+        "kind: partnership\nname: X\nscale: city\npopulation_focus: y\nfictional: true\n"
+        "roster:\n  - {id: org-1, name: Org, sector: housing}\n"
+    )
+    (folder / "partnership.yaml").symlink_to(secret)
+    for resolved in (None, real(folder)):
+        with pytest.raises(InputError, match="file-outside-folder"):
+            load_partnership(folder, real_folder=resolved)
+    (folder / "partnership.yaml").unlink()
+    (folder / "partnership.yaml").write_text(secret.read_text())
+    assert load_partnership(folder, real_folder=real(folder)).name == "X"

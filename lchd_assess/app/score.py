@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.errors import InputError, ResponsesError  # noqa: F401  (ResponsesError re-exported)
 from ..core.findings import Finding
-from ..core.paths import display_path, examples_dir, is_inside, real
+from ..core.paths import display_path, display_real, examples_dir, is_inside, real, real_is_inside
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
 from ..formats.workbook import read_workbook
@@ -90,7 +90,9 @@ def score_partnership(
     if not folder.is_dir():
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
     ctx = context or framework_context(assessment or load_assessment())
-    p = load_partnership(folder, [s.id for s in ctx.inst.sectors])
+    # The folder resolved once: its partnership.yaml and wave files are checked against it.
+    real_folder = real(folder)
+    p = load_partnership(folder, [s.id for s in ctx.inst.sectors], real_folder)
     waves = wave_order(folder, p)
     if not waves:
         raise InputError(
@@ -102,8 +104,10 @@ def score_partnership(
             f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}"
         )
     path = wave_file(folder, wave)
-    shown = display_path(path)
-    stay_inside(path, folder, shown)
+    resolved = real(path)
+    shown = display_real(resolved, path)
+    if not real_is_inside(resolved, real_folder):
+        stay_inside(path, folder, shown)  # raises its one line
     cur = _read_wave(path, ctx.inst, shown)
     if cur.findings:
         raise ResponsesError(cur)
@@ -114,7 +118,7 @@ def score_partnership(
         stay_inside(ppath, folder, display_path(ppath))
         prev = _read_wave(ppath, ctx.inst, display_path(ppath), allow_other_version=True)
     # the declared ID names the partnership; the folder's name only when none is declared
-    pid = p.id or real(folder).name
+    pid = p.id or real_folder.name
     return score_wave(ctx, pid, p, cur, waves, prev, comments)
 
 

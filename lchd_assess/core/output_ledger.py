@@ -10,6 +10,7 @@ import json
 import os
 import stat
 from pathlib import Path
+from typing import Mapping
 
 from .errors import InputError
 from .outputs import write_atomic
@@ -66,6 +67,35 @@ def _file_sha(path: str | Path) -> str | None:
             return _sha(fh.read())
     except OSError:
         return None
+
+
+# -- The marker of an output folder ------------------------------------------------------------
+
+
+def _read_marker(folder: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {}  # a damaged marker still marks the folder as ours, but vouches for no file
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _marker_text(files: Mapping[str, str]) -> str:
+    return (
+        json.dumps(
+            {
+                "tool": "lchd-assess",
+                "about": "files lchd-assess wrote here; it replaces or removes only these",
+                "files": dict(sorted(files.items())),
+            },
+            indent=1,
+            sort_keys=True,
+        )
+        + "\n"
+    )
 
 
 # -- The ledger of single files we wrote ----------------------------------------------------------

@@ -183,9 +183,15 @@ def no_files_message(suffixes: tuple[str, ...]) -> str:
 
 def display_path(path: Path) -> str:
     """Paths in messages: relative to the current folder when below it."""
+    # real(), not resolve(): a symlink that points at itself must not raise here
+    return display_real(real(path), path)
+
+
+def display_real(resolved: Path, path: Path) -> str:
+    """:func:`display_path` of ``path`` when the caller already has ``real(path)`` (a scorer
+    resolves each file once for its safety check and its messages, not once for each)."""
     try:
-        # real(), not resolve(): a symlink that points at itself must not raise here
-        return str(real(path).relative_to(_real_cwd(os.getcwd())))
+        return str(resolved.relative_to(_real_cwd(os.getcwd())))
     except ValueError:
         return str(path)
 
@@ -210,8 +216,12 @@ def real(path: str | Path) -> Path:
 
 def is_inside(path: str | Path, folder: str | Path) -> bool:
     """True when ``path`` (symlinks followed) is ``folder`` or lies below it."""
-    p, f = real(path), real(folder)
-    return p == f or f in p.parents
+    return real_is_inside(real(path), real(folder))
+
+
+def real_is_inside(resolved: Path, resolved_folder: Path) -> bool:
+    """:func:`is_inside` for paths the caller has already passed through :func:`real`."""
+    return resolved == resolved_folder or resolved_folder in resolved.parents
 
 
 def user_state_dir() -> Path:

@@ -39,7 +39,6 @@ answer is the safe one: ``--force`` is needed.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
 import stat
@@ -48,6 +47,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
+from .folder_swap import swap_in, swappable
 from .outputs import write_atomic
 from .paths import protected_data_dirs, source_tree
 
@@ -60,6 +60,8 @@ from .output_ledger import (  # noqa: F401  (MARKER, OutputError, cannot_write, 
     _file_sha,
     _inside,
     _ledger,
+    _marker_text,
+    _read_marker,
     _real,
     _remember,
     _sha,
@@ -211,17 +213,6 @@ class OutputFile:
         return self.path
 
 
-def _read_marker(folder: Path) -> dict[str, str] | None:
-    try:
-        data = json.loads((folder / MARKER).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError):
-        return {}  # a damaged marker still marks the folder as ours, but vouches for no file
-    files = data.get("files") if isinstance(data, dict) else None
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
-
-
 @dataclass
 class OutputFolder:
     path: Path
@@ -283,27 +274,41 @@ class OutputFolder:
     @contextlib.contextmanager
     def staging(self) -> Iterator[Path]:
         """A fresh folder beside the output (same file system, so files move by rename); it is
-        removed afterwards whatever happens: this run created it."""
+        removed afterwards whatever happens: this run created it.
+
+        It is made inside a private folder of this run with the permissions a new output folder
+        gets (not the private folder's owner-only ones), so that :meth:`commit` may put it in
+        place of the output folder whole.
+        """
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent))
+            box = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent))
         except OSError as exc:
             raise cannot_write(self.path, exc) from None
         try:
+            tmp = box / "staged"
+            try:
+                tmp.mkdir()
+            except OSError as exc:
+                raise cannot_write(self.path, exc) from None
             yield tmp
         finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(box, ignore_errors=True)
 
     def commit(self, staged: Path) -> list[Path]:
-        """Move every file built in ``staged`` into the output folder (each by rename).
+        """Move every file built in ``staged`` into the output folder (each by rename), or, when
+        pruning and the output holds nothing but our own files, put ``staged`` in its place.
 
         Paths are plain strings here and each folder is made once (a site has some 340 files in
         120 folders): no path object or mkdir call per file.
         """
         rels = _files_under(os.fspath(staged))
-        marker = _read_marker(self.path) or {}
+        found = _read_marker(self.path)
+        marker = found or {}
         for rel in rels:
             self._check_one(rel, marker)
+        if self.prune and self._swapped(staged, rels, found):
+            return [self.path / r for r in rels]
         written: dict[str, str] = {}
         made: set[str] = set()
         src_root, dst_root = os.fspath(staged), os.fspath(self.path)
@@ -322,6 +327,20 @@ class OutputFolder:
         self._finish(marker, written)
         return [self.path / r for r in rels]
 
+    def _swapped(self, staged: Path, rels: list[str], marker: dict[str, str] | None) -> bool:
+        """Put the staged folder in place of the output whole, when that loses nothing a user
+        made (:mod:`.folder_swap`): the result is what the per-file commit gives, files the
+        output held that this run does not make being pruned.  False: nothing was moved."""
+        src, dst = os.fspath(staged), os.fspath(self.path)
+        if not swappable(dst, src, marker, set(rels)):
+            return False
+        written = {rel: _file_sha(os.path.join(src, rel)) or "" for rel in rels}
+        try:
+            write_atomic(staged / MARKER, _marker_text(written))
+            return swap_in(src, dst)
+        except OSError as exc:
+            raise cannot_write(self.path, exc) from None
+
     def _finish(self, marker: dict[str, str], written: dict[str, str]) -> None:
         merged = dict(marker)
         if self.prune:
@@ -338,20 +357,8 @@ class OutputFolder:
         merged.update(written)
         root = os.fspath(self.path)
         merged = {k: v for k, v in merged.items() if os.path.exists(os.path.join(root, k))}
-        text = (
-            json.dumps(
-                {
-                    "tool": "lchd-assess",
-                    "about": "files lchd-assess wrote here; it replaces or removes only these",
-                    "files": dict(sorted(merged.items())),
-                },
-                indent=1,
-                sort_keys=True,
-            )
-            + "\n"
-        )
         try:
-            write_atomic(self.path / MARKER, text)
+            write_atomic(self.path / MARKER, _marker_text(merged))
         except OSError as exc:
             raise cannot_write(self.path / MARKER, exc) from None
 

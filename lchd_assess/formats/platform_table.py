@@ -339,10 +339,12 @@ def read_rows(
             notes = {item_id: cells[j].strip() for item_id, j in comments if cells[j].strip()}
             res.rows.append(Row(rid, sector, role, answers, notes, line))
     tracker.check(res)
+    _note_skipped(res, skipped)
+
+
+def _note_skipped(res: PlatformImport, skipped: dict[str, list[int]]) -> None:
+    """One note per reason rows were left out, with their first five line numbers."""
     for why, lines in sorted(skipped.items()):
         shown = ", ".join(str(n) for n in lines[:5]) + (" …" if len(lines) > 5 else "")
-        res.note(
-            "import-skipped-row",
-            f"{plural(len(lines), 'row')} left out ({why}): {'line' if len(lines) == 1 else 'lines'} {shown}",
-            lines[0],
-        )
+        where = "line" if len(lines) == 1 else "lines"
+        res.note("import-skipped-row", f"{plural(len(lines), 'row')} left out ({why}): {where} {shown}", lines[0])

@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from ..core.paths import display_path, is_inside
+from ..core.paths import display_path, display_real, real, real_is_inside
 from . import models
 from .documents import Document, Kind, check_loaded
 from .yamlload import LoadedYaml, load_yaml
@@ -113,21 +113,27 @@ def partnership_folders(parent: str | Path) -> list[Path]:
     return sorted(d for d in parent.iterdir() if (d / "partnership.yaml").is_file()) if parent.is_dir() else []
 
 
-def load_partnership(folder: str | Path, sectors: list[str] | None = None) -> PartnershipFile:
+def load_partnership(
+    folder: str | Path, sectors: list[str] | None = None, real_folder: Path | None = None
+) -> PartnershipFile:
     """The validated ``partnership.yaml`` in ``folder``; one clear InputError otherwise.
 
     With ``sectors`` (the instrument's sector codes) every roster sector must be one of them.
+    ``real_folder``: ``real(folder)`` when the caller has it (each realpath is an lstat per
+    part of the name; a portfolio loads thousands of partnerships).
     """
     path = Path(folder) / "partnership.yaml"
     if not path.is_file():
         raise InputError(
             f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)"
         )
-    if not is_inside(path, folder):
+    resolved = real(path)
+    shown = display_real(resolved, path)
+    if not real_is_inside(resolved, real_folder or real(folder)):
         raise InputError(
-            f"{display_path(path)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
+            f"{shown}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
         )
-    loaded = load_yaml(path, display=display_path(path))
+    loaded = load_yaml(path, display=shown)
     doc = _valid_at_once(loaded) or check_loaded(loaded, PARTNERSHIP)
     if doc.model is None:
         raise InputError(first_line(doc.findings))

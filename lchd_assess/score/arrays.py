@@ -57,24 +57,31 @@ class AnswerArrays:
     """The answer matrix as arrays: ``X`` answers (0 where none), ``V`` 1 where valid.
 
     ``codes`` (:func:`.elements.answer_codes` of the same answers), when given, stands for both
-    ``values`` and ``kinds``: the arrays are read from its bytes (``values`` still gives the
-    number of respondents)."""
+    ``values`` and ``kinds``: the arrays are read from its bytes, and ``values`` may be None
+    when ``n`` gives the number of respondents."""
 
     def __init__(
         self,
-        values: Sequence[Sequence[int | None]],
+        values: Sequence[Sequence[int | None]] | None,
         n_items: int,
         elements: Mapping[str, Sequence[int]],
         kinds: Sequence[Sequence[int]] | None = None,
         codes: bytes | None = None,
+        n: int | None = None,
     ) -> None:
-        self.n = len(values)
+        if values is not None:
+            self.n = len(values)
+        elif n is not None and codes is not None:
+            self.n = n
+        else:
+            raise TypeError("AnswerArrays needs the values, or codes and n")
         self.elements = {e: list(idx) for e, idx in elements.items()}
         kind_of: np.ndarray | None = None
         if codes is not None:
             coded = np.frombuffer(codes, dtype=np.uint8).reshape(self.n, n_items)
             raw, kind_of = CODE_VALUES[coded], CODE_KINDS[coded]
         else:
+            assert values is not None, "values are needed without codes"
             raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float).reshape(
                 self.n, n_items
             )

@@ -10,7 +10,7 @@ rounding every published number goes through.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
@@ -98,25 +98,38 @@ _KIND: dict[object, int] = {
 
 @dataclass(frozen=True)
 class Matrix:
-    """Answers in canonical order: respondents sorted by ID, items in instrument order."""
+    """Answers in canonical order: respondents sorted by ID, items in instrument order.
+
+    ``values`` (None: no valid answer, DK, NA or blank) is made from the respondents' answers
+    when first asked for: the scorer reads the answers as bytes (:func:`answer_codes`) and
+    most waves never need the lists (0.08 ms per 25 × 60 answers)."""
 
     items: list[str]
     respondents: list[Respondent]
-    values: list[list[int | None]]  # None: no valid answer (DK, NA or blank)
+    given_values: list[list[int | None]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def values(self) -> list[list[int | None]]:
+        if self.given_values is None:
+            object.__setattr__(self, "given_values", _values_of(self.items, self.respondents))
+        return self.given_values  # type: ignore[return-value]  # set just above
 
     @classmethod
     def build(cls, items: list[str], respondents: Iterable[Respondent]) -> "Matrix":
-        resp = sorted(respondents, key=lambda r: r.id)
-        vals = []
-        for r in resp:
-            try:
-                vals.append(list(map(_VALUE.__getitem__, map(r.answers.get, items))))
-            except KeyError:  # any other whole number is still a valid answer, as the scorer has it
-                vals.append([a if isinstance(a, int) else None for a in map(r.answers.get, items)])
-        return cls(items, resp, vals)
+        return cls(items, sorted(respondents, key=lambda r: r.id))
 
     def subset(self, keep: Sequence[int]) -> "Matrix":
         return Matrix(self.items, [self.respondents[i] for i in keep], [self.values[i] for i in keep])
+
+
+def _values_of(items: list[str], respondents: list[Respondent]) -> list[list[int | None]]:
+    vals = []
+    for r in respondents:
+        try:
+            vals.append(list(map(_VALUE.__getitem__, map(r.answers.get, items))))
+        except KeyError:  # any other whole number is still a valid answer, as the scorer has it
+            vals.append([a if isinstance(a, int) else None for a in map(r.answers.get, items)])
+    return vals
 
 
 #: Each answer as one byte for :class:`.arrays.AnswerArrays` (``codes=``): 0–4 the answer,

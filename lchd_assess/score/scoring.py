@@ -96,7 +96,9 @@ def score_wave(
     # The answers as arrays once: every statistic below is read from them.
     codes = answer_codes(m.respondents, items)
     kinds = answer_kinds(m.respondents, items) if codes is None else None
-    aa = AnswerArrays(m.values, len(items), el_idx, kinds=kinds, codes=codes)
+    # With codes the matrix's value lists are never made (Matrix.values is made on demand).
+    values = m.values if codes is None else None
+    aa = AnswerArrays(values, len(items), el_idx, kinds=kinds, codes=codes, n=len(m.respondents))
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
