@@ -6,7 +6,7 @@ and the gap between the perspectives per element, with don't-know rates by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import models as sm
 from .arrays import AnswerArrays
@@ -57,7 +57,7 @@ class _Stat(NamedTuple):
 @dataclass(frozen=True)
 class GroupsAndGaps:
     groups: list[sm.GroupResult]
-    gaps: list[sm.Gap]
+    gaps: list[dict[str, Any]]  # sm.Gap fields, validated by the ScoreResult
     #: Groups hidden for being small or to protect a smaller one (sector counts and comments follow).
     hidden: set[str]
 
@@ -176,11 +176,12 @@ def _gaps(
     el_idx: dict[str, list[int]],
     side_calcs: dict[str, dict[str, _Stat]],
     dk_rates: dict[str, dict[str, float | None]],
-) -> list[sm.Gap]:
+) -> list[dict[str, Any]]:
+    """Community versus institutional perspective per element, as plain dicts (the result's
+    validation builds the Gap objects: no Python call per gap)."""
     d, k = rules.decimals, rules.min_cell_size
-    # Gaps: community versus institutional perspective per element.
     a_t, b_t = rules.gap_thresholds
-    gaps = []
+    gaps: list[dict[str, Any]] = []
     for e in el_idx:
         cc, ic = side_calcs["community"][e], side_calcs["institutional"][e]
         if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
@@ -191,14 +192,14 @@ def _gaps(
                 else "one side's score is not computable"
             )
             gaps.append(
-                sm.Gap(
-                    id=e,
-                    community=None,
-                    institutional=None,
-                    difference=None,
-                    code="not-shown",
-                    explanation=f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden.",
-                )
+                {
+                    "id": e,
+                    "community": None,
+                    "institutional": None,
+                    "difference": None,
+                    "code": "not-shown",
+                    "explanation": f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden.",
+                }
             )
             continue
         cs, is_ = round_half_up(cc.score, d), round_half_up(ic.score, d)
@@ -208,16 +209,16 @@ def _gaps(
         c_dk, i_dk = dk_rates["side:community"][e], dk_rates["side:institutional"][e]
         expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)  # type: ignore[arg-type]  # diff is set: both sides are shown
         gaps.append(
-            sm.Gap(
-                id=e,
-                community=cs,
-                institutional=is_,
-                difference=diff,
-                code=code,
-                explanation=expl,
-                community_dont_know_rate=c_dk,
-                institutional_dont_know_rate=i_dk,
-            )
-        )  # type: ignore[arg-type]
+            {
+                "id": e,
+                "community": cs,
+                "institutional": is_,
+                "difference": diff,
+                "code": code,
+                "explanation": expl,
+                "community_dont_know_rate": c_dk,
+                "institutional_dont_know_rate": i_dk,
+            }
+        )
 
     return gaps
