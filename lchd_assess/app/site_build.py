@@ -23,7 +23,7 @@ from ..core import paths
 from ..core.outputs import write_atomic
 from ..core.paths import assessments_dir, cache_dir, real, repo_root, site_templates_dir
 from ..core.safe_output import OutputGuard
-from ..site.build import BuildResult, mkdocs_build, relocate_config, write_site
+from ..site.build import BuildResult, mkdocs_build, relocate_config, tree_files, write_site
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
     from ..site.generate import Site
@@ -83,14 +83,14 @@ def fingerprint(
         if not folder.is_dir():
             h.update(f"{label}: missing\n".encode())
             continue
-        for p in sorted(folder.rglob("*")):
-            if p.is_file() and "__pycache__" not in p.parts:
-                h.update(f"{label}/{p.relative_to(folder).as_posix()}\n".encode())
-                if by_content:
-                    h.update(hashlib.sha256(p.read_bytes()).digest())
-                else:
-                    st = os.stat(p)
-                    h.update(f"{st.st_size} {st.st_mtime_ns}\n".encode())
+        for rel, full in tree_files(folder):
+            h.update(f"{label}/{rel}\n".encode())
+            if by_content:
+                with open(full, "rb") as fh:
+                    h.update(hashlib.sha256(fh.read()).digest())
+            else:
+                st = os.stat(full)
+                h.update(f"{st.st_size} {st.st_mtime_ns}\n".encode())
     for p in (config_path, cff_path):
         h.update(p.name.encode() + (hashlib.sha256(p.read_bytes()).digest() if p.exists() else b"missing"))
     return h.hexdigest()

@@ -47,6 +47,7 @@ from ..load.translation import Translation
 from ..site.generate import Site, generate
 from ..context.site_links import Prepared
 from .cached_models import rebuild
+from .site_build import tree_files
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.
@@ -87,12 +88,6 @@ _BINARY = ("figure_png", "blank_checklist_pdf")
 MakeInputs = Callable[[Path, dict[str, Any]], "SiteInputs"]
 
 
-def _files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
 def fingerprint(framework_dir: Path) -> str:
     """SHA-256 over the versions and every file the inputs are made from (see the module's
     docstring); the folders are the ones this run reads (--framework and the data options)."""
@@ -107,13 +102,14 @@ def fingerprint(framework_dir: Path) -> str:
         ("snapshot-assessments", root / "assessments"),
     ]
     for label, folder in groups:
-        for p in _files(folder):
+        for rel, full in tree_files(folder):
             if label == "package":  # by size and time: see app/site_build.py's fingerprint
-                st = os.stat(p)
-                h.update(f"{label}/{p.relative_to(folder).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+                st = os.stat(full)
+                h.update(f"{label}/{rel}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
                 continue
-            data = p.read_bytes()
-            h.update(f"{label}/{p.relative_to(folder).as_posix()}\0{len(data)}\0".encode())
+            with open(full, "rb") as fh:
+                data = fh.read()
+            h.update(f"{label}/{rel}\0{len(data)}\0".encode())
             h.update(data)
     for p in (paths.citation_file(), root / "CITATION.cff"):
         h.update(f"{p}\0".encode() + (p.read_bytes() if p.is_file() else b"\0missing"))
