@@ -1,8 +1,9 @@
-"""The report command's process: what it does to the garbage collector, and only as a program."""
+"""The report command's process: what it does to the garbage collector and to pydantic's plugin search, and only as a program."""
 
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 
@@ -45,3 +46,33 @@ def test_a_report_run_in_process_leaves_the_collector_alone(cli, tmp_path):
     assert r.returncode == 2, r.stderr
     assert gc.isenabled()
     assert gc.get_freeze_count() == frozen
+
+
+def test_the_program_skips_pydantics_plugin_search_and_the_library_does_not(tmp_path):
+    # The probe ends the process when the report command freezes the collector, after pydantic
+    # is imported; the variable says whether pydantic will look for plugins.
+    probe = (
+        "import gc, os, sys\n"
+        "def probe():\n"
+        "    print(os.environ.get('PYDANTIC_DISABLE_PLUGINS'))\n"
+        "    raise SystemExit(0)\n"
+        "gc.freeze = probe\n"
+        f"sys.argv = ['lchd-assess', 'report', {str(tmp_path / 'scores.json')!r}, '--out', {str(tmp_path / 'out')!r}]\n"
+        "from lchd_assess.cli.main import main\n"
+        "main()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert r.stdout.strip() == "__all__", (r.stdout, r.stderr)
+    # a user's own setting is kept
+    r = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env={**env, "PYDANTIC_DISABLE_PLUGINS": "theirs"}
+    )
+    assert r.stdout.strip() == "theirs", (r.stdout, r.stderr)
+
+
+def test_importing_the_library_leaves_pydantics_plugins_on():
+    probe = "import os, lchd_assess.app.report\nprint(os.environ.get('PYDANTIC_DISABLE_PLUGINS'))\n"
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    r = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert r.stdout.strip() == "None", (r.stdout, r.stderr)

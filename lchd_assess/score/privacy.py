@@ -210,7 +210,7 @@ def representation(
         k,
     )
     hidden = hidden_small | comp
-    by_sector = []
+    by_sector: list[dict[str, object]] = []
     for s in inst.sectors:
         c = n[s.id]
         on = s.id in roster
@@ -223,11 +223,17 @@ def representation(
             status, disp = "ok", "not shown (so that a smaller group cannot be worked out)"
         else:
             status, disp = "ok", str(c)
+        # Plain dicts: Representation's validation builds them (no Python call per sector).
         by_sector.append(
-            sm.SectorCount(
-                sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status
-            )
-        )  # type: ignore[arg-type]
+            {
+                "sector": s.id,
+                "label": s.label,
+                "on_roster": on,
+                "n": None if s.id in hidden else c,
+                "display": disp,
+                "status": status,
+            }
+        )
     total = len(m.respondents)
     # Residents, families and young people answer as themselves: their share counts the whole
     # sector group of the resident sector, hidden exactly when that group is hidden.
@@ -245,10 +251,12 @@ def representation(
     else:
         share = round(nres / total, 3)
         rdisp = f"{nres} of {total} respondents ({share:.0%}) are {who}."
-    return sm.Representation(
-        by_sector=by_sector,
-        silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
-        few_sectors=[s.id for s in inst.sectors if s.id in roster and 0 < n[s.id] < k],
-        residents_share=share,
-        residents_display=rdisp,
+    return sm.Representation.model_validate(
+        {
+            "by_sector": by_sector,
+            "silent_sectors": [s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
+            "few_sectors": [s.id for s in inst.sectors if s.id in roster and 0 < n[s.id] < k],
+            "residents_share": share,
+            "residents_display": rdisp,
+        }
     )
