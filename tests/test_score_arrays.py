@@ -109,6 +109,24 @@ def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
             )
 
 
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(
+    st.integers(min_value=0, max_value=30).flatmap(
+        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
+    ),
+    st.randoms(use_true_random=False),
+    st.sampled_from([RULES, RULES.model_copy(update={"min_item_coverage": 0.2, "min_respondents": 1})]),
+)
+def test_subset_scores_equal_the_scores_and_counts_of_subsets(rows, rnd, rules):
+    groups = {f"g{j}": sorted(rnd.sample(range(len(rows)), rnd.randint(0, len(rows)))) for j in range(5)}
+    aa = arrays.AnswerArrays(rows, len(ITEMS), EL)
+    full = aa.subsets(groups, rules)
+    scores, answered = aa.subset_scores(groups, rules)
+    for g, key in enumerate(groups):
+        assert scores[g] == [full[key][e].score for e in EL]
+        assert answered[g] == [full[key][e].n_respondents for e in EL]
+
+
 def test_compensated_sum_equals_fsum_on_short_sums_of_ratios():
     import numpy as np
 

@@ -151,6 +151,35 @@ def test_term_linker_links_only_the_first_occurrence_and_escapes_the_rest(fw, cf
     assert "#wrong-pocket" not in TermLinker(ctx, "index.md")("nowrong-pocketproblem")
 
 
+def test_term_linker_links_exactly_what_searching_every_pattern_links(fw, cff, monkeypatch):
+    """The substring test that skips patterns (site_terms: probe) never changes a result: the
+    same texts linked with every pattern searched give the same Markdown, including texts in
+    other cases, plurals, hyphen or space between words, and letters re folds that lower() does
+    not (dotless ı, long ſ, Kelvin sign)."""
+    import random
+
+    from lchd_assess.context import site_terms
+
+    ctx = SiteContext(fw, cff)
+    rng = random.Random(15)
+    pieces = [t.term for t in fw.terms] + [t.abbreviation for t in fw.terms if t.abbreviation]
+    pieces += ["partnerſhip", "ſcreen and refer", "Rıſk adjuſtment", "\u212aelvin", "Praxıs", "LANs", "ACTs"]
+    texts = []
+    for _ in range(400):
+        words = []
+        for _ in range(rng.randint(1, 6)):
+            w = rng.choice(pieces + ["the", "a", "and", "of", "-", ";"])
+            w = rng.choice([w, w.lower(), w.upper(), w.replace("-", " "), w.replace(" ", "-"), w + "s", w + "es"])
+            words.append(w)
+        texts.append(" ".join(words))
+    linked = [TermLinker(ctx, "principles/P1.md")(t) for t in texts]
+    patterns = site_terms._patterns(tuple((t.term, t.id, t.abbreviation) for t in fw.terms))
+    every = tuple((n, i, pat, None, nocase) for n, i, pat, _probe, nocase in patterns)
+    monkeypatch.setattr(site_terms, "_patterns", lambda _terms: every)
+    assert [TermLinker(ctx, "principles/P1.md")(t) for t in texts] == linked
+    assert sum("](../glossary.md#" in t for t in linked) > 200
+
+
 def test_figure_is_an_accessible_svg_with_one_linked_box_per_element(site, fw):
     home = site.files["index.md"]
     svg = home[home.index("<svg") : home.index("</svg>") + 6]

@@ -11,6 +11,7 @@ counts, exactly as ``fsum(ints) / len``.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Mapping, Protocol, Sequence
@@ -151,6 +152,45 @@ class AnswerArrays:
                 means = {i: row_s[i] / row_c[i] for i in idxs if row_c[i]}
                 res[e] = subset_element(means, len(idxs), int(answered[g][k]), rules)
             out[key] = res
+        return out
+
+    def subset_scores(
+        self, groups: Mapping[str, Sequence[int]], rules: "RulesLike"
+    ) -> tuple[list[list[float | None]], list[list[int]]]:
+        """Per subset (in the order given) and element: the score and the respondents who
+        answered, the ``score`` and ``n_respondents`` of :meth:`subsets`, without the rest.
+
+        The same numbers: each item mean is the same division of the same whole numbers (an
+        item nobody in the subset answered is 0 here, which ``math.fsum`` adds exactly and
+        the divisor does not count), and the sum of an element's item means is ``math.fsum``
+        over its items, laid out next to each other."""
+        G = self._indicator(groups)
+        sums, counts = G @ self.X, G @ self.V
+        answered = (G @ (self.valid_per_element > 0)).astype(int).tolist()
+        has = counts > 0
+        means = np.divide(sums, counts, out=np.zeros_like(sums), where=has)[:, self._by_element].tolist()
+        with_answer = (has @ self.ind).astype(int).tolist()
+        cov, least, mult = rules.min_item_coverage, rules.min_respondents, rules.scale_multiplier
+        scores: list[list[float | None]] = []
+        for row, nw, ans in zip(means, with_answer, answered):
+            out: list[float | None] = []
+            for k, (a, b) in enumerate(self._slices):
+                # subset_element's rule: items, coverage, then respondents
+                ok = b > a and nw[k] / (b - a) >= cov and ans[k] >= least
+                out.append(math.fsum(row[a:b]) / nw[k] * mult if ok else None)
+            scores.append(out)
+        return scores, answered
+
+    @functools.cached_property
+    def _by_element(self) -> list[int]:
+        return [i for idx in self.elements.values() for i in idx]
+
+    @functools.cached_property
+    def _slices(self) -> list[tuple[int, int]]:
+        out, a = [], 0
+        for idx in self.elements.values():
+            out.append((a, a + len(idx)))
+            a += len(idx)
         return out
 
 

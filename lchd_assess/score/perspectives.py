@@ -6,9 +6,10 @@ and the gap between the perspectives per element, with don't-know rates by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from . import models as sm
-from .arrays import AnswerArrays, SubsetElement
+from .arrays import AnswerArrays
 from .elements import Matrix, round_half_up
 from .privacy import protect
 from ..load.instrument import InstrumentFile, ScoringRulesFile
@@ -46,10 +47,17 @@ def _dk_note(c_rate: float | None, i_rate: float | None) -> str:
     return ""
 
 
+class _Stat(NamedTuple):
+    """One element over one subset: what the group table and the gaps read of it."""
+
+    score: float | None
+    n_respondents: int
+
+
 @dataclass(frozen=True)
 class GroupsAndGaps:
     groups: list[sm.GroupResult]
-    gaps: list[sm.Gap]
+    gaps: list[dict[str, Any]]  # sm.Gap fields, validated by the ScoreResult
     #: Groups hidden for being small or to protect a smaller one (sector counts and comments follow).
     hidden: set[str]
 
@@ -81,18 +89,23 @@ def groups_and_gaps(
     # Every group's and both perspectives' element statistics in one pass over the answers.
     side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
     subsets = {**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}}
-    sub = aa.subsets(subsets, rules)
+    scores, answered = aa.subset_scores(subsets, rules)
+    sub = {key: {e: _Stat(sc, n) for e, sc, n in zip(el_idx, scores[s], answered[s])} for s, key in enumerate(subsets)}
     dk = aa.dont_know_rates(subsets)
     group_calcs = {g: sub[f"group:{g}"] for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
     # element, with the same complementary rule inside the element's shown aggregates.
     el_hidden: dict[str, set[str]] = {}
+    protected: dict[tuple[int, ...], set[str]] = {}
     for e in el_idx:
         # True counts for every group (a hidden group's people still sit inside the whole
         # partnership's and the perspectives' element scores), hidden groups start hidden.
         en = {g: group_calcs[g][e].n_respondents for g in group_ids}
-        s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
-        el_hidden[e] = s2 | c2 | small | comp
+        key = tuple(en.values())
+        if key not in protected:  # elements often have the same counts, and protect is pure
+            s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
+            protected[key] = s2 | c2 | small | comp
+        el_hidden[e] = protected[key]
     groups = _group_results(inst, rules, el_idx, gn, small, comp, group_calcs, el_hidden, dk)
     side_calcs = {s: sub[f"side:{s}"] for s in side_members}
     gaps = _gaps(rules, el_idx, side_calcs, dk)
@@ -106,7 +119,7 @@ def _group_results(
     gn: dict[str, int],
     small: set[str],
     comp: set[str],
-    group_calcs: dict[str, dict[str, SubsetElement]],
+    group_calcs: dict[str, dict[str, _Stat]],
     el_hidden: dict[str, set[str]],
     dk_rates: dict[str, dict[str, float | None]],
 ) -> list[sm.GroupResult]:
@@ -127,22 +140,33 @@ def _group_results(
                 )
             )  # type: ignore[arg-type]
             continue
+        # Elements as plain dicts: the group's validation builds them (the same checks as
+        # GroupElement(...), without a Python call per element).
         gel = []
+        rates = dk_rates[f"group:{g}"]
         for e in el_idx:
             gc = group_calcs[g][e]
             hide = g in el_hidden[e]
-            dk = None if hide else dk_rates[f"group:{g}"][e]
             gel.append(
-                sm.GroupElement(
-                    id=e,
-                    score=None if hide else round_half_up(gc.score, d),
-                    n_respondents=None if hide else gc.n_respondents,
-                    dont_know_rate=dk,
-                )
+                {
+                    "id": e,
+                    "score": None if hide else round_half_up(gc.score, d),
+                    "n_respondents": None if hide else gc.n_respondents,
+                    "dont_know_rate": None if hide else rates[e],
+                }
             )
         groups.append(
-            sm.GroupResult(group=g, label=glabel[g], suppressed=False, suppression_reason=None, n=gn[g], elements=gel)
-        )  # type: ignore[arg-type]
+            sm.GroupResult.model_validate(
+                {
+                    "group": g,
+                    "label": glabel[g],
+                    "suppressed": False,
+                    "suppression_reason": None,
+                    "n": gn[g],
+                    "elements": gel,
+                }
+            )
+        )
 
     return groups
 
@@ -150,13 +174,14 @@ def _group_results(
 def _gaps(
     rules: ScoringRulesFile,
     el_idx: dict[str, list[int]],
-    side_calcs: dict[str, dict[str, SubsetElement]],
+    side_calcs: dict[str, dict[str, _Stat]],
     dk_rates: dict[str, dict[str, float | None]],
-) -> list[sm.Gap]:
+) -> list[dict[str, Any]]:
+    """Community versus institutional perspective per element, as plain dicts (the result's
+    validation builds the Gap objects: no Python call per gap)."""
     d, k = rules.decimals, rules.min_cell_size
-    # Gaps: community versus institutional perspective per element.
     a_t, b_t = rules.gap_thresholds
-    gaps = []
+    gaps: list[dict[str, Any]] = []
     for e in el_idx:
         cc, ic = side_calcs["community"][e], side_calcs["institutional"][e]
         if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
@@ -167,14 +192,14 @@ def _gaps(
                 else "one side's score is not computable"
             )
             gaps.append(
-                sm.Gap(
-                    id=e,
-                    community=None,
-                    institutional=None,
-                    difference=None,
-                    code="not-shown",
-                    explanation=f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden.",
-                )
+                {
+                    "id": e,
+                    "community": None,
+                    "institutional": None,
+                    "difference": None,
+                    "code": "not-shown",
+                    "explanation": f"Not shown: the two perspectives cannot be compared because {why}; both numbers are hidden.",
+                }
             )
             continue
         cs, is_ = round_half_up(cc.score, d), round_half_up(ic.score, d)
@@ -184,16 +209,16 @@ def _gaps(
         c_dk, i_dk = dk_rates["side:community"][e], dk_rates["side:institutional"][e]
         expl = _GAP_WORDS[code].format(a=a_t, b=b_t, d=abs(diff)) + _dk_note(c_dk, i_dk)  # type: ignore[arg-type]  # diff is set: both sides are shown
         gaps.append(
-            sm.Gap(
-                id=e,
-                community=cs,
-                institutional=is_,
-                difference=diff,
-                code=code,
-                explanation=expl,
-                community_dont_know_rate=c_dk,
-                institutional_dont_know_rate=i_dk,
-            )
-        )  # type: ignore[arg-type]
+            {
+                "id": e,
+                "community": cs,
+                "institutional": is_,
+                "difference": diff,
+                "code": code,
+                "explanation": expl,
+                "community_dont_know_rate": c_dk,
+                "institutional_dont_know_rate": i_dk,
+            }
+        )
 
     return gaps

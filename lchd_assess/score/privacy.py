@@ -210,7 +210,7 @@ def representation(
         k,
     )
     hidden = hidden_small | comp
-    by_sector = []
+    by_sector: list[dict[str, object]] = []
     for s in inst.sectors:
         c = n[s.id]
         on = s.id in roster
@@ -223,32 +223,44 @@ def representation(
             status, disp = "ok", "not shown (so that a smaller group cannot be worked out)"
         else:
             status, disp = "ok", str(c)
+        # Plain dicts: Representation's validation builds them (no Python call per sector).
         by_sector.append(
-            sm.SectorCount(
-                sector=s.id, label=s.label, on_roster=on, n=None if s.id in hidden else c, display=disp, status=status
-            )
-        )  # type: ignore[arg-type]
-    total = len(m.respondents)
-    # Residents, families and young people answer as themselves: their share counts the whole
-    # sector group of the resident sector, hidden exactly when that group is hidden.
+            {
+                "sector": s.id,
+                "label": s.label,
+                "on_roster": on,
+                "n": None if s.id in hidden else c,
+                "display": disp,
+                "status": status,
+            }
+        )
+    share, rdisp = _residents(inst, n, len(m.respondents), k, hidden_groups)
+    return sm.Representation.model_validate(
+        {
+            "by_sector": by_sector,
+            "silent_sectors": [s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
+            "few_sectors": [s.id for s in inst.sectors if s.id in roster and 0 < n[s.id] < k],
+            "residents_share": share,
+            "residents_display": rdisp,
+        }
+    )
+
+
+def _residents(
+    inst: InstrumentFile, n: Mapping[str, int], total: int, k: int, hidden_groups: set[str]
+) -> tuple[float | None, str]:
+    """Residents, families and young people answer as themselves: their share counts the whole
+    sector group of the resident sector, hidden exactly when that group is hidden."""
     own = inst.group_of(inst.resident_sector)
     nres = sum(n[s.id] for s in inst.sectors if s.group == own)
     who = "residents, family members or young people"
     if total == 0:
-        share, rdisp = None, "Nobody has answered yet."
-    elif nres == 0:
-        share, rdisp = 0.0, f"No {who} answered."
-    elif nres < k:
-        share, rdisp = None, f"Fewer than {k} respondents are {who}, so their number is not shown."
-    elif own in hidden_groups:
-        share, rdisp = None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
-    else:
-        share = round(nres / total, 3)
-        rdisp = f"{nres} of {total} respondents ({share:.0%}) are {who}."
-    return sm.Representation(
-        by_sector=by_sector,
-        silent_sectors=[s.id for s in inst.sectors if s.id in roster and n[s.id] == 0],
-        few_sectors=[s.id for s in inst.sectors if s.id in roster and 0 < n[s.id] < k],
-        residents_share=share,
-        residents_display=rdisp,
-    )
+        return None, "Nobody has answered yet."
+    if nres == 0:
+        return 0.0, f"No {who} answered."
+    if nres < k:
+        return None, f"Fewer than {k} respondents are {who}, so their number is not shown."
+    if own in hidden_groups:
+        return None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
+    share = round(nres / total, 3)
+    return share, f"{nres} of {total} respondents ({share:.0%}) are {who}."

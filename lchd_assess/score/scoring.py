@@ -104,31 +104,38 @@ def score_wave(
     computable = {e for e, c in calcs.items() if c.score is not None}
     # Rounded as the result shows them (round_half_up again below leaves them as they are).
     intervals = rounded_intervals(m, el_idx, rules, computable, aa)
-    counts = {i: dict(zip(("valid", "DK", "NA", "blank"), c)) for i, c in zip(items, aa.answer_counts())}
+    # Per item (by index): how many valid, don't know, not applicable and blank answers.
+    counts = aa.answer_counts()
     elements = _element_scores(ctx, items, el_idx, calcs, intervals, counts)
     rounded = {e.id: e.score for e in elements}
     overall, gating = _overall(ctx, per_respondent, items, el_idx, calcs, intervals, counts, rounded)
     elements.append(overall)
     gg = groups_and_gaps(inst, rules, m, items, el_idx, aa)
-    return sm.ScoreResult(
-        instrument_id=inst.id,
-        instrument_version=responses.version or inst.version,
-        framework_version=ctx.framework_version,
-        scoring_rules_version=rules.version,
-        partnership=sm.PartnershipInfo(
-            id=partnership_id, name=p.name, scale=p.scale, population_focus=p.population_focus
-        ),
-        wave=responses.wave,
-        waves_available=waves_available,
-        n_respondents=len(m.respondents),
-        method=method_of(rules),
-        elements=elements,
-        groups=gg.groups,
-        gaps=gg.gaps,
-        gating=gating,
-        representation=representation(inst, p, m, rules.min_cell_size, gg.hidden),
-        change=change_since(inst, rules, m, responses, previous) if previous is not None else None,
-        comments=_comments(inst, m, items, gg.hidden) if comments else None,
+    # Validated once here: the gaps (and the parts below that are dicts) are built by it.
+    return sm.ScoreResult.model_validate(
+        {
+            "instrument_id": inst.id,
+            "instrument_version": responses.version or inst.version,
+            "framework_version": ctx.framework_version,
+            "scoring_rules_version": rules.version,
+            "partnership": {
+                "id": partnership_id,
+                "name": p.name,
+                "scale": p.scale,
+                "population_focus": p.population_focus,
+            },
+            "wave": responses.wave,
+            "waves_available": waves_available,
+            "n_respondents": len(m.respondents),
+            "method": method_of(rules),
+            "elements": elements,
+            "groups": gg.groups,
+            "gaps": gg.gaps,
+            "gating": gating,
+            "representation": representation(inst, p, m, rules.min_cell_size, gg.hidden),
+            "change": change_since(inst, rules, m, responses, previous) if previous is not None else None,
+            "comments": _comments(inst, m, items, gg.hidden) if comments else None,
+        }
     )
 
 
@@ -151,7 +158,7 @@ def _element_scores(
     el_idx: dict[str, list[int]],
     calcs: dict[str, ElementCalc],
     intervals: dict[str, tuple[float, float]],
-    counts: dict[str, dict[str, int]],
+    counts: list[list[int]],
 ) -> list[sm.ElementScore]:
     """The eight elements' results, rounded, each with its items."""
     rules, d = ctx.rules, ctx.rules.decimals
@@ -167,10 +174,10 @@ def _element_scores(
             {
                 "id": items[i],
                 "score": round_half_up(c.item_means.get(i), 2),
-                "n_valid": counts[items[i]]["valid"],
-                "n_dont_know": counts[items[i]]["DK"],
-                "n_not_applicable": counts[items[i]]["NA"],
-                "n_blank": counts[items[i]]["blank"],
+                "n_valid": counts[i][0],
+                "n_dont_know": counts[i][1],
+                "n_not_applicable": counts[i][2],
+                "n_blank": counts[i][3],
             }
             for i in idxs
         ]
@@ -206,7 +213,7 @@ def _overall(
     el_idx: dict[str, list[int]],
     calcs: dict[str, ElementCalc],
     intervals: dict[str, tuple[float, float]],
-    counts: dict[str, dict[str, int]],
+    counts: list[list[int]],
     rounded: dict[str, float | None],
 ) -> tuple[sm.ElementScore, sm.Gating]:
     """The overall score (mean of the eight elements) and the level after the gate."""
@@ -219,7 +226,7 @@ def _overall(
     resp_overall = [
         mean([x for x in row if x is not None]) for row in per_respondent if any(x is not None for x in row)
     ]  # type: ignore[misc]
-    answered_items = sum(1 for i in items if counts[i]["valid"])
+    answered_items = sum(1 for c in counts if c[0])
 
     band = rules.level_for(overall)
     level, gating = _gating(ctx, rounded, overall, band)
@@ -242,8 +249,8 @@ def _overall(
             n_respondents=len(resp_overall),
             coverage=round(answered_items / len(items), 3) if items else 0.0,
             sd=round_half_up(sd(resp_overall), d),
-            n_dont_know=sum(c["DK"] for c in counts.values()),
-            n_not_applicable=sum(c["NA"] for c in counts.values()),
+            n_dont_know=sum(c[1] for c in counts),
+            n_not_applicable=sum(c[2] for c in counts),
             items=[],
         ),
         gating,
