@@ -102,7 +102,9 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
         computable=f"An element is scored only when at least {filters.percent(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered it.",
         interval=f"Every score comes with an interval from a {m.interval}.",
         levels=[
-            LevelWords.trusted(id=bid, label=label, scores=f"{lo:g} to {'100' if i == len(bands) - 1 else f'below {hi:g}'}")
+            LevelWords.trusted(
+                id=bid, label=label, scores=f"{lo:g} to {'100' if i == len(bands) - 1 else f'below {hi:g}'}"
+            )
             for i, (bid, label, lo, hi) in enumerate(bands)
         ],
         gated=gated,
