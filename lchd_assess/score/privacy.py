@@ -234,23 +234,7 @@ def representation(
                 "status": status,
             }
         )
-    total = len(m.respondents)
-    # Residents, families and young people answer as themselves: their share counts the whole
-    # sector group of the resident sector, hidden exactly when that group is hidden.
-    own = inst.group_of(inst.resident_sector)
-    nres = sum(n[s.id] for s in inst.sectors if s.group == own)
-    who = "residents, family members or young people"
-    if total == 0:
-        share, rdisp = None, "Nobody has answered yet."
-    elif nres == 0:
-        share, rdisp = 0.0, f"No {who} answered."
-    elif nres < k:
-        share, rdisp = None, f"Fewer than {k} respondents are {who}, so their number is not shown."
-    elif own in hidden_groups:
-        share, rdisp = None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
-    else:
-        share = round(nres / total, 3)
-        rdisp = f"{nres} of {total} respondents ({share:.0%}) are {who}."
+    share, rdisp = _residents(inst, n, len(m.respondents), k, hidden_groups)
     return sm.Representation.model_validate(
         {
             "by_sector": by_sector,
@@ -260,3 +244,23 @@ def representation(
             "residents_display": rdisp,
         }
     )
+
+
+def _residents(
+    inst: InstrumentFile, n: Mapping[str, int], total: int, k: int, hidden_groups: set[str]
+) -> tuple[float | None, str]:
+    """Residents, families and young people answer as themselves: their share counts the whole
+    sector group of the resident sector, hidden exactly when that group is hidden."""
+    own = inst.group_of(inst.resident_sector)
+    nres = sum(n[s.id] for s in inst.sectors if s.group == own)
+    who = "residents, family members or young people"
+    if total == 0:
+        return None, "Nobody has answered yet."
+    if nres == 0:
+        return 0.0, f"No {who} answered."
+    if nres < k:
+        return None, f"Fewer than {k} respondents are {who}, so their number is not shown."
+    if own in hidden_groups:
+        return None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
+    share = round(nres / total, 3)
+    return share, f"{nres} of {total} respondents ({share:.0%}) are {who}."
