@@ -5,7 +5,8 @@ in render/filters.py calls render/charts.py), so context/ never imports render/ 
 still gets one typed context.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation string when these classes are made, at each report's start-up.
 
 from typing import Literal
 

@@ -8,7 +8,8 @@ drawn from the recommended actions.  Every sentence is made here, so the templat
 text and the same score always gives the same page.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation string when these classes are made, at each report's start-up.
 
 from pydantic import Field
 

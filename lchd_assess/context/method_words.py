@@ -9,7 +9,8 @@ counts, the site its explanations), never restate a rule in its own words.  (Imp
 a report from a saved scores file must start without it.)
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation string when these classes are made, at each report's start-up.
 
 from typing import Mapping
 

@@ -22,7 +22,8 @@ meeting.py; section 3 in report_perspectives.py; the other sections' models and 
 report_sections.py; this module puts them together (and keeps their names importable from here).
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation string when these classes are made, at each report's start-up.
 
 from typing import ClassVar, Sequence
 

@@ -3,7 +3,8 @@ institutional gaps (rows and their dot chart) and the sector groups it did not s
 the reason for each group it did.  Its names stay importable from context/report_context.py.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation string when these classes are made, at each report's start-up.
 
 from pydantic import Field
 

@@ -4,7 +4,8 @@ Page 1 is context/meeting.py, section 3 (perspectives) context/report_perspectiv
 context/report_context.py puts the report together.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would compile and evaluate every
+# field's annotation string when these classes are made, at each report's start-up.
 
 from pydantic import Field
 
