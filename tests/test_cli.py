@@ -20,6 +20,19 @@ def test_help_lists_the_exit_codes(cli):
         assert re.search(rf"^  {int(code)}  \S", out, re.M), code
 
 
+def test_the_programs_help_lists_every_command_even_with_a_command_after_it(cli):
+    from lchd_assess.cli.main import COMMANDS
+
+    for argv in (["--help"], ["--help", "report"], ["-h", "score"]):
+        r = cli(*argv)
+        assert r.returncode == 0, r.stderr
+        listed = set(re.findall(r"^    (\S+) ", r.stdout, re.M))
+        assert listed >= set(COMMANDS), (argv, sorted(set(COMMANDS) - listed))
+    # a command's own help shows that command's options
+    r = cli("report", "--help")
+    assert r.returncode == 0 and "--comments" in r.stdout and "lchd-assess report" in r.stdout
+
+
 def test_a_bug_exits_3_in_one_line_and_ctrl_c_exits_130(cli, monkeypatch):
     from lchd_assess.cli.commands import validate as command
 

@@ -150,12 +150,15 @@ def _check_out(args: argparse.Namespace) -> None:
 
 
 def _command_in(argv: Sequence[str]) -> str | None:
-    """The command ``argv`` names (after the global options), or None when it names none."""
+    """The command ``argv`` names (after the global options), or None when it names none or
+    asks for the whole program's help (``lchd-assess --help report`` lists every command)."""
     rest = list(argv)
     while rest:
         word = rest.pop(0)
         if word in ("--framework", "--assessment"):
             rest = rest[1:]
+        elif word in ("-h", "--help"):
+            return None
         elif not word.startswith("-"):
             return word if word in COMMANDS else None
     return None
@@ -164,9 +167,11 @@ def _command_in(argv: Sequence[str]) -> str | None:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line; with ``only``, the arguments of that one command alone.
 
-    Every command is listed either way (its help is in :data:`COMMANDS`); ``only`` skips
-    importing the other commands' modules and building their options, which was a sizeable
-    part of a report's start-up (the report from a saved scores file has a speed goal)."""
+    With ``only``, the other commands are left out: their modules are not imported and their
+    parsers not made, which was a sizeable part of a report's start-up (the report from a saved
+    scores file has a speed goal; each parser costs argparse's message look-ups, ~0.1 ms).
+    Nothing is lost: ``only`` is set when ``argv`` names that command and does not ask for the
+    program's help (:func:`_command_in`), so no message lists the commands."""
     parser = _Parser(
         prog="lchd-assess",
         description="The LCHD cross-sector partnership toolkit (Liu et al., Pediatrics 2022): "
@@ -194,6 +199,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name, (module, help_) in COMMANDS.items():
+        if only is not None and name != only:
+            continue
         p = sub.add_parser(
             name,
             help=help_,
@@ -201,10 +208,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             epilog=EXIT_CODES,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        if only is None or name == only:
-            mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
-            mod.add_arguments(p)
-            p.set_defaults(_module=mod)
+        mod = importlib.import_module(f"lchd_assess.cli.commands.{module}")
+        mod.add_arguments(p)
+        p.set_defaults(_module=mod)
     return parser
 
 

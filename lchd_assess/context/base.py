@@ -22,9 +22,18 @@ class _Ctx(BaseModel):
     @classmethod
     def trusted(cls, **values: Any) -> Self:
         """The context from values the toolkit made itself out of validated data, not validated
-        again (``model_construct``: a site build makes over a hundred page contexts, and the
-        tests validate every one of them); a name that is not a field, or a missing field, is
-        still refused, so a builder and its model cannot drift apart unnoticed."""
+        again (``model_construct``).  The one way the toolkit skips validation: a site build
+        makes over a hundred page contexts, and a report's context some hundred nested models
+        whose validators would otherwise be built at import and run once.
+
+        Shallow: a nested model must itself be made with ``trusted`` (or validated), and every
+        value must already have the type its field declares (``680.0`` for a ``float``, a list
+        for a ``list``), since nothing converts it.  tests/test_trusted_contexts.py checks, for
+        every example's report, the portfolio, the questionnaire, the checklist and every site
+        page, that validating the dumped context gives back the same values of the same types,
+        so a builder cannot slip a wrong type past this.  A name that is not a field, or a
+        missing field, is refused here, so a builder and its model cannot drift apart unnoticed.
+        Data read from a file is never passed here: it is validated (``model_validate``)."""
         fields = cls.model_fields
         unknown = values.keys() - fields.keys()
         missing = [n for n, f in fields.items() if f.is_required() and n not in values]
@@ -36,7 +45,10 @@ class _Ctx(BaseModel):
 class _Trusted(_Ctx):
     """The base of contexts made only with :meth:`_Ctx.trusted`: their validators are built on
     first validation (the tests), never at import — building them cost a forced site build
-    ≈ 40–80 ms (a pydantic model's schema is made when its class is created)."""
+    ≈ 40–80 ms and every report ≈ 5 ms (a pydantic model's schema is made when its class is
+    created).  A model the toolkit validates at run time (read from a file or a cache:
+    the report's ``FrameworkInfo`` and ``Guidance``) stays a :class:`_Ctx`, since its validator
+    is needed anyway."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 

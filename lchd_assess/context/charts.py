@@ -11,10 +11,10 @@ from typing import Literal
 
 from pydantic import Field
 
-from .base import _Ctx
+from .base import _Trusted
 
 
-class StripSeries(_Ctx):
+class StripSeries(_Trusted):
     """One row of a strip plot: a label, one value per partnership and their median."""
 
     label: str = Field(description="Row label (element ID and name).")
@@ -22,7 +22,7 @@ class StripSeries(_Ctx):
     median: float | None = Field(description="Median of the values (drawn as a bar); null when there are none.")
 
 
-class StripChart(_Ctx):
+class StripChart(_Trusted):
     """A strip plot: one row per element, one dot per partnership, a bar at the median."""
 
     kind: str = Field(default="strip", description="Which drawing render/charts.py makes ('strip').")
@@ -40,7 +40,7 @@ class StripChart(_Ctx):
     caption: str = Field(description="Caption under the chart.")
 
 
-class DotBand(_Ctx):
+class DotBand(_Trusted):
     """A shaded range of a dot plot's 0–100 axis (a readiness level)."""
 
     label: str = Field(description="The band's label (a level's name).")
@@ -48,7 +48,7 @@ class DotBand(_Ctx):
     upper: float = Field(description="Upper end on the 0–100 axis.")
 
 
-class DotRowData(_Ctx):
+class DotRowData(_Trusted):
     """One row of a dot plot: a label and, per series, a value and its interval."""
 
     label: str = Field(description="Row label (element ID and name, or 'Overall').")
@@ -60,7 +60,7 @@ class DotRowData(_Ctx):
     emphasis: bool = Field(default=False, description="Bold label (the overall score).")
 
 
-class DotChart(_Ctx):
+class DotChart(_Trusted):
     """A dot plot on a 0–100 axis: one row per element, one marker per series."""
 
     kind: Literal["dot"] = Field(default="dot", description="Which drawing render/charts.py makes ('dot').")

@@ -22,10 +22,10 @@ from ..load.checklist import (
     text_of,
 )
 from ..load.standard import Standard, item_url, standard_url
-from .base import _Ctx
+from .base import _Trusted
 
 
-class Row(_Ctx):
+class Row(_Trusted):
     """One checklist row as the templates see it."""
 
     id: str = Field(description="Item ID (squire-N for a SQUIRE element).")
@@ -40,14 +40,14 @@ class Row(_Ctx):
     url: str = Field(description="The item's permanent page.")
 
 
-class SectionRows(_Ctx):
+class SectionRows(_Trusted):
     """One section of the checklist and its rows."""
 
     title: str = Field(description="Section title.")
     rows: list[Row] = Field(description="Its rows, in the standard's order.")
 
 
-class ChecklistContext(_Ctx):
+class ChecklistContext(_Trusted):
     """Everything the checklist renderers use (HTML, Markdown, PDF, Word; documented, nothing else is passed)."""
 
     mode: str = Field(

@@ -12,7 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators built on first validation, not at import (a site build imports these and
+    # makes them without validating; context/base.py _Trusted says why it pays).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class StyledText(_Model):

@@ -14,7 +14,7 @@ from pydantic import Field
 
 from ..core import formatting as filters
 from ..score.models import ElementScore, ScoreResult
-from .base import _Ctx
+from .base import _Trusted
 from .report_parts import (
     GAP_LABELS,
     ElementRef,
@@ -29,7 +29,7 @@ from .report_parts import (
 )
 
 
-class MeetingGap(_Ctx):
+class MeetingGap(_Trusted):
     element: ElementRef = Field(description="The element.")
     community: str = Field(description="Community perspective score as shown.")
     institutional: str = Field(description="Institutional perspective score as shown.")
@@ -39,7 +39,7 @@ class MeetingGap(_Ctx):
     )
 
 
-class MeetingChange(_Ctx):
+class MeetingChange(_Trusted):
     previous_wave: str = Field(description="The wave compared with.")
     overall: str = Field(description="One sentence on the overall score's change, or why it cannot be compared.")
     improved: list[str] = Field(description="Elements that improved meaningfully, as 'P1 Name (+12)'.")
@@ -47,7 +47,7 @@ class MeetingChange(_Ctx):
     note: str = Field(description="What was compared and what was left out (comparability), or ''.")
 
 
-class Meeting(_Ctx):
+class Meeting(_Trusted):
     """Page 1: everything the meeting needs, in the order it is read."""
 
     computable: bool = Field(description="False when there is no overall score.")
@@ -204,7 +204,7 @@ def _change(score: ScoreResult) -> MeetingChange | None:
         if said
         else "Compared on every item; all asked the same thing in both waves."
     )
-    return MeetingChange(
+    return MeetingChange.trusted(
         previous_wave=c.previous_wave, overall=overall, improved=improved, declined=declined, note=note
     )
 
@@ -218,7 +218,7 @@ def _gaps(score: ScoreResult, fw: FrameworkInfo, k: int) -> tuple[list[MeetingGa
     ]
     shown.sort(key=lambda g: (-abs(g.difference or 0), g.id))
     gaps = [
-        MeetingGap(
+        MeetingGap.trusted(
             element=element_ref(fw, by_id[g.id]),
             community=filters.score(g.community),
             institutional=filters.score(g.institutional),
@@ -271,7 +271,7 @@ def build_meeting(score: ScoreResult, fw: FrameworkInfo, guidance: Guidance) -> 
         f"Sector groups are scored only with at least {score.method.min_cell_size} members (section 3)."
     )
     gaps, gaps_note = _gaps(score, fw, score.method.min_cell_size)
-    return Meeting(
+    return Meeting.trusted(
         computable=overall.score is not None,
         level=g.level_label or "Not computable",
         level_meaning=level_meaning,

@@ -17,13 +17,13 @@ from pydantic import Field
 
 from ..core import formatting as filters
 from ..score.models import Method
-from .base import _Ctx
+from .base import _Trusted
 
 #: The foundational structures, gated together since scoring rules 1.0.0 (named as a group).
 STRUCTURES = ["FS1", "FS2", "FS3", "FS4"]
 
 
-class LevelWords(_Ctx):
+class LevelWords(_Trusted):
     """One readiness level and the scores it covers."""
 
     id: str = Field(description="Level ID (scoring rules' levels[].id).")
@@ -31,14 +31,14 @@ class LevelWords(_Ctx):
     scores: str = Field(description="The scores it covers, e.g. '25 to below 50'; the top level runs to 100.")
 
 
-class GapCodeWords(_Ctx):
+class GapCodeWords(_Trusted):
     """One code for the difference between the community and institutional perspectives."""
 
     label: str = Field(description="The code as shown ('some difference').")
     rule: str = Field(description="When it applies, as a clause ('they differ by 10 to less than 20 points').")
 
 
-class MethodWords(_Ctx):
+class MethodWords(_Trusted):
     """The scoring rules as sentences, each a complete sentence ending with a full stop."""
 
     answers: str = Field(description="How answers are taken: the 0–4 scale; don't know, not applicable, blank.")
@@ -83,17 +83,17 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
     gated = gated_words(m.gate_elements, names)
     lo, hi = m.gap_thresholds
     codes = [
-        GapCodeWords(label="similar", rule=f"the two scores differ by less than {lo:g} points"),
-        GapCodeWords(label="some difference", rule=f"they differ by {lo:g} to less than {hi:g} points"),
-        GapCodeWords(label="large difference", rule=f"they differ by {hi:g} points or more"),
-        GapCodeWords(
+        GapCodeWords.trusted(label="similar", rule=f"the two scores differ by less than {lo:g} points"),
+        GapCodeWords.trusted(label="some difference", rule=f"they differ by {lo:g} to less than {hi:g} points"),
+        GapCodeWords.trusted(label="large difference", rule=f"they differ by {hi:g} points or more"),
+        GapCodeWords.trusted(
             label="not shown",
             rule=f"fewer than {k} people on one side answered the element, or one side has no score, so both numbers are hidden",
         ),
     ]
     gap_rule = "; ".join(f"{c.label}: {c.rule}" for c in codes)
     gate_rule = f"While any of {gated} scores below {m.gate_threshold:g}, the overall readiness level can be no higher than {level_label(m, m.gate_cap_level)}, whatever the overall score."
-    return MethodWords(
+    return MethodWords.trusted(
         answers="Each answer is on a 0–4 scale; don't know (DK), not applicable (NA) and blank answers are counted and reported but never scored, and none of them counts as a middle answer.",
         item_score="An item's score is the mean of its valid answers (0–4).",
         # the multiplier is the scoring rules' (carried in the result), never a constant here
@@ -102,7 +102,9 @@ def method_words(method: Method, names: Mapping[str, str]) -> MethodWords:
         computable=f"An element is scored only when at least {filters.percent(m.min_item_coverage)} of its items have a valid answer and at least {m.min_respondents} respondents answered it.",
         interval=f"Every score comes with an interval from a {m.interval}.",
         levels=[
-            LevelWords(id=bid, label=label, scores=f"{lo:g} to {'100' if i == len(bands) - 1 else f'below {hi:g}'}")
+            LevelWords.trusted(
+                id=bid, label=label, scores=f"{lo:g} to {'100' if i == len(bands) - 1 else f'below {hi:g}'}"
+            )
             for i, (bid, label, lo, hi) in enumerate(bands)
         ],
         gated=gated,

@@ -183,7 +183,7 @@ def _spread(
     for col in columns:
         vals = sorted(e.score for s in scores for e in s.elements if e.id == col.id and e.score is not None)
         series.append(
-            StripSeries(
+            StripSeries.trusted(
                 label=f"{col.id} {col.name}" if col.id != "overall" else col.name,
                 values=vals,
                 median=percentile(vals, 0.5) if vals else None,
@@ -214,14 +214,14 @@ def _spread(
         if binned
         else "one hollow dot per partnership at its score on a 0 to 100 scale"
     )
-    chart = StripChart(
+    chart = StripChart.trusted(
         title=f"Scores across {len(scores)} partnerships, per element",
         desc=f"For each element, {shape}, and a bar at the median. The five-number summary of each element is in the table that follows.",
-        bin_width=2 if binned else 0,
+        bin_width=2.0 if binned else 0.0,
         ident="chart-portfolio",
         rows=series,
-        width=980,
-        label_width=330,
+        width=980.0,
+        label_width=330.0,
         table_id="distribution-table",
         caption=(
             "Bars show how many partnerships score in each 2-point band" if binned else "Each dot is one partnership"
@@ -298,7 +298,7 @@ def build_portfolio_context(
 
 
 def _meta(title: str, n: int, generator: str, css: str) -> DocMeta:
-    return DocMeta(
+    return DocMeta.trusted(
         title=f"{title}: {n} LCHD partnership readiness reports",
         author="lchd-assess portfolio",
         subject=f"Readiness self-assessment scores of {n} cross-sector partnerships side by side, with each element's distribution and percentiles.",

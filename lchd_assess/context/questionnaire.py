@@ -131,20 +131,20 @@ def css_string(text: str) -> str:
 
 
 class Choice(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # validators built when first used
     id: str = Field(description="Code written into the answer file (sector or role code).")
     label: str = Field(description="What the member reads.")
 
 
 class SpecialAnswer(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # validators built when first used
     code: str = Field(description="DK or NA.")
     label: str = Field(description="Don't know / Does not apply, as the instrument words them.")
     meaning: str = Field(description="One line on what the answer means.")
 
 
 class QItem(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # validators built when first used
     id: str = Field(description="Item ID (P1.Q1): the radio group's name and the answer file's key.")
     key: str = Field(description="The ID made safe for HTML ids and CSS (P1-Q1).")
     stem: str = Field(description="The question.")
@@ -153,7 +153,7 @@ class QItem(BaseModel):
 
 
 class QSection(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # validators built when first used
     element: str = Field(description="Element ID (P1 … FS4): one screen per element.")
     title: str = Field(description="Section heading.")
     intro: str = Field(description="The section's introduction for respondents.")
@@ -164,7 +164,7 @@ class QuestionnaireContext(BaseModel):
     """The context of ``questionnaire/questionnaire.html.j2`` and ``questionnaire/paper.html.j2``
     (the page's script, an asset, is given to the page template beside it as ``script``)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)  # validators built when first used
     lang: str = Field(description="Language code of the text (html lang).")
     title: str = Field(description="The instrument's title.")
     version_line: str = Field(description="Title, version, wave and partnership in one line.")

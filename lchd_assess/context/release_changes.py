@@ -16,7 +16,9 @@ from ..load.release import UNITS, element_diff, read_snapshot, snapshot_of, unit
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators built on first validation, not at import (a site build imports these and
+    # makes them without validating; context/base.py _Trusted says why it pays).
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ElementChangeRow(_Model):

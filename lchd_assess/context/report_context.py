@@ -30,7 +30,7 @@ from pydantic import Field
 
 from ..core import formatting as filters
 from ..score.models import ScoreResult
-from .base import _Ctx
+from .base import _Ctx, _Trusted
 from .charts import DotBand, DotChart, DotRowData
 from .meeting import Meeting, build_meeting
 
@@ -88,7 +88,7 @@ from .report_sections import (  # noqa: F401  (re-exported)
 __all__ = ["ReportContext", "build_report_context", "_Ctx"]
 
 
-class ReportContext(_Ctx):
+class ReportContext(_Trusted):
     """Everything report.html.j2 shows."""
 
     TEMPLATES: ClassVar[tuple[str, ...]] = ("report/report.html.j2",)
@@ -122,7 +122,7 @@ class ReportContext(_Ctx):
 def _element_rows(score: ScoreResult, fw: FrameworkInfo) -> list[ElementRow]:
     """Section 2's table: every element, then overall."""
     return [
-        ElementRow(
+        ElementRow.trusted(
             id=e.id,
             name=e.name,
             url=element_url(fw, e.id),
@@ -144,13 +144,13 @@ def _element_rows(score: ScoreResult, fw: FrameworkInfo) -> list[ElementRow]:
 def _scores_chart(score: ScoreResult) -> DotChart:
     """Section 2's dot plot of scores with intervals, as data (render/charts.py draws it)."""
     m = score.method
-    return DotChart(
+    return DotChart.trusted(
         title=f"Readiness scores of {score.partnership.name}, wave {score.wave}",
         desc="Score of each principle and foundational structure and the overall score on a 0 to 100 scale, with 95% intervals as horizontal lines; shaded bands are the readiness levels; the dashed line is the gate. The same numbers are in the table that follows.",
         ident="chart-scores",
         series=["score"],
         rows=[
-            DotRowData(
+            DotRowData.trusted(
                 label=f"{e.id} {e.name}" if e.kind != "overall" else e.name,
                 values=[e.score],
                 intervals=[tuple(e.interval) if e.interval else None],  # type: ignore[list-item]
@@ -159,10 +159,10 @@ def _scores_chart(score: ScoreResult) -> DotChart:
             )
             for e in score.elements
         ],
-        bands=[DotBand(label=label, lower=lo, upper=hi) for _id, label, lo, hi in m.level_bands],
+        bands=[DotBand.trusted(label=label, lower=lo, upper=hi) for _id, label, lo, hi in m.level_bands],
         reference=(score.gating.threshold, f"Gate ({filters.score(score.gating.threshold)})"),
-        width=680,
-        label_width=300,
+        width=680.0,
+        label_width=300.0,
         table_id="scores-table",
         caption="Scores with 95% intervals; shaded bands are the readiness levels. Numbers in the table below.",
     )
@@ -187,7 +187,7 @@ def build_report_context(
 
     _strengths, priorities = choose_priorities(score)
     meeting = build_meeting(score, fw, guidance)
-    summary = Summary(
+    summary = Summary.trusted(
         not_computable=[element_ref(fw, e) for e in core if e.score is None], n_respondents=score.n_respondents
     )
 
@@ -202,7 +202,7 @@ def build_report_context(
 
     p = score.partnership
     meta = _doc_meta(score, css, generator)
-    return ReportContext(
+    return ReportContext.trusted(
         meta=meta,
         partnership_name=p.name,
         partnership_id=p.id,
@@ -227,7 +227,7 @@ def build_report_context(
 def _doc_meta(score: ScoreResult, css: str, generator: str) -> DocMeta:
     """The report's document metadata (HTML head and PDF properties)."""
     p = score.partnership
-    return DocMeta(
+    return DocMeta.trusted(
         title=f"Readiness report: {p.name}, wave {score.wave}",
         author=p.name,
         subject=f"LCHD partnership readiness self-assessment report for {p.name}, wave {score.wave} (instrument {score.instrument_id} {score.instrument_version}, framework {score.framework_version})",

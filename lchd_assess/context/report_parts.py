@@ -16,7 +16,7 @@ from pydantic import Field
 from ..core import formatting as filters
 from ..core.addresses import permanent_url, versioned_url
 from ..score.models import ElementScore, Representation, ScoreResult
-from .base import _Ctx
+from .base import _Ctx, _Trusted
 from .method_words import MethodWords, gated_words, method_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,7 +99,7 @@ class RosterOrganisation(_Ctx):
 # -- Shared pieces -----------------------------------------------------------------------------
 
 
-class ElementRef(_Ctx):
+class ElementRef(_Trusted):
     """A framework element named in a sentence or list, with its documentation page."""
 
     id: str = Field(description="Element ID (P1–P4, FS1–FS4).")
@@ -109,7 +109,7 @@ class ElementRef(_Ctx):
     level: str = Field(description="Readiness level label, or 'not computable'.")
 
 
-class DocMeta(_Ctx):
+class DocMeta(_Trusted):
     """Document metadata: the HTML <head> and the PDF's information dictionary."""
 
     title: str = Field(description="Document title (HTML <title>, PDF Title).")
@@ -268,7 +268,7 @@ def sector_labels(rep: Representation, sector_ids: Sequence[str]) -> list[str]:
 
 
 def element_ref(fw: FrameworkInfo, e: ElementScore) -> ElementRef:
-    return ElementRef(
+    return ElementRef.trusted(
         id=e.id,
         name=e.name,
         url=element_url(fw, e.id),

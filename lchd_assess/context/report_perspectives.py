@@ -9,13 +9,13 @@ from pydantic import Field
 
 from ..core import formatting as filters
 from ..score.models import ElementScore, Gap, GroupResult, ScoreResult
-from .base import _Ctx
+from .base import _Trusted
 from .charts import DotChart, DotRowData
 from .method_words import method_words
 from .report_parts import GAP_LABELS, signed
 
 
-class PerspectiveRow(_Ctx):
+class PerspectiveRow(_Trusted):
     id: str = Field(description="Element ID.")
     name: str = Field(description="Element name.")
     community: str = Field(description="Community perspective score, or '—' when hidden or not computable.")
@@ -26,12 +26,12 @@ class PerspectiveRow(_Ctx):
     explanation: str = Field(description="The scorer's sentence about the code.")
 
 
-class GroupColumn(_Ctx):
+class GroupColumn(_Trusted):
     label: str = Field(description="Sector group label.")
     n: int = Field(description="Respondents in the group (only groups at or above the cell size are columns).")
 
 
-class GroupRow(_Ctx):
+class GroupRow(_Trusted):
     id: str = Field(description="Element ID.")
     name: str = Field(description="Element name.")
     cells: list[str] = Field(
@@ -39,14 +39,14 @@ class GroupRow(_Ctx):
     )
 
 
-class HiddenGroup(_Ctx):
+class HiddenGroup(_Trusted):
     label: str = Field(description="Sector group label.")
     text: str = Field(
         description="Why it is not shown: 'fewer than k respondents' or that it protects a smaller group."
     )
 
 
-class Perspectives(_Ctx):
+class Perspectives(_Trusted):
     rows: list[PerspectiveRow] = Field(description="One row per element.")
     chart: DotChart = Field(description="Community vs institutional dot plot (data; render/charts.py draws it).")
     gap_rule: str = Field(description="The gap-coding rule in words.")
@@ -62,12 +62,12 @@ def perspectives_section(score: ScoreResult, core: list[ElementScore]) -> Perspe
     k = m.min_cell_size
     gap_by_id = {g.id: g for g in score.gaps}
     shown = [gr for gr in score.groups if not gr.suppressed and gr.elements is not None and gr.n is not None]
-    return Perspectives(
+    return Perspectives.trusted(
         rows=_gap_rows(core, gap_by_id),
         chart=_perspectives_chart(core, gap_by_id),
         # the codes as the method section and the site's scoring page word them
         gap_rule=method_words(m, {}).gap_rule,
-        group_columns=[GroupColumn(label=gr.label, n=gr.n or 0) for gr in shown],
+        group_columns=[GroupColumn.trusted(label=gr.label, n=gr.n or 0) for gr in shown],
         group_rows=_group_rows(core, shown) if shown else [],
         hidden_groups=_hidden_groups(score, k),
         min_cell_size=k,
@@ -82,7 +82,7 @@ def _gap_rows(core: list[ElementScore], gap_by_id: dict[str, Gap]) -> list[Persp
         if g is None:
             continue
         rows.append(
-            PerspectiveRow(
+            PerspectiveRow.trusted(
                 id=e.id,
                 name=e.name,
                 community=filters.score(g.community),
@@ -98,13 +98,13 @@ def _gap_rows(core: list[ElementScore], gap_by_id: dict[str, Gap]) -> list[Persp
 
 def _perspectives_chart(core: list[ElementScore], gap_by_id: dict[str, Gap]) -> DotChart:
     """The gap rows as a dot plot (data; render/charts.py draws it)."""
-    return DotChart(
+    return DotChart.trusted(
         title="Community and institutional perspectives per element",
         desc="For each element, the community perspective score (filled square) and the institutional perspective score (hollow circle) on a 0 to 100 scale. The same numbers are in the table that follows.",
         ident="chart-perspectives",
         series=["community", "institutional"],
         rows=[
-            DotRowData(
+            DotRowData.trusted(
                 label=f"{e.id} {e.name}",
                 values=[gap_by_id[e.id].community, gap_by_id[e.id].institutional],
                 note="one side cannot be shown",
@@ -112,8 +112,8 @@ def _perspectives_chart(core: list[ElementScore], gap_by_id: dict[str, Gap]) -> 
             for e in core
             if e.id in gap_by_id
         ],
-        width=680,
-        label_width=300,
+        width=680.0,
+        label_width=300.0,
         table_id="perspectives-table",
         caption="Community (filled squares) and institutional (hollow circles) perspectives. Numbers in the table below.",
     )
@@ -122,7 +122,7 @@ def _perspectives_chart(core: list[ElementScore], gap_by_id: dict[str, Gap]) -> 
 def _hidden_groups(score: ScoreResult, k: int) -> list[HiddenGroup]:
     """The suppressed sector groups, each with why it is not shown."""
     return [
-        HiddenGroup(
+        HiddenGroup.trusted(
             label=gr.label,
             text=(
                 f"fewer than {k} respondents, so its scores are not shown"
@@ -143,5 +143,5 @@ def _group_rows(core: list[ElementScore], shown: list[GroupResult]) -> list[Grou
         for gr in shown:
             ge = {x.id: x for x in gr.elements or []}.get(e.id)
             cells.append(filters.score(ge.score) if ge else "—")
-        rows.append(GroupRow(id=e.id, name=e.name, cells=cells))
+        rows.append(GroupRow.trusted(id=e.id, name=e.name, cells=cells))
     return rows

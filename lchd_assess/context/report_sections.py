@@ -10,7 +10,7 @@ from pydantic import Field
 
 from ..core import formatting as filters
 from ..score.models import ElementScore, ScoreResult
-from .base import _Ctx
+from .base import _Trusted
 from .report_parts import (
     FLAG_LABELS,
     STATUS_LABELS,
@@ -27,14 +27,14 @@ from .report_parts import (
 )
 
 
-class Summary(_Ctx):
+class Summary(_Trusted):
     """What page 1 shows besides :class:`~lchd_assess.context.meeting.Meeting`."""
 
     not_computable: list[ElementRef] = Field(description="Elements without a score.")
     n_respondents: int = Field(description="Respondents in this wave.")
 
 
-class ElementRow(_Ctx):
+class ElementRow(_Trusted):
     id: str = Field(description="Element ID, or 'overall'.")
     name: str = Field(description="Element name.")
     url: str = Field(description="Documentation page of the element ('' for overall).")
@@ -50,7 +50,7 @@ class ElementRow(_Ctx):
     reason: str = Field(description="Why there is no score ('' when there is one).")
 
 
-class SectorRow(_Ctx):
+class SectorRow(_Trusted):
     label: str = Field(description="Sector label.")
     on_roster: bool = Field(description="The roster lists an organisation of this sector.")
     organisations: list[str] = Field(description="Roster organisations of this sector, sorted.")
@@ -59,7 +59,7 @@ class SectorRow(_Ctx):
     status_label: str = Field(description="Status as shown to people.")
 
 
-class WhoAnswered(_Ctx):
+class WhoAnswered(_Trusted):
     rows: list[SectorRow] = Field(description="One row per sector.")
     silent: list[str] = Field(description="Labels of roster sectors with no respondent.")
     few: list[str] = Field(description="Labels of roster sectors with fewer respondents than the cell size.")
@@ -70,7 +70,7 @@ class WhoAnswered(_Ctx):
     )
 
 
-class ChangeRow(_Ctx):
+class ChangeRow(_Trusted):
     id: str = Field(description="Element ID or 'overall'.")
     name: str = Field(description="Element name.")
     previous: str = Field(description="Previous-wave score, or '—'.")
@@ -81,26 +81,26 @@ class ChangeRow(_Ctx):
     reason: str = Field(description="Why not comparable ('' otherwise).")
 
 
-class ChangeSection(_Ctx):
+class ChangeSection(_Trusted):
     previous_wave: str = Field(description="The wave compared with.")
     rule: str = Field(description="The meaningful-change rule in words.")
     rows: list[ChangeRow] = Field(description="One row per element, then overall.")
 
 
-class ActionItem(_Ctx):
+class ActionItem(_Trusted):
     id: str = Field(description="Action ID.")
     title: str = Field(description="Action title.")
     text: str = Field(description="What to do.")
     source: str = Field(description="Where in the paper it comes from ('' if not given).")
 
 
-class ActionGroup(_Ctx):
+class ActionGroup(_Trusted):
     element: ElementRef = Field(description="The priority element, with its documentation page.")
     why: str = Field(description="Why it is a priority, in words.")
     actions: list[ActionItem] = Field(description="Recommended actions for the element at its level.")
 
 
-class ItemRow(_Ctx):
+class ItemRow(_Trusted):
     id: str = Field(description="Item ID.")
     stem: str = Field(description="Item wording ('' when the instrument data is not at hand).")
     score: str = Field(description="Mean of valid answers on 0–4, one decimal, or '—'.")
@@ -110,7 +110,7 @@ class ItemRow(_Ctx):
     blank: int = Field(description="Left empty.")
 
 
-class MethodSection(_Ctx):
+class MethodSection(_Trusted):
     instrument: str = Field(description="Instrument ID and version.")
     framework: str = Field(description="Framework title and version.")
     scoring_rules_version: str = Field(description="Scoring rules version.")
@@ -122,7 +122,7 @@ class MethodSection(_Ctx):
     summary_rule: str = Field(description="How strengths and priorities are chosen, in words.")
 
 
-class CommentRow(_Ctx):
+class CommentRow(_Trusted):
     item: str = Field(description="Item the comment was written on.")
     stem: str = Field(
         description="The item's question, as members read it ('' when the instrument data is not at hand)."
@@ -143,9 +143,9 @@ def who_answered(score: ScoreResult, roster: list[RosterOrganisation] | None) ->
     for o in roster or []:
         orgs.setdefault(o.sector, []).append(o.name)
     rep = score.representation
-    return WhoAnswered(
+    return WhoAnswered.trusted(
         rows=[
-            SectorRow(
+            SectorRow.trusted(
                 label=s.label,
                 on_roster=s.on_roster,
                 organisations=sorted(orgs.get(s.sector, [])),
@@ -173,11 +173,11 @@ def change_section(score: ScoreResult) -> ChangeSection | None:
     if score.change is None:
         return None
     c = score.change
-    return ChangeSection(
+    return ChangeSection.trusted(
         previous_wave=c.previous_wave,
         rule=f"A change counts as meaningful when the score moves by at least {filters.score(c.threshold)} points; smaller moves are within what different respondents or chance alone could give. Elements are compared only when both waves have a score and the items asked the same thing.",
         rows=[
-            ChangeRow(
+            ChangeRow.trusted(
                 id=ch.id,
                 name=by_id[ch.id].name if ch.id in by_id else ch.id,
                 previous=filters.score(ch.previous),
@@ -206,10 +206,10 @@ def action_groups(
             else f"Among the lowest scores ({filters.score(e.score)}, {e.level_label or 'no level'})."
         )
         groups.append(
-            ActionGroup(
+            ActionGroup.trusted(
                 element=element_ref(fw, e),
                 why=why,
-                actions=[ActionItem(id=a.id, title=a.title, text=a.text, source=a.source) for a in acts],
+                actions=[ActionItem.trusted(id=a.id, title=a.title, text=a.text, source=a.source) for a in acts],
             )
         )
     return groups
@@ -222,7 +222,7 @@ def method_section(
     k = score.method.min_cell_size
     words = report_method_words(score)
     items = [
-        ItemRow(
+        ItemRow.trusted(
             id=it.id,
             stem=guidance.item_stems.get(it.id, ""),
             score=filters.score(it.score, 1),
@@ -234,7 +234,7 @@ def method_section(
         for e in core
         for it in e.items
     ]
-    return MethodSection(
+    return MethodSection.trusted(
         instrument=f"{score.instrument_id} {score.instrument_version}",
         framework=f"{fw.title} {score.framework_version}",
         scoring_rules_version=score.scoring_rules_version,
@@ -269,7 +269,7 @@ def comment_rows(score: ScoreResult, guidance: Guidance) -> list[CommentRow] | N
     # In questionnaire order, so comments sit under each question as members read it.
     position = {item: i for i, item in enumerate(guidance.item_stems)}
     return [
-        CommentRow(
+        CommentRow.trusted(
             item=c.item,
             stem=guidance.item_stems.get(c.item, ""),
             text=c.text,

@@ -13,6 +13,7 @@ the same functions to any files it is given.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -31,30 +32,35 @@ def walk(obj: Any, path: PathT = ()) -> Iterator[tuple[BaseModel, PathT]]:
     """Every pydantic model inside ``obj`` with its path (keys and list indexes)."""
     if isinstance(obj, BaseModel):
         yield obj, path
-        for name in type(obj).model_fields:
+        for name in _marks(type(obj))[0]:
             yield from walk(getattr(obj, name), path + (name,))
     elif isinstance(obj, (list, tuple)):
         for i, item in enumerate(obj):
             yield from walk(item, path + (i,))
 
 
-def _extra(model: BaseModel, name: str) -> dict[str, Any]:
-    extra = type(model).model_fields[name].json_schema_extra if isinstance(model, BaseModel) else None
-    return extra if isinstance(extra, dict) else {}
+@functools.cache
+def _marks(cls: type[BaseModel]) -> tuple[tuple[str, ...], str | None, tuple[tuple[str, list[str]], ...]]:
+    """A model class's field names, the kind its ``id`` field marks and its reference fields
+    with their allowed kinds: read from the fields' schema marks once per class, not once per
+    object (the site asks for every element's incoming links; a framework has ~600 objects)."""
+    fields = cls.model_fields
+
+    def extra(name: str) -> dict[str, Any]:
+        value = fields[name].json_schema_extra
+        return value if isinstance(value, dict) else {}
+
+    refs = tuple((name, kinds) for name in fields if (kinds := extra(name).get("x-refers-to")))
+    return tuple(fields), (extra("id").get("x-id-kind") if "id" in fields else None), refs
 
 
 def id_kind(obj: BaseModel) -> str | None:
-    if "id" not in type(obj).model_fields:
-        return None
-    return _extra(obj, "id").get("x-id-kind")
+    return _marks(type(obj))[1]
 
 
 def references(obj: BaseModel) -> Iterator[tuple[str, int | None, str, list[str]]]:
     """(field, list index or None, target ID, allowed kinds) for each reference in ``obj``."""
-    for name in type(obj).model_fields:
-        kinds = _extra(obj, name).get("x-refers-to")
-        if not kinds:
-            continue
+    for name, kinds in _marks(type(obj))[2]:
         value = getattr(obj, name)
         if isinstance(value, str):
             yield name, None, value, kinds

@@ -28,6 +28,7 @@ from ..load.framework import Framework
 from ..context.site_pages import MkDocsConfig
 from ..render.templating import environment, render
 from . import changes as site_changes
+from .nav_yaml import nav_yaml
 from . import guides as site_guides
 from . import instrument as site_instrument
 from . import platforms as site_platforms
@@ -293,7 +294,7 @@ def _config(ctx: SiteContext, nav: list[Any], env: Any) -> str:
         site_description=" ".join(fw.meta.summary.split()),
         copyright=copyright_html,
         directory_urls=ctx.directory_urls,
-        nav_yaml=dump(nav),
+        nav_yaml=nav_yaml(nav) or dump(nav),
         extra_yaml=dump(extra),
     )
     return render(env, "mkdocs.yml.jinja", config)
