@@ -9,6 +9,7 @@ role, version cell, answers; single cells: :mod:`.responses_cells`).
 
 from __future__ import annotations
 
+import functools
 import operator
 from typing import Callable
 
@@ -47,7 +48,6 @@ class _RowChecks:
         self.allow_other_version = allow_other_version
         self.sectors = [s.id for s in inst.sectors]
         self.roles = [r.id for r in inst.roles]
-        self.versions = inst.known_versions()
         self.seen: dict[str, int] = {}
         self.nothing: list[tuple[int, str]] = []
         self.parsed: dict[str, tuple[bool, Answer]] = {}
@@ -58,6 +58,11 @@ class _RowChecks:
         self.item_names = [name for name, _ in cols.item_cols]
         self.item_cells = _picker([j for _, j in cols.item_cols])
         self.unnamed = [j for j, name in enumerate(cols.header) if not name]
+
+    @functools.cached_property
+    def versions(self) -> list[str]:
+        """The instrument's known versions, for files with a version column (most have none)."""
+        return self.inst.known_versions()
 
     def run(self, rows: list[tuple[int, list[str]]]) -> None:
         out, col_of = self.out, self.cols.col_of
@@ -183,7 +188,7 @@ class _RowChecks:
 
     def _codes(self, line: int, cells: list[str]) -> tuple[str, str, bool]:
         """Sector and role codes and whether both are known; the version cell is checked too."""
-        out, col_of, inst, versions = self.out, self.cols.col_of, self.inst, self.versions
+        out, col_of, inst = self.out, self.cols.col_of, self.inst
         sectors, roles, version_col = self.sectors, self.roles, self.cols.version_col
         allow_other_version = self.allow_other_version
         ok_row = True
@@ -209,6 +214,7 @@ class _RowChecks:
             ok_row = False
         if version_col is not None:
             v = cells[version_col].strip()
+            versions = self.versions
             if v and v != inst.version and not (allow_other_version and v in versions):
                 known = "an earlier" if v in versions else "an unknown"
                 out.add(

@@ -32,7 +32,6 @@ def _columns(first: tuple[int, list[str]], inst: InstrumentFile, out: _Out) -> _
     header_line, header = first
     header = [h.strip() for h in header]
     history = {i.id for i in inst.items}
-    current = set(inst.item_ids())
     col_of: dict[str, int] = {}
     item_cols: list[tuple[str, int]] = []
     comment_cols: list[tuple[str, int]] = []
@@ -63,7 +62,7 @@ def _columns(first: tuple[int, list[str]], inst: InstrumentFile, out: _Out) -> _
         elif _ITEM_SHAPED.match(name):
             out.add(
                 "responses-unknown-column",
-                f"'{_cut(name)}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(current) + list(FIXED_COLUMNS))}",
+                f"'{_cut(name)}' is not an item of instrument {inst.version} nor a known column{_suggest(name, sorted(inst.item_ids()) + list(FIXED_COLUMNS))}",
                 header_line,
                 c,
             )
