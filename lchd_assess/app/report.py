@@ -7,9 +7,8 @@ resource) therefore leaves nothing half-written and no mix of old and new files 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from pydantic import ValidationError
 
@@ -65,8 +64,7 @@ def report_context(
     return build_report_context(score, fw, guidance, roster, css=_css(), generator=_generator())
 
 
-@dataclass(frozen=True)
-class RenderedReport:
+class RenderedReport(NamedTuple):  # not a dataclass: cheaper to make at start-up (render/charts.py)
     html: str
     pdf: bytes
     scores_json: str
