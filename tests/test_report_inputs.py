@@ -74,6 +74,24 @@ def test_the_fingerprint_changes_when_any_data_file_changes(tmp_path, monkeypatc
     assert ri.fingerprint() != before
 
 
+def test_the_fingerprint_covers_nested_data_files_but_not_the_examples_partnerships(tmp_path, monkeypatch):
+    import shutil
+
+    for d in ("framework", "assessments", "schemas"):
+        shutil.copytree(ROOT / d, tmp_path / d, ignore=shutil.ignore_patterns("examples"))
+    monkeypatch.setenv("LCHD_ROOT", str(tmp_path))
+    before = ri.fingerprint()
+    # a partnership under assessments/examples/ (at any depth) is not instrument data
+    for where in ("examples", "translations/examples"):
+        (tmp_path / "assessments" / where / "p").mkdir(parents=True)
+        (tmp_path / "assessments" / where / "p" / "partnership.yaml").write_text("name: x\n", encoding="utf-8")
+    (tmp_path / "framework" / "notes.txt").write_text("not data\n", encoding="utf-8")
+    assert ri.fingerprint() == before
+    # a data file in a subfolder is
+    (tmp_path / "framework" / "crosswalks" / "extra.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert ri.fingerprint() != before
+
+
 def test_reading_a_saved_score_loads_neither_the_scorer_nor_schema_validation_nor_yaml(cli, tmp_path):
     import os
 
