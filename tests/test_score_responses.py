@@ -153,3 +153,55 @@ def _delimiter_plain(text: str) -> str:
 def test_the_delimiter_is_the_same_whether_the_header_line_is_counted_at_once_or_character_by_character(text):
     assert detect_delimiter(text) == _delimiter_plain(text)
     assert detect_delimiter("a;b;c\r\n1,2") == ";" and detect_delimiter('"a;b",c\n') == ","
+
+
+# Mostly ordinary rows (so the one-go path is taken often), with every kind of unusual one.
+_CELLS = ["", "0", "3", "4", "DK", "NA"] * 4 + ["dk", " 2 ", "4.0", "7", "x"]
+_IDS = ["R01", "R02", "R03", "R04", "R01", "", "Jane Doe", "R\u200b03", "a@b"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_IDS),
+            st.sampled_from(["community", "health"] * 3 + ["nope", ""]),
+            st.sampled_from(["resident", "staff"] * 3 + ["chief", ""]),
+            st.lists(st.sampled_from(_CELLS), min_size=3, max_size=3) | st.just(["", "", ""]),
+            st.sampled_from([0, 0, 0, 0, -1, 1]),
+            st.sampled_from(["3", "3", ""]),
+        ),
+        min_size=1,
+        max_size=8,
+    )
+)
+def test_ordinary_rows_read_in_one_go_give_what_the_cell_by_cell_checks_give(rows):
+    # The one-go path for ordinary rows must leave every respondent, finding and note exactly as
+    # the checks one by one would: rows mixing good, repeated, odd and unanswered are read both ways.
+    from lchd_assess.formats import responses_checks
+    from lchd_assess.formats.responses_checks import read_rows
+    from lchd_assess.score.models import Responses
+
+    items = INST.item_ids()
+    sectors, roles = [s.id for s in INST.sectors], [r.id for r in INST.roles]
+    header = ["respondent_id", "sector", "role", *items]
+    table = [(1, header)]
+    for n, (rid, sector, role, cells, width, rest) in enumerate(rows, start=2):
+        sector = sectors[0] if sector == "community" else sectors[-1] if sector == "health" else sector
+        role = roles[0] if role == "resident" else roles[-1] if role == "staff" else role
+        row = [rid, sector, role, *cells, *[rest] * (len(items) - 3), "5"]
+        table.append((n, row[: len(header) + width]))
+
+    def read():
+        res = Responses(file="x.csv", wave="x")
+        read_rows(table, INST, res, True)
+        return res.respondents, res.findings, res.notes
+
+    fast = read()
+    original = responses_checks._RowChecks._ordinary
+    responses_checks._RowChecks._ordinary = lambda self, line, rec: None  # type: ignore[method-assign]
+    try:
+        slow = read()
+    finally:
+        responses_checks._RowChecks._ordinary = original  # type: ignore[method-assign]
+    assert fast == slow

@@ -54,10 +54,14 @@ class _RowChecks:
         # A file holds few distinct cells (0–4, DK, NA, blank) in many places: each good one is
         # parsed once per file and looked up after that, a row at a time (1.5 M answers read in
         # a fraction of the time).
-        self.value_of: dict[str, Answer] = {}
+        self.value_of: dict[str, Answer] = dict(_COMMON_VALUES)
         self.item_names = [name for name, _ in cols.item_cols]
         self.item_cells = _picker([j for _, j in cols.item_cols])
         self.unnamed = [j for j, name in enumerate(cols.header) if not name]
+        # What an ordinary row is checked against in one go (see _ordinary).
+        self.plain_width = len(cols.header) if not self.unnamed and cols.version_col is None else -1
+        self.fixed = [cols.col_of[c] for c in ("respondent_id", "sector", "role")]
+        self.sector_set, self.role_set = set(self.sectors), set(self.roles)
 
     @functools.cached_property
     def versions(self) -> list[str]:
@@ -70,12 +74,13 @@ class _RowChecks:
         blank: list[int] = []
         last_data = 0
         for line, rec in rows:
-            if not any(c.strip() for c in rec):
+            # the first cell (the respondent code) is nearly always filled: look no further
+            if not (rec and rec[0].strip()) and not any(c.strip() for c in rec):
                 blank.append(line)
                 continue
             data_rows += 1
             last_data = line
-            r = self.row(line, rec)
+            r = self._ordinary(line, rec) or self.row(line, rec)
             if r is not None:
                 self.res.respondents.append(r)
         nothing = self.nothing
@@ -98,6 +103,31 @@ class _RowChecks:
             )
         if data_rows == 0:
             out.add("responses-empty", "the file has a header but no respondent rows", self.cols.line + 1, 1)
+
+    def _ordinary(self, line: int, rec: list[str]) -> Respondent | None:
+        """The row's respondent when nothing about it needs a word, checked in one go: the
+        header's width, no unnamed or version column, a new code that is visible and does not
+        look like a name, a known sector and role, every answer cell a spelling already met in
+        this file, and at least one answer.  None sends the row through :meth:`row`, whose
+        checks one by one then say what is unusual: every message comes from there alone, and
+        nothing is recorded here for a row that goes on to :meth:`row`."""
+        if len(rec) != self.plain_width:
+            return None
+        i, s, r = self.fixed
+        rid, sector, role = rec[i].strip(), rec[s].strip(), rec[r].strip()
+        if not rid or rid in self.seen or not rid.isprintable() or _LOOKS_IDENTIFYING.search(rid):
+            return None
+        if sector not in self.sector_set or role not in self.role_set:
+            return None
+        try:
+            values = list(map(self.value_of.__getitem__, self.item_cells(rec)))
+        except KeyError:
+            return None
+        if values and values.count(None) == len(values):
+            return None
+        self.seen[rid] = line
+        comments = {item: c for item, j in self.cols.comment_cols if (c := rec[j].strip())}
+        return Respondent(rid, sector, role, dict(zip(self.item_names, values)), comments, line)
 
     def row(self, line: int, rec: list[str]) -> Respondent | None:
         """The row's respondent, or None: findings for what is wrong, or (with no answer at
@@ -131,7 +161,7 @@ class _RowChecks:
                     line,
                     extra + 1,
                 )
-        cells = rec + [""] * (width - len(rec))
+        cells = rec if len(rec) == width else rec + [""] * (width - len(rec))
         for j in self.unnamed:
             if cells[j].strip():
                 out.add(
@@ -253,6 +283,14 @@ class _RowChecks:
                         j + 1,
                     )
         return values, not bad
+
+
+#: The cells nearly every file is made of, parsed once at import (parse_answer depends on the
+#: cell alone): a file's first rows then take the look-up path too, instead of the cell-by-cell
+#: loop until each spelling has been met (about four rows a file).
+_COMMON_VALUES: dict[str, Answer] = {
+    c: v for c in ("", "0", "1", "2", "3", "4", "DK", "NA") for ok, v in [parse_answer(c)] if ok
+}
 
 
 def _picker(columns: list[int]) -> Callable[[list[str]], list[str]]:
