@@ -6,8 +6,6 @@ The comparison is context/release_changes.py's (typed, the same as ``lchd-assess
 check``); site/changes.py renders the page from this model.
 """
 
-from __future__ import annotations
-
 from .release_changes import release_changes
 from .site_links import SiteContext
 from .site_pages import ChangesPage, ChangeRow, ChangedUnit, Link

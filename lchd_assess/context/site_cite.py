@@ -9,8 +9,6 @@ pointing at the words that were cited; the box also links the same page in the l
 Moved from site/cite.py: it builds page data from loaded data (issue 14: context/'s job).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 
 from ..core.addresses import PAGES, release_of

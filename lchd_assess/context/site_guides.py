@@ -3,8 +3,6 @@
 opens with.  site/guides.py renders the guides from :func:`guide_context`.
 """
 
-from __future__ import annotations
-
 from .site_links import SiteContext
 from .site_pages import Route
 from .site_pages_use import GuidePage

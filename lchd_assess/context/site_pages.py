@@ -14,8 +14,6 @@ Values are the toolkit's own, made from validated data, so the builders use
 tests validate every page's context of the real site against these types.
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Optional
 
 from pydantic import Field

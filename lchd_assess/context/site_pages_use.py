@@ -4,8 +4,6 @@ self-assessment, the survey platforms, the research agenda and the reporting sta
 made and checked.)
 """
 
-from __future__ import annotations
-
 from typing import Any, ClassVar, Optional
 
 from pydantic import Field

@@ -8,8 +8,6 @@ The page models are built here (issue 14: context/ builds typed contexts); site/
 makes them pages.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from typing import Any
 
