@@ -264,6 +264,26 @@ def test_a_whole_number_outside_0_to_4_still_counts_as_a_valid_answer_as_before(
     assert answer_codes([r], ITEMS) is None  # 7 has no byte: the plain way
 
 
+def test_answer_bytes_are_the_same_whatever_order_the_answers_were_read_in():
+    # Answers read in instrument order are taken in the dict's order; any other order (columns
+    # moved, an item missing, an extra key) is looked up item by item: the same bytes either way.
+    from lchd_assess.score.models import Respondent
+
+    cells = [0, 1, 2, 3, 4, "DK", "NA", None]
+    answers = {item: cells[n % len(cells)] for n, item in enumerate(ITEMS)}
+    orders = [
+        answers,
+        dict(reversed(answers.items())),
+        {k: v for k, v in answers.items() if k != ITEMS[5]},
+        {**answers, "retired-item": 4},
+    ]
+    rs = [Respondent(f"R{n}", "housing", "staff", a, {}, 2) for n, a in enumerate(orders)]
+    one_by_one = bytes(
+        7 if a.get(i) is None else {"DK": 5, "NA": 6}.get(a.get(i), a.get(i)) for a in orders for i in ITEMS
+    )
+    assert answer_codes(rs, ITEMS) == one_by_one
+
+
 @pytest.mark.parametrize("n", [3, arrays.CACHED_UP_TO, arrays.CACHED_UP_TO + 1])
 def test_draw_blocks_are_the_resamples_in_order_whether_kept_or_not(n):
     import numpy as np

@@ -142,8 +142,20 @@ def answer_codes(respondents: Sequence[Respondent], items: Sequence[str]) -> byt
     after row; None when an answer is something else (a whole number outside 0–4), which then
     takes the plain way (:func:`answer_kinds` and the matrix's values). Building the arrays from
     bytes skips a Python list per respondent (kinds and arrays 0.18 → 0.11 ms per 25 × 60 answers)."""
+    # The reader fills each respondent's answers in the file's column order, which is the
+    # instrument's order in every file made from the template: then the answers are read in
+    # the dict's own order, without a look-up per item (0.08 -> 0.06 ms per 25 x 60 answers).
+    order = tuple(items)
+    code = _CODE.__getitem__
     try:
-        return b"".join([bytes(map(_CODE.__getitem__, map(r.answers.get, items))) for r in respondents])
+        return b"".join(
+            [
+                bytes(map(code, r.answers.values()))
+                if tuple(r.answers) == order
+                else bytes(map(code, map(r.answers.get, items)))
+                for r in respondents
+            ]
+        )
     except KeyError:
         return None
 
