@@ -15,7 +15,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 from typing import Any
-import dataclasses
 
 from ..core.errors import InputError
 from ..core.findings import Finding
@@ -240,7 +239,7 @@ def _cell(f: Finding, letter) -> Finding:  # noqa: ANN001
     if f.line is None or f.column is None:
         return f
 
-    return dataclasses.replace(f, message=f"cell {letter(f.column)}{f.line}: {f.message}")
+    return f.replace(message=f"cell {letter(f.column)}{f.line}: {f.message}")
 
 
 def check_xlsx(path: Path, display: str, index: object) -> list[Finding]:
