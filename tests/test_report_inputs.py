@@ -136,3 +136,36 @@ def test_reading_a_saved_score_loads_neither_the_scorer_nor_schema_validation_no
     assert report_from_json(tmp_path / "cached", str(tmp_path / "cache")) == []
     for name in ("report.html", "scores.json"):
         assert (tmp_path / "cached" / name).read_bytes() == (tmp_path / "uncached" / name).read_bytes()
+
+
+def test_the_fingerprint_lists_the_same_data_and_code_files_as_a_pathlib_walk():
+    def by_pathlib(folder, suffixes, skip=""):
+        return sorted(
+            str(p)
+            for p in Path(folder).rglob("*")
+            if p.suffix in suffixes and p.is_file() and skip not in p.relative_to(folder).parts[:-1]
+        )
+
+    for d in ri._data_dirs():
+        listed = ri._files_under(str(d), (".yaml", ".yml", ".json"), skip="examples")
+        assert sorted(listed) == by_pathlib(d, (".yaml", ".yml", ".json"), "examples") and listed
+    code = ri._PACKAGE / "load"
+    assert sorted(ri._files_under(str(code), (".py",))) == by_pathlib(code, (".py",))
+
+
+def test_the_fingerprint_changes_when_a_validating_module_is_edited(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    for c in ri._CODE:
+        src, dst = ri._PACKAGE / c, tmp_path / c
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if src.is_dir() else shutil.copy2)(src, dst)
+    monkeypatch.setattr(ri, "_PACKAGE", tmp_path)
+    before = ri.fingerprint()
+    assert ri.fingerprint() == before
+    module = tmp_path / "context" / "report_parts.py"
+    stat = module.stat()
+    module.write_text(module.read_text(encoding="utf-8").replace("a", "b", 1), encoding="utf-8")  # same size
+    os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert ri.fingerprint() != before

@@ -5,9 +5,10 @@ levels, recommended actions).  Getting those means loading and validating every 
 assessment file, which took about a third of a second of CPU, more than the report's own work
 besides WeasyPrint.  So the validated result (:class:`FrameworkInfo` and :class:`Guidance`, as
 JSON) is kept in the user's cache folder under a fingerprint of everything it was made from: the
-bytes of the framework, assessment and schema files, the toolkit version and the source of the
-modules that validate and convert them.  Any change to any of those gives another fingerprint,
-so a cached entry is only ever used for exactly the files it was validated from.
+bytes of the framework, assessment and schema files, the toolkit version and the size and time
+of the modules that validate and convert them (see :func:`fingerprint`).  Any change to any of
+those gives another fingerprint, so a cached entry is only ever used for exactly the files it
+was validated from.
 
 The cache is an optimisation only: when it cannot be read or written (no cache folder, a
 read-only disk, a damaged entry) the inputs are loaded and validated as before.
@@ -72,31 +73,56 @@ def _cache_dir() -> Path | None:
 
 
 def fingerprint() -> str:
-    """SHA-256 over the toolkit version, the validating code and every data file it reads."""
+    """SHA-256 over the toolkit version, the validating code and every data file it reads.
+
+    Data files (the framework, assessment and schema folders, which may be a user's own
+    ``--framework``/``--assessment`` folder) are hashed by content: a copy made with its times
+    kept (``cp -p``, rsync, an unzipped archive) and then edited to the same size must never
+    reuse an entry.  The validating modules inside this installed package are keyed by size and
+    modification time instead, as Python's own bytecode cache keys them: if an edit to them got
+    past that check, the stale .pyc would already be running their old code, so reading them
+    bought no safety.
+    """
     h = hashlib.sha256(f"lchd-assess {__version__}\n".encode())
-    files: list[Path] = []
+    files: list[str] = []
     for d in _data_dirs():
         # assessments/examples/ holds partnerships, not instrument data.
-        files += _files_under(d, (".yaml", ".yml", ".json"), skip="examples")
-    for c in _CODE:
-        p = _PACKAGE / c
-        files += _files_under(p, (".py",)) if p.is_dir() else [p]
+        files += _files_under(os.fspath(d), (".yaml", ".yml", ".json"), skip="examples")
     for p in sorted(set(files)):
-        data = p.read_bytes()
-        h.update(f"{p.name}\0{len(data)}\0".encode())
+        with open(p, "rb") as f:
+            data = f.read()
+        h.update(f"{os.path.basename(p)}\0{len(data)}\0".encode())
         h.update(data)
+    code: list[str] = []
+    for c in _CODE:
+        p = os.path.join(_PACKAGE, c)
+        code += _files_under(p, (".py",)) if os.path.isdir(p) else [p]
+    for p in sorted(set(code)):
+        st = os.stat(p)
+        h.update(f"{os.path.relpath(p, _PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
     return h.hexdigest()
 
 
-def _files_under(folder: Path, suffixes: tuple[str, ...], skip: str = "") -> list[Path]:
+def _files_under(folder: str, suffixes: tuple[str, ...], skip: str = "") -> list[str]:
     """The files under ``folder`` with one of ``suffixes``, leaving out any folder named
-    ``skip``; symlinked folders are not entered (as ``Path.rglob`` does).  ``os.walk``, not
-    ``rglob``: a third of the fingerprint's cost was pathlib making a path per entry."""
+    ``skip``; symlinked folders are not entered (as ``Path.rglob`` does), symlinked files count.
+    ``os.scandir`` with string paths: the file type comes with the listing, so no ``stat`` or
+    ``Path`` per entry (a third of the fingerprint's cost)."""
     found = []
-    for top, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != skip]
-        found += [os.path.join(top, n) for n in names if os.path.splitext(n)[1] in suffixes]
-    return [Path(f) for f in found if os.path.isfile(f)]
+    stack = [folder]
+    while stack:
+        try:
+            listing = os.scandir(stack.pop())
+        except OSError:
+            continue  # a missing or unreadable folder lists nothing, as os.walk did
+        with listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != skip:
+                        stack.append(entry.path)
+                elif os.path.splitext(entry.name)[1] in suffixes and entry.is_file():
+                    found.append(entry.path)
+    return found
 
 
 def _load_and_validate() -> ReportInputs:
