@@ -226,3 +226,36 @@ def test_scores_and_the_change_reason_carry_no_local_folder_names(cli, tmp_path)
     assert r.returncode == 0, r.stderr
     assert "previous wave's file has problems" in r.stdout
     assert str(tmp_path) not in r.stdout and "private-folder-name-xyz/" not in r.stdout
+
+
+def test_a_path_below_a_resolved_folder_resolves_as_realpath_does_links_or_not(tmp_path, monkeypatch):
+    # The scorer resolves a partnership's files below the folder it resolved once; wherever a
+    # link, a missing file or an odd name is met, the answer must still be realpath's.
+    import os
+
+    from lchd_assess.core.paths import real, real_child
+
+    outside = tmp_path / "outside"
+    (outside / "responses").mkdir(parents=True)
+    (outside / "responses" / "w.csv").write_text("x")
+    base = tmp_path / "base"
+    (base / "p" / "responses").mkdir(parents=True)
+    (base / "p" / "responses" / "w.csv").write_text("x")
+    (base / "p" / "responses" / "linked.csv").symlink_to(outside / "responses" / "w.csv")
+    (base / "p" / "responses" / "loop.csv").symlink_to(base / "p" / "responses" / "loop.csv")
+    (base / "q").mkdir()
+    (base / "q" / "responses").symlink_to(outside / "responses")
+    (tmp_path / "via").symlink_to(base)
+    monkeypatch.chdir(tmp_path)
+    cases = [
+        ("responses", "w.csv"),
+        ("responses", "linked.csv"),
+        ("responses", "loop.csv"),
+        ("responses", "missing.csv"),
+        ("responses", "..", "responses", "w.csv"),
+        ("partnership.yaml",),
+    ]
+    for folder in (Path("via/p"), base / "p", Path("base/q"), Path("via/q")):
+        for names in cases:
+            got = real_child(real(folder), folder, *names)
+            assert got == Path(os.path.realpath(os.path.abspath(folder.joinpath(*names)))), (folder, names)

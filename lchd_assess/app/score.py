@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.errors import InputError, ResponsesError  # noqa: F401  (ResponsesError re-exported)
 from ..core.findings import Finding
-from ..core.paths import display_path, display_real, examples_dir, is_inside, real, real_is_inside
+from ..core.paths import display_path, display_real, examples_dir, is_inside, real, real_child, real_is_inside
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
 from ..formats.workbook import read_workbook
@@ -104,7 +104,7 @@ def score_partnership(
             f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}"
         )
     path = wave_file(folder, wave)
-    resolved = real(path)
+    resolved = real_child(real_folder, folder, *path.relative_to(folder).parts)
     shown = display_real(resolved, path)
     if not real_is_inside(resolved, real_folder):
         stay_inside(path, folder, shown)  # raises its one line

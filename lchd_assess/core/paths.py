@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import os
+import stat
 from pathlib import Path
 import platformdirs
 
@@ -212,6 +213,27 @@ def real(path: str | Path) -> Path:
     symlink that points at itself, which a hostile or broken folder can hold.
     """
     return Path(os.path.realpath(os.path.abspath(path)))
+
+
+def real_child(real_folder: Path, folder: Path, *names: str) -> Path:
+    """``real(folder / names…)`` for a caller that already has ``real_folder`` (``real(folder)``).
+
+    ``realpath`` resolves a name part by part (an lstat and some Python for every part of the
+    whole path); below a folder already resolved only the new parts can be links. When none is
+    (one lstat each) the answer is the real folder joined with them, as ``realpath`` would give;
+    a link, a missing part or a name that is not a plain one is resolved in full by :func:`real`.
+    """
+    path = folder
+    for name in names:
+        if name in ("", ".", "..") or "/" in name or os.sep in name:
+            return real(folder.joinpath(*names))
+        path = path / name
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return real(folder.joinpath(*names))
+        except OSError:
+            return real(folder.joinpath(*names))
+    return real_folder.joinpath(*names)
 
 
 def is_inside(path: str | Path, folder: str | Path) -> bool:

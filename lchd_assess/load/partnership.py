@@ -15,7 +15,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from ..core.paths import display_path, display_real, real, real_is_inside
+from ..core.paths import display_path, display_real, real, real_child, real_is_inside
 from . import models
 from .documents import Document, Kind, check_loaded
 from .yamlload import LoadedYaml, load_yaml
@@ -127,9 +127,10 @@ def load_partnership(
         raise InputError(
             f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)"
         )
-    resolved = real(path)
+    real_folder = real_folder or real(folder)
+    resolved = real_child(real_folder, Path(folder), "partnership.yaml")
     shown = display_real(resolved, path)
-    if not real_is_inside(resolved, real_folder or real(folder)):
+    if not real_is_inside(resolved, real_folder):
         raise InputError(
             f"{shown}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
         )
