@@ -30,10 +30,11 @@ from report_helpers import GUIDANCE, fixture_score, fw_info
 def _differences(made: Any, validated: Any, where: str = "") -> list[str]:
     """Where ``made`` and ``validated`` differ in value or in type (recursively).
 
-    A site page holds some loaded models and dataclasses (an element, a guide, a finding type)
-    in fields it declares loosely (``Any``): validating the dump gives their dict back, so
-    those are compared by their JSON form."""
-    if isinstance(validated, dict) and not isinstance(made, dict):
+    A site page holds some loaded models, dataclasses and named tuples (an element, a guide, a
+    finding type) in fields it declares loosely (``Any``): validating the dump gives their dict
+    or plain tuple back, so those are compared by their JSON form."""
+    loose_record = isinstance(made, tuple) and hasattr(made, "_fields") and type(validated) is tuple
+    if loose_record or (isinstance(validated, dict) and not isinstance(made, dict)):
         same = to_jsonable_python(made) == to_jsonable_python(validated)
         return [] if same else [f"{where}: {type(made).__name__} made differs from its dump"]
     if type(made) is not type(validated):
@@ -85,3 +86,18 @@ def test_every_site_page_context_is_what_validation_makes(built_site):
     assert site.pages
     for page in site.pages:
         assert_as_validated(page.context, page.path)
+
+
+def test_trusted_leaves_the_same_instance_as_model_construct_with_or_without_defaults():
+    from lchd_assess.context.report_parts import ElementRef, GuidanceAction
+
+    def state(m):
+        return (list(m.__dict__.items()), m.__pydantic_fields_set__, m.__pydantic_extra__, m.__pydantic_private__)
+
+    every = {"level": "l", "score": "3", "url": "u", "name": "n", "id": "P1.E1"}  # not in declaration order
+    assert list(ElementRef.trusted(**every).__dict__) == list(ElementRef.model_fields)
+    assert state(ElementRef.trusted(**every)) == state(ElementRef.model_construct(**every))
+    some = {"id": "P1.A1", "element": "P1.E1", "title": "t", "text": "x"}  # defaults filled
+    assert state(GuidanceAction.trusted(**some)) == state(GuidanceAction.model_construct(**some))
+    with pytest.raises(TypeError, match="unknown \\['extra'\\], missing \\['name'\\]"):
+        ElementRef.trusted(id="P1.E1", url="u", score="3", level="l", extra=1)
