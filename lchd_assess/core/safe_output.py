@@ -95,7 +95,11 @@ class OutputGuard:
             (p, why) for p, why in protected_data_dirs() if not any(_inside(p, a) or _inside(a, p) for a in self._allow)
         ]
 
-    def _refuse_hard(self, path: Path, folder: bool) -> None:
+    def _refuse_hard(self, path: Path, folder: bool, protected: list[tuple[Path, str]] | None = None) -> None:
+        """Refuse inputs, the toolkit's data and code, and (for a folder) the repository, the
+        current folder and home.  ``protected``: :meth:`_protected` when the caller already has
+        it (a folder and its names are checked in one go; resolving the folders is most of the
+        cost)."""
         target = _real(path)
         for inp in self._inputs:
             if target == inp:
@@ -106,7 +110,7 @@ class OutputGuard:
                 raise OutputError(
                     f"{shown(path)}: output-is-input: this is inside {shown(inp)}, one of the command's inputs. Choose an --out outside it"
                 )
-        for data, why in self._protected():
+        for data, why in self._protected() if protected is None else protected:
             if _inside(target, data) or (folder and _inside(data, target)):
                 raise OutputError(
                     f"{shown(path)}: output-protected: this would write into {why} ({shown(data)}). Choose an --out outside it"
@@ -157,10 +161,11 @@ class OutputGuard:
     def folder(self, path: str | Path, names: Iterable[str] = (), prune: bool = False) -> "OutputFolder":
         """Check now that ``path`` may hold this run's outputs ``names`` (relative paths)."""
         p = Path(path)
-        self._refuse_hard(p, folder=True)
+        protected = self._protected()
+        self._refuse_hard(p, folder=True, protected=protected)
         names = list(names)
         for n in names:
-            self._refuse_hard(p / n, folder=False)
+            self._refuse_hard(p / n, folder=False, protected=protected)
         _check_parent(p / "x")
         if p.exists() and not p.is_dir():
             raise OutputError(f"cannot write {shown(p)}: it is a file, not a folder; give a folder name for --out")
