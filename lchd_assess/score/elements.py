@@ -35,7 +35,7 @@ def sd(xs: Sequence[float]) -> float | None:
     if len(xs) < 2:
         return None
     m = mean(xs)
-    return math.sqrt(math.fsum((x - m) ** 2 for x in xs) / (len(xs) - 1))
+    return math.sqrt(math.fsum([(x - m) ** 2 for x in xs]) / (len(xs) - 1))  # a list: no generator per call
 
 
 def round_half_up(x: float | None, d: int) -> float | None:

@@ -197,8 +197,8 @@ def _element_scores(
                     "n_respondents": c.n_respondents,
                     "coverage": round(c.coverage, 3),
                     "sd": round_half_up(c.sd, d),
-                    "n_dont_know": sum(x["n_dont_know"] for x in item_scores),
-                    "n_not_applicable": sum(x["n_not_applicable"] for x in item_scores),
+                    "n_dont_know": sum([counts[i][1] for i in idxs]),
+                    "n_not_applicable": sum([counts[i][2] for i in idxs]),
                     "items": item_scores,
                 }
             )
@@ -223,9 +223,7 @@ def _overall(
     overall_raw = mean([calcs[e].score for e in el_idx]) if not missing and el_idx else None  # type: ignore[misc]
     overall = round_half_up(overall_raw, d)
     # Each respondent's overall: the mean of their element scores, over the elements they answered.
-    resp_overall = [
-        mean([x for x in row if x is not None]) for row in per_respondent if any(x is not None for x in row)
-    ]  # type: ignore[misc]
+    resp_overall = [mean(given) for row in per_respondent if (given := [x for x in row if x is not None])]  # type: ignore[misc]
     answered_items = sum(1 for c in counts if c[0])
 
     band = rules.level_for(overall)
