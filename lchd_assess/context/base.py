@@ -34,12 +34,44 @@ class _Ctx(BaseModel):
         so a builder cannot slip a wrong type past this.  A name that is not a field, or a
         missing field, is refused here, so a builder and its model cannot drift apart unnoticed.
         Data read from a file is never passed here: it is validated (``model_validate``)."""
-        fields = cls.model_fields
-        unknown = values.keys() - fields.keys()
-        missing = [n for n, f in fields.items() if f.is_required() and n not in values]
+        plan = _PLANS.get(cls) or _plan(cls)
+        names, required, order, plain = plan
+        unknown = values.keys() - names
+        missing = [n for n in required if n not in values]
         if unknown or missing:
             raise TypeError(f"{cls.__name__}: unknown {sorted(unknown)}, missing {missing}")
-        return cls.model_construct(**values)
+        if not plain or len(values) != len(order):
+            return cls.model_construct(**values)  # defaults to fill in: pydantic's own way
+        # Every field given, no aliases, private attributes or post-init: exactly what
+        # model_construct leaves (fields in declaration order, the set of fields given, no
+        # extras), without its per-field alias and default look-ups (a report makes ~180 of these).
+        m = cls.__new__(cls)
+        _set(m, "__dict__", {n: values[n] for n in order})
+        _set(m, "__pydantic_fields_set__", set(values))
+        _set(m, "__pydantic_extra__", None)
+        _set(m, "__pydantic_private__", None)
+        return m
+
+
+_set = object.__setattr__
+
+#: Per context class: its field names, the required ones and all in declaration order, and
+#: whether :meth:`_Ctx.trusted` may fill an instance directly (see there).
+_PLANS: dict[type, tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]] = {}
+
+
+def _plan(cls: type[_Ctx]) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]:
+    fields = cls.model_fields
+    plain = (
+        not cls.__pydantic_post_init__
+        and not cls.__private_attributes__
+        and not cls.__pydantic_root_model__
+        and cls.model_config.get("extra") == "forbid"
+        and all(f.alias is None and f.validation_alias is None for f in fields.values())
+    )
+    plan = (frozenset(fields), tuple(n for n, f in fields.items() if f.is_required()), tuple(fields), plain)
+    _PLANS[cls] = plan
+    return plan
 
 
 class _Trusted(_Ctx):
