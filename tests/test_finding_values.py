@@ -59,5 +59,5 @@ def test_reports_compare_by_their_findings_and_files_and_are_not_hashable():
 def test_catalogue_entries_are_read_only_records_keyed_by_their_code():
     entry = CATALOGUE["file-not-found"]
     assert entry.code == "file-not-found" and entry.fatal is True
-    with pytest.raises(AttributeError):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         entry.fatal = False  # type: ignore[misc]
