@@ -30,9 +30,9 @@ from report_helpers import GUIDANCE, fixture_score, fw_info
 def _differences(made: Any, validated: Any, where: str = "") -> list[str]:
     """Where ``made`` and ``validated`` differ in value or in type (recursively).
 
-    A site page holds some loaded models, dataclasses and named tuples (an element, a guide, a
-    finding type) in fields it declares loosely (``Any``): validating the dump gives their dict
-    or plain tuple back, so those are compared by their JSON form."""
+    A site page holds some loaded models and dataclasses (an element, a guide, a finding type),
+    and could hold named tuples, in fields it declares loosely (``Any``): validating the dump
+    gives their dict or plain tuple back, so those are compared by their JSON form."""
     loose_record = isinstance(made, tuple) and hasattr(made, "_fields") and type(validated) is tuple
     if loose_record or (isinstance(validated, dict) and not isinstance(made, dict)):
         same = to_jsonable_python(made) == to_jsonable_python(validated)
