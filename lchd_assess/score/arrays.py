@@ -211,12 +211,21 @@ class RulesLike(Protocol):  # pragma: no cover - what subsets() reads of the sco
 def subset_element(item_means: dict[int, float], n_items: int, n: int, rules: RulesLike) -> SubsetElement:
     """The rule for one element: coverage and respondents first, then the mean of item means."""
     coverage = len(item_means) / n_items if n_items else 0.0
-    reason = None
-    if not n_items:
-        reason = "no items of the current instrument measure this element"
-    elif coverage < rules.min_item_coverage:
-        reason = f"only {len(item_means)} of its {n_items} items have a valid answer (at least {math.ceil(rules.min_item_coverage * n_items)} needed)"
-    elif n < rules.min_respondents:
-        reason = f"only {n} respondent(s) gave a valid answer (at least {rules.min_respondents} needed)"
+    reason = not_computable_reason(n_items, len(item_means), coverage, n, rules)
     score = math.fsum(item_means.values()) / len(item_means) * rules.scale_multiplier if reason is None else None
     return SubsetElement(score, reason, n, coverage, item_means)
+
+
+def not_computable_reason(
+    n_items: int, n_answered_items: int, coverage: float, n_respondents: int, rules: RulesLike
+) -> str | None:
+    """Why an element (for everyone or for a subset) gets no score, in the words the report shows; None when it is scored."""
+    if not n_items:
+        return "no items of the current instrument measure this element"
+    if coverage < rules.min_item_coverage:
+        needed = math.ceil(rules.min_item_coverage * n_items)
+        return f"only {n_answered_items} of its {n_items} items have a valid answer (at least {needed} needed)"
+    if n_respondents < rules.min_respondents:
+        who = "respondent" if n_respondents == 1 else "respondents"
+        return f"only {n_respondents} {who} gave a valid answer (at least {rules.min_respondents} needed)"
+    return None

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
-from .arrays import BLANK, DONT_KNOW, NOT_APPLICABLE, VALID
+from .arrays import BLANK, DONT_KNOW, NOT_APPLICABLE, VALID, not_computable_reason
 from .models import Respondent
 from ..load.instrument import DONT_KNOW as DONT_KNOW_CODE
 from ..load.instrument import NOT_APPLICABLE as NOT_APPLICABLE_CODE
@@ -196,13 +196,7 @@ def element_calc(m: Matrix, idxs: Sequence[int], rules: ScoringRulesFile) -> Ele
             resp_scores.append(mean(vs) * mult)  # type: ignore[arg-type]
     n = len(resp_scores)
     coverage = len(item_means) / len(idxs) if idxs else 0.0
-    reason = None
-    if not idxs:
-        reason = "no items of the current instrument measure this element"
-    elif coverage < rules.min_item_coverage:
-        reason = f"only {len(item_means)} of its {len(idxs)} items have a valid answer (at least {math.ceil(rules.min_item_coverage * len(idxs))} needed)"
-    elif n < rules.min_respondents:
-        reason = f"only {n} respondent(s) gave a valid answer (at least {rules.min_respondents} needed)"
+    reason = not_computable_reason(len(idxs), len(item_means), coverage, n, rules)
     score = mean(list(item_means.values())) * mult if reason is None else None
     return ElementCalc(score, reason, n, coverage, sd(resp_scores), item_means)
 
