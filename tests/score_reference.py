@@ -87,3 +87,14 @@ def bootstrap_reference(
             xs.sort()
             out[e] = (percentile(xs, alpha), percentile(xs, 1 - alpha))
     return out
+
+
+def answer_rows(n_items: int, max_respondents: int, min_respondents: int = 1):
+    """Hypothesis strategy: ``min_respondents`` to ``max_respondents`` respondents' answers to ``n_items`` items,
+    each 0–4 or blank (blanks twice as likely as any one level, as in sparse real waves)."""
+    from hypothesis import strategies as st
+
+    answer = st.sampled_from([0, 1, 2, 3, 4, None, None])
+    return st.integers(min_value=min_respondents, max_value=max_respondents).flatmap(
+        lambda n: st.lists(st.lists(answer, min_size=n_items, max_size=n_items), min_size=n, max_size=n)
+    )

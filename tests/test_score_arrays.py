@@ -18,7 +18,7 @@ from lchd_assess.score import arrays
 from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
 from lchd_assess.score.elements import Matrix, answer_codes, answer_kinds, element_calc, element_index, round_half_up
 
-from score_reference import bootstrap_reference
+from score_reference import answer_rows, bootstrap_reference
 
 ROOT = Path(__file__).resolve().parent.parent
 A = load_assessment()
@@ -68,14 +68,9 @@ def test_bootstrap_equals_the_plain_python_definition_on_every_bundled_answer_fi
         assert bootstrap_intervals(sub, EL, RULES, comp, aa) == want
 
 
-answers = st.sampled_from([0, 1, 2, 3, 4, None, None])
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
-    st.integers(min_value=1, max_value=40).flatmap(
-        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
-    ),
+    answer_rows(len(ITEMS), 40),
     st.integers(0, 2**32 - 1),
 )
 def test_bootstrap_equals_the_plain_python_definition_on_random_answers(rows, seed):
@@ -87,9 +82,7 @@ def test_bootstrap_equals_the_plain_python_definition_on_random_answers(rows, se
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
-    st.integers(min_value=0, max_value=30).flatmap(
-        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
-    ),
+    answer_rows(len(ITEMS), 30, min_respondents=0),
     st.randoms(use_true_random=False),
 )
 def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
@@ -111,9 +104,7 @@ def test_subset_statistics_equal_element_calc_on_each_subset(rows, rnd):
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
-    st.integers(min_value=0, max_value=30).flatmap(
-        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
-    ),
+    answer_rows(len(ITEMS), 30, min_respondents=0),
     st.randoms(use_true_random=False),
     st.sampled_from([RULES, RULES.model_copy(update={"min_item_coverage": 0.2, "min_respondents": 1})]),
 )

@@ -16,6 +16,8 @@ from lchd_assess.score.bootstrap import bootstrap_intervals, near_half, rounded_
 from lchd_assess.score.elements import Matrix, element_calc, element_index, round_half_up
 from lchd_assess.score.resampling import plain_error_bound
 
+from score_reference import answer_rows
+
 ROOT = Path(__file__).resolve().parent.parent
 A = load_assessment()
 INST, RULES = A.instrument, A.rules
@@ -50,14 +52,9 @@ def test_rounded_intervals_equal_the_exact_intervals_rounded_on_every_bundled_an
         assert rounded_intervals(sub, EL, RULES, comp) == _rounded_exact(sub, EL, RULES, comp)
 
 
-answers = st.sampled_from([0, 1, 2, 3, 4, None, None])
-
-
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(
-    st.integers(min_value=1, max_value=30).flatmap(
-        lambda n: st.lists(st.lists(answers, min_size=len(ITEMS), max_size=len(ITEMS)), min_size=n, max_size=n)
-    ),
+    answer_rows(len(ITEMS), 30),
     st.integers(0, 2**32 - 1),
     st.integers(0, 2),
 )
