@@ -217,13 +217,14 @@ def _tree(out):
     return sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.name != MARKER)
 
 
-def test_an_output_folder_holding_only_our_files_is_replaced_whole_with_its_permissions(tmp_path):
+def test_an_output_folder_holding_only_our_files_gets_its_contents_swapped_and_keeps_itself(tmp_path):
     out = tmp_path / "site"
     _commit(out, {"index.html": "i", "old/page.html": "o", "a/b.css": "b"})
     os.chmod(out, 0o750)
-    before = os.stat(out).st_ino
+    before, sub = os.stat(out).st_ino, os.stat(out / "a").st_ino
     _commit(out, {"index.html": "i2", "a/b.css": "b", "new.html": "n"})
-    assert os.stat(out).st_ino != before, "swapped in whole, not file by file"
+    assert os.stat(out / "a").st_ino != sub, "moved in by folders, not file by file"
+    assert os.stat(out).st_ino == before, "the output folder itself stays"
     assert _tree(out) == ["a", "a/b.css", "index.html", "new.html"]
     assert (out / "index.html").read_text() == "i2"
     assert os.stat(out).st_mode & 0o777 == 0o750
@@ -232,6 +233,43 @@ def test_an_output_folder_holding_only_our_files_is_replaced_whole_with_its_perm
         rel: hashlib.sha256(t.encode()).hexdigest()
         for rel, t in {"index.html": "i2", "a/b.css": "b", "new.html": "n"}.items()
     }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging or old folder left beside it"
+
+
+def test_a_process_working_inside_the_output_folder_sees_the_rebuilt_files(tmp_path):
+    # a coordinator previewing the site (`cd site && python -m http.server`) rebuilds it: the
+    # server's current folder, held here as an open folder, must still be the output folder
+    out = tmp_path / "site"
+    _commit(out, {"index.html": "i", "a/b.css": "b"})
+    held = os.open(out, os.O_RDONLY)
+    try:
+        _commit(out, {"index.html": "i2", "a/b.css": "b2"})
+        assert sorted(os.listdir(held)) == sorted(os.listdir(out))
+        with open(os.open("index.html", os.O_RDONLY, dir_fd=held)) as f:
+            assert f.read() == "i2"
+    finally:
+        os.close(held)
+
+
+def test_an_interrupted_swap_puts_the_old_contents_back(tmp_path, monkeypatch):
+    from lchd_assess.core import folder_swap
+
+    out = tmp_path / "site"
+    _commit(out, {"index.html": "i", "a/b.css": "b", "c/d.html": "d"})
+    real_rename, calls = os.rename, []
+
+    def rename(src, dst):
+        calls.append(src)
+        if "staged" in str(src) and len([c for c in calls if "staged" in str(c)]) == 2:
+            raise KeyboardInterrupt  # Ctrl-C half-way through moving the new entries in
+        real_rename(src, dst)
+
+    monkeypatch.setattr(folder_swap.os, "rename", rename)
+    with pytest.raises(KeyboardInterrupt):
+        _commit(out, {"index.html": "i2", "a/b.css": "b2", "c/d.html": "d2"})
+    monkeypatch.undo()
+    assert _tree(out) == ["a", "a/b.css", "c", "c/d.html", "index.html"]
+    assert (out / "index.html").read_text() == "i" and (out / "a" / "b.css").read_text() == "b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging or old folder left beside it"
 
 
