@@ -258,4 +258,43 @@ def test_a_path_below_a_resolved_folder_resolves_as_realpath_does_links_or_not(t
     for folder in (Path("via/p"), base / "p", Path("base/q"), Path("via/q")):
         for names in cases:
             got = real_child(real(folder), folder, *names)
-            assert got == Path(os.path.realpath(os.path.abspath(folder.joinpath(*names)))), (folder, names)
+            assert got == Path(os.path.realpath(folder.joinpath(*names))), (folder, names)
+
+
+def test_a_folder_named_through_a_link_and_dotdot_is_the_folder_the_system_opens(tmp_path, monkeypatch):
+    # home/p/link/.. is, to the system, the folder above the link's target, not home/p
+    from lchd_assess.core.paths import is_inside, real
+
+    (tmp_path / "home" / "p").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "x").mkdir(parents=True)
+    (tmp_path / "home" / "p" / "link").symlink_to(tmp_path / "elsewhere" / "x")
+    folder = tmp_path / "home" / "p" / "link" / ".."
+    assert real(folder) == (tmp_path / "elsewhere").resolve()
+    assert not is_inside(folder / "partnership.yaml", tmp_path / "home" / "p")
+
+
+def test_a_windows_junction_below_a_resolved_folder_is_resolved_in_full(tmp_path, monkeypatch):
+    # On Windows a directory junction is no S_ISLNK entry, but realpath follows it: real_child
+    # must not take the short way through it (simulated: lstat reports a reparse tag).
+    import os
+
+    from lchd_assess.core import paths
+
+    (tmp_path / "p" / "responses").mkdir(parents=True)
+    (tmp_path / "p" / "partnership.yaml").write_text("x")
+    (tmp_path / "p" / "responses" / "w.csv").write_text("x")
+    real_lstat = os.lstat
+
+    class Junction:
+        def __init__(self, st):
+            self.st_mode, self.st_reparse_tag = st.st_mode, 0xA0000003  # IO_REPARSE_TAG_MOUNT_POINT
+
+    def lstat(p, *a, **k):
+        st = real_lstat(p, *a, **k)
+        return Junction(st) if str(p).endswith("responses") else st
+
+    monkeypatch.setattr(paths.os, "lstat", lstat)
+    monkeypatch.setattr(paths, "real", lambda p: Path("/resolved-in-full"))
+    folder = tmp_path / "p"
+    assert paths.real_child(folder, folder, "responses", "w.csv") == Path("/resolved-in-full")
+    assert paths.real_child(folder, folder, "partnership.yaml") == folder / "partnership.yaml"

@@ -212,7 +212,9 @@ def real(path: str | Path) -> Path:
     ``os.path.realpath`` rather than ``Path.resolve()``: on Python 3.11 ``resolve`` raises on a
     symlink that points at itself, which a hostile or broken folder can hold.
     """
-    return Path(os.path.realpath(os.path.abspath(path)))
+    # Not realpath(abspath(path)): abspath removes "link/.." as text, before the link is
+    # followed, and so names another folder than the one a program opening the path reaches.
+    return Path(os.path.realpath(path))
 
 
 def real_child(real_folder: Path, folder: Path, *names: str) -> Path:
@@ -221,7 +223,8 @@ def real_child(real_folder: Path, folder: Path, *names: str) -> Path:
     ``realpath`` resolves a name part by part (an lstat and some Python for every part of the
     whole path); below a folder already resolved only the new parts can be links. When none is
     (one lstat each) the answer is the real folder joined with them, as ``realpath`` would give;
-    a link, a missing part or a name that is not a plain one is resolved in full by :func:`real`.
+    a link (or a Windows junction), a missing part or a name that is not a plain one is resolved
+    in full by :func:`real`.
     """
     path = folder
     for name in names:
@@ -229,7 +232,11 @@ def real_child(real_folder: Path, folder: Path, *names: str) -> Path:
             return real(folder.joinpath(*names))
         path = path / name
         try:
-            if stat.S_ISLNK(os.lstat(path).st_mode):
+            st = os.lstat(path)
+            # a link, or on Windows any reparse point (a directory junction is not S_ISLNK there,
+            # but realpath follows it)
+            reparse_tag: int = getattr(st, "st_reparse_tag", 0)
+            if stat.S_ISLNK(st.st_mode) or reparse_tag:
                 return real(folder.joinpath(*names))
         except OSError:
             return real(folder.joinpath(*names))
