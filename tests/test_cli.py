@@ -23,7 +23,7 @@ def test_help_lists_the_exit_codes(cli):
 def test_the_programs_help_lists_every_command_even_with_a_command_after_it(cli):
     from lchd_assess.cli.main import COMMANDS
 
-    for argv in (["--help"], ["--help", "report"], ["-h", "score"]):
+    for argv in (["--help"], ["--help", "report"], ["-h", "score"], ["--he", "report"]):
         r = cli(*argv)
         assert r.returncode == 0, r.stderr
         listed = set(re.findall(r"^    (\S+) ", r.stdout, re.M))
@@ -31,6 +31,10 @@ def test_the_programs_help_lists_every_command_even_with_a_command_after_it(cli)
     # a command's own help shows that command's options
     r = cli("report", "--help")
     assert r.returncode == 0 and "--comments" in r.stdout and "lchd-assess report" in r.stdout
+    # a shortened global option's value is not taken for the command (argparse accepts --frame)
+    for argv in (["--frame", "score", "report", "--help"], ["--framework=score", "report", "--help"]):
+        r = cli(*argv)
+        assert r.returncode == 0 and "lchd-assess report" in r.stdout, (argv, r.stderr)
 
 
 def test_a_bug_exits_3_in_one_line_and_ctrl_c_exits_130(cli, monkeypatch):

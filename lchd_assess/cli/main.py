@@ -155,13 +155,20 @@ def _command_in(argv: Sequence[str]) -> str | None:
     rest = list(argv)
     while rest:
         word = rest.pop(0)
-        if word in ("--framework", "--assessment"):
-            rest = rest[1:]
-        elif word in ("-h", "--help"):
-            return None
-        elif not word.startswith("-"):
+        if not word.startswith("-"):
             return word if word in COMMANDS else None
+        if "=" in word:  # --framework=DIR
+            continue
+        # argparse also takes any unambiguous start of an option: --frame DIR, --he
+        if _abbreviates(word, "--framework") or _abbreviates(word, "--assessment"):
+            rest = rest[1:]
+        elif word == "-h" or _abbreviates(word, "--help"):
+            return None
     return None
+
+
+def _abbreviates(word: str, option: str) -> bool:
+    return len(word) > 2 and option.startswith(word)
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
