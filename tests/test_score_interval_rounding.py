@@ -85,8 +85,9 @@ def test_plain_sums_are_kept_when_no_end_is_near_a_half(monkeypatch):
     got = rounded_intervals(m, EL, RULES, _computable(m))
     plain = real(m, EL, RULES, _computable(m), None, plain=True)
     tol = 100 * plain_error_bound(max(map(len, EL.values())), RULES.scale_multiplier, len(EL))
-    if not any(near_half(x, RULES.decimals, tol) for ends in plain.values() for x in ends):
-        assert ways == [True]
+    near = [x for ends in plain.values() for x in ends if near_half(x, RULES.decimals, tol)]
+    assert not near, f"precondition: this example's interval ends are all clear of a half ({near})"
+    assert ways == [True]
     assert got == _rounded_exact(m, EL, RULES, _computable(m))
 
 
