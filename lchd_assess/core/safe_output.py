@@ -301,7 +301,7 @@ class OutputFolder:
 
     def commit(self, staged: Path) -> list[Path]:
         """Move every file built in ``staged`` into the output folder (each by rename), or, when
-        pruning and the output holds nothing but our own files, put ``staged`` in its place.
+        pruning and the output holds nothing but our own files, swap its top-level entries.
 
         Paths are plain strings here and each folder is made once (a site has some 340 files in
         120 folders): no path object or mkdir call per file.
@@ -332,7 +332,7 @@ class OutputFolder:
         return [self.path / r for r in rels]
 
     def _swapped(self, staged: Path, rels: list[str], marker: dict[str, str] | None) -> bool:
-        """Put the staged folder in place of the output whole, when that loses nothing a user
+        """Put the staged contents in place of the output's by folders, when that loses nothing a user
         made (:mod:`.folder_swap`): the result is what the per-file commit gives, files the
         output held that this run does not make being pruned.  False: nothing was moved."""
         src, dst = os.fspath(staged), os.fspath(self.path)
