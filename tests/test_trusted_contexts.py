@@ -7,6 +7,7 @@ field and type by type (an ``int`` where the model says ``float``, or a tuple wh
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -67,6 +68,18 @@ def test_an_examples_report_context_is_what_validation_makes(folder, tmp_path):
     score, roster = load_partnership_scores(folder, comments=True)
     assert_as_validated(report_context(score, fw, guidance, roster), f"{folder.name} with its roster")
     # the saved-scores path: no roster, comments as the file holds them
+    assert_as_validated(report_context(score, fw, guidance, None), f"{folder.name} from scores.json")
+
+
+GOLDEN_SCORE_CASES = sorted(p.parent for p in (Path(__file__).parent / "golden" / "score").glob("*/partnership.yaml"))
+
+
+@pytest.mark.parametrize("folder", GOLDEN_SCORE_CASES, ids=lambda p: p.name)
+def test_a_golden_score_cases_report_context_is_what_validation_makes(folder):
+    # the edge cases: not computable, gate-capped, complementary suppression, heavy DK, two waves
+    fw, guidance = fw_info(), default_guidance()
+    score, roster = load_partnership_scores(folder, comments=True)
+    assert_as_validated(report_context(score, fw, guidance, roster), f"{folder.name} with its roster")
     assert_as_validated(report_context(score, fw, guidance, None), f"{folder.name} from scores.json")
 
 
