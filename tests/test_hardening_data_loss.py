@@ -236,6 +236,18 @@ def test_an_output_folder_holding_only_our_files_gets_its_contents_swapped_and_k
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging or old folder left beside it"
 
 
+def test_a_subfolder_whose_permissions_the_user_changed_keeps_them(tmp_path):
+    # a group-shared site: the user made a folder setgid and group-writable; moving new folders
+    # in would drop that, so the files are moved one by one into the folders that are there
+    out = tmp_path / "site"
+    _commit(out, {"index.html": "i", "a/b.css": "b"})
+    os.chmod(out / "a", 0o2770)
+    sub = os.stat(out / "a").st_ino
+    _commit(out, {"index.html": "i2", "a/b.css": "b2"})
+    assert os.stat(out / "a").st_ino == sub and os.stat(out / "a").st_mode & 0o7777 == 0o2770
+    assert (out / "a" / "b.css").read_text() == "b2"
+
+
 def test_a_process_working_inside_the_output_folder_sees_the_rebuilt_files(tmp_path):
     # a coordinator previewing the site (`cd site && python -m http.server`) rebuilds it: the
     # server's current folder, held here as an open folder, must still be the output folder

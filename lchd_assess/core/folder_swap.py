@@ -17,10 +17,12 @@ from typing import Mapping
 from .output_ledger import MARKER, _file_sha
 
 
-def _walk(folder: str, prefix: str, files: list[str]) -> bool:
+def _walk(folder: str, prefix: str, files: list[str], made_like: tuple[int, int, int]) -> bool:
     """Add every file under ``folder`` to ``files`` (relative, with ``/``); False when the tree
     holds anything a swap could lose without a trace in the marker: a folder with no file in
-    it, a symbolic link, a device, pipe or socket."""
+    it, a symbolic link, a device, pipe or socket, or a folder whose permissions or owner are
+    not what a new folder of this run gets (``made_like``: mode, owner, group), such as one a
+    user made group-writable or setgid, which the per-file commit keeps."""
     with os.scandir(os.path.join(folder, prefix) if prefix else folder) as entries:
         found = False
         for entry in entries:
@@ -30,8 +32,11 @@ def _walk(folder: str, prefix: str, files: list[str]) -> bool:
             if entry.is_file():
                 files.append(prefix + entry.name)
             elif entry.is_dir():
+                st = entry.stat(follow_symlinks=False)
+                if (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid) != made_like:
+                    return False
                 before = len(files)
-                if not _walk(folder, prefix + entry.name + "/", files) or len(files) == before:
+                if not _walk(folder, prefix + entry.name + "/", files, made_like) or len(files) == before:
                     return False
             else:
                 return False
@@ -62,7 +67,7 @@ def swappable(folder: str, staged: str, marker: Mapping[str, str] | None, keep: 
         if listxattr is not None and listxattr(folder, follow_symlinks=False):
             return False
         files: list[str] = []
-        if not _walk(folder, "", files):
+        if not _walk(folder, "", files, (stat.S_IMODE(new.st_mode), new.st_uid, new.st_gid)):
             return False
     except OSError:
         return False
