@@ -236,6 +236,24 @@ def test_an_output_folder_holding_only_our_files_gets_its_contents_swapped_and_k
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"], "no staging or old folder left beside it"
 
 
+def test_a_file_saved_into_the_output_while_it_is_being_replaced_is_kept(tmp_path, monkeypatch):
+    # the user saves notes into the site between the check and the swap: they must survive
+    from lchd_assess.core import folder_swap, safe_output
+
+    out = tmp_path / "site"
+    _commit(out, {"index.html": "i", "a/b.css": "b"})
+    real_swap = folder_swap.swap_in
+
+    def saved_meanwhile(staged, folder, seen):
+        (out / "a" / "notes.txt").write_text("mine")
+        return real_swap(staged, folder, seen)
+
+    monkeypatch.setattr(safe_output, "swap_in", saved_meanwhile)
+    _commit(out, {"index.html": "i2", "a/b.css": "b2"})
+    assert (out / "a" / "notes.txt").read_text() == "mine"
+    assert (out / "index.html").read_text() == "i2" and (out / "a" / "b.css").read_text() == "b2"
+
+
 def test_a_subfolder_whose_permissions_the_user_changed_keeps_them(tmp_path):
     # a group-shared site: the user made a folder setgid and group-writable; moving new folders
     # in would drop that, so the files are moved one by one into the folders that are there

@@ -43,8 +43,9 @@ def _walk(folder: str, prefix: str, files: list[str], made_like: tuple[int, int,
     return found or not prefix
 
 
-def swappable(folder: str, staged: str, marker: Mapping[str, str] | None, keep: set[str]) -> bool:
-    """True when replacing ``folder`` whole loses nothing a user made.
+def swappable(folder: str, staged: str, marker: Mapping[str, str] | None, keep: set[str]) -> list[str] | None:
+    """The files ``folder`` holds (relative paths) when replacing its contents loses nothing a
+    user made; None when it would (or cannot be told).
 
     That is: the folder does not exist; or it is a plain folder (not a link to one, with the
     owner and group of the ``staged`` folder, no extended attributes such as ACLs) whose every file is
@@ -56,35 +57,37 @@ def swappable(folder: str, staged: str, marker: Mapping[str, str] | None, keep: 
     try:
         st = os.lstat(folder)
     except FileNotFoundError:
-        return True
+        return []
     except OSError:
-        return False
+        return None
     listxattr = getattr(os, "listxattr", None)
     try:
         new = os.lstat(staged)
         if not stat.S_ISDIR(st.st_mode) or (st.st_uid, st.st_gid) != (new.st_uid, new.st_gid):
-            return False
+            return None
         if listxattr is not None and listxattr(folder, follow_symlinks=False):
-            return False
-        files: list[str] = []
-        if not _walk(folder, "", files, (stat.S_IMODE(new.st_mode), new.st_uid, new.st_gid)):
-            return False
+            return None
+        seen: list[str] = []
+        if not _walk(folder, "", seen, _made_like(new)):
+            return None
     except OSError:
-        return False
-    files = [f for f in files if f != MARKER]
-    if not files:
-        return True
-    if marker is None:
-        return False
+        return None
+    files = [f for f in seen if f != MARKER]
+    if files and marker is None:
+        return None
     for rel in files:
-        if rel not in marker:
-            return False
+        if marker is None or rel not in marker:
+            return None
         if rel not in keep and _file_sha(os.path.join(folder, rel)) != marker[rel]:
-            return False
-    return True
+            return None
+    return seen
 
 
-def swap_in(staged: str, folder: str) -> bool:
+def _made_like(st: os.stat_result) -> tuple[int, int, int]:
+    return (stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid)
+
+
+def swap_in(staged: str, folder: str, seen: list[str]) -> bool:
     """Put the contents of ``staged`` in place of the contents of ``folder`` (the old entries
     are moved aside into the staging area, then the new ones in: one rename per top-level
     entry, about 15 for a site); False (nothing changed) when the system refuses to move the
@@ -94,7 +97,9 @@ def swap_in(staged: str, folder: str) -> bool:
     The output folder itself stays: its permissions, owner and ACLs, and any process whose
     current folder it is (``cd site && python -m http.server``, a terminal) keep working.
     If a move fails or the run is interrupted (Ctrl-C) half-way, what was moved is put back
-    before the error goes on. The old entries are removed with the staging area
+    before the error goes on.  ``seen`` is what :func:`swappable` found: when the old entries,
+    once aside, hold anything else (a file saved into the output meanwhile), they are put back
+    and False returned, so that the per-file commit judges it. The old entries are removed with the staging area
     (:meth:`.safe_output.OutputFolder.staging`), whatever happens.
     """
     try:
@@ -109,6 +114,15 @@ def swap_in(staged: str, folder: str) -> bool:
     os.mkdir(aside)
     old = _move_all(folder, aside, os.listdir(folder))
     if old is None:
+        return False
+    now: list[str] = []
+    try:
+        same = _walk(aside, "", now, _made_like(os.lstat(staged))) and sorted(now) == sorted(seen)
+    except BaseException:
+        _move_back(aside, folder, old)
+        raise
+    if not same:
+        _move_back(aside, folder, old)
         return False
     try:
         new = _move_all(staged, folder, os.listdir(staged))

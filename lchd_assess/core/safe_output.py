@@ -336,12 +336,13 @@ class OutputFolder:
         made (:mod:`.folder_swap`): the result is what the per-file commit gives, files the
         output held that this run does not make being pruned.  False: nothing was moved."""
         src, dst = os.fspath(staged), os.fspath(self.path)
-        if not swappable(dst, src, marker, set(rels)):
+        seen = swappable(dst, src, marker, set(rels))
+        if seen is None:
             return False
         written = {rel: _file_sha(os.path.join(src, rel)) or "" for rel in rels}
         try:
             write_atomic(staged / MARKER, _marker_text(written))
-            return swap_in(src, dst)
+            return swap_in(src, dst, seen)
         except OSError as exc:
             raise cannot_write(self.path, exc) from None
 
