@@ -11,7 +11,10 @@ import math
 import operator
 import sys
 from array import array
+from pathlib import Path
 
+from lchd_assess.load.instrument import load_assessment
+from lchd_assess.score.elements import element_index
 from lchd_assess.score.scoring import Matrix, percentile, resample_indices
 
 import random
@@ -98,3 +101,17 @@ def answer_rows(n_items: int, max_respondents: int, min_respondents: int = 1):
     return st.integers(min_value=min_respondents, max_value=max_respondents).flatmap(
         lambda n: st.lists(st.lists(answer, min_size=n_items, max_size=n_items), min_size=n, max_size=n)
     )
+
+
+# The instrument, rules and answer files the scorer's reference tests share: the current
+# instrument's items and elements, its rules (FEW: the same with a 150-resample bootstrap, for
+# speed), and every example's and golden case's answer file.
+ROOT = Path(__file__).resolve().parent.parent
+_A = load_assessment()
+INST, RULES = _A.instrument, _A.rules
+ITEMS = INST.item_ids()
+EL = element_index(INST, ITEMS)
+FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
+ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted(
+    (ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv")
+)

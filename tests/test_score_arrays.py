@@ -13,22 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lchd_assess.formats.responses import read_responses
-from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score import arrays
 from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
-from lchd_assess.score.elements import Matrix, answer_codes, answer_kinds, element_calc, element_index, round_half_up
+from lchd_assess.score.elements import Matrix, answer_codes, answer_kinds, element_calc, round_half_up
 
-from score_reference import answer_rows, bootstrap_reference
-
-ROOT = Path(__file__).resolve().parent.parent
-A = load_assessment()
-INST, RULES = A.instrument, A.rules
-ITEMS = INST.item_ids()
-EL = element_index(INST, ITEMS)
-FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
-ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted(
-    (ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv")
-)
+from score_reference import ANSWER_FILES, EL, FEW, INST, ITEMS, RULES, answer_rows, bootstrap_reference
 
 
 def _matrix(path: Path) -> Matrix:

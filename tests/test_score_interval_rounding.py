@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lchd_assess.formats.responses import read_responses
-from lchd_assess.load.instrument import load_assessment
 from lchd_assess.score import bootstrap
 from lchd_assess.score.bootstrap import bootstrap_intervals, near_half, rounded_intervals
-from lchd_assess.score.elements import Matrix, element_calc, element_index, round_half_up
+from lchd_assess.score.elements import Matrix, element_calc, round_half_up
 from lchd_assess.score.resampling import plain_error_bound
 
-from score_reference import answer_rows
-
-ROOT = Path(__file__).resolve().parent.parent
-A = load_assessment()
-INST, RULES = A.instrument, A.rules
-ITEMS = INST.item_ids()
-EL = element_index(INST, ITEMS)
-FEW = RULES.model_copy(update={"interval": RULES.interval.model_copy(update={"resamples": 150})})
-ANSWER_FILES = sorted((ROOT / "assessments" / "examples").glob("*/responses/*.csv")) + sorted(
-    (ROOT / "tests" / "golden" / "score").glob("*/responses/*.csv")
-)
+from score_reference import ANSWER_FILES, EL, FEW, INST, ITEMS, RULES, answer_rows
 
 
 def _computable(m: Matrix, rules=RULES) -> set[str]:
