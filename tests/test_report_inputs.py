@@ -10,6 +10,7 @@ import pytest
 
 from lchd_assess.app import report_inputs as ri
 from lchd_assess.app.report import default_guidance, report_framework_info
+from lchd_assess.core.paths import tree_files
 from lchd_assess.load.framework import load_framework
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,10 +148,10 @@ def test_the_fingerprint_lists_the_same_data_and_code_files_as_a_pathlib_walk():
         )
 
     for d in ri._data_dirs():
-        listed = ri._files_under(str(d), (".yaml", ".yml", ".json"), skip="examples")
+        listed = [full for _, full in tree_files(d, skip="examples", suffixes=(".yaml", ".yml", ".json"))]
         assert sorted(listed) == by_pathlib(d, (".yaml", ".yml", ".json"), "examples") and listed
     code = ri._PACKAGE / "load"
-    assert sorted(ri._files_under(str(code), (".py",))) == by_pathlib(code, (".py",))
+    assert sorted(full for _, full in tree_files(code, suffixes=(".py",))) == by_pathlib(code, (".py",))
 
 
 def test_the_fingerprint_changes_when_a_validating_module_is_edited(tmp_path, monkeypatch):

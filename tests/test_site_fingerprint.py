@@ -31,7 +31,7 @@ def test_the_fingerprint_of_written_docs_equals_the_one_read_back_from_disk(tmp_
 def test_the_fingerprints_walk_lists_what_a_pathlib_walk_lists_in_the_same_order(tmp_path):
     import os
 
-    from lchd_assess.site.build import tree_files
+    from lchd_assess.core.paths import tree_files
 
     for rel in ("a-b.md", "a/b.md", "a/c/d.md", "B.md", "__pycache__/x.pyc", "a/__pycache__/y.pyc", "z/e.md"):
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

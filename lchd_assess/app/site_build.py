@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
-from ..core.paths import assessments_dir, cache_dir, real, repo_root, site_templates_dir
+from ..core.paths import assessments_dir, cache_dir, real, repo_root, site_templates_dir, tree_files
 from ..core.safe_output import OutputGuard
-from ..site.build import BuildResult, mkdocs_build, relocate_config, tree_files, write_site
+from ..site.build import BuildResult, mkdocs_build, relocate_config, write_site
 
 if TYPE_CHECKING:  # pragma: no cover - annotations only
     from ..site.generate import Site

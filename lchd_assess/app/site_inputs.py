@@ -36,7 +36,7 @@ from typing import Any, Callable
 from .. import __version__
 from ..core import paths
 from ..core.outputs import write_atomic
-from ..core.paths import cache_dir, keep_newest, real
+from ..core.paths import cache_dir, keep_newest, real, tree_files
 from ..context.citations import SiteCitations
 from ..context.release_changes import ReleaseChanges
 from ..formats.citation import load_cff
@@ -47,7 +47,6 @@ from ..load.translation import Translation
 from ..site.generate import Site, generate
 from ..context.site_links import Prepared
 from .cached_models import rebuild
-from .site_build import tree_files
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Bump when the entry's layout changes, so an old entry is never read as a new one.

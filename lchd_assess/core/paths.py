@@ -175,6 +175,36 @@ def files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
     )
 
 
+def tree_files(
+    folder: Path, skip: str = "__pycache__", suffixes: tuple[str, ...] | None = None
+) -> list[tuple[str, str]]:
+    """(path relative to ``folder`` with ``/``, full path) of every file under it (with one of
+    ``suffixes``, when given), outside folders named ``skip``, in the order pathlib sorts them
+    (part by part); [] for no folder.
+
+    What ``sorted(folder.rglob("*"))`` filtered by ``is_file()`` gives (links to files count,
+    links to folders are not followed), with strings and ``os.scandir``: the file type comes
+    with the listing, so there is no ``stat`` or ``Path`` per entry. For the fingerprints a
+    forced site build and every report compute (a third of their cost with pathlib).
+    """
+    out: list[tuple[str, str]] = []
+
+    def walk(path: str, prefix: str) -> None:
+        with os.scandir(path) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != skip:
+                        walk(entry.path, prefix + entry.name + "/")
+                elif (suffixes is None or os.path.splitext(entry.name)[1] in suffixes) and entry.is_file():
+                    out.append((prefix + entry.name, entry.path))
+
+    try:
+        walk(os.fspath(folder), "")
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    return sorted(out, key=lambda f: f[0].split("/"))
+
+
 def no_files_message(suffixes: tuple[str, ...]) -> str:
     """ "the folder holds no .yaml or .yml files": the suffixes that were looked for, in words."""
     names = sorted(set(suffixes), key=suffixes.index)
