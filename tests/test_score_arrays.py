@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lchd_assess.formats.responses import read_responses
-from lchd_assess.score import arrays
+from lchd_assess.score import arrays, resampling
 from lchd_assess.score.bootstrap import bootstrap_intervals, resample_indices
 from lchd_assess.score.elements import Matrix, answer_codes, answer_kinds, element_calc, round_half_up
 
@@ -32,7 +32,7 @@ def _computable(m: Matrix, rules=RULES) -> set[str]:
 def test_resample_counts_are_the_draws_of_resample_indices_one_resample_after_another():
     for n in (1, 2, 7, 25, 300):
         rng_a, rng_b = random.Random(n), random.Random(n)
-        counts = arrays.resample_counts(rng_a, n, 40)
+        counts = resampling.resample_counts(rng_a, n, 40)
         for row in counts:
             expected = Counter(resample_indices(rng_b, n))
             assert {i: int(c) for i, c in enumerate(row) if c} == dict(expected)
@@ -116,12 +116,12 @@ def test_compensated_sum_equals_fsum_on_short_sums_of_ratios():
     a = np.zeros((width, len(rows)))
     for j, r in enumerate(rows):
         a[: len(r), j] = r
-    assert arrays.compensated_sum(a).tolist() == [math.fsum(r) for r in rows]
+    assert resampling.compensated_sum(a).tolist() == [math.fsum(r) for r in rows]
 
 
 def test_bootstrap_of_nobody_and_of_nothing_computable_is_empty():
     assert (
-        arrays.bootstrap_intervals(
+        resampling.bootstrap_intervals(
             [], len(ITEMS), EL, set(EL), resamples=10, seed=1, confidence=0.95, multiplier=25, overall="overall"
         )
         == {}
@@ -264,13 +264,13 @@ def test_answer_bytes_are_the_same_whatever_order_the_answers_were_read_in():
     assert answer_codes(rs, ITEMS) == one_by_one
 
 
-@pytest.mark.parametrize("n", [3, arrays.CACHED_UP_TO, arrays.CACHED_UP_TO + 1])
+@pytest.mark.parametrize("n", [3, resampling.CACHED_UP_TO, resampling.CACHED_UP_TO + 1])
 def test_draw_blocks_are_the_resamples_in_order_whether_kept_or_not(n):
     import numpy as np
 
-    blocks = arrays.draw_blocks(7, n, 300, 128)
+    blocks = resampling.draw_blocks(7, n, 300, 128)
     assert [b.shape[1] for b in blocks] == [128, 128, 44]
-    whole = arrays.resample_counts(random.Random(7), n, 300)
+    whole = resampling.resample_counts(random.Random(7), n, 300)
     assert np.array_equal(np.concatenate(blocks, axis=1).T, whole)
     assert all(not b.flags.writeable for b in blocks)
 

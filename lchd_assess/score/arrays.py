@@ -16,17 +16,8 @@ import math
 from dataclasses import dataclass
 from typing import Mapping, Protocol, Sequence
 
-# First: it limits BLAS to one thread before NumPy loads.
-from .resampling import (  # noqa: F401 (re-exported: the bootstrap's arithmetic used to live here)
-    BLOCK,
-    CACHED_UP_TO,
-    bootstrap_intervals,
-    compensated_sum,
-    draw_blocks,
-    exact_dtype,
-    percentile,
-    resample_counts,
-)
+# First: it limits BLAS to one thread before NumPy loads (the bootstrap's arithmetic is there).
+from . import resampling  # noqa: F401
 
 import numpy as np
 
@@ -88,7 +79,7 @@ class AnswerArrays:
             )
             if kinds is not None:
                 kind_of = np.array(kinds, dtype=np.int8).reshape(self.n, n_items)
-        #: The answers, -1 where none is valid (what :func:`bootstrap_intervals` takes as ``values``).
+        #: The answers, -1 where none is valid (what :func:`.resampling.bootstrap_intervals` takes as ``values``).
         self.raw = raw
         self.V = (raw >= 0).astype(float)
         self.X = np.where(raw >= 0, raw, 0.0)

@@ -41,7 +41,7 @@ def bootstrap_intervals(
     """Percentile bootstrap over respondents for each computable element and the overall score.
 
     The resamples are those :func:`resample_indices` draws from the seed, one after another;
-    the arithmetic is NumPy's (:func:`.arrays.bootstrap_intervals`), equal to the plain
+    the arithmetic is NumPy's (:func:`.resampling.bootstrap_intervals`), equal to the plain
     definition bit for bit (``tests/test_score_arrays.py``). ``answers``, the same answers as
     arrays when the caller has them, saves building them again.
     """
