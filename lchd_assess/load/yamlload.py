@@ -24,6 +24,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..core.findings import Finding, PathT
+from .yaml_nodes import MAP as _MAP, SEQ as _SEQ, STR as _STR, NodeLoader as _Loader
 from .yaml_words import explain
 from ..core.files import TooLarge, read_limited
 
@@ -73,20 +74,6 @@ class _AliasLimit(Exception):
         self.values = values
 
 
-# libyaml's parser when PyYAML has it (about ten times faster), else the pure-Python one.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    """Parses and composes nodes only; values are built by _Builder, which bounds aliases."""
-
-
-# Dates and times stay text: they round-trip to JSON unchanged.
-_Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != _STD + "timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
 _constructor = yaml.SafeLoader("")  # only for its scalar helpers (int and float parsing)
 
 
@@ -102,6 +89,7 @@ class _Builder:
         # whichever parser composed the nodes.
         self.seen: set[int] = set()
         self.aliases = 0
+        self.positions = loaded.positions
 
     def _finding(self, code: str, message: str, node: Node, path: PathT) -> None:
         line, col = _pos(node)
@@ -113,7 +101,8 @@ class _Builder:
 
         Long because it is one recursive step per node: split by node kind, each level of
         nesting would take two Python frames, and a file could nest only half as deep before
-        'the data is nested too deeply' (tried: 900 levels → 500)."""
+        'the data is nested too deeply' (tried: 900 levels → 500). Scalars, most of the nodes,
+        are looked at first."""
         self.count += 1
         if self.count > MAX_VALUES:
             raise _AliasLimit(node.start_mark, values=True)
@@ -124,15 +113,55 @@ class _Builder:
                 raise _AliasLimit(node.start_mark)
         else:
             self.seen.add(key)
-        self.loaded.positions.setdefault(path, _pos(node))
+        mark = node.start_mark
+        self.positions.setdefault(path, (mark.line + 1, mark.column + 1))
         tag = node.tag or ""
+        if isinstance(node, ScalarNode):
+            value = node.value
+            if tag == _STR:
+                return value
+            if tag == _STD + "null":
+                return None
+            if tag == _STD + "bool":
+                if value.lower() in _BOOL_WORDS:
+                    return value.lower() == "true"
+                self._finding(
+                    "yaml-yes-no-boolean",
+                    f"'{value}' is ambiguous: write true or false, or quote it (\"{value}\") if you mean text",
+                    node,
+                    path,
+                )
+                return value
+            if tag == _STD + "int":
+                return _constructor.construct_yaml_int(node)
+            if tag == _STD + "float":
+                f = _constructor.construct_yaml_float(node)
+                if f != f or f in (float("inf"), float("-inf")):
+                    self._finding(
+                        "yaml-unsupported-tag",
+                        f"'{value}' (infinity or not-a-number) cannot be stored; write a finite number",
+                        node,
+                        path,
+                    )
+                    return None
+                return f
+            if tag == _STD + "timestamp":
+                return value
+            self._finding(
+                "yaml-unsupported-tag",
+                f"the tag {tag} is not allowed; only plain text, numbers, true/false, null, lists and mappings",
+                node,
+                path,
+            )
+            return None
         if isinstance(node, MappingNode):
-            if tag != _STD + "map":
+            if tag != _MAP:
                 self._finding(
                     "yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain mapping", node, path
                 )
                 return None
             out: dict[str, Any] = {}
+            key_positions = self.loaded.key_positions
             for key_node, value_node in node.value:
                 if key_node.tag == _STD + "merge":
                     self._finding(
@@ -143,63 +172,25 @@ class _Builder:
                     self._finding("yaml-syntax", "a mapping key must be plain text", key_node, path)
                     continue
                 key = key_node.value
+                at = path + (key,)
                 if key in out:
-                    first = self.loaded.key_positions.get(path + (key,), ("?", "?"))
+                    first = key_positions.get(at, ("?", "?"))
                     self._finding(
                         "yaml-duplicate-key",
                         f"key '{key}' appears twice in this mapping (first at line {first[0]}); remove or rename one",
                         key_node,
-                        path + (key,),
+                        at,
                     )
                     continue
-                self.loaded.key_positions[path + (key,)] = _pos(key_node)
-                out[key] = self.build(value_node, path + (key,))
+                mark = key_node.start_mark
+                key_positions[at] = (mark.line + 1, mark.column + 1)
+                out[key] = self.build(value_node, at)
             return out
-        if isinstance(node, SequenceNode):
-            if tag != _STD + "seq":
-                self._finding(
-                    "yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain list", node, path
-                )
-                return None
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        assert isinstance(node, ScalarNode)
-        value = node.value
-        if tag == _STD + "str":
-            return value
-        if tag == _STD + "null":
+        assert isinstance(node, SequenceNode)
+        if tag != _SEQ:
+            self._finding("yaml-unsupported-tag", f"the tag {tag} is not allowed here; write a plain list", node, path)
             return None
-        if tag == _STD + "bool":
-            if value.lower() in _BOOL_WORDS:
-                return value.lower() == "true"
-            self._finding(
-                "yaml-yes-no-boolean",
-                f"'{value}' is ambiguous: write true or false, or quote it (\"{value}\") if you mean text",
-                node,
-                path,
-            )
-            return value
-        if tag == _STD + "int":
-            return _constructor.construct_yaml_int(node)
-        if tag == _STD + "float":
-            f = _constructor.construct_yaml_float(node)
-            if f != f or f in (float("inf"), float("-inf")):
-                self._finding(
-                    "yaml-unsupported-tag",
-                    f"'{value}' (infinity or not-a-number) cannot be stored; write a finite number",
-                    node,
-                    path,
-                )
-                return None
-            return f
-        if tag == _STD + "timestamp":
-            return value
-        self._finding(
-            "yaml-unsupported-tag",
-            f"the tag {tag} is not allowed; only plain text, numbers, true/false, null, lists and mappings",
-            node,
-            path,
-        )
-        return None
+        return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
 
 
 def _decode(raw: bytes, loaded: LoadedYaml) -> str | None:
