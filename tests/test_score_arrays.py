@@ -288,3 +288,44 @@ def test_bootstrap_equals_the_plain_definition_when_some_resamples_draw_nobody_w
     got = bootstrap_intervals(m, EL, FEW, comp)
     assert got == bootstrap_reference(m, EL, FEW, comp)
     assert set(got) == comp | {"overall"}
+
+
+def _both_ways(m: Matrix, rules, comp):
+    """The intervals with sums and counts packed into one product, and as two halves."""
+    packed = bootstrap_intervals(m, EL, rules, comp)
+    keep = resampling.PACKED_LIMIT
+    resampling.PACKED_LIMIT = 0  # no product is small enough to pack: two halves
+    try:
+        halves = bootstrap_intervals(m, EL, rules, comp)
+    finally:
+        resampling.PACKED_LIMIT = keep
+    return packed, halves
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(answer_rows(len(ITEMS), 70), st.integers(0, 2**32 - 1))
+def test_sums_and_counts_packed_in_one_product_give_the_bits_of_the_two_halves(rows, seed):
+    # up to 70 respondents: the count's bits run from 1 to 7 (31, 32, 63, 64 respondents...)
+    rules = FEW.model_copy(update={"interval": FEW.interval.model_copy(update={"seed": seed})})
+    m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
+    comp = _computable(m, rules)
+    packed, halves = _both_ways(m, rules, comp)
+    assert packed == halves == bootstrap_reference(m, EL, rules, comp)
+
+
+def test_whole_numbers_above_4_are_packed_only_while_the_product_stays_exact():
+    import numpy as np
+
+    assert resampling.packing_shift(25, 4.0, np.float32) == 5  # 2**5 > 25 draws
+    assert resampling.packing_shift(32, 4.0, np.float32) == 6
+    assert resampling.packing_shift(2000, 4.0, np.float32) == 11  # 2000 · (4 · 2048 + 1) < 2**24
+    assert resampling.packing_shift(2100, 4.0, np.float32) == 0
+    assert resampling.packing_shift(25, 4.0, np.float64) == 0
+    assert resampling.packing_shift(25, 300_000.0, np.float32) == 0
+    # an answer file's stray 9 or 300 (valid answers to the scorer) gives the same bits both ways
+    rows = [[(r * 7 + i) % 5 for i in range(len(ITEMS))] for r in range(25)]
+    rows[3][0], rows[8][5] = 9, 300
+    m = Matrix(ITEMS, [None] * len(rows), rows)  # type: ignore[list-item]
+    comp = _computable(m, RULES)
+    packed, halves = _both_ways(m, RULES, comp)
+    assert packed == halves == bootstrap_reference(m, EL, RULES, comp)

@@ -197,14 +197,13 @@ def bootstrap_intervals(
     key = (tuple((e, tuple(idx)) for e, idx in elements.items()), tuple(order), dtype)
     by_width, rows, slots, member, widths = _layout(key)
     R = len(rows)
-    YT = _operand(values, rows, dtype)
+    YT, shift = _operand(values, rows, dtype)
     sums = np.empty((E, resamples))
     counts = np.empty((E, resamples), dtype=np.intp)
     s0 = 0
     for drawn in draw_blocks(seed, n, resamples, BLOCK):
         r = drawn.shape[1]
-        A = np.matmul(YT, drawn, out=_scratch(0, (2 * R, r), dtype))  # whole numbers, exact (see exact_dtype)
-        av = A[R:]
+        ay, av = _sums_and_counts(YT, drawn, R, shift)
         if av.min() > 0:
             # The usual case: every item has someone drawn who answered it, in every resample
             # of the block, so each element counts all its items (no product, no clamping).
@@ -212,8 +211,8 @@ def bootstrap_intervals(
         else:
             counts[:, s0 : s0 + r] = member @ (av > 0).astype(dtype)
             # An item nobody drawn answered has sum 0 and count 0: 0 / 1 adds nothing.
-            np.maximum(av, 1.0, out=av)
-        ax = np.divide(A[:R], av, dtype=np.float64, out=_scratch(1, (R, r), np.float64))
+            np.maximum(av, 1, out=av)
+        ax = np.divide(ay, av, dtype=np.float64, out=_scratch(1, (R, r), np.float64))
         sums[:, s0 : s0 + r] = _plain_slot_sums(ax, slots) if plain else _slot_sums(ax, slots)
         s0 += r
     back = np.argsort(by_width)  # rows in `order` again
@@ -221,15 +220,54 @@ def bootstrap_intervals(
     return _percentile_intervals(sums, counts, order, len(elements), confidence, multiplier, overall, plain)
 
 
+def _sums_and_counts(YT: np.ndarray, drawn: np.ndarray, R: int, shift: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per item (R rows) and resample of the block: the sum of the drawn answers and how many
+    were drawn who answered, whole numbers (in scratch arrays, see :func:`_scratch`)."""
+    r = drawn.shape[1]
+    if shift:
+        # One product gives 2**shift · sum + count per item and resample (see packing_shift),
+        # split again with whole-number shifts: half the product's work.
+        packed = _scratch(3, (R, r), np.int32)
+        np.copyto(packed, np.matmul(YT, drawn, out=_scratch(0, (R, r), drawn.dtype.type)), casting="unsafe")
+        ay = np.right_shift(packed, shift, out=_scratch(2, (R, r), np.int32))
+        return ay, np.bitwise_and(packed, (1 << shift) - 1, out=packed)
+    A = np.matmul(YT, drawn, out=_scratch(0, (2 * R, r), drawn.dtype.type))  # whole numbers, exact (see exact_dtype)
+    return A[:R], A[R:]
+
+
+def packing_shift(n: int, top: float, dtype: type[np.floating]) -> int:
+    """The bits that hold a count in the packed product, or 0 to take sums and counts as two
+    halves of the product (``n`` respondents, ``top`` the largest valid answer).
+
+    Packed, each valid answer a is ``2**shift · a + 1`` (0 when none is valid), so a resample's
+    product for an item is ``2**shift · sum + count``: the count, at most ``n`` draws, fits in
+    the low ``shift`` bits (``2**shift > n``) and the two come apart with a shift and a mask.
+    Exact while every partial sum is a whole number that float32 and int32 hold (below 2**24):
+    for 0–4 answers, up to about 2,000 respondents; beyond that, or in float64, the two halves.
+    """
+    shift = n.bit_length()
+    return shift if dtype is np.float32 and n * (top * (1 << shift) + 1) < PACKED_LIMIT else 0
+
+
+#: Whole numbers below this are exact in float32 (and in int32).
+PACKED_LIMIT = 2**24
+
+
 def _operand(
     values: Sequence[Sequence[int | None]] | np.ndarray, rows: list[int], dtype: type[np.floating]
-) -> np.ndarray:
-    """The answers of the laid-out ``rows``: sums, then valid counts (2R × respondents)."""
+) -> tuple[np.ndarray, int]:
+    """The answers of the laid-out ``rows`` for the product, and the packing shift
+    (:func:`packing_shift`): packed, one row per item (R × respondents); else sums, then valid
+    counts (2R × respondents)."""
     if isinstance(values, np.ndarray):  # AnswerArrays.raw: -1 where no valid answer
         raw = values[:, rows]
     else:
         raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float)[:, rows]
-    return np.concatenate([np.where(raw >= 0, raw, 0.0), raw >= 0], axis=1).T.astype(dtype)
+    valid = raw >= 0
+    shift = packing_shift(len(raw), float(raw.max(initial=0.0)), dtype)
+    if shift:
+        return (np.where(valid, raw, 0.0) * (1 << shift) + valid).T.astype(dtype), shift
+    return np.concatenate([np.where(valid, raw, 0.0), valid], axis=1).T.astype(dtype), 0
 
 
 @functools.lru_cache(maxsize=64)
@@ -256,7 +294,7 @@ def _total(scores: np.ndarray, plain: bool) -> np.ndarray:
     return scores.sum(axis=0) if plain else compensated_sum(scores)
 
 
-def _scratch(slot: int, shape: tuple[int, int], dtype: type[np.floating]) -> np.ndarray:
+def _scratch(slot: int, shape: tuple[int, int], dtype: type[np.number]) -> np.ndarray:
     """A contiguous array of ``shape`` for a block's product or quotients, reused from call to
     call (its contents never outlive the block). A fresh array this size (half a megabyte) comes
     from the operating system each time, page by page: measured, that tripled the cost of the
