@@ -49,8 +49,10 @@ def round_half_up(x: float | None, d: int) -> float | None:
     """
     if x is None:
         return None
-    key = (x, d)
-    got = _ROUNDED.get(key)
+    table = _ROUNDED.get(d)
+    if table is None:
+        table = _ROUNDED[d] = {}
+    got = table.get(x)
     if got is not None:
         return got
     s = repr(x)
@@ -59,17 +61,18 @@ def round_half_up(x: float | None, d: int) -> float | None:
         got = _round_decimal(x, d)
     else:
         got = round(x, d) + 0.0
-    if len(_ROUNDED) >= _ROUNDED_MAX:
-        _ROUNDED.clear()
-    _ROUNDED[key] = got
+    if len(table) >= _ROUNDED_MAX:
+        table.clear()
+    table[x] = got
     return got
 
 
 # Results of round_half_up, which depends on nothing but its arguments: item means are ratios of
 # small whole numbers, so a portfolio rounds the same few thousand values again and again (a
-# partnership rounds about 120 numbers; a look-up is a tenth of the cost). 0.0 and -0.0 share a
-# key and a result (0.0); NaN never matches itself and is rounded each time.
-_ROUNDED: dict[tuple[float, int], float] = {}
+# partnership rounds about 120 numbers; a look-up is a tenth of the cost). One table per number
+# of decimals (no key tuple made per call). 0.0 and -0.0 share a key and a result (0.0); NaN
+# never matches itself and is rounded each time.
+_ROUNDED: dict[int, dict[float, float]] = {}
 _ROUNDED_MAX = 1 << 16
 
 

@@ -6,7 +6,7 @@ and the gap between the perspectives per element, with don't-know rates by side.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import models as sm
 from .arrays import AnswerArrays
@@ -47,11 +47,10 @@ def _dk_note(c_rate: float | None, i_rate: float | None) -> str:
     return ""
 
 
-class _Stat(NamedTuple):
-    """One element over one subset: what the group table and the gaps read of it."""
-
-    score: float | None
-    n_respondents: int
+#: One element over one subset, what the group table and the gaps read of it: (score,
+#: respondents who answered). Plain tuples, zipped in C: 56 a partnership, and a named tuple's
+#: constructor is a Python call each.
+_Stat = tuple[float | None, int]
 
 
 @dataclass(frozen=True)
@@ -90,7 +89,7 @@ def groups_and_gaps(
     side_members = {s: sorted(n for g in gs for n in members[g]) for s, gs in persp.items()}
     subsets = {**{f"group:{g}": members[g] for g in group_ids}, **{f"side:{s}": idx for s, idx in side_members.items()}}
     scores, answered = aa.subset_scores(subsets, rules)
-    sub = {key: {e: _Stat(sc, n) for e, sc, n in zip(el_idx, scores[s], answered[s])} for s, key in enumerate(subsets)}
+    sub = {key: dict(zip(el_idx, zip(scores[s], answered[s]))) for s, key in enumerate(subsets)}
     dk = aa.dont_know_rates(subsets)
     group_calcs = {g: sub[f"group:{g}"] for g in group_ids}
     # Per element: a shown group's element score is hidden when few of it answered that
@@ -100,7 +99,7 @@ def groups_and_gaps(
     for e in el_idx:
         # True counts for every group (a hidden group's people still sit inside the whole
         # partnership's and the perspectives' element scores), hidden groups start hidden.
-        en = {g: group_calcs[g][e].n_respondents for g in group_ids}
+        en = {g: group_calcs[g][e][1] for g in group_ids}
         key = tuple(en.values())
         if key not in protected:  # elements often have the same counts, and protect is pure
             s2, c2 = protect(en, k, aggregates, group_ids, already_hidden=small | comp)
@@ -145,13 +144,13 @@ def _group_results(
         gel = []
         rates = dk_rates[f"group:{g}"]
         for e in el_idx:
-            gc = group_calcs[g][e]
+            score, n_resp = group_calcs[g][e]
             hide = g in el_hidden[e]
             gel.append(
                 {
                     "id": e,
-                    "score": None if hide else round_half_up(gc.score, d),
-                    "n_respondents": None if hide else gc.n_respondents,
+                    "score": None if hide else round_half_up(score, d),
+                    "n_respondents": None if hide else n_resp,
                     "dont_know_rate": None if hide else rates[e],
                 }
             )
@@ -183,9 +182,9 @@ def _gaps(
     a_t, b_t = rules.gap_thresholds
     gaps: list[dict[str, Any]] = []
     for e in el_idx:
-        cc, ic = side_calcs["community"][e], side_calcs["institutional"][e]
-        if cc.n_respondents < k or ic.n_respondents < k or cc.score is None or ic.score is None:
-            few = [lab for lab, c in (("community", cc), ("institutional", ic)) if c.n_respondents < k]
+        (c_score, c_n), (i_score, i_n) = side_calcs["community"][e], side_calcs["institutional"][e]
+        if c_n < k or i_n < k or c_score is None or i_score is None:
+            few = [lab for lab, n in (("community", c_n), ("institutional", i_n)) if n < k]
             why = (
                 f"fewer than {k} {' and '.join(few)} respondents answered it"
                 if few
@@ -202,7 +201,7 @@ def _gaps(
                 }
             )
             continue
-        cs, is_ = round_half_up(cc.score, d), round_half_up(ic.score, d)
+        cs, is_ = round_half_up(c_score, d), round_half_up(i_score, d)
         diff = round_half_up(cs - is_, d)  # type: ignore[operator]
         code = _gap_code(diff, rules)  # type: ignore[arg-type]
         # DK rates by side, shown only where both sides are shown (the same rule as the scores).
