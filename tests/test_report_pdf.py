@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import sys
+import types
 
 import pytest
 
-from lchd_assess.render.pdf import ASSETS, RenderError, fetcher, render_pdf
+from lchd_assess.render.pdf import ASSETS, RenderError, _with_stack_room, fetcher, render_pdf
 
 HEAD = '<head><meta charset="utf-8"><title>T</title><meta name="author" content="A"><meta name="description" content="D"><meta name="keywords" content="k"></head>'
 
@@ -80,3 +82,59 @@ def test_metadata_given_as_arguments_replaces_the_html_head_and_fills_what_it_la
     )
     info = pypdf.PdfReader(io.BytesIO(pdf)).metadata
     assert (info.title, info.author, info.subject, info.get("/Keywords")) == ("Checklist: X", "Head", "D", "a, b")
+
+
+# --- WeasyPrint runs with room on CPython's frame stack (render/pdf.py, _with_stack_room) ---
+
+
+def _faults_while_calling_at_each_depth(depths: int = 300, calls: int = 200) -> int:
+    """The most page faults seen while ``calls`` small calls are made at one call depth, over
+    ``depths`` consecutive depths.  Where a call's frame does not fit in the current block of
+    CPython's frame stack, every call maps a fresh block (a fault) and unmaps it on return."""
+    import resource
+
+    def leaf() -> None:
+        return None
+
+    # a callee that needs more frame room than one level of dive() adds, so some depth is
+    # always one where it does not fit
+    big_leaf = types.FunctionType(leaf.__code__.replace(co_stacksize=leaf.__code__.co_stacksize + 64), {})
+
+    def dive(n: int) -> int:
+        if n:
+            return dive(n - 1)
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        for _ in range(calls):
+            big_leaf()
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt - before
+
+    return max(dive(d) for d in range(depths))
+
+
+@pytest.mark.skipif(sys.implementation.name != "cpython" or sys.version_info < (3, 11), reason="CPython's frame stack")
+def test_calls_under_the_stack_room_do_not_map_a_frame_stack_block_each_time():
+    calls = 200
+    # the measurement sees the churn where there is no room: a block mapped per call at some depth
+    assert _faults_while_calling_at_each_depth(calls=calls) >= calls
+    # inside the reserved room, the same calls at the same depths map none
+    assert _with_stack_room(_faults_while_calling_at_each_depth, calls=calls) < calls // 4
+
+
+def test_the_stack_room_passes_arguments_results_and_errors_through():
+    assert _with_stack_room(lambda a, *, b: (a, b), 1, b=2) == (1, 2)
+    with pytest.raises(KeyError, match="x"):
+        _with_stack_room({}.__getitem__, "x")
+
+
+def test_weasyprint_draws_the_pdf_inside_the_stack_room(monkeypatch):
+    from lchd_assess.render import pdf as pdf_module
+
+    calls = []
+
+    def recording(fn, /, *args, **kwargs):
+        calls.append(fn)
+        return _with_stack_room(fn, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_module, "_with_stack_room", recording)
+    assert render_pdf(page("<p>x</p>")).startswith(b"%PDF-")
+    assert len(calls) == 1

@@ -37,10 +37,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import types
 from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from ..core.errors import LchdError
@@ -51,6 +52,8 @@ from ..core.outputs import write_atomic
 ASSETS = Path(str(resources.files("lchd_assess") / "assets")).resolve()
 
 PDF_VARIANT = "pdf/ua-1"
+
+_T = TypeVar("_T")
 
 
 class RenderError(LchdError):
@@ -136,8 +139,7 @@ def render_pdf(
             f"PDF not written: the document asks for a resource that the toolkit's PDFs may not load ({what}); only data: URLs and the toolkit's own assets are allowed"
         )
 
-    watcher = _PageWatcher(on_page) if on_page is not None else None
-    try:
+    def draw() -> bytes:
         # The shipped font family, declared for every document and fetched like any asset, so the
         # PDF is drawn with the same font files on every machine (render/fonts.py).
         font_config = FontConfiguration()
@@ -152,7 +154,11 @@ def render_pdf(
         )
         _set_metadata(document.metadata, title, author, description, keywords)
         # SVG images are drawn (and their resources fetched) while writing.
-        pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+        return document.write_pdf(pdf_variant=PDF_VARIANT)
+
+    watcher = _PageWatcher(on_page) if on_page is not None else None
+    try:
+        pdf = _with_stack_room(draw)  # WeasyPrint's calls get room on the frame stack (see there)
     except FatalURLFetchingError as exc:
         raise refused(exc.__cause__ or exc) from None
     finally:
@@ -161,6 +167,28 @@ def render_pdf(
     if url_fetcher.refused:
         raise refused(url_fetcher.refused[0])
     return pdf
+
+
+def _call(fn: Callable[..., _T], /, *args: object, **kwargs: object) -> _T:
+    return fn(*args, **kwargs)
+
+
+#: ``fn(*args, **kwargs)``, called from a frame that reserves 2**15 slots of frame stack (256 KiB)
+#: it never uses, so that WeasyPrint's calls run inside one block of frame stack.
+#:
+#: Why: CPython (3.11 and later) keeps the frames of running Python functions on a per-thread
+#: stack made of 16 KiB blocks, and gives a block back to the system (``munmap``) as soon as the
+#: calls that needed it return.  WeasyPrint's layout recurses up and down; when that happens to
+#: straddle a block boundary, every crossing maps a new block, touches it and unmaps it again.
+#: For a partnership report that was ~14,000 crossings: ~0.1 s of system time, 7 % of the
+#: command (benchmarks/report.py; notes/s5-lead-report.md), and how many depended only on how
+#: deep the call stack was when WeasyPrint started.  A frame this large opens a 512 KiB block
+#: whose unused half holds WeasyPrint's calls (a report's need under 30 KiB).  The space costs
+#: address space only: pages nobody touches are never given memory.  Same result, same errors;
+#: on a Python that keeps frames elsewhere the reservation is simply unused.
+_with_stack_room = types.FunctionType(
+    _call.__code__.replace(co_stacksize=_call.__code__.co_stacksize + 2**15), _call.__globals__, "_with_stack_room"
+)
 
 
 def _set_metadata(
