@@ -163,6 +163,28 @@ def test_rounding_gives_the_plain_rule_on_any_score(x, d):
     assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
 
 
+def test_every_tie_as_written_rounds_half_away_from_zero():
+    # 0.145 is 0.14499999999999999 in binary, and 0.145 * 100 is 14.499999999999998: still a
+    # tie as written, rounded to 0.15 (not Python's 0.14)
+    assert round_half_up(0.145, 2) == 0.15 and round_half_up(-2.175, 2) == -2.18
+    for d in range(4):
+        for k in range(-3000, 3000):
+            x = float(Decimal(2 * k + 1) / 2 / Decimal(10) ** d)
+            assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d)), (x, d)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(-2_000_000, 2_000_000), st.integers(0, 3), st.integers(-4, 4), st.integers(-3, 3))
+def test_rounding_numbers_on_and_next_to_a_half_gives_the_plain_rule(k, d, ulps, near):
+    # k + 0.5 units of the d-th decimal, as written, and its neighbours a few units in the
+    # last place away, and a little further (the ones the quick check must still send to repr)
+    x = float(Decimal(2 * k + 1) / 2 / Decimal(10) ** d)
+    for _ in range(abs(ulps)):
+        x = math.nextafter(x, math.copysign(math.inf, ulps))
+    x += near * abs(x) * 1e-10
+    assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
+
+
 def _kinds_plain(respondents, items):
     """Each answer's kind, the way the scorer used to count them."""
     code = {"DK": arrays.DONT_KNOW, "NA": arrays.NOT_APPLICABLE}

@@ -55,16 +55,42 @@ def round_half_up(x: float | None, d: int) -> float | None:
     got = table.get(x)
     if got is not None:
         return got
-    s = repr(x)
-    point = s.find(".")
-    if point < 0 or "e" in s or (len(s) - point - 1 == d + 1 and s[-1] == "5"):
-        got = _round_decimal(x, d)
-    else:
-        got = round(x, d) + 0.0
+    got = _not_near_a_half(x, d)
+    if got is None:
+        got = _round_written(x, d)
     if len(table) >= _ROUNDED_MAX:
         table.clear()
     table[x] = got
     return got
+
+
+def _not_near_a_half(x: float, d: int) -> float | None:
+    """``round(x, d)`` when ``x`` is plainly not on a half of the d-th decimal, else None.
+
+    A tie in ``repr(x)`` (k + 0.5 units of the d-th decimal, exactly as written) is the double
+    nearest that decimal, so x · 10**d lies within a few units in the last place of k + 0.5;
+    a number more than a billionth of its size away from every half is no tie, and rounds
+    as Python's correctly rounded ``round`` does. Most numbers a partnership rounds (interval
+    ends, SDs) are written once: this skips their repr."""
+    if not 1e-4 <= abs(x) < 1e15:  # repr may use an exponent, or x is 0, inf or nan
+        return None
+    y = x * (_SCALE[d] if 0 <= d < len(_SCALE) else 10.0**d)
+    if abs(y - math.floor(y) - 0.5) <= 1e-9 * max(1.0, abs(y)):
+        return None
+    return round(x, d) + 0.0
+
+
+#: 10**d for the usual numbers of decimals.
+_SCALE = [10.0**d for d in range(8)]
+
+
+def _round_written(x: float, d: int) -> float:
+    """:func:`round_half_up` of ``x`` from its repr: decimal arithmetic for a tie as written."""
+    s = repr(x)
+    point = s.find(".")
+    if point < 0 or "e" in s or (len(s) - point - 1 == d + 1 and s[-1] == "5"):
+        return _round_decimal(x, d)
+    return round(x, d) + 0.0
 
 
 # Results of round_half_up, which depends on nothing but its arguments: item means are ratios of
