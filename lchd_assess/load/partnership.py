@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Literal
@@ -218,42 +219,58 @@ def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], li
     """:func:`wave_order` as values: the order, and a finding for each file it cannot place."""
 
     d = Path(folder) / "responses"
-    files = (
-        sorted(
-            x
-            for x in d.iterdir()
-            if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))
-        )
-        if d.is_dir()
-        else []
-    )
+    names = _wave_file_names(d)
     findings: list[Finding] = []
-    stems: dict[str, Path] = {}
-    for f in files:
-        if f.stem in stems:
+    stems: dict[str, str] = {}
+    for name in names:
+        stem = _stem(name)
+        if stem in stems:
             findings.append(
                 Finding(
                     "wave-undeclared",
-                    f"wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them",
-                    file=display_path(f),
+                    f"wave '{stem}' has two files ({stems[stem]} and {name}); keep one of them",
+                    file=display_path(d / name),
                 )
             )
-        stems[f.stem] = f
+        stems[stem] = name
     declared = {w.file: w for w in p.waves}
     keyed: list[tuple[str, str]] = []
-    for f in files:
-        w = declared.get(f.name)
-        date = w.closed if w else _date_in_name(f.stem)
-        if date is None and len(files) > 1:
+    for name in names:
+        stem = _stem(name)
+        w = declared.get(name)
+        date = w.closed if w else _date_in_name(stem)
+        if date is None and len(names) > 1:
             findings.append(
                 Finding(
                     "wave-undeclared",
-                    f'the wave\'s date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: "{f.stem}", closed: "YYYY-MM-DD", file: "{f.name}"}}] with the date the collection closed',
-                    file=display_path(f),
+                    f'the wave\'s date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: "{stem}", closed: "YYYY-MM-DD", file: "{name}"}}] with the date the collection closed',
+                    file=display_path(d / name),
                 )
             )
-        keyed.append((date or "", f.stem))
+        keyed.append((date or "", stem))
     return [stem for _, stem in sorted(keyed)], findings
+
+
+def _wave_file_names(d: Path) -> list[str]:
+    """The names of the wave files in ``d`` (none when it is not a folder): regular files (or
+    links to one) ending in .csv or .xlsx in any case, not hidden, not Office's lock files;
+    in the order of their paths (``os.path.normcase``: case-blind on Windows, as paths compare).
+    Listed with ``os.scandir``, whose entries know their type without a stat each and need no
+    Path each (a portfolio lists thousands of folders)."""
+    if not d.is_dir():
+        return []
+    with os.scandir(d) as entries:
+        names = [
+            e.name
+            for e in entries
+            if e.name.lower().endswith(WAVE_SUFFIXES) and not e.name.startswith((".", "~$")) and e.is_file()
+        ]
+    return sorted(names, key=os.path.normcase)
+
+
+def _stem(name: str) -> str:
+    """A wave file's name without its ending (``Path.stem`` of a name ending in .csv or .xlsx)."""
+    return name.rsplit(".", 1)[0]
 
 
 #: A wave's answers: a CSV file, or the answer workbook as it was filled in.
