@@ -29,7 +29,7 @@ def importing() -> Iterator[None]:
     which ever becomes garbage, and the collector walks them all again and again: some 70
     collections while the report command imports, then on each full collection while
     WeasyPrint lays out the PDF, and once more at interpreter shutdown. Together about 0.1 s of
-    CPU per report (benchmarks/report.py; notes/s3-reportfast2.md). Frozen objects are still
+    CPU per report (benchmarks/report.py). Frozen objects are still
     freed normally at exit; only cycles among them are never collected, which cannot matter in
     a process about to end. Use it before WeasyPrint is imported, so only the toolkit's own
     start-up is exempted, not WeasyPrint's work. The collector runs again as before afterwards,

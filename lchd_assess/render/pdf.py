@@ -181,7 +181,7 @@ def _call(fn: Callable[..., _T], /, *args: object, **kwargs: object) -> _T:
 #: calls that needed it return.  WeasyPrint's layout recurses up and down; when that happens to
 #: straddle a block boundary, every crossing maps a new block, touches it and unmaps it again.
 #: For a partnership report that was ~14,000 crossings: ~0.1 s of system time, 7 % of the
-#: command (benchmarks/report.py; notes/s5-lead-report.md), and how many depended only on how
+#: command (strace counted the blocks; benchmarks/report.py the time), and how many depended only on how
 #: deep the call stack was when WeasyPrint started.  A frame this large opens a 512 KiB block
 #: whose unused half holds WeasyPrint's calls (a report's need under 30 KiB).  The space costs
 #: address space only: pages nobody touches are never given memory.  Same result, same errors;
