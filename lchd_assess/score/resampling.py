@@ -114,10 +114,17 @@ def resample_counts(rng: random.Random, n: int, r: int) -> np.ndarray:
 
     The draws of :func:`.bootstrap.resample_indices` called ``r`` times (see the module docstring).
     """
+    return _draw_counts(rng, n, r).astype(float)
+
+
+def _draw_counts(rng: random.Random, n: int, r: int) -> np.ndarray:
+    """:func:`resample_counts` as whole numbers (int64)."""
     raw = rng.getrandbits(32 * n * r).to_bytes(4 * n * r, "little")
-    pick = (np.frombuffer(raw, dtype="<u4") * (n / 2.0**32)).astype(np.intp)
-    pick += np.repeat(np.arange(0, r * n, n), n)
-    return np.bincount(pick, minlength=r * n).reshape(r, n).astype(float)
+    # (c * n) >> 32 in 64-bit integers: the floor(c * (n / 2**32)) of the module docstring,
+    # without a float array and its conversion back (a fifth of the time of these lines).
+    pick = np.right_shift(np.frombuffer(raw, dtype="<u4").astype(np.int64) * n, 32).reshape(r, n)
+    pick += np.arange(0, r * n, n)[:, None]  # resample k's draws count in row k
+    return np.bincount(pick.ravel(), minlength=r * n).reshape(r, n)
 
 
 def exact_dtype(n: int) -> type[np.floating]:
@@ -152,7 +159,7 @@ def _draw_blocks(seed: int, n: int, resamples: int, block: int) -> tuple[np.ndar
     out = []
     dtype = exact_dtype(n)
     for s0 in range(0, resamples, block):
-        drawn = np.ascontiguousarray(resample_counts(rng, n, min(block, resamples - s0)).T, dtype=dtype)
+        drawn = np.ascontiguousarray(_draw_counts(rng, n, min(block, resamples - s0)).T, dtype=dtype)
         drawn.flags.writeable = False
         out.append(drawn)
     return tuple(out)
