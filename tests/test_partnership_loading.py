@@ -198,47 +198,7 @@ def test_a_partnership_file_linking_out_of_the_folder_is_refused_whether_or_not_
     assert load_partnership(folder, real_folder=real(folder)).name == "X"
 
 
-def _wave_findings_by_paths(folder, p):
-    """What wave_findings gave when it listed the folder with Path.iterdir (the reference)."""
-    from lchd_assess.core.findings import Finding
-    from lchd_assess.core.paths import display_path
-    from lchd_assess.load.partnership import WAVE_SUFFIXES, _date_in_name
-
-    d = folder / "responses"
-    files = sorted(
-        x
-        for x in d.iterdir()
-        if x.is_file() and x.suffix.lower() in WAVE_SUFFIXES and not x.name.startswith((".", "~$"))
-    )
-    findings, stems = [], {}
-    for f in files:
-        if f.stem in stems:
-            findings.append(
-                Finding(
-                    "wave-undeclared",
-                    f"wave '{f.stem}' has two files ({stems[f.stem].name} and {f.name}); keep one of them",
-                    file=display_path(f),
-                )
-            )
-        stems[f.stem] = f
-    declared = {w.file: w for w in p.waves}
-    keyed = []
-    for f in files:
-        w = declared.get(f.name)
-        date = w.closed if w else _date_in_name(f.stem)
-        if date is None and len(files) > 1:
-            findings.append(
-                Finding(
-                    "wave-undeclared",
-                    f'the wave\'s date is unknown (the file is not listed under waves in partnership.yaml and its name does not start with a date such as 2026-03-31); add to partnership.yaml: waves: [{{label: "{f.stem}", closed: "YYYY-MM-DD", file: "{f.name}"}}] with the date the collection closed',
-                    file=display_path(f),
-                )
-            )
-        keyed.append((date or "", f.stem))
-    return [stem for _, stem in sorted(keyed)], findings
-
-
-def test_wave_files_are_listed_and_ordered_as_by_their_paths(tmp_path):
+def test_wave_files_are_listed_and_ordered_as_by_their_paths(tmp_path, monkeypatch):
     import os
 
     from lchd_assess.load.partnership import wave_findings
@@ -263,11 +223,19 @@ def test_wave_files_are_listed_and_ordered_as_by_their_paths(tmp_path):
             "waves": [{"label": "A", "closed": "2025-06-30", "file": "a.csv"}],
         }
     )
-    got = wave_findings(tmp_path, p)
-    assert got[0] == _wave_findings_by_paths(tmp_path, p)[0]
-    assert [f.format_text() for f in got[1]] == [f.format_text() for f in _wave_findings_by_paths(tmp_path, p)[1]]
-    assert "c" in got[0] and "linked" in got[0] and "folder" not in got[0] and "dangling" not in got[0]
-    assert any("has two files (c.csv and c.xlsx)" in f.message for f in got[1])
+    monkeypatch.chdir(tmp_path)  # files are shown relative to the current folder
+    order, findings = wave_findings(tmp_path, p)
+    # regular files (or links to one) ending in .csv/.xlsx in any case, not hidden, not Office
+    # locks, not folders or dangling links; undated ones first in path order, then by date
+    assert order == ["2025-13-01-bad", "B", "Final", "c", "c", "linked", "x.tar", "a", "2026-01-31-spring"]
+    assert findings[0].format_text() == (
+        "responses/c.xlsx: wave-undeclared: wave 'c' has two files (c.csv and c.xlsx); keep one of them"
+    )
+    undated = "the wave's date is unknown (the file is not listed under waves in partnership.yaml"
+    assert [(f.code, f.file, undated in f.message) for f in findings[1:]] == [
+        ("wave-undeclared", f"responses/{name}", True)
+        for name in ("2025-13-01-bad.csv", "B.CSV", "Final.Xlsx", "c.csv", "c.xlsx", "a.csv", "x.tar.csv")
+    ]  # (the link linked.csv is shown as the file it names, a.csv)
     # no wave files, or no responses folder at all: nothing
     empty = tmp_path / "empty"
     (empty / "responses").mkdir(parents=True)
