@@ -104,7 +104,7 @@ def score_partnership(
             f"{display_path(folder / 'responses')}: file-not-found: no wave '{wave}'; waves found: {', '.join(waves)}"
         )
     path = wave_file(folder, wave)
-    resolved = real_child(real_folder, folder, "responses", path.name)  # wave_file: folder/responses/<name>
+    resolved = real_child(real_folder, folder, path.parent.name, path.name)  # wave_file: one folder down
     shown = display_real(resolved, path)
     if not real_is_inside(resolved, real_folder):
         stay_inside(path, folder, shown)  # raises its one line
