@@ -102,7 +102,7 @@ def score_wave(
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
-    # Rounded as the result shows them (round_half_up again below leaves them as they are).
+    # Rounded as the result shows them: used below as they are.
     intervals = rounded_intervals(m, el_idx, rules, computable, aa)
     # Per item (by index): how many valid, don't know, not applicable and blank answers.
     counts = aa.answer_counts()
@@ -160,7 +160,7 @@ def _element_scores(
     intervals: dict[str, tuple[float, float]],
     counts: list[list[int]],
 ) -> list[sm.ElementScore]:
-    """The eight elements' results, rounded, each with its items."""
+    """The eight elements' results, rounded, each with its items (``intervals`` already rounded)."""
     rules, d = ctx.rules, ctx.rules.decimals
     elements: list[sm.ElementScore] = []
     for e, idxs in el_idx.items():
@@ -191,9 +191,7 @@ def _element_scores(
                     "reason": None if score is not None else f"Not computable: {c.reason}.",
                     "level": band.id if band else None,
                     "level_label": band.label if band else None,
-                    "interval": (round_half_up(iv[0], d), round_half_up(iv[1], d))
-                    if iv and score is not None
-                    else None,
+                    "interval": iv if iv and score is not None else None,
                     "n_respondents": c.n_respondents,
                     "coverage": round(c.coverage, 3),
                     "sd": round_half_up(c.sd, d),
@@ -216,7 +214,8 @@ def _overall(
     counts: list[list[int]],
     rounded: dict[str, float | None],
 ) -> tuple[sm.ElementScore, sm.Gating]:
-    """The overall score (mean of the eight elements) and the level after the gate."""
+    """The overall score (mean of the eight elements) and the level after the gate
+    (``intervals`` already rounded)."""
     rules = ctx.rules
     d = rules.decimals
     missing = [e for e in el_idx if calcs[e].score is None]
@@ -243,7 +242,7 @@ def _overall(
             + " not computable, and the overall score is the mean of all eight elements.",
             level=level.id if level else None,
             level_label=level.label if level else None,
-            interval=(round_half_up(oiv[0], d), round_half_up(oiv[1], d)) if oiv and overall is not None else None,  # type: ignore[arg-type]
+            interval=oiv if oiv and overall is not None else None,
             n_respondents=len(resp_overall),
             coverage=round(answered_items / len(items), 3) if items else 0.0,
             sd=round_half_up(sd(resp_overall), d),
