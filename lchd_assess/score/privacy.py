@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import models as sm
+from .stats import round_places
 
 if TYPE_CHECKING:  # pragma: no cover
     # annotations only: re-applying the rules to a saved scores file loads no instrument models
@@ -291,5 +292,5 @@ def _residents(
         return None, f"Fewer than {k} respondents are {who}, so their number is not shown."
     if own in hidden_groups:
         return None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
-    share = round(nres / total, 3)
+    share = round_places(nres / total, 3)
     return share, f"{nres} of {total} respondents ({share:.0%}) are {who}."

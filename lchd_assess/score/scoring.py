@@ -45,7 +45,7 @@ from .method import alpha_pct, method_of  # noqa: F401 (alpha_pct re-exported)
 from .models import Responses
 from .perspectives import groups_and_gaps
 from .privacy import protect, representation  # noqa: F401 (protect re-exported for tests)
-from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
+from .stats import percentile, round_places  # noqa: F401 (percentile re-exported: scoring.percentile is used by tests)
 from ..load.instrument import Assessment, InstrumentFile, LevelBand, ScoringRulesFile
 from ..load.partnership import PartnershipFile
 
@@ -193,7 +193,7 @@ def _element_scores(
                     "level_label": band.label if band else None,
                     "interval": iv if iv and score is not None else None,
                     "n_respondents": c.n_respondents,
-                    "coverage": round(c.coverage, 3),
+                    "coverage": round_places(c.coverage, 3),
                     "sd": round_half_up(c.sd, d),
                     "n_dont_know": sum([counts[i][1] for i in idxs]),
                     "n_not_applicable": sum([counts[i][2] for i in idxs]),
@@ -244,7 +244,7 @@ def _overall(
             level_label=level.label if level else None,
             interval=oiv if oiv and overall is not None else None,
             n_respondents=len(resp_overall),
-            coverage=round(answered_items / len(items), 3) if items else 0.0,
+            coverage=round_places(answered_items / len(items), 3) if items else 0.0,
             sd=round_half_up(sd(resp_overall), d),
             n_dont_know=sum(c[1] for c in counts),
             n_not_applicable=sum(c[2] for c in counts),
