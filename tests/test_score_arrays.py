@@ -163,6 +163,22 @@ def test_rounding_gives_the_plain_rule_on_any_score(x, d):
     assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.floats(-1e6, 1e6, allow_nan=False),
+        st.integers(-400_000, 400_000).map(lambda k: k / 4000),
+        st.integers(-20_000, 20_000).map(lambda k: (2 * k + 1) / 2000),
+    ),
+    st.integers(0, 3),
+)
+def test_rounding_a_rounded_number_again_leaves_it_as_it_is(x, d):
+    # the scorer takes the bootstrap's interval ends as rounded_intervals rounded them, without
+    # rounding them a second time
+    r = round_half_up(x, d)
+    assert repr(round_half_up(r, d)) == repr(r)
+
+
 def test_every_tie_as_written_rounds_half_away_from_zero():
     # 0.145 is 0.14499999999999999 in binary, and 0.145 * 100 is 14.499999999999998: still a
     # tie as written, rounded to 0.15 (not Python's 0.14)

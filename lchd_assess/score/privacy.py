@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
 from . import models as sm
+from .stats import round_places
 
 if TYPE_CHECKING:  # pragma: no cover
     # annotations only: re-applying the rules to a saved scores file loads no instrument models
@@ -83,18 +84,20 @@ class _Tree:
     ) -> None:
         self.sector_counts = sector_counts
         self.order = order = list(sector_counts)
-        self.rank = rank = {s: i for i, s in enumerate(order)}
-        self.groups = sorted(
-            {group_of[s] for s in order}, key=lambda g: min(rank[s] for s in order if group_of[s] == g)
-        )
+        self.rank = {s: i for i, s in enumerate(order)}
+        # Each group's sectors in one pass; groups in the order of their first sector.
+        sectors_of: dict[str, list[str]] = {}
+        for s in order:
+            sectors_of.setdefault(group_of[s], []).append(f"sector:{s}")
+        self.groups = list(sectors_of)
         children: dict[str, list[str]] = {"total": []}
-        for g in self.groups:
+        for g, kids in sectors_of.items():
             side = f"side:{perspective_of.get(g, g)}"
             if side not in children:
                 children[side] = []
                 children["total"].append(side)
             children[side].append(f"group:{g}")
-            children[f"group:{g}"] = [f"sector:{s}" for s in order if group_of[s] == g]
+            children[f"group:{g}"] = kids
         self.children = children
         count = {f"sector:{s}": n for s, n in sector_counts.items()}
         for parent in reversed(list(children)):  # groups, then sides, then the total
@@ -127,11 +130,18 @@ class _Tree:
 
 
 def _first_leak(
-    tree: _Tree, group_level: set[str], base: set[str], hidden_g: set[str], hidden_now: set[str], k: int
+    tree: _Tree,
+    group_level: set[str],
+    base: set[str],
+    base_rest: Mapping[str, int],
+    hidden_g: set[str],
+    hidden_now: set[str],
+    k: int,
 ) -> tuple[str, list[str]] | None:
     """The first count given away with ``hidden_now`` sectors hidden, and the sectors whose
     hiding may stop it (nearest first); None when nothing is given away.  ``group_level`` is
-    what the group table shows, ``base`` what it gives away on its own."""
+    what the group table shows, ``base`` what it gives away on its own, ``base_rest`` the
+    unaccounted people under each of ``base``'s totals (:func:`_unaccounted_rests`)."""
     children, count = tree.children, tree.count
     published = group_level | {f"sector:{s}" for s in tree.order if s not in hidden_now}
     known = _derivable(published, children)
@@ -143,8 +153,7 @@ def _first_leak(
         if parent in known:
             # the people under a known total that no known part of it accounts for
             rest = sum(tree.unaccounted(c, known) for c in kids)
-            was = sum(tree.unaccounted(c, base) for c in kids) if parent in base else None
-            if 0 < rest < k and rest != was:
+            if 0 < rest < k and rest != base_rest.get(parent):
                 return parent, tree.shown_sectors(kids, hidden_now)
     return None
 
@@ -177,19 +186,40 @@ def hide_sectors(
     # What the group table gives away on its own is the group rule's concern (protect); here,
     # only what the sector counts add to it.
     base = _derivable(group_level, tree.children)
+    # The same for every check below: worked out once.
+    base_rest = _unaccounted_rests(tree, base)
 
     def leaks(hidden_now: set[str]) -> tuple[str, list[str]] | None:
-        return _first_leak(tree, group_level, base, hidden_g, hidden_now, k)
+        return _first_leak(tree, group_level, base, base_rest, hidden_g, hidden_now, k)
 
-    while (leak := leaks(hidden)) is not None:
+    leak = leaks(hidden)
+    while leak is not None:
         node, near = leak
         candidates = near + [s for s in tree.shown_sectors(["total"], hidden) if s not in near]
         if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
             break
-        # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress)
-        fix = next((c for c in candidates if (leaks(hidden | {c}) or ("",))[0] != node), candidates[0])
+        # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress).
+        # The check of the sector chosen is what the next round would check first: kept.
+        fix, after = candidates[0], None
+        for c in candidates:
+            after = leaks(hidden | {c})
+            if after is None or after[0] != node:
+                fix = c
+                break
+        else:
+            after = leaks(hidden | {fix})
         hidden.add(fix)
+        leak = after
     return small, hidden - small
+
+
+def _unaccounted_rests(tree: _Tree, known: set[str]) -> dict[str, int]:
+    """For each known total, the people under it that no known count accounts for."""
+    return {
+        parent: sum(tree.unaccounted(c, known) for c in kids)
+        for parent, kids in tree.children.items()
+        if parent in known
+    }
 
 
 def representation(
@@ -262,5 +292,5 @@ def _residents(
         return None, f"Fewer than {k} respondents are {who}, so their number is not shown."
     if own in hidden_groups:
         return None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
-    share = round(nres / total, 3)
+    share = round_places(nres / total, 3)
     return share, f"{nres} of {total} respondents ({share:.0%}) are {who}."
