@@ -9,7 +9,7 @@ shows, the whole partnership's total and the perspectives' totals.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import models as sm
 from .stats import round_places
@@ -64,7 +64,7 @@ def _derivable(published: set[str], children: Mapping[str, Sequence[str]]) -> se
     while changed:
         changed = False
         for parent, kids in children.items():
-            if parent not in known and kids and all(c in known for c in kids):
+            if parent not in known and kids and known.issuperset(kids):
                 known.add(parent)
                 changed = True
             if parent in known:
@@ -101,7 +101,7 @@ class _Tree:
         self.children = children
         count = {f"sector:{s}": n for s, n in sector_counts.items()}
         for parent in reversed(list(children)):  # groups, then sides, then the total
-            count[parent] = sum(count[c] for c in children[parent])
+            count[parent] = sum([count[c] for c in children[parent]])
         self.count = count
 
     def parent(self, node: str) -> str:
@@ -112,7 +112,11 @@ class _Tree:
         if node in known:
             return 0
         kids = self.children.get(node)
-        return sum(self.unaccounted(c, known) for c in kids) if kids else self.count[node]
+        return self.rest(kids, known) if kids else self.count[node]
+
+    def rest(self, nodes: Iterable[str], known: set[str]) -> int:
+        """The people under ``nodes`` that no known count accounts for."""
+        return sum([self.unaccounted(c, known) for c in nodes])
 
     def shown_sectors(self, nodes: Iterable[str], hidden_now: set[str]) -> list[str]:
         """Shown sectors with someone in them, under ``nodes``, smallest first."""
@@ -130,18 +134,11 @@ class _Tree:
 
 
 def _first_leak(
-    tree: _Tree,
-    group_level: set[str],
-    base: set[str],
-    base_rest: Mapping[str, int],
-    hidden_g: set[str],
-    hidden_now: set[str],
-    k: int,
+    tree: _Tree, group_level: set[str], base: set[str], hidden_g: set[str], hidden_now: set[str], k: int
 ) -> tuple[str, list[str]] | None:
     """The first count given away with ``hidden_now`` sectors hidden, and the sectors whose
     hiding may stop it (nearest first); None when nothing is given away.  ``group_level`` is
-    what the group table shows, ``base`` what it gives away on its own, ``base_rest`` the
-    unaccounted people under each of ``base``'s totals (:func:`_unaccounted_rests`)."""
+    what the group table shows, ``base`` what it gives away on its own."""
     children, count = tree.children, tree.count
     published = group_level | {f"sector:{s}" for s in tree.order if s not in hidden_now}
     known = _derivable(published, children)
@@ -152,8 +149,9 @@ def _first_leak(
     for parent, kids in children.items():
         if parent in known:
             # the people under a known total that no known part of it accounts for
-            rest = sum(tree.unaccounted(c, known) for c in kids)
-            if 0 < rest < k and rest != base_rest.get(parent):
+            rest = tree.rest(kids, known)
+            # (what the group table alone leaves unaccounted there is not the sector table's doing)
+            if 0 < rest < k and (parent not in base or rest != tree.rest(kids, base)):
                 return parent, tree.shown_sectors(kids, hidden_now)
     return None
 
@@ -186,40 +184,44 @@ def hide_sectors(
     # What the group table gives away on its own is the group rule's concern (protect); here,
     # only what the sector counts add to it.
     base = _derivable(group_level, tree.children)
-    # The same for every check below: worked out once.
-    base_rest = _unaccounted_rests(tree, base)
 
     def leaks(hidden_now: set[str]) -> tuple[str, list[str]] | None:
-        return _first_leak(tree, group_level, base, base_rest, hidden_g, hidden_now, k)
+        return _first_leak(tree, group_level, base, hidden_g, hidden_now, k)
 
     leak = leaks(hidden)
     while leak is not None:
         node, near = leak
-        candidates = near + [s for s in tree.shown_sectors(["total"], hidden) if s not in near]
-        if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
-            break
         # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress).
-        # The check of the sector chosen is what the next round would check first: kept.
-        fix, after = candidates[0], None
-        for c in candidates:
-            after = leaks(hidden | {c})
-            if after is None or after[0] != node:
-                fix = c
-                break
-        else:
-            after = leaks(hidden | {fix})
+        # The check of the sector chosen is what the next round would check first: kept. The
+        # other shown sectors are listed only when none of the nearest stops it.
+        fix, after = _stopping(node, near, hidden, leaks)
+        if fix is None:
+            farther = [s for s in tree.shown_sectors(["total"], hidden) if s not in near]
+            fix, after = _stopping(node, farther, hidden, leaks)
+            if fix is None:
+                candidates = near + farther
+                if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
+                    break
+                fix = candidates[0]
+                after = leaks(hidden | {fix})
         hidden.add(fix)
         leak = after
     return small, hidden - small
 
 
-def _unaccounted_rests(tree: _Tree, known: set[str]) -> dict[str, int]:
-    """For each known total, the people under it that no known count accounts for."""
-    return {
-        parent: sum(tree.unaccounted(c, known) for c in kids)
-        for parent, kids in tree.children.items()
-        if parent in known
-    }
+def _stopping(
+    node: str,
+    candidates: list[str],
+    hidden: set[str],
+    leaks: Callable[[set[str]], tuple[str, list[str]] | None],
+) -> tuple[str | None, tuple[str, list[str]] | None]:
+    """The first of ``candidates`` whose hiding stops ``node`` being given away, and what is
+    given away then (None: nothing); (None, None) when none of them does."""
+    for c in candidates:
+        after = leaks(hidden | {c})
+        if after is None or after[0] != node:
+            return c, after
+    return None, None
 
 
 def representation(
