@@ -123,7 +123,8 @@ class _RowChecks:
             values = list(map(self.value_of.__getitem__, self.item_cells(rec)))
         except KeyError:
             return None
-        if values and values.count(None) == len(values):
+        # Most rows answer the first question: only a row that left it blank is counted through.
+        if values and values[0] is None and values.count(None) == len(values):
             return None
         self.seen[rid] = line
         comments = {item: c for item, j in self.cols.comment_cols if (c := rec[j].strip())}
