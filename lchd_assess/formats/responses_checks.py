@@ -300,5 +300,9 @@ def _picker(columns: list[int]) -> Callable[[list[str]], list[str]]:
         return lambda cells: []
     if len(columns) == 1:
         return lambda cells: [cells[columns[0]]]
+    first, last = columns[0], columns[-1]
+    if columns == list(range(first, last + 1)):
+        # The items side by side in order, as in every file made from the template: one slice.
+        return lambda cells: cells[first : last + 1]
     get = operator.itemgetter(*columns)
     return lambda cells: get(cells)  # type: ignore[no-any-return]
