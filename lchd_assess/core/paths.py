@@ -256,11 +256,11 @@ def real_child(real_folder: Path, folder: Path, *names: str) -> Path:
     a link (or a Windows junction), a missing part or a name that is not a plain one is resolved
     in full by :func:`real`.
     """
-    path = folder
+    path = os.fspath(folder)  # joined as text: a Path for each part costs more than its lstat
     for name in names:
         if name in ("", ".", "..") or "/" in name or os.sep in name:
             return real(folder.joinpath(*names))
-        path = path / name
+        path = os.path.join(path, name)
         try:
             st = os.lstat(path)
             # a link, or on Windows any reparse point (a directory junction is not S_ISLNK there,
