@@ -221,10 +221,9 @@ def display_path(path: Path) -> str:
 def display_real(resolved: Path, path: Path) -> str:
     """:func:`display_path` of ``path`` when the caller already has ``real(path)`` (a scorer
     resolves each file once for its safety check and its messages, not once for each)."""
-    try:
-        return str(resolved.relative_to(_real_cwd(os.getcwd())))
-    except ValueError:
-        return str(path)
+    cwd = _real_cwd(os.getcwd())
+    # relative_to says "not below" by raising, which costs more than the text comparison
+    return str(resolved.relative_to(cwd)) if real_is_inside(resolved, cwd) else str(path)
 
 
 @functools.lru_cache(maxsize=8)
@@ -279,8 +278,16 @@ def is_inside(path: str | Path, folder: str | Path) -> bool:
 
 
 def real_is_inside(resolved: Path, resolved_folder: Path) -> bool:
-    """:func:`is_inside` for paths the caller has already passed through :func:`real`."""
-    return resolved == resolved_folder or resolved_folder in resolved.parents
+    """:func:`is_inside` for paths the caller has already passed through :func:`real`.
+
+    Compared as text, which for such paths (absolute, no ``.``, ``..``, doubled or trailing
+    separators but a root's) says what ``resolved == resolved_folder or resolved_folder in
+    resolved.parents`` says (tests/test_paths_inside.py), without a Path for each parent:
+    ``os.path.normcase`` makes it case-blind on Windows, as paths compare there, and the folder
+    is matched up to a separator, so /a/bc is not inside /a/b.
+    """
+    path, folder = os.path.normcase(resolved), os.path.normcase(resolved_folder)
+    return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
 def user_state_dir() -> Path:
