@@ -235,6 +235,12 @@ def _real_cwd(cwd: str) -> Path:
     return real(cwd)
 
 
+def as_path(path: str | Path) -> Path:
+    """``path`` as a Path, and a Path as it is: on Python 3.11 ``Path(path)`` parses a Path's
+    parts all over again (a portfolio passes thousands of folders through several functions)."""
+    return path if isinstance(path, Path) else Path(path)
+
+
 def real(path: str | Path) -> Path:
     """The absolute path with symlinks followed, as far as they lead.
 
