@@ -280,10 +280,11 @@ WAVE_SUFFIXES = (".csv", ".xlsx")
 
 def wave_file(folder: str | Path, wave: str) -> Path:
     """The file holding ``wave`` in ``folder``/responses (the .csv one when neither exists)."""
-    d = Path(folder) / "responses"
+    d = as_path(folder) / "responses"
     for suffix in WAVE_SUFFIXES:
-        if (d / f"{wave}{suffix}").is_file():
-            return d / f"{wave}{suffix}"
+        path = d / f"{wave}{suffix}"
+        if path.is_file():
+            return path
     return d / f"{wave}.csv"
 
 
