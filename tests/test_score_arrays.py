@@ -163,6 +163,22 @@ def test_rounding_gives_the_plain_rule_on_any_score(x, d):
     assert repr(round_half_up(x, d)) == repr(_round_by_decimal(x, d))
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.floats(-1e6, 1e6, allow_nan=False),
+        st.integers(-400_000, 400_000).map(lambda k: k / 4000),
+        st.integers(-20_000, 20_000).map(lambda k: (2 * k + 1) / 2000),
+    ),
+    st.integers(0, 3),
+)
+def test_rounding_a_rounded_number_again_leaves_it_as_it_is(x, d):
+    # the scorer takes the bootstrap's interval ends as rounded_intervals rounded them, without
+    # rounding them a second time
+    r = round_half_up(x, d)
+    assert repr(round_half_up(r, d)) == repr(r)
+
+
 def test_every_tie_as_written_rounds_half_away_from_zero():
     # 0.145 is 0.14499999999999999 in binary, and 0.145 * 100 is 14.499999999999998: still a
     # tie as written, rounded to 0.15 (not Python's 0.14)
@@ -351,3 +367,42 @@ def test_whole_numbers_above_4_are_packed_only_while_the_product_stays_exact():
     comp = _computable(m, RULES)
     packed, halves = _both_ways(m, RULES, comp)
     assert packed == halves == bootstrap_reference(m, EL, RULES, comp)
+
+
+# Elements of one item, of two, and of several, in an order that is not the widest first: the
+# sums are laid out slot by slot (widest first) and read back per element.
+_LAYOUTS = [
+    {"A": [0], "B": [1, 2], "C": [3, 4, 5, 6, 7]},
+    {"A": [4], "B": [2], "C": [0]},
+    {"A": [1, 3], "B": [0, 2, 4, 6], "C": [5], "D": [7, 8, 9]},
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(answer_rows(10, 30), st.integers(0, 2**32 - 1), st.sampled_from(_LAYOUTS))
+def test_elements_of_one_item_and_of_several_give_the_plain_definition_exactly_and_plain_sums_within_their_bound(
+    rows, seed, el
+):
+    rules = FEW.model_copy(update={"interval": FEW.interval.model_copy(update={"seed": seed})})
+    m = Matrix(ITEMS[:10], [None] * len(rows), rows)  # type: ignore[list-item]
+    comp = {e for e, idx in el.items() if element_calc(m, idx, rules).score is not None}
+    exact = bootstrap_intervals(m, el, rules, comp)
+    assert exact == bootstrap_reference(m, el, rules, comp)
+    plain = resampling.bootstrap_intervals(
+        m.values,
+        10,
+        el,
+        comp,
+        resamples=rules.interval.resamples,
+        seed=seed,
+        confidence=rules.interval.confidence,
+        multiplier=rules.scale_multiplier,
+        overall="overall",
+        plain=True,
+    )
+    assert plain.keys() == exact.keys()
+    bound = resampling.plain_error_bound(max(map(len, el.values())), rules.scale_multiplier, len(el))
+    for e, ends in exact.items():
+        assert all(abs(p - x) <= bound for p, x in zip(plain[e], ends))
+        if e != "overall" and len(el[e]) == 1:
+            assert plain[e] == ends  # one item: nothing is added, so nothing is rounded differently

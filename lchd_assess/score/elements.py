@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 from .arrays import BLANK, DONT_KNOW, NOT_APPLICABLE, VALID, not_computable_reason
 from .models import Respondent
+from .stats import SCALE, nearest_units
 from ..load.instrument import DONT_KNOW as DONT_KNOW_CODE
 from ..load.instrument import NOT_APPLICABLE as NOT_APPLICABLE_CODE
 from ..load.instrument import InstrumentFile, ScoringRulesFile
@@ -72,16 +73,12 @@ def _not_near_a_half(x: float, d: int) -> float | None:
     a number more than a billionth of its size away from every half is no tie, and rounds
     as Python's correctly rounded ``round`` does. Most numbers a partnership rounds (interval
     ends, SDs) are written once: this skips their repr."""
-    if not 1e-4 <= abs(x) < 1e15:  # repr may use an exponent, or x is 0, inf or nan
+    if not 1e-4 <= abs(x):  # repr may use an exponent, or x is 0
         return None
-    y = x * (_SCALE[d] if 0 <= d < len(_SCALE) else 10.0**d)
-    if abs(y - math.floor(y) - 0.5) <= 1e-9 * max(1.0, abs(y)):
+    k = nearest_units(x, d)
+    if k is None:
         return None
-    return round(x, d) + 0.0
-
-
-#: 10**d for the usual numbers of decimals.
-_SCALE = [10.0**d for d in range(8)]
+    return k / SCALE[d] + 0.0  # round(x, d) (see stats.round_places)
 
 
 def _round_written(x: float, d: int) -> float:

@@ -9,9 +9,10 @@ shows, the whole partnership's total and the perspectives' totals.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 from . import models as sm
+from .stats import round_places
 
 if TYPE_CHECKING:  # pragma: no cover
     # annotations only: re-applying the rules to a saved scores file loads no instrument models
@@ -63,7 +64,7 @@ def _derivable(published: set[str], children: Mapping[str, Sequence[str]]) -> se
     while changed:
         changed = False
         for parent, kids in children.items():
-            if parent not in known and kids and all(c in known for c in kids):
+            if parent not in known and kids and known.issuperset(kids):
                 known.add(parent)
                 changed = True
             if parent in known:
@@ -83,22 +84,24 @@ class _Tree:
     ) -> None:
         self.sector_counts = sector_counts
         self.order = order = list(sector_counts)
-        self.rank = rank = {s: i for i, s in enumerate(order)}
-        self.groups = sorted(
-            {group_of[s] for s in order}, key=lambda g: min(rank[s] for s in order if group_of[s] == g)
-        )
+        self.rank = {s: i for i, s in enumerate(order)}
+        # Each group's sectors in one pass; groups in the order of their first sector.
+        sectors_of: dict[str, list[str]] = {}
+        for s in order:
+            sectors_of.setdefault(group_of[s], []).append(f"sector:{s}")
+        self.groups = list(sectors_of)
         children: dict[str, list[str]] = {"total": []}
-        for g in self.groups:
+        for g, kids in sectors_of.items():
             side = f"side:{perspective_of.get(g, g)}"
             if side not in children:
                 children[side] = []
                 children["total"].append(side)
             children[side].append(f"group:{g}")
-            children[f"group:{g}"] = [f"sector:{s}" for s in order if group_of[s] == g]
+            children[f"group:{g}"] = kids
         self.children = children
         count = {f"sector:{s}": n for s, n in sector_counts.items()}
         for parent in reversed(list(children)):  # groups, then sides, then the total
-            count[parent] = sum(count[c] for c in children[parent])
+            count[parent] = sum([count[c] for c in children[parent]])
         self.count = count
 
     def parent(self, node: str) -> str:
@@ -109,7 +112,11 @@ class _Tree:
         if node in known:
             return 0
         kids = self.children.get(node)
-        return sum(self.unaccounted(c, known) for c in kids) if kids else self.count[node]
+        return self.rest(kids, known) if kids else self.count[node]
+
+    def rest(self, nodes: Iterable[str], known: set[str]) -> int:
+        """The people under ``nodes`` that no known count accounts for."""
+        return sum([self.unaccounted(c, known) for c in nodes])
 
     def shown_sectors(self, nodes: Iterable[str], hidden_now: set[str]) -> list[str]:
         """Shown sectors with someone in them, under ``nodes``, smallest first."""
@@ -142,9 +149,9 @@ def _first_leak(
     for parent, kids in children.items():
         if parent in known:
             # the people under a known total that no known part of it accounts for
-            rest = sum(tree.unaccounted(c, known) for c in kids)
-            was = sum(tree.unaccounted(c, base) for c in kids) if parent in base else None
-            if 0 < rest < k and rest != was:
+            rest = tree.rest(kids, known)
+            # (what the group table alone leaves unaccounted there is not the sector table's doing)
+            if 0 < rest < k and (parent not in base or rest != tree.rest(kids, base)):
                 return parent, tree.shown_sectors(kids, hidden_now)
     return None
 
@@ -181,15 +188,40 @@ def hide_sectors(
     def leaks(hidden_now: set[str]) -> tuple[str, list[str]] | None:
         return _first_leak(tree, group_level, base, hidden_g, hidden_now, k)
 
-    while (leak := leaks(hidden)) is not None:
+    leak = leaks(hidden)
+    while leak is not None:
         node, near = leak
-        candidates = near + [s for s in tree.shown_sectors(["total"], hidden) if s not in near]
-        if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
-            break
-        # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress)
-        fix = next((c for c in candidates if (leaks(hidden | {c}) or ("",))[0] != node), candidates[0])
+        # the nearest, smallest sector whose hiding stops this leak; else the nearest (progress).
+        # The check of the sector chosen is what the next round would check first: kept. The
+        # other shown sectors are listed only when none of the nearest stops it.
+        fix, after = _stopping(node, near, hidden, leaks)
+        if fix is None:
+            farther = [s for s in tree.shown_sectors(["total"], hidden) if s not in near]
+            fix, after = _stopping(node, farther, hidden, leaks)
+            if fix is None:
+                candidates = near + farther
+                if not candidates:  # nothing left to hide (cannot happen: every sector hidden leaks nothing)
+                    break
+                fix = candidates[0]
+                after = leaks(hidden | {fix})
         hidden.add(fix)
+        leak = after
     return small, hidden - small
+
+
+def _stopping(
+    node: str,
+    candidates: list[str],
+    hidden: set[str],
+    leaks: Callable[[set[str]], tuple[str, list[str]] | None],
+) -> tuple[str | None, tuple[str, list[str]] | None]:
+    """The first of ``candidates`` whose hiding stops ``node`` being given away, and what is
+    given away then (None: nothing); (None, None) when none of them does."""
+    for c in candidates:
+        after = leaks(hidden | {c})
+        if after is None or after[0] != node:
+            return c, after
+    return None, None
 
 
 def representation(
@@ -262,5 +294,5 @@ def _residents(
         return None, f"Fewer than {k} respondents are {who}, so their number is not shown."
     if own in hidden_groups:
         return None, f"The number of {who} is not shown, so that a smaller group cannot be worked out."
-    share = round(nres / total, 3)
+    share = round_places(nres / total, 3)
     return share, f"{nres} of {total} respondents ({share:.0%}) are {who}."

@@ -15,7 +15,11 @@ random matrices, bit for bit), unless a caller asks for plain sums (``plain=True
   ``getrandbits(32 * n * r)`` yields the same 32-bit words, in the same order, as ``r`` calls of
   ``getrandbits(32 * n)`` (CPython fills the words least significant first, and 32 · n is a whole
   number of words), and ``(c * n) >> 32`` equals ``floor(c * (n / 2**32))`` in float64 because
-  ``c * n < 2**53`` is exact and the division by 2**32 only moves the exponent.
+  ``c * n < 2**53`` is exact and the division by 2**32 only moves the exponent;
+* counts of items are kept as floats: whole numbers this small convert exactly, so dividing by
+  one is the same division as by the integer;
+* the plain sums (``plain=True``) are added in the order NumPy's ``sum(axis=0)`` adds them (one
+  row after another for two or more columns), so they keep their bits as well as their bound.
 """
 
 from __future__ import annotations
@@ -91,11 +95,15 @@ def _slot_sums(ax: np.ndarray, slots: list[tuple[int, int]]) -> np.ndarray:
 
 
 def _plain_slot_sums(ax: np.ndarray, slots: list[tuple[int, int]]) -> np.ndarray:
-    """The sums of :func:`_slot_sums` added plainly, in the same order: each result within a
-    few units in the last place of the compensated one (see :func:`plain_sum_error`)."""
-    start, ej = slots[0]
-    s = ax[start : start + ej].copy()
-    for start, ej in slots[1:]:
+    """The sums of :func:`_slot_sums` added plainly, in the same order (in a scratch array, see
+    :func:`_scratch`): each result within a few units in the last place of the compensated one
+    (see :func:`plain_error_bound`). The first two slots are added straight into the result (no
+    copy of the first slot first); elements of a single item take their one row."""
+    (a, e0), (b, e1) = slots[0], slots[1] if len(slots) > 1 else (0, 0)
+    s = _scratch(4, (e0, ax.shape[1]), np.float64)
+    s[e1:] = ax[a + e1 : a + e0]
+    np.add(ax[a : a + e1], ax[b : b + e1], out=s[:e1])
+    for start, ej in slots[2:]:
         s[:ej] += ax[start : start + ej]
     return s
 
@@ -205,8 +213,10 @@ def bootstrap_intervals(
     by_width, rows, slots, member, widths = _layout(key)
     R = len(rows)
     YT, shift = _operand(values, rows, dtype)
-    sums = np.empty((E, resamples))
-    counts = np.empty((E, resamples), dtype=np.intp)
+    # Rows widest element first (the slot layout's order), one more for the overall score; the
+    # counts are whole numbers, as floats so that dividing by them needs no conversion.
+    sums = np.empty((E + 1, resamples))
+    counts = np.empty((E, resamples))
     s0 = 0
     for drawn in draw_blocks(seed, n, resamples, BLOCK):
         r = drawn.shape[1]
@@ -220,11 +230,11 @@ def bootstrap_intervals(
             # An item nobody drawn answered has sum 0 and count 0: 0 / 1 adds nothing.
             np.maximum(av, 1, out=av)
         ax = np.divide(ay, av, dtype=np.float64, out=_scratch(1, (R, r), np.float64))
-        sums[:, s0 : s0 + r] = _plain_slot_sums(ax, slots) if plain else _slot_sums(ax, slots)
+        # (sums in a contiguous array first: added into a slice of `sums`, NumPy would buffer each addition)
+        sums[:E, s0 : s0 + r] = _plain_slot_sums(ax, slots) if plain else _slot_sums(ax, slots)
         s0 += r
-    back = np.argsort(by_width)  # rows in `order` again
-    sums, counts = sums[back], counts[back]
-    return _percentile_intervals(sums, counts, order, len(elements), confidence, multiplier, overall, plain)
+    back = np.argsort(by_width).tolist()  # back[k]: the row of order[k]
+    return _percentile_intervals(sums, counts, order, back, len(elements), confidence, multiplier, overall, plain)
 
 
 def _sums_and_counts(YT: np.ndarray, drawn: np.ndarray, R: int, shift: int) -> tuple[np.ndarray, np.ndarray]:
@@ -291,7 +301,7 @@ def _layout(
     member = np.zeros((len(order), len(rows)), dtype=dtype)
     for start, ej in slots:
         member[np.arange(ej), np.arange(start, start + ej)] = 1
-    widths = np.array([len(elements[order[k]]) for k in by_width], dtype=np.intp)[:, None]
+    widths = np.array([len(elements[order[k]]) for k in by_width], dtype=float)[:, None]  # as the counts take them
     member.flags.writeable = widths.flags.writeable = False
     return by_width, rows, slots, member, widths
 
@@ -301,8 +311,20 @@ def _total(scores: np.ndarray, plain: bool) -> np.ndarray:
     return scores.sum(axis=0) if plain else compensated_sum(scores)
 
 
+def _total_of_rows(scores: np.ndarray, rows: list[int], plain: bool) -> np.ndarray:
+    """:func:`_total` of ``scores[rows]``, without copying the rows out when plain: NumPy sums
+    two or more columns over the first axis one row after another, as here (a single column
+    it sums pairwise, so that one is left to it)."""
+    if not plain or scores.shape[1] < 2:
+        return _total(scores[rows], plain)
+    total = scores[rows[0]].copy()
+    for k in rows[1:]:
+        total += scores[k]
+    return total
+
+
 def _scratch(slot: int, shape: tuple[int, int], dtype: type[np.number]) -> np.ndarray:
-    """A contiguous array of ``shape`` for a block's product or quotients, reused from call to
+    """A contiguous array of ``shape`` for a block's product, quotients or sums, reused from call to
     call (its contents never outlive the block). A fresh array this size (half a megabyte) comes
     from the operating system each time, page by page: measured, that tripled the cost of the
     product and the division (0.52 → 0.16 ms per partnership)."""
@@ -322,6 +344,7 @@ def _percentile_intervals(
     sums: np.ndarray,
     counts: np.ndarray,
     order: list[str],
+    back: list[int],
     n_elements: int,
     confidence: float,
     multiplier: float,
@@ -329,27 +352,37 @@ def _percentile_intervals(
     plain: bool = False,
 ) -> dict[str, tuple[float, float]]:
     """Each resample's element scores from its sums of item means and counts of items, the
-    overall score where every element has one, and the percentile interval of each."""
+    overall score where every element has one, and the percentile interval of each.
+
+    ``sums`` has a row per element and one spare row (for the overall score), ``counts`` a row
+    per element; the element ``order[k]`` is in row ``back[k]`` of both. ``sums`` is used up."""
     E = len(order)
     has = counts > 0
     alpha = (1 - confidence) / 2
     if has.all():
         # The usual case (every resample drew someone who answered each element): no resample
-        # is left out, so no masks and no copies, and every row is sorted and read at once
-        # (the same numbers: percentile's arithmetic, element by element).
-        scores = np.divide(sums, counts) * multiplier
-        names = list(order)
+        # is left out, so no masks and no copies: the scores replace the sums, the overall
+        # score goes into the spare row, and every row is sorted and read at once (the same
+        # numbers: percentile's arithmetic, element by element).
+        scores = sums
+        np.divide(sums[:E], counts, out=scores[:E])
+        scores[:E] *= multiplier
         if len(order) == n_elements:
-            scores = np.vstack([scores, _total(scores, plain) / E])
-            names.append(overall)
+            np.divide(_total_of_rows(scores, back, plain), E, out=scores[E])
+        else:
+            scores = scores[:E]
         scores.sort(axis=1)
-        return dict(zip(names, zip(_percentile_rows(scores, alpha), _percentile_rows(scores, 1 - alpha))))
-    else:
-        scores = np.divide(sums, counts, out=np.zeros(sums.shape), where=has) * multiplier
-        cols = [(e, scores[k][has[k]]) for k, e in enumerate(order)]
+        lo, hi = _percentile_rows(scores, alpha), _percentile_rows(scores, 1 - alpha)
+        out = {e: (lo[k], hi[k]) for e, k in zip(order, back)}
         if len(order) == n_elements:
-            every = has.all(axis=0)
-            cols.append((overall, _total(scores[:, every], plain) / E))
+            out[overall] = (lo[E], hi[E])
+        return out
+    sums, counts, has = sums[back], counts[back], has[back]  # rows in `order`
+    scores = np.divide(sums, counts, out=np.zeros(sums.shape), where=has) * multiplier
+    cols = [(e, scores[k][has[k]]) for k, e in enumerate(order)]
+    if len(order) == n_elements:
+        every = has.all(axis=0)
+        cols.append((overall, _total(scores[:, every], plain) / E))
     out = {}
     for e, xs in cols:
         if len(xs):

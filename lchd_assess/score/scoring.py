@@ -45,7 +45,7 @@ from .method import alpha_pct, method_of  # noqa: F401 (alpha_pct re-exported)
 from .models import Responses
 from .perspectives import groups_and_gaps
 from .privacy import protect, representation  # noqa: F401 (protect re-exported for tests)
-from .stats import percentile  # noqa: F401 (re-exported: scoring.percentile is used by tests)
+from .stats import percentile, round_places  # noqa: F401 (percentile re-exported: scoring.percentile is used by tests)
 from ..load.instrument import Assessment, InstrumentFile, LevelBand, ScoringRulesFile
 from ..load.partnership import PartnershipFile
 
@@ -102,7 +102,7 @@ def score_wave(
     per_respondent = aa.respondent_scores(rules.scale_multiplier)
     calcs = _element_calcs(aa, per_respondent, rules)
     computable = {e for e, c in calcs.items() if c.score is not None}
-    # Rounded as the result shows them (round_half_up again below leaves them as they are).
+    # Rounded as the result shows them: used below as they are.
     intervals = rounded_intervals(m, el_idx, rules, computable, aa)
     # Per item (by index): how many valid, don't know, not applicable and blank answers.
     counts = aa.answer_counts()
@@ -160,7 +160,7 @@ def _element_scores(
     intervals: dict[str, tuple[float, float]],
     counts: list[list[int]],
 ) -> list[sm.ElementScore]:
-    """The eight elements' results, rounded, each with its items."""
+    """The eight elements' results, rounded, each with its items (``intervals`` already rounded)."""
     rules, d = ctx.rules, ctx.rules.decimals
     elements: list[sm.ElementScore] = []
     for e, idxs in el_idx.items():
@@ -191,11 +191,9 @@ def _element_scores(
                     "reason": None if score is not None else f"Not computable: {c.reason}.",
                     "level": band.id if band else None,
                     "level_label": band.label if band else None,
-                    "interval": (round_half_up(iv[0], d), round_half_up(iv[1], d))
-                    if iv and score is not None
-                    else None,
+                    "interval": iv if iv and score is not None else None,
                     "n_respondents": c.n_respondents,
-                    "coverage": round(c.coverage, 3),
+                    "coverage": round_places(c.coverage, 3),
                     "sd": round_half_up(c.sd, d),
                     "n_dont_know": sum([counts[i][1] for i in idxs]),
                     "n_not_applicable": sum([counts[i][2] for i in idxs]),
@@ -216,7 +214,8 @@ def _overall(
     counts: list[list[int]],
     rounded: dict[str, float | None],
 ) -> tuple[sm.ElementScore, sm.Gating]:
-    """The overall score (mean of the eight elements) and the level after the gate."""
+    """The overall score (mean of the eight elements) and the level after the gate
+    (``intervals`` already rounded)."""
     rules = ctx.rules
     d = rules.decimals
     missing = [e for e in el_idx if calcs[e].score is None]
@@ -243,9 +242,9 @@ def _overall(
             + " not computable, and the overall score is the mean of all eight elements.",
             level=level.id if level else None,
             level_label=level.label if level else None,
-            interval=(round_half_up(oiv[0], d), round_half_up(oiv[1], d)) if oiv and overall is not None else None,  # type: ignore[arg-type]
+            interval=oiv if oiv and overall is not None else None,
             n_respondents=len(resp_overall),
-            coverage=round(answered_items / len(items), 3) if items else 0.0,
+            coverage=round_places(answered_items / len(items), 3) if items else 0.0,
             sd=round_half_up(sd(resp_overall), d),
             n_dont_know=sum(c[1] for c in counts),
             n_not_applicable=sum(c[2] for c in counts),
