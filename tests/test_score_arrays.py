@@ -406,3 +406,28 @@ def test_elements_of_one_item_and_of_several_give_the_plain_definition_exactly_a
         assert all(abs(p - x) <= bound for p, x in zip(plain[e], ends))
         if e != "overall" and len(el[e]) == 1:
             assert plain[e] == ends  # one item: nothing is added, so nothing is rounded differently
+
+
+def test_items_share_a_number_of_the_product_only_while_their_fields_cannot_overlap():
+    import numpy as np
+
+    f32 = np.float32
+    # 25 draws of 4: 25 · (4 · 32 + 1) = 3,225 < 2**12, two fields of 12 bits in 24
+    assert resampling.packing(25, 4.0, f32) == resampling.Packing(shift=5, width=12, fields=2)
+    assert resampling.packing(31, 4.0, f32) == resampling.Packing(5, 12, 2)  # 3,999 < 4,096
+    assert resampling.packing(32, 4.0, f32) == resampling.Packing(6, 14, 1)  # 8,224: one a number
+    assert resampling.packing(3, 4.0, f32) == resampling.Packing(2, 6, 4)
+    assert resampling.packing(25, 300.0, f32).fields == 1
+    assert resampling.packing(25, 4.0, np.float64) == resampling.Packing(0, 0, 0)  # two halves
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 8, 15, 16, 25, 31, 32, 40])
+def test_every_field_of_the_packed_product_at_its_largest_gives_the_bits_of_the_two_halves(n):
+    # Everyone gives the top answer to every item: each item's field reaches n · (4 · 2**shift + 1)
+    # in every resample, its largest value; one bit too few per field would carry into the next.
+    rows = [[4] * len(ITEMS) for _ in range(n)]
+    rows[0][3] = 9  # and one stray larger answer, which the fields must hold too
+    m = Matrix(ITEMS, [None] * n, rows)  # type: ignore[list-item]
+    comp = _computable(m, FEW)
+    packed, halves = _both_ways(m, FEW, comp)
+    assert packed == halves == bootstrap_reference(m, EL, FEW, comp)

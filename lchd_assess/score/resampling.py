@@ -16,6 +16,9 @@ random matrices, bit for bit), unless a caller asks for plain sums (``plain=True
   ``getrandbits(32 * n)`` (CPython fills the words least significant first, and 32 · n is a whole
   number of words), and ``(c * n) >> 32`` equals ``floor(c * (n / 2**32))`` in float64 because
   ``c * n < 2**53`` is exact and the division by 2**32 only moves the exponent;
+* the product packs each item's sum and count (and, for few respondents, two or more items) into
+  whole numbers below 2**24, which float32 holds exactly, fields that cannot overlap (see
+  :func:`packing`);
 * counts of items are kept as floats: whole numbers this small convert exactly, so dividing by
   one is the same division as by the integer;
 * the plain sums (``plain=True``) are added in the order NumPy's ``sum(axis=0)`` adds them (one
@@ -29,7 +32,7 @@ import math
 import os
 import random
 import threading
-from typing import Mapping, Sequence
+from typing import Mapping, NamedTuple, Sequence
 
 
 # BLAS threads cost more than they save on matrices this small, and on a shared machine a
@@ -212,7 +215,7 @@ def bootstrap_intervals(
     key = (tuple((e, tuple(idx)) for e, idx in elements.items()), tuple(order), dtype)
     by_width, rows, slots, member, widths = _layout(key)
     R = len(rows)
-    YT, shift = _operand(values, rows, dtype)
+    YT, pk = _operand(values, rows, dtype)
     # Rows widest element first (the slot layout's order), one more for the overall score; the
     # counts are whole numbers, as floats so that dividing by them needs no conversion.
     sums = np.empty((E + 1, resamples))
@@ -220,7 +223,7 @@ def bootstrap_intervals(
     s0 = 0
     for drawn in draw_blocks(seed, n, resamples, BLOCK):
         r = drawn.shape[1]
-        ay, av = _sums_and_counts(YT, drawn, R, shift)
+        ay, av = _sums_and_counts(YT, drawn, R, pk)
         if av.min() > 0:
             # The usual case: every item has someone drawn who answered it, in every resample
             # of the block, so each element counts all its items (no product, no clamping).
@@ -237,17 +240,30 @@ def bootstrap_intervals(
     return _percentile_intervals(sums, counts, order, back, len(elements), confidence, multiplier, overall, plain)
 
 
-def _sums_and_counts(YT: np.ndarray, drawn: np.ndarray, R: int, shift: int) -> tuple[np.ndarray, np.ndarray]:
+def _sums_and_counts(YT: np.ndarray, drawn: np.ndarray, R: int, pk: Packing) -> tuple[np.ndarray, np.ndarray]:
     """Per item (R rows) and resample of the block: the sum of the drawn answers and how many
     were drawn who answered, whole numbers (in scratch arrays, see :func:`_scratch`)."""
     r = drawn.shape[1]
-    if shift:
-        # One product gives 2**shift · sum + count per item and resample (see packing_shift),
-        # split again with whole-number shifts: half the product's work.
-        packed = _scratch(3, (R, r), np.int32)
-        np.copyto(packed, np.matmul(YT, drawn, out=_scratch(0, (R, r), drawn.dtype.type)), casting="unsafe")
-        ay = np.right_shift(packed, shift, out=_scratch(2, (R, r), np.int32))
-        return ay, np.bitwise_and(packed, (1 << shift) - 1, out=packed)
+    if pk.shift:
+        # One product gives 2**shift · sum + count per item and resample, ``fields`` items to
+        # a number (see packing), split again with whole-number shifts and masks: a half or
+        # less of the product's work.
+        rows = YT.shape[0]
+        product = np.matmul(YT, drawn, out=_scratch(0, (rows, r), drawn.dtype.type))
+        packed = _scratch(3, (pk.fields * rows, r), np.int32)
+        if pk.fields == 1:
+            np.copyto(packed, product, casting="unsafe")
+        else:
+            whole = _scratch(5, (rows, r), np.int32)
+            np.copyto(whole, product, casting="unsafe")
+            for f in range(pk.fields):  # field f holds items f · rows … (f + 1) · rows - 1
+                part = packed[f * rows : (f + 1) * rows]
+                low = np.right_shift(whole, pk.width * f, out=part) if f else whole
+                if f < pk.fields - 1:  # the top field has nothing above it
+                    np.bitwise_and(low, (1 << pk.width) - 1, out=part)
+            packed = packed[:R]  # (the last field's spare rows are left out)
+        ay = np.right_shift(packed, pk.shift, out=_scratch(2, (R, r), np.int32))
+        return ay, np.bitwise_and(packed, (1 << pk.shift) - 1, out=packed)
     A = np.matmul(YT, drawn, out=_scratch(0, (2 * R, r), drawn.dtype.type))  # whole numbers, exact (see exact_dtype)
     return A[:R], A[R:]
 
@@ -270,21 +286,52 @@ def packing_shift(n: int, top: float, dtype: type[np.floating]) -> int:
 PACKED_LIMIT = 2**24
 
 
+class Packing(NamedTuple):
+    """How the bootstrap's product holds each item's sum and count (see :func:`packing`)."""
+
+    shift: int  # bits of a count (packing_shift); 0: sums and counts as two halves of the product
+    width: int  # bits of one item's 2**shift · sum + count
+    fields: int  # items to one number of the product
+
+
+def packing(n: int, top: float, dtype: type[np.floating]) -> Packing:
+    """:func:`packing_shift`, and how many items share one number of the product.
+
+    An item's ``2**shift · sum + count`` is at most ``n · (2**shift · top + 1)`` (all ``n``
+    draws of the largest answer), below ``2**width``; so ``fields`` items side by side, item
+    f's value times ``2**(width · f)``, never overlap, and their total stays below
+    ``2**(width · fields)`` ≤ 2**24, exact in float32 (as is every partial sum, all being whole
+    numbers no larger). For 0–4 answers: two items to a number up to 31 respondents, one
+    from 32 (a third of the product's work and of its output for 25 respondents).
+    """
+    shift = packing_shift(n, top, dtype)
+    if not shift:
+        return Packing(0, 0, 0)
+    width = (n * (int(top) * (1 << shift) + 1)).bit_length()
+    return Packing(shift, width, (PACKED_LIMIT.bit_length() - 1) // width)
+
+
 def _operand(
     values: Sequence[Sequence[int | None]] | np.ndarray, rows: list[int], dtype: type[np.floating]
-) -> tuple[np.ndarray, int]:
-    """The answers of the laid-out ``rows`` for the product, and the packing shift
-    (:func:`packing_shift`): packed, one row per item (R × respondents); else sums, then valid
-    counts (2R × respondents)."""
+) -> tuple[np.ndarray, Packing]:
+    """The answers of the laid-out ``rows`` for the product, and how it is packed
+    (:func:`packing`): packed, ``fields`` items to a row (⌈R / fields⌉ × respondents; item
+    f · rows + q in row q); else sums, then valid counts (2R × respondents)."""
     if isinstance(values, np.ndarray):  # AnswerArrays.raw: -1 where no valid answer
         raw = values[:, rows]
     else:
         raw = np.array([[-1 if a is None else a for a in row] for row in values], dtype=float)[:, rows]
     valid = raw >= 0
-    shift = packing_shift(len(raw), float(raw.max(initial=0.0)), dtype)
-    if shift:
-        return (np.where(valid, raw, 0.0) * (1 << shift) + valid).T.astype(dtype), shift
-    return np.concatenate([np.where(valid, raw, 0.0), valid], axis=1).T.astype(dtype), 0
+    pk = packing(len(raw), float(raw.max(initial=0.0)), dtype)
+    if not pk.shift:
+        return np.concatenate([np.where(valid, raw, 0.0), valid], axis=1).T.astype(dtype), pk
+    one = np.where(valid, raw, 0.0) * (1 << pk.shift) + valid  # each below 2**width
+    per = -(-len(rows) // pk.fields)
+    packed = np.zeros((len(raw), per))
+    for f in range(pk.fields):  # whole numbers below 2**24: exact
+        part = one[:, f * per : (f + 1) * per]
+        packed[:, : part.shape[1]] += part * float(1 << (pk.width * f))
+    return packed.T.astype(dtype), pk
 
 
 @functools.lru_cache(maxsize=64)
