@@ -248,3 +248,11 @@ def test_a_cell_longer_than_the_csv_modules_limit_is_refused_with_or_without_quo
         assert csv_records("a,b\n1," + "x" * 40 + "\n", ",") == ([(1, ["a", "b"]), (2, ["1", "x" * 40])], None)
     finally:
         csv.field_size_limit(old)
+
+
+def test_answers_are_keyed_by_the_instruments_own_item_id_strings(tmp_path):
+    # The scorer takes the answers in the dict's own order when its keys are the instrument's
+    # item IDs in order (elements.answer_codes): the same string objects compare at once.
+    res = read_responses(HAND, INST)
+    ids = {i.id: i.id for i in INST.items}
+    assert res.respondents and all(k is ids[k] for r in res.respondents for k in r.answers)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.errors import InputError, ResponsesError  # noqa: F401  (ResponsesError re-exported)
 from ..core.findings import Finding
-from ..core.paths import display_path, display_real, examples_dir, is_inside, real, real_child, real_is_inside
+from ..core.paths import as_path, display_path, display_real, examples_dir, is_inside, real, real_child, real_is_inside
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
 from ..formats.workbook import read_workbook
@@ -86,7 +86,7 @@ def score_partnership(
     context: Context | None = None,
 ) -> sm.ScoreResult:
     """Score one wave (default: the latest) of the partnership in ``folder``."""
-    folder = Path(folder)
+    folder = as_path(folder)
     if not folder.is_dir():
         raise InputError(f"{display_path(folder)}: file-not-found: no such partnership folder")
     ctx = context or framework_context(assessment or load_assessment())

@@ -221,10 +221,9 @@ def display_path(path: Path) -> str:
 def display_real(resolved: Path, path: Path) -> str:
     """:func:`display_path` of ``path`` when the caller already has ``real(path)`` (a scorer
     resolves each file once for its safety check and its messages, not once for each)."""
-    try:
-        return str(resolved.relative_to(_real_cwd(os.getcwd())))
-    except ValueError:
-        return str(path)
+    cwd = _real_cwd(os.getcwd())
+    # relative_to says "not below" by raising, which costs more than the text comparison
+    return str(resolved.relative_to(cwd)) if real_is_inside(resolved, cwd) else str(path)
 
 
 @functools.lru_cache(maxsize=8)
@@ -234,6 +233,12 @@ def _real_cwd(cwd: str) -> Path:
     part of its name). Keyed by ``os.getcwd()``, which on POSIX already has no symlinks in it,
     so a change of folder is a new entry; only messages use it, never a safety check."""
     return real(cwd)
+
+
+def as_path(path: str | Path) -> Path:
+    """``path`` as a Path, and a Path as it is: on Python 3.11 ``Path(path)`` parses a Path's
+    parts all over again (a portfolio passes thousands of folders through several functions)."""
+    return path if isinstance(path, Path) else Path(path)
 
 
 def real(path: str | Path) -> Path:
@@ -256,11 +261,11 @@ def real_child(real_folder: Path, folder: Path, *names: str) -> Path:
     a link (or a Windows junction), a missing part or a name that is not a plain one is resolved
     in full by :func:`real`.
     """
-    path = folder
+    path = os.fspath(folder)  # joined as text: a Path for each part costs more than its lstat
     for name in names:
         if name in ("", ".", "..") or "/" in name or os.sep in name:
             return real(folder.joinpath(*names))
-        path = path / name
+        path = os.path.join(path, name)
         try:
             st = os.lstat(path)
             # a link, or on Windows any reparse point (a directory junction is not S_ISLNK there,
@@ -279,8 +284,16 @@ def is_inside(path: str | Path, folder: str | Path) -> bool:
 
 
 def real_is_inside(resolved: Path, resolved_folder: Path) -> bool:
-    """:func:`is_inside` for paths the caller has already passed through :func:`real`."""
-    return resolved == resolved_folder or resolved_folder in resolved.parents
+    """:func:`is_inside` for paths the caller has already passed through :func:`real`.
+
+    Compared as text, which for such paths (absolute, no ``.``, ``..``, doubled or trailing
+    separators but a root's) says what ``resolved == resolved_folder or resolved_folder in
+    resolved.parents`` says (tests/test_paths_inside.py), without a Path for each parent:
+    ``os.path.normcase`` makes it case-blind on Windows, as paths compare there, and the folder
+    is matched up to a separator, so /a/bc is not inside /a/b.
+    """
+    path, folder = os.path.normcase(resolved), os.path.normcase(resolved_folder)
+    return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
 def user_state_dir() -> Path:

@@ -123,7 +123,8 @@ class _RowChecks:
             values = list(map(self.value_of.__getitem__, self.item_cells(rec)))
         except KeyError:
             return None
-        if values and values.count(None) == len(values):
+        # Most rows answer the first question: only a row that left it blank is counted through.
+        if values and values[0] is None and values.count(None) == len(values):
             return None
         self.seen[rid] = line
         comments = {item: c for item, j in self.cols.comment_cols if (c := rec[j].strip())}
@@ -299,5 +300,9 @@ def _picker(columns: list[int]) -> Callable[[list[str]], list[str]]:
         return lambda cells: []
     if len(columns) == 1:
         return lambda cells: [cells[columns[0]]]
+    first, last = columns[0], columns[-1]
+    if columns == list(range(first, last + 1)):
+        # The items side by side in order, as in every file made from the template: one slice.
+        return lambda cells: cells[first : last + 1]
     get = operator.itemgetter(*columns)
     return lambda cells: get(cells)  # type: ignore[no-any-return]

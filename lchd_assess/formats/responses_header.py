@@ -31,7 +31,9 @@ def _columns(first: tuple[int, list[str]], inst: InstrumentFile, out: _Out) -> _
     """The header's columns; None (with a finding) when a fixed column is missing."""
     header_line, header = first
     header = [h.strip() for h in header]
-    history = {i.id for i in inst.items}
+    # Each item column named by the instrument's own ID string: the scorer then finds the
+    # answers in its item order by identity (elements.answer_codes), not by comparing text.
+    history = {i.id: i.id for i in inst.items}
     col_of: dict[str, int] = {}
     item_cols: list[tuple[str, int]] = []
     comment_cols: list[tuple[str, int]] = []
@@ -56,7 +58,7 @@ def _columns(first: tuple[int, list[str]], inst: InstrumentFile, out: _Out) -> _
         if name == VERSION_COLUMN:
             version_col = j
         elif name in history:
-            item_cols.append((name, j))
+            item_cols.append((history[name], j))
         elif name.endswith(COMMENT_SUFFIX) and name[: -len(COMMENT_SUFFIX)] in history:
             comment_cols.append((name[: -len(COMMENT_SUFFIX)], j))
         elif _ITEM_SHAPED.match(name):

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from ..core.paths import display_path, display_real, real, real_child, real_is_inside
+from ..core.paths import as_path, display_path, display_real, real, real_child, real_is_inside
 from . import models
 from .documents import Document, Kind, check_loaded
 from .yamlload import LoadedYaml, load_yaml
@@ -123,13 +123,14 @@ def load_partnership(
     ``real_folder``: ``real(folder)`` when the caller has it (each realpath is an lstat per
     part of the name; a portfolio loads thousands of partnerships).
     """
-    path = Path(folder) / "partnership.yaml"
+    folder = as_path(folder)
+    path = folder / "partnership.yaml"
     if not path.is_file():
         raise InputError(
             f"{display_path(path)}: file-not-found: a partnership folder needs a partnership.yaml (name, scale, population_focus, roster)"
         )
     real_folder = real_folder or real(folder)
-    resolved = real_child(real_folder, Path(folder), "partnership.yaml")
+    resolved = real_child(real_folder, folder, "partnership.yaml")
     shown = display_real(resolved, path)
     if not real_is_inside(resolved, real_folder):
         raise InputError(
@@ -218,7 +219,7 @@ def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
 def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], list[Finding]]:
     """:func:`wave_order` as values: the order, and a finding for each file it cannot place."""
 
-    d = Path(folder) / "responses"
+    d = as_path(folder) / "responses"
     names = _wave_file_names(d)
     findings: list[Finding] = []
     stems: dict[str, str] = {}
@@ -279,10 +280,11 @@ WAVE_SUFFIXES = (".csv", ".xlsx")
 
 def wave_file(folder: str | Path, wave: str) -> Path:
     """The file holding ``wave`` in ``folder``/responses (the .csv one when neither exists)."""
-    d = Path(folder) / "responses"
+    d = as_path(folder) / "responses"
     for suffix in WAVE_SUFFIXES:
-        if (d / f"{wave}{suffix}").is_file():
-            return d / f"{wave}{suffix}"
+        path = d / f"{wave}{suffix}"
+        if path.is_file():
+            return path
     return d / f"{wave}.csv"
 
 

@@ -171,13 +171,15 @@ def answer_codes(respondents: Sequence[Respondent], items: Sequence[str]) -> byt
     # The reader fills each respondent's answers in the file's column order, which is the
     # instrument's order in every file made from the template: then the answers are read in
     # the dict's own order, without a look-up per item (0.08 -> 0.06 ms per 25 x 60 answers).
-    order = tuple(items)
+    # The reader names them with the instrument's own ID strings, so the keys compare by
+    # identity; a list of the keys is quicker to make than a tuple.
+    order = list(items)
     code = _CODE.__getitem__
     try:
         return b"".join(
             [
                 bytes(map(code, r.answers.values()))
-                if tuple(r.answers) == order
+                if list(r.answers) == order
                 else bytes(map(code, map(r.answers.get, items)))
                 for r in respondents
             ]
