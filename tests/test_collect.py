@@ -216,3 +216,11 @@ def test_a_folder_of_saved_attachments_is_collected_file_by_file(folder, tmp_pat
     result = cli("collect", str(folder), str(inbox), str(inbox / "lchd-answers-0.json"), "--wave", WAVE)
     assert result.returncode == 0, result.stderr
     assert "added 7 respondents" in result.stdout and "from 7 files" in result.stdout
+
+
+def test_a_wave_file_saved_with_an_upper_case_ending_is_added_to_not_joined_by_a_second_file(folder, tmp_path):
+    # Excel on Windows may save 2026-spring.CSV; collecting into the wave must add to that file.
+    (folder / "responses" / f"{WAVE}.csv").rename(folder / "responses" / f"{WAVE}.CSV")
+    result = collect(folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22"))], WAVE)
+    assert (result.before, result.added) == (19, 1)
+    assert sorted(p.name for p in (folder / "responses").iterdir() if WAVE in p.name) == [f"{WAVE}.CSV"]

@@ -240,3 +240,30 @@ def test_wave_files_are_listed_and_ordered_as_by_their_paths(tmp_path, monkeypat
     empty = tmp_path / "empty"
     (empty / "responses").mkdir(parents=True)
     assert wave_findings(empty, p) == ([], []) == wave_findings(tmp_path / "nowhere", p)
+
+
+def test_a_wave_file_whose_ending_is_upper_case_is_scored_as_the_same_wave(tmp_path, monkeypatch):
+    """Excel on Windows may save answers as 2026-FOLLOWUP.CSV: the folder listing takes such a
+    file, so finding it, matching it to its entry in partnership.yaml and scoring it must too."""
+    import shutil
+
+    from lchd_assess.app.score import score_partnership
+    from lchd_assess.core.paths import examples_dir
+    from lchd_assess.formats.score_output import to_json
+
+    example = examples_dir() / "harbour-city-family-network"
+    want = to_json(score_partnership(example))
+    folder = tmp_path / "harbour-city-family-network"
+    shutil.copytree(example, folder)
+    monkeypatch.chdir(tmp_path)
+    latest = sorted((folder / "responses").glob("*.csv"))[-1]
+    latest.rename(latest.with_suffix(".CSV"))
+    # listed in partnership.yaml as .csv, saved as .CSV: the same wave, the same scores
+    assert to_json(score_partnership(folder)) == want
+    # and partnership.yaml may name it as it is saved
+    yaml = folder / "partnership.yaml"
+    yaml.write_text(
+        yaml.read_text(encoding="utf-8").replace(latest.name, latest.with_suffix(".CSV").name), encoding="utf-8"
+    )
+    assert latest.with_suffix(".CSV").name in yaml.read_text(encoding="utf-8")
+    assert to_json(score_partnership(folder)) == want

@@ -26,7 +26,7 @@ from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
 from ..load.instrument import InstrumentFile, load_assessment
 from ..core.outputs import csv_text, write_atomic
-from ..load.partnership import PartnershipFile, wave_is_known, load_partnership
+from ..load.partnership import PartnershipFile, wave_file, wave_is_known, load_partnership
 from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses
 from ..formats.answer_file import read_answer_file
 from ..formats.workbook import read_workbook
@@ -136,9 +136,12 @@ def _wave_file(folder: Path, wave: str, partnership: PartnershipFile, display: C
     kept as a workbook, or a wave neither declared nor dated."""
     if not wave or "/" in wave or "\\" in wave or wave.startswith("."):
         raise UsageError(f"--wave {wave!r}: a wave name is a file name without .csv, such as 2026-spring")
-    target = folder / "responses" / f"{wave}.csv"
+    # The wave's own file when it has one (2026-spring.CSV as Excel on Windows may save it is
+    # added to, not joined by a second 2026-spring.csv); else a new .csv.
+    target = wave_file(folder, wave)
     kept = folder / "responses" / f"{wave}.xlsx"
-    if kept.is_file():
+    kept = kept if kept.is_file() else target
+    if kept.suffix.lower() == ".xlsx":
         raise InputError(
             f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own"
         )

@@ -42,8 +42,10 @@ class Wave(Strict):
         description="Date the collection closed (YYYY-MM-DD). Waves are ordered by it: change always runs from the earlier wave to the later one, whatever the files are called.",
     )
     file: str = Field(
-        pattern=r"^[^/\\]+\.(csv|xlsx)$",
-        description="The wave's answers in responses/: a CSV file (e.g. 2025-baseline.csv) or an answer workbook (.xlsx); the name without its ending is the wave's name on the command line (--wave 2025-baseline).",
+        # The ending in any case: Excel on Windows may save 2025-BASELINE.CSV, and the folder
+        # listing already takes such files.
+        pattern=r"^[^/\\]+\.([cC][sS][vV]|[xX][lL][sS][xX])$",
+        description="The wave's answers in responses/: a CSV file (e.g. 2025-baseline.csv) or an answer workbook (.xlsx), the ending in any case; the name without its ending is the wave's name on the command line (--wave 2025-baseline).",
     )
 
     @property
@@ -235,10 +237,13 @@ def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], li
             )
         stems[stem] = name
     declared = {w.file: w for w in p.waves}
+    # A file listed as 2026-spring.csv and saved as 2026-spring.CSV is the same wave: the
+    # ending's case is the spreadsheet's choice, not the user's.
+    by_ending = {_stem(w.file) + w.file[len(_stem(w.file)) :].lower(): w for w in p.waves}
     keyed: list[tuple[str, str]] = []
     for name in names:
         stem = _stem(name)
-        w = declared.get(name)
+        w = declared.get(name) or by_ending.get(stem + name[len(stem) :].lower())
         date = w.closed if w else _date_in_name(stem)
         if date is None and len(names) > 1:
             findings.append(
@@ -279,12 +284,21 @@ WAVE_SUFFIXES = (".csv", ".xlsx")
 
 
 def wave_file(folder: str | Path, wave: str) -> Path:
-    """The file holding ``wave`` in ``folder``/responses (the .csv one when neither exists)."""
+    """The file holding ``wave`` in ``folder``/responses (the .csv one when neither exists).
+
+    The ending may be in any case (2026-spring.CSV, as Excel on Windows may save it), as
+    :func:`wave_order` lists them: the lower-case names are looked for first, then the folder's
+    own names."""
     d = as_path(folder) / "responses"
     for suffix in WAVE_SUFFIXES:
         path = d / f"{wave}{suffix}"
         if path.is_file():
             return path
+    others = [name for name in _wave_file_names(d) if _stem(name) == wave]
+    for suffix in WAVE_SUFFIXES:
+        for name in others:
+            if name.lower().endswith(suffix):
+                return d / name
     return d / f"{wave}.csv"
 
 
