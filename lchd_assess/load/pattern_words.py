@@ -22,7 +22,7 @@ PATTERN_WORDS: dict[str, str] = {
     r"^[A-Z]{2}$": "two capital letters, e.g. SA",
     r"^[a-z]{2,3}(-[A-Z]{2})?$": "a language code: two or three lowercase letters, optionally a hyphen and a region in capitals, e.g. es or es-MX",
     # a wave's file in a partnership's responses/ folder
-    r"^[^/\\]+\.(csv|xlsx)$": "a file name ending in .csv or .xlsx, without folders, e.g. 2026-spring.csv",
+    r"^[^/\\]+\.([cC][sS][vV]|[xX][lL][sS][xX])$": "a file name ending in .csv or .xlsx (in any case), without folders, e.g. 2026-spring.csv",
     r"^\d{4}-\d{2}-\d{2}$": "a date in the form YYYY-MM-DD, e.g. 2026-03-31",
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$": "a version MAJOR.MINOR.PATCH, e.g. 1.0.0",
 }
