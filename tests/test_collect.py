@@ -224,3 +224,17 @@ def test_a_wave_file_saved_with_an_upper_case_ending_is_added_to_not_joined_by_a
     result = collect(folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22"))], WAVE)
     assert (result.before, result.added) == (19, 1)
     assert sorted(p.name for p in (folder / "responses").iterdir() if WAVE in p.name) == [f"{WAVE}.CSV"]
+
+
+@pytest.mark.parametrize("ending", [".csv", ".CSV"])
+def test_a_wave_file_that_links_outside_the_partnership_folder_is_refused_not_copied_into_it(folder, tmp_path, ending):
+    # A shared folder whose wave file links to another partnership's answers: collecting must
+    # not read them and write them into this folder as a file of its own (score refuses the link).
+    elsewhere = tmp_path / "other-partnership.csv"
+    shutil.copyfile(folder / "responses" / f"{WAVE}.csv", elsewhere)
+    (folder / "responses" / f"{WAVE}.csv").unlink()
+    link = folder / "responses" / f"{WAVE}{ending}"
+    link.symlink_to(elsewhere)
+    with pytest.raises(InputError, match="file-outside-folder"):
+        collect(folder, [write(tmp_path / "a.json", answer_doc("ABCD-EF22"))], WAVE)
+    assert link.is_symlink() and elsewhere.read_bytes().count(b"\n") == 20

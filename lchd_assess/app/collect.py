@@ -30,7 +30,7 @@ from ..load.partnership import PartnershipFile, wave_file, wave_is_known, load_p
 from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses
 from ..formats.answer_file import read_answer_file
 from ..formats.workbook import read_workbook
-from ..core.paths import display_path
+from ..core.paths import display_path, is_inside
 
 
 @dataclass
@@ -144,6 +144,11 @@ def _wave_file(folder: Path, wave: str, partnership: PartnershipFile, display: C
     if kept.suffix.lower() == ".xlsx":
         raise InputError(
             f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own"
+        )
+    if not is_inside(target, folder):
+        # score refuses such a link; collect would read the other file and write its rows here
+        raise InputError(
+            f"{display(target)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
         )
     if not wave_is_known(partnership, wave) and not target.is_file():
         raise InputError(
