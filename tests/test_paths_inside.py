@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lchd_assess.core import paths
 
 # Names chosen so that folders and files share beginnings (a, ab, a.b) and differ in case only.
-NAMES = st.sampled_from(["a", "ab", "a.b", "A", "b", "..", "x y"])
+NAMES = st.sampled_from(["a", "ab", "a.b", "A", "b", "..", "x y", "İ", "i̇", "ß", "SS"])
 
 
 def _reference(path, folder) -> bool:
@@ -88,3 +88,21 @@ def test_a_path_is_shown_relative_to_the_current_folder_only_when_it_lies_below_
         assert shown == reference(resolved, Path("given/f.csv")), resolved
     assert paths.display_real(real_tmp / "work" / "p" / "x.csv", Path("q")) == os.path.join("p", "x.csv")
     assert paths.display_real(real_tmp / "workshop" / "f.csv", Path("given/f.csv")) == "given/f.csv"
+
+
+def test_on_windows_case_is_folded_as_pathlib_folds_it_not_by_the_systems_own_table():
+    # Since Python 3.11 ntpath.normcase uses Windows' own lower-case table, which differs from
+    # str.lower (pathlib's fold) on letters such as İ: a folder must be inside exactly when
+    # pathlib says so, whatever normcase would say.
+    other = types.SimpleNamespace(**{k: getattr(ntpath, k) for k in dir(ntpath) if not k.startswith("__")})
+    other.normcase = lambda s: str(s).replace("/", "\\").replace("İ", "i")  # a different table
+    for folder, path in [
+        ("C:\\İ", "C:\\i\\f.csv"),
+        ("C:\\İ", "C:\\i̇\\f.csv"),
+        ("C:\\i", "C:\\İ\\f.csv"),
+        ("C:\\Data\\P", "c:\\data\\p\\f.csv"),
+    ]:
+        f, p = PureWindowsPath(folder), PureWindowsPath(path)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(paths, "os", types.SimpleNamespace(path=other, sep="\\"))
+            assert paths.real_is_inside(p, f) == _reference(p, f), (path, folder)

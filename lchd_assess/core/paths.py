@@ -289,10 +289,13 @@ def real_is_inside(resolved: Path, resolved_folder: Path) -> bool:
     Compared as text, which for such paths (absolute, no ``.``, ``..``, doubled or trailing
     separators but a root's) says what ``resolved == resolved_folder or resolved_folder in
     resolved.parents`` says (tests/test_paths_inside.py), without a Path for each parent:
-    ``os.path.normcase`` makes it case-blind on Windows, as paths compare there, and the folder
-    is matched up to a separator, so /a/bc is not inside /a/b.
+    case-blind on Windows as pathlib compares paths there (``str.lower``, not the system's own
+    table that ``os.path.normcase`` uses since Python 3.11: the two differ on a few letters such
+    as İ), and the folder is matched up to a separator, so /a/bc is not inside /a/b.
     """
-    path, folder = os.path.normcase(resolved), os.path.normcase(resolved_folder)
+    path, folder = str(resolved), str(resolved_folder)
+    if os.sep == "\\":
+        path, folder = path.replace("/", "\\").lower(), folder.replace("/", "\\").lower()
     return path == folder or path.startswith(folder if folder.endswith(os.sep) else folder + os.sep)
 
 
