@@ -207,44 +207,27 @@ def test_ordinary_rows_read_in_one_go_give_what_the_cell_by_cell_checks_give(row
     assert fast == slow
 
 
-def _csv_module_records(text: str, delimiter: str) -> tuple[list, tuple | None]:
-    """The records as the csv module reads them (the reader's way for any text with a quote)."""
-    import csv
-    import io
-
-    rows: list = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    start = 1
-    try:
-        for rec in reader:
-            rows.append((start, rec))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        return rows, (start, str(exc))
-    return rows, None
-
-
 @settings(max_examples=600, deadline=None)
 @given(st.text(alphabet=",;\t\r\n a0\x85\u2028\x0c\x1e", max_size=60))
 def test_a_file_without_quotes_is_split_into_the_records_the_csv_module_reads(text):
     # Line ends of every kind (CR LF, CR, LF, and characters that end a line for str.splitlines
     # but not for csv), empty lines and a missing last line end.
-    from lchd_assess.formats.responses import csv_records
+    from lchd_assess.formats.responses import csv_module_records, csv_records
 
     for delimiter in ",;\t":
-        assert csv_records(text, delimiter) == _csv_module_records(text, delimiter)
+        assert csv_records(text, delimiter) == csv_module_records(text, delimiter)
 
 
 def test_a_cell_longer_than_the_csv_modules_limit_is_refused_with_or_without_quotes():
     import csv
 
-    from lchd_assess.formats.responses import csv_records
+    from lchd_assess.formats.responses import csv_module_records, csv_records
 
     old = csv.field_size_limit(50)
     try:
         for text in ("a,b\n1," + "x" * 60 + "\n", 'a,b\n1,"' + "x" * 60 + '"\n'):
             rows, error = csv_records(text, ",")
-            assert (rows, error) == _csv_module_records(text, ",") and error is not None and error[0] == 2
+            assert (rows, error) == csv_module_records(text, ",") and error is not None and error[0] == 2
         assert csv_records("a,b\n1," + "x" * 40 + "\n", ",") == ([(1, ["a", "b"]), (2, ["1", "x" * 40])], None)
     finally:
         csv.field_size_limit(old)

@@ -50,6 +50,12 @@ def csv_records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]],
     # A text shorter than the csv module's cell limit cannot hold a cell over it.
     if '"' not in text and len(text) < csv.field_size_limit():
         return _unquoted_records(text, delimiter), None
+    return csv_module_records(text, delimiter)
+
+
+def csv_module_records(text: str, delimiter: str) -> tuple[list[tuple[int, list[str]]], tuple[int, str] | None]:
+    """:func:`csv_records` read by the csv module, the way for any text (and the only one for a
+    text with a quote)."""
     rows: list[tuple[int, list[str]]] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     start = 1
