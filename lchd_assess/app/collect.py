@@ -26,11 +26,11 @@ from ..core.errors import InputError, UsageError
 from ..core.findings import Finding
 from ..load.instrument import InstrumentFile, load_assessment
 from ..core.outputs import csv_text, write_atomic
-from ..load.partnership import PartnershipFile, wave_file, wave_is_known, load_partnership
+from ..load.partnership import PartnershipFile, stay_inside, wave_file, wave_is_known, load_partnership
 from ..formats.responses import COMMENT_SUFFIX, FIXED_COLUMNS, VERSION_COLUMN, Respondent, Responses, read_responses
 from ..formats.answer_file import read_answer_file
 from ..formats.workbook import read_workbook
-from ..core.paths import display_path, is_inside
+from ..core.paths import display_path
 
 
 @dataclass
@@ -139,17 +139,14 @@ def _wave_file(folder: Path, wave: str, partnership: PartnershipFile, display: C
     # The wave's own file when it has one (2026-spring.CSV as Excel on Windows may save it is
     # added to, not joined by a second 2026-spring.csv); else a new .csv.
     target = wave_file(folder, wave)
-    kept = folder / "responses" / f"{wave}.xlsx"
-    kept = kept if kept.is_file() else target
-    if kept.suffix.lower() == ".xlsx":
+    # (a wave with both a .csv and an .xlsx file is kept as a workbook too, as before)
+    workbook = folder / "responses" / f"{wave}.xlsx"
+    if workbook.is_file() or target.suffix.lower() == ".xlsx":
         raise InputError(
-            f"{display(kept)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own"
+            f"{display(workbook if workbook.is_file() else target)}: wave-undeclared: wave '{wave}' is kept as a workbook; type new answers into it there, or collect into a wave of its own"
         )
-    if not is_inside(target, folder):
-        # score refuses such a link; collect would read the other file and write its rows here
-        raise InputError(
-            f"{display(target)}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
-        )
+    # score refuses such a link; collect would read the other file and write its rows here
+    stay_inside(target, folder, display(target))
     if not wave_is_known(partnership, wave) and not target.is_file():
         raise InputError(
             f'{display(folder / "partnership.yaml")}: wave-undeclared: wave \'{wave}\' is not listed under waves and its name does not start with a date such as 2026-03-31; add to partnership.yaml: waves: [{{label: "{wave}", closed: "YYYY-MM-DD", file: "{wave}.csv"}}] (the date collection closes), or name the wave after that date'

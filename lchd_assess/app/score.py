@@ -11,13 +11,13 @@ from pathlib import Path
 
 from ..core.errors import InputError, ResponsesError  # noqa: F401  (ResponsesError re-exported)
 from ..core.findings import Finding
-from ..core.paths import as_path, display_path, display_real, examples_dir, is_inside, real, real_child, real_is_inside
+from ..core.paths import as_path, display_path, display_real, examples_dir, real, real_child, real_is_inside
 from ..formats.responses import read_responses
 from ..formats.score_output import render as render_score
 from ..formats.workbook import read_workbook
 from ..load.framework import load_framework
 from ..load.instrument import Assessment, InstrumentFile, load_assessment
-from ..load.partnership import load_partnership, partnership_folders, wave_file, wave_order
+from ..load.partnership import load_partnership, partnership_folders, stay_inside, wave_file, wave_order
 from ..score import models as sm
 from ..score.models import Responses
 from ..score.scoring import Context, score_wave
@@ -53,15 +53,6 @@ def _read_wave(path: Path, inst: InstrumentFile, display: str, allow_other_versi
     if path.suffix.lower() == ".xlsx":
         return read_workbook(path, inst, display=display, allow_other_version=allow_other_version)
     return read_responses(path, inst, display=display, allow_other_version=allow_other_version)
-
-
-def stay_inside(path: Path, folder: Path, display: str) -> None:
-    """Refuse a file that is a symbolic link leading out of the partnership folder: answers
-    live in the folder, and a link to /etc/passwd must not be read (nor quoted) as answers."""
-    if not is_inside(path, folder):
-        raise InputError(
-            f"{display}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
-        )
 
 
 def wave_notes(folder: str | Path, wave: str | None = None) -> list[Finding]:

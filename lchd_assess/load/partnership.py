@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from ..core.errors import InputError
 from ..core.findings import Finding, first_line
-from ..core.paths import as_path, display_path, display_real, real, real_child, real_is_inside
+from ..core.paths import as_path, display_path, display_real, is_inside, real, real_child, real_is_inside
 from . import models
 from .documents import Document, Kind, check_loaded
 from .yamlload import LoadedYaml, load_yaml
@@ -135,9 +135,7 @@ def load_partnership(
     resolved = real_child(real_folder, folder, "partnership.yaml")
     shown = display_real(resolved, path)
     if not real_is_inside(resolved, real_folder):
-        raise InputError(
-            f"{shown}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
-        )
+        raise outside_folder(shown)
     loaded = load_yaml(path, display=shown)
     doc = _valid_at_once(loaded) or check_loaded(loaded, PARTNERSHIP)
     if doc.model is None:
@@ -204,6 +202,21 @@ def _date_in_name(stem: str) -> str | None:
     return m.group(1)
 
 
+def outside_folder(shown: str) -> InputError:
+    """The one line for a file of a partnership folder that is a symbolic link leading out of
+    it: answers live in the folder, and a link to /etc/passwd must not be read (nor quoted, nor
+    written over) as answers."""
+    return InputError(
+        f"{shown}: file-outside-folder: this is a symbolic link to a file outside the partnership folder; copy the file into the folder instead of linking to it"
+    )
+
+
+def stay_inside(path: Path, folder: Path, display: str) -> None:
+    """Refuse (:func:`outside_folder`) a file of ``folder`` that leads out of it."""
+    if not is_inside(path, folder):
+        raise outside_folder(display)
+
+
 def wave_order(folder: str | Path, p: PartnershipFile) -> list[str]:
     """The waves that have a file in ``folder``/responses, earliest closing date first.
 
@@ -236,14 +249,13 @@ def wave_findings(folder: str | Path, p: PartnershipFile) -> tuple[list[str], li
                 )
             )
         stems[stem] = name
-    declared = {w.file: w for w in p.waves}
     # A file listed as 2026-spring.csv and saved as 2026-spring.CSV is the same wave: the
     # ending's case is the spreadsheet's choice, not the user's.
-    by_ending = {_stem(w.file) + w.file[len(_stem(w.file)) :].lower(): w for w in p.waves}
+    declared = {_ending_folded(w.file): w for w in p.waves}
     keyed: list[tuple[str, str]] = []
     for name in names:
         stem = _stem(name)
-        w = declared.get(name) or by_ending.get(stem + name[len(stem) :].lower())
+        w = declared.get(_ending_folded(name))
         date = w.closed if w else _date_in_name(stem)
         if date is None and len(names) > 1:
             findings.append(
@@ -277,6 +289,12 @@ def _wave_file_names(d: Path) -> list[str]:
 def _stem(name: str) -> str:
     """A wave file's name without its ending (``Path.stem`` of a name ending in .csv or .xlsx)."""
     return name.rsplit(".", 1)[0]
+
+
+def _ending_folded(name: str) -> str:
+    """A wave file's name with its ending in lower case (2026-spring.CSV: 2026-spring.csv)."""
+    stem = _stem(name)
+    return stem + name[len(stem) :].lower()
 
 
 #: A wave's answers: a CSV file, or the answer workbook as it was filled in.
